@@ -1,0 +1,71 @@
+package dev.railyard.embedded.worker;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.connect.cli.ConnectDistributed;
+import org.apache.kafka.connect.runtime.Connect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main class of a worker JVM: runs one Kafka Connect distributed worker from a properties file,
+ * announces its REST URL on standard output, and exits when its parent process does.
+ *
+ * <p>The only line it prints is {@value #READY_PREFIX}{@code <restUrl>}; everything else goes to the
+ * worker's log file.
+ */
+public final class WorkerMain {
+
+  /** Printed on standard output, followed by the worker's REST URL, once the worker has started. */
+  public static final String READY_PREFIX = "railyard-worker-ready ";
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
+
+  private WorkerMain() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: WorkerMain <worker.properties>");
+      System.exit(2);
+    }
+    Map<String, String> props = load(Path.of(args[0]));
+    exitWithParent();
+    Connect<?> connect;
+    try {
+      connect = new ConnectDistributed().startConnect(props);
+    } catch (Throwable t) {
+      log.error("Connect worker failed to start", t);
+      System.err.println("Connect worker failed to start: " + t);
+      System.exit(1);
+      return;
+    }
+    System.out.println(READY_PREFIX + connect.rest().advertisedUrl());
+    System.out.flush();
+    connect.awaitStop();
+  }
+
+  private static Map<String, String> load(Path file) throws IOException {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file)) {
+      p.load(r);
+    }
+    Map<String, String> map = new HashMap<>();
+    p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
+    return map;
+  }
+
+  // A worker must not outlive a control plane that was killed: nobody would stop it then.
+  private static void exitWithParent() {
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(parent -> parent.onExit().thenRun(() -> {
+          log.warn("Parent process {} exited; stopping this worker", parent.pid());
+          System.exit(0);
+        }));
+  }
+}

@@ -1,0 +1,254 @@
+package dev.railyard.embedded.worker;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Kafka Connect worker running as a child JVM of this process, with the classpath of this
+ * process. Its log goes to {@code <logDir>/<name>.log}, its standard error to {@code
+ * <logDir>/<name>.stderr}. Thread-safe.
+ */
+public final class WorkerProcess {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerProcess.class);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final Process process;
+  private final Instant startedAt;
+  private final CompletableFuture<String> announced = new CompletableFuture<>();
+
+  private WorkerProcess(String name, Process process) {
+    this.name = name;
+    this.process = process;
+    this.startedAt = Instant.now();
+  }
+
+  /**
+   * Launches a worker JVM. Returns at once; use {@link #awaitReady} to wait until it serves.
+   *
+   * @param name the worker's name in the pool, used for its files
+   * @param workerProperties the Connect worker properties
+   * @param runDir where its properties and argument files are written
+   * @param logDir where its log files go
+   * @param jvmOptions extra JVM options such as {@code -Xmx512m}, never null
+   */
+  public static WorkerProcess launch(
+      String name,
+      Map<String, String> workerProperties,
+      Path runDir,
+      Path logDir,
+      List<String> jvmOptions) {
+    try {
+      Files.createDirectories(runDir);
+      Files.createDirectories(logDir);
+      Path propsFile = runDir.resolve(name + ".properties");
+      writeProperties(propsFile, workerProperties);
+      Path argFile = runDir.resolve(name + ".args");
+      Files.writeString(argFile, "-cp " + quote(System.getProperty("java.class.path")) + "\n");
+      List<String> command = new ArrayList<>();
+      command.add(javaExecutable());
+      command.addAll(jvmOptions);
+      command.add("-Drailyard.log.file=" + logDir.resolve(name + ".log").toAbsolutePath());
+      command.add("-Dlog4j2.configurationFile=railyard-worker-log4j2.xml");
+      command.add("@" + argFile.toAbsolutePath());
+      command.add(WorkerMain.class.getName());
+      command.add(propsFile.toAbsolutePath().toString());
+      Process process = new ProcessBuilder(command)
+          .redirectError(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".stderr").toFile()))
+          .redirectInput(ProcessBuilder.Redirect.PIPE)
+          .start();
+      WorkerProcess worker = new WorkerProcess(name, process);
+      worker.watchOutput();
+      return worker;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot launch Connect worker " + name, e);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Completes with the exit code when the process ends, however it ends. */
+  public CompletableFuture<Integer> onExit() {
+    return process.onExit().thenApply(Process::exitValue);
+  }
+
+  /** The worker's REST base URL (no trailing slash) once it has announced it, else null. */
+  public String restUrl() {
+    return announced.isDone() && !announced.isCompletedExceptionally() ? announced.join() : null;
+  }
+
+  /** The Connect worker id ({@code host:port}) once known, else null. */
+  public String workerId() {
+    String url = restUrl();
+    if (url == null) {
+      return null;
+    }
+    URI uri = URI.create(url);
+    return uri.getHost() + ":" + uri.getPort();
+  }
+
+  /**
+   * Waits until the worker has announced its REST URL and its {@code /health} answers 200, i.e. it
+   * has joined the Connect group and serves requests.
+   *
+   * @throws IllegalStateException if it exits first or the timeout passes; the message says which
+   */
+  public String awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String url;
+    try {
+      url = announced.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Worker " + name + " did not start within " + timeout
+          + "; see its log file", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for worker " + name, e);
+    }
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Worker " + name + " exited with code "
+            + process.exitValue() + " while starting; see its log file");
+      }
+      if (healthy(url)) {
+        return url;
+      }
+      pause(Duration.ofMillis(200));
+    }
+    throw new IllegalStateException("Worker " + name + " at " + url
+        + " did not report healthy within " + timeout);
+  }
+
+  /**
+   * Stops the worker gracefully (SIGTERM: it leaves the group and commits offsets), killing it if
+   * it has not exited within {@code timeout}.
+   *
+   * @return true if it stopped gracefully
+   */
+  public boolean stop(Duration timeout) {
+    process.destroy();
+    try {
+      if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        return true;
+      }
+      log.warn("Worker {} did not stop within {}; killing it", name, timeout);
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+    return false;
+  }
+
+  /** Kills the worker at once (SIGKILL), as a crash would. */
+  public void kill() {
+    process.destroyForcibly();
+  }
+
+  private void watchOutput() {
+    Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = out.readLine()) != null) {
+          if (line.startsWith(WorkerMain.READY_PREFIX)) {
+            String url = line.substring(WorkerMain.READY_PREFIX.length()).trim();
+            announced.complete(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+          } else {
+            log.debug("{}: {}", name, line);
+          }
+        }
+      } catch (IOException e) {
+        log.debug("Output of worker {} closed", name, e);
+      }
+      announced.completeExceptionally(new IllegalStateException("Worker " + name
+          + " exited before it started; see its log file"));
+    }, "railyard-" + name + "-stdout");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private static boolean healthy(String url) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/health"))
+        .timeout(Duration.ofSeconds(2))
+        .GET()
+        .build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void pause(Duration d) {
+    try {
+      CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(d.toMillis(),
+          TimeUnit.MILLISECONDS)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void writeProperties(Path file, Map<String, String> props) throws IOException {
+    Properties p = new Properties();
+    p.putAll(props);
+    try (Writer w = Files.newBufferedWriter(file)) {
+      p.store(w, "Connect worker written by Railyard; regenerated at every start");
+    }
+  }
+
+  private static String javaExecutable() {
+    return ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  // @argfile syntax: a quoted token, backslashes and quotes escaped
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
