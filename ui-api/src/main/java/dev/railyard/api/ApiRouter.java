@@ -1,0 +1,41 @@
+package dev.railyard.api;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** Wires the route classes into one {@link Router}, in the order the routing depends on. */
+final class ApiRouter {
+
+  private ApiRouter() {}
+
+  static Router create(
+      Vertx vertx,
+      ApiOptions options,
+      PlatformServices services,
+      PrometheusMeterRegistry registry,
+      HttpClient connectClient) {
+    PlatformCalls platform = new PlatformCalls(vertx, services);
+    // bodies are read only by the routes that need them; the Connect proxy streams its own
+    BodyHandler bodies =
+        BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()).setHandleFileUploads(false);
+    ErrorRoutes errors = new ErrorRoutes(options.maxBodyBytes());
+
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestObserver(registry));
+    new HealthRoutes(platform).mount(router);
+    new EventRoutes(platform, bodies).mount(router);
+    new WorkerRoutes(platform, bodies).mount(router);
+    new ConnectProxy(platform, connectClient, options.maxBodyBytes()).mount(router);
+    new MetricsRoutes(vertx, registry).mount(router);
+    new StatusPage().mount(router);
+    router.route().failureHandler(errors::onFailure);
+    router.errorHandler(404, errors::notFound);
+    router.errorHandler(405, errors::methodNotAllowed);
+    router.errorHandler(413, errors::tooLarge);
+    router.errorHandler(500, ctx -> errors.internalError(ctx, ctx.failure()));
+    return router;
+  }
+}

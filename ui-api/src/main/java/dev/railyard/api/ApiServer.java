@@ -1,0 +1,82 @@
+package dev.railyard.api;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.PoolOptions;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control plane's HTTP server: the REST API ({@code /api/v1/...}, {@code /health}), the Kafka
+ * Connect REST pass-through ({@code /connect/...}), Prometheus metrics ({@code /metrics}) and the
+ * status page ({@code /}). It runs on a Vert.x instance of its own, which {@link #close()} closes.
+ *
+ * <p>Thread-safe. The returned stages complete on Vert.x threads: do not block in stages that
+ * depend on them (use the {@code ...Async} variants or join from another thread).
+ */
+public final class ApiServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final int CONNECT_TIMEOUT_MS = 5_000;
+
+  private final Vertx vertx;
+  private final HttpServer server;
+
+  private ApiServer(Vertx vertx, HttpServer server) {
+    this.vertx = vertx;
+    this.server = server;
+  }
+
+  /**
+   * Binds and starts serving.
+   *
+   * @param options where to listen and the body limit; never null
+   * @param services the platform the API talks to; never null
+   * @param registry where HTTP metrics are recorded and what {@code /metrics} exposes; never null
+   * @return the running server, or a failed stage (e.g. the port is taken) after the Vert.x
+   *     instance it made is closed again
+   */
+  public static CompletionStage<ApiServer> start(
+      ApiOptions options, PlatformServices services, PrometheusMeterRegistry registry) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(services, "services");
+    Objects.requireNonNull(registry, "registry");
+    Vertx vertx = Vertx.vertx();
+    HttpClient connectClient =
+        vertx.createHttpClient(
+            new HttpClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS), new PoolOptions());
+    HttpServerOptions serverOptions =
+        new HttpServerOptions().setHost(options.host()).setPort(options.port());
+    return vertx
+        .createHttpServer(serverOptions)
+        .requestHandler(ApiRouter.create(vertx, options, services, registry, connectClient))
+        .listen()
+        .map(
+            server -> {
+              LOG.info("Railyard API listening on {}:{}", options.host(), server.actualPort());
+              return new ApiServer(vertx, server);
+            })
+        .recover(failure -> vertx.close().transform(ignored -> Future.<ApiServer>failedFuture(failure)))
+        .toCompletionStage();
+  }
+
+  /** The bound port: the configured one, or the ephemeral port chosen when it was 0. */
+  public int port() {
+    return server.actualPort();
+  }
+
+  /**
+   * Stops accepting requests and closes the Vert.x instance: its HTTP server first, then the open
+   * connections and the client to Connect.
+   */
+  public CompletionStage<Void> close() {
+    return vertx.close().onSuccess(ignored -> LOG.info("Railyard API stopped")).toCompletionStage();
+  }
+}

@@ -1,0 +1,186 @@
+package dev.railyard.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /connect/**}: a transparent pass-through to the Kafka Connect REST API of a running
+ * worker, so kcctl and curl work against Railyard. Method, path, query, headers and body go up;
+ * status, headers and body come back unchanged. Both bodies are streamed, never buffered in full.
+ * Hop-by-hop headers are dropped as RFC 9110 asks. Errors before Connect answers (no worker,
+ * worker unreachable, declared body over the limit) use the API's error shape.
+ */
+final class ConnectProxy {
+
+  static final String PREFIX = "/connect";
+
+  /** Longer than Connect's own 90 s REST timeout, so Connect reports its timeouts itself. */
+  private static final long IDLE_TIMEOUT_MS = 120_000;
+
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "proxy-connection",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "http2-settings",
+          "host");
+
+  private final PlatformCalls platform;
+  private final HttpClient client;
+  private final long maxBodyBytes;
+
+  ConnectProxy(PlatformCalls platform, HttpClient client, long maxBodyBytes) {
+    this.platform = platform;
+    this.client = client;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  void mount(Router router) {
+    router.route(PREFIX).handler(RequestObserver.route(PREFIX + "/*")).handler(this::proxy);
+    router.route(PREFIX + "/*").handler(RequestObserver.route(PREFIX + "/*")).handler(this::proxy);
+  }
+
+  private void proxy(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (!request.isEnded()) {
+      // the body must wait until the upstream request exists
+      request.pause();
+    }
+    if (declaredLength(request) > maxBodyBytes) {
+      drain(request);
+      ctx.fail(413);
+      return;
+    }
+    platform
+        .connectRestUrl()
+        .compose(
+            url ->
+                url.map(Future::succeededFuture)
+                    .orElseGet(
+                        () ->
+                            Future.failedFuture(
+                                ApiException.unavailable(
+                                    "NO_CONNECT_WORKER",
+                                    "No Kafka Connect worker is running; scale the pool up with"
+                                        + " PUT /api/v1/workers"))))
+        .compose(base -> forward(ctx, base))
+        .onFailure(
+            failure -> {
+              drain(request);
+              ctx.fail(failure);
+            });
+  }
+
+  private Future<Void> forward(RoutingContext ctx, String base) {
+    HttpServerRequest in = ctx.request();
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    copyHeaders(in.headers(), headers);
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(in.method())
+            .setAbsoluteURI(target(base, in))
+            .setHeaders(headers)
+            .setIdleTimeout(IDLE_TIMEOUT_MS);
+    return client
+        .request(options)
+        .compose(out -> send(in, out))
+        .recover(failure -> Future.failedFuture(unreachable(base, failure)))
+        .compose(upstream -> relay(in.method(), upstream, ctx.response()));
+  }
+
+  /** {@code /connect/connectors/x?expand=status} becomes {@code <base>/connectors/x?expand=status}. */
+  static String target(String base, HttpServerRequest in) {
+    String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    String rest = in.path().substring(PREFIX.length());
+    String query = in.query();
+    return root + (rest.isEmpty() ? "/" : rest) + (query == null ? "" : "?" + query);
+  }
+
+  private static Future<HttpClientResponse> send(HttpServerRequest in, HttpClientRequest out) {
+    boolean hasBody =
+        in.headers().contains(HttpHeaders.CONTENT_LENGTH)
+            ? declaredLength(in) > 0
+            : in.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    return hasBody && !in.isEnded() ? out.send(in) : out.send();
+  }
+
+  private static Future<Void> relay(
+      HttpMethod method, HttpClientResponse upstream, HttpServerResponse response) {
+    int status = upstream.statusCode();
+    response.setStatusCode(status).setStatusMessage(upstream.statusMessage());
+    copyHeaders(upstream.headers(), response.headers());
+    boolean bodyless = method == HttpMethod.HEAD || status == 204 || status == 304;
+    if (!bodyless && !upstream.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+      response.setChunked(true);
+    }
+    return upstream.pipeTo(response);
+  }
+
+  private static void copyHeaders(MultiMap from, MultiMap to) {
+    String connection = from.get(HttpHeaders.CONNECTION);
+    for (Map.Entry<String, String> header : from) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if (!HOP_BY_HOP.contains(name) && !listedIn(connection, name)) {
+        to.add(header.getKey(), header.getValue());
+      }
+    }
+  }
+
+  private static boolean listedIn(String connection, String name) {
+    if (connection == null) {
+      return false;
+    }
+    for (String token : connection.split(",")) {
+      if (token.trim().equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long declaredLength(HttpServerRequest request) {
+    String value = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    try {
+      return value == null ? 0 : Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** Lets an unread body flow (and be discarded) so the connection can serve the next request. */
+  private static void drain(HttpServerRequest request) {
+    if (!request.isEnded()) {
+      request.resume();
+    }
+  }
+
+  private static Throwable unreachable(String base, Throwable failure) {
+    if (failure instanceof ApiException) {
+      return failure;
+    }
+    return new ApiException(
+        502,
+        "CONNECT_UNREACHABLE",
+        "The Kafka Connect worker at " + base + " did not answer: " + Responses.reason(failure),
+        Map.of("connectRestUrl", base));
+  }
+}

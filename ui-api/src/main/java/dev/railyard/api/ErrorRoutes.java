@@ -1,0 +1,79 @@
+package dev.railyard.api;
+
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure and unmatched request into the one JSON error shape. Unexpected failures are
+ * logged with their stack trace and answered with a generic 500: internals never reach clients.
+ */
+final class ErrorRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorRoutes.class);
+
+  private final long maxBodyBytes;
+
+  ErrorRoutes(long maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** Handles failures of every route (mount first among failure handlers). */
+  void onFailure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof ApiException e) {
+      Responses.error(ctx, e.status(), e.code(), e.getMessage(), e.details());
+      return;
+    }
+    int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+    switch (status) {
+      case 404 -> notFound(ctx);
+      case 405 -> methodNotAllowed(ctx);
+      case 413 -> tooLarge(ctx);
+      default -> {
+        if (status >= 400 && status < 500) {
+          Responses.error(ctx, status, "BAD_REQUEST", "The request was rejected (HTTP " + status + ")", null);
+        } else {
+          internalError(ctx, failure);
+        }
+      }
+    }
+  }
+
+  void notFound(RoutingContext ctx) {
+    Responses.error(
+        ctx,
+        404,
+        "NOT_FOUND",
+        "No resource at " + ctx.request().path(),
+        Map.of("method", ctx.request().method().name(), "path", ctx.request().path()));
+  }
+
+  void methodNotAllowed(RoutingContext ctx) {
+    String method = ctx.request().method().name();
+    Responses.error(
+        ctx,
+        405,
+        "METHOD_NOT_ALLOWED",
+        "Method " + method + " is not allowed on " + ctx.request().path(),
+        Map.of("method", method, "path", ctx.request().path()));
+  }
+
+  void tooLarge(RoutingContext ctx) {
+    Responses.error(
+        ctx,
+        413,
+        "BODY_TOO_LARGE",
+        "The request body exceeds the limit of " + maxBodyBytes + " bytes",
+        Map.of("maxBodyBytes", maxBodyBytes));
+  }
+
+  void internalError(RoutingContext ctx, Throwable failure) {
+    LOG.error(
+        "Request {} {} failed unexpectedly", ctx.request().method(), ctx.request().path(), failure);
+    Responses.error(
+        ctx, 500, "INTERNAL_ERROR", "The server failed to handle the request; see the server log", null);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.railyard.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.EventPublisher.EntryResult;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/events}, EventBridge PutEvents-like: a JSON array of 1 to {@value
+ * #MAX_ENTRIES} event objects in; one result per entry out, bad entries reported without failing
+ * the good ones.
+ */
+final class EventRoutes {
+
+  static final int MAX_ENTRIES = 1000;
+
+  private final PlatformCalls platform;
+  private final BodyHandler bodies;
+
+  EventRoutes(PlatformCalls platform, BodyHandler bodies) {
+    this.platform = platform;
+    this.bodies = bodies;
+  }
+
+  void mount(Router router) {
+    router
+        .post("/api/v1/events")
+        .handler(RequestObserver.route("/api/v1/events"))
+        .handler(bodies)
+        .handler(this::putEvents);
+  }
+
+  private void putEvents(RoutingContext ctx) {
+    List<Map<String, Object>> entries = entries(JsonBodies.read(ctx));
+    platform
+        .putEvents(entries)
+        .recover(EventRoutes::publishFailure)
+        .map(results -> answer(entries.size(), results))
+        .onSuccess(body -> Responses.json(ctx, 200, body))
+        .onFailure(ctx::fail);
+  }
+
+  private static Future<List<EntryResult>> publishFailure(Throwable failure) {
+    if (failure instanceof PlatformCalls.ContractViolation) {
+      return Future.failedFuture(failure);
+    }
+    return Future.failedFuture(
+        ApiException.unavailable(
+            "EVENTS_UNAVAILABLE",
+            "The events could not be published: " + Responses.reason(failure)));
+  }
+
+  private static List<Map<String, Object>> entries(JsonNode body) {
+    if (!body.isArray()) {
+      throw ApiException.badRequest(
+          "INVALID_REQUEST",
+          "The body must be a JSON array of event objects, got " + JsonBodies.kind(body),
+          null);
+    }
+    if (body.isEmpty() || body.size() > MAX_ENTRIES) {
+      throw ApiException.badRequest(
+          "INVALID_REQUEST",
+          "The array must hold between 1 and " + MAX_ENTRIES + " entries, got " + body.size(),
+          Map.of("min", 1, "max", MAX_ENTRIES, "actual", body.size()));
+    }
+    List<Map<String, Object>> entries = new ArrayList<>(body.size());
+    for (int i = 0; i < body.size(); i++) {
+      JsonNode entry = body.get(i);
+      if (!entry.isObject()) {
+        throw ApiException.badRequest(
+            "INVALID_REQUEST",
+            "Entry " + i + " must be a JSON object, got " + JsonBodies.kind(entry),
+            Map.of("index", i));
+      }
+      entries.add(JsonBodies.toMap(entry));
+    }
+    return entries;
+  }
+
+  private static JsonObject answer(int expected, List<EntryResult> results) {
+    if (results == null || results.size() != expected) {
+      throw new IllegalStateException(
+          "EventPublisher returned "
+              + (results == null ? "null" : results.size())
+              + " results for "
+              + expected
+              + " entries");
+    }
+    JsonArray entries = new JsonArray();
+    int failed = 0;
+    for (EntryResult result : results) {
+      if (result.ok()) {
+        entries.add(new JsonObject().put("eventId", result.eventId()).put("bus", result.bus()));
+      } else {
+        failed++;
+        entries.add(
+            new JsonObject()
+                .put("errorCode", result.errorCode())
+                .put("errorMessage", result.errorMessage()));
+      }
+    }
+    return new JsonObject().put("failedEntryCount", failed).put("entries", entries);
+  }
+}

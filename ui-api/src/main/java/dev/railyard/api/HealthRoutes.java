@@ -1,0 +1,64 @@
+package dev.railyard.api;
+
+import dev.railyard.api.platform.HealthProbe.ComponentHealth;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /health}: 200 with status UP when every component is up, else 503 with status DOWN;
+ * the body always lists every component, the API itself included. The probe runs off the event
+ * loop; a probe that throws counts as a component that is down.
+ */
+final class HealthRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HealthRoutes.class);
+
+  private final PlatformCalls platform;
+
+  HealthRoutes(PlatformCalls platform) {
+    this.platform = platform;
+  }
+
+  void mount(Router router) {
+    router.get("/health").handler(RequestObserver.route("/health")).handler(this::health);
+  }
+
+  private void health(RoutingContext ctx) {
+    platform.health().onComplete(result -> answer(ctx, componentsOf(result)));
+  }
+
+  private static List<ComponentHealth> componentsOf(AsyncResult<List<ComponentHealth>> result) {
+    if (result.succeeded()) {
+      return result.result();
+    }
+    LOG.warn("Health probe failed", result.cause());
+    return List.of(
+        new ComponentHealth(
+            "platform", false, "health probe failed: " + Responses.reason(result.cause())));
+  }
+
+  private static void answer(RoutingContext ctx, List<ComponentHealth> components) {
+    JsonObject byName = new JsonObject();
+    boolean up = true;
+    for (ComponentHealth component : components) {
+      byName.put(component.name(), component(component.up(), component.detail()));
+      up &= component.up();
+    }
+    byName.put("api", component(true, "serving HTTP requests"));
+    JsonObject body = new JsonObject().put("status", status(up)).put("components", byName);
+    Responses.json(ctx, up ? 200 : 503, body);
+  }
+
+  private static JsonObject component(boolean up, String detail) {
+    return new JsonObject().put("status", status(up)).put("detail", detail);
+  }
+
+  private static String status(boolean up) {
+    return up ? "UP" : "DOWN";
+  }
+}

@@ -1,0 +1,19 @@
+package dev.railyard.api;
+
+import dev.railyard.api.platform.EventPublisher;
+import dev.railyard.api.platform.HealthProbe;
+import dev.railyard.api.platform.WorkerControl;
+import java.util.Objects;
+
+/**
+ * The platform as the API sees it: the implementations the control plane hands to {@link
+ * ApiServer#start}. None may be null; each must be thread-safe.
+ */
+public record PlatformServices(HealthProbe health, EventPublisher events, WorkerControl workers) {
+
+  public PlatformServices {
+    Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(workers, "workers");
+  }
+}

@@ -1,0 +1,57 @@
+package dev.railyard.api;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A tiny HTTP server standing in for the Kafka Connect REST API: it records the last request and
+ * answers with the status, content type and body a test sets.
+ */
+final class FakeConnect implements AutoCloseable {
+
+  record Seen(String method, String uri, String contentType, String body) {}
+
+  private final Vertx vertx = Vertx.vertx();
+  private final HttpServer server;
+  volatile Seen last;
+  volatile int status = 200;
+  volatile String contentType = "application/json";
+  volatile String body = "[]";
+
+  FakeConnect() throws Exception {
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                request ->
+                    request
+                        .body()
+                        .onSuccess(
+                            received -> {
+                              last =
+                                  new Seen(
+                                      request.method().name(),
+                                      request.uri(),
+                                      request.getHeader("Content-Type"),
+                                      received.toString());
+                              request
+                                  .response()
+                                  .setStatusCode(status)
+                                  .putHeader("Content-Type", contentType)
+                                  .putHeader("X-Connect-Marker", "from-connect")
+                                  .end(body);
+                            }))
+            .listen(0, "127.0.0.1")
+            .await(10, TimeUnit.SECONDS);
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+}

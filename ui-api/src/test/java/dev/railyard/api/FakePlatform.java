@@ -1,0 +1,134 @@
+package dev.railyard.api;
+
+import dev.railyard.api.platform.EventPublisher;
+import dev.railyard.api.platform.HealthProbe;
+import dev.railyard.api.platform.WorkerControl;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** In-memory stand-ins for the platform interfaces; tests set their behaviour per case. */
+final class FakePlatform {
+
+  final Health health = new Health();
+  final Events events = new Events();
+  final Workers workers = new Workers();
+
+  PlatformServices services() {
+    return new PlatformServices(health, events, workers);
+  }
+
+  void reset() {
+    health.components = List.of(up("broker"), up("workers"));
+    health.failure = null;
+    events.received.clear();
+    events.stageFailure = null;
+    events.thrown = null;
+    workers.pool = List.of(worker(1));
+    workers.scaleFailure = null;
+    workers.requestedCounts.clear();
+    workers.connectRestUrl = Optional.empty();
+  }
+
+  static HealthProbe.ComponentHealth up(String name) {
+    return new HealthProbe.ComponentHealth(name, true, name + " is fine");
+  }
+
+  static WorkerControl.WorkerInfo worker(int n) {
+    return new WorkerControl.WorkerInfo(
+        "worker-" + n,
+        "127.0.0.1:" + (8082 + n),
+        "http://127.0.0.1:" + (8082 + n),
+        "RUNNING",
+        1000L + n,
+        Instant.parse("2026-01-02T03:04:05Z"),
+        0);
+  }
+
+  static final class Health implements HealthProbe {
+    volatile List<ComponentHealth> components;
+    volatile RuntimeException failure;
+
+    @Override
+    public List<ComponentHealth> components() {
+      if (failure != null) {
+        throw failure;
+      }
+      return components;
+    }
+  }
+
+  /** Writes every entry to the bus it names, and fails entries without a bus. */
+  static final class Events implements EventPublisher {
+    final List<List<Map<String, Object>>> received = new CopyOnWriteArrayList<>();
+    volatile RuntimeException stageFailure;
+    volatile RuntimeException thrown;
+
+    @Override
+    public CompletionStage<List<EntryResult>> putEvents(List<Map<String, Object>> entries) {
+      if (thrown != null) {
+        throw thrown;
+      }
+      received.add(entries);
+      if (stageFailure != null) {
+        return CompletableFuture.failedFuture(stageFailure);
+      }
+      List<EntryResult> results = new ArrayList<>();
+      for (int i = 0; i < entries.size(); i++) {
+        Object bus = entries.get(i).get("bus");
+        results.add(
+            bus == null
+                ? EntryResult.failed("MissingBus", "entry " + i + " names no bus")
+                : EntryResult.written("event-" + i, bus.toString()));
+      }
+      return CompletableFuture.completedFuture(results);
+    }
+  }
+
+  static final class Workers implements WorkerControl {
+    volatile List<WorkerInfo> pool;
+    volatile RuntimeException scaleFailure;
+    volatile Optional<String> connectRestUrl;
+    final List<Integer> requestedCounts = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<WorkerInfo> workers() {
+      return pool;
+    }
+
+    @Override
+    public CompletionStage<List<WorkerInfo>> scaleTo(int count) {
+      requestedCounts.add(count);
+      if (scaleFailure != null) {
+        return CompletableFuture.failedFuture(scaleFailure);
+      }
+      List<WorkerInfo> scaled = new ArrayList<>();
+      for (int n = 1; n <= count; n++) {
+        scaled.add(worker(n));
+      }
+      pool = List.copyOf(scaled);
+      // completes later on another thread, as a real pool does
+      return CompletableFuture.supplyAsync(() -> pool);
+    }
+
+    @Override
+    public int minWorkers() {
+      return 1;
+    }
+
+    @Override
+    public int maxWorkers() {
+      return 4;
+    }
+
+    @Override
+    public Optional<String> connectRestUrl() {
+      return connectRestUrl;
+    }
+  }
+}

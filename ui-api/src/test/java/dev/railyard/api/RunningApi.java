@@ -1,0 +1,97 @@
+package dev.railyard.api;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts one real {@link ApiServer} on an ephemeral port per test class, backed by a {@link
+ * FakePlatform} that is reset before each test, and offers a small blocking HTTP client.
+ */
+final class RunningApi implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+
+  static final long MAX_BODY_BYTES = 64 * 1024;
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final FakePlatform platform = new FakePlatform();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+  private PrometheusMeterRegistry registry;
+  private ApiServer server;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    platform.reset();
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    server =
+        ApiServer.start(
+                new ApiOptions("127.0.0.1", 0, MAX_BODY_BYTES), platform.services(), registry)
+            .toCompletableFuture()
+            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    platform.reset();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    if (server != null) {
+      server.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+    registry.close();
+  }
+
+  FakePlatform platform() {
+    return platform;
+  }
+
+  HttpResponse<String> get(String path) {
+    return send("GET", path, null, null);
+  }
+
+  HttpResponse<String> sendJson(String method, String path, String json) {
+    return send(method, path, json, "application/json");
+  }
+
+  HttpResponse<String> send(String method, String path, String body, String contentType) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .timeout(TIMEOUT)
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    try {
+      return client.send(request.build(), BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(method + " " + path + " interrupted", e);
+    }
+  }
+
+  static JsonObject json(HttpResponse<String> response) {
+    return new JsonObject(response.body());
+  }
+
+  /** The {@code error} object of an error answer. */
+  static JsonObject error(HttpResponse<String> response) {
+    return json(response).getJsonObject("error");
+  }
+}
