@@ -1,7 +1,6 @@
 package dev.railyard.api;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -9,7 +8,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,17 +55,22 @@ public final class ApiServer {
             new HttpClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS), new PoolOptions());
     HttpServerOptions serverOptions =
         new HttpServerOptions().setHost(options.host()).setPort(options.port());
-    return vertx
+    CompletableFuture<ApiServer> started = new CompletableFuture<>();
+    vertx
         .createHttpServer(serverOptions)
         .requestHandler(ApiRouter.create(vertx, options, services, registry, connectClient))
         .listen()
-        .map(
-            server -> {
-              LOG.info("Railyard API listening on {}:{}", options.host(), server.actualPort());
-              return new ApiServer(vertx, server);
-            })
-        .recover(failure -> vertx.close().transform(ignored -> Future.<ApiServer>failedFuture(failure)))
-        .toCompletionStage();
+        .onComplete(
+            bound -> {
+              if (bound.succeeded()) {
+                LOG.info("Railyard API listening on {}:{}", options.host(), bound.result().actualPort());
+                started.complete(new ApiServer(vertx, bound.result()));
+              } else {
+                closeVertx(vertx)
+                    .whenComplete((ignored, closeFailure) -> started.completeExceptionally(bound.cause()));
+              }
+            });
+    return started;
   }
 
   /** The bound port: the configured one, or the ephemeral port chosen when it was 0. */
@@ -77,6 +83,15 @@ public final class ApiServer {
    * connections and the client to Connect.
    */
   public CompletionStage<Void> close() {
-    return vertx.close().onSuccess(ignored -> LOG.info("Railyard API stopped")).toCompletionStage();
+    return closeVertx(vertx).thenRun(() -> LOG.info("Railyard API stopped"));
+  }
+
+  /**
+   * Closes Vert.x from a thread of its own: a close started on one of its event loops could never
+   * report completion, that loop being among the things it shuts down.
+   */
+  private static CompletableFuture<Void> closeVertx(Vertx vertx) {
+    return CompletableFuture.supplyAsync(() -> vertx.close().toCompletionStage())
+        .thenCompose(Function.identity());
   }
 }

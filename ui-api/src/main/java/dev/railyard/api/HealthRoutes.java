@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
  * loop; a probe that throws counts as a component that is down.
  */
 final class HealthRoutes {
+
+  /** The probe bounds its own waits; this only keeps a broken probe from hanging the answer. */
+  static final long PROBE_TIMEOUT_SECONDS = 30;
 
   private static final Logger LOG = LoggerFactory.getLogger(HealthRoutes.class);
 
@@ -29,7 +33,10 @@ final class HealthRoutes {
   }
 
   private void health(RoutingContext ctx) {
-    platform.health().onComplete(result -> answer(ctx, componentsOf(result)));
+    platform
+        .health()
+        .timeout(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .onComplete(result -> answer(ctx, componentsOf(result)));
   }
 
   private static List<ComponentHealth> componentsOf(AsyncResult<List<ComponentHealth>> result) {

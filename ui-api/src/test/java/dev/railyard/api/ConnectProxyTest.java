@@ -2,7 +2,17 @@ package dev.railyard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +44,7 @@ class ConnectProxyTest {
     connect.contentType = "application/json";
     connect.body = "[]";
     connect.last = null;
+    connect.hold = null;
   }
 
   @Test
@@ -53,6 +64,51 @@ class ConnectProxyTest {
     assertThat(response.body()).isEqualTo("{\"name\":\"orders-sink\"}");
     assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
     assertThat(response.headers().firstValue("x-connect-marker")).hasValue("from-connect");
+  }
+
+  @Test
+  void shouldStreamTheResponseBeforeConnectHasFinished() throws Exception {
+    connect.hold = new CompletableFuture<>();
+    connect.body = "rest of the body";
+
+    HttpResponse<InputStream> response =
+        api.exchange(api.request("/connect/connectors"), BodyHandlers.ofInputStream());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    try (InputStream body = response.body()) {
+      byte[] first =
+          CompletableFuture.supplyAsync(() -> read(body, FakeConnect.FIRST_CHUNK.length()))
+              .get(10, TimeUnit.SECONDS);
+      assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo(FakeConnect.FIRST_CHUNK);
+      connect.hold.complete(null);
+      byte[] rest = CompletableFuture.supplyAsync(() -> read(body, Integer.MAX_VALUE))
+          .get(10, TimeUnit.SECONDS);
+      assertThat(new String(rest, StandardCharsets.UTF_8)).isEqualTo("rest of the body");
+    }
+  }
+
+  @Test
+  void shouldStreamAChunkedRequestBodyUpToConnect() {
+    String config = "{\"name\":\"chunked\"," + "\"pad\":\"" + "p".repeat(20_000) + "\"}";
+    HttpRequest.Builder request =
+        api.request("/connect/connectors")
+            .header("Content-Type", "application/json")
+            .POST(
+                BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8))));
+
+    HttpResponse<String> response = api.exchange(request, BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(connect.last.body()).isEqualTo(config);
+  }
+
+  private static byte[] read(InputStream in, int bytes) {
+    try {
+      return in.readNBytes(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -1,7 +1,10 @@
 package dev.railyard.api;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +21,10 @@ final class FakeConnect implements AutoCloseable {
   volatile int status = 200;
   volatile String contentType = "application/json";
   volatile String body = "[]";
+  /** When set, the body goes out in two chunks: {@link #FIRST_CHUNK} now, the rest once it completes. */
+  volatile CompletableFuture<Void> hold;
+
+  static final String FIRST_CHUNK = "first chunk;";
 
   FakeConnect() throws Exception {
     server =
@@ -35,15 +42,25 @@ final class FakeConnect implements AutoCloseable {
                                       request.uri(),
                                       request.getHeader("Content-Type"),
                                       received.toString());
-                              request
-                                  .response()
-                                  .setStatusCode(status)
-                                  .putHeader("Content-Type", contentType)
-                                  .putHeader("X-Connect-Marker", "from-connect")
-                                  .end(body);
+                              answer(request.response());
                             }))
             .listen(0, "127.0.0.1")
             .await(10, TimeUnit.SECONDS);
+  }
+
+  private void answer(HttpServerResponse response) {
+    response
+        .setStatusCode(status)
+        .putHeader("Content-Type", contentType)
+        .putHeader("X-Connect-Marker", "from-connect");
+    CompletableFuture<Void> release = hold;
+    if (release == null) {
+      response.end(body);
+      return;
+    }
+    Context context = vertx.getOrCreateContext();
+    response.setChunked(true).write(FIRST_CHUNK);
+    release.thenRun(() -> context.runOnContext(ignored -> response.end(body)));
   }
 
   String url() {

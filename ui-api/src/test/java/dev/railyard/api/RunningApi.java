@@ -70,19 +70,29 @@ final class RunningApi implements BeforeAllCallback, AfterAllCallback, BeforeEac
 
   HttpResponse<String> send(String method, String path, String body, String contentType) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .timeout(TIMEOUT)
+        request(path)
             .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    return exchange(request, BodyHandlers.ofString());
+  }
+
+  /** A request to the running server, with the test timeout set. */
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .timeout(TIMEOUT);
+  }
+
+  <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+    HttpRequest built = request.build();
     try {
-      return client.send(request.build(), BodyHandlers.ofString());
+      return client.send(built, body);
     } catch (IOException e) {
-      throw new IllegalStateException(method + " " + path + " failed", e);
+      throw new IllegalStateException(built.method() + " " + built.uri() + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(method + " " + path + " interrupted", e);
+      throw new IllegalStateException(built.method() + " " + built.uri() + " interrupted", e);
     }
   }
 
