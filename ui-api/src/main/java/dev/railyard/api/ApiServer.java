@@ -63,11 +63,12 @@ public final class ApiServer {
         .onComplete(
             bound -> {
               if (bound.succeeded()) {
-                LOG.info("Railyard API listening on {}:{}", options.host(), bound.result().actualPort());
+                int port = bound.result().actualPort();
+                LOG.info("Railyard API listening on {}:{}", options.host(), port);
                 started.complete(new ApiServer(vertx, bound.result()));
               } else {
                 closeVertx(vertx)
-                    .whenComplete((ignored, closeFailure) -> started.completeExceptionally(bound.cause()));
+                    .whenComplete((ignored, error) -> started.completeExceptionally(bound.cause()));
               }
             });
     return started;

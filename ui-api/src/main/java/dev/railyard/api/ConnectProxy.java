@@ -20,8 +20,8 @@ import java.util.Set;
  * {@code /connect/**}: a transparent pass-through to the Kafka Connect REST API of a running
  * worker, so kcctl and curl work against Railyard. Method, path, query, headers and body go up;
  * status, headers and body come back unchanged. Both bodies are streamed, never buffered in full.
- * Hop-by-hop headers are dropped as RFC 9110 asks. Errors before Connect answers (no worker,
- * worker unreachable, declared body over the limit) use the API's error shape.
+ * Hop-by-hop headers are dropped as RFC 9110 asks. Errors before Connect answers (no worker, worker
+ * unreachable, declared body over the limit) use the API's error shape.
  */
 final class ConnectProxy {
 
@@ -107,7 +107,9 @@ final class ConnectProxy {
         .compose(upstream -> relay(in.method(), upstream, ctx.response()));
   }
 
-  /** {@code /connect/connectors/x?expand=status} becomes {@code <base>/connectors/x?expand=status}. */
+  /**
+   * {@code /connect/connectors/x?expand=status} maps to {@code <base>/connectors/x?expand=status}.
+   */
   static String target(String base, HttpServerRequest in) {
     String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     String rest = in.path().substring(PREFIX.length());

@@ -34,7 +34,8 @@ final class ErrorRoutes {
       case 413 -> tooLarge(ctx);
       default -> {
         if (status >= 400 && status < 500) {
-          Responses.error(ctx, status, "BAD_REQUEST", "The request was rejected (HTTP " + status + ")", null);
+          Responses.error(
+              ctx, status, "BAD_REQUEST", "The request was rejected (HTTP " + status + ")", null);
         } else {
           internalError(ctx, failure);
         }
@@ -74,6 +75,10 @@ final class ErrorRoutes {
     LOG.error(
         "Request {} {} failed unexpectedly", ctx.request().method(), ctx.request().path(), failure);
     Responses.error(
-        ctx, 500, "INTERNAL_ERROR", "The server failed to handle the request; see the server log", null);
+        ctx,
+        500,
+        "INTERNAL_ERROR",
+        "The server failed to handle the request; see the server log",
+        null);
   }
 }

@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads request bodies as JSON with Jackson, so a malformed body is answered with the parser's
- * line and column. Duplicate keys and trailing content are rejected. Thread-safe.
+ * Reads request bodies as JSON with Jackson, so a malformed body is answered with the parser's line
+ * and column. Duplicate keys and trailing content are rejected. Thread-safe.
  */
 final class JsonBodies {
 
@@ -65,7 +65,8 @@ final class JsonBodies {
   }
 
   private static ApiException emptyBody() {
-    return ApiException.badRequest("MISSING_BODY", "The request body is empty; JSON is expected", null);
+    return ApiException.badRequest(
+        "MISSING_BODY", "The request body is empty; JSON is expected", null);
   }
 
   private static ApiException malformed(JsonProcessingException e) {

@@ -15,8 +15,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The one place where the API calls the platform. Every call runs on a worker thread (the
  * implementations may block: Kafka metadata, process control) and every {@link CompletionStage} is
- * adapted to a Vert.x {@link Future} that completes on the caller's context, so handlers never block
- * the event loop. Thread-safe.
+ * adapted to a Vert.x {@link Future} that completes on the caller's context, so handlers never
+ * block the event loop. Thread-safe.
  */
 final class PlatformCalls {
 

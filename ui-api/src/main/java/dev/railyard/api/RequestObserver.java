@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Times every request into the {@value #TIMER} Micrometer timer, tagged with method, route
- * template (never the raw path: that would explode cardinality) and status, and logs it at DEBUG.
- * Mounted first; routes name their template with {@link #route(String)}. Thread-safe.
+ * Times every request into the {@value #TIMER} Micrometer timer, tagged with method, route template
+ * (never the raw path: that would explode cardinality) and status, and logs it at DEBUG. Mounted
+ * first; routes name their template with {@link #route(String)}. Thread-safe.
  */
 final class RequestObserver implements Handler<RoutingContext> {
 

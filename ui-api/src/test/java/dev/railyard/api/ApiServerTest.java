@@ -56,7 +56,8 @@ class ApiServerTest {
   void shouldRejectInvalidOptions() {
     assertThatThrownBy(() -> new ApiOptions("127.0.0.1", 70_000, 1024))
         .hasMessageContaining("port");
-    assertThatThrownBy(() -> new ApiOptions("127.0.0.1", 0, 0)).hasMessageContaining("maxBodyBytes");
+    assertThatThrownBy(() -> new ApiOptions("127.0.0.1", 0, 0))
+        .hasMessageContaining("maxBodyBytes");
   }
 
   private ApiServer start(int port) throws Exception {

@@ -9,12 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.net.http.HttpResponse;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +54,11 @@ class ConnectProxyTest {
     String config = "{\"connector.class\":\"FileStreamSink\",\"topics\":\"orders\"}";
 
     HttpResponse<String> response =
-        api.send("PUT", "/connect/connectors/orders-sink/config?validate=true", config, "application/json");
+        api.send(
+            "PUT",
+            "/connect/connectors/orders-sink/config?validate=true",
+            config,
+            "application/json");
 
     assertThat(connect.last)
         .isEqualTo(
@@ -81,8 +85,9 @@ class ConnectProxyTest {
               .get(10, TimeUnit.SECONDS);
       assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo(FakeConnect.FIRST_CHUNK);
       connect.hold.complete(null);
-      byte[] rest = CompletableFuture.supplyAsync(() -> read(body, Integer.MAX_VALUE))
-          .get(10, TimeUnit.SECONDS);
+      byte[] rest =
+          CompletableFuture.supplyAsync(() -> read(body, Integer.MAX_VALUE))
+              .get(10, TimeUnit.SECONDS);
       assertThat(new String(rest, StandardCharsets.UTF_8)).isEqualTo("rest of the body");
     }
   }

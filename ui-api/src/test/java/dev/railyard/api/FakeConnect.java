@@ -21,7 +21,8 @@ final class FakeConnect implements AutoCloseable {
   volatile int status = 200;
   volatile String contentType = "application/json";
   volatile String body = "[]";
-  /** When set, the body goes out in two chunks: {@link #FIRST_CHUNK} now, the rest once it completes. */
+
+  /** When set, the body goes out as {@link #FIRST_CHUNK} now and the rest once this completes. */
   volatile CompletableFuture<Void> hold;
 
   static final String FIRST_CHUNK = "first chunk;";

@@ -54,7 +54,8 @@ class HealthRoutesTest {
     HttpResponse<String> response = api.get("/health");
 
     assertThat(response.statusCode()).isEqualTo(503);
-    JsonObject platform = RunningApi.json(response).getJsonObject("components").getJsonObject("platform");
+    JsonObject components = RunningApi.json(response).getJsonObject("components");
+    JsonObject platform = components.getJsonObject("platform");
     assertThat(platform.getString("status")).isEqualTo("DOWN");
     assertThat(platform.getString("detail")).contains("admin client closed");
   }

@@ -28,7 +28,8 @@ class MetricsAndStatusPageTest {
                   .hasValue("text/plain; version=0.0.4; charset=utf-8");
               assertThat(metrics.body())
                   .contains(
-                      "railyard_http_server_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}")
+                      "railyard_http_server_requests_seconds_count"
+                          + "{method=\"GET\",route=\"/health\",status=\"200\"}")
                   .contains("route=\"NOT_FOUND\",status=\"404\"")
                   .doesNotContain("/no/such/path/42");
             });
@@ -39,8 +40,8 @@ class MetricsAndStatusPageTest {
     HttpResponse<String> page = api.get("/");
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.headers().firstValue("content-type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(page.body()).contains("<title>Railyard</title>", "app.js");
   }
 
@@ -49,8 +50,8 @@ class MetricsAndStatusPageTest {
     HttpResponse<String> script = api.get("/app.js");
 
     assertThat(script.statusCode()).isEqualTo(200);
-    assertThat(script.headers().firstValue("content-type")).hasValueSatisfying(
-        type -> assertThat(type).contains("javascript"));
+    assertThat(script.headers().firstValue("content-type"))
+        .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
     assertThat(script.body()).contains("api/v1/workers", "connect/connectors");
   }
 }

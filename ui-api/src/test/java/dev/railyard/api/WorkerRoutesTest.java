@@ -62,8 +62,14 @@ class WorkerRoutesTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"{\"count\": 0}", "{\"count\": 5}", "{\"count\": 2.5}", "{\"count\": \"2\"}",
-          "{\"workers\": 2}", "[2]"})
+      strings = {
+        "{\"count\": 0}",
+        "{\"count\": 5}",
+        "{\"count\": 2.5}",
+        "{\"count\": \"2\"}",
+        "{\"workers\": 2}",
+        "[2]"
+      })
   void shouldRejectACountOutsideTheRangeNamingTheFieldAndTheRange(String body) {
     HttpResponse<String> response = api.sendJson("PUT", PATH, body);
 
