@@ -78,7 +78,7 @@ public final class EmbeddedBroker implements AutoCloseable {
       broker.close();
       throw e;
     }
-    log.info("Kafka broker ready at {} (data in {})", bootstrap, logDir);
+    log.debug("Kafka broker ready at {} (data in {})", bootstrap, logDir);
     return broker;
   }
 

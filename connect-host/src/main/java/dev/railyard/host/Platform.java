@@ -1,0 +1,205 @@
+package dev.railyard.host;
+
+import dev.railyard.api.ApiOptions;
+import dev.railyard.api.ApiServer;
+import dev.railyard.api.PlatformServices;
+import dev.railyard.embedded.broker.EmbeddedBroker;
+import dev.railyard.embedded.worker.WorkerSettings;
+import dev.railyard.host.config.RailyardConfig;
+import dev.railyard.host.events.BusPublisher;
+import dev.railyard.host.events.BusTopics;
+import dev.railyard.host.health.PlatformHealth;
+import dev.railyard.host.workers.WorkerPool;
+import dev.railyard.rules.cloudevents.BusEvent;
+import dev.railyard.rules.cloudevents.EventEntries;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Railyard control plane. {@link #start} brings it up stage by stage (broker, workers,
+ * API) and logs each stage with its time; {@link #close} stops it in reverse order without losing
+ * acknowledged events. Not thread-safe for start/close.
+ */
+public final class Platform implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Platform.class);
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final RailyardConfig config;
+  private String bootstrapServers;
+  private WorkerPool workers;
+  private ApiServer api;
+  private boolean closed;
+
+  private Platform(RailyardConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * Starts every component; on failure stops what was started and rethrows.
+   *
+   * @throws IllegalStateException naming the stage that failed and why
+   */
+  public static Platform start(RailyardConfig config) {
+    Platform platform = new Platform(config);
+    try {
+      platform.startStages();
+      return platform;
+    } catch (RuntimeException e) {
+      platform.close();
+      throw e;
+    }
+  }
+
+  private void startStages() {
+    long t0 = System.nanoTime();
+    Path dataDir = config.dataDir().toAbsolutePath().normalize();
+    Path logDir = dataDir.resolve("logs");
+    Path pluginDir = dataDir.resolve("plugins");
+    createDirectories(dataDir, logDir, pluginDir);
+    log.info("Data directory {}", dataDir);
+
+    stage("broker", () -> {
+      if (config.embeddedBroker()) {
+        EmbeddedBroker broker = EmbeddedBroker.start(dataDir.resolve("kafka"),
+            config.getString(RailyardConfig.BROKER_HOST_CONFIG),
+            checkedPort(config.getString(RailyardConfig.BROKER_HOST_CONFIG),
+                config.getInt(RailyardConfig.BROKER_PORT_CONFIG), RailyardConfig.BROKER_PORT_CONFIG),
+            Duration.ofSeconds(60), Map.of());
+        started.push(broker);
+        bootstrapServers = broker.bootstrapServers();
+      } else {
+        bootstrapServers = config.getString(RailyardConfig.BOOTSTRAP_SERVERS_CONFIG);
+      }
+      return bootstrapServers;
+    });
+
+    Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    started.push(() -> admin.close(Duration.ofSeconds(5)));
+    BusTopics topics = new BusTopics(admin, config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG),
+        config.getBoolean(RailyardConfig.BUS_AUTO_CREATE_CONFIG));
+    stage("default bus", () -> {
+      topics.ensureExists(EventEntries.DEFAULT_BUS);
+      return BusEvent.topicOf(EventEntries.DEFAULT_BUS);
+    });
+
+    WorkerSettings settings = new WorkerSettings(bootstrapServers,
+        config.getString(RailyardConfig.CONNECT_GROUP_CONFIG), pluginDir,
+        config.getInt(RailyardConfig.WORKERS_REBALANCE_DELAY_CONFIG), config.workerOverrides());
+    workers = new WorkerPool(settings.toProperties(), dataDir.resolve("workers"), logDir,
+        config.getList(RailyardConfig.WORKERS_JVM_OPTIONS_CONFIG),
+        config.getInt(RailyardConfig.WORKERS_MAX_CONFIG));
+    started.push(workers);
+    int count = config.getInt(RailyardConfig.WORKERS_CONFIG);
+    stage("workers", () -> {
+      workers.scaleNow(count);
+      return count + " running";
+    });
+
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    BusPublisher publisher = new BusPublisher(bootstrapServers, topics, metrics);
+    started.push(publisher);
+    stage("api", () -> {
+      api = ApiServer.start(new ApiOptions(config.getString(RailyardConfig.HTTP_HOST_CONFIG),
+              checkedPort(config.getString(RailyardConfig.HTTP_HOST_CONFIG),
+                  config.getInt(RailyardConfig.HTTP_PORT_CONFIG), RailyardConfig.HTTP_PORT_CONFIG),
+              config.getLong(RailyardConfig.HTTP_MAX_BODY_CONFIG)),
+              new PlatformServices(new PlatformHealth(admin, bootstrapServers, workers),
+                  publisher, workers),
+              metrics)
+          .toCompletableFuture().get(30, TimeUnit.SECONDS);
+      started.push(() -> api.close().toCompletableFuture().get(30, TimeUnit.SECONDS));
+      return apiUrl();
+    });
+    log.info("Railyard is up in {}", seconds(System.nanoTime() - t0));
+  }
+
+  /** The Kafka cluster in use. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The base URL of the API, e.g. {@code http://127.0.0.1:8080}. */
+  public String apiUrl() {
+    return "http://" + config.getString(RailyardConfig.HTTP_HOST_CONFIG) + ":" + api.port();
+  }
+
+  public WorkerPool workers() {
+    return workers;
+  }
+
+  /** Stops the API, then the workers (gracefully), then the producer and the broker. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    while (!started.isEmpty()) {
+      AutoCloseable c = started.pop();
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.warn("Error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+
+  private interface Stage {
+    String run() throws Exception;
+  }
+
+  private static void stage(String name, Stage stage) {
+    long t = System.nanoTime();
+    try {
+      String detail = stage.run();
+      log.info("{} ready in {} ({})", String.format("%-12s", name), seconds(System.nanoTime() - t),
+          detail);
+    } catch (Exception e) {
+      throw new IllegalStateException(name + " failed to start: " + rootMessage(e), e);
+    }
+  }
+
+  private static int checkedPort(String host, int port, String key) {
+    if (port != 0 && !PortCheck.isFree(host, port)) {
+      throw new IllegalStateException("port " + host + ":" + port + " is already in use; "
+          + "stop what uses it or set " + key + " to another port (0 picks a free one)");
+    }
+    return port;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
+  }
+
+  private static String seconds(long nanos) {
+    return String.format("%.1f s", nanos / 1e9);
+  }
+
+  private static void createDirectories(Path... dirs) {
+    for (Path dir : dirs) {
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot create directory " + dir, e);
+      }
+    }
+  }
+}

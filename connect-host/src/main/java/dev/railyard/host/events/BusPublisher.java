@@ -1,0 +1,121 @@
+package dev.railyard.host.events;
+
+import dev.railyard.api.platform.EventPublisher;
+import dev.railyard.rules.cloudevents.BusEvent;
+import dev.railyard.rules.cloudevents.EventEntries;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes PutEvents entries to their bus topics with an idempotent producer ({@code acks=all}); an
+ * entry's result is known only once Kafka has acknowledged it. Thread-safe.
+ */
+public final class BusPublisher implements EventPublisher, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(BusPublisher.class);
+
+  private final EventEntries entries = new EventEntries();
+  private final KafkaProducer<String, byte[]> producer;
+  private final BusTopics topics;
+  private final MeterRegistry metrics;
+  // Topic checks and the first send to a topic block; never on the caller's (event-loop) thread.
+  private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "railyard-publisher");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public BusPublisher(String bootstrapServers, BusTopics topics, MeterRegistry metrics) {
+    this.producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.LINGER_MS_CONFIG, 2,
+        ProducerConfig.CLIENT_ID_CONFIG, "railyard-put-events",
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    this.topics = topics;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public CompletionStage<List<EntryResult>> putEvents(List<Map<String, Object>> batch) {
+    return CompletableFuture.supplyAsync(() -> send(batch), executor)
+        .thenCompose(BusPublisher::allOf);
+  }
+
+  private List<CompletableFuture<EntryResult>> send(List<Map<String, Object>> batch) {
+    List<CompletableFuture<EntryResult>> results = new ArrayList<>(batch.size());
+    for (Map<String, Object> entry : batch) {
+      results.add(sendOne(entry));
+    }
+    return results;
+  }
+
+  private CompletableFuture<EntryResult> sendOne(Map<String, Object> entry) {
+    EventEntries.Outcome outcome = entries.toEvent(entry);
+    if (outcome.problem() != null) {
+      counter("railyard.events.rejected", "reason", outcome.problem().code()).increment();
+      return CompletableFuture.completedFuture(
+          EntryResult.failed(outcome.problem().code(), outcome.problem().message()));
+    }
+    BusEvent event = outcome.event();
+    counter("railyard.events.received", "bus", event.bus()).increment();
+    String problem = topics.ensure(event.bus());
+    if (problem != null) {
+      counter("railyard.events.rejected", "reason", "UnknownBus").increment();
+      return CompletableFuture.completedFuture(EntryResult.failed("ResourceNotFound", problem));
+    }
+    CompletableFuture<EntryResult> result = new CompletableFuture<>();
+    producer.send(new ProducerRecord<>(BusEvent.topicOf(event.bus()), event.key(), event.json()),
+        (metadata, error) -> {
+          if (error == null) {
+            counter("railyard.events.written", "bus", event.bus()).increment();
+            result.complete(EntryResult.written(event.id(), event.bus()));
+          } else {
+            log.warn("Event {} could not be written to bus {}: {}", event.id(), event.bus(),
+                error.toString());
+            result.complete(EntryResult.failed("InternalFailure",
+                "Kafka refused the event: " + error.getMessage()));
+          }
+        });
+    return result;
+  }
+
+  private Counter counter(String name, String tag, String value) {
+    return Counter.builder(name).tag(tag, value).register(metrics);
+  }
+
+  private static CompletableFuture<List<EntryResult>> allOf(
+      List<CompletableFuture<EntryResult>> results) {
+    return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+        .thenApply(v -> results.stream().map(CompletableFuture::join).toList());
+  }
+
+  /** Sends what is buffered, then closes. */
+  @Override
+  public void close() {
+    executor.shutdown();
+    try {
+      executor.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close();
+  }
+}

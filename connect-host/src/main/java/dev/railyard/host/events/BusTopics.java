@@ -1,0 +1,81 @@
+package dev.railyard.host.events;
+
+import dev.railyard.rules.cloudevents.BusEvent;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Knows which bus topics exist and creates them on first use when allowed. Thread-safe. */
+public final class BusTopics {
+
+  private static final Logger log = LoggerFactory.getLogger(BusTopics.class);
+  private static final long TIMEOUT_MS = 30_000;
+
+  private final Admin admin;
+  private final int partitions;
+  private final boolean autoCreate;
+  private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+  public BusTopics(Admin admin, int partitions, boolean autoCreate) {
+    this.admin = admin;
+    this.partitions = partitions;
+    this.autoCreate = autoCreate;
+  }
+
+  /**
+   * Makes sure the topic of {@code bus} exists. Blocks on the Admin client.
+   *
+   * @return null when it exists, else why the bus cannot be used
+   */
+  public String ensure(String bus) {
+    String topic = BusEvent.topicOf(bus);
+    if (known.contains(topic)) {
+      return null;
+    }
+    try {
+      if (admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).contains(topic)) {
+        known.add(topic);
+        return null;
+      }
+      if (!autoCreate) {
+        return "bus \"" + bus + "\" does not exist (bus.auto.create is false)";
+      }
+      create(topic);
+      known.add(topic);
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking bus " + bus, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Kafka did not answer about topic " + topic + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Creates the topic of {@code bus} now if it is missing; for the default bus at start-up. */
+  public void ensureExists(String bus) throws InterruptedException, TimeoutException,
+      ExecutionException {
+    create(BusEvent.topicOf(bus));
+    known.add(BusEvent.topicOf(bus));
+  }
+
+  private void create(String topic) throws InterruptedException, TimeoutException,
+      ExecutionException {
+    try {
+      admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) -1)))
+          .all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      log.info("Created bus topic {} with {} partitions", topic, partitions);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.railyard.host.workers;
+
+import dev.railyard.api.platform.WorkerControl;
+import dev.railyard.embedded.worker.WorkerProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connect workers as child processes of the control plane, all in one Connect group. Scaling runs
+ * one request at a time; a worker that dies without being asked to is restarted with a growing
+ * backoff. Thread-safe.
+ */
+public final class WorkerPool implements WorkerControl, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+  static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Map<String, String> workerProperties;
+  private final Path runDir;
+  private final Path logDir;
+  private final List<String> jvmOptions;
+  private final int maxWorkers;
+  private final ConcurrentSkipListMap<Integer, WorkerSlot> slots = new ConcurrentSkipListMap<>();
+  private final ExecutorService scaler = Executors.newSingleThreadExecutor(r -> daemon(r, "scaler"));
+  private final ScheduledExecutorService restarter =
+      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "restarter"));
+  private volatile boolean closed;
+
+  /**
+   * @param workerProperties the Connect properties every worker gets
+   * @param runDir where the workers' properties files go
+   * @param logDir where their logs go
+   * @param jvmOptions JVM options of each worker
+   * @param maxWorkers the largest count {@link #scaleTo} accepts
+   */
+  public WorkerPool(Map<String, String> workerProperties, Path runDir, Path logDir,
+      List<String> jvmOptions, int maxWorkers) {
+    this.workerProperties = Map.copyOf(workerProperties);
+    this.runDir = runDir;
+    this.logDir = logDir;
+    this.jvmOptions = List.copyOf(jvmOptions);
+    this.maxWorkers = maxWorkers;
+  }
+
+  @Override
+  public List<WorkerInfo> workers() {
+    return slots.values().stream().map(WorkerSlot::info).toList();
+  }
+
+  @Override
+  public int minWorkers() {
+    return 0;
+  }
+
+  @Override
+  public int maxWorkers() {
+    return maxWorkers;
+  }
+
+  @Override
+  public Optional<String> connectRestUrl() {
+    return slots.values().stream()
+        .filter(s -> s.state() == WorkerSlot.State.RUNNING)
+        .map(WorkerSlot::restUrl)
+        .filter(u -> u != null)
+        .findFirst();
+  }
+
+  /** How many workers are running and ready. */
+  public long runningCount() {
+    return slots.values().stream().filter(s -> s.state() == WorkerSlot.State.RUNNING).count();
+  }
+
+  @Override
+  public CompletionStage<List<WorkerInfo>> scaleTo(int count) {
+    if (count < minWorkers() || count > maxWorkers) {
+      throw new IllegalArgumentException("count must be between " + minWorkers() + " and "
+          + maxWorkers + ", not " + count);
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      scaleNow(count);
+      return workers();
+    }, scaler);
+  }
+
+  /** Scales to {@code count} and waits for it; for start-up. */
+  public void scaleNow(int count) {
+    if (closed) {
+      throw new IllegalStateException("the worker pool is stopped");
+    }
+    int current = slots.size();
+    if (count > current) {
+      List<WorkerSlot> started = new ArrayList<>();
+      for (int i = current; i < count; i++) {
+        started.add(launch(nextFreeIndex()));
+      }
+      started.parallelStream().forEach(s -> s.awaitReady(READY_TIMEOUT));
+      log.info("Scaled workers from {} to {}", current, count);
+    } else if (count < current) {
+      List<WorkerSlot> leaving = slots.descendingMap().values().stream()
+          .limit(current - count).toList();
+      leaving.parallelStream().forEach(s -> s.stop(STOP_TIMEOUT));
+      leaving.forEach(s -> slots.remove(s.index()));
+      log.info("Scaled workers from {} to {}", current, count);
+    }
+  }
+
+  private WorkerSlot launch(int index) {
+    WorkerSlot slot = new WorkerSlot(index, this::startProcess, this::onUnexpectedExit);
+    slots.put(index, slot);
+    slot.start();
+    return slot;
+  }
+
+  private WorkerProcess startProcess(String name) {
+    return WorkerProcess.launch(name, workerProperties, runDir, logDir, jvmOptions);
+  }
+
+  private void onUnexpectedExit(WorkerSlot slot, int exitCode) {
+    if (closed) {
+      return;
+    }
+    Duration backoff = slot.nextBackoff();
+    log.warn("Worker {} (pid {}) exited unexpectedly with code {}; restarting it in {} ms "
+        + "(restart #{}); see {}", slot.name(), slot.pid(), exitCode, backoff.toMillis(),
+        slot.restarts() + 1, logDir.resolve(slot.name() + ".log"));
+    restarter.schedule(() -> restart(slot), backoff.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void restart(WorkerSlot slot) {
+    if (closed || slots.get(slot.index()) != slot) {
+      return;
+    }
+    try {
+      slot.restart(READY_TIMEOUT);
+      log.info("Worker {} restarted (pid {})", slot.name(), slot.pid());
+    } catch (RuntimeException e) {
+      // its exit, now or after this kill, schedules the next attempt
+      log.error("Worker {} failed to restart: {}", slot.name(), e.getMessage());
+      slot.kill();
+    }
+  }
+
+  private int nextFreeIndex() {
+    int i = 1;
+    while (slots.containsKey(i)) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Stops every worker gracefully, in parallel. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    scaler.shutdownNow();
+    restarter.shutdownNow();
+    slots.values().parallelStream().forEach(s -> s.stop(STOP_TIMEOUT));
+    slots.clear();
+  }
+
+  /** Kills a worker as a crash would; for fault tests and the chaos button of the future. */
+  public void kill(String name) {
+    slots.values().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no worker named " + name))
+        .kill();
+  }
+
+  private static Thread daemon(Runnable r, String role) {
+    Thread t = new Thread(r, "railyard-workers-" + role);
+    t.setDaemon(true);
+    return t;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.railyard.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs the real {@code railyard up} entry point in a child JVM, as a user would. */
+class BadConfigIT {
+
+  private Path workDir;
+
+  @BeforeEach
+  void createWorkDir() {
+    workDir = TestPlatforms.tempDir();
+  }
+
+  @AfterEach
+  void deleteWorkDir() {
+    TestPlatforms.delete(workDir);
+  }
+
+  @Test
+  void shouldStopStartupNamingAnUnknownFlagAndSuggestingTheRightOne() throws Exception {
+    Result result = railyardUp("--htp-port", "9999");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr())
+        .contains("unknown setting 'htp.port'")
+        .contains("did you mean 'http.port'?")
+        .contains("Valid settings:");
+    assertThat(workDir.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void shouldStopStartupNamingTheKeyWithAWrongValueInThePropertiesFile() throws Exception {
+    Files.writeString(workDir.resolve("railyard.properties"), "workers=2\nhttp.port=eighty\n");
+
+    Result result = railyardUp();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr())
+        .contains("Invalid value eighty for configuration http.port");
+    assertThat(workDir.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void shouldStopStartupWhenAValueIsOutOfRange() throws Exception {
+    Result result = railyardUp("--workers", "9", "--workers-max", "4");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr()).contains("workers").contains("cannot exceed workers.max (4)");
+  }
+
+  record Result(int exitCode, String stderr) {}
+
+  private Result railyardUp(String... flags) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "up"));
+    command.addAll(List.of(flags));
+    Process process = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("railyard up exits").isTrue();
+    return new Result(process.exitValue(), stderr);
+  }
+}

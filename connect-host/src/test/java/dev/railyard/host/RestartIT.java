@@ -1,0 +1,115 @@
+package dev.railyard.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RestartIT {
+
+  private static Path dataDir;
+
+  @BeforeAll
+  static void createDataDir() {
+    dataDir = TestPlatforms.tempDir();
+  }
+
+  @AfterAll
+  static void deleteDataDir() {
+    TestPlatforms.delete(dataDir);
+  }
+
+  @Test
+  void shouldKeepConnectorsAndEventsAcrossARestartOnTheSameDataDir() throws Exception {
+    Path file = dataDir.resolve("audit.jsonl");
+    List<String> ids = new ArrayList<>();
+
+    // given a platform with a connector and 50 delivered events, stopped
+    try (Platform first = TestPlatforms.start(dataDir, 1, Map.of())) {
+      ApiClient api = new ApiClient(first.apiUrl());
+      assertThat(api.put("/connect/connectors/audit/config", """
+          {"connector.class": "FileStreamSink", "topics": "railyard.bus.default", "file": "%s"}"""
+          .formatted(file)).status()).isEqualTo(201);
+      ids.addAll(putEvents(api, "before", 50));
+      awaitIdsInFile(file, ids);
+    }
+
+    // when it starts again on the same data directory
+    try (Platform second = TestPlatforms.start(dataDir, 1, Map.of())) {
+      ApiClient api = new ApiClient(second.apiUrl());
+
+      // then the connector is back, the bus still holds the old events, and new ones flow
+      assertThat(api.get("/connect/connectors").json()).extracting(n -> n.toString())
+          .asString().contains("\"audit\"");
+      ids.addAll(putEvents(api, "after", 50));
+      awaitIdsInFile(file, ids);
+      assertThat(busEventIds(second.bootstrapServers())).containsExactlyInAnyOrderElementsOf(ids);
+    }
+  }
+
+  private static List<String> putEvents(ApiClient api, String type, int count) {
+    StringBuilder body = new StringBuilder("[");
+    for (int i = 0; i < count; i++) {
+      body.append(i == 0 ? "" : ",").append("{\"source\":\"restart\",\"type\":\"").append(type)
+          .append("\",\"data\":{\"n\":").append(i).append("}}");
+    }
+    ApiClient.Response put = api.post("/api/v1/events", body.append("]").toString());
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    assertThat(put.json().get("failedEntryCount").asInt()).isZero();
+    List<String> ids = new ArrayList<>();
+    put.json().get("entries").forEach(e -> ids.add(e.get("eventId").asText()));
+    return ids;
+  }
+
+  private static void awaitIdsInFile(Path file, List<String> ids) {
+    await(ids.size() + " events in " + file).atMost(Duration.ofSeconds(90))
+        .until(() -> Files.exists(file) && idsIn(Files.readAllLines(file)).containsAll(ids));
+  }
+
+  private static Set<String> idsIn(List<String> lines) {
+    Set<String> found = new HashSet<>();
+    for (String line : lines) {
+      int at = line.indexOf("\"id\":\"");
+      if (at >= 0) {
+        found.add(line.substring(at + 6, line.indexOf('"', at + 6)));
+      }
+    }
+    return found;
+  }
+
+  private static List<String> busEventIds(String bootstrap) {
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+      List<TopicPartition> partitions = consumer.partitionsFor("railyard.bus.default").stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<String> values = new ArrayList<>();
+      await("the whole bus read").atMost(Duration.ofSeconds(30)).until(() -> {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          values.add(r.value());
+        }
+        return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+      });
+      return new ArrayList<>(idsIn(values));
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.railyard.host;
+
+import dev.railyard.host.config.RailyardConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Starting whole platforms in tests: ephemeral ports, a private data directory. */
+final class TestPlatforms {
+
+  private TestPlatforms() {}
+
+  static Platform start(Path dataDir, int workers, Map<String, String> extra) {
+    Map<String, String> props = new HashMap<>();
+    props.put(RailyardConfig.DATA_DIR_CONFIG, dataDir.toString());
+    props.put(RailyardConfig.HTTP_PORT_CONFIG, "0");
+    props.put(RailyardConfig.BROKER_PORT_CONFIG, "0");
+    props.put(RailyardConfig.WORKERS_CONFIG, String.valueOf(workers));
+    props.put(RailyardConfig.WORKERS_JVM_OPTIONS_CONFIG, "-Xmx384m");
+    props.put(RailyardConfig.WORKERS_REBALANCE_DELAY_CONFIG, "3000");
+    props.putAll(extra);
+    return Platform.start(new RailyardConfig(props, "test"));
+  }
+
+  static Path tempDir() {
+    try {
+      return Files.createTempDirectory("railyard-it-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void delete(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

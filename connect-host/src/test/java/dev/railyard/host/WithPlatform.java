@@ -1,0 +1,67 @@
+package dev.railyard.host;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts one whole Railyard platform (embedded broker, {@link #workers()} worker JVMs, API) for
+ * the annotated class; tests receive {@link Platform}, {@link ApiClient} or the data {@link Path}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(WithPlatform.Extension.class)
+@interface WithPlatform {
+
+  int workers() default 1;
+
+  final class Extension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NS =
+        ExtensionContext.Namespace.create(WithPlatform.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      int workers = context.getRequiredTestClass().getAnnotation(WithPlatform.class).workers();
+      context.getStore(NS).getOrComputeIfAbsent("platform", k -> {
+        Path dir = TestPlatforms.tempDir();
+        return new Running(TestPlatforms.start(dir, workers, Map.of()), dir);
+      }, Running.class);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      Class<?> type = parameter.getParameter().getType();
+      return type == Platform.class || type == ApiClient.class || type == Path.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      Running running = context.getStore(NS).get("platform", Running.class);
+      Class<?> type = parameter.getParameter().getType();
+      if (type == Platform.class) {
+        return running.platform;
+      }
+      return type == Path.class ? running.dataDir : new ApiClient(running.platform.apiUrl());
+    }
+
+    /** Closed by JUnit after the class. */
+    record Running(Platform platform, Path dataDir)
+        implements ExtensionContext.Store.CloseableResource {
+
+      @Override
+      public void close() {
+        platform.close();
+        TestPlatforms.delete(dataDir);
+      }
+    }
+  }
+}
