@@ -15,6 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /connect/**}: a transparent pass-through to the Kafka Connect REST API of a running
@@ -26,6 +28,8 @@ import java.util.Set;
 final class ConnectProxy {
 
   static final String PREFIX = "/connect";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectProxy.class);
 
   /** Longer than Connect's own 90 s REST timeout, so Connect reports its timeouts itself. */
   private static final long IDLE_TIMEOUT_MS = 120_000;
@@ -100,10 +104,16 @@ final class ConnectProxy {
             .setAbsoluteURI(target(base, in))
             .setHeaders(headers)
             .setIdleTimeout(IDLE_TIMEOUT_MS);
+    BodyLimit body = new BodyLimit(in, maxBodyBytes);
     return client
         .request(options)
-        .compose(out -> send(in, out))
-        .recover(failure -> Future.failedFuture(unreachable(base, failure)))
+        .compose(out -> send(in, body, out))
+        .recover(
+            failure ->
+                Future.failedFuture(
+                    body.exceeded()
+                        ? ErrorRoutes.tooLarge(maxBodyBytes)
+                        : unreachable(base, failure)))
         .compose(upstream -> relay(in.method(), upstream, ctx.response()));
   }
 
@@ -117,12 +127,27 @@ final class ConnectProxy {
     return root + (rest.isEmpty() ? "/" : rest) + (query == null ? "" : "?" + query);
   }
 
-  private static Future<HttpClientResponse> send(HttpServerRequest in, HttpClientRequest out) {
+  /**
+   * Streams the body up. Unlike {@code HttpClientRequest.send(ReadStream)}, a failing body (client
+   * gone, over the limit) resets the upstream request instead of ending it, so Connect never
+   * receives a truncated body as if it were complete.
+   */
+  private static Future<HttpClientResponse> send(
+      HttpServerRequest in, BodyLimit body, HttpClientRequest out) {
     boolean hasBody =
         in.headers().contains(HttpHeaders.CONTENT_LENGTH)
             ? declaredLength(in) > 0
             : in.headers().contains(HttpHeaders.TRANSFER_ENCODING);
-    return hasBody && !in.isEnded() ? out.send(in) : out.send();
+    // failures surface through out.response(); without a handler Vert.x would log them as errors
+    out.exceptionHandler(failure -> LOG.debug("Request to Connect failed", failure));
+    if (!hasBody || in.isEnded()) {
+      return out.send();
+    }
+    if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+      out.setChunked(true);
+    }
+    body.pipe().endOnFailure(false).to(out).onFailure(failure -> out.reset(0, failure));
+    return out.response();
   }
 
   private static Future<Void> relay(

@@ -63,8 +63,12 @@ final class ErrorRoutes {
   }
 
   void tooLarge(RoutingContext ctx) {
-    Responses.error(
-        ctx,
+    ApiException e = tooLarge(maxBodyBytes);
+    Responses.error(ctx, e.status(), e.code(), e.getMessage(), e.details());
+  }
+
+  static ApiException tooLarge(long maxBodyBytes) {
+    return new ApiException(
         413,
         "BODY_TOO_LARGE",
         "The request body exceeds the limit of " + maxBodyBytes + " bytes",

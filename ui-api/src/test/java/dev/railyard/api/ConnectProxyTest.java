@@ -108,6 +108,22 @@ class ConnectProxyTest {
     assertThat(connect.last.body()).isEqualTo(config);
   }
 
+  @Test
+  void shouldCutOffAChunkedRequestBodyOverTheLimitWith413() {
+    byte[] tooLarge =
+        "x".repeat((int) RunningApi.MAX_BODY_BYTES + 1).getBytes(StandardCharsets.UTF_8);
+    HttpRequest.Builder request =
+        api.request("/connect/connectors")
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)));
+
+    HttpResponse<String> response = api.exchange(request, BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(RunningApi.error(response).getString("code")).isEqualTo("BODY_TOO_LARGE");
+    assertThat(connect.last).as("a complete request reaching Connect").isNull();
+  }
+
   private static byte[] read(InputStream in, int bytes) {
     try {
       return in.readNBytes(bytes);
