@@ -50,12 +50,26 @@ public final class ApiServer {
     Objects.requireNonNull(services, "services");
     Objects.requireNonNull(registry, "registry");
     Vertx vertx = Vertx.vertx();
+    CompletableFuture<ApiServer> started = new CompletableFuture<>();
+    try {
+      listen(vertx, options, services, registry, started);
+    } catch (RuntimeException e) {
+      closeVertx(vertx).whenComplete((ignored, error) -> started.completeExceptionally(e));
+    }
+    return started;
+  }
+
+  private static void listen(
+      Vertx vertx,
+      ApiOptions options,
+      PlatformServices services,
+      PrometheusMeterRegistry registry,
+      CompletableFuture<ApiServer> started) {
     HttpClient connectClient =
         vertx.createHttpClient(
             new HttpClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS), new PoolOptions());
     HttpServerOptions serverOptions =
         new HttpServerOptions().setHost(options.host()).setPort(options.port());
-    CompletableFuture<ApiServer> started = new CompletableFuture<>();
     vertx
         .createHttpServer(serverOptions)
         .requestHandler(ApiRouter.create(vertx, options, services, registry, connectClient))
@@ -71,7 +85,6 @@ public final class ApiServer {
                     .whenComplete((ignored, error) -> started.completeExceptionally(bound.cause()));
               }
             });
-    return started;
   }
 
   /** The bound port: the configured one, or the ephemeral port chosen when it was 0. */

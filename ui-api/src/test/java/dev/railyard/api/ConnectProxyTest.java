@@ -160,6 +160,13 @@ class ConnectProxyTest {
   }
 
   @Test
+  void shouldKeepPercentEncodingOfConnectorNames() {
+    api.get("/connect/connectors/orders%20sink%2Fv2/status");
+
+    assertThat(connect.last.uri()).isEqualTo("/connectors/orders%20sink%2Fv2/status");
+  }
+
+  @Test
   void shouldMapTheBarePrefixToTheConnectRoot() {
     connect.body = "{\"version\":\"4.3.1\"}";
 
