@@ -35,6 +35,7 @@ class EventRoutesTest {
     assertThat(published.get(0))
         .containsEntry("type", "order.paid")
         .containsEntry("data", Map.of("amount", 120.5, "items", List.of(1, 2)));
+    assertThat(api.platform().events.calledOn).doesNotContain("eventloop");
   }
 
   @Test

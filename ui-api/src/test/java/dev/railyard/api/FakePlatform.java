@@ -53,9 +53,11 @@ final class FakePlatform {
   static final class Health implements HealthProbe {
     volatile List<ComponentHealth> components;
     volatile RuntimeException failure;
+    volatile String calledOn;
 
     @Override
     public List<ComponentHealth> components() {
+      calledOn = Thread.currentThread().getName();
       if (failure != null) {
         throw failure;
       }
@@ -68,9 +70,11 @@ final class FakePlatform {
     final List<List<Map<String, Object>>> received = new CopyOnWriteArrayList<>();
     volatile RuntimeException stageFailure;
     volatile RuntimeException thrown;
+    volatile String calledOn;
 
     @Override
     public CompletionStage<List<EntryResult>> putEvents(List<Map<String, Object>> entries) {
+      calledOn = Thread.currentThread().getName();
       if (thrown != null) {
         throw thrown;
       }

@@ -29,6 +29,13 @@ class HealthRoutesTest {
   }
 
   @Test
+  void shouldProbeOffTheEventLoop() {
+    api.get("/health");
+
+    assertThat(api.platform().health.calledOn).isNotNull().doesNotContain("eventloop");
+  }
+
+  @Test
   void shouldAnswer503NamingTheFailingComponent() {
     api.platform().health.components =
         List.of(
