@@ -142,7 +142,14 @@ final class ObjectEventReader {
         } else if (value instanceof Boolean b) {
             event.add(slot, b ? EventBuffer.TRUE : EventBuffer.FALSE, b.toString());
         } else if (value instanceof Double d) {
-            event.addNumber(slot, d.toString(), Numbers.fromDouble(d));
+            if (d.isNaN() || d.isInfinite()) {
+                // JSON has no such number; Jackson (and so JsonConverter) writes it as a string
+                event.add(slot, EventBuffer.STRING, d.toString());
+            } else {
+                event.addNumber(slot, d.toString(), Numbers.fromDouble(d));
+            }
+        } else if (value instanceof Float f && (f.isNaN() || f.isInfinite())) {
+            event.add(slot, EventBuffer.STRING, f.toString());
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte || value instanceof Float || value instanceof BigInteger
                 || value instanceof BigDecimal) {

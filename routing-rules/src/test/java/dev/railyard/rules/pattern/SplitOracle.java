@@ -41,14 +41,18 @@ final class SplitOracle {
                 return null;
             }
         }
-        for (Map<String, List<Patterns>> combination : combinations) {
-            Machine machine = new Machine();
-            machine.addPatternRule("r", combination);
-            if (DifferentialTest.ruler(machine, event)) {
-                return true;
+        try {
+            for (Map<String, List<Patterns>> combination : combinations) {
+                Machine machine = new Machine();
+                machine.addPatternRule("r", combination);
+                if (DifferentialTest.ruler(machine, event)) {
+                    return true;
+                }
             }
+            return false;
+        } catch (RuntimeException e) {
+            return null;
         }
-        return false;
     }
 
     private static void expand(List<Map.Entry<String, List<Patterns>>> fields, int index,
