@@ -148,6 +148,11 @@ public final class Platform implements AutoCloseable {
       return;
     }
     closed = true;
+    if (started.isEmpty()) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    log.info("Stopping Railyard");
     while (!started.isEmpty()) {
       AutoCloseable c = started.pop();
       try {
@@ -156,6 +161,7 @@ public final class Platform implements AutoCloseable {
         log.warn("Error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
       }
     }
+    log.info("Railyard stopped in {}", seconds(System.nanoTime() - t0));
   }
 
   private interface Stage {

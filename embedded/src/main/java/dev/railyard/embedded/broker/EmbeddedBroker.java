@@ -123,6 +123,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("default.replication.factor", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
+    // One node needs no 50-way spread of the internal topics; loading 50 partitions was a
+    // visible part of every restart.
+    p.put("offsets.topic.num.partitions", "5");
+    p.put("transaction.state.log.num.partitions", "5");
+    p.put("share.coordinator.state.topic.num.partitions", "5");
     // Topics are created by Railyard with the partitions it wants, never by a typo in a client.
     p.put("auto.create.topics.enable", "false");
     // The 128 MiB default dedupe buffer alone held ~160 MiB of heap on a one-machine install.
