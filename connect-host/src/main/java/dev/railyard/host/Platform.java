@@ -72,19 +72,34 @@ public final class Platform implements AutoCloseable {
     createDirectories(dataDir, logDir, pluginDir);
     log.info("Data directory {}", dataDir);
 
+    EmbeddedBroker broker = null;
+    if (config.embeddedBroker()) {
+      String host = config.getString(RailyardConfig.BROKER_HOST_CONFIG);
+      broker = EmbeddedBroker.prepare(dataDir.resolve("kafka"), host,
+          checkedPort(host, config.getInt(RailyardConfig.BROKER_PORT_CONFIG),
+              RailyardConfig.BROKER_PORT_CONFIG), Map.of());
+      started.push(broker);
+      bootstrapServers = broker.bootstrapServers();
+    } else {
+      bootstrapServers = config.getString(RailyardConfig.BOOTSTRAP_SERVERS_CONFIG);
+    }
+    WorkerSettings settings = new WorkerSettings(bootstrapServers,
+        config.getString(RailyardConfig.CONNECT_GROUP_CONFIG), pluginDir,
+        config.getInt(RailyardConfig.WORKERS_REBALANCE_DELAY_CONFIG), config.workerOverrides());
+    workers = new WorkerPool(settings.toProperties(), dataDir.resolve("workers"), logDir,
+        config.getList(RailyardConfig.WORKERS_JVM_OPTIONS_CONFIG),
+        config.getInt(RailyardConfig.WORKERS_MAX_CONFIG));
+    started.push(workers);
+    int count = config.getInt(RailyardConfig.WORKERS_CONFIG);
+    // Worker JVMs boot and load Connect while the broker starts; they wait for it to answer.
+    workers.launch(count);
+
+    EmbeddedBroker embedded = broker;
     stage("broker", () -> {
-      if (config.embeddedBroker()) {
-        EmbeddedBroker broker = EmbeddedBroker.start(dataDir.resolve("kafka"),
-            config.getString(RailyardConfig.BROKER_HOST_CONFIG),
-            checkedPort(config.getString(RailyardConfig.BROKER_HOST_CONFIG),
-                config.getInt(RailyardConfig.BROKER_PORT_CONFIG), RailyardConfig.BROKER_PORT_CONFIG),
-            Duration.ofSeconds(60), Map.of());
-        started.push(broker);
-        bootstrapServers = broker.bootstrapServers();
-      } else {
-        bootstrapServers = config.getString(RailyardConfig.BOOTSTRAP_SERVERS_CONFIG);
+      if (embedded != null) {
+        embedded.startup(Duration.ofSeconds(60));
       }
-      return bootstrapServers;
+      return bootstrapServers + (embedded != null ? ", embedded" : "");
     });
 
     Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
@@ -96,16 +111,8 @@ public final class Platform implements AutoCloseable {
       return BusEvent.topicOf(EventEntries.DEFAULT_BUS);
     });
 
-    WorkerSettings settings = new WorkerSettings(bootstrapServers,
-        config.getString(RailyardConfig.CONNECT_GROUP_CONFIG), pluginDir,
-        config.getInt(RailyardConfig.WORKERS_REBALANCE_DELAY_CONFIG), config.workerOverrides());
-    workers = new WorkerPool(settings.toProperties(), dataDir.resolve("workers"), logDir,
-        config.getList(RailyardConfig.WORKERS_JVM_OPTIONS_CONFIG),
-        config.getInt(RailyardConfig.WORKERS_MAX_CONFIG));
-    started.push(workers);
-    int count = config.getInt(RailyardConfig.WORKERS_CONFIG);
     stage("workers", () -> {
-      workers.scaleNow(count);
+      workers.awaitLaunched();
       return count + " running";
     });
 
@@ -153,6 +160,9 @@ public final class Platform implements AutoCloseable {
     }
     long t0 = System.nanoTime();
     log.info("Stopping Railyard");
+    if (workers != null) {
+      workers.beginShutdown();
+    }
     while (!started.isEmpty()) {
       AutoCloseable c = started.pop();
       try {

@@ -4,7 +4,6 @@ import dev.railyard.api.platform.WorkerControl;
 import dev.railyard.embedded.worker.WorkerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +38,7 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
   private final ScheduledExecutorService restarter =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "restarter"));
   private volatile boolean closed;
+  private volatile boolean stopped;
 
   /**
    * @param workerProperties the Connect properties every worker gets
@@ -104,11 +104,8 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
     }
     int current = slots.size();
     if (count > current) {
-      List<WorkerSlot> started = new ArrayList<>();
-      for (int i = current; i < count; i++) {
-        started.add(launch(nextFreeIndex()));
-      }
-      started.parallelStream().forEach(s -> s.awaitReady(READY_TIMEOUT));
+      launch(count);
+      awaitLaunched();
       log.info("Scaled workers from {} to {}", current, count);
     } else if (count < current) {
       List<WorkerSlot> leaving = slots.descendingMap().values().stream()
@@ -119,11 +116,22 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
     }
   }
 
-  private WorkerSlot launch(int index) {
-    WorkerSlot slot = new WorkerSlot(index, this::startProcess, this::onUnexpectedExit);
-    slots.put(index, slot);
-    slot.start();
-    return slot;
+  /**
+   * Launches workers until {@code count} exist, without waiting for them to be ready, so they can
+   * start while the broker does; {@link #awaitLaunched} waits.
+   */
+  public synchronized void launch(int count) {
+    for (int i = slots.size(); i < count; i++) {
+      WorkerSlot slot = new WorkerSlot(nextFreeIndex(), this::startProcess, this::onUnexpectedExit);
+      slots.put(slot.index(), slot);
+      slot.start();
+    }
+  }
+
+  /** Waits until every launched worker is ready; throws if one fails to start. */
+  public void awaitLaunched() {
+    slots.values().stream().filter(s -> s.state() == WorkerSlot.State.STARTING).toList()
+        .parallelStream().forEach(s -> s.awaitReady(READY_TIMEOUT));
   }
 
   private WorkerProcess startProcess(String name) {
@@ -163,12 +171,21 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
     return i;
   }
 
+  /**
+   * From now on a worker that exits is not restarted: the platform is stopping, and a worker
+   * may get the terminal's Ctrl-C before its turn to be stopped comes.
+   */
+  public void beginShutdown() {
+    closed = true;
+  }
+
   /** Stops every worker gracefully, in parallel. Idempotent. */
   @Override
-  public void close() {
-    if (closed) {
+  public synchronized void close() {
+    if (stopped) {
       return;
     }
+    stopped = true;
     closed = true;
     scaler.shutdownNow();
     restarter.shutdownNow();

@@ -42,6 +42,7 @@ public final class EmbeddedBroker implements AutoCloseable {
   private final KafkaRaftServer server;
   private final String bootstrapServers;
   private final Path logDir;
+  private boolean started;
   private boolean closed;
 
   private EmbeddedBroker(KafkaRaftServer server, String bootstrapServers, Path logDir) {
@@ -61,6 +62,17 @@ public final class EmbeddedBroker implements AutoCloseable {
    */
   public static EmbeddedBroker start(
       Path dataDir, String host, int port, Duration readyTimeout, Map<String, String> overrides) {
+    EmbeddedBroker broker = prepare(dataDir, host, port, overrides);
+    broker.startup(readyTimeout);
+    return broker;
+  }
+
+  /**
+   * Chooses the ports and formats the storage if needed, without starting the broker, so that
+   * clients can be launched with {@link #bootstrapServers()} while it starts.
+   */
+  public static EmbeddedBroker prepare(
+      Path dataDir, String host, int port, Map<String, String> overrides) {
     Path logDir = dataDir.toAbsolutePath();
     int clientPort = port == 0 ? freePort(host) : port;
     int controllerPort = freePort(host);
@@ -68,18 +80,21 @@ public final class EmbeddedBroker implements AutoCloseable {
     props.putAll(overrides);
     KafkaConfig config = KafkaConfig.fromProps(props, false);
     formatIfNeeded(logDir, config);
-    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-    String bootstrap = host + ":" + clientPort;
-    EmbeddedBroker broker = new EmbeddedBroker(server, bootstrap, logDir);
+    return new EmbeddedBroker(new KafkaRaftServer(config, Time.SYSTEM), host + ":" + clientPort,
+        logDir);
+  }
+
+  /** Starts a prepared broker; returns once it answers clients, else stops it and throws. */
+  public void startup(Duration readyTimeout) {
+    started = true;
     try {
       server.startup();
-      broker.awaitReady(readyTimeout);
+      awaitReady(readyTimeout);
     } catch (RuntimeException e) {
-      broker.close();
+      close();
       throw e;
     }
-    log.debug("Kafka broker ready at {} (data in {})", bootstrap, logDir);
-    return broker;
+    log.debug("Kafka broker ready at {} (data in {})", bootstrapServers, logDir);
   }
 
   /** The {@code host:port} that clients connect to. */
@@ -99,6 +114,9 @@ public final class EmbeddedBroker implements AutoCloseable {
       return;
     }
     closed = true;
+    if (!started) {
+      return;
+    }
     server.shutdown();
     server.awaitShutdown();
     log.info("Kafka broker stopped");

@@ -34,6 +34,7 @@ public final class WorkerMain {
       System.exit(2);
     }
     Map<String, String> props = load(Path.of(args[0]));
+    ignoreTerminalInterrupt();
     exitWithParent();
     Connect<?> connect;
     try {
@@ -57,6 +58,17 @@ public final class WorkerMain {
     Map<String, String> map = new HashMap<>();
     p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
     return map;
+  }
+
+  // Ctrl-C in a terminal reaches the whole process group; the control plane stops its workers
+  // itself, in order, with SIGTERM.
+  @SuppressWarnings("restriction")
+  private static void ignoreTerminalInterrupt() {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+    } catch (IllegalArgumentException e) {
+      log.debug("SIGINT cannot be ignored on this platform", e);
+    }
   }
 
   // A worker must not outlive a control plane that was killed: nobody would stop it then.
