@@ -98,6 +98,7 @@ final class ConnectProxy {
     HttpServerRequest in = ctx.request();
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     copyHeaders(in.headers(), headers);
+    assumeJson(headers);
     RequestOptions options =
         new RequestOptions()
             .setMethod(in.method())
@@ -169,6 +170,21 @@ final class ConnectProxy {
       if (!HOP_BY_HOP.contains(name) && !listedIn(connection, name)) {
         to.add(header.getKey(), header.getValue());
       }
+    }
+  }
+
+  /**
+   * Connect's REST API takes only JSON, but {@code curl -d} labels its body as a form. A body sent
+   * as a form or with no type is passed on as JSON, so the plain curl of the README works; any
+   * other type reaches Connect as sent, and Connect answers for it.
+   */
+  static void assumeJson(MultiMap headers) {
+    String type = headers.get(HttpHeaders.CONTENT_TYPE);
+    boolean hasBody = headers.contains(HttpHeaders.CONTENT_LENGTH)
+        || headers.contains(HttpHeaders.TRANSFER_ENCODING);
+    if (hasBody && (type == null
+        || type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))) {
+      headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
     }
   }
 

@@ -71,6 +71,23 @@ class ConnectProxyTest {
   }
 
   @Test
+  void shouldSendCurlFormBodiesToConnectAsJson() {
+    String config = "{\"connector.class\":\"FileStreamSink\"}";
+
+    api.send("PUT", "/connect/connectors/a/config", config, "application/x-www-form-urlencoded");
+
+    assertThat(connect.last.contentType()).isEqualTo("application/json");
+    assertThat(connect.last.body()).isEqualTo(config);
+  }
+
+  @Test
+  void shouldLeaveOtherContentTypesForConnectToJudge() {
+    api.send("PUT", "/connect/connectors/a/config", "a,b", "text/csv");
+
+    assertThat(connect.last.contentType()).isEqualTo("text/csv");
+  }
+
+  @Test
   void shouldStreamTheResponseBeforeConnectHasFinished() throws Exception {
     connect.hold = new CompletableFuture<>();
     connect.body = "rest of the body";
