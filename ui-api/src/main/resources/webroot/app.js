@@ -2,63 +2,92 @@
 
 // Status page: polls the API and redraws three tables. DOM nodes are built with textContent,
 // never innerHTML, so names coming from connectors or workers cannot inject markup.
+// Rows carry data-name and cells data-field, so tests and scripts can select them by meaning.
 const REFRESH_MS = 5000;
+let refreshes = 0;
 
-function cell(text, cls) {
+function cell(field, text, cls) {
   const td = document.createElement('td');
-  td.textContent = text === null || text === undefined ? '—' : String(text);
+  td.dataset.field = field;
+  td.textContent = text === null || text === undefined || text === '' ? '—' : String(text);
   if (cls) td.className = cls;
+  return td;
+}
+
+function state(field, text, up) {
+  const td = cell(field, text);
+  if (text) {
+    const pill = document.createElement('span');
+    pill.className = 'state ' + (up ? 'up' : text === 'FAILED' || text === 'DOWN' ? 'down' : 'other');
+    pill.textContent = text;
+    td.replaceChildren(pill);
+  }
   return td;
 }
 
 function fill(tbodyId, rows, emptyText) {
   const tbody = document.getElementById(tbodyId);
   tbody.replaceChildren();
+  tbody.closest('section').querySelector('.count').textContent = rows.length ? '(' + rows.length + ')' : '';
   if (rows.length === 0) {
     const tr = document.createElement('tr');
-    const td = cell(emptyText, 'muted');
+    const td = cell('empty', emptyText, 'muted');
     td.colSpan = tbody.closest('table').querySelectorAll('th').length;
     tr.append(td);
     tbody.append(tr);
     return;
   }
-  for (const cells of rows) {
+  for (const row of rows) {
     const tr = document.createElement('tr');
-    tr.append(...cells);
+    tr.dataset.name = row.name;
+    tr.append(...row.cells);
     tbody.append(tr);
   }
 }
 
 async function fetchJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
-  const body = await response.json().catch(() => null);
-  return { ok: response.ok, status: response.status, body };
+  try {
+    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    const body = await response.json().catch(() => null);
+    return { ok: response.ok, status: response.status, body };
+  } catch (e) {
+    return { ok: false, status: 0, body: null };
+  }
 }
 
 function errorText(result) {
+  if (result.status === 0) return 'The API did not answer';
   const error = result.body && result.body.error;
-  return error ? error.message : 'HTTP ' + result.status;
+  if (error) return error.message;
+  if (result.body && result.body.message) return result.body.message;
+  return 'HTTP ' + result.status;
 }
 
 async function showHealth() {
   const result = await fetchJson('health');
   const overall = document.getElementById('overall');
-  const status = result.body && result.body.status ? result.body.status : 'UNKNOWN';
+  const status = result.body && result.body.status ? result.body.status : 'UNREACHABLE';
   overall.textContent = status;
   overall.className = 'badge ' + (status === 'UP' ? 'up' : 'down');
   const components = (result.body && result.body.components) || {};
-  fill('health', Object.entries(components).map(([name, c]) => [
-    cell(name), cell(c.status, c.status === 'UP' ? 'up' : 'down'), cell(c.detail)
-  ]), errorText(result));
+  fill('health', Object.entries(components).map(([name, c]) => ({
+    name,
+    cells: [cell('name', name), state('status', c.status, c.status === 'UP'), cell('detail', c.detail)]
+  })), errorText(result));
 }
 
 async function showWorkers() {
   const result = await fetchJson('api/v1/workers');
-  if (!result.ok) return fill('workers', [], errorText(result));
-  fill('workers', result.body.workers.map(w => [
-    cell(w.name), cell(w.state, w.state), cell(w.connectWorkerId), cell(w.pid < 0 ? null : w.pid),
-    cell(w.startedAt ? new Date(w.startedAt).toLocaleString() : null), cell(w.restarts)
-  ]), 'No workers');
+  if (!result.ok || !result.body) return fill('workers', [], errorText(result));
+  fill('workers', result.body.workers.map(w => ({
+    name: w.name,
+    cells: [
+      cell('name', w.name), state('state', w.state, w.state === 'RUNNING'),
+      cell('connect-worker', w.connectWorkerId), cell('pid', w.pid < 0 ? null : w.pid),
+      cell('started', w.startedAt ? new Date(w.startedAt).toLocaleString() : null),
+      cell('restarts', w.restarts, 'num')
+    ]
+  })), 'No workers');
 }
 
 async function showConnectors() {
@@ -69,15 +98,27 @@ async function showConnectors() {
     const connector = status.connector || {};
     const tasks = status.tasks || [];
     const running = tasks.filter(t => t.state === 'RUNNING').length;
-    return [cell(name), cell(status.type), cell(connector.state, connector.state),
-      cell(running + ' / ' + tasks.length + ' running'), cell(connector.worker_id)];
-  }), 'No connectors');
+    return {
+      name,
+      cells: [
+        cell('name', name), cell('type', status.type), state('state', connector.state, connector.state === 'RUNNING'),
+        cell('tasks', running + ' / ' + tasks.length + ' running'), cell('worker', connector.worker_id)
+      ]
+    };
+  }).sort((a, b) => a.name.localeCompare(b.name)), 'No connectors');
 }
 
 async function refresh() {
   await Promise.allSettled([showHealth(), showWorkers(), showConnectors()]);
+  refreshes += 1;
+  document.body.dataset.refreshes = String(refreshes);
   document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
 }
 
-refresh();
-setInterval(refresh, REFRESH_MS);
+// The next refresh is planned when this one is done, so a slow answer never piles up requests.
+async function loop() {
+  await refresh();
+  setTimeout(loop, REFRESH_MS);
+}
+
+loop();
