@@ -1,6 +1,7 @@
 package dev.railyard.rules.yaml;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ final class Suggestions {
     private Suggestions() {
     }
 
-    /** The closest candidate within a small edit distance (ignoring case), if any. */
+    /** The closest candidate within a small edit distance (ignoring case), else the only one it begins, if any. */
     static Optional<String> closest(String wrong, Collection<String> candidates) {
         String lower = wrong.toLowerCase(Locale.ROOT);
         String best = null;
@@ -22,8 +23,12 @@ final class Suggestions {
                 bestDistance = d;
             }
         }
-        int allowed = Math.max(1, Math.min(3, wrong.length() / 3));
-        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        int allowed = wrong.length() <= 3 ? 1 : wrong.length() <= 5 ? 2 : 3;
+        if (bestDistance <= allowed) {
+            return Optional.of(best);
+        }
+        List<String> longer = candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(lower)).toList();
+        return longer.size() == 1 ? Optional.of(longer.get(0)) : Optional.empty();
     }
 
     /** {@code " (did you mean 'x'?)"} or empty. */
