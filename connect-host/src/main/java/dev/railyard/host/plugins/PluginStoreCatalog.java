@@ -1,0 +1,82 @@
+package dev.railyard.host.plugins;
+
+import dev.railyard.api.platform.PluginCatalog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The {@link PluginStore} as the API's {@link PluginCatalog}: store records become API records
+ * and each {@link PluginException} a {@link PluginCatalog.Refused} of the matching kind.
+ * Thread-safe.
+ */
+public final class PluginStoreCatalog implements PluginCatalog {
+
+  private final PluginStore store;
+  private final Predicate<PluginClass> inUse;
+
+  /**
+   * @param store the store
+   * @param inUse whether a connector uses a plugin class; see {@link PluginStore#delete}
+   */
+  public PluginStoreCatalog(PluginStore store, Predicate<PluginClass> inUse) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.inUse = Objects.requireNonNull(inUse, "inUse");
+  }
+
+  @Override
+  public Installed install(Path archive, String fileName, String name, long maxBytes)
+      throws IOException {
+    ArchiveType type = ArchiveType.fromFileName(fileName).orElseThrow(() -> new Refused(
+        Kind.INVALID, "UNSUPPORTED_ARCHIVE_TYPE",
+        "File '" + fileName + "' is not a plugin archive; upload a .jar, .zip, .tgz or .tar.gz"));
+    try (InputStream in = Files.newInputStream(archive)) {
+      InstallResult result = store.install(name, in, type, maxBytes);
+      return new Installed(toApi(result.plugin()), result.alreadyPresent());
+    } catch (PluginException e) {
+      throw refused(e);
+    }
+  }
+
+  @Override
+  public List<PluginVersion> list() {
+    return store.list().stream().map(PluginStoreCatalog::toApi).toList();
+  }
+
+  @Override
+  public List<PluginVersion> get(String name) {
+    return store.get(name).stream().map(PluginStoreCatalog::toApi).toList();
+  }
+
+  @Override
+  public List<PluginVersion> delete(String name, String version) throws IOException {
+    try {
+      return store.delete(name, version, inUse).stream().map(PluginStoreCatalog::toApi).toList();
+    } catch (PluginException e) {
+      throw refused(e);
+    }
+  }
+
+  static Refused refused(PluginException e) {
+    Kind kind = switch (e.code()) {
+      case TOO_LARGE -> Kind.TOO_LARGE;
+      case NOT_FOUND -> Kind.NOT_FOUND;
+      case CONFLICT, IN_USE -> Kind.CONFLICT;
+      case INVALID_NAME, ZIP_SLIP, LINK_NOT_ALLOWED, UNSUPPORTED_ENTRY, CORRUPT_ARCHIVE, NO_PLUGIN
+          -> Kind.INVALID;
+    };
+    return new Refused(kind, e.code().name(), e.getMessage());
+  }
+
+  static PluginVersion toApi(Plugin p) {
+    List<PluginClassInfo> classes = p.classes().stream()
+        .map(c -> new PluginClassInfo(c.className(), c.type().jsonName(), c.version()))
+        .toList();
+    return new PluginVersion(p.name(), p.version(), classes, p.sha256(), p.installedAt(),
+        p.archiveBytes(), p.archiveType().name());
+  }
+}

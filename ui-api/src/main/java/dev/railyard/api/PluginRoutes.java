@@ -1,0 +1,183 @@
+package dev.railyard.api;
+
+import dev.railyard.api.platform.PluginCatalog;
+import dev.railyard.api.platform.PluginCatalog.PluginClassInfo;
+import dev.railyard.api.platform.PluginCatalog.PluginVersion;
+import dev.railyard.api.platform.PluginCatalog.Refused;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/v1/plugins}: {@code POST} uploads a plugin archive (multipart/form-data, one file
+ * part named by its extension {@code .jar}, {@code .zip}, {@code .tgz} or {@code .tar.gz}, and an
+ * optional {@code name} field or query parameter, else the file name is used), streamed to a
+ * temporary file within the size limit; {@code GET} lists every plugin with its versions and
+ * classes; {@code GET /{name}} shows one; {@code DELETE /{name}[?version=v]} removes it unless a
+ * connector uses it. Catalog calls block, so they run on worker threads.
+ */
+final class PluginRoutes {
+
+  /** The upload limit the issue asks for by default: 512 MiB. */
+  static final long DEFAULT_MAX_UPLOAD_BYTES = 512L << 20;
+
+  private static final String BASE = "/api/v1/plugins";
+  private static final String ONE = BASE + "/:name";
+  private static final Pattern ARCHIVE_SUFFIX =
+      Pattern.compile("(?i)(\\.tar\\.gz|\\.tgz|\\.zip|\\.jar)$");
+  private static final Pattern NOT_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
+
+  private final Vertx vertx;
+  private final PluginCatalog catalog;
+  private final long maxUploadBytes;
+
+  PluginRoutes(Vertx vertx, PluginCatalog catalog, long maxUploadBytes) {
+    this.vertx = vertx;
+    this.catalog = catalog;
+    this.maxUploadBytes = maxUploadBytes;
+  }
+
+  void mount(Router router) {
+    router.post(BASE).handler(RequestObserver.route(BASE)).handler(this::upload);
+    router.get(BASE).handler(RequestObserver.route(BASE))
+        .handler(ctx -> answer(ctx, call(catalog::list).map(PluginRoutes::listing)));
+    router.get(ONE).handler(RequestObserver.route(ONE)).handler(this::get);
+    router.delete(ONE).handler(RequestObserver.route(ONE)).handler(this::delete);
+  }
+
+  private void upload(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+      ctx.fail(ApiException.badRequest("INVALID_UPLOAD", "Send the plugin archive as"
+          + " multipart/form-data with one file part (.jar, .zip, .tgz or .tar.gz)", null));
+      return;
+    }
+    PluginUpload.receive(vertx, ctx.request(), maxUploadBytes)
+        .compose(received -> call(() -> install(ctx, received))
+            .eventually(() -> vertx.fileSystem().delete(received.file().toString())
+                .recover(ignored -> Future.succeededFuture())))
+        .onSuccess(installed -> created(ctx, installed))
+        .onFailure(failure -> fail(ctx, failure));
+  }
+
+  private PluginCatalog.Installed install(RoutingContext ctx, PluginUpload.Received received)
+      throws Exception {
+    String fileName = received.fileName();
+    if (fileName == null || !ARCHIVE_SUFFIX.matcher(fileName).find()) {
+      throw ApiException.badRequest("UNSUPPORTED_ARCHIVE_TYPE", "File '" + fileName
+          + "' is not a plugin archive; upload a .jar, .zip, .tgz or .tar.gz file",
+          Map.of("fileName", String.valueOf(fileName)));
+    }
+    String name = received.form().get("name");
+    if (name == null) {
+      name = ctx.request().getParam("name");
+    }
+    if (name == null) {
+      name = nameFromFile(fileName);
+    }
+    return catalog.install(received.file(), fileName, name, maxUploadBytes);
+  }
+
+  /** {@code debezium-connector-postgres.tar.gz} becomes {@code debezium-connector-postgres}. */
+  static String nameFromFile(String fileName) {
+    String base = fileName.substring(fileName.lastIndexOf('/') + 1);
+    base = ARCHIVE_SUFFIX.matcher(base).replaceFirst("");
+    base = NOT_NAME.matcher(base).replaceAll("-").replaceAll("^[._-]+", "");
+    return base.length() > 100 ? base.substring(0, 100) : base;
+  }
+
+  private void created(RoutingContext ctx, PluginCatalog.Installed installed) {
+    PluginVersion plugin = installed.plugin();
+    ctx.response().putHeader(HttpHeaders.LOCATION, BASE + "/" + plugin.name());
+    Responses.json(ctx, installed.alreadyPresent() ? 200 : 201,
+        version(plugin).put("name", plugin.name())
+            .put("alreadyPresent", installed.alreadyPresent()));
+  }
+
+  private void get(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    answer(ctx, call(() -> catalog.get(name)).map(versions -> {
+      if (versions.isEmpty()) {
+        throw notFound(name);
+      }
+      return plugin(name, versions);
+    }));
+  }
+
+  private void delete(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    String version = ctx.request().getParam("version");
+    answer(ctx, call(() -> catalog.delete(name, version)).map(deleted -> new JsonObject()
+        .put("name", name)
+        .put("deleted", new JsonArray(deleted.stream().map(PluginVersion::version).toList()))));
+  }
+
+  private void answer(RoutingContext ctx, Future<JsonObject> body) {
+    body.onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(f -> fail(ctx, f));
+  }
+
+  private static void fail(RoutingContext ctx, Throwable failure) {
+    Throwable cause = Responses.unwrap(failure);
+    ctx.fail(cause instanceof Refused refused ? refusal(refused) : cause);
+  }
+
+  static ApiException refusal(Refused refused) {
+    int status = switch (refused.kind()) {
+      case INVALID -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case TOO_LARGE -> 413;
+    };
+    return new ApiException(status, refused.code(), refused.getMessage(), null);
+  }
+
+  private static ApiException notFound(String name) {
+    return new ApiException(404, "NOT_FOUND", "No plugin '" + name + "' is installed; see GET "
+        + BASE + " for the installed plugins", Map.of("name", name));
+  }
+
+  private <T> Future<T> call(Callable<T> call) {
+    return vertx.executeBlocking(call, false);
+  }
+
+  private static JsonObject listing(List<PluginVersion> versions) {
+    Map<String, List<PluginVersion>> byName = new LinkedHashMap<>();
+    versions.forEach(v -> byName.computeIfAbsent(v.name(), n -> new ArrayList<>()).add(v));
+    JsonArray plugins = new JsonArray();
+    byName.forEach((name, list) -> plugins.add(plugin(name, list)));
+    return new JsonObject().put("plugins", plugins).put("count", plugins.size());
+  }
+
+  private static JsonObject plugin(String name, List<PluginVersion> versions) {
+    JsonArray list = new JsonArray();
+    versions.forEach(v -> list.add(version(v)));
+    return new JsonObject().put("name", name).put("versions", list);
+  }
+
+  private static JsonObject version(PluginVersion v) {
+    JsonArray classes = new JsonArray();
+    for (PluginClassInfo c : v.classes()) {
+      classes.add(new JsonObject()
+          .put("class", c.className()).put("type", c.type()).put("version", c.version()));
+    }
+    return new JsonObject()
+        .put("version", v.version())
+        .put("classes", classes)
+        .put("sha256", v.sha256())
+        .put("installedAt", v.installedAt() == null ? null : v.installedAt().toString())
+        .put("archiveBytes", v.archiveBytes())
+        .put("archiveType", v.archiveType());
+  }
+}

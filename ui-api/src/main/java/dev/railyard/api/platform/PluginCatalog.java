@@ -1,0 +1,117 @@
+package dev.railyard.api.platform;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The plugin store as {@code /api/v1/plugins} offers it: uploaded Connect plugins (JAR, ZIP, TGZ),
+ * each name with its versions side by side. Methods block (file work) and are called on worker
+ * threads; refusals are a {@link Refused}. Thread-safe.
+ */
+public interface PluginCatalog {
+
+  /**
+   * Installs an uploaded archive, or does nothing when the same content is installed already.
+   *
+   * @param archive the upload, already on local disk; the caller deletes it afterwards
+   * @param fileName the file name the client sent, whose extension says the archive type
+   *     ({@code .jar}, {@code .zip}, {@code .tgz}, {@code .tar.gz})
+   * @param name the plugin's name
+   * @param maxBytes the limit for each file in the archive and for all of them together
+   * @throws Refused when the archive or name is refused; nothing was installed then
+   */
+  Installed install(Path archive, String fileName, String name, long maxBytes)
+      throws IOException;
+
+  /** Every installed plugin version, sorted by name then version. */
+  List<PluginVersion> list();
+
+  /** The installed versions of one plugin; empty when there is no such plugin. */
+  List<PluginVersion> get(String name);
+
+  /**
+   * Deletes one version of a plugin, or all of them, unless a connector uses one of its classes.
+   *
+   * @param version the version, or null for every version
+   * @return the deleted versions, never empty
+   * @throws Refused {@code NOT_FOUND} or {@code IN_USE}; nothing was deleted then
+   */
+  List<PluginVersion> delete(String name, String version) throws IOException;
+
+  /**
+   * What {@link #install} did.
+   *
+   * @param plugin the installed version
+   * @param alreadyPresent true when this archive was installed before and nothing changed
+   */
+  record Installed(PluginVersion plugin, boolean alreadyPresent) {}
+
+  /**
+   * One installed version of a plugin.
+   *
+   * @param name the plugin's name
+   * @param version its version
+   * @param classes its Connect plugin classes
+   * @param sha256 the hex SHA-256 of the uploaded archive
+   * @param installedAt when it was installed
+   * @param archiveBytes the size of the uploaded archive
+   * @param archiveType {@code JAR}, {@code ZIP} or {@code TGZ}
+   */
+  record PluginVersion(String name, String version, List<PluginClassInfo> classes, String sha256,
+      Instant installedAt, long archiveBytes, String archiveType) {
+
+    public PluginVersion {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(version, "version");
+      classes = List.copyOf(classes);
+    }
+  }
+
+  /**
+   * One Connect plugin class.
+   *
+   * @param className the fully qualified class name
+   * @param type {@code sink}, {@code source}, {@code converter}, {@code header_converter},
+   *     {@code transformation}, {@code predicate}, {@code config_provider}, ...
+   * @param version the version Kafka reports for it ({@code undefined} when it has none)
+   */
+  record PluginClassInfo(String className, String type, String version) {}
+
+  /** How the API answers a refusal. */
+  enum Kind {
+    /** 400: the archive or name is not acceptable. */
+    INVALID,
+    /** 404: no such plugin or version. */
+    NOT_FOUND,
+    /** 409: the name and version or the content exist already, or the plugin is in use. */
+    CONFLICT,
+    /** 413: the archive or its content is over the limit. */
+    TOO_LARGE
+  }
+
+  /** A refused operation: its kind, a stable code (e.g. {@code ZIP_SLIP}) and a clear message. */
+  final class Refused extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Kind kind;
+    private final String code;
+
+    public Refused(Kind kind, String code, String message) {
+      super(message, null, false, false);
+      this.kind = Objects.requireNonNull(kind, "kind");
+      this.code = Objects.requireNonNull(code, "code");
+    }
+
+    public Kind kind() {
+      return kind;
+    }
+
+    public String code() {
+      return code;
+    }
+  }
+}
