@@ -2,11 +2,11 @@ package dev.railyard.rules.yaml;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -17,7 +17,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 /**
  * Writes a YAML subtree as compact one-line JSON, remembering which YAML node each JSON token came from, so a
  * problem a JSON parser reports at a column can be shown at the YAML line and column. Reports what JSON cannot
- * hold (tagged values, keys that are not strings). Not thread-safe; one per subtree.
+ * hold (tagged values, keys that are not strings) and duplicate keys. Not thread-safe; one per subtree.
  */
 final class JsonWriter {
 
@@ -70,10 +70,17 @@ final class JsonWriter {
     private void object(MappingNode mapping, String path) {
         out.append('{');
         boolean first = true;
+        Map<String, Node> seen = new HashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node key = tuple.getKeyNode();
             if (!(key instanceof ScalarNode) || !isJsonScalar(key.getTag())) {
                 report.add(key, path, "keys must be strings, found " + Values.describe(key));
+                continue;
+            }
+            Node before = seen.putIfAbsent(Values.text(key), key);
+            if (before != null) {
+                report.add(key, Paths.key(path, Values.text(key)), "duplicate key '" + Values.text(key)
+                        + "'; first defined at " + Report.at(before.getStartMark()));
                 continue;
             }
             out.append(first ? "" : ",");
@@ -91,23 +98,16 @@ final class JsonWriter {
         String text = node.getValue();
         if (Tag.STR.equals(tag)) {
             string(text);
-        } else if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
-            out.append(JSON_NUMBER.matcher(text).matches() ? text : number(node, path));
-        } else if (Tag.BOOL.equals(tag) || Tag.NULL.equals(tag)) {
-            out.append(Tag.NULL.equals(tag) ? "null" : text);
+        } else if (Values.isNumber(node)) {
+            out.append(JSON_NUMBER.matcher(text).matches() ? text : new BigDecimal(text).toString());
+        } else if (Values.isBoolean(node)) {
+            out.append(text);
+        } else if (Tag.NULL.equals(tag)) {
+            out.append("null");
         } else {
-            report.add(node, path, "JSON has no " + Values.describe(node) + "; write a string, number, boolean, "
+            report.add(node, path, "JSON cannot hold " + Values.describe(node) + "; write a string, number, boolean, "
                     + "null, mapping or sequence");
             out.append("null");
-        }
-    }
-
-    private String number(ScalarNode node, String path) {
-        try {
-            return new BigDecimal(node.getValue()).toString();
-        } catch (NumberFormatException e) {
-            report.add(node, path, "'" + node.getValue() + "' is not a JSON number");
-            return "null";
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.railyard.rules.yaml;
 
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -13,6 +14,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class Values {
 
     private static final int SHOWN_CHARS = 40;
+    private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]*)?([eE][-+]?[0-9]+)?");
 
     private Values() {
     }
@@ -21,16 +24,21 @@ final class Values {
         return node instanceof ScalarNode && Tag.STR.equals(node.getTag());
     }
 
+    /** A boolean; an explicit {@code !!bool} tag on other text than true or false does not make one. */
     static boolean isBoolean(Node node) {
-        return node instanceof ScalarNode && Tag.BOOL.equals(node.getTag());
+        return node instanceof ScalarNode s && Tag.BOOL.equals(s.getTag())
+                && (s.getValue().equals("true") || s.getValue().equals("false"));
     }
 
+    /** An integer in JSON syntax, whether typed by the schema or by an explicit {@code !!int} tag. */
     static boolean isInteger(Node node) {
-        return node instanceof ScalarNode && Tag.INT.equals(node.getTag());
+        return node instanceof ScalarNode s && Tag.INT.equals(s.getTag()) && INTEGER.matcher(s.getValue()).matches();
     }
 
+    /** A number in JSON syntax (YAML's {@code 1.} counts, as the JSON schema types it a float). */
     static boolean isNumber(Node node) {
-        return node instanceof ScalarNode && (Tag.INT.equals(node.getTag()) || Tag.FLOAT.equals(node.getTag()));
+        return node instanceof ScalarNode s && (Tag.INT.equals(s.getTag()) || Tag.FLOAT.equals(s.getTag()))
+                && NUMBER.matcher(s.getValue()).matches();
     }
 
     static boolean isNull(Node node) {
@@ -59,19 +67,19 @@ final class Values {
         if (Tag.STR.equals(tag)) {
             return "the string '" + text + "'";
         }
-        if (Tag.INT.equals(tag)) {
+        if (isInteger(node)) {
             return "the integer " + text;
         }
-        if (Tag.FLOAT.equals(tag)) {
+        if (isNumber(node)) {
             return "the number " + text;
         }
-        if (Tag.BOOL.equals(tag)) {
+        if (isBoolean(node)) {
             return "the boolean " + text;
         }
         if (Tag.NULL.equals(tag)) {
             return "nothing (null)";
         }
-        return "a value tagged " + tag.getValue();
+        return "'" + text + "' tagged " + tag.getValue().replace("tag:yaml.org,2002:", "!!");
     }
 
     private static String shown(String text) {

@@ -60,47 +60,57 @@ final class YamlDocuments {
         return documents;
     }
 
-    /** What the event pass found: complete documents, documents with aliases, and whether composing is unsafe. */
+    /** The event pass: complete documents, documents with aliases, and whether composing is unsafe. */
     private static final class Scan {
-        int complete;
-        boolean unsafe;
-        final Set<Integer> withAliases = new HashSet<>();
+        private final Report report;
+        private final Set<Integer> withAliases = new HashSet<>();
+        private int complete;
+        private boolean unsafe;
+        private int number;
+        private int depth;
+
+        private Scan(Report report) {
+            this.report = report;
+        }
+
+        /** Checks one event; false when reading must stop. */
+        private boolean accept(Event event) {
+            switch (event.getEventId()) {
+                case DocumentStart -> {
+                    report.document(++number);
+                    return number <= MAX_DOCUMENTS || stop(event, "a file holds at most " + MAX_DOCUMENTS
+                            + " documents; split it into several files");
+                }
+                case DocumentEnd -> complete = number;
+                case MappingStart, SequenceStart -> {
+                    return ++depth <= MAX_DEPTH || stop(event, "nested deeper than " + MAX_DEPTH + " levels");
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                case Alias -> {
+                    report.add(event.getStartMark(), "", "aliases are not allowed (*" + ((AliasEvent) event).getAlias()
+                            + "); write the value out, as an alias can expand a small file into a huge one");
+                    withAliases.add(number);
+                }
+                default -> {
+                    // scalars and stream events need no check
+                }
+            }
+            return true;
+        }
+
+        private boolean stop(Event event, String message) {
+            report.add(event.getStartMark(), "", message);
+            unsafe = true;
+            return false;
+        }
     }
 
     private static Scan scan(Report report, LoadSettings settings, String text) {
-        Scan scan = new Scan();
-        int number = 0;
-        int depth = 0;
+        Scan scan = new Scan(report);
         try {
             for (Event event : new Parse(settings).parseString(text)) {
-                switch (event.getEventId()) {
-                    case DocumentStart -> {
-                        report.document(++number);
-                        if (number > MAX_DOCUMENTS) {
-                            report.add(event.getStartMark(), "", "a file holds at most " + MAX_DOCUMENTS
-                                    + " documents; split it into several files");
-                            scan.unsafe = true;
-                            return scan;
-                        }
-                    }
-                    case DocumentEnd -> scan.complete = number;
-                    case MappingStart, SequenceStart -> {
-                        if (++depth > MAX_DEPTH) {
-                            report.add(event.getStartMark(), "", "nested deeper than " + MAX_DEPTH + " levels");
-                            scan.unsafe = true;
-                            return scan;
-                        }
-                    }
-                    case MappingEnd, SequenceEnd -> depth--;
-                    case Alias -> {
-                        report.add(event.getStartMark(), "", "aliases are not allowed (*"
-                                + ((AliasEvent) event).getAlias() + "); write the value out, as an alias can expand"
-                                + " a small file into a huge one");
-                        scan.withAliases.add(number);
-                    }
-                    default -> {
-                        // scalars and stream events need no check
-                    }
+                if (!scan.accept(event)) {
+                    break;
                 }
             }
         } catch (YamlEngineException e) {

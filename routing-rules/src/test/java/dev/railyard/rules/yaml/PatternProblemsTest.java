@@ -64,8 +64,8 @@ class PatternProblemsTest {
     void shouldRejectTaggedValuesThatJsonCannotHold() {
         String yaml = rule("    type: [!!binary aGVsbG8=]\n");
 
-        assertThat(problems(yaml)).containsExactly("rules.yaml:7:12 spec.pattern.type[0]: JSON has no a value "
-                + "tagged tag:yaml.org,2002:binary; write a string, number, boolean, null, mapping or sequence");
+        assertThat(problems(yaml)).containsExactly("rules.yaml:7:12 spec.pattern.type[0]: JSON cannot hold 'aGVsbG8=' "
+                + "tagged !!binary; write a string, number, boolean, null, mapping or sequence");
     }
 
     @Test

@@ -269,4 +269,32 @@ class RuleFileErrorsTest {
         assertThat(problems("- a\n- b\n")).containsExactly("rules.yaml:1:1 expected a mapping with keys "
                 + "apiVersion, kind, metadata, spec, found a sequence");
     }
+
+    @Test
+    void shouldRefuseMoreThanAThousandDocuments() {
+        String yaml = "---\n".repeat(YamlDocuments.MAX_DOCUMENTS + 1);
+
+        assertThat(problems(yaml)).containsExactly("rules.yaml:1001:1 [doc 1001]: a file holds at most 1000 "
+                + "documents; split it into several files");
+    }
+
+    @Test
+    void shouldRejectDuplicateKeysInsideThePatternAndInput() {
+        String yaml = RuleFilesTest.minimal("r", "  transform: { input: { a: 1, a: 2 } }\n")
+                .replace("pattern: { type: [\"order.paid\"] }", "pattern: { type: [x], source: [y], type: [z] }");
+
+        assertThat(problems(yaml)).containsExactly(
+                "rules.yaml:7:31 spec.transform.input.a: duplicate key 'a'; first defined at line 7, column 25",
+                "rules.yaml:8:38 spec.pattern.type: duplicate key 'type'; first defined at line 8, column 14");
+    }
+
+    @Test
+    void shouldNotTakeExplicitlyTaggedTextForABooleanOrInteger() {
+        String yaml = RuleFilesTest.minimal("r", "  enabled: !!bool yes\n") + "      retry: { maxAttempts: !!int x }\n";
+
+        assertThat(problems(yaml)).containsExactly(
+                "rules.yaml:7:12 spec.enabled: expected a boolean (true or false), found 'yes' tagged !!bool",
+                "rules.yaml:12:29 spec.targets[0].retry.maxAttempts: expected an integer from 0 to 185, found "
+                        + "'x' tagged !!int");
+    }
 }
