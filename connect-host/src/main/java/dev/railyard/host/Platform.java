@@ -6,6 +6,9 @@ import dev.railyard.api.PlatformServices;
 import dev.railyard.embedded.broker.EmbeddedBroker;
 import dev.railyard.embedded.worker.WorkerSettings;
 import dev.railyard.host.config.RailyardConfig;
+import dev.railyard.host.connectors.ConnectRest;
+import dev.railyard.host.connectors.ConnectorService;
+import dev.railyard.host.connectors.RestartSupervisor;
 import dev.railyard.host.events.BusPublisher;
 import dev.railyard.host.events.BusTopics;
 import dev.railyard.host.health.PlatformHealth;
@@ -18,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -116,6 +120,13 @@ public final class Platform implements AutoCloseable {
       return count + " running";
     });
 
+    ConnectRest connect = new ConnectRest(workers::connectRestUrl);
+    RestartSupervisor restarts = new RestartSupervisor(connect, Clock.systemUTC());
+    started.push(restarts);
+    restarts.start(Duration.ofMillis(
+        config.getInt(RailyardConfig.RESTART_CHECK_INTERVAL_CONFIG)));
+    ConnectorService connectors = new ConnectorService(connect, restarts);
+
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     BusPublisher publisher = new BusPublisher(bootstrapServers, topics, metrics);
     started.push(publisher);
@@ -125,7 +136,7 @@ public final class Platform implements AutoCloseable {
                   config.getInt(RailyardConfig.HTTP_PORT_CONFIG), RailyardConfig.HTTP_PORT_CONFIG),
               config.getLong(RailyardConfig.HTTP_MAX_BODY_CONFIG)),
               new PlatformServices(new PlatformHealth(admin, bootstrapServers, workers),
-                  publisher, workers),
+                  publisher, workers, connectors),
               metrics)
           .toCompletableFuture().get(30, TimeUnit.SECONDS);
       started.push(() -> api.close().toCompletableFuture().get(30, TimeUnit.SECONDS));

@@ -28,6 +28,7 @@ final class ApiRouter {
     new HealthRoutes(platform).mount(router);
     new EventRoutes(platform, bodies).mount(router);
     new WorkerRoutes(platform, bodies).mount(router);
+    new ConnectorRoutes(platform, bodies).mount(router);
     new ConnectProxy(platform, connectClient, options.maxBodyBytes()).mount(router);
     new MetricsRoutes(vertx, registry).mount(router);
     new StatusPage().mount(router);

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import dev.railyard.api.platform.ConnectorAdmin;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -55,6 +57,11 @@ final class PlatformCalls {
 
   Future<List<EntryResult>> putEvents(List<Map<String, Object>> entries) {
     return adapt(() -> services.events().putEvents(entries));
+  }
+
+  /** A call on the connector admin; its stage is adapted like every other platform call. */
+  <T> Future<T> connectors(Function<ConnectorAdmin, CompletionStage<T>> call) {
+    return adapt(() -> call.apply(services.connectors()));
   }
 
   private <T> Future<T> offload(Callable<T> call) {

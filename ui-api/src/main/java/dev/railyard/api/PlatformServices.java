@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.api.platform.HealthProbe;
 import dev.railyard.api.platform.WorkerControl;
@@ -9,11 +10,13 @@ import java.util.Objects;
  * The platform as the API sees it: the implementations the control plane hands to {@link
  * ApiServer#start}. None may be null; each must be thread-safe.
  */
-public record PlatformServices(HealthProbe health, EventPublisher events, WorkerControl workers) {
+public record PlatformServices(
+    HealthProbe health, EventPublisher events, WorkerControl workers, ConnectorAdmin connectors) {
 
   public PlatformServices {
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(workers, "workers");
+    Objects.requireNonNull(connectors, "connectors");
   }
 }

@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.api.platform.HealthProbe;
 import dev.railyard.api.platform.WorkerControl;
@@ -18,9 +19,10 @@ final class FakePlatform {
   final Health health = new Health();
   final Events events = new Events();
   final Workers workers = new Workers();
+  final Connectors connectors = new Connectors();
 
   PlatformServices services() {
-    return new PlatformServices(health, events, workers);
+    return new PlatformServices(health, events, workers, connectors);
   }
 
   void reset() {
@@ -33,6 +35,9 @@ final class FakePlatform {
     workers.scaleFailure = null;
     workers.requestedCounts.clear();
     workers.connectRestUrl = Optional.empty();
+    connectors.calls.clear();
+    connectors.reply = ConnectorAdmin.Reply.ok(200, Map.of("ok", true));
+    connectors.failure = null;
   }
 
   static HealthProbe.ComponentHealth up(String name) {
@@ -133,6 +138,66 @@ final class FakePlatform {
     @Override
     public Optional<String> connectRestUrl() {
       return connectRestUrl;
+    }
+  }
+
+  /** Records each call as "method name arg..." and answers with {@link #reply}. */
+  static final class Connectors implements ConnectorAdmin {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    volatile Reply reply;
+    volatile RuntimeException failure;
+
+    private CompletionStage<Reply> answer(String call) {
+      calls.add(call);
+      return failure != null
+          ? CompletableFuture.failedFuture(failure)
+          : CompletableFuture.completedFuture(reply);
+    }
+
+    @Override
+    public CompletionStage<Reply> list() {
+      return answer("list");
+    }
+
+    @Override
+    public CompletionStage<Reply> get(String name) {
+      return answer("get " + name);
+    }
+
+    @Override
+    public CompletionStage<Reply> put(String name, Map<String, Object> body) {
+      return answer("put " + name + " " + body);
+    }
+
+    @Override
+    public CompletionStage<Reply> delete(String name) {
+      return answer("delete " + name);
+    }
+
+    @Override
+    public CompletionStage<Reply> act(String name, String action, Map<String, String> options) {
+      return answer(action + " " + name + " " + options);
+    }
+
+    @Override
+    public CompletionStage<Reply> offsets(String name) {
+      return answer("offsets " + name);
+    }
+
+    @Override
+    public CompletionStage<Reply> changeOffsets(String name, Map<String, Object> body) {
+      return answer("changeOffsets " + name + " " + body);
+    }
+
+    @Override
+    public CompletionStage<String> exportYaml() {
+      calls.add("export");
+      return CompletableFuture.completedFuture("name: a\n");
+    }
+
+    @Override
+    public CompletionStage<Reply> importYaml(String yaml) {
+      return answer("import " + yaml);
     }
   }
 }

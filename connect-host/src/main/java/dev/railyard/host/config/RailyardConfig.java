@@ -87,6 +87,13 @@ public final class RailyardConfig extends AbstractConfig {
       + "When false, events for an unknown bus are refused.";
   public static final boolean BUS_AUTO_CREATE_DEFAULT = true;
 
+  public static final String RESTART_CHECK_INTERVAL_CONFIG = "connectors.restart.check.interval.ms";
+  public static final String RESTART_CHECK_INTERVAL_DOC = "How often Railyard looks for failed "
+      + "connectors and tasks to restart with backoff (Connect never restarts them by itself). "
+      + "Per connector, railyard.restart.enabled, railyard.restart.initial.backoff.ms (default "
+      + "1000) and railyard.restart.max.backoff.ms (default 300000) tune it.";
+  public static final int RESTART_CHECK_INTERVAL_DEFAULT = 2000;
+
   public static final ConfigDef CONFIG_DEF = new ConfigDef()
       .define(DATA_DIR_CONFIG, Type.STRING, DATA_DIR_DEFAULT, new ConfigDef.NonEmptyString(),
           Importance.HIGH, DATA_DIR_DOC)
@@ -115,7 +122,9 @@ public final class RailyardConfig extends AbstractConfig {
       .define(BUS_PARTITIONS_CONFIG, Type.INT, BUS_PARTITIONS_DEFAULT, Range.between(1, 1000),
           Importance.MEDIUM, BUS_PARTITIONS_DOC)
       .define(BUS_AUTO_CREATE_CONFIG, Type.BOOLEAN, BUS_AUTO_CREATE_DEFAULT, Importance.LOW,
-          BUS_AUTO_CREATE_DOC);
+          BUS_AUTO_CREATE_DOC)
+      .define(RESTART_CHECK_INTERVAL_CONFIG, Type.INT, RESTART_CHECK_INTERVAL_DEFAULT,
+          Range.between(100, 3_600_000), Importance.LOW, RESTART_CHECK_INTERVAL_DOC);
 
   /**
    * Validates and binds the settings.

@@ -1,0 +1,90 @@
+package dev.railyard.host.connectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/** An asynchronous JSON client of the Kafka Connect REST API of whichever worker runs. Thread-safe. */
+public final class ConnectRest {
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Supplier<Optional<String>> baseUrl;
+
+  /** @param baseUrl the REST URL of a running worker, empty when none runs */
+  public ConnectRest(Supplier<Optional<String>> baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** Connect's answer: its status and its JSON body ({@code null} node when it had none). */
+  public record Answer(int status, JsonNode body) {
+
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+
+    /** Connect's own error message, or the status when it gave none. */
+    String message() {
+      JsonNode m = body.path("message");
+      return m.isTextual() ? m.asText() : "HTTP " + status;
+    }
+  }
+
+  /**
+   * Sends one request.
+   *
+   * @param body a JSON-able value, or null for none
+   * @return Connect's answer; failed with {@link IllegalStateException} when no worker runs or it
+   *     cannot be reached
+   */
+  public CompletableFuture<Answer> send(String method, String path, Object body) {
+    Optional<String> base = baseUrl.get();
+    if (base.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("no Connect worker is running"));
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.get() + path))
+        .timeout(TIMEOUT)
+        .header("Accept", "application/json");
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json(body)));
+    }
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+        .thenApply(r -> new Answer(r.statusCode(), parse(r.body())));
+  }
+
+  private static String json(Object body) {
+    try {
+      return MAPPER.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode parse(String text) {
+    if (text == null || text.isBlank()) {
+      return NullNode.getInstance();
+    }
+    try {
+      return MAPPER.readTree(text);
+    } catch (IOException e) {
+      return MAPPER.getNodeFactory().objectNode().put("message", text);
+    }
+  }
+}

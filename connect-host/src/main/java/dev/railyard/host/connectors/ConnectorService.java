@@ -1,0 +1,224 @@
+package dev.railyard.host.connectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.ConnectorAdmin;
+import dev.railyard.host.connectors.ConnectRest.Answer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@link ConnectorAdmin} over the Connect REST API: validation before every change, masked
+ * secrets in every answer, Railyard's auto-restart state beside Connect's status. Thread-safe.
+ */
+public final class ConnectorService implements ConnectorAdmin {
+
+  private final ConnectRest connect;
+  private final ConnectorViews views;
+  private final ConnectorYaml yaml;
+
+  public ConnectorService(ConnectRest connect, RestartSupervisor restarts) {
+    this.connect = connect;
+    this.views = new ConnectorViews(connect, restarts);
+    this.yaml = new ConnectorYaml(this, views);
+  }
+
+  @Override
+  public CompletionStage<ConnectorAdmin.Reply> list() {
+    return views.all().thenApply(list -> ConnectorAdmin.Reply.ok(200, list));
+  }
+
+  @Override
+  public CompletionStage<ConnectorAdmin.Reply> get(String name) {
+    return views.one(name).thenApply(view -> view == null
+        ? notFound(name) : ConnectorAdmin.Reply.ok(200, view));
+  }
+
+  @Override
+  public CompletionStage<ConnectorAdmin.Reply> put(String name, Map<String, Object> body) {
+    ConnectorConfigs.Request request = ConnectorConfigs.parse(name, body);
+    if (request.problem() != null) {
+      return done(ConnectorAdmin.Reply.failed(400, "INVALID_CONFIG", request.problem(), null));
+    }
+    return keepMaskedSecrets(name, request.config()).thenCompose(config -> config == null
+        ? done(maskWithoutSecret(request.config()))
+        : validate(config).thenCompose(invalid -> invalid != null
+            ? done(invalid) : apply(name, config, request.initialState())));
+  }
+
+  /** Validates a config with the connector's own ConfigDef; null when it is valid. */
+  CompletableFuture<ConnectorAdmin.Reply> validate(Map<String, String> config) {
+    String className = config.get("connector.class");
+    return connect.send("PUT", "/connector-plugins/" + encode(className) + "/config/validate",
+        config).thenApply(reply -> {
+          if (reply.status() == 400 || reply.status() == 404
+              || reply.message().contains("Failed to find any class")) {
+            return ConnectorAdmin.Reply.failed(400, "UNKNOWN_PLUGIN", reply.message()
+                + " (GET /connect/connector-plugins lists the installed ones)",
+                Map.of("field", "connector.class", "value", className));
+          }
+          if (!reply.ok()) {
+            return fromConnect(reply);
+          }
+          Validation validation = Validation.of(reply.body());
+          views.rememberPasswordKeys(className, validation.passwordKeys());
+          return validation.valid() ? null : ConnectorAdmin.Reply.failed(400, "INVALID_CONFIG",
+              validation.summary(), Map.of("errors", validation.errors()));
+        });
+  }
+
+  CompletableFuture<ConnectorAdmin.Reply> apply(String name, Map<String, String> config,
+      String initialState) {
+    return connect.send("GET", "/connectors/" + encode(name), null).thenCompose(existing -> {
+      if (existing.ok()) {
+        return connect.send("PUT", "/connectors/" + encode(name) + "/config", config)
+            .thenApply(r -> r.ok() ? applied(200, name, config, false) : fromConnect(r));
+      }
+      Map<String, Object> create = new LinkedHashMap<>();
+      create.put("name", name);
+      create.put("config", config);
+      if (initialState != null) {
+        create.put("initial_state", initialState);
+      }
+      return connect.send("POST", "/connectors", create)
+          .thenApply(r -> r.ok() ? applied(201, name, config, true) : fromConnect(r));
+    });
+  }
+
+  @Override
+  public CompletionStage<ConnectorAdmin.Reply> delete(String name) {
+    return connect.send("DELETE", "/connectors/" + encode(name), null).thenApply(r -> r.ok()
+        ? ConnectorAdmin.Reply.ok(200, Map.of("name", name, "deleted", true))
+        : r.status() == 404 ? notFound(name) : fromConnect(r));
+  }
+
+  @Override
+  public CompletionStage<ConnectorAdmin.Reply> act(String name, String action,
+      Map<String, String> options) {
+    switch (action) {
+      case "pause", "resume", "stop" -> {
+        return connect.send("PUT", "/connectors/" + encode(name) + "/" + action, null)
+            .thenApply(r -> accepted(r, name, action));
+      }
+      case "restart" -> {
+        RestartOptions restart = RestartOptions.parse(options);
+        if (restart.problem() != null) {
+          return done(ConnectorAdmin.Reply.failed(400, "INVALID_OPTION", restart.problem(), null));
+        }
+        return connect.send("POST", "/connectors/" + encode(name) + "/restart" + restart.query(),
+                null)
+            .thenApply(r -> accepted(r, name, action));
+      }
+      default -> {
+        return done(ConnectorAdmin.Reply.failed(404, "UNKNOWN_ACTION", "unknown action '" + action
+            + "'; valid actions: pause, resume, stop, restart", null));
+      }
+    }
+  }
+
+  @Override
+  public CompletionStage<ConnectorAdmin.Reply> offsets(String name) {
+    return connect.send("GET", "/connectors/" + encode(name) + "/offsets", null)
+        .thenApply(r -> r.ok() ? ConnectorAdmin.Reply.ok(200, r.body())
+            : r.status() == 404 ? notFound(name) : fromConnect(r));
+  }
+
+  @Override
+  public CompletionStage<ConnectorAdmin.Reply> changeOffsets(String name,
+      Map<String, Object> body) {
+    String path = "/connectors/" + encode(name) + "/offsets";
+    CompletableFuture<Answer> sent = body == null
+        ? connect.send("DELETE", path, null) : connect.send("PATCH", path, body);
+    return sent.thenApply(r -> r.ok() ? ConnectorAdmin.Reply.ok(200, r.body())
+        : r.status() == 404 ? notFound(name) : fromConnect(r));
+  }
+
+  @Override
+  public CompletionStage<String> exportYaml() {
+    return yaml.export();
+  }
+
+  @Override
+  public CompletionStage<ConnectorAdmin.Reply> importYaml(String text) {
+    return yaml.importAll(text);
+  }
+
+  /**
+   * A value sent back as the mask means "keep what is there": GET, edit, PUT must not wipe a
+   * secret. Completes with null when a masked value has nothing to keep.
+   */
+  private CompletableFuture<Map<String, String>> keepMaskedSecrets(String name,
+      Map<String, String> config) {
+    if (!config.containsValue(SecretMasking.MASK)) {
+      return CompletableFuture.completedFuture(config);
+    }
+    return connect.send("GET", "/connectors/" + encode(name) + "/config", null).thenApply(r -> {
+      Map<String, String> merged = new LinkedHashMap<>(config);
+      for (Map.Entry<String, String> e : config.entrySet()) {
+        if (SecretMasking.MASK.equals(e.getValue())) {
+          JsonNode current = r.ok() ? r.body().get(e.getKey()) : null;
+          if (current == null) {
+            return null;
+          }
+          merged.put(e.getKey(), current.asText());
+        }
+      }
+      return merged;
+    });
+  }
+
+  private static ConnectorAdmin.Reply maskWithoutSecret(Map<String, String> config) {
+    String key = config.entrySet().stream().filter(e -> SecretMasking.MASK.equals(e.getValue()))
+        .map(Map.Entry::getKey).findFirst().orElse("?");
+    return ConnectorAdmin.Reply.failed(400, "INVALID_CONFIG", "'" + key + "' holds the mask "
+        + SecretMasking.MASK + " but the connector has no value to keep; give the secret or a "
+        + "reference such as ${file:/path/to/secrets.properties:" + key + "}",
+        Map.of("field", key));
+  }
+
+  private ConnectorAdmin.Reply applied(int status, String name, Map<String, String> config,
+      boolean created) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("created", created);
+    body.put("config", views.mask(config));
+    return ConnectorAdmin.Reply.ok(status, body);
+  }
+
+  private static ConnectorAdmin.Reply accepted(Answer r, String name, String action) {
+    if (r.status() == 404) {
+      return notFound(name);
+    }
+    return r.ok() ? ConnectorAdmin.Reply.ok(202, Map.of("name", name, "action", action,
+        "accepted", true)) : fromConnect(r);
+  }
+
+  static ConnectorAdmin.Reply notFound(String name) {
+    return ConnectorAdmin.Reply.failed(404, "NOT_FOUND", "connector '" + name
+        + "' does not exist (GET /api/v1/connectors lists them)", Map.of("name", name));
+  }
+
+  /** Connect's own error, with its message; a server error of Connect's is a dependency failure. */
+  static ConnectorAdmin.Reply fromConnect(Answer r) {
+    int status = r.status() >= 500 ? 503 : r.status();
+    String code = switch (status) {
+      case 400 -> "INVALID_REQUEST";
+      case 404 -> "NOT_FOUND";
+      case 409 -> "CONFLICT";
+      case 503 -> "CONNECT_ERROR";
+      default -> "CONNECT_" + status;
+    };
+    return ConnectorAdmin.Reply.failed(status, code, "Kafka Connect: " + r.message(), null);
+  }
+
+  static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  static <T> CompletableFuture<T> done(T value) {
+    return CompletableFuture.completedFuture(value);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.railyard.host.connectors;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The restart history of one failed connector or task. Guarded by its own lock. */
+final class TrackedFailure {
+
+  private final Instant firstFailure;
+  private final List<Long> backoffsMs = new ArrayList<>();
+  private int attempts;
+  private Instant lastRestart;
+  private Instant nextAttempt;
+  private Instant recoveredAt;
+  private String state = "FAILED";
+
+  TrackedFailure(Instant firstFailure) {
+    this.firstFailure = firstFailure;
+  }
+
+  synchronized int attempts() {
+    return attempts;
+  }
+
+  /** True when the backoff since the last failure has passed; schedules it on first sight. */
+  synchronized boolean due(Instant now, RestartPolicy policy) {
+    recoveredAt = null;
+    state = "WAITING";
+    if (nextAttempt == null) {
+      Duration wait = policy.backoff(attempts);
+      backoffsMs.add(wait.toMillis());
+      nextAttempt = now.plus(wait);
+    }
+    return !now.isBefore(nextAttempt);
+  }
+
+  synchronized void restarted(Instant now) {
+    attempts++;
+    lastRestart = now;
+    nextAttempt = null;
+    state = "RESTARTING";
+  }
+
+  /** Notes that the unit runs again; returns since when. */
+  synchronized Instant recovered(Instant now, String connectState) {
+    if (recoveredAt == null && "RUNNING".equals(connectState)) {
+      recoveredAt = now;
+      state = "RECOVERED";
+    }
+    return recoveredAt == null ? now : recoveredAt;
+  }
+
+  synchronized Map<String, Object> describe() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("state", state);
+    d.put("attempts", attempts);
+    d.put("backoffsMs", List.copyOf(backoffsMs));
+    d.put("firstFailureAt", firstFailure.toString());
+    d.put("lastRestartAt", lastRestart == null ? null : lastRestart.toString());
+    d.put("nextAttemptAt", nextAttempt == null ? null : nextAttempt.toString());
+    d.put("recoveredAt", recoveredAt == null ? null : recoveredAt.toString());
+    return d;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.railyard.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.api.platform.ConnectorAdmin.Reply;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code /api/v1/connectors}: connector configs validated before they are applied, their state,
+ * lifecycle actions, offsets, and YAML import and export. The platform decides every answer; this
+ * class only maps HTTP to {@link PlatformCalls} and renders the {@link Reply}.
+ */
+final class ConnectorRoutes {
+
+  private static final String BASE = "/api/v1/connectors";
+  private static final String ONE = BASE + "/:name";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final PlatformCalls platform;
+  private final BodyHandler bodies;
+
+  ConnectorRoutes(PlatformCalls platform, BodyHandler bodies) {
+    this.platform = platform;
+    this.bodies = bodies;
+  }
+
+  void mount(Router router) {
+    router.get(BASE).handler(RequestObserver.route(BASE))
+        .handler(ctx -> answer(ctx, platform.connectors(c -> c.list())));
+    router.routeWithRegex(HttpMethod.GET, "/api/v1/connectors:export")
+        .handler(RequestObserver.route(BASE + ":export")).handler(this::export);
+    router.routeWithRegex(HttpMethod.POST, "/api/v1/connectors:import")
+        .handler(RequestObserver.route(BASE + ":import")).handler(bodies)
+        .handler(ctx -> answer(ctx,
+            platform.connectors(c -> c.importYaml(ctx.body().asString()))));
+    router.get(ONE).handler(RequestObserver.route(ONE))
+        .handler(ctx -> answer(ctx, platform.connectors(c -> c.get(name(ctx)))));
+    router.put(ONE).handler(RequestObserver.route(ONE)).handler(bodies).handler(this::put);
+    router.delete(ONE).handler(RequestObserver.route(ONE))
+        .handler(ctx -> answer(ctx, platform.connectors(c -> c.delete(name(ctx)))));
+    String action = ONE + "/:action";
+    router.post(action).handler(RequestObserver.route(action)).handler(this::act);
+    String offsets = ONE + "/offsets";
+    router.get(offsets).handler(RequestObserver.route(offsets))
+        .handler(ctx -> answer(ctx, platform.connectors(c -> c.offsets(name(ctx)))));
+    router.patch(offsets).handler(RequestObserver.route(offsets)).handler(bodies)
+        .handler(ctx -> answer(ctx, platform.connectors(
+            c -> c.changeOffsets(name(ctx), JsonBodies.toMap(object(ctx))))));
+    router.delete(offsets).handler(RequestObserver.route(offsets))
+        .handler(ctx -> answer(ctx, platform.connectors(c -> c.changeOffsets(name(ctx), null))));
+  }
+
+  private void put(RoutingContext ctx) {
+    Map<String, Object> body = JsonBodies.toMap(object(ctx));
+    answer(ctx, platform.connectors(c -> c.put(name(ctx), body)));
+  }
+
+  private void act(RoutingContext ctx) {
+    String action = ctx.pathParam("action");
+    Map<String, String> options = new LinkedHashMap<>();
+    ctx.queryParams().forEach(e -> options.put(e.getKey(), e.getValue()));
+    answer(ctx, platform.connectors(c -> c.act(name(ctx), action, options)));
+  }
+
+  private void export(RoutingContext ctx) {
+    platform.connectors(c -> c.exportYaml())
+        .recover(failure -> unavailable(failure))
+        .onSuccess(yaml -> ctx.response().setStatusCode(200)
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(yaml))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonNode object(RoutingContext ctx) {
+    JsonNode body = JsonBodies.read(ctx);
+    if (!body.isObject()) {
+      throw ApiException.badRequest("INVALID_BODY",
+          "The body must be a JSON object, got " + JsonBodies.kind(body), null);
+    }
+    return body;
+  }
+
+  private static String name(RoutingContext ctx) {
+    return ctx.pathParam("name");
+  }
+
+  private static void answer(RoutingContext ctx, Future<Reply> reply) {
+    reply.recover(ConnectorRoutes::unavailable)
+        .onSuccess(r -> render(ctx, r))
+        .onFailure(ctx::fail);
+  }
+
+  private static void render(RoutingContext ctx, Reply reply) {
+    if (reply.error() != null) {
+      Responses.error(ctx, reply.status(), reply.error().code(), reply.error().message(),
+          reply.error().details());
+      return;
+    }
+    try {
+      ctx.response().setStatusCode(reply.status())
+          .putHeader(HttpHeaders.CONTENT_TYPE, Responses.JSON)
+          .end(MAPPER.writeValueAsString(reply.body()));
+    } catch (JsonProcessingException e) {
+      ctx.fail(e);
+    }
+  }
+
+  private static <T> Future<T> unavailable(Throwable failure) {
+    Throwable cause = Responses.unwrap(failure);
+    if (cause instanceof PlatformCalls.ContractViolation || cause instanceof ApiException) {
+      return Future.failedFuture(cause);
+    }
+    return Future.failedFuture(ApiException.unavailable("CONNECT_UNAVAILABLE",
+        "Kafka Connect could not be asked: " + Responses.reason(failure)));
+  }
+}

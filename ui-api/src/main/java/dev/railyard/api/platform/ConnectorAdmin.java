@@ -1,0 +1,70 @@
+package dev.railyard.api.platform;
+
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Connector configs and their lifecycle, as {@code /api/v1/connectors} offers them: every create or
+ * update is validated by the connector's own ConfigDef first, and secrets never leave in clear.
+ * Implementations answer with a {@link Reply}: a status and a JSON body, or a status and an error.
+ * Stages fail only when the platform cannot be asked at all. Thread-safe.
+ */
+public interface ConnectorAdmin {
+
+  /** All connectors with config (masked), state and tasks. */
+  CompletionStage<Reply> list();
+
+  /** One connector: config (masked), state, tasks and Railyard's auto-restart state. */
+  CompletionStage<Reply> get(String name);
+
+  /**
+   * Creates or replaces a connector after validation. {@code body} is either a flat Connect config
+   * or {@code {"config": {...}, "initial_state": "RUNNING"|"PAUSED"|"STOPPED"}}.
+   */
+  CompletionStage<Reply> put(String name, Map<String, Object> body);
+
+  CompletionStage<Reply> delete(String name);
+
+  /**
+   * A lifecycle action.
+   *
+   * @param action pause, resume, stop or restart
+   * @param options for restart: {@code includeTasks} and {@code onlyFailed} ("true"/"false")
+   */
+  CompletionStage<Reply> act(String name, String action, Map<String, String> options);
+
+  /** Committed offsets (KIP-875). */
+  CompletionStage<Reply> offsets(String name);
+
+  /** Alters offsets ({@code body} as Connect's PATCH), or resets them when body is null. */
+  CompletionStage<Reply> changeOffsets(String name, Map<String, Object> body);
+
+  /** Every connector config as a YAML document stream (secrets masked). */
+  CompletionStage<String> exportYaml();
+
+  /** Validates every connector of a YAML document stream, then creates or replaces them all. */
+  CompletionStage<Reply> importYaml(String yaml);
+
+  /**
+   * An answer: {@code body} for a success, or {@code error} for a failure, never both.
+   *
+   * @param status the HTTP status to answer with
+   * @param body a JSON-able value (maps, lists, strings, numbers, booleans, Jackson nodes)
+   * @param error the error, with a stable code, a message naming what is wrong and what would be
+   *     valid, and optional details (e.g. the errors per config key)
+   */
+  record Reply(int status, Object body, Error error) {
+
+    public static Reply ok(int status, Object body) {
+      return new Reply(status, body, null);
+    }
+
+    public static Reply failed(int status, String code, String message,
+        Map<String, Object> details) {
+      return new Reply(status, null, new Error(code, message, details));
+    }
+  }
+
+  /** An error of a {@link Reply}; {@code details} may be null. */
+  record Error(String code, String message, Map<String, Object> details) {}
+}

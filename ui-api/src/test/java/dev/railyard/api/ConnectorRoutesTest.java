@@ -1,0 +1,95 @@
+package dev.railyard.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.railyard.api.platform.ConnectorAdmin.Reply;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ConnectorRoutesTest {
+
+  @RegisterExtension static final RunningApi api = new RunningApi();
+
+  @Test
+  void shouldPassNameAndConfigToThePlatformAndRenderItsAnswer() {
+    api.platform().connectors.reply = Reply.ok(201, Map.of("name", "audit"));
+
+    HttpResponse<String> response = api.sendJson("PUT", "/api/v1/connectors/audit",
+        "{\"connector.class\": \"FileStreamSink\", \"topics\": \"t\"}");
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(RunningApi.json(response).getString("name")).isEqualTo("audit");
+    assertThat(api.platform().connectors.calls)
+        .containsExactly("put audit {connector.class=FileStreamSink, topics=t}");
+  }
+
+  @Test
+  void shouldRenderPlatformErrorsInTheErrorShapeWithDetails() {
+    api.platform().connectors.reply = Reply.failed(400, "INVALID_CONFIG",
+        "1 config error: topics: Missing required configuration",
+        Map.of("errors", Map.of("topics", List.of("Missing required configuration"))));
+
+    HttpResponse<String> response =
+        api.sendJson("PUT", "/api/v1/connectors/audit", "{\"connector.class\": \"X\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonObject error = RunningApi.json(response).getJsonObject("error");
+    assertThat(error.getString("code")).isEqualTo("INVALID_CONFIG");
+    assertThat(error.getJsonObject("details").getJsonObject("errors").getJsonArray("topics")
+        .getString(0)).isEqualTo("Missing required configuration");
+  }
+
+  @Test
+  void shouldRefuseABodyThatIsNotAnObject() {
+    HttpResponse<String> response = api.sendJson("PUT", "/api/v1/connectors/audit", "[1]");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(api.platform().connectors.calls).isEmpty();
+  }
+
+  @Test
+  void shouldMapActionsWithTheirOptions() {
+    api.sendJson("POST", "/api/v1/connectors/audit/restart?includeTasks=true&onlyFailed=true", "");
+    api.sendJson("POST", "/api/v1/connectors/audit/pause", "");
+
+    assertThat(api.platform().connectors.calls).containsExactly(
+        "restart audit {includeTasks=true, onlyFailed=true}", "pause audit {}");
+  }
+
+  @Test
+  void shouldMapOffsetsReadAlterAndReset() {
+    api.get("/api/v1/connectors/audit/offsets");
+    api.sendJson("PATCH", "/api/v1/connectors/audit/offsets", "{\"offsets\": []}");
+    api.send("DELETE", "/api/v1/connectors/audit/offsets", "", "application/json");
+
+    assertThat(api.platform().connectors.calls).containsExactly(
+        "offsets audit", "changeOffsets audit {offsets=[]}", "changeOffsets audit null");
+  }
+
+  @Test
+  void shouldExportYamlAndImportTheBodyAsText() {
+    HttpResponse<String> exported = api.get("/api/v1/connectors:export");
+    api.send("POST", "/api/v1/connectors:import", "name: b\n", "application/yaml");
+
+    assertThat(exported.statusCode()).isEqualTo(200);
+    assertThat(exported.headers().firstValue("content-type").orElse(""))
+        .startsWith("application/yaml");
+    assertThat(exported.body()).isEqualTo("name: a\n");
+    assertThat(api.platform().connectors.calls).containsExactly("export", "import name: b\n");
+  }
+
+  @Test
+  void shouldAnswer503WhenConnectCannotBeAsked() {
+    api.platform().connectors.failure = new IllegalStateException("no worker is running");
+
+    HttpResponse<String> response = api.get("/api/v1/connectors");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(RunningApi.json(response).getJsonObject("error").getString("message"))
+        .contains("no worker is running");
+  }
+}
