@@ -53,7 +53,7 @@ final class ClassScanner {
         root, new ScanParentLoader(SinkConnector.class.getClassLoader()),
         new ClassLoaderFactory());
     try {
-      PluginScanResult scanned = new ReflectionScanner().discoverPlugins(Set.of(source));
+      PluginScanResult scanned = discover(source);
       List<PluginDesc<?>> descs = new ArrayList<>();
       scanned.forEach(descs::add);
       List<PluginClass> classes = descs.stream()
@@ -68,6 +68,20 @@ final class ClassScanner {
       if (source.loader() instanceof URLClassLoader loader) {
         loader.close();
       }
+    }
+  }
+
+  /**
+   * Kafka skips a class it cannot load or instantiate; anything else escaping the scan is the
+   * plugin's fault too, so it refuses the upload instead of failing the request.
+   */
+  private static PluginScanResult discover(PluginSource source) {
+    try {
+      return new ReflectionScanner().discoverPlugins(Set.of(source));
+    } catch (RuntimeException | LinkageError e) {
+      throw PluginException.of(PluginException.Code.SCAN_FAILED,
+          "the plugin's classes could not be scanned (%s); check that the archive holds all the"
+              + " jars the plugin needs", e);
     }
   }
 

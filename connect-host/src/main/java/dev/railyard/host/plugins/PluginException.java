@@ -27,6 +27,8 @@ public final class PluginException extends RuntimeException {
     CORRUPT_ARCHIVE,
     /** The archive holds no connector, converter, transformation or predicate. */
     NO_PLUGIN,
+    /** The plugin's classes could not be scanned (a class broke the scanner). */
+    SCAN_FAILED,
     /** A plugin class is used by a connector. */
     IN_USE,
     /** No plugin of that name (and version). */

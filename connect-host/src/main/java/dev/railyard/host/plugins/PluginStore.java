@@ -139,7 +139,8 @@ public final class PluginStore {
     if (!scan.hostable()) {
       throw PluginException.of(Code.NO_PLUGIN,
           "the archive holds no Kafka Connect connector, converter, header converter,"
-              + " transformation or predicate%s; upload the plugin's jar with its dependencies",
+              + " transformation or predicate%s; plugin classes must be public, concrete and have a"
+              + " public no-argument constructor that does not throw",
           scan.classes().isEmpty() ? "" : " (only " + scan.classes() + ")");
     }
     if (ManifestJar.write(root, scan.missingManifests())) {

@@ -66,8 +66,8 @@ public final class PluginStoreCatalog implements PluginCatalog {
       case TOO_LARGE -> Kind.TOO_LARGE;
       case NOT_FOUND -> Kind.NOT_FOUND;
       case CONFLICT, IN_USE -> Kind.CONFLICT;
-      case INVALID_NAME, ZIP_SLIP, LINK_NOT_ALLOWED, UNSUPPORTED_ENTRY, CORRUPT_ARCHIVE, NO_PLUGIN
-          -> Kind.INVALID;
+      case INVALID_NAME, ZIP_SLIP, LINK_NOT_ALLOWED, UNSUPPORTED_ENTRY, CORRUPT_ARCHIVE, NO_PLUGIN,
+          SCAN_FAILED -> Kind.INVALID;
     };
     return new Refused(kind, e.code().name(), e.getMessage());
   }

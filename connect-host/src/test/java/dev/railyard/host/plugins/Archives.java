@@ -47,7 +47,7 @@ final class Archives {
 
   private Archives() {}
 
-  /** A ZIP; a symbolic link becomes a Unix-made entry whose mode says "link", as Info-ZIP writes. */
+  /** A ZIP; a symbolic link becomes a Unix-made entry whose mode says "link", like Info-ZIP's. */
   static byte[] zip(Entry... entries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -126,6 +126,23 @@ final class Archives {
   private static void put(byte[] header, int offset, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     System.arraycopy(bytes, 0, header, offset, bytes.length);
+  }
+
+  /** A GNU long-name header ('L'): the name of the entry after it. */
+  static Entry gnuLongName(String name) {
+    return new Entry("././@LongLink", 'L', (name + "\0").getBytes(StandardCharsets.UTF_8), "");
+  }
+
+  /** A POSIX pax extended header ('x') whose {@code path} record names the entry after it. */
+  static Entry paxPath(String path) {
+    String record = " path=" + path + "\n";
+    // the length prefix counts its own digits
+    int length = record.length() + 1;
+    while (length != record.length() + String.valueOf(length).length()) {
+      length++;
+    }
+    return new Entry("PaxHeaders/entry", 'x',
+        (length + record).getBytes(StandardCharsets.UTF_8), "");
   }
 
   /** The first part of an archive, as a broken upload leaves it. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every refused upload says why, naming the entry, and leaves the store byte-for-byte as it was. */
+/** Each refused upload says why, naming the entry, and leaves the store byte-for-byte as it was. */
 class PluginStoreRefusalTest {
 
   static final long LIMIT = 512L << 20;
@@ -70,8 +70,9 @@ class PluginStoreRefusalTest {
             Archives.zip(file("big.bin", Archives.zeros(20_000))),
             Code.TOO_LARGE, "'big.bin'"),
         refused("all files over the limit", ArchiveType.TGZ, 10_000,
-            Archives.tgz(file("a.bin", Archives.zeros(6_000)), file("b.bin", Archives.zeros(6_000))),
-            Code.TOO_LARGE, "unpacks to more than the limit of 10000 bytes (reached at entry 'b.bin')"),
+            Archives.tgz(file("a.bin", Archives.zeros(6_000)),
+                file("b.bin", Archives.zeros(6_000))),
+            Code.TOO_LARGE, "more than the limit of 10000 bytes (reached at entry 'b.bin')"),
         refused("truncated JAR", ArchiveType.JAR, LIMIT, Archives.truncated(plugin),
             Code.CORRUPT_ARCHIVE, "the uploaded jar is not a readable jar"),
         refused("truncated ZIP", ArchiveType.ZIP, LIMIT,
@@ -87,6 +88,9 @@ class PluginStoreRefusalTest {
             Code.CORRUPT_ARCHIVE, "'lib/broken.jar' is not a readable jar"),
         refused("no plugin class", ArchiveType.ZIP, LIMIT,
             Archives.zip(file("lib/helper.jar", jar)), Code.NO_PLUGIN, "holds no Kafka Connect"),
+        refused("a connector that cannot be instantiated", ArchiveType.ZIP, LIMIT,
+            Archives.zip(file("broken.jar", TestPlugins.brokenJar())),
+            Code.NO_PLUGIN, "public no-argument constructor"),
         refused("reserved file name", ArchiveType.ZIP, LIMIT,
             Archives.zip(file("demo.jar", plugin), file("plugin.json", new byte[2])),
             Code.CONFLICT, "'plugin.json'"));

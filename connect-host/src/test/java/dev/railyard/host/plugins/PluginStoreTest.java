@@ -121,6 +121,24 @@ class PluginStoreTest {
   }
 
   @Test
+  void shouldReadLongNamesFromGnuAndPaxTarHeaders() throws Exception {
+    // given
+    String gnu = "lib/" + "g".repeat(120) + "/demo.jar";
+    String pax = "lib/" + "p".repeat(120) + "/smt.jar";
+    byte[] tgz = Archives.tgz(Archives.gnuLongName(gnu), file("short-1", TestPlugins.sinkJar(
+        "4.0", false)), Archives.paxPath(pax), file("short-2", TestPlugins.transformJar(null)));
+
+    // when
+    Plugin plugin = install("long", tgz, ArchiveType.TGZ).plugin();
+
+    // then
+    Path folder = pluginsDir.resolve("long-4.0");
+    assertThat(folder.resolve(gnu.substring(4))).isRegularFile();
+    assertThat(folder.resolve(pax.substring(4))).isRegularFile();
+    assertThat(plugin.classes()).hasSize(2);
+  }
+
+  @Test
   void shouldTakeTheVersionFromTheJarManifestWhenNoConnectorHasOne() throws Exception {
     assertThat(install("smt", TestPlugins.transformJar("0.9"), ArchiveType.JAR).plugin()
         .version()).isEqualTo("0.9");

@@ -76,6 +76,22 @@ final class TestPlugins {
             public void configure(Map<String, ?> configs) {}
           }
           """,
+      "com.example.broken.BrokenSinkConnector", """
+          package com.example.broken;
+          import java.util.*;
+          import org.apache.kafka.common.config.ConfigDef;
+          import org.apache.kafka.connect.connector.Task;
+          import org.apache.kafka.connect.sink.*;
+          public class BrokenSinkConnector extends SinkConnector {
+            public BrokenSinkConnector() { throw new IllegalStateException("no"); }
+            public String version() { return "1"; }
+            public void start(Map<String, String> props) {}
+            public Class<? extends Task> taskClass() { return null; }
+            public List<Map<String, String>> taskConfigs(int max) { return List.of(); }
+            public void stop() {}
+            public ConfigDef config() { return new ConfigDef(); }
+          }
+          """,
       "com.example.util.Helper", """
           package com.example.util;
           public class Helper {
@@ -97,6 +113,11 @@ final class TestPlugins {
   /** A jar holding only the transformation. */
   static byte[] transformJar(String implementationVersion) {
     return jar(implementationVersion, "com/example/railyard/smt/", List.of(), "");
+  }
+
+  /** A jar whose only connector throws from its constructor. */
+  static byte[] brokenJar() {
+    return jar(null, "com/example/broken/", List.of(), "");
   }
 
   /** A jar with no Connect plugin in it. */
