@@ -4,9 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 class RuleSchemaTest {
 
@@ -55,5 +65,45 @@ class RuleSchemaTest {
                 .isEqualTo("^" + dev.railyard.rules.model.Names.LABEL.pattern() + "$");
         assertThat(SCHEMA.at("/properties/spec/properties/bus/pattern").asText())
                 .isEqualTo("^" + dev.railyard.rules.model.Names.BUS.pattern() + "$");
+    }
+
+    private static Set<ValidationMessage> validate(String yamlDocument) {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(SCHEMA);
+        Object document = new Load(LoadSettings.builder().build()).loadFromString(yamlDocument);
+        return schema.validate(new ObjectMapper().valueToTree(document));
+    }
+
+    @Test
+    void shouldAcceptEveryDocumentTheLoaderAccepts() throws IOException {
+        String file = RuleFilesTest.resource("every-feature.yaml");
+        assertThat(RuleFiles.load("every-feature.yaml", file).isValid()).isTrue();
+
+        for (String document : file.split("(?m)^---$")) {
+            assertThat(validate(document)).as(document).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "  targets: [{ name: t, connector: c, retires: 1 }]",
+        "  targets: [{ name: T, connector: c }]",
+        "  targets: [{ name: t, connector: c, config: { connector.class: x } }]",
+        "  targets: [{ name: t }]",
+        "  targets: [{ name: t, config: { tasks.max: 1 } }]",
+        "  targets: [{ name: t, config: { connector.class: x, topics: y } }]",
+        "  targets: [{ name: t, connector: c, retry: { maxAttempts: 186 } }]",
+        "  targets: [{ name: t, connector: c, retry: { maxAgeSeconds: 59 } }]",
+        "  targets: [{ name: t, connector: c, deadLetter: 1 }]",
+        "  targets: []",
+        "  transform: { inputPath: $.a, input: 1 }\n  targets: [{ name: t, connector: c }]",
+        "  transform: { paths: { a: $.a } }\n  targets: [{ name: t, connector: c }]",
+        "  transform: {}\n  targets: [{ name: t, connector: c }]",
+        "  enabled: 1\n  targets: [{ name: t, connector: c }]"})
+    void shouldRejectWhatTheLoaderRejects(String tail) {
+        String document = "apiVersion: railyard/v1\nkind: Rule\nmetadata: { name: r }\nspec:\n  bus: b\n"
+                + "  pattern: { a: [1] }\n" + tail + "\n";
+
+        assertThat(RuleFiles.load("rules.yaml", document).isValid()).as("loader").isFalse();
+        assertThat(validate(document)).as("schema").isNotEmpty();
     }
 }
