@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The {@link PluginStore} as the API's {@link PluginCatalog}: store records become API records
@@ -17,15 +18,16 @@ import java.util.function.Predicate;
 public final class PluginStoreCatalog implements PluginCatalog {
 
   private final PluginStore store;
-  private final Predicate<PluginClass> inUse;
+  private final Supplier<Predicate<PluginClass>> usage;
 
   /**
    * @param store the store
-   * @param inUse whether a connector uses a plugin class; see {@link PluginStore#delete}
+   * @param usage asked once per delete, outside the store's lock, for which classes connectors
+   *     use now, e.g. {@code () -> PluginUsage.of(<every connector's config>)}; may block
    */
-  public PluginStoreCatalog(PluginStore store, Predicate<PluginClass> inUse) {
+  public PluginStoreCatalog(PluginStore store, Supplier<Predicate<PluginClass>> usage) {
     this.store = Objects.requireNonNull(store, "store");
-    this.inUse = Objects.requireNonNull(inUse, "inUse");
+    this.usage = Objects.requireNonNull(usage, "usage");
   }
 
   @Override
@@ -55,6 +57,7 @@ public final class PluginStoreCatalog implements PluginCatalog {
   @Override
   public List<PluginVersion> delete(String name, String version) throws IOException {
     try {
+      Predicate<PluginClass> inUse = Objects.requireNonNull(usage.get(), "usage");
       return store.delete(name, version, inUse).stream().map(PluginStoreCatalog::toApi).toList();
     } catch (PluginException e) {
       throw refused(e);

@@ -8,6 +8,8 @@ import dev.railyard.api.platform.PluginCatalog.Kind;
 import dev.railyard.api.platform.PluginCatalog.Refused;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +22,7 @@ class PluginStoreCatalogTest {
   void shouldInstallAnUploadedFileByItsExtensionAndListIt() throws Exception {
     // given
     PluginCatalog catalog =
-        new PluginStoreCatalog(PluginStore.open(dataDir.resolve("plugins")), c -> false);
+        new PluginStoreCatalog(PluginStore.open(dataDir.resolve("plugins")), () -> c -> false);
     Path upload = Files.write(dataDir.resolve("upload.tmp"), TestPlugins.sinkJar("1.0.0", false));
 
     // when
@@ -38,7 +40,7 @@ class PluginStoreCatalogTest {
   @Test
   void shouldTurnRefusalsIntoTheirKind() throws Exception {
     PluginCatalog catalog = new PluginStoreCatalog(PluginStore.open(dataDir.resolve("plugins")),
-        c -> c.className().equals(TestPlugins.SINK));
+        () -> PluginUsage.of(List.of(Map.of("connector.class", "DemoSink"))));
     Path upload = Files.write(dataDir.resolve("upload.tmp"), TestPlugins.sinkJar("1.0.0", false));
 
     assertThat(refusal(() -> catalog.install(upload, "demo.rar", "demo", 1 << 20)).kind())
