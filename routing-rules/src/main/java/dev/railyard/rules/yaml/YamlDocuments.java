@@ -50,12 +50,16 @@ final class YamlDocuments {
         }
         List<Document> documents = new ArrayList<>();
         Iterator<Node> nodes = new Compose(settings).composeAllFromString(text).iterator();
-        for (int number = 1; number <= scan.complete && nodes.hasNext(); number++) {
-            Node root = nodes.next();
-            boolean empty = Values.isNull(root) && Values.text(root).isEmpty();
-            if (!scan.withAliases.contains(number) && !empty) {
-                documents.add(new Document(number, root));
+        try {
+            for (int number = 1; number <= scan.complete && nodes.hasNext(); number++) {
+                Node root = nodes.next();
+                boolean empty = Values.isNull(root) && Values.text(root).isEmpty();
+                if (!scan.withAliases.contains(number) && !empty) {
+                    documents.add(new Document(number, root));
+                }
             }
+        } catch (YamlEngineException e) {
+            // the event pass has reported why this document cannot be read; the ones before it still count
         }
         return documents;
     }

@@ -79,4 +79,22 @@ class TransformProblemsTest {
         assertThat(problems("    {}\n")).containsExactly("rules.yaml:7:3 spec.transform: a transform needs one "
                 + "of inputPath, input, or template (with optional paths)");
     }
+
+    @Test
+    void shouldFallBackToTheScalarWhenEscapesHideTheExactColumn() {
+        List<String> problems = problems("    template: \"\\\"<nope>\\\"\"\n");
+
+        assertThat(problems).singleElement().asString()
+                .startsWith("rules.yaml:8:15 spec.transform.template: placeholder <nope> is not defined");
+    }
+
+    @Test
+    void shouldCountLinesOfWindowsFilesTheSame() {
+        String yaml = "apiVersion: railyard/v1\r\nkind: Rule\r\nmetadata: { name: r }\r\nspec:\r\n  bus: b\r\n"
+                + "  pattern: { type: [x] }\r\n  transform:\r\n    template: |\r\n      <x>\r\n"
+                + "  targets: [{ name: t, connector: c }]\r\n";
+
+        assertThat(RuleFiles.load("rules.yaml", yaml).problems()).extracting(Problem::line, Problem::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(9, 7));
+    }
 }
