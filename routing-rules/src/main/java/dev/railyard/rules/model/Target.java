@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,18 +47,16 @@ public record Target(String name, Sink sink, RetryPolicy retry, boolean deadLett
         /** @throws IllegalArgumentException when the name is blank or has control characters or outer spaces */
         public Connector {
             Objects.requireNonNull(name, "name");
-            if (connectorNameProblem(name) != null) {
-                throw new IllegalArgumentException(connectorNameProblem(name));
-            }
+            Names.require(connectorNameProblem(name));
         }
 
-        /** Why {@code name} cannot name a connector, or null when it can. */
-        public static String connectorNameProblem(String name) {
+        /** Why {@code name} cannot name a connector, or empty when it can. */
+        public static Optional<String> connectorNameProblem(String name) {
             if (name.isBlank() || !name.strip().equals(name) || name.chars().anyMatch(Character::isISOControl)) {
-                return "'" + name + "' is not a valid connector name; use a non-blank name without control "
-                        + "characters or surrounding spaces";
+                return Optional.of("'" + name + "' is not a valid connector name; use a non-blank name without "
+                        + "control characters or surrounding spaces");
             }
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -55,8 +55,7 @@ final class RuleReader {
         Transform transform = spec.has("transform")
                 ? TransformReader.read(report, spec.value("transform"), spec.keyNode("transform"))
                 : new Transform.WholeEvent();
-        List<Target> targets = spec.require("targets").map(t -> targets(report, t, spec.keyNode("targets")))
-                .orElse(null);
+        List<Target> targets = spec.require("targets").map(t -> targets(report, t)).orElse(null);
         if (report.count() != before || name == null || bus.isEmpty() || pattern == null || transform == null
                 || targets == null) {
             return null;
@@ -95,7 +94,7 @@ final class RuleReader {
         return problems.isEmpty() ? json.text() : null;
     }
 
-    private static List<Target> targets(Report report, Node node, Node owner) {
+    private static List<Target> targets(Report report, Node node) {
         if (!(node instanceof SequenceNode sequence)) {
             report.add(node, "spec.targets", Values.expected("a sequence of targets", node));
             return null;

@@ -78,9 +78,9 @@ final class TargetReader {
     }
 
     private static Target.Sink connector(Report report, String name, Fields target) {
-        String problem = Target.Connector.connectorNameProblem(name);
-        if (problem != null) {
-            report.add(target.value("connector"), target.path("connector"), problem);
+        Optional<String> problem = Target.Connector.connectorNameProblem(name);
+        if (problem.isPresent()) {
+            report.add(target.value("connector"), target.path("connector"), problem.get());
             return null;
         }
         return new Target.Connector(name);
