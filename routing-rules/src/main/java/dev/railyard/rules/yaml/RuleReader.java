@@ -88,10 +88,18 @@ final class RuleReader {
         List<dev.railyard.rules.pattern.Problem> problems = Pattern.check(json.text());
         for (dev.railyard.rules.pattern.Problem p : problems) {
             Node at = json.nodeAt(p.line(), p.column(), node);
-            String path = p.path().isEmpty() ? "spec.pattern" : "spec.pattern." + p.path();
+            String path = "spec.pattern" + patternPath(p.path(), node instanceof SequenceNode);
             report.add(at, path, p.message() + (p.hint().isEmpty() ? "" : " (" + p.hint() + ")"));
         }
         return problems.isEmpty() ? json.text() : null;
+    }
+
+    /** A pattern problem's path as a document path; the filters list is the pattern node itself. */
+    private static String patternPath(String path, boolean filters) {
+        if (filters && path.startsWith("filters")) {
+            return path.substring("filters".length());
+        }
+        return path.isEmpty() ? "" : "." + path;
     }
 
     private static List<Target> targets(Report report, Node node) {
