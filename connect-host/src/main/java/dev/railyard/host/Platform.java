@@ -9,6 +9,11 @@ import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.connectors.ConnectorService;
 import dev.railyard.host.connectors.RestartSupervisor;
+import dev.railyard.host.plugins.PluginStore;
+import dev.railyard.host.plugins.PluginStoreCatalog;
+import dev.railyard.host.plugins.PluginUsage;
+import dev.railyard.host.plugins.RollingPluginCatalog;
+import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.host.events.BusPublisher;
 import dev.railyard.host.events.BusTopics;
 import dev.railyard.host.health.PlatformHealth;
@@ -126,6 +131,8 @@ public final class Platform implements AutoCloseable {
     restarts.start(Duration.ofMillis(
         config.getInt(RailyardConfig.RESTART_CHECK_INTERVAL_CONFIG)));
     ConnectorService connectors = new ConnectorService(connect, restarts);
+    PluginCatalog plugins = new RollingPluginCatalog(new PluginStoreCatalog(
+        openPluginStore(pluginDir), () -> PluginUsage.of(connectors.allConfigs())), workers);
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     BusPublisher publisher = new BusPublisher(bootstrapServers, topics, metrics);
@@ -136,7 +143,7 @@ public final class Platform implements AutoCloseable {
                   config.getInt(RailyardConfig.HTTP_PORT_CONFIG), RailyardConfig.HTTP_PORT_CONFIG),
               config.getLong(RailyardConfig.HTTP_MAX_BODY_CONFIG)),
               new PlatformServices(new PlatformHealth(admin, bootstrapServers, workers),
-                  publisher, workers, connectors),
+                  publisher, workers, connectors, plugins),
               metrics)
           .toCompletableFuture().get(30, TimeUnit.SECONDS);
       started.push(() -> api.close().toCompletableFuture().get(30, TimeUnit.SECONDS));
@@ -218,6 +225,14 @@ public final class Platform implements AutoCloseable {
 
   private static String seconds(long nanos) {
     return String.format("%.1f s", nanos / 1e9);
+  }
+
+  private static PluginStore openPluginStore(Path dir) {
+    try {
+      return PluginStore.open(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the plugin store in " + dir, e);
+    }
   }
 
   private static void createDirectories(Path... dirs) {

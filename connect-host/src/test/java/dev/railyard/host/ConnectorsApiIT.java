@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -156,11 +155,16 @@ class ConnectorsApiIT {
   }
 
   static void awaitState(ApiClient api, String name, String state) {
+    awaitState(api, name, state, true);
+  }
+
+  /** Waits for the connector's state, and for its first task's too when {@code withTask}. */
+  static void awaitState(ApiClient api, String name, String state, boolean withTask) {
     await(name + " " + state).atMost(Duration.ofSeconds(60)).until(() -> {
       JsonNode view = api.get("/api/v1/connectors/" + name).json();
       // a connector created paused or stopped has no running tasks to show
       return state.equals(view.path("state").asText())
-          && (!state.equals("RUNNING") || view.path("tasks").size() > 0
+          && (!withTask || !state.equals("RUNNING") || view.path("tasks").size() > 0
               && view.path("tasks").get(0).path("state").asText().equals(state));
     });
   }
@@ -172,9 +176,5 @@ class ConnectorsApiIT {
       }
     }
     throw new AssertionError(name + " not in " + list);
-  }
-
-  static boolean exists(Path p) {
-    return Files.exists(p);
   }
 }

@@ -29,6 +29,8 @@ final class ApiRouter {
     new EventRoutes(platform, bodies).mount(router);
     new WorkerRoutes(platform, bodies).mount(router);
     new ConnectorRoutes(platform, bodies).mount(router);
+    new PluginRoutes(vertx, services.plugins(), PluginRoutes.DEFAULT_MAX_UPLOAD_BYTES)
+        .mount(router);
     new ConnectProxy(platform, connectClient, options.maxBodyBytes()).mount(router);
     new MetricsRoutes(vertx, registry).mount(router);
     new StatusPage().mount(router);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import dev.railyard.api.platform.ConnectorAdmin;
+import dev.railyard.api.platform.WorkerControl;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -49,6 +50,14 @@ final class PlatformCalls {
 
   int maxWorkers() {
     return services.workers().maxWorkers();
+  }
+
+  Future<WorkerControl.RolloutInfo> rollingRestart(String reason) {
+    return offload(() -> Objects.requireNonNull(services.workers().rollingRestart(reason), "rollout"));
+  }
+
+  Future<Optional<WorkerControl.RolloutInfo>> rollout() {
+    return offload(() -> Objects.requireNonNull(services.workers().rollout(), "rollout"));
   }
 
   Future<List<WorkerInfo>> scaleTo(int count) {

@@ -3,6 +3,7 @@ package dev.railyard.api;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.api.platform.HealthProbe;
+import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.api.platform.WorkerControl;
 import java.util.Objects;
 
@@ -11,12 +12,17 @@ import java.util.Objects;
  * ApiServer#start}. None may be null; each must be thread-safe.
  */
 public record PlatformServices(
-    HealthProbe health, EventPublisher events, WorkerControl workers, ConnectorAdmin connectors) {
+    HealthProbe health,
+    EventPublisher events,
+    WorkerControl workers,
+    ConnectorAdmin connectors,
+    PluginCatalog plugins) {
 
   public PlatformServices {
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(workers, "workers");
     Objects.requireNonNull(connectors, "connectors");
+    Objects.requireNonNull(plugins, "plugins");
   }
 }

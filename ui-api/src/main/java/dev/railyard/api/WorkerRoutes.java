@@ -1,8 +1,10 @@
 package dev.railyard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.WorkerControl;
 import dev.railyard.api.platform.WorkerControl.WorkerInfo;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -35,13 +37,38 @@ final class WorkerRoutes {
   void mount(Router router) {
     router.get(PATH).handler(RequestObserver.route(PATH)).handler(this::list);
     router.put(PATH).handler(RequestObserver.route(PATH)).handler(bodies).handler(this::scale);
+    router
+        .routeWithRegex(HttpMethod.POST, "/api/v1/workers:restart")
+        .handler(RequestObserver.route(PATH + ":restart"))
+        .handler(this::restart);
+  }
+
+  private void restart(RoutingContext ctx) {
+    platform
+        .rollingRestart("requested through the API")
+        .recover(failure -> unavailable("The rolling restart could not be started", failure))
+        .onSuccess(rollout -> Responses.json(ctx, 202, new JsonObject().put("rollout", json(rollout))))
+        .onFailure(ctx::fail);
+  }
+
+  static JsonObject json(WorkerControl.RolloutInfo r) {
+    return new JsonObject()
+        .put("id", r.id())
+        .put("state", r.state())
+        .put("reason", r.reason())
+        .put("replaced", r.replaced())
+        .put("total", r.total())
+        .put("message", r.message())
+        .put("startedAt", r.startedAt() == null ? null : r.startedAt().toString())
+        .put("finishedAt", r.finishedAt() == null ? null : r.finishedAt().toString());
   }
 
   private void list(RoutingContext ctx) {
     platform
         .workers()
+        .compose(workers -> platform.rollout().map(rollout -> answer(workers)
+            .put("rollout", rollout.map(WorkerRoutes::json).orElse(null))))
         .recover(failure -> unavailable("The workers could not be listed", failure))
-        .map(WorkerRoutes::answer)
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
   }

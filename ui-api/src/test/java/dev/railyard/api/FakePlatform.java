@@ -20,9 +20,10 @@ final class FakePlatform {
   final Events events = new Events();
   final Workers workers = new Workers();
   final Connectors connectors = new Connectors();
+  final PluginRoutesTest.FakeCatalog plugins = new PluginRoutesTest.FakeCatalog();
 
   PlatformServices services() {
-    return new PlatformServices(health, events, workers, connectors);
+    return new PlatformServices(health, events, workers, connectors, plugins);
   }
 
   void reset() {
@@ -35,6 +36,8 @@ final class FakePlatform {
     workers.scaleFailure = null;
     workers.requestedCounts.clear();
     workers.connectRestUrl = Optional.empty();
+    workers.rollout = null;
+    plugins.reset();
     connectors.calls.clear();
     connectors.reply = ConnectorAdmin.Reply.ok(200, Map.of("ok", true));
     connectors.failure = null;
@@ -138,6 +141,20 @@ final class FakePlatform {
     @Override
     public Optional<String> connectRestUrl() {
       return connectRestUrl;
+    }
+
+    volatile RolloutInfo rollout;
+
+    @Override
+    public RolloutInfo rollingRestart(String reason) {
+      rollout = new RolloutInfo("r1", "PENDING", reason, 0, pool.size(), "waiting",
+          Instant.parse("2026-01-02T03:04:05Z"), null);
+      return rollout;
+    }
+
+    @Override
+    public Optional<RolloutInfo> rollout() {
+      return Optional.ofNullable(rollout);
     }
   }
 

@@ -49,6 +49,26 @@ class WorkerRoutesTest {
   }
 
   @Test
+  void shouldStartARollingRestartAndShowItsProgressInTheList() {
+    HttpResponse<String> started = api.sendJson("POST", PATH + ":restart", "");
+
+    assertThat(started.statusCode()).isEqualTo(202);
+    assertThat(RunningApi.json(started).getJsonObject("rollout").getString("state"))
+        .isEqualTo("PENDING");
+    JsonObject listed = RunningApi.json(api.get(PATH)).getJsonObject("rollout");
+    assertThat(listed.getString("reason")).isEqualTo("requested through the API");
+    assertThat(listed.getInteger("total")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldShowNoRolloutBeforeTheFirst() {
+    JsonObject body = RunningApi.json(api.get(PATH));
+
+    assertThat(body.containsKey("rollout")).isTrue();
+    assertThat(body.getValue("rollout")).isNull();
+  }
+
+  @Test
   void shouldScaleAndAnswerWithTheNewPool() {
     HttpResponse<String> response = api.sendJson("PUT", PATH, "{\"count\": 3}");
 

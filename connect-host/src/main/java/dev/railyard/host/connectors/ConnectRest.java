@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** An asynchronous JSON client of the Kafka Connect REST API of whichever worker runs. Thread-safe. */
@@ -19,6 +20,8 @@ public final class ConnectRest {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  private static final int MAX_RETRIES = 60;
+  private static final long RETRY_DELAY_MS = 500;
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,6 +54,29 @@ public final class ConnectRest {
    *     cannot be reached
    */
   public CompletableFuture<Answer> send(String method, String path, Object body) {
+    return send(method, path, body, 0);
+  }
+
+  // While workers join or leave (scaling, a rolling restart), Connect answers writes with 409
+  // "rebalance in progress" or fails forwarding them to a leader that just left; both pass in
+  // seconds, so they are retried for a while instead of failing the user's request.
+  private CompletableFuture<Answer> send(String method, String path, Object body, int attempt) {
+    return sendOnce(method, path, body).thenCompose(answer -> {
+      if (attempt >= MAX_RETRIES || !transientFailure(answer)) {
+        return CompletableFuture.completedFuture(answer);
+      }
+      return CompletableFuture.supplyAsync(() -> null,
+              CompletableFuture.delayedExecutor(RETRY_DELAY_MS, TimeUnit.MILLISECONDS))
+          .thenCompose(v -> send(method, path, body, attempt + 1));
+    });
+  }
+
+  static boolean transientFailure(Answer answer) {
+    return answer.status() == 409
+        || answer.status() >= 500 && answer.message().contains("trying to forward REST request");
+  }
+
+  private CompletableFuture<Answer> sendOnce(String method, String path, Object body) {
     Optional<String> base = baseUrl.get();
     if (base.isEmpty()) {
       return CompletableFuture.failedFuture(

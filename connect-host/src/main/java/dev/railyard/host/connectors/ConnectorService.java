@@ -5,10 +5,15 @@ import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.host.connectors.ConnectRest.Answer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@link ConnectorAdmin} over the Connect REST API: validation before every change, masked
@@ -24,6 +29,35 @@ public final class ConnectorService implements ConnectorAdmin {
     this.connect = connect;
     this.views = new ConnectorViews(connect, restarts);
     this.yaml = new ConnectorYaml(this, views);
+  }
+
+  /**
+   * Every connector's config, unmasked, for the control plane itself (e.g. which plugin classes
+   * are in use). Blocks up to 30 s.
+   *
+   * @throws IllegalStateException when Connect cannot be asked
+   */
+  public List<Map<String, String>> allConfigs() {
+    try {
+      ConnectRest.Answer answer = connect.send("GET", "/connectors?expand=info", null)
+          .get(30, TimeUnit.SECONDS);
+      if (!answer.ok()) {
+        throw new IllegalStateException("Kafka Connect: " + answer.message());
+      }
+      List<Map<String, String>> configs = new ArrayList<>();
+      answer.body().forEach(entry -> {
+        Map<String, String> config = new LinkedHashMap<>();
+        entry.path("info").path("config").fields()
+            .forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        configs.add(config);
+      });
+      return configs;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking Kafka Connect", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Kafka Connect did not answer: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -37,6 +37,7 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
   private final ExecutorService scaler = Executors.newSingleThreadExecutor(r -> daemon(r, "scaler"));
   private final ScheduledExecutorService restarter =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "restarter"));
+  private volatile Rollout latestRollout;
   private volatile boolean closed;
   private volatile boolean stopped;
 
@@ -95,6 +96,54 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
       scaleNow(count);
       return workers();
     }, scaler);
+  }
+
+  @Override
+  public synchronized RolloutInfo rollingRestart(String reason) {
+    Rollout latest = latestRollout;
+    if (latest != null && latest.pending()) {
+      latest.alsoFor(reason);
+      return latest.info();
+    }
+    Rollout rollout = new Rollout(reason);
+    latestRollout = rollout;
+    log.info("Rolling restart of the workers requested: {}", reason);
+    scaler.execute(() -> roll(rollout));
+    return rollout.info();
+  }
+
+  @Override
+  public Optional<RolloutInfo> rollout() {
+    Rollout latest = latestRollout;
+    return latest == null ? Optional.empty() : Optional.of(latest.info());
+  }
+
+  // One old worker at a time: its replacement is running before it leaves, so the group never
+  // shrinks below its size and connectors keep a worker to move to.
+  private void roll(Rollout rollout) {
+    List<WorkerSlot> old = List.copyOf(slots.values());
+    rollout.running(old.size());
+    try {
+      for (WorkerSlot slot : old) {
+        if (closed) {
+          rollout.failed("the platform is stopping");
+          return;
+        }
+        int index = nextFreeIndex();
+        rollout.step("starting worker-" + index + " to replace " + slot.name());
+        launch(slots.size() + 1);
+        awaitLaunched();
+        rollout.step("stopping " + slot.name());
+        slot.stop(STOP_TIMEOUT);
+        slots.remove(slot.index());
+        rollout.replaced();
+        log.info("Rolling restart: worker-{} replaced {}", index, slot.name());
+      }
+      rollout.done();
+    } catch (RuntimeException e) {
+      log.error("Rolling restart failed: {}", e.getMessage());
+      rollout.failed(e.getMessage());
+    }
   }
 
   /** Scales to {@code count} and waits for it; for start-up. */

@@ -29,9 +29,9 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * connector whose version is its jar's {@code Implementation-Version}, a transformation, and a
  * class that is no plugin at all.
  */
-final class TestPlugins {
+public final class TestPlugins {
 
-  static final String SINK = "com.example.railyard.DemoSinkConnector";
+  public static final String SINK = "com.example.railyard.DemoSinkConnector";
   static final String TRANSFORM = "com.example.railyard.smt.DemoTransform";
 
   private static final Map<String, String> SOURCES = Map.of(
@@ -104,7 +104,7 @@ final class TestPlugins {
   private TestPlugins() {}
 
   /** A jar of the sink connector (and its task), optionally with its ServiceLoader manifest. */
-  static byte[] sinkJar(String implementationVersion, boolean withServiceManifest) {
+  public static byte[] sinkJar(String implementationVersion, boolean withServiceManifest) {
     List<String> extra = withServiceManifest ? List.of(ServiceFiles.PREFIX
         + "org.apache.kafka.connect.sink.SinkConnector") : List.of();
     return jar(implementationVersion, "com/example/railyard/", extra, SINK + "\n");

@@ -26,6 +26,31 @@ public interface WorkerControl {
 
   int maxWorkers();
 
+  /**
+   * Replaces every worker with a fresh one, one at a time, starting the new worker before stopping
+   * an old one, so connectors keep running (workers read plugin.path only when they start). Returns
+   * at once; a rolling restart requested while another waits to start joins that one.
+   */
+  RolloutInfo rollingRestart(String reason);
+
+  /** The latest rolling restart, if there was one. */
+  Optional<RolloutInfo> rollout();
+
+  /**
+   * Progress of a rolling restart.
+   *
+   * @param id identifies it
+   * @param state PENDING, RUNNING, DONE or FAILED
+   * @param reason why it was started
+   * @param replaced how many workers have been replaced so far
+   * @param total how many workers it replaces
+   * @param message the last step, or why it failed
+   * @param startedAt when it was requested
+   * @param finishedAt when it ended, null while it runs
+   */
+  record RolloutInfo(String id, String state, String reason, int replaced, int total,
+      String message, Instant startedAt, Instant finishedAt) {}
+
   /** The REST base URL (e.g. {@code http://127.0.0.1:41234}) of a running worker, if any. */
   Optional<String> connectRestUrl();
 

@@ -1,0 +1,126 @@
+package dev.railyard.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.host.plugins.TestPlugins;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+@WithPlatform(workers = 1)
+class PluginHostingIT {
+
+  @Test
+  void shouldMakeAnUploadedPluginUsableWithoutRestartAndLoseNoEventMeanwhile(Platform platform,
+      ApiClient api, Path dataDir) throws Exception {
+    // given a running sink fed with events all along
+    Path file = dataDir.resolve("during-rollout.jsonl");
+    api.post("/api/v1/events", "[{\"bus\":\"rollout\",\"source\":\"s\",\"type\":\"warmup\"}]");
+    assertThat(api.put("/api/v1/connectors/steady", """
+        {"connector.class": "FileStreamSink", "topics": "railyard.bus.rollout", "file": "%s"}"""
+        .formatted(file)).status()).isEqualTo(201);
+    Set<String> sent = ConcurrentHashMap.newKeySet();
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
+      for (int batch = 0; batch < 3000 && !stop.get(); batch++) {
+        ApiClient.Response put = api.post("/api/v1/events",
+            "[{\"bus\":\"rollout\",\"source\":\"s\",\"type\":\"t\",\"data\":" + batch + "}]");
+        assertThat(put.status()).isEqualTo(200);
+        sent.addAll(put.json().findValuesAsText("eventId"));
+      }
+    });
+
+    // when a plugin the workers have never seen is uploaded as a ZIP
+    HttpResponse<String> uploaded = upload(platform.apiUrl() + "/api/v1/plugins",
+        "demo-sink.zip", zipOf("demo-sink/demo-sink.jar", TestPlugins.sinkJar("2.1", false)));
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+
+    // then the workers are replaced one by one, and the plugin can be used
+    await("the rolling restart done").atMost(Duration.ofSeconds(120)).until(() -> {
+      JsonNode rollout = api.get("/api/v1/workers").json().path("rollout");
+      assertThat(rollout.path("state").asText()).isNotEqualTo("FAILED");
+      return rollout.path("state").asText().equals("DONE");
+    });
+    ApiClient.Response created = api.put("/api/v1/connectors/demo",
+        "{\"connector.class\": \"" + TestPlugins.SINK + "\", \"topics\": \"railyard.bus.rollout\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    ConnectorsApiIT.awaitState(api, "demo", "RUNNING", false);
+    assertThat(api.get("/api/v1/plugins").body()).contains(TestPlugins.SINK);
+
+    // and every event acknowledged while the workers were replaced reached the sink
+    stop.set(true);
+    producer.get(60, TimeUnit.SECONDS);
+    assertThat(sent).isNotEmpty();
+    await(sent.size() + " events in " + file).atMost(Duration.ofSeconds(90))
+        .until(() -> idsIn(file).containsAll(sent));
+    assertThat(api.get("/api/v1/workers").json().path("workers").get(0).path("name").asText())
+        .isNotEqualTo("worker-1");
+  }
+
+  @Test
+  void shouldRefuseAZipSlipUploadAndLeaveTheStoreAsItWas(Platform platform, ApiClient api)
+      throws Exception {
+    String before = api.get("/api/v1/plugins").body();
+
+    HttpResponse<String> refused = upload(platform.apiUrl() + "/api/v1/plugins", "evil.zip",
+        zipOf("../evil.jar", TestPlugins.sinkJar("6.6.6", true)));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("ZIP_SLIP");
+    assertThat(api.get("/api/v1/plugins").body()).isEqualTo(before);
+  }
+
+  private static byte[] zipOf(String entry, byte[] content) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+      zip.write(content);
+      zip.closeEntry();
+    }
+    return bytes.toByteArray();
+  }
+
+  private static HttpResponse<String> upload(String url, String fileName, byte[] content)
+      throws Exception {
+    String boundary = "railyard-it-boundary";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Set<String> idsIn(Path file) throws Exception {
+    Set<String> found = new HashSet<>();
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file)) {
+        int at = line.indexOf("\"id\":\"");
+        if (at >= 0) {
+          found.add(line.substring(at + 6, line.indexOf('"', at + 6)));
+        }
+      }
+    }
+    return found;
+  }
+}
