@@ -13,10 +13,14 @@ final class Branch {
     final FieldMatcher[] fields;
 
     Branch(Map<String, FieldSpec> specs, PathTrie trie) {
-        this.fields = specs.values().stream()
+        FieldMatcher[] byPath = specs.values().stream()
                 .sorted(Comparator.comparing(FieldSpec::path))
                 .map(spec -> new FieldMatcher(spec, trie.slot(spec.path())))
                 .toArray(FieldMatcher[]::new);
+        boolean anyAbsent = Arrays.stream(byPath).anyMatch(f -> f.absent);
+        // without exists:false the order cannot change the outcome, so the cheapest, most selective tests go first
+        this.fields = anyAbsent ? byPath
+                : Arrays.stream(byPath).sorted(Comparator.comparingInt(FieldMatcher::cost)).toArray(FieldMatcher[]::new);
     }
 
     boolean matches(EventBuffer event, Membership membership) {

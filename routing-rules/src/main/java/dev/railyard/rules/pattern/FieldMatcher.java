@@ -38,6 +38,21 @@ final class FieldMatcher {
         return false;
     }
 
+    /** A rough rank of how expensive (and how unselective) the field's tests are: equality first. */
+    int cost() {
+        if (exists) {
+            return 4;
+        }
+        int worst = 0;
+        for (ValueTest t : tests) {
+            int c = t instanceof Leaves.ExactString || t instanceof Leaves.Literal ? 0
+                    : t instanceof TextTests.Prefix || t instanceof TextTests.Suffix ? 1
+                    : t instanceof Leaves.NumberEquals || t instanceof Leaves.Range ? 2 : 3;
+            worst = Math.max(worst, c);
+        }
+        return worst;
+    }
+
     ValueTest[] tests() {
         return tests.clone();
     }

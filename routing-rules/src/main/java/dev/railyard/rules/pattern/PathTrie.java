@@ -16,6 +16,46 @@ final class PathTrie {
     static final class Node {
         private Map<String, Node> children;
         int slot = -1;
+        private String[] table;
+        private Node[] tableNodes;
+
+        /** Builds the open-addressing table {@link #child(String, int, int, int)} probes. */
+        private void freeze() {
+            if (children == null) {
+                return;
+            }
+            int size = Integer.highestOneBit(Math.max(4, children.size() * 4 - 1)) << 1;
+            table = new String[size];
+            tableNodes = new Node[size];
+            children.forEach((key, node) -> {
+                int i = key.hashCode() & (size - 1);
+                while (table[i] != null) {
+                    i = (i + 1) & (size - 1);
+                }
+                table[i] = key;
+                tableNodes[i] = node;
+                node.freeze();
+            });
+        }
+
+        /**
+         * The child for the key {@code json[start, end)} whose {@link String#hashCode()} is {@code hash}, without
+         * making a string of it; null when absent (dotted keys go through {@link #child(String)}).
+         */
+        Node child(String json, int start, int end, int hash) {
+            String[] t = table;
+            if (t == null) {
+                return null;
+            }
+            int length = end - start;
+            for (int i = hash & (t.length - 1); t[i] != null; i = (i + 1) & (t.length - 1)) {
+                String key = t[i];
+                if (key.length() == length && key.hashCode() == hash && json.regionMatches(start, key, 0, length)) {
+                    return tableNodes[i];
+                }
+            }
+            return null;
+        }
 
         /** The node for an event key, which may itself contain dots; null when no pattern goes there. */
         Node child(String key) {
@@ -66,5 +106,11 @@ final class PathTrie {
 
     int size() {
         return paths.size();
+    }
+
+    /** Prepares the lookup tables; call once after the last {@link #slot(String)}, before sharing. */
+    PathTrie freeze() {
+        root.freeze();
+        return this;
     }
 }

@@ -1,8 +1,7 @@
 package dev.railyard.rules.pattern;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,7 +38,7 @@ public final class Pattern {
         if (!compiled.problems().isEmpty()) {
             throw new PatternException(compiled.problems());
         }
-        return new Pattern(json, trie, compiled.rule());
+        return new Pattern(json, trie.freeze(), compiled.rule());
     }
 
     /** All problems of a pattern, in text order; empty when it is valid. Never throws for bad patterns. */
@@ -51,21 +50,15 @@ public final class Pattern {
     /** Matches an event given as JSON text. */
     public boolean matches(String json) {
         Objects.requireNonNull(json, "json");
-        try (JsonParser parser = PatternParser.JSON.createParser(json)) {
-            return matches(parser);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("event is not valid JSON: " + e.getMessage(), e);
-        }
+        EventBuffer buffer = EventBuffer.local();
+        buffer.reset(trie.size());
+        return FastJsonReader.read(json, trie, buffer) && rule.matches(buffer, Membership.local());
     }
 
     /** Matches an event given as UTF-8 JSON bytes. */
     public boolean matches(byte[] utf8Json) {
         Objects.requireNonNull(utf8Json, "utf8Json");
-        try (JsonParser parser = PatternParser.JSON.createParser(utf8Json)) {
-            return matches(parser);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("event is not valid JSON: " + e.getMessage(), e);
-        }
+        return matches(new String(utf8Json, StandardCharsets.UTF_8));
     }
 
     /** Matches an event already parsed by Jackson. */
@@ -94,12 +87,6 @@ public final class Pattern {
         EventBuffer buffer = EventBuffer.local();
         buffer.reset(trie.size());
         return ObjectEventReader.readConnect(connectValue, trie, buffer) && rule.matches(buffer, Membership.local());
-    }
-
-    private boolean matches(JsonParser parser) throws IOException {
-        EventBuffer buffer = EventBuffer.local();
-        buffer.reset(trie.size());
-        return JsonEventReader.read(parser, trie, buffer) && rule.matches(buffer, Membership.local());
     }
 
     /** The pattern text this was compiled from. */

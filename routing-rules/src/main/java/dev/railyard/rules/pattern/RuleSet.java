@@ -1,8 +1,7 @@
 package dev.railyard.rules.pattern;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -80,7 +79,7 @@ public final class RuleSet {
         if (!problems.isEmpty()) {
             throw new PatternException(problems);
         }
-        return new RuleSet(patterns, rules, trie);
+        return new RuleSet(patterns, rules, trie.freeze());
     }
 
     /** A new snapshot with {@code name} added, or replaced when present. */
@@ -112,21 +111,15 @@ public final class RuleSet {
     /** Names of the rules matching an event given as JSON text. */
     public List<String> matches(String json) {
         Objects.requireNonNull(json, "json");
-        try (JsonParser parser = PatternParser.JSON.createParser(json)) {
-            return matches(parser);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("event is not valid JSON: " + e.getMessage(), e);
-        }
+        EventBuffer buffer = EventBuffer.local();
+        buffer.reset(trie.size());
+        return FastJsonReader.read(json, trie, buffer) ? evaluate(buffer) : List.of();
     }
 
     /** Names of the rules matching an event given as UTF-8 JSON bytes. */
     public List<String> matches(byte[] utf8Json) {
         Objects.requireNonNull(utf8Json, "utf8Json");
-        try (JsonParser parser = PatternParser.JSON.createParser(utf8Json)) {
-            return matches(parser);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("event is not valid JSON: " + e.getMessage(), e);
-        }
+        return matches(new String(utf8Json, StandardCharsets.UTF_8));
     }
 
     /** Names of the rules matching an event parsed by Jackson. */
@@ -152,12 +145,6 @@ public final class RuleSet {
         EventBuffer buffer = EventBuffer.local();
         buffer.reset(trie.size());
         return ObjectEventReader.readConnect(connectValue, trie, buffer) ? evaluate(buffer) : List.of();
-    }
-
-    private List<String> matches(JsonParser parser) throws IOException {
-        EventBuffer buffer = EventBuffer.local();
-        buffer.reset(trie.size());
-        return JsonEventReader.read(parser, trie, buffer) ? evaluate(buffer) : List.of();
     }
 
     private List<String> evaluate(EventBuffer buffer) {
