@@ -13,6 +13,7 @@ import dev.railyard.host.plugins.PluginStore;
 import dev.railyard.host.plugins.PluginStoreCatalog;
 import dev.railyard.host.plugins.PluginUsage;
 import dev.railyard.host.plugins.RollingPluginCatalog;
+import dev.railyard.host.rules.RuleService;
 import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.host.events.BusPublisher;
 import dev.railyard.host.events.BusTopics;
@@ -50,6 +51,7 @@ public final class Platform implements AutoCloseable {
   private final RailyardConfig config;
   private String bootstrapServers;
   private WorkerPool workers;
+  private RuleService rules;
   private ApiServer api;
   private boolean closed;
 
@@ -134,6 +136,13 @@ public final class Platform implements AutoCloseable {
     PluginCatalog plugins = new RollingPluginCatalog(new PluginStoreCatalog(
         openPluginStore(pluginDir), () -> PluginUsage.of(connectors.allConfigs())), workers);
 
+    stage("rules", () -> {
+      rules = RuleService.start(bootstrapServers, admin, connect,
+          config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG));
+      started.push(rules);
+      return rules.count() + " rule(s)";
+    });
+
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     BusPublisher publisher = new BusPublisher(bootstrapServers, topics, metrics);
     started.push(publisher);
@@ -143,7 +152,7 @@ public final class Platform implements AutoCloseable {
                   config.getInt(RailyardConfig.HTTP_PORT_CONFIG), RailyardConfig.HTTP_PORT_CONFIG),
               config.getLong(RailyardConfig.HTTP_MAX_BODY_CONFIG)),
               new PlatformServices(new PlatformHealth(admin, bootstrapServers, workers),
-                  publisher, workers, connectors, plugins),
+                  publisher, workers, connectors, plugins, rules),
               metrics)
           .toCompletableFuture().get(30, TimeUnit.SECONDS);
       started.push(() -> api.close().toCompletableFuture().get(30, TimeUnit.SECONDS));

@@ -29,6 +29,7 @@ final class ApiRouter {
     new EventRoutes(platform, bodies).mount(router);
     new WorkerRoutes(platform, bodies).mount(router);
     new ConnectorRoutes(platform, bodies).mount(router);
+    new RuleRoutes(platform, bodies).mount(router);
     new PluginRoutes(vertx, services.plugins(), PluginRoutes.DEFAULT_MAX_UPLOAD_BYTES)
         .mount(router);
     new ConnectProxy(platform, connectClient, options.maxBodyBytes()).mount(router);

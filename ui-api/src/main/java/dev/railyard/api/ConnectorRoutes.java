@@ -1,9 +1,8 @@
 package dev.railyard.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.railyard.api.platform.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.railyard.api.platform.ConnectorAdmin.Reply;
+
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -22,7 +21,6 @@ final class ConnectorRoutes {
 
   private static final String BASE = "/api/v1/connectors";
   private static final String ONE = BASE + "/:name";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final PlatformCalls platform;
   private final BodyHandler bodies;
@@ -72,7 +70,8 @@ final class ConnectorRoutes {
 
   private void export(RoutingContext ctx) {
     platform.connectors(c -> c.exportYaml())
-        .recover(failure -> unavailable(failure))
+        .recover(failure -> ReplyRendering.unavailable(failure, "CONNECT_UNAVAILABLE",
+            "Kafka Connect"))
         .onSuccess(yaml -> ctx.response().setStatusCode(200)
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(yaml))
         .onFailure(ctx::fail);
@@ -92,32 +91,6 @@ final class ConnectorRoutes {
   }
 
   private static void answer(RoutingContext ctx, Future<Reply> reply) {
-    reply.recover(ConnectorRoutes::unavailable)
-        .onSuccess(r -> render(ctx, r))
-        .onFailure(ctx::fail);
-  }
-
-  private static void render(RoutingContext ctx, Reply reply) {
-    if (reply.error() != null) {
-      Responses.error(ctx, reply.status(), reply.error().code(), reply.error().message(),
-          reply.error().details());
-      return;
-    }
-    try {
-      ctx.response().setStatusCode(reply.status())
-          .putHeader(HttpHeaders.CONTENT_TYPE, Responses.JSON)
-          .end(MAPPER.writeValueAsString(reply.body()));
-    } catch (JsonProcessingException e) {
-      ctx.fail(e);
-    }
-  }
-
-  private static <T> Future<T> unavailable(Throwable failure) {
-    Throwable cause = Responses.unwrap(failure);
-    if (cause instanceof PlatformCalls.ContractViolation || cause instanceof ApiException) {
-      return Future.failedFuture(cause);
-    }
-    return Future.failedFuture(ApiException.unavailable("CONNECT_UNAVAILABLE",
-        "Kafka Connect could not be asked: " + Responses.reason(failure)));
+    ReplyRendering.answer(ctx, reply, "CONNECT_UNAVAILABLE", "Kafka Connect");
   }
 }

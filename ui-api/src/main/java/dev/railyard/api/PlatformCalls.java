@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import dev.railyard.api.platform.ConnectorAdmin;
+import dev.railyard.api.platform.RuleAdmin;
 import dev.railyard.api.platform.WorkerControl;
 import java.util.concurrent.CompletionStage;
 
@@ -71,6 +72,11 @@ final class PlatformCalls {
   /** A call on the connector admin; its stage is adapted like every other platform call. */
   <T> Future<T> connectors(Function<ConnectorAdmin, CompletionStage<T>> call) {
     return adapt(() -> call.apply(services.connectors()));
+  }
+
+  /** A call on the rule admin; its stage is adapted like every other platform call. */
+  <T> Future<T> rules(Function<RuleAdmin, CompletionStage<T>> call) {
+    return adapt(() -> call.apply(services.rules()));
   }
 
   private <T> Future<T> offload(Callable<T> call) {

@@ -4,6 +4,7 @@ import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.api.platform.HealthProbe;
 import dev.railyard.api.platform.PluginCatalog;
+import dev.railyard.api.platform.RuleAdmin;
 import dev.railyard.api.platform.WorkerControl;
 import java.util.Objects;
 
@@ -16,7 +17,8 @@ public record PlatformServices(
     EventPublisher events,
     WorkerControl workers,
     ConnectorAdmin connectors,
-    PluginCatalog plugins) {
+    PluginCatalog plugins,
+    RuleAdmin rules) {
 
   public PlatformServices {
     Objects.requireNonNull(health, "health");
@@ -24,5 +26,6 @@ public record PlatformServices(
     Objects.requireNonNull(workers, "workers");
     Objects.requireNonNull(connectors, "connectors");
     Objects.requireNonNull(plugins, "plugins");
+    Objects.requireNonNull(rules, "rules");
   }
 }

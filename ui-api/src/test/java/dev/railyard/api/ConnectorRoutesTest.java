@@ -1,8 +1,9 @@
 package dev.railyard.api;
 
+import dev.railyard.api.platform.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.railyard.api.platform.ConnectorAdmin.Reply;
+
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;

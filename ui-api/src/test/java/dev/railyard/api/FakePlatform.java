@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import dev.railyard.api.platform.Reply;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.api.platform.HealthProbe;
@@ -21,9 +22,10 @@ final class FakePlatform {
   final Workers workers = new Workers();
   final Connectors connectors = new Connectors();
   final PluginRoutesTest.FakeCatalog plugins = new PluginRoutesTest.FakeCatalog();
+  final Rules rules = new Rules();
 
   PlatformServices services() {
-    return new PlatformServices(health, events, workers, connectors, plugins);
+    return new PlatformServices(health, events, workers, connectors, plugins, rules);
   }
 
   void reset() {
@@ -38,8 +40,10 @@ final class FakePlatform {
     workers.connectRestUrl = Optional.empty();
     workers.rollout = null;
     plugins.reset();
+    rules.calls.clear();
+    rules.reply = Reply.ok(200, Map.of("ok", true));
     connectors.calls.clear();
-    connectors.reply = ConnectorAdmin.Reply.ok(200, Map.of("ok", true));
+    connectors.reply = Reply.ok(200, Map.of("ok", true));
     connectors.failure = null;
   }
 
@@ -215,6 +219,52 @@ final class FakePlatform {
     @Override
     public CompletionStage<Reply> importYaml(String yaml) {
       return answer("import " + yaml);
+    }
+  }
+
+  /** Records each call as "method args..." and answers with {@link #reply}. */
+  static final class Rules implements dev.railyard.api.platform.RuleAdmin {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    volatile Reply reply;
+
+    private CompletionStage<Reply> answer(String call) {
+      calls.add(call);
+      return CompletableFuture.completedFuture(reply);
+    }
+
+    @Override
+    public CompletionStage<Reply> apply(String file, String yaml, boolean dryRun, boolean prune) {
+      return answer("apply " + file + " dryRun=" + dryRun + " prune=" + prune + " " + yaml);
+    }
+
+    @Override
+    public CompletionStage<Reply> validate(String file, String yaml) {
+      return answer("validate " + file + " " + yaml);
+    }
+
+    @Override
+    public CompletionStage<Reply> list() {
+      return answer("list");
+    }
+
+    @Override
+    public CompletionStage<Reply> get(String name) {
+      return answer("get " + name);
+    }
+
+    @Override
+    public CompletionStage<Reply> delete(String name) {
+      return answer("delete " + name);
+    }
+
+    @Override
+    public CompletionStage<Reply> test(Map<String, Object> body) {
+      return answer("test " + body);
+    }
+
+    @Override
+    public String ruleSchema() {
+      return "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"}";
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.railyard.host.connectors;
 
+import dev.railyard.api.platform.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.host.connectors.ConnectRest.Answer;
@@ -61,21 +62,21 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<ConnectorAdmin.Reply> list() {
-    return views.all().thenApply(list -> ConnectorAdmin.Reply.ok(200, list));
+  public CompletionStage<Reply> list() {
+    return views.all().thenApply(list -> Reply.ok(200, list));
   }
 
   @Override
-  public CompletionStage<ConnectorAdmin.Reply> get(String name) {
+  public CompletionStage<Reply> get(String name) {
     return views.one(name).thenApply(view -> view == null
-        ? notFound(name) : ConnectorAdmin.Reply.ok(200, view));
+        ? notFound(name) : Reply.ok(200, view));
   }
 
   @Override
-  public CompletionStage<ConnectorAdmin.Reply> put(String name, Map<String, Object> body) {
+  public CompletionStage<Reply> put(String name, Map<String, Object> body) {
     ConnectorConfigs.Request request = ConnectorConfigs.parse(name, body);
     if (request.problem() != null) {
-      return done(ConnectorAdmin.Reply.failed(400, "INVALID_CONFIG", request.problem(), null));
+      return done(Reply.failed(400, "INVALID_CONFIG", request.problem(), null));
     }
     return keepMaskedSecrets(name, request.config()).thenCompose(config -> config == null
         ? done(maskWithoutSecret(request.config()))
@@ -84,13 +85,13 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   /** Validates a config with the connector's own ConfigDef; null when it is valid. */
-  CompletableFuture<ConnectorAdmin.Reply> validate(Map<String, String> config) {
+  CompletableFuture<Reply> validate(Map<String, String> config) {
     String className = config.get("connector.class");
     return connect.send("PUT", "/connector-plugins/" + encode(className) + "/config/validate",
         config).thenApply(reply -> {
           if (reply.status() == 400 || reply.status() == 404
               || reply.message().contains("Failed to find any class")) {
-            return ConnectorAdmin.Reply.failed(400, "UNKNOWN_PLUGIN", reply.message()
+            return Reply.failed(400, "UNKNOWN_PLUGIN", reply.message()
                 + " (GET /connect/connector-plugins lists the installed ones)",
                 Map.of("field", "connector.class", "value", className));
           }
@@ -99,12 +100,12 @@ public final class ConnectorService implements ConnectorAdmin {
           }
           Validation validation = Validation.of(reply.body());
           views.rememberPasswordKeys(className, validation.passwordKeys());
-          return validation.valid() ? null : ConnectorAdmin.Reply.failed(400, "INVALID_CONFIG",
+          return validation.valid() ? null : Reply.failed(400, "INVALID_CONFIG",
               validation.summary(), Map.of("errors", validation.errors()));
         });
   }
 
-  CompletableFuture<ConnectorAdmin.Reply> apply(String name, Map<String, String> config,
+  CompletableFuture<Reply> apply(String name, Map<String, String> config,
       String initialState) {
     return connect.send("GET", "/connectors/" + encode(name), null).thenCompose(existing -> {
       if (existing.ok()) {
@@ -123,14 +124,14 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<ConnectorAdmin.Reply> delete(String name) {
+  public CompletionStage<Reply> delete(String name) {
     return connect.send("DELETE", "/connectors/" + encode(name), null).thenApply(r -> r.ok()
-        ? ConnectorAdmin.Reply.ok(200, Map.of("name", name, "deleted", true))
+        ? Reply.ok(200, Map.of("name", name, "deleted", true))
         : r.status() == 404 ? notFound(name) : fromConnect(r));
   }
 
   @Override
-  public CompletionStage<ConnectorAdmin.Reply> act(String name, String action,
+  public CompletionStage<Reply> act(String name, String action,
       Map<String, String> options) {
     switch (action) {
       case "pause", "resume", "stop" -> {
@@ -140,33 +141,33 @@ public final class ConnectorService implements ConnectorAdmin {
       case "restart" -> {
         RestartOptions restart = RestartOptions.parse(options);
         if (restart.problem() != null) {
-          return done(ConnectorAdmin.Reply.failed(400, "INVALID_OPTION", restart.problem(), null));
+          return done(Reply.failed(400, "INVALID_OPTION", restart.problem(), null));
         }
         return connect.send("POST", "/connectors/" + encode(name) + "/restart" + restart.query(),
                 null)
             .thenApply(r -> accepted(r, name, action));
       }
       default -> {
-        return done(ConnectorAdmin.Reply.failed(404, "UNKNOWN_ACTION", "unknown action '" + action
+        return done(Reply.failed(404, "UNKNOWN_ACTION", "unknown action '" + action
             + "'; valid actions: pause, resume, stop, restart", null));
       }
     }
   }
 
   @Override
-  public CompletionStage<ConnectorAdmin.Reply> offsets(String name) {
+  public CompletionStage<Reply> offsets(String name) {
     return connect.send("GET", "/connectors/" + encode(name) + "/offsets", null)
-        .thenApply(r -> r.ok() ? ConnectorAdmin.Reply.ok(200, r.body())
+        .thenApply(r -> r.ok() ? Reply.ok(200, r.body())
             : r.status() == 404 ? notFound(name) : fromConnect(r));
   }
 
   @Override
-  public CompletionStage<ConnectorAdmin.Reply> changeOffsets(String name,
+  public CompletionStage<Reply> changeOffsets(String name,
       Map<String, Object> body) {
     String path = "/connectors/" + encode(name) + "/offsets";
     CompletableFuture<Answer> sent = body == null
         ? connect.send("DELETE", path, null) : connect.send("PATCH", path, body);
-    return sent.thenApply(r -> r.ok() ? ConnectorAdmin.Reply.ok(200, r.body())
+    return sent.thenApply(r -> r.ok() ? Reply.ok(200, r.body())
         : r.status() == 404 ? notFound(name) : fromConnect(r));
   }
 
@@ -176,7 +177,7 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<ConnectorAdmin.Reply> importYaml(String text) {
+  public CompletionStage<Reply> importYaml(String text) {
     return yaml.importAll(text);
   }
 
@@ -204,39 +205,39 @@ public final class ConnectorService implements ConnectorAdmin {
     });
   }
 
-  private static ConnectorAdmin.Reply maskWithoutSecret(Map<String, String> config) {
+  private static Reply maskWithoutSecret(Map<String, String> config) {
     String key = config.entrySet().stream().filter(e -> SecretMasking.MASK.equals(e.getValue()))
         .map(Map.Entry::getKey).findFirst().orElse("?");
-    return ConnectorAdmin.Reply.failed(400, "INVALID_CONFIG", "'" + key + "' holds the mask "
+    return Reply.failed(400, "INVALID_CONFIG", "'" + key + "' holds the mask "
         + SecretMasking.MASK + " but the connector has no value to keep; give the secret or a "
         + "reference such as ${file:/path/to/secrets.properties:" + key + "}",
         Map.of("field", key));
   }
 
-  private ConnectorAdmin.Reply applied(int status, String name, Map<String, String> config,
+  private Reply applied(int status, String name, Map<String, String> config,
       boolean created) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name);
     body.put("created", created);
     body.put("config", views.mask(config));
-    return ConnectorAdmin.Reply.ok(status, body);
+    return Reply.ok(status, body);
   }
 
-  private static ConnectorAdmin.Reply accepted(Answer r, String name, String action) {
+  private static Reply accepted(Answer r, String name, String action) {
     if (r.status() == 404) {
       return notFound(name);
     }
-    return r.ok() ? ConnectorAdmin.Reply.ok(202, Map.of("name", name, "action", action,
+    return r.ok() ? Reply.ok(202, Map.of("name", name, "action", action,
         "accepted", true)) : fromConnect(r);
   }
 
-  static ConnectorAdmin.Reply notFound(String name) {
-    return ConnectorAdmin.Reply.failed(404, "NOT_FOUND", "connector '" + name
+  static Reply notFound(String name) {
+    return Reply.failed(404, "NOT_FOUND", "connector '" + name
         + "' does not exist (GET /api/v1/connectors lists them)", Map.of("name", name));
   }
 
   /** Connect's own error, with its message; a server error of Connect's is a dependency failure. */
-  static ConnectorAdmin.Reply fromConnect(Answer r) {
+  static Reply fromConnect(Answer r) {
     int status = r.status() >= 500 ? 503 : r.status();
     String code = switch (status) {
       case 400 -> "INVALID_REQUEST";
@@ -245,7 +246,7 @@ public final class ConnectorService implements ConnectorAdmin {
       case 503 -> "CONNECT_ERROR";
       default -> "CONNECT_" + status;
     };
-    return ConnectorAdmin.Reply.failed(status, code, "Kafka Connect: " + r.message(), null);
+    return Reply.failed(status, code, "Kafka Connect: " + r.message(), null);
   }
 
   static String encode(String s) {

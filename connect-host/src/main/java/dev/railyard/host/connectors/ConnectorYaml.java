@@ -1,5 +1,6 @@
 package dev.railyard.host.connectors;
 
+import dev.railyard.api.platform.Reply;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -55,26 +56,26 @@ final class ConnectorYaml {
     });
   }
 
-  CompletableFuture<ConnectorAdmin.Reply> importAll(String text) {
+  CompletableFuture<Reply> importAll(String text) {
     List<Document> documents = new ArrayList<>();
     String problem = read(text, documents);
     if (problem != null) {
-      return ConnectorService.done(ConnectorAdmin.Reply.failed(400, "INVALID_YAML", problem, null));
+      return ConnectorService.done(Reply.failed(400, "INVALID_YAML", problem, null));
     }
-    List<CompletableFuture<ConnectorAdmin.Reply>> checks = new ArrayList<>();
+    List<CompletableFuture<Reply>> checks = new ArrayList<>();
     for (Document d : documents) {
       checks.add(service.validate(d.config()));
     }
     return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).thenCompose(v -> {
       Map<String, Object> invalid = new LinkedHashMap<>();
       for (int i = 0; i < documents.size(); i++) {
-        ConnectorAdmin.Reply r = checks.get(i).join();
+        Reply r = checks.get(i).join();
         if (r != null) {
           invalid.put(documents.get(i).name(), r.error().message());
         }
       }
       if (!invalid.isEmpty()) {
-        return ConnectorService.done(ConnectorAdmin.Reply.failed(400, "INVALID_CONFIG",
+        return ConnectorService.done(Reply.failed(400, "INVALID_CONFIG",
             invalid.size() + " of " + documents.size() + " connectors are invalid; none was "
                 + "applied", Map.of("connectors", invalid)));
       }
@@ -82,7 +83,7 @@ final class ConnectorYaml {
     });
   }
 
-  private CompletableFuture<ConnectorAdmin.Reply> applyAll(List<Document> documents) {
+  private CompletableFuture<Reply> applyAll(List<Document> documents) {
     CompletableFuture<List<Object>> chain = CompletableFuture.completedFuture(new ArrayList<>());
     for (Document d : documents) {
       chain = chain.thenCompose(results -> service.put(d.name(), d.body()).toCompletableFuture()
@@ -92,7 +93,7 @@ final class ConnectorYaml {
             return results;
           }));
     }
-    return chain.thenApply(results -> ConnectorAdmin.Reply.ok(200, Map.of("connectors", results)));
+    return chain.thenApply(results -> Reply.ok(200, Map.of("connectors", results)));
   }
 
   private record Document(String name, Map<String, Object> body, Map<String, String> config) {}

@@ -44,27 +44,4 @@ public interface ConnectorAdmin {
 
   /** Validates every connector of a YAML document stream, then creates or replaces them all. */
   CompletionStage<Reply> importYaml(String yaml);
-
-  /**
-   * An answer: {@code body} for a success, or {@code error} for a failure, never both.
-   *
-   * @param status the HTTP status to answer with
-   * @param body a JSON-able value (maps, lists, strings, numbers, booleans, Jackson nodes)
-   * @param error the error, with a stable code, a message naming what is wrong and what would be
-   *     valid, and optional details (e.g. the errors per config key)
-   */
-  record Reply(int status, Object body, Error error) {
-
-    public static Reply ok(int status, Object body) {
-      return new Reply(status, body, null);
-    }
-
-    public static Reply failed(int status, String code, String message,
-        Map<String, Object> details) {
-      return new Reply(status, null, new Error(code, message, details));
-    }
-  }
-
-  /** An error of a {@link Reply}; {@code details} may be null. */
-  record Error(String code, String message, Map<String, Object> details) {}
 }

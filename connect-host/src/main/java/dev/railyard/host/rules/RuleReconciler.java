@@ -1,0 +1,178 @@
+package dev.railyard.host.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.host.connectors.ConnectRest;
+import dev.railyard.rules.connect.RouterConfig;
+import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Target;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Brings topics and connectors in line with the rules: the delivery and dead-letter topics of every
+ * target, one router per bus that has rules, one sink connector per target. Every step is
+ * idempotent, and a connector whose config is already right is left alone, so its tasks keep
+ * running. Blocking; called on one thread at a time.
+ */
+final class RuleReconciler {
+
+  private static final long TIMEOUT_S = 60;
+
+  private final Admin admin;
+  private final ConnectRest connect;
+  private final String bootstrapServers;
+  private final int partitions;
+
+  RuleReconciler(Admin admin, ConnectRest connect, String bootstrapServers, int partitions) {
+    this.admin = admin;
+    this.connect = connect;
+    this.bootstrapServers = bootstrapServers;
+    this.partitions = partitions;
+  }
+
+  /** The templates of the rules' connector targets; a missing one is a problem of the file. */
+  Map<String, Map<String, String>> templates(List<Rule> rules, List<String> problems) {
+    Map<String, Map<String, String>> templates = new LinkedHashMap<>();
+    for (Rule rule : rules) {
+      for (Target t : rule.targets()) {
+        if (t.sink() instanceof Target.Connector c && !templates.containsKey(c.name())) {
+          ConnectRest.Answer answer = call("GET", "/connectors/" + encode(c.name()) + "/config", null);
+          if (answer.status() == 404) {
+            problems.add("rule " + rule.name() + ", target " + t.name() + ": connector '" + c.name()
+                + "' does not exist; create it first with PUT /api/v1/connectors/" + c.name()
+                + " (initial_state STOPPED keeps the template itself idle)");
+          } else {
+            templates.put(c.name(), strings(ok(answer).body()));
+          }
+        }
+      }
+    }
+    return templates;
+  }
+
+  /** Creates the bus, delivery and dead-letter topics the rules need. */
+  void ensureTopics(List<Rule> rules) throws Exception {
+    List<NewTopic> topics = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Rule rule : rules) {
+      add(topics, names, "railyard.bus." + rule.bus());
+      for (Target t : rule.targets()) {
+        add(topics, names, RouterConfig.deliveryTopic(rule.name(), t.name()));
+        add(topics, names, RouterConfig.deadLetterTopic(rule.name(), t.name()));
+      }
+    }
+    Set<String> existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);
+    topics.removeIf(t -> existing.contains(t.name()));
+    if (topics.isEmpty()) {
+      return;
+    }
+    try {
+      admin.createTopics(topics).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
+  }
+
+  private void add(List<NewTopic> topics, Set<String> names, String name) {
+    if (names.add(name)) {
+      topics.add(new NewTopic(name, partitions, (short) -1));
+    }
+  }
+
+  /**
+   * Makes the connectors match {@code after}, given what {@code before} needed.
+   *
+   * @param buses the buses whose routers may have to appear or go
+   */
+  void connectors(Map<String, Rule> before, Map<String, Rule> after, Set<String> buses,
+      Map<String, Map<String, String>> templates) {
+    for (String bus : buses) {
+      boolean needed = after.values().stream().anyMatch(r -> r.bus().equals(bus));
+      String name = RouterConfig.connectorName(bus);
+      if (needed) {
+        ensure(name, TargetConnectors.router(bus, bootstrapServers, partitions));
+      } else {
+        remove(name);
+      }
+    }
+    Set<String> wanted = new HashSet<>();
+    for (Rule rule : after.values()) {
+      for (Target t : rule.targets()) {
+        String name = RouterConfig.targetConnectorName(rule.name(), t.name());
+        wanted.add(name);
+        Map<String, String> template = t.sink() instanceof Target.Connector c
+            ? templates.get(c.name()) : null;
+        if (template != null || t.sink() instanceof Target.Inline) {
+          ensure(name, TargetConnectors.target(rule, t, template));
+        }
+      }
+    }
+    for (Rule rule : before.values()) {
+      for (Target t : rule.targets()) {
+        String name = RouterConfig.targetConnectorName(rule.name(), t.name());
+        if (!wanted.contains(name)) {
+          remove(name);
+        }
+      }
+    }
+  }
+
+  private void ensure(String name, Map<String, String> config) {
+    config.put("name", name);
+    ConnectRest.Answer current = call("GET", "/connectors/" + encode(name) + "/config", null);
+    if (current.status() == 200 && strings(current.body()).equals(config)) {
+      return;
+    }
+    ok(call("PUT", "/connectors/" + encode(name) + "/config", config));
+  }
+
+  private void remove(String name) {
+    ConnectRest.Answer answer = call("DELETE", "/connectors/" + encode(name), null);
+    if (answer.status() != 404) {
+      ok(answer);
+    }
+  }
+
+  private ConnectRest.Answer call(String method, String path, Object body) {
+    try {
+      return connect.send(method, path, body).get(TIMEOUT_S * 2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while talking to Kafka Connect", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Kafka Connect did not answer " + method + " " + path + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static ConnectRest.Answer ok(ConnectRest.Answer answer) {
+    if (answer.status() >= 300) {
+      throw new IllegalStateException("Kafka Connect answered " + answer.status() + ": "
+          + answer.body().path("message").asText(answer.body().toString()));
+    }
+    return answer;
+  }
+
+  private static Map<String, String> strings(JsonNode node) {
+    Map<String, String> map = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    return map;
+  }
+
+  private static String encode(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
+  }
+}

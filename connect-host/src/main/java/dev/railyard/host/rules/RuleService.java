@@ -1,0 +1,231 @@
+package dev.railyard.host.rules;
+
+import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.RuleAdmin;
+import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.store.RuleLog;
+import dev.railyard.rules.store.RuleRecords;
+import dev.railyard.rules.yaml.LoadResult;
+import dev.railyard.rules.yaml.RuleFiles;
+import dev.railyard.rules.yaml.RuleSchema;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import dev.railyard.host.connectors.ConnectRest;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link RuleAdmin} on the rules topic. Changes run one at a time: the whole file is checked first
+ * (a file with any problem changes nothing), then the topics are created, the rule records written
+ * and read back, and the connectors reconciled. Thread-safe.
+ */
+public final class RuleService implements RuleAdmin, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RuleService.class);
+  private static final Duration READ_BACK = Duration.ofSeconds(30);
+
+  private final RuleLog rules;
+  private final KafkaProducer<String, String> producer;
+  private final RuleReconciler reconciler;
+  private final PatternTester tester = new PatternTester();
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "railyard-rules");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /**
+   * Creates the rules topic if needed (compacted, one partition: rules apply in the order written),
+   * reads every rule, and is ready to take changes.
+   */
+  public static RuleService start(String bootstrapServers, Admin admin, ConnectRest connect,
+      int partitions) throws Exception {
+    NewTopic topic = new NewTopic(RuleRecords.TOPIC, 1, (short) -1)
+        .configs(Map.of("cleanup.policy", "compact"));
+    try {
+      admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
+    RuleLog log = new RuleLog(bootstrapServers, RuleRecords.TOPIC, r -> { });
+    log.start(Duration.ofSeconds(60));
+    KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.CLIENT_ID_CONFIG, "railyard-rules",
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    return new RuleService(log, producer,
+        new RuleReconciler(admin, connect, bootstrapServers, partitions));
+  }
+
+  RuleService(RuleLog rules, KafkaProducer<String, String> producer, RuleReconciler reconciler) {
+    this.rules = rules;
+    this.producer = producer;
+    this.reconciler = reconciler;
+  }
+
+  @Override
+  public CompletionStage<Reply> apply(String fileName, String yaml, boolean dryRun, boolean prune) {
+    return run(() -> {
+      LoadResult loaded = RuleFiles.load(fileName, yaml);
+      if (!loaded.isValid()) {
+        return refused(fileName, loaded);
+      }
+      List<String> missing = new ArrayList<>();
+      Map<String, Map<String, String>> templates = reconciler.templates(loaded.rules(), missing);
+      if (!missing.isEmpty()) {
+        return Reply.failed(400, "INVALID_RULES", fileName + ": " + String.join("; ", missing),
+            Map.of("problems", missing));
+      }
+      RuleDiff diff = RuleDiff.of(rules.rules(), loaded.rules(), prune);
+      if (dryRun || diff.changed().isEmpty() && diff.deleted().isEmpty()) {
+        return Reply.ok(200, diff.answer(dryRun));
+      }
+      Map<String, Rule> before = rules.rules();
+      write(diff);
+      reconciler.connectors(before, rules.rules(), diff.buses(), templates);
+      log.info("Applied {}: {}", fileName, diff.summary());
+      return Reply.ok(200, diff.answer(false));
+    });
+  }
+
+  private void write(RuleDiff diff) throws Exception {
+    reconciler.ensureTopics(diff.changed());
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    for (Rule rule : diff.changed()) {
+      sent.add(producer.send(new ProducerRecord<>(RuleRecords.TOPIC, rule.name(),
+          RuleRecords.write(rule))));
+    }
+    for (String name : diff.deleted()) {
+      sent.add(producer.send(new ProducerRecord<>(RuleRecords.TOPIC, name, null)));
+    }
+    for (Future<RecordMetadata> f : sent) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    if (!rules.await(diff::isReflectedIn, READ_BACK)) {
+      throw new IllegalStateException("the rules written were not read back within " + READ_BACK);
+    }
+  }
+
+  @Override
+  public CompletionStage<Reply> validate(String fileName, String yaml) {
+    return run(() -> {
+      LoadResult loaded = RuleFiles.load(fileName, yaml);
+      if (!loaded.isValid()) {
+        return refused(fileName, loaded);
+      }
+      List<String> missing = new ArrayList<>();
+      reconciler.templates(loaded.rules(), missing);
+      return missing.isEmpty()
+          ? Reply.ok(200, Map.of("valid", true, "rules",
+              loaded.rules().stream().map(Rule::name).toList()))
+          : Reply.failed(400, "INVALID_RULES", fileName + ": " + String.join("; ", missing),
+              Map.of("problems", missing));
+    });
+  }
+
+  @Override
+  public CompletionStage<Reply> list() {
+    List<Map<String, Object>> views = new ArrayList<>();
+    new TreeMap<>(rules.rules()).values().forEach(r -> views.add(RuleViews.view(r)));
+    return CompletableFuture.completedFuture(Reply.ok(200, views));
+  }
+
+  @Override
+  public CompletionStage<Reply> get(String name) {
+    Rule rule = rules.rules().get(name);
+    return CompletableFuture.completedFuture(rule == null ? notFound(name)
+        : Reply.ok(200, RuleViews.view(rule)));
+  }
+
+  @Override
+  public CompletionStage<Reply> delete(String name) {
+    return run(() -> {
+      Map<String, Rule> before = rules.rules();
+      Rule rule = before.get(name);
+      if (rule == null) {
+        return notFound(name);
+      }
+      producer.send(new ProducerRecord<>(RuleRecords.TOPIC, name, null)).get(60, TimeUnit.SECONDS);
+      if (!rules.await(r -> !r.containsKey(name), READ_BACK)) {
+        throw new IllegalStateException("the deletion was not read back within " + READ_BACK);
+      }
+      reconciler.connectors(before, rules.rules(), Set.of(rule.bus()), Map.of());
+      log.info("Deleted rule {}", name);
+      return Reply.ok(200, Map.of("name", name, "deleted", true));
+    });
+  }
+
+  @Override
+  public CompletionStage<Reply> test(Map<String, Object> body) {
+    return run(() -> tester.test(body, rules.rules()));
+  }
+
+  /** How many rules are in force. */
+  public int count() {
+    return rules.rules().size();
+  }
+
+  @Override
+  public String ruleSchema() {
+    return RuleSchema.json();
+  }
+
+  private static Reply refused(String fileName, LoadResult loaded) {
+    int n = loaded.problems().size();
+    return Reply.failed(400, "INVALID_RULES", fileName + " has " + n + (n == 1 ? " problem" :
+        " problems") + "; nothing was applied. First: " + loaded.problems().get(0),
+        RuleViews.problems(loaded.problems()));
+  }
+
+  private static Reply notFound(String name) {
+    return Reply.failed(404, "NOT_FOUND", "rule '" + name + "' does not exist (GET /api/v1/rules "
+        + "lists them)", Map.of("name", name));
+  }
+
+  private interface Work {
+    Reply call() throws Exception;
+  }
+
+  private CompletableFuture<Reply> run(Work work) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return work.call();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }, worker);
+  }
+
+  @Override
+  public void close() {
+    worker.shutdown();
+    rules.close();
+    producer.close(Duration.ofSeconds(10));
+  }
+}

@@ -1,0 +1,267 @@
+package dev.railyard.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+@WithPlatform(workers = 1)
+class RoutingIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] TYPES = {"order.paid", "order.created", "order.refunded"};
+  private static final String[] COUNTRIES = {"US", "DE", "FR", "JP"};
+
+  @Test
+  void shouldDeliverToEachTargetExactlyTheEventsItsRuleMatchesTransformedAndInKeyOrder(
+      ApiClient api, Path dataDir) throws Exception {
+    // given three rules on one bus, each with a file target
+    ApiClient.Response applied = api.post("/api/v1/rules:apply?file=shop.yaml", """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: big-paid}
+        spec:
+          bus: shop
+          pattern: {type: ["order.paid"], data: {amount: [{numeric: [">", 100]}]}}
+          transform:
+            paths: {id: "$.data.id", amount: "$.data.amount"}
+            template: '{"orderId": "<id>", "amount": <amount>}'
+          targets:
+            - name: billing
+              config: {connector.class: FileStreamSink, file: "%1$s/big-paid.jsonl"}
+        ---
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: created}
+        spec:
+          bus: shop
+          pattern: {type: ["order.created"]}
+          targets:
+            - name: audit
+              config: {connector.class: FileStreamSink, file: "%1$s/created.jsonl"}
+        ---
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: abroad}
+        spec:
+          bus: shop
+          pattern: {data: {country: [{anything-but: ["US"]}]}}
+          transform: {inputPath: "$.data"}
+          targets:
+            - name: export
+              config: {connector.class: FileStreamSink, file: "%1$s/abroad.jsonl"}
+        """.formatted(dataDir));
+    assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+    assertThat(applied.json().get("rules").findValuesAsText("action"))
+        .containsOnly("created").hasSize(3);
+
+    // when 10,000 mixed events are put on the bus
+    Random random = new Random(42);
+    Map<String, Set<Integer>> expected = Map.of("big-paid", new HashSet<>(), "created",
+        new HashSet<>(), "abroad", new HashSet<>());
+    int[] seqPerKey = new int[50];
+    for (int batch = 0; batch < 20; batch++) {
+      StringBuilder body = new StringBuilder("[");
+      for (int i = 0; i < 500; i++) {
+        int id = batch * 500 + i;
+        int key = random.nextInt(50);
+        String type = TYPES[random.nextInt(3)];
+        int amount = random.nextInt(200);
+        String country = COUNTRIES[random.nextInt(4)];
+        if (type.equals("order.paid") && amount > 100) {
+          expected.get("big-paid").add(id);
+        }
+        if (type.equals("order.created")) {
+          expected.get("created").add(id);
+        }
+        if (!country.equals("US")) {
+          expected.get("abroad").add(id);
+        }
+        body.append(i == 0 ? "" : ",").append(String.format(
+            "{\"bus\":\"shop\",\"source\":\"shop\",\"type\":\"%s\",\"subject\":\"k%d\","
+                + "\"data\":{\"id\":%d,\"key\":%d,\"seq\":%d,\"amount\":%d,\"country\":\"%s\"}}",
+            type, key, id, key, seqPerKey[key]++, amount, country));
+      }
+      ApiClient.Response put = api.post("/api/v1/events", body.append("]").toString());
+      assertThat(put.json().get("failedEntryCount").asInt()).as(put.body()).isZero();
+    }
+
+    // then each file holds exactly its rule's events, transformed as written
+    List<JsonNode> bigPaid = awaitLines(dataDir.resolve("big-paid.jsonl"),
+        expected.get("big-paid").size());
+    assertThat(bigPaid).allSatisfy(l -> assertThat(l.fieldNames()).toIterable()
+        .containsExactly("orderId", "amount"));
+    assertThat(ids(bigPaid, "orderId")).isEqualTo(expected.get("big-paid"));
+    assertThat(bigPaid).allSatisfy(l -> assertThat(l.get("amount").asInt()).isGreaterThan(100));
+
+    List<JsonNode> created = awaitLines(dataDir.resolve("created.jsonl"),
+        expected.get("created").size());
+    assertThat(created).allSatisfy(l -> assertThat(l.get("specversion").asText()).isEqualTo("1.0"));
+    assertThat(ids(created, "data.id")).isEqualTo(expected.get("created"));
+
+    List<JsonNode> abroad = awaitLines(dataDir.resolve("abroad.jsonl"),
+        expected.get("abroad").size());
+    assertThat(ids(abroad, "id")).isEqualTo(expected.get("abroad"));
+    assertInKeyOrder(abroad);
+  }
+
+  @Test
+  void shouldFollowAPatternChangeWithoutRestartingTheRouter(ApiClient api, Path dataDir)
+      throws Exception {
+    // given a rule routing type "a" events of bus "switching"
+    Path file = dataDir.resolve("switching.jsonl");
+    applyOk(api, switchRule("a", file));
+    putTyped(api, "a", "before-1");
+    awaitLines(file, 1);
+    long routerStarts = routerStarts(dataDir);
+
+    // when its pattern is changed to type "b" while events flow
+    applyOk(api, switchRule("b", file));
+    int probes = 0;
+    while (linesOf(file).stream().noneMatch(l -> l.path("data").path("n").asText()
+        .startsWith("probe-b"))) {
+      putTyped(api, "b", "probe-b-" + probes++);
+      assertThat(probes).as("the new pattern applied within a few hundred probes").isLessThan(500);
+      awaitQuietly(file);
+    }
+    putTyped(api, "a", "after-a");
+    putTyped(api, "b", "after-b");
+
+    // then events after the change follow the new rule, and no router task was restarted
+    await("after-b delivered").atMost(Duration.ofSeconds(30)).until(() ->
+        linesOf(file).stream().anyMatch(l -> l.path("data").path("n").asText().equals("after-b")));
+    assertThat(linesOf(file)).noneMatch(l -> l.path("data").path("n").asText().equals("after-a"));
+    assertThat(routerStarts(dataDir)).isEqualTo(routerStarts);
+  }
+
+  @Test
+  void shouldRefuseAFileWithOneBadRuleNamingItsLineAndKeepTheRulesInForce(ApiClient api) {
+    String before = api.get("/api/v1/rules").body();
+
+    ApiClient.Response refused = api.post("/api/v1/rules:apply?file=mixed.yaml", """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: good-one}
+        spec:
+          bus: shop
+          pattern: {type: ["x"]}
+          targets: [{name: t, config: {connector.class: FileStreamSink, file: /tmp/x}}]
+        ---
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: bad-one}
+        spec:
+          bus: shop
+          pattern: {data: {amount: [{numeric: [">"]}]}}
+          targets: [{name: t, config: {connector.class: FileStreamSink, file: /tmp/y}}]
+        """);
+
+    assertThat(refused.status()).isEqualTo(400);
+    JsonNode problems = refused.json().get("error").get("details").get("problems");
+    assertThat(problems.get(0).asText()).startsWith("mixed.yaml:14:40 [doc 2] spec.pattern.data.amount").contains("numeric");
+    assertThat(api.get("/api/v1/rules").body()).isEqualTo(before);
+    assertThat(api.get("/api/v1/rules/good-one").status()).isEqualTo(404);
+  }
+
+  private static String switchRule(String type, Path file) {
+    return """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: switching}
+        spec:
+          bus: switching
+          pattern: {type: ["%s"]}
+          targets:
+            - name: out
+              config: {connector.class: FileStreamSink, file: "%s"}
+        """.formatted(type, file);
+  }
+
+  private static void applyOk(ApiClient api, String yaml) {
+    ApiClient.Response r = api.post("/api/v1/rules:apply", yaml);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  private static void putTyped(ApiClient api, String type, String n) {
+    ApiClient.Response r = api.post("/api/v1/events", "[{\"bus\":\"switching\",\"source\":\"s\","
+        + "\"type\":\"" + type + "\",\"data\":{\"n\":\"" + n + "\"}}]");
+    assertThat(r.status()).isEqualTo(200);
+  }
+
+  // gives the router a moment between probes without sleeping: waits for any growth of the file
+  private static void awaitQuietly(Path file) {
+    int size = linesOf(file).size();
+    try {
+      await().atMost(Duration.ofMillis(300)).until(() -> linesOf(file).size() > size);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // no new line yet: probe again
+    }
+  }
+
+  private static long routerStarts(Path dataDir) throws Exception {
+    long starts = 0;
+    try (var logs = Files.list(dataDir.resolve("logs"))) {
+      for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
+        starts += Files.readAllLines(log).stream()
+            .filter(l -> l.contains("Router of bus switching started")).count();
+      }
+    }
+    return starts;
+  }
+
+  private static List<JsonNode> awaitLines(Path file, int count) {
+    await(count + " lines in " + file).atMost(Duration.ofSeconds(120))
+        .until(() -> linesOf(file).size() >= count);
+    List<JsonNode> lines = linesOf(file);
+    assertThat(lines).hasSize(count);
+    return lines;
+  }
+
+  private static List<JsonNode> linesOf(Path file) {
+    List<JsonNode> lines = new ArrayList<>();
+    try {
+      if (Files.exists(file)) {
+        for (String line : Files.readAllLines(file)) {
+          lines.add(JSON.readTree(line));
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return lines;
+  }
+
+  private static Set<Integer> ids(List<JsonNode> lines, String field) {
+    Set<Integer> ids = new HashSet<>();
+    for (JsonNode l : lines) {
+      JsonNode node = l;
+      for (String part : field.split("\\.")) {
+        node = node.path(part);
+      }
+      ids.add(node.asInt());
+    }
+    return ids;
+  }
+
+  private static void assertInKeyOrder(List<JsonNode> lines) {
+    Map<Integer, Integer> last = new HashMap<>();
+    for (JsonNode l : lines) {
+      int key = l.get("key").asInt();
+      int seq = l.get("seq").asInt();
+      assertThat(seq).as("seq of key " + key).isGreaterThan(last.getOrDefault(key, -1));
+      last.put(key, seq);
+    }
+  }
+}

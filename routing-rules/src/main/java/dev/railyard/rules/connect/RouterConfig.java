@@ -1,0 +1,63 @@
+package dev.railyard.rules.connect;
+
+import dev.railyard.rules.store.RuleRecords;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** The settings of a router connector; Railyard writes them when it creates the router of a bus. */
+public final class RouterConfig extends AbstractConfig {
+
+    public static final String BUS_CONFIG = "railyard.bus";
+    public static final String BUS_DOC = "The bus this router reads; it applies the rules of this bus.";
+
+    public static final String BOOTSTRAP_CONFIG = "railyard.bootstrap.servers";
+    public static final String BOOTSTRAP_DOC = "The Kafka cluster holding the rules and delivery topics.";
+
+    public static final String RULES_TOPIC_CONFIG = "railyard.rules.topic";
+    public static final String RULES_TOPIC_DOC = "The compacted topic the rules are read from.";
+
+    public static final String CATCH_UP_TIMEOUT_CONFIG = "railyard.rules.catch.up.timeout.ms";
+    public static final String CATCH_UP_TIMEOUT_DOC = "How long a starting task may take to read every "
+            + "rule before it routes its first event.";
+
+    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+            .define(BUS_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+                    Importance.HIGH, BUS_DOC)
+            .define(BOOTSTRAP_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+                    Importance.HIGH, BOOTSTRAP_DOC)
+            .define(RULES_TOPIC_CONFIG, Type.STRING, RuleRecords.TOPIC, new ConfigDef.NonEmptyString(),
+                    Importance.LOW, RULES_TOPIC_DOC)
+            .define(CATCH_UP_TIMEOUT_CONFIG, Type.INT, 60_000, ConfigDef.Range.atLeast(1000),
+                    Importance.LOW, CATCH_UP_TIMEOUT_DOC);
+
+    public RouterConfig(Map<String, String> props) {
+        super(CONFIG_DEF, props);
+    }
+
+    public String bus() {
+        return getString(BUS_CONFIG);
+    }
+
+    /** The delivery topic of a rule's target. */
+    public static String deliveryTopic(String rule, String target) {
+        return "railyard.to." + rule + "." + target;
+    }
+
+    /** The dead-letter topic of a rule's target. */
+    public static String deadLetterTopic(String rule, String target) {
+        return "railyard.dlq." + rule + "." + target;
+    }
+
+    /** The name of the router connector of a bus (bus names have no dots, so it is unambiguous). */
+    public static String connectorName(String bus) {
+        return "railyard.router." + bus;
+    }
+
+    /** The name of the sink connector of a rule's target (rule and target names have no dots). */
+    public static String targetConnectorName(String rule, String target) {
+        return "railyard.to." + rule + "." + target;
+    }
+}

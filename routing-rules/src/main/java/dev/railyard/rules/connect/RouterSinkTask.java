@@ -1,0 +1,179 @@
+package dev.railyard.rules.connect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.rules.store.RuleLog;
+import dev.railyard.rules.transform.TransformException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes a batch of bus events: each event is matched against every rule of the bus at once and,
+ * per matched rule and target, transformed and written to the target's delivery topic with its key
+ * kept. An event whose transform fails goes to the target's dead-letter topic. {@link #put} returns
+ * only when Kafka has every record it wrote, so the offsets Connect commits afterwards never get
+ * ahead of the deliveries: events are routed at least once.
+ */
+public class RouterSinkTask extends SinkTask {
+
+    private static final Logger log = LoggerFactory.getLogger(RouterSinkTask.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private String bus;
+    private RuleLog rules;
+    private volatile RoutingTable table = RoutingTable.EMPTY;
+    private KafkaProducer<byte[], byte[]> producer;
+
+    @Override
+    public void start(Map<String, String> props) {
+        RouterConfig config = new RouterConfig(props);
+        bus = config.bus();
+        String bootstrap = config.getString(RouterConfig.BOOTSTRAP_CONFIG);
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.CLIENT_ID_CONFIG, "railyard-router-" + bus,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        rules = new RuleLog(bootstrap, config.getString(RouterConfig.RULES_TOPIC_CONFIG), this::rulesChanged);
+        rules.start(Duration.ofMillis(config.getInt(RouterConfig.CATCH_UP_TIMEOUT_CONFIG)));
+        log.info("Router of bus {} started with {} rule(s)", bus, table.size());
+    }
+
+    private void rulesChanged(Map<String, dev.railyard.rules.model.Rule> current) {
+        try {
+            table = RoutingTable.of(bus, current);
+            log.info("Router of bus {} now applies {} rule(s)", bus, table.size());
+        } catch (RuntimeException e) {
+            // keep routing with the rules in force; the control plane only writes valid rules
+            log.error("Router of bus {} could not compile the new rules; keeping the previous ones", bus, e);
+        }
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        RoutingTable current = table;
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        Instant now = Instant.now();
+        for (SinkRecord record : records) {
+            byte[] event = bytes(record.value());
+            if (event == null) {
+                continue;
+            }
+            List<RoutingTable.Route> routes = current.match(event);
+            if (!routes.isEmpty()) {
+                route(record, event, routes, now, sent);
+            }
+        }
+        await(sent);
+    }
+
+    private void route(SinkRecord record, byte[] event, List<RoutingTable.Route> routes, Instant now,
+            List<Future<RecordMetadata>> sent) {
+        byte[] key = bytes(record.key());
+        JsonNode tree = parse(event);
+        for (RoutingTable.Route route : routes) {
+            byte[] output;
+            TransformException failure = null;
+            try {
+                output = tree == null ? null : route.transformer().apply(tree, event, route.rule(), now);
+            } catch (TransformException e) {
+                output = null;
+                failure = e;
+            }
+            for (RoutingTable.Destination d : route.destinations()) {
+                if (output != null) {
+                    sent.add(producer.send(new ProducerRecord<>(d.topic(), null, key, output,
+                            headers(route.rule(), d.target(), tree))));
+                } else if (d.deadLetter()) {
+                    sent.add(producer.send(new ProducerRecord<>(d.deadLetterTopic(), null, key, event,
+                            DeadLetters.headers(route.rule(), d.target(), failure, now))));
+                }
+            }
+        }
+    }
+
+    private static RecordHeaders headers(String rule, String target, JsonNode event) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("railyard.rule", rule.getBytes(StandardCharsets.UTF_8));
+        headers.add("railyard.target", target.getBytes(StandardCharsets.UTF_8));
+        JsonNode id = event.get("id");
+        if (id != null && id.isTextual()) {
+            headers.add("railyard.event.id", id.asText().getBytes(StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    private static JsonNode parse(byte[] event) {
+        try {
+            return JSON.readTree(event);
+        } catch (IOException e) {
+            return null; // matched as text but not JSON: nothing can be transformed; unreachable in practice
+        }
+    }
+
+    private static void await(List<Future<RecordMetadata>> sent) {
+        for (Future<RecordMetadata> f : sent) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RetriableException("interrupted while routing", e);
+            } catch (ExecutionException e) {
+                // Connect redelivers the whole batch: at least once, never lost
+                throw new RetriableException("a routed event was not written: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof byte[] b) {
+            return b;
+        }
+        if (value instanceof String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+        throw new ConnectException("the router needs byte[] or string values; set its converters to "
+                + "ByteArrayConverter (found " + value.getClass().getName() + ")");
+    }
+
+    @Override
+    public void stop() {
+        if (rules != null) {
+            rules.close();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(30));
+        }
+    }
+
+    @Override
+    public String version() {
+        return RouterSinkConnector.VERSION;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.railyard.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.RuleAdmin;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * {@code /api/v1/rules}: apply, validate and test rule files, list, get and delete rules, and the
+ * rule document's JSON Schema for editors. Bodies of apply and validate are YAML text.
+ */
+final class RuleRoutes {
+
+  private static final String BASE = "/api/v1/rules";
+  private static final String ONE = BASE + "/:name";
+
+  private final PlatformCalls platform;
+  private final BodyHandler bodies;
+
+  RuleRoutes(PlatformCalls platform, BodyHandler bodies) {
+    this.platform = platform;
+    this.bodies = bodies;
+  }
+
+  void mount(Router router) {
+    router.routeWithRegex(HttpMethod.POST, "/api/v1/rules:apply")
+        .handler(RequestObserver.route(BASE + ":apply")).handler(bodies)
+        .handler(this::apply);
+    router.routeWithRegex(HttpMethod.POST, "/api/v1/rules:validate")
+        .handler(RequestObserver.route(BASE + ":validate")).handler(bodies)
+        .handler(this::validate);
+    router.routeWithRegex(HttpMethod.POST, "/api/v1/rules:test")
+        .handler(RequestObserver.route(BASE + ":test")).handler(bodies)
+        .handler(this::test);
+    router.get(BASE).handler(RequestObserver.route(BASE)).handler(ctx -> answer(ctx, c -> c.list()));
+    router.get(ONE).handler(RequestObserver.route(ONE))
+        .handler(ctx -> answer(ctx, c -> c.get(ctx.pathParam("name"))));
+    router.delete(ONE).handler(RequestObserver.route(ONE))
+        .handler(ctx -> answer(ctx, c -> c.delete(ctx.pathParam("name"))));
+    router.get("/api/v1/schemas/rule.json").handler(RequestObserver.route("/api/v1/schemas/rule.json"))
+        .handler(this::schema);
+  }
+
+  // arguments are read before the platform is called: a bad request must not reach it
+  private void apply(RoutingContext ctx) {
+    String file = fileName(ctx);
+    String yaml = text(ctx);
+    boolean dryRun = flag(ctx, "dryRun");
+    boolean prune = flag(ctx, "prune");
+    answer(ctx, c -> c.apply(file, yaml, dryRun, prune));
+  }
+
+  private void validate(RoutingContext ctx) {
+    String file = fileName(ctx);
+    String yaml = text(ctx);
+    answer(ctx, c -> c.validate(file, yaml));
+  }
+
+  private void test(RoutingContext ctx) {
+    Map<String, Object> body = JsonBodies.toMap(object(ctx));
+    answer(ctx, c -> c.test(body));
+  }
+
+  private void schema(RoutingContext ctx) {
+    platform.rules(c -> CompletableFuture.completedFuture(c.ruleSchema()))
+        .onSuccess(schema -> ctx.response().setStatusCode(200)
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/schema+json").end(schema))
+        .onFailure(ctx::fail);
+  }
+
+  private void answer(RoutingContext ctx,
+      Function<RuleAdmin, CompletionStage<Reply>> call) {
+    ReplyRendering.answer(ctx, platform.rules(call), "RULES_UNAVAILABLE", "The rules");
+  }
+
+  private static String text(RoutingContext ctx) {
+    String body = ctx.body().asString();
+    if (body == null || body.isBlank()) {
+      throw ApiException.badRequest("EMPTY_BODY",
+          "The body must be a rule file in YAML (apiVersion: railyard/v1, kind: Rule, ...)", null);
+    }
+    return body;
+  }
+
+  private static String fileName(RoutingContext ctx) {
+    String name = ctx.request().getParam("file");
+    return name == null || name.isBlank() ? "request" : name;
+  }
+
+  private static boolean flag(RoutingContext ctx, String name) {
+    String value = ctx.request().getParam(name);
+    if (value == null || value.equals("false")) {
+      return false;
+    }
+    if (value.isEmpty() || value.equals("true")) {
+      return true;
+    }
+    throw ApiException.badRequest("INVALID_PARAMETER", "Parameter '" + name
+        + "' must be true or false, got '" + value + "'", Map.of("parameter", name));
+  }
+
+  private static JsonNode object(RoutingContext ctx) {
+    JsonNode body = JsonBodies.read(ctx);
+    if (!body.isObject()) {
+      throw ApiException.badRequest("INVALID_BODY",
+          "The body must be a JSON object, got " + JsonBodies.kind(body), null);
+    }
+    return body;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.railyard.api.platform;
+
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Routing rules as {@code /api/v1/rules} offers them. A rule file with any problem changes nothing;
+ * every problem carries {@code file:line:column}, the path in the document and what would be valid.
+ * Stages fail only when the platform cannot be asked at all. Thread-safe.
+ */
+public interface RuleAdmin {
+
+  /**
+   * Applies the rules of a YAML file.
+   *
+   * @param fileName the name problems are reported against
+   * @param dryRun answer the diff without changing anything
+   * @param prune also delete the rules of the file's buses that the file no longer has
+   * @return 200 with the diff per rule (created, updated, unchanged, deleted) or 400 with every
+   *     problem of the file
+   */
+  CompletionStage<Reply> apply(String fileName, String yaml, boolean dryRun, boolean prune);
+
+  /** Checks a YAML file as {@link #apply} would, changing nothing. */
+  CompletionStage<Reply> validate(String fileName, String yaml);
+
+  CompletionStage<Reply> list();
+
+  CompletionStage<Reply> get(String name);
+
+  CompletionStage<Reply> delete(String name);
+
+  /**
+   * TestEventPattern: {@code {"event": {...}, "pattern": {...}}} or {@code {"event": {...},
+   * "rule": "name"}}; answers whether it matches and, for a rule, what each target would receive.
+   */
+  CompletionStage<Reply> test(Map<String, Object> body);
+
+  /** The JSON Schema of a rule document. */
+  String ruleSchema();
+}

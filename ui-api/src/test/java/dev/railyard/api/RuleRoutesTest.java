@@ -1,0 +1,66 @@
+package dev.railyard.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.railyard.api.platform.Reply;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RuleRoutesTest {
+
+  @RegisterExtension static final RunningApi api = new RunningApi();
+
+  @Test
+  void shouldApplyTheYamlBodyWithFileNameAndFlags() {
+    api.send("POST", "/api/v1/rules:apply?dryRun=true&prune&file=orders.yaml", "kind: Rule\n",
+        "application/yaml");
+
+    assertThat(api.platform().rules.calls)
+        .containsExactly("apply orders.yaml dryRun=true prune=true kind: Rule\n");
+  }
+
+  @Test
+  void shouldRenderEveryProblemOfARefusedFile() {
+    api.platform().rules.reply = Reply.failed(400, "INVALID_RULES", "2 problems",
+        Map.of("problems", List.of("a.yaml:3:5 spec.bus: missing", "a.yaml:9:1 x: unknown")));
+
+    HttpResponse<String> response =
+        api.send("POST", "/api/v1/rules:validate", "x: 1", "application/yaml");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(RunningApi.json(response).getJsonObject("error").getJsonObject("details")
+        .getJsonArray("problems")).hasSize(2);
+  }
+
+  @Test
+  void shouldRefuseAnEmptyFileAndABadFlag() {
+    assertThat(api.send("POST", "/api/v1/rules:apply", "", "application/yaml").statusCode())
+        .isEqualTo(400);
+    assertThat(api.send("POST", "/api/v1/rules:apply?dryRun=maybe", "x: 1", "application/yaml")
+        .statusCode()).isEqualTo(400);
+    assertThat(api.platform().rules.calls).isEmpty();
+  }
+
+  @Test
+  void shouldMapListGetDeleteAndTest() {
+    api.get("/api/v1/rules");
+    api.get("/api/v1/rules/paid-orders");
+    api.send("DELETE", "/api/v1/rules/paid-orders", "", "application/json");
+    api.sendJson("POST", "/api/v1/rules:test", "{\"rule\": \"paid-orders\", \"event\": {}}");
+
+    assertThat(api.platform().rules.calls).containsExactly("list", "get paid-orders",
+        "delete paid-orders", "test {rule=paid-orders, event={}}");
+  }
+
+  @Test
+  void shouldServeTheRuleSchema() {
+    HttpResponse<String> schema = api.get("/api/v1/schemas/rule.json");
+
+    assertThat(schema.statusCode()).isEqualTo(200);
+    assertThat(schema.headers().firstValue("content-type")).hasValue("application/schema+json");
+    assertThat(schema.body()).contains("2020-12");
+  }
+}
