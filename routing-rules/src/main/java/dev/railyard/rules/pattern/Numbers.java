@@ -1,7 +1,5 @@
 package dev.railyard.rules.pattern;
 
-import java.math.BigDecimal;
-
 /**
  * Numbers as event-ruler compares them: a number takes part in numeric comparison only when its decimal text is
  * exactly a finite double (so 300, 3.0e2 and 300.0 are equal, while 9007199254740993 is compared only as text).
@@ -20,14 +18,73 @@ final class Numbers {
             return fast;
         }
         try {
-            BigDecimal exact = new BigDecimal(text);
-            double d = exact.doubleValue();
-            if (Double.isInfinite(d) || BigDecimal.valueOf(d).compareTo(exact) != 0) {
+            double d = Double.parseDouble(text);
+            // event-ruler's test: BigDecimal.valueOf(d), i.e. Double.toString(d), equals the text as a decimal
+            if (Double.isInfinite(d) || Double.isNaN(d) || !sameDecimal(text, Double.toString(d))) {
                 return Double.NaN;
             }
             return d == 0 ? 0.0 : d;
         } catch (NumberFormatException e) {
             return Double.NaN;
+        }
+    }
+
+    /** Whether two decimal texts (optionally signed, with fraction and exponent) denote the same number. */
+    static boolean sameDecimal(String a, String b) {
+        Decimal x = Decimal.of(a);
+        Decimal y = Decimal.of(b);
+        if (x == null || y == null) {
+            return false;
+        }
+        if (x.isZero() || y.isZero()) {
+            return x.isZero() && y.isZero();
+        }
+        return x.negative == y.negative && x.exponent == y.exponent && x.digits.equals(y.digits);
+    }
+
+    /** A decimal as sign, significant digits (no leading or trailing zeros) and the exponent of the point. */
+    private record Decimal(boolean negative, String digits, long exponent) {
+
+        boolean isZero() {
+            return digits.isEmpty();
+        }
+
+        static Decimal of(String s) {
+            int i = 0;
+            int n = s.length();
+            boolean negative = false;
+            if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+                negative = s.charAt(i++) == '-';
+            }
+            StringBuilder digits = new StringBuilder(24);
+            long point = 0;
+            boolean seenPoint = false;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    if (digits.length() == 0 && c == '0') {
+                        point -= seenPoint ? 1 : 0;
+                        continue;
+                    }
+                    digits.append(c);
+                    point += seenPoint ? 0 : 1;
+                } else if (c == '.' && !seenPoint) {
+                    seenPoint = true;
+                } else if (c == 'e' || c == 'E') {
+                    if (n - i > 12) {
+                        return null;
+                    }
+                    point += Long.parseLong(s, i + 1 + (s.charAt(i + 1) == '+' ? 1 : 0), n, 10);
+                    break;
+                } else {
+                    return null;
+                }
+            }
+            int end = digits.length();
+            while (end > 0 && digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            return new Decimal(negative, digits.substring(0, end), point);
         }
     }
 
