@@ -1,6 +1,11 @@
 package dev.railyard.host;
 
+import dev.railyard.host.cli.ApplyCommands;
+import dev.railyard.host.cli.Cli;
+import dev.railyard.host.cli.PatternCommand;
+import dev.railyard.host.cli.RuleCommands;
 import dev.railyard.host.cli.Settings;
+import dev.railyard.host.cli.Terminal;
 import dev.railyard.host.config.RailyardConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,26 +16,41 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The {@code railyard} command. Exit codes: 0 stopped cleanly, 1 failed while running, 2 invalid
- * command or configuration.
+ * The {@code railyard} command. Exit codes of {@code up}: 0 stopped cleanly, 1 failed while
+ * running, 2 invalid command or configuration. The rule commands ({@code apply}, {@code validate},
+ * {@code rules}, {@code test-pattern}) answer 0 ok, 1 invalid, 2 unreachable (see {@link
+ * dev.railyard.host.cli.ExitCodes}).
  */
 public final class Main {
 
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(Arrays.asList(args), System.err));
+    System.exit(run(Arrays.asList(args), System.out, System.err));
   }
 
-  static int run(List<String> args, PrintStream err) {
+  static int run(List<String> args, PrintStream out, PrintStream err) {
     String command = args.isEmpty() ? "help" : args.get(0);
+    List<String> rest = args.subList(Math.min(1, args.size()), args.size());
+    if (rest.contains("--help") || rest.contains("-h")) {
+      command = "help";
+    }
+    Terminal terminal = Terminal.system(out, err);
     switch (command) {
       case "up":
-        return up(args.subList(1, args.size()), err);
+        return up(rest, err);
+      case "apply":
+        return Cli.run(ApplyCommands::apply, rest, terminal);
+      case "validate":
+        return Cli.run(ApplyCommands::validate, rest, terminal);
+      case "rules":
+        return Cli.run(RuleCommands::run, rest, terminal);
+      case "test-pattern":
+        return Cli.run(PatternCommand::run, rest, terminal);
       case "help":
       case "--help":
       case "-h":
-        err.println(usage());
+        out.println(usage());
         return 0;
       default:
         err.println("railyard: unknown command '" + command + "'\n\n" + usage());
@@ -92,7 +112,20 @@ public final class Main {
         "Commands:",
         "  up      start Railyard: embedded Kafka (unless bootstrap.servers is set), Connect",
         "          workers, the API and the dashboard",
+        "  apply -f FILE [--dry-run] [--prune]",
+        "          apply a rule file (YAML; -f - reads stdin): create and update its rules and",
+        "          print what happened to each; --dry-run only shows it; --prune also deletes",
+        "          the rules of the file's buses that the file does not name",
+        "  validate -f FILE",
+        "          check a rule file as apply would, changing nothing",
+        "  rules list | rules get NAME | rules delete NAME",
+        "          the rules in force: a table, one rule's document (YAML), delete one",
+        "  test-pattern --pattern FILE --event FILE",
+        "          does the event (JSON) match the EventBridge pattern (JSON)? prints",
+        "          'matches' (exit 0) or 'does not match' (exit 1)",
         "  help    show this text",
+        "",
+        ruleFlags(),
         "",
         "Flags of 'up' (each also a key of railyard.properties; flags win):",
         "  --config FILE            settings file (default: ./railyard.properties if present)",
@@ -104,5 +137,18 @@ public final class Main {
         "  --worker.KEY VALUE       a Connect worker setting, e.g. --worker.offset.flush.interval.ms 1000",
         "",
         "All settings: " + String.join(", ", new TreeSet<>(RailyardConfig.names())));
+  }
+
+  private static String ruleFlags() {
+    return String.join("\n",
+        "Flags of the rule commands (apply, validate, rules, test-pattern):",
+        "  --url URL                Railyard's API (default: $RAILYARD_URL, else "
+            + "http://127.0.0.1:8080)",
+        "  --output text|json       text for people (default), json prints the API's answer",
+        "Problems are printed to stderr as 'file:line:col path: message', then a summary.",
+        "Exit codes of the rule commands: 0 ok (test-pattern: matches), 1 invalid input, bad",
+        "flags, unknown rule (test-pattern: also does not match), 2 Railyard unreachable or",
+        "failing (no connection, timeout, HTTP 5xx). Exit codes of up: 0 stopped, 1 failed while",
+        "running, 2 invalid configuration or unknown command.");
   }
 }

@@ -1,0 +1,98 @@
+package dev.railyard.host.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Calls the Railyard API with {@code java.net.http}. A call that gets no HTTP answer (refused,
+ * timed out, reset) throws {@link CliFailure} with {@link ExitCodes#UNREACHABLE}; any HTTP answer
+ * is returned as it came. Thread-safe.
+ */
+final class ApiCalls {
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  // an apply waits for its rules to be read back and its connectors reconciled
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(150);
+
+  private final String baseUrl;
+  private final Duration requestTimeout;
+  private final HttpClient http;
+
+  ApiCalls(String baseUrl) {
+    this(baseUrl, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+  }
+
+  ApiCalls(String baseUrl, Duration connectTimeout, Duration requestTimeout) {
+    this.baseUrl = baseUrl;
+    this.requestTimeout = requestTimeout;
+    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  ApiAnswer get(String path) {
+    return send(request(path).GET());
+  }
+
+  ApiAnswer delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  ApiAnswer post(String path, String contentType, String body) {
+    return send(request(path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    URI uri;
+    try {
+      uri = URI.create(baseUrl + path);
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.invalid("the API URL '" + baseUrl + "' is not a valid URL: "
+          + e.getMessage());
+    }
+    return HttpRequest.newBuilder(uri).timeout(requestTimeout)
+        .header("Accept", "application/json");
+  }
+
+  private ApiAnswer send(HttpRequest.Builder builder) {
+    HttpRequest request = builder.build();
+    try {
+      HttpResponse<String> response = http.send(request,
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new ApiAnswer(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw unreachable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliFailure(ExitCodes.UNREACHABLE, "interrupted while waiting for " + baseUrl,
+          List.of());
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.invalid("the API URL '" + baseUrl + "' is not usable: " + e.getMessage());
+    }
+  }
+
+  private CliFailure unreachable(IOException e) {
+    String reason;
+    if (e instanceof HttpConnectTimeoutException) {
+      reason = "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s";
+    } else if (e instanceof HttpTimeoutException) {
+      reason = "no answer within " + requestTimeout.toSeconds() + " s";
+    } else if (e instanceof ConnectException) {
+      reason = "connection refused";
+    } else {
+      reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+    return new CliFailure(ExitCodes.UNREACHABLE, "cannot reach Railyard at " + baseUrl + " ("
+        + reason + "); is 'railyard up' running? Set the address with --url or " + CliArgs.URL_ENV,
+        List.of());
+  }
+}
