@@ -45,6 +45,10 @@ final class RuleRoutes {
         .handler(ctx -> answer(ctx, c -> c.get(ctx.pathParam("name"))));
     router.delete(ONE).handler(RequestObserver.route(ONE))
         .handler(ctx -> answer(ctx, c -> c.delete(ctx.pathParam("name"))));
+    router.post(ONE + "/replay").handler(RequestObserver.route(ONE + "/replay")).handler(bodies)
+        .handler(this::replay);
+    router.get("/api/v1/replays/:id").handler(RequestObserver.route("/api/v1/replays/:id"))
+        .handler(ctx -> answer(ctx, c -> c.replayStatus(ctx.pathParam("id"))));
     router.get("/api/v1/schemas/rule.json").handler(RequestObserver.route("/api/v1/schemas/rule.json"))
         .handler(this::schema);
   }
@@ -67,6 +71,12 @@ final class RuleRoutes {
   private void test(RoutingContext ctx) {
     Map<String, Object> body = JsonBodies.toMap(object(ctx));
     answer(ctx, c -> c.test(body));
+  }
+
+  private void replay(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    Map<String, Object> body = JsonBodies.toMap(object(ctx));
+    answer(ctx, c -> c.replay(name, body));
   }
 
   private void schema(RoutingContext ctx) {

@@ -263,6 +263,16 @@ final class FakePlatform {
     }
 
     @Override
+    public CompletionStage<Reply> replay(String rule, Map<String, Object> body) {
+      return answer("replay " + rule + " " + body);
+    }
+
+    @Override
+    public CompletionStage<Reply> replayStatus(String id) {
+      return answer("replayStatus " + id);
+    }
+
+    @Override
     public String ruleSchema() {
       return "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"}";
     }

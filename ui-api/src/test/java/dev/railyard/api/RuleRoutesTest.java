@@ -56,6 +56,17 @@ class RuleRoutesTest {
   }
 
   @Test
+  void shouldStartAReplayAndShowItsProgress() {
+    api.sendJson("POST", "/api/v1/rules/paid-orders/replay",
+        "{\"from\": \"2026-11-26T10:00:00Z\", \"to\": \"2026-11-26T10:30:00Z\"}");
+    api.get("/api/v1/replays/r-1");
+
+    assertThat(api.platform().rules.calls).containsExactly(
+        "replay paid-orders {from=2026-11-26T10:00:00Z, to=2026-11-26T10:30:00Z}",
+        "replayStatus r-1");
+  }
+
+  @Test
   void shouldServeTheRuleSchema() {
     HttpResponse<String> schema = api.get("/api/v1/schemas/rule.json");
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -47,6 +49,13 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   private final KafkaProducer<String, String> producer;
   private final RuleReconciler reconciler;
   private final PatternTester tester = new PatternTester();
+  private final ReplayRunner replays;
+  private final Map<String, Replay> replaysById = new ConcurrentHashMap<>();
+  private final ExecutorService replayThreads = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "railyard-replay");
+    t.setDaemon(true);
+    return t;
+  });
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "railyard-rules");
     t.setDaemon(true);
@@ -77,14 +86,27 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
         ProducerConfig.CLIENT_ID_CONFIG, "railyard-rules",
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    KafkaProducer<byte[], byte[]> replayProducer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.CLIENT_ID_CONFIG, "railyard-replay",
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     return new RuleService(log, producer,
-        new RuleReconciler(admin, connect, bootstrapServers, partitions));
+        new RuleReconciler(admin, connect, bootstrapServers, partitions),
+        new ReplayRunner(bootstrapServers, replayProducer), replayProducer);
   }
 
-  RuleService(RuleLog rules, KafkaProducer<String, String> producer, RuleReconciler reconciler) {
+  private final KafkaProducer<byte[], byte[]> replayProducer;
+
+  RuleService(RuleLog rules, KafkaProducer<String, String> producer, RuleReconciler reconciler,
+      ReplayRunner replays, KafkaProducer<byte[], byte[]> replayProducer) {
     this.rules = rules;
     this.producer = producer;
     this.reconciler = reconciler;
+    this.replays = replays;
+    this.replayProducer = replayProducer;
   }
 
   @Override
@@ -190,6 +212,33 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   @Override
+  public CompletionStage<Reply> replay(String name, Map<String, Object> body) {
+    Rule rule = rules.rules().get(name);
+    if (rule == null) {
+      return CompletableFuture.completedFuture(notFound(name));
+    }
+    Replay replay;
+    try {
+      replay = ReplayRequests.parse(rule, body);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(
+          Reply.failed(400, "INVALID_REPLAY", e.getMessage(), null));
+    }
+    replaysById.put(replay.id, replay);
+    replayThreads.execute(() -> replays.run(rule, replay));
+    log.info("Replay {} of rule {} from {} to {} started", replay.id, name, replay.from, replay.to);
+    return CompletableFuture.completedFuture(Reply.ok(202, replay.view()));
+  }
+
+  @Override
+  public CompletionStage<Reply> replayStatus(String id) {
+    Replay replay = replaysById.get(id);
+    return CompletableFuture.completedFuture(replay == null
+        ? Reply.failed(404, "NOT_FOUND", "replay '" + id + "' does not exist", null)
+        : Reply.ok(200, replay.view()));
+  }
+
+  @Override
   public String ruleSchema() {
     return RuleSchema.json();
   }
@@ -225,6 +274,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   @Override
   public void close() {
     worker.shutdown();
+    replayThreads.shutdownNow();
+    replayProducer.close(Duration.ofSeconds(10));
     rules.close();
     producer.close(Duration.ofSeconds(10));
   }

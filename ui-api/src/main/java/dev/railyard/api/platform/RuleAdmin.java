@@ -36,6 +36,16 @@ public interface RuleAdmin {
    */
   CompletionStage<Reply> test(Map<String, Object> body);
 
+  /**
+   * Replay (EventBridge's archive and replay, on Kafka's retention): sends the bus events of a time
+   * window that match the rule again to some or all of its targets. {@code body} is {@code {"from":
+   * ISO-8601, "to": ISO-8601, "targets": [names]?}}. Answers 202 with the replay's progress at once.
+   */
+  CompletionStage<Reply> replay(String rule, Map<String, Object> body);
+
+  /** The progress and result of a replay; 404 when unknown. */
+  CompletionStage<Reply> replayStatus(String id);
+
   /** The JSON Schema of a rule document. */
   String ruleSchema();
 }

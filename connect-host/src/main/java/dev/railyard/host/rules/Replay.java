@@ -1,0 +1,79 @@
+package dev.railyard.host.rules;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The progress of one replay. Thread-safe. */
+final class Replay {
+
+  enum State { RUNNING, DONE, FAILED }
+
+  final String id = "replay-" + UUID.randomUUID().toString().substring(0, 8);
+  final String rule;
+  final List<String> targets;
+  final Instant from;
+  final Instant to;
+  private final Instant startedAt = Instant.now();
+  private State state = State.RUNNING;
+  private long scanned;
+  private long matched;
+  private long delivered;
+  private long failed;
+  private String message = "reading the bus";
+  private Instant finishedAt;
+
+  Replay(String rule, List<String> targets, Instant from, Instant to) {
+    this.rule = rule;
+    this.targets = List.copyOf(targets);
+    this.from = from;
+    this.to = to;
+  }
+
+  synchronized void scanned(boolean match) {
+    scanned++;
+    if (match) {
+      matched++;
+    }
+  }
+
+  synchronized void delivered(long n) {
+    delivered += n;
+  }
+
+  synchronized void transformFailed() {
+    failed++;
+  }
+
+  synchronized void done() {
+    state = State.DONE;
+    message = "replayed " + matched + " matching event(s) of " + scanned + " in the window";
+    finishedAt = Instant.now();
+  }
+
+  synchronized void failed(String why) {
+    state = State.FAILED;
+    message = why;
+    finishedAt = Instant.now();
+  }
+
+  synchronized Map<String, Object> view() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", id);
+    v.put("rule", rule);
+    v.put("targets", targets);
+    v.put("from", from.toString());
+    v.put("to", to.toString());
+    v.put("state", state.name());
+    v.put("scanned", scanned);
+    v.put("matched", matched);
+    v.put("delivered", delivered);
+    v.put("transformFailures", failed);
+    v.put("message", message);
+    v.put("startedAt", startedAt.toString());
+    v.put("finishedAt", finishedAt == null ? null : finishedAt.toString());
+    return v;
+  }
+}

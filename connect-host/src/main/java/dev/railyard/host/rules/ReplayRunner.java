@@ -1,0 +1,134 @@
+package dev.railyard.host.rules;
+
+import dev.railyard.rules.connect.RouterConfig;
+import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.pattern.Pattern;
+import dev.railyard.rules.transform.TransformException;
+import dev.railyard.rules.transform.Transformer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Runs one replay: reads the bus partitions from the first record at or after {@code from} to the
+ * last before {@code to} (by record timestamp, which PutEvents sets at ingestion), and sends each
+ * event the rule matches, transformed, to the chosen targets' delivery topics with a {@code
+ * railyard.replay} header. Blocking; one thread per replay.
+ */
+final class ReplayRunner {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String bootstrapServers;
+  private final KafkaProducer<byte[], byte[]> producer;
+
+  ReplayRunner(String bootstrapServers, KafkaProducer<byte[], byte[]> producer) {
+    this.bootstrapServers = bootstrapServers;
+    this.producer = producer;
+  }
+
+  void run(Rule rule, Replay replay) {
+    Pattern pattern = Pattern.compile(rule.pattern());
+    Transformer transformer = Transformer.of(rule.transform());
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      Map<TopicPartition, Long> stops = window(consumer, "railyard.bus." + rule.bus(), replay);
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      while (!stops.isEmpty()) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+          Long stop = stops.get(tp);
+          if (stop == null || r.offset() >= stop) {
+            continue;
+          }
+          boolean match = r.value() != null && pattern.matches(r.value());
+          replay.scanned(match);
+          if (match) {
+            send(rule, replay, transformer, r, sent);
+          }
+        }
+        stops.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+        consumer.assign(stops.keySet());
+      }
+      for (Future<RecordMetadata> f : sent) {
+        f.get();
+      }
+      replay.delivered(sent.size());
+      replay.done();
+    } catch (Exception e) {
+      replay.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private void send(Rule rule, Replay replay, Transformer transformer,
+      ConsumerRecord<byte[], byte[]> r, List<Future<RecordMetadata>> sent) throws Exception {
+    byte[] output;
+    try {
+      output = transformer.apply(JSON.readTree(r.value()), r.value(), rule.name(),
+          java.time.Instant.ofEpochMilli(r.timestamp()));
+    } catch (TransformException e) {
+      replay.transformFailed();
+      return;
+    }
+    for (String target : replay.targets) {
+      RecordHeaders headers = new RecordHeaders();
+      headers.add("railyard.rule", rule.name().getBytes(StandardCharsets.UTF_8));
+      headers.add("railyard.target", target.getBytes(StandardCharsets.UTF_8));
+      headers.add("railyard.replay", replay.id.getBytes(StandardCharsets.UTF_8));
+      sent.add(producer.send(new ProducerRecord<>(RouterConfig.deliveryTopic(rule.name(), target),
+          null, r.key(), output, headers)));
+    }
+  }
+
+  /** Assigns and positions the consumer at the window's start; returns where each partition stops. */
+  private static Map<TopicPartition, Long> window(KafkaConsumer<byte[], byte[]> consumer,
+      String topic, Replay replay) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    Map<TopicPartition, Long> fromTimes = new HashMap<>();
+    Map<TopicPartition, Long> toTimes = new HashMap<>();
+    partitions.forEach(tp -> {
+      fromTimes.put(tp, replay.from.toEpochMilli());
+      toTimes.put(tp, replay.to.toEpochMilli());
+    });
+    Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(fromTimes);
+    Map<TopicPartition, OffsetAndTimestamp> ends = consumer.offsetsForTimes(toTimes);
+    Map<TopicPartition, Long> latest = consumer.endOffsets(partitions);
+    Map<TopicPartition, Long> stops = new HashMap<>();
+    Map<TopicPartition, Long> begin = new HashMap<>();
+    for (TopicPartition tp : partitions) {
+      OffsetAndTimestamp start = starts.get(tp);
+      long stop = ends.get(tp) == null ? latest.get(tp) : ends.get(tp).offset();
+      if (start != null && start.offset() < stop) {
+        begin.put(tp, start.offset());
+        stops.put(tp, stop);
+      }
+    }
+    consumer.assign(begin.keySet());
+    begin.forEach(consumer::seek);
+    return stops;
+  }
+
+  private KafkaConsumer<byte[], byte[]> consumer() {
+    return new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.CLIENT_ID_CONFIG, "railyard-replay",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+  }
+}
