@@ -136,14 +136,14 @@ public final class Platform implements AutoCloseable {
     PluginCatalog plugins = new RollingPluginCatalog(new PluginStoreCatalog(
         openPluginStore(pluginDir), () -> PluginUsage.of(connectors.allConfigs())), workers);
 
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     stage("rules", () -> {
       rules = RuleService.start(bootstrapServers, admin, connect,
-          config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG));
+          config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG), metrics);
       started.push(rules);
       return rules.count() + " rule(s)";
     });
 
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     BusPublisher publisher = new BusPublisher(bootstrapServers, topics, metrics);
     started.push(publisher);
     stage("api", () -> {

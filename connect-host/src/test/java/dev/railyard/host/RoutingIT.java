@@ -116,6 +116,16 @@ class RoutingIT {
         expected.get("abroad").size());
     assertThat(ids(abroad, "id")).isEqualTo(expected.get("abroad"));
     assertInKeyOrder(abroad);
+
+    // and the figures per target say so, in the API and in the metrics
+    int big = expected.get("big-paid").size();
+    await("big-paid figures").atMost(Duration.ofSeconds(60)).until(() -> {
+      JsonNode stats = api.get("/api/v1/rules/big-paid").json().path("targets").path(0)
+          .path("stats");
+      return stats.path("routed").asInt() == big && stats.path("lag").asInt() == 0;
+    });
+    assertThat(api.get("/metrics").body())
+        .contains("railyard_target_routed{rule=\"big-paid\",target=\"billing\"} " + big + ".0");
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +69,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
    * reads every rule, and is ready to take changes.
    */
   public static RuleService start(String bootstrapServers, Admin admin, ConnectRest connect,
-      int partitions) throws Exception {
+      int partitions, MeterRegistry metrics) throws Exception {
     NewTopic topic = new NewTopic(RuleRecords.TOPIC, 1, (short) -1)
         .configs(Map.of("cleanup.policy", "compact"));
     try {
@@ -93,15 +95,35 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
         ProducerConfig.CLIENT_ID_CONFIG, "railyard-replay",
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-    return new RuleService(log, producer,
+    RuleService service = new RuleService(log, producer,
         new RuleReconciler(admin, connect, bootstrapServers, partitions),
-        new ReplayRunner(bootstrapServers, replayProducer), replayProducer);
+        new ReplayRunner(bootstrapServers, replayProducer), replayProducer,
+        new TargetStats(admin, metrics));
+    service.statsTimer.scheduleWithFixedDelay(service::refreshStats, 0, 5, TimeUnit.SECONDS);
+    return service;
+  }
+
+  private void refreshStats() {
+    try {
+      stats.refresh(rules.rules());
+    } catch (RuntimeException e) {
+      log.debug("Target figures not refreshed: {}", e.toString());
+    }
   }
 
   private final KafkaProducer<byte[], byte[]> replayProducer;
 
+  private final TargetStats stats;
+  private final ScheduledExecutorService statsTimer = Executors.newSingleThreadScheduledExecutor(
+      r -> {
+        Thread t = new Thread(r, "railyard-rule-stats");
+        t.setDaemon(true);
+        return t;
+      });
+
   RuleService(RuleLog rules, KafkaProducer<String, String> producer, RuleReconciler reconciler,
-      ReplayRunner replays, KafkaProducer<byte[], byte[]> replayProducer) {
+      ReplayRunner replays, KafkaProducer<byte[], byte[]> replayProducer, TargetStats stats) {
+    this.stats = stats;
     this.rules = rules;
     this.producer = producer;
     this.reconciler = reconciler;
@@ -172,7 +194,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   @Override
   public CompletionStage<Reply> list() {
     List<Map<String, Object>> views = new ArrayList<>();
-    new TreeMap<>(rules.rules()).values().forEach(r -> views.add(RuleViews.view(r)));
+    new TreeMap<>(rules.rules()).values().forEach(r -> views.add(RuleViews.view(r, stats)));
     return CompletableFuture.completedFuture(Reply.ok(200, views));
   }
 
@@ -180,7 +202,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   public CompletionStage<Reply> get(String name) {
     Rule rule = rules.rules().get(name);
     return CompletableFuture.completedFuture(rule == null ? notFound(name)
-        : Reply.ok(200, RuleViews.view(rule)));
+        : Reply.ok(200, RuleViews.view(rule, stats)));
   }
 
   @Override
@@ -273,6 +295,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
 
   @Override
   public void close() {
+    statsTimer.shutdownNow();
     worker.shutdown();
     replayThreads.shutdownNow();
     replayProducer.close(Duration.ofSeconds(10));

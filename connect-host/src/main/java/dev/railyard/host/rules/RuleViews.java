@@ -23,7 +23,7 @@ final class RuleViews {
   private RuleViews() {}
 
   /** The rule document, plus where its events go. */
-  static Map<String, Object> view(Rule rule) {
+  static Map<String, Object> view(Rule rule, TargetStats stats) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("name", rule.name());
     view.put("bus", rule.bus());
@@ -36,6 +36,8 @@ final class RuleViews {
       target.put("deliveryTopic", RouterConfig.deliveryTopic(rule.name(), t.name()));
       target.put("deadLetterTopic", t.deadLetter()
           ? RouterConfig.deadLetterTopic(rule.name(), t.name()) : null);
+      TargetStats.Figures figures = stats.of(rule.name(), t.name());
+      target.put("stats", figures == null ? null : figures.view());
       targets.add(target);
     }
     view.put("targets", targets);
