@@ -1,5 +1,6 @@
 /**
- * The router: a Kafka Connect sink connector that reads one bus, matches every rule of that bus at
- * once, transforms each match for each target and writes it to the target's delivery topic.
+ * Rules on Kafka Connect: the router, a sink connector that reads one bus, matches every rule of
+ * that bus at once and writes each match, transformed, to its targets' delivery topics; and
+ * {@code MatchesPattern}, the matcher as a plain predicate for Kafka's {@code Filter} in any cluster.
  */
 package dev.railyard.rules.connect;
