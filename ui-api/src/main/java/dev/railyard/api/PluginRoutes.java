@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.api.platform.PluginCatalog.PluginClassInfo;
 import dev.railyard.api.platform.PluginCatalog.PluginVersion;
@@ -11,11 +12,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -23,7 +27,9 @@ import java.util.regex.Pattern;
  * {@code /api/v1/plugins}: {@code POST} uploads a plugin archive (multipart/form-data, one file
  * part named by its extension {@code .jar}, {@code .zip}, {@code .tgz} or {@code .tar.gz}, and an
  * optional {@code name} field or query parameter, else the file name is used), streamed to a
- * temporary file within the size limit; {@code GET} lists every plugin with its versions and
+ * temporary file within the size limit, or, with an {@code application/json} body {@code
+ * {"maven": "group:artifact:version", "name": "..."}}, installs the artifact and its runtime
+ * dependencies from the Maven repositories; {@code GET} lists every plugin with its versions and
  * classes; {@code GET /{name}} shows one; {@code DELETE /{name}[?version=v]} removes it unless a
  * connector uses it. Catalog calls block, so they run on worker threads.
  */
@@ -37,6 +43,9 @@ final class PluginRoutes {
   private static final Pattern ARCHIVE_SUFFIX =
       Pattern.compile("(?i)(\\.tar\\.gz|\\.tgz|\\.zip|\\.jar)$");
   private static final Pattern NOT_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
+  private static final Pattern COORDINATES = Pattern.compile("[^:\\s]+:[^:\\s]+:[^:\\s]+");
+  private static final Set<String> MAVEN_FIELDS = Set.of("maven", "name");
+  private static final int MAX_JSON_BYTES = 16 * 1024;
 
   private final Vertx vertx;
   private final PluginCatalog catalog;
@@ -49,6 +58,10 @@ final class PluginRoutes {
   }
 
   void mount(Router router) {
+    BodyHandler json = BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES)
+        .setHandleFileUploads(false);
+    router.post(BASE).consumes("application/json").handler(RequestObserver.route(BASE))
+        .handler(json).handler(this::installMaven);
     router.post(BASE).handler(RequestObserver.route(BASE)).handler(this::upload);
     router.get(BASE).handler(RequestObserver.route(BASE))
         .handler(ctx -> answer(ctx, call(catalog::list).map(PluginRoutes::listing)));
@@ -61,7 +74,8 @@ final class PluginRoutes {
     if (contentType == null
         || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
       ctx.fail(ApiException.badRequest("INVALID_UPLOAD", "Send the plugin archive as"
-          + " multipart/form-data with one file part (.jar, .zip, .tgz or .tar.gz)", null));
+          + " multipart/form-data with one file part (.jar, .zip, .tgz or .tar.gz), or"
+          + " application/json {\"maven\": \"group:artifact:version\"}", null));
       return;
     }
     PluginUpload.receive(vertx, ctx.request(), maxUploadBytes)
@@ -70,6 +84,43 @@ final class PluginRoutes {
                 .recover(ignored -> Future.succeededFuture())))
         .onSuccess(installed -> created(ctx, installed))
         .onFailure(failure -> fail(ctx, failure));
+  }
+
+  // the body is checked before the catalog is called: a bad request must not start a download
+  private void installMaven(RoutingContext ctx) {
+    JsonNode body = JsonBodies.read(ctx);
+    if (!body.isObject()) {
+      throw ApiException.badRequest("INVALID_BODY", "The body must be a JSON object"
+          + " {\"maven\": \"group:artifact:version\", \"name\": \"...\"}, not "
+          + JsonBodies.kind(body), null);
+    }
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String field = names.next();
+      if (!MAVEN_FIELDS.contains(field)) {
+        throw invalidField(field, "Unknown field '" + field + "'; a Maven install takes 'maven'"
+            + " and an optional 'name'");
+      }
+    }
+    JsonNode maven = body.get("maven");
+    String coordinates = maven != null && maven.isTextual() ? maven.asText().strip() : "";
+    if (!COORDINATES.matcher(coordinates).matches()) {
+      throw invalidField("maven", "Field 'maven' must be Maven coordinates"
+          + " group:artifact:version, e.g. \"io.debezium:debezium-connector-postgres:3.1.0.Final\";"
+          + " got " + (maven == null ? "nothing" : maven.toString()));
+    }
+    JsonNode name = body.get("name");
+    if (name != null && !name.isNull() && !name.isTextual()) {
+      throw invalidField("name", "Field 'name' must be a string, not " + JsonBodies.kind(name));
+    }
+    String pluginName = name == null || name.isNull() ? null : name.asText();
+    call(() -> catalog.installMaven(coordinates, pluginName, maxUploadBytes))
+        .onSuccess(installed -> created(ctx, installed))
+        .onFailure(failure -> fail(ctx, failure));
+  }
+
+  private static ApiException invalidField(String field, String message) {
+    String code = field.equals("maven") ? "INVALID_COORDINATES" : "INVALID_BODY";
+    return ApiException.badRequest(code, message, Map.of("field", field));
   }
 
   private PluginCatalog.Installed install(RoutingContext ctx, PluginUpload.Received received)
@@ -139,6 +190,7 @@ final class PluginRoutes {
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
       case TOO_LARGE -> 413;
+      case UNAVAILABLE -> 503;
     };
     return new ApiException(status, refused.code(), refused.getMessage(), null);
   }

@@ -153,6 +153,78 @@ class PluginRoutesTest {
   }
 
   @Test
+  void shouldInstallFromMavenCoordinatesAndAnswerCreated() {
+    // when
+    HttpResponse<String> response = postJson("{\"maven\": \" com.example:demo-sink:1.0 \"}");
+
+    // then
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(response.headers().firstValue("Location")).contains("/api/v1/plugins/demo-sink");
+    JsonObject body = new JsonObject(response.body());
+    assertThat(body.getString("name")).isEqualTo("demo-sink");
+    assertThat(body.getBoolean("alreadyPresent")).isFalse();
+    assertThat(catalog.mavenInstalls)
+        .containsExactly(new FakeCatalog.MavenCall("com.example:demo-sink:1.0", null, LIMIT));
+  }
+
+  @Test
+  void shouldPassTheGivenNameAndAnswerOkWhenAlreadyPresent() {
+    catalog.alreadyPresent = true;
+
+    HttpResponse<String> response =
+        postJson("{\"maven\": \"com.example:demo-sink:1.0\", \"name\": \"demo\"}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(response.body()).getBoolean("alreadyPresent")).isTrue();
+    assertThat(catalog.mavenInstalls.get(0).name()).isEqualTo("demo");
+  }
+
+  @Test
+  void shouldRefuseMalformedCoordinatesNamingTheFieldWithoutCallingTheCatalog() {
+    for (String body : List.of("{\"maven\": \"com.example:demo-sink\"}", "{\"maven\": 3}",
+        "{\"name\": \"x\"}", "{\"maven\": \"a:b:c:d\"}")) {
+      HttpResponse<String> response = postJson(body);
+
+      assertThat(response.statusCode()).as(body).isEqualTo(400);
+      assertThat(error(response).getString("code")).isEqualTo("INVALID_COORDINATES");
+      assertThat(error(response).getString("message")).contains("'maven'",
+          "group:artifact:version");
+      assertThat(error(response).getJsonObject("details").getString("field")).isEqualTo("maven");
+    }
+    assertThat(catalog.mavenInstalls).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseUnknownFieldsAndBodiesThatAreNoObject() {
+    HttpResponse<String> unknown = postJson("{\"maven\": \"g:a:1\", \"version\": \"2\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(error(unknown).getString("message")).contains("Unknown field 'version'");
+
+    HttpResponse<String> array = postJson("[\"g:a:1\"]");
+    assertThat(array.statusCode()).isEqualTo(400);
+    assertThat(error(array).getString("code")).isEqualTo("INVALID_BODY");
+
+    HttpResponse<String> malformed = postJson("{\"maven\": ");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(error(malformed).getString("code")).isEqualTo("MALFORMED_JSON");
+    assertThat(catalog.mavenInstalls).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerMavenRefusalsWithTheirStatus() {
+    catalog.refusal = new Refused(Kind.NOT_FOUND, "NOT_FOUND",
+        "Maven artifact g:a:1 was not found in central (https://repo.maven.apache.org/maven2)");
+    HttpResponse<String> missing = postJson("{\"maven\": \"g:a:1\"}");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(error(missing).getString("message")).contains("central");
+
+    catalog.refusal = new Refused(Kind.UNAVAILABLE, "UNAVAILABLE", "could not be reached");
+    HttpResponse<String> down = postJson("{\"maven\": \"g:a:1\"}");
+    assertThat(down.statusCode()).isEqualTo(503);
+    assertThat(error(down).getString("code")).isEqualTo("UNAVAILABLE");
+  }
+
+  @Test
   void shouldListPluginsWithTheirVersionsAndClasses() {
     catalog.versions.addAll(List.of(version("demo", "1.0"), version("demo", "2.0"),
         version("smt", "0.9")));
@@ -232,6 +304,12 @@ class PluginRoutesTest {
         .POST(BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
+  HttpResponse<String> postJson(String json) {
+    return send(request("/api/v1/plugins")
+        .header("Content-Type", "application/json; charset=utf-8")
+        .POST(BodyPublishers.ofString(json)));
+  }
+
   HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
         .timeout(TIMEOUT);
@@ -261,13 +339,17 @@ class PluginRoutesTest {
 
     record Call(Path archive, byte[] content, String fileName, String name, long maxBytes) {}
 
+    record MavenCall(String coordinates, String name, long maxBytes) {}
+
     final List<Call> installs = new CopyOnWriteArrayList<>();
+    final List<MavenCall> mavenInstalls = new CopyOnWriteArrayList<>();
     final List<PluginVersion> versions = new CopyOnWriteArrayList<>();
     volatile boolean alreadyPresent;
     volatile Refused refusal;
 
     void reset() {
       installs.clear();
+      mavenInstalls.clear();
       versions.clear();
       alreadyPresent = false;
       refusal = null;
@@ -281,6 +363,16 @@ class PluginRoutesTest {
         throw refusal;
       }
       return new Installed(version(name, "1.0"), alreadyPresent);
+    }
+
+    @Override
+    public Installed installMaven(String coordinates, String name, long maxBytes) {
+      mavenInstalls.add(new MavenCall(coordinates, name, maxBytes));
+      if (refusal != null) {
+        throw refusal;
+      }
+      String artifact = coordinates.split(":")[1];
+      return new Installed(version(name == null ? artifact : name, "1.0"), alreadyPresent);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.railyard.host.plugins;
 
 import dev.railyard.api.platform.PluginCatalog;
+import dev.railyard.host.plugins.maven.MavenException;
+import dev.railyard.host.plugins.maven.MavenPluginInstaller;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,15 +21,29 @@ public final class PluginStoreCatalog implements PluginCatalog {
 
   private final PluginStore store;
   private final Supplier<Predicate<PluginClass>> usage;
+  private final MavenPluginInstaller maven;
 
   /**
+   * A catalog that refuses installs from Maven coordinates.
+   *
    * @param store the store
    * @param usage asked once per delete, outside the store's lock, for which classes connectors
    *     use now, e.g. {@code () -> PluginUsage.of(<every connector's config>)}; may block
    */
   public PluginStoreCatalog(PluginStore store, Supplier<Predicate<PluginClass>> usage) {
+    this(store, usage, null);
+  }
+
+  /**
+   * @param store the store
+   * @param usage as above
+   * @param maven installs from Maven coordinates into the same store; null to refuse them
+   */
+  public PluginStoreCatalog(PluginStore store, Supplier<Predicate<PluginClass>> usage,
+      MavenPluginInstaller maven) {
     this.store = Objects.requireNonNull(store, "store");
     this.usage = Objects.requireNonNull(usage, "usage");
+    this.maven = maven;
   }
 
   @Override
@@ -40,6 +56,22 @@ public final class PluginStoreCatalog implements PluginCatalog {
       InstallResult result = store.install(name, in, type, maxBytes);
       return new Installed(toApi(result.plugin()), result.alreadyPresent());
     } catch (PluginException e) {
+      throw refused(e);
+    }
+  }
+
+  @Override
+  public Installed installMaven(String coordinates, String name, long maxBytes)
+      throws IOException {
+    if (maven == null) {
+      return PluginCatalog.super.installMaven(coordinates, name, maxBytes);
+    }
+    try {
+      InstallResult result = maven.install(coordinates, name, maxBytes);
+      return new Installed(toApi(result.plugin()), result.alreadyPresent());
+    } catch (PluginException e) {
+      throw refused(e);
+    } catch (MavenException e) {
       throw refused(e);
     }
   }
@@ -73,6 +105,17 @@ public final class PluginStoreCatalog implements PluginCatalog {
           SCAN_FAILED -> Kind.INVALID;
     };
     return new Refused(kind, e.code().name(), e.getMessage());
+  }
+
+  static Refused refused(MavenException e) {
+    Kind kind = switch (e.reason()) {
+      case INVALID_COORDINATES, UNRESOLVABLE -> Kind.INVALID;
+      case NOT_FOUND -> Kind.NOT_FOUND;
+      case UNAVAILABLE -> Kind.UNAVAILABLE;
+    };
+    String code = e.reason() == MavenException.Reason.UNRESOLVABLE ? "MAVEN_UNRESOLVABLE"
+        : e.reason().name();
+    return new Refused(kind, code, e.getMessage());
   }
 
   static PluginVersion toApi(Plugin p) {

@@ -32,6 +32,18 @@ public final class RollingPluginCatalog implements PluginCatalog {
   }
 
   @Override
+  public Installed installMaven(String coordinates, String name, long maxBytes)
+      throws IOException {
+    Installed installed = store.installMaven(coordinates, name, maxBytes);
+    if (!installed.alreadyPresent()) {
+      PluginVersion plugin = installed.plugin();
+      workers.rollingRestart("plugin " + plugin.name() + " " + plugin.version()
+          + " installed from Maven " + coordinates.strip());
+    }
+    return installed;
+  }
+
+  @Override
   public List<PluginVersion> list() {
     return store.list();
   }

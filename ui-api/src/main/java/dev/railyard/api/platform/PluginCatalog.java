@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The plugin store as {@code /api/v1/plugins} offers it: uploaded Connect plugins (JAR, ZIP, TGZ),
- * each name with its versions side by side. Methods block (file work) and are called on worker
- * threads; refusals are a {@link Refused}. Thread-safe.
+ * The plugin store as {@code /api/v1/plugins} offers it: Connect plugins uploaded (JAR, ZIP, TGZ)
+ * or installed from Maven coordinates, each name with its versions side by side. Methods block
+ * (file and network work) and are called on worker threads; refusals are a {@link Refused}.
+ * Thread-safe.
  */
 public interface PluginCatalog {
 
@@ -25,6 +26,25 @@ public interface PluginCatalog {
    */
   Installed install(Path archive, String fileName, String name, long maxBytes)
       throws IOException;
+
+  /**
+   * Installs a plugin from Maven coordinates with its runtime dependencies, or does nothing when
+   * the same content is installed already. Blocks while downloading.
+   *
+   * @param coordinates {@code group:artifact:version} as the client sent it, not yet checked
+   * @param name the plugin's name, or null for the artifact id
+   * @param maxBytes the limit for the plugin's jars together
+   * @throws Refused {@code INVALID} for malformed coordinates, {@code NOT_FOUND} when no
+   *     repository has the artifact or a dependency, {@code UNAVAILABLE} when a repository cannot
+   *     be reached, or as {@link #install}; nothing was installed then. This default refuses
+   *     every request: the catalog installs no Maven artifacts.
+   */
+  default Installed installMaven(String coordinates, String name, long maxBytes)
+      throws IOException {
+    throw new Refused(Kind.INVALID, "MAVEN_NOT_SUPPORTED",
+        "This platform does not install plugins from Maven coordinates; upload the plugin archive"
+            + " as multipart/form-data instead");
+  }
 
   /** Every installed plugin version, sorted by name then version. */
   List<PluginVersion> list();
@@ -89,7 +109,9 @@ public interface PluginCatalog {
     /** 409: the name and version or the content exist already, or the plugin is in use. */
     CONFLICT,
     /** 413: the archive or its content is over the limit. */
-    TOO_LARGE
+    TOO_LARGE,
+    /** 503: a service the operation needs (e.g. a Maven repository) cannot be reached. */
+    UNAVAILABLE
   }
 
   /** A refused operation: its kind, a stable code (e.g. {@code ZIP_SLIP}) and a clear message. */
