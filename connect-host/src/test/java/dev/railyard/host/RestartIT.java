@@ -62,6 +62,45 @@ class RestartIT {
     }
   }
 
+  @Test
+  void shouldKeepRulesAndRouteEveryEventWhenStoppedInTheMiddle() throws Exception {
+    Path dir = TestPlatforms.tempDir();
+    try {
+      Path file = dir.resolve("routed.jsonl");
+      List<String> ids = new ArrayList<>();
+
+      // given a rule, and a platform stopped right after taking events, while they are routed
+      try (Platform first = TestPlatforms.start(dir, 1, Map.of())) {
+        ApiClient api = new ApiClient(first.apiUrl());
+        ApiClient.Response applied = api.post("/api/v1/rules:apply", """
+            apiVersion: railyard/v1
+            kind: Rule
+            metadata: {name: durable}
+            spec:
+              bus: default
+              pattern: {source: ["restart"]}
+              targets:
+                - name: file
+                  config: {connector.class: FileStreamSink, file: "%s"}
+            """.formatted(file));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        ids.addAll(putEvents(api, "mid-flight", 300));
+      }
+
+      // when it starts again
+      try (Platform second = TestPlatforms.start(dir, 1, Map.of())) {
+        ApiClient api = new ApiClient(second.apiUrl());
+
+        // then the rule is still in force and every event, before and after, is routed
+        assertThat(api.get("/api/v1/rules/durable").status()).isEqualTo(200);
+        ids.addAll(putEvents(api, "after-restart", 100));
+        awaitIdsInFile(file, ids);
+      }
+    } finally {
+      TestPlatforms.delete(dir);
+    }
+  }
+
   private static List<String> putEvents(ApiClient api, String type, int count) {
     StringBuilder body = new StringBuilder("[");
     for (int i = 0; i < count; i++) {

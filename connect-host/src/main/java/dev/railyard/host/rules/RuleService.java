@@ -99,8 +99,25 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
         new RuleReconciler(admin, connect, bootstrapServers, partitions),
         new ReplayRunner(bootstrapServers, replayProducer), replayProducer,
         new TargetStats(admin, metrics));
+    service.reconcileAll();
     service.statsTimer.scheduleWithFixedDelay(service::refreshStats, 0, 5, TimeUnit.SECONDS);
     return service;
+  }
+
+  // A restart may change what the connectors must hold (the broker's address, with an embedded
+  // broker on a free port); bring every router and target in line before taking requests.
+  private void reconcileAll() {
+    Map<String, Rule> all = rules.rules();
+    if (all.isEmpty()) {
+      return;
+    }
+    List<String> missing = new ArrayList<>();
+    Map<String, Map<String, String>> templates =
+        reconciler.templates(new ArrayList<>(all.values()), missing);
+    missing.forEach(m -> log.warn("Rule target left as it is: {}", m));
+    Set<String> buses = new java.util.HashSet<>();
+    all.values().forEach(r -> buses.add(r.bus()));
+    reconciler.connectors(all, all, buses, templates);
   }
 
   private void refreshStats() {
