@@ -13,6 +13,8 @@ import dev.railyard.host.plugins.PluginStore;
 import dev.railyard.host.plugins.PluginStoreCatalog;
 import dev.railyard.host.plugins.PluginUsage;
 import dev.railyard.host.plugins.RollingPluginCatalog;
+import dev.railyard.host.plugins.maven.MavenPluginInstaller;
+import dev.railyard.host.plugins.maven.MavenResolver;
 import dev.railyard.host.rules.RuleService;
 import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.host.events.BusPublisher;
@@ -133,8 +135,12 @@ public final class Platform implements AutoCloseable {
     restarts.start(Duration.ofMillis(
         config.getInt(RailyardConfig.RESTART_CHECK_INTERVAL_CONFIG)));
     ConnectorService connectors = new ConnectorService(connect, restarts);
-    PluginCatalog plugins = new RollingPluginCatalog(new PluginStoreCatalog(
-        openPluginStore(pluginDir), () -> PluginUsage.of(connectors.allConfigs())), workers);
+    PluginStore pluginStore = openPluginStore(pluginDir);
+    MavenResolver maven = mavenResolver(dataDir.resolve("maven"));
+    started.push(maven);
+    PluginCatalog plugins = new RollingPluginCatalog(new PluginStoreCatalog(pluginStore,
+        () -> PluginUsage.of(connectors.allConfigs()), new MavenPluginInstaller(pluginStore, maven)),
+        workers);
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     stage("rules", () -> {
@@ -234,6 +240,15 @@ public final class Platform implements AutoCloseable {
 
   private static String seconds(long nanos) {
     return String.format("%.1f s", nanos / 1e9);
+  }
+
+  private MavenResolver mavenResolver(Path localRepository) {
+    try {
+      return new MavenResolver(config.getList(RailyardConfig.MAVEN_REPOSITORIES_CONFIG),
+          localRepository, MavenResolver.userSettings());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the Maven settings", e);
+    }
   }
 
   private static PluginStore openPluginStore(Path dir) {

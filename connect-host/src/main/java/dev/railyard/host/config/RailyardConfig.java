@@ -94,6 +94,11 @@ public final class RailyardConfig extends AbstractConfig {
       + "1000) and railyard.restart.max.backoff.ms (default 300000) tune it.";
   public static final int RESTART_CHECK_INTERVAL_DEFAULT = 2000;
 
+  public static final String MAVEN_REPOSITORIES_CONFIG = "plugins.maven.repositories";
+  public static final String MAVEN_REPOSITORIES_DOC = "Repositories that plugins given as Maven "
+      + "coordinates are resolved from, each a URL or id=URL; empty means Maven Central. Mirrors "
+      + "in ~/.m2/settings.xml apply.";
+
   public static final ConfigDef CONFIG_DEF = new ConfigDef()
       .define(DATA_DIR_CONFIG, Type.STRING, DATA_DIR_DEFAULT, new ConfigDef.NonEmptyString(),
           Importance.HIGH, DATA_DIR_DOC)
@@ -124,7 +129,9 @@ public final class RailyardConfig extends AbstractConfig {
       .define(BUS_AUTO_CREATE_CONFIG, Type.BOOLEAN, BUS_AUTO_CREATE_DEFAULT, Importance.LOW,
           BUS_AUTO_CREATE_DOC)
       .define(RESTART_CHECK_INTERVAL_CONFIG, Type.INT, RESTART_CHECK_INTERVAL_DEFAULT,
-          Range.between(100, 3_600_000), Importance.LOW, RESTART_CHECK_INTERVAL_DOC);
+          Range.between(100, 3_600_000), Importance.LOW, RESTART_CHECK_INTERVAL_DOC)
+      .define(MAVEN_REPOSITORIES_CONFIG, Type.LIST, List.of(), Importance.LOW,
+          MAVEN_REPOSITORIES_DOC);
 
   /**
    * Validates and binds the settings.
