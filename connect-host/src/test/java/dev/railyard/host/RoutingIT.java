@@ -245,28 +245,15 @@ class RoutingIT {
   }
 
   @Test
-  void shouldDeadLetterWhatOneTargetCannotTakeWhileTheOtherKeepsDelivering(ApiClient api,
-      Path dataDir, Platform platform) {
+  void shouldDeadLetterWhatOneTargetCannotTakeWhileTheOtherKeepsDeliveringThenRedrive(
+      ApiClient api, Path dataDir, Platform platform) {
     // given a rule with a healthy target and one whose converter refuses every record
     Path healthy = dataDir.resolve("healthy.jsonl");
-    applyOk(api, """
-        apiVersion: railyard/v1
-        kind: Rule
-        metadata: {name: faulty}
-        spec:
-          bus: faults
-          pattern: {type: ["t"]}
-          targets:
-            - name: healthy
-              config: {connector.class: FileStreamSink, file: "%s"}
-            - name: broken
-              retry: {maxAttempts: 0, maxAgeSeconds: 60}
-              config:
-                connector.class: FileStreamSink
-                file: "%s"
+    Path repaired = dataDir.resolve("repaired.jsonl");
+    applyOk(api, faultyRule(healthy, repaired, """
                 value.converter: org.apache.kafka.connect.json.JsonConverter
                 value.converter.schemas.enable: true
-        """.formatted(healthy, dataDir.resolve("never.jsonl")));
+        """));
 
     // when events flow
     for (int i = 0; i < 10; i++) {
@@ -284,6 +271,40 @@ class RoutingIT {
           .containsKey("__connect.errors.exception.class.name")
           .containsKey("__connect.errors.exception.message");
     });
+    JsonNode listed = api.get("/api/v1/rules/faulty/deadletters").json().get("targets");
+    assertThat(listed.findValuesAsText("target")).containsExactly("healthy", "broken");
+    assertThat(listed.get(1).get("waiting").asInt()).isEqualTo(10);
+    JsonNode peeked = api.get("/api/v1/rules/faulty/deadletters/broken?limit=3").json();
+    assertThat(peeked.get("letters")).hasSize(3);
+
+    // and once the target is repaired, a redrive delivers the letters, once
+    applyOk(api, faultyRule(healthy, repaired, ""));
+    JsonNode redriven = api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "").json();
+    assertThat(redriven.get("redriven").asInt()).as(redriven.toString()).isEqualTo(10);
+    awaitLines(repaired, 10);
+    assertThat(api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "").json()
+        .get("redriven").asInt()).isZero();
+    assertThat(api.get("/api/v1/rules/faulty/deadletters").json().get("targets").get(1)
+        .get("waiting").asInt()).isZero();
+  }
+
+  private static String faultyRule(Path healthy, Path repaired, String brokenConverter) {
+    return """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: faulty}
+        spec:
+          bus: faults
+          pattern: {type: ["t"]}
+          targets:
+            - name: healthy
+              config: {connector.class: FileStreamSink, file: "%s"}
+            - name: broken
+              retry: {maxAttempts: 0, maxAgeSeconds: 60}
+              config:
+                connector.class: FileStreamSink
+                file: "%s"
+        %s""".formatted(healthy, repaired, brokenConverter);
   }
 
   private static void putPhase(ApiClient api, String phase) {

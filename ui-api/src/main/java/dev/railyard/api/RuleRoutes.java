@@ -47,6 +47,14 @@ final class RuleRoutes {
         .handler(ctx -> answer(ctx, c -> c.delete(ctx.pathParam("name"))));
     router.post(ONE + "/replay").handler(RequestObserver.route(ONE + "/replay")).handler(bodies)
         .handler(this::replay);
+    String letters = ONE + "/deadletters";
+    router.get(letters).handler(RequestObserver.route(letters))
+        .handler(ctx -> answer(ctx, c -> c.deadLetters(ctx.pathParam("name"))));
+    router.get(letters + "/:target").handler(RequestObserver.route(letters + "/:target"))
+        .handler(this::peek);
+    router.post(letters + "/:target/redrive")
+        .handler(RequestObserver.route(letters + "/:target/redrive"))
+        .handler(ctx -> answer(ctx, c -> c.redrive(ctx.pathParam("name"), ctx.pathParam("target"))));
     router.get("/api/v1/replays/:id").handler(RequestObserver.route("/api/v1/replays/:id"))
         .handler(ctx -> answer(ctx, c -> c.replayStatus(ctx.pathParam("id"))));
     router.get("/api/v1/schemas/rule.json").handler(RequestObserver.route("/api/v1/schemas/rule.json"))
@@ -77,6 +85,29 @@ final class RuleRoutes {
     String name = ctx.pathParam("name");
     Map<String, Object> body = JsonBodies.toMap(object(ctx));
     answer(ctx, c -> c.replay(name, body));
+  }
+
+  private void peek(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    String target = ctx.pathParam("target");
+    int limit = limit(ctx.request().getParam("limit"));
+    answer(ctx, c -> c.peekDeadLetters(name, target, limit));
+  }
+
+  private static int limit(String value) {
+    if (value == null) {
+      return 20;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1 && n <= 1000) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.badRequest("INVALID_PARAMETER", "Parameter 'limit' must be an integer "
+        + "between 1 and 1000, got '" + value + "'", Map.of("parameter", "limit"));
   }
 
   private void schema(RoutingContext ctx) {

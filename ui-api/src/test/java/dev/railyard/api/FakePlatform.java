@@ -273,6 +273,21 @@ final class FakePlatform {
     }
 
     @Override
+    public CompletionStage<Reply> deadLetters(String rule) {
+      return answer("deadLetters " + rule);
+    }
+
+    @Override
+    public CompletionStage<Reply> peekDeadLetters(String rule, String target, int limit) {
+      return answer("peek " + rule + " " + target + " " + limit);
+    }
+
+    @Override
+    public CompletionStage<Reply> redrive(String rule, String target) {
+      return answer("redrive " + rule + " " + target);
+    }
+
+    @Override
     public String ruleSchema() {
       return "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"}";
     }

@@ -67,6 +67,19 @@ class RuleRoutesTest {
   }
 
   @Test
+  void shouldListPeekAndRedriveDeadLetters() {
+    api.get("/api/v1/rules/paid/deadletters");
+    api.get("/api/v1/rules/paid/deadletters/billing?limit=5");
+    api.get("/api/v1/rules/paid/deadletters/billing");
+    api.sendJson("POST", "/api/v1/rules/paid/deadletters/billing/redrive", "");
+
+    assertThat(api.platform().rules.calls).containsExactly("deadLetters paid",
+        "peek paid billing 5", "peek paid billing 20", "redrive paid billing");
+    assertThat(api.get("/api/v1/rules/paid/deadletters/billing?limit=0").statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void shouldServeTheRuleSchema() {
     HttpResponse<String> schema = api.get("/api/v1/schemas/rule.json");
 

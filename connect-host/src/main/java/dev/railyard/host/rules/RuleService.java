@@ -131,6 +131,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   private final KafkaProducer<byte[], byte[]> replayProducer;
 
   private final TargetStats stats;
+  private final DeadLetterService deadLetters;
   private final ScheduledExecutorService statsTimer = Executors.newSingleThreadScheduledExecutor(
       r -> {
         Thread t = new Thread(r, "railyard-rule-stats");
@@ -146,6 +147,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
     this.reconciler = reconciler;
     this.replays = replays;
     this.replayProducer = replayProducer;
+    this.deadLetters = new DeadLetterService(replays.bootstrapServers(), replayProducer);
   }
 
   @Override
@@ -275,6 +277,42 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
     return CompletableFuture.completedFuture(replay == null
         ? Reply.failed(404, "NOT_FOUND", "replay '" + id + "' does not exist", null)
         : Reply.ok(200, replay.view()));
+  }
+
+  @Override
+  public CompletionStage<Reply> deadLetters(String name) {
+    return run(() -> withTarget(name, null, rule -> deadLetters.list(rule)));
+  }
+
+  @Override
+  public CompletionStage<Reply> peekDeadLetters(String name, String target, int limit) {
+    return run(() -> withTarget(name, target, rule -> deadLetters.peek(rule, target, limit)));
+  }
+
+  @Override
+  public CompletionStage<Reply> redrive(String name, String target) {
+    return run(() -> withTarget(name, target, rule -> {
+      Reply reply = deadLetters.redrive(rule, target);
+      log.info("Redrove dead letters of {}.{}: {}", name, target, reply.body());
+      return reply;
+    }));
+  }
+
+  private interface RuleWork {
+    Reply call(Rule rule) throws Exception;
+  }
+
+  private Reply withTarget(String name, String target, RuleWork work) throws Exception {
+    Rule rule = rules.rules().get(name);
+    if (rule == null) {
+      return notFound(name);
+    }
+    if (target != null && rule.targets().stream().noneMatch(t -> t.name().equals(target))) {
+      return Reply.failed(404, "NOT_FOUND", "rule '" + name + "' has no target '" + target
+          + "'; its targets: " + String.join(", ",
+              rule.targets().stream().map(t -> t.name()).toList()), null);
+    }
+    return work.call(rule);
   }
 
   @Override

@@ -46,6 +46,18 @@ public interface RuleAdmin {
   /** The progress and result of a replay; 404 when unknown. */
   CompletionStage<Reply> replayStatus(String id);
 
+  /** Per target of the rule: its dead-letter topic, how many letters it holds, how many redriven. */
+  CompletionStage<Reply> deadLetters(String rule);
+
+  /** The first {@code limit} letters of a target not yet redriven: value, key, headers, time. */
+  CompletionStage<Reply> peekDeadLetters(String rule, String target, int limit);
+
+  /**
+   * Sends a target's letters not yet redriven back to its delivery topic (letters the router could
+   * not transform are transformed again with the rule as it is now). Each letter is redriven once.
+   */
+  CompletionStage<Reply> redrive(String rule, String target);
+
   /** The JSON Schema of a rule document. */
   String ruleSchema();
 }

@@ -1,0 +1,217 @@
+package dev.railyard.host.rules;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.api.platform.Reply;
+import dev.railyard.rules.connect.RouterConfig;
+import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Target;
+import dev.railyard.rules.transform.TransformException;
+import dev.railyard.rules.transform.Transformer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The dead letters of rule targets: how many there are, a look at them, and redrive. What has been
+ * redriven is kept as the offsets of the consumer group {@code railyard.redrive.<rule>.<target>},
+ * so a letter is redriven once. Blocking; called from the rule service's worker thread.
+ */
+final class DeadLetterService {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final String bootstrapServers;
+  private final KafkaProducer<byte[], byte[]> producer;
+
+  DeadLetterService(String bootstrapServers, KafkaProducer<byte[], byte[]> producer) {
+    this.bootstrapServers = bootstrapServers;
+    this.producer = producer;
+  }
+
+  Reply list(Rule rule) {
+    List<Map<String, Object>> targets = new ArrayList<>();
+    for (Target t : rule.targets()) {
+      try (KafkaConsumer<byte[], byte[]> consumer = consumer(rule.name(), t.name())) {
+        List<TopicPartition> partitions = assign(consumer, rule.name(), t.name());
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, OffsetAndMetadata> done = consumer.committed(new HashSet<>(partitions));
+        long total = 0;
+        long redriven = 0;
+        for (TopicPartition tp : partitions) {
+          total += end.get(tp) - begin.get(tp);
+          OffsetAndMetadata o = done.get(tp);
+          redriven += o == null ? 0 : o.offset() - begin.get(tp);
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("target", t.name());
+        view.put("topic", RouterConfig.deadLetterTopic(rule.name(), t.name()));
+        view.put("letters", total);
+        view.put("redriven", redriven);
+        view.put("waiting", total - redriven);
+        targets.add(view);
+      }
+    }
+    return Reply.ok(200, Map.of("rule", rule.name(), "targets", targets));
+  }
+
+  Reply peek(Rule rule, String target, int limit) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(rule.name(), target)) {
+      List<TopicPartition> partitions = assign(consumer, rule.name(), target);
+      Map<TopicPartition, Long> end = position(consumer, partitions);
+      List<Map<String, Object>> letters = new ArrayList<>();
+      read(consumer, end, r -> {
+        if (letters.size() < limit) {
+          letters.add(view(r));
+        }
+        return letters.size() < limit;
+      });
+      return Reply.ok(200, Map.of("rule", rule.name(), "target", target, "letters", letters));
+    }
+  }
+
+  Reply redrive(Rule rule, String target) throws Exception {
+    Transformer transformer = Transformer.of(rule.transform());
+    String delivery = RouterConfig.deliveryTopic(rule.name(), target);
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(rule.name(), target)) {
+      List<TopicPartition> partitions = assign(consumer, rule.name(), target);
+      Map<TopicPartition, Long> end = position(consumer, partitions);
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      int[] failedAgain = {0};
+      read(consumer, end, r -> {
+        byte[] value = r.value();
+        if (isRouterLetter(r)) {
+          try {
+            value = transformer.apply(JSON.readTree(r.value()), r.value(), rule.name(),
+                Instant.ofEpochMilli(r.timestamp()));
+          } catch (TransformException | java.io.IOException e) {
+            failedAgain[0]++;
+            return true;
+          }
+        }
+        sent.add(producer.send(new ProducerRecord<>(delivery, null, r.key(), value,
+            deliveryHeaders(r, rule.name(), target))));
+        return true;
+      });
+      for (Future<RecordMetadata> f : sent) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+      end.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
+      consumer.commitSync(commit);
+      return Reply.ok(200, Map.of("rule", rule.name(), "target", target, "redriven", sent.size(),
+          "failedAgain", failedAgain[0]));
+    }
+  }
+
+  private interface LetterHandler {
+    boolean accept(ConsumerRecord<byte[], byte[]> record);
+  }
+
+  // reads from the current positions up to end (exclusive), or until the handler says stop
+  private static void read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end,
+      LetterHandler handler) {
+    Map<TopicPartition, Long> left = new HashMap<>(end);
+    left.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+    while (!left.isEmpty()) {
+      for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+        if (r.offset() < end.get(tp) && !handler.accept(r)) {
+          return;
+        }
+      }
+      left.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+  }
+
+  private static boolean isRouterLetter(ConsumerRecord<byte[], byte[]> r) {
+    return r.headers().lastHeader("railyard.error.class") != null
+        && r.headers().lastHeader("__connect.errors.topic") == null;
+  }
+
+  private static RecordHeaders deliveryHeaders(ConsumerRecord<byte[], byte[]> r, String rule,
+      String target) {
+    RecordHeaders headers = new RecordHeaders();
+    for (Header h : r.headers()) {
+      if (!h.key().startsWith("__connect.errors.") && !h.key().startsWith("railyard.error.")
+          && !h.key().equals("railyard.attempts") && !h.key().endsWith(".failure")) {
+        headers.add(h);
+      }
+    }
+    headers.remove("railyard.rule");
+    headers.remove("railyard.target");
+    headers.add("railyard.rule", rule.getBytes(StandardCharsets.UTF_8));
+    headers.add("railyard.target", target.getBytes(StandardCharsets.UTF_8));
+    headers.add("railyard.redriven", "true".getBytes(StandardCharsets.UTF_8));
+    return headers;
+  }
+
+  private static Map<String, Object> view(ConsumerRecord<byte[], byte[]> r) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("partition", r.partition());
+    v.put("offset", r.offset());
+    v.put("timestamp", Instant.ofEpochMilli(r.timestamp()).toString());
+    v.put("key", r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8));
+    v.put("value", r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8));
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (Header h : r.headers()) {
+      if (!h.key().equals("__connect.errors.exception.stacktrace")) {
+        headers.put(h.key(), h.value() == null ? null : new String(h.value(),
+            StandardCharsets.UTF_8));
+      }
+    }
+    v.put("headers", headers);
+    return v;
+  }
+
+  private static List<TopicPartition> assign(KafkaConsumer<byte[], byte[]> consumer, String rule,
+      String target) {
+    String topic = RouterConfig.deadLetterTopic(rule, target);
+    List<TopicPartition> partitions = new ArrayList<>();
+    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    consumer.assign(partitions);
+    return partitions;
+  }
+
+  // positions the consumer after what was redriven; returns the end to read up to
+  private static Map<TopicPartition, Long> position(KafkaConsumer<byte[], byte[]> consumer,
+      List<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> done = consumer.committed(new HashSet<>(partitions));
+    Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+    for (TopicPartition tp : partitions) {
+      OffsetAndMetadata o = done.get(tp);
+      consumer.seek(tp, o == null ? begin.get(tp) : Math.max(o.offset(), begin.get(tp)));
+    }
+    return consumer.endOffsets(partitions);
+  }
+
+  private KafkaConsumer<byte[], byte[]> consumer(String rule, String target) {
+    return new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.GROUP_ID_CONFIG, "railyard.redrive." + rule + "." + target,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+  }
+}
