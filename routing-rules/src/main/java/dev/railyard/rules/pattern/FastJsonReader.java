@@ -8,9 +8,12 @@ package dev.railyard.rules.pattern;
  */
 final class FastJsonReader {
 
+    private static final int MAX_NESTING = 1000;
+
     private final String json;
     private final EventBuffer event;
     private int pos;
+    private int depth;
 
     private FastJsonReader(String json, EventBuffer event) {
         this.json = json;
@@ -119,11 +122,15 @@ final class FastJsonReader {
     }
 
     private void array(PathTrie.Node node) {
+        if (++depth > MAX_NESTING) {
+            throw malformed("arrays nested deeper than " + MAX_NESTING);
+        }
         pos++;
         int id = event.newArray();
         whitespace();
         if (json.charAt(pos) == ']') {
             pos++;
+            depth--;
             return;
         }
         for (int index = 0; ; index++) {
@@ -138,6 +145,7 @@ final class FastJsonReader {
             whitespace();
             c = json.charAt(pos++);
             if (c == ']') {
+                depth--;
                 return;
             }
             if (c != ',') {
@@ -253,7 +261,7 @@ final class FastJsonReader {
             }
             return;
         }
-        int depth = 0;
+        int open = 0;
         do {
             c = json.charAt(pos);
             if (c == '"') {
@@ -261,12 +269,12 @@ final class FastJsonReader {
                 continue;
             }
             if (c == '{' || c == '[') {
-                depth++;
+                open++;
             } else if (c == '}' || c == ']') {
-                depth--;
+                open--;
             }
             pos++;
-        } while (depth > 0);
+        } while (open > 0);
     }
 
     private static final PathTrie.Node SKIP = new PathTrie.Node();

@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.Date;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +30,7 @@ final class ObjectEventReader {
     }
 
     private static void treeObject(JsonNode object, PathTrie.Node node, EventBuffer event) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
             PathTrie.Node child = node.child(e.getKey());
             if (child != null) {
                 treeValue(e.getValue(), child, event);

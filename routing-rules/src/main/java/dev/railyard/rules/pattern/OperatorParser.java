@@ -13,14 +13,12 @@ final class OperatorParser {
     static final ValueTest ABSENT = (event, value) -> false;
 
     private final TokenReader in;
-    private final boolean legacy;
     private final AnythingButParser anythingBut;
     private String path = "";
 
     /** @param legacy the grammar of event-ruler's older compiler, which it falls back to when $or is malformed */
     OperatorParser(TokenReader in, boolean legacy) {
         this.in = in;
-        this.legacy = legacy;
         this.anythingBut = new AnythingButParser(in, legacy);
     }
 
@@ -155,9 +153,5 @@ final class OperatorParser {
             throw in.bad(path, "more than " + Limits.MAX_WILDCARDS + " wildcard characters", Hints.WILDCARD);
         }
         return new TextTests.Wildcard(parts.toArray(new String[0]));
-    }
-
-    boolean legacy() {
-        return legacy;
     }
 }

@@ -25,7 +25,7 @@ final class RuleIndex {
     private final Map<Object, int[]>[] bySlot;
     private final int[] always;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     RuleIndex(Branch[] branches) {
         Map<Integer, Map<Object, List<Integer>>> index = new HashMap<>();
         List<Integer> rest = new ArrayList<>();

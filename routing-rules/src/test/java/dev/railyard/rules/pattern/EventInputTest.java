@@ -45,6 +45,15 @@ class EventInputTest {
         assertThat(p.matches("{\"k\\u0022ey\": \"v\u00e9\\n\"}")).isTrue();
     }
 
+    @Test
+    void shouldRefuseAbsurdlyDeepArraysInsteadOfOverflowingTheStack() {
+        String deep = "{\"a\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+
+        assertThatThrownBy(() -> Pattern.compile("{\"a\": [1]}").matches(deep))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Pattern.compile("{\"b\": [1]}").matches(deep)).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[1]", "\"a\"", "5", "null"})
     void shouldMatchNothingThatIsNotAnObject(String event) {
