@@ -11,10 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,7 +65,7 @@ class PluginHostingIT {
     producer.get(60, TimeUnit.SECONDS);
     assertThat(sent).isNotEmpty();
     await(sent.size() + " events in " + file).atMost(Duration.ofSeconds(90))
-        .until(() -> idsIn(file).containsAll(sent));
+        .until(() -> EventIds.in(file).containsAll(sent));
     assertThat(api.get("/api/v1/workers").json().path("workers").get(0).path("name").asText())
         .isNotEqualTo("worker-1");
   }
@@ -111,16 +109,4 @@ class PluginHostingIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static Set<String> idsIn(Path file) throws Exception {
-    Set<String> found = new HashSet<>();
-    if (Files.exists(file)) {
-      for (String line : Files.readAllLines(file)) {
-        int at = line.indexOf("\"id\":\"");
-        if (at >= 0) {
-          found.add(line.substring(at + 6, line.indexOf('"', at + 6)));
-        }
-      }
-    }
-    return found;
-  }
 }

@@ -3,14 +3,11 @@ package dev.railyard.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -117,18 +114,7 @@ class RestartIT {
 
   private static void awaitIdsInFile(Path file, List<String> ids) {
     await(ids.size() + " events in " + file).atMost(Duration.ofSeconds(90))
-        .until(() -> Files.exists(file) && idsIn(Files.readAllLines(file)).containsAll(ids));
-  }
-
-  private static Set<String> idsIn(List<String> lines) {
-    Set<String> found = new HashSet<>();
-    for (String line : lines) {
-      int at = line.indexOf("\"id\":\"");
-      if (at >= 0) {
-        found.add(line.substring(at + 6, line.indexOf('"', at + 6)));
-      }
-    }
-    return found;
+        .until(() -> EventIds.in(file).containsAll(ids));
   }
 
   private static List<String> busEventIds(String bootstrap) {
@@ -148,7 +134,7 @@ class RestartIT {
         }
         return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
       });
-      return new ArrayList<>(idsIn(values));
+      return new ArrayList<>(EventIds.in(values));
     }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ class WorkerScalingIT {
     // then both sinks hold every acknowledged event
     assertThat(sent).hasSizeGreaterThan(100);
     await(sent.size() + " events in both files").atMost(Duration.ofSeconds(90))
-        .until(() -> idsIn(left).containsAll(sent) && idsIn(right).containsAll(sent));
+        .until(() -> EventIds.in(left).containsAll(sent) && EventIds.in(right).containsAll(sent));
   }
 
   @Test
@@ -129,17 +128,4 @@ class WorkerScalingIT {
     return ids;
   }
 
-  private static Set<String> idsIn(Path file) throws Exception {
-    Set<String> found = new HashSet<>();
-    if (!Files.exists(file)) {
-      return found;
-    }
-    for (String line : Files.readAllLines(file)) {
-      int at = line.indexOf("\"id\":\"");
-      if (at >= 0) {
-        found.add(line.substring(at + 6, line.indexOf('"', at + 6)));
-      }
-    }
-    return found;
-  }
 }
