@@ -71,6 +71,36 @@ class PluginHostingIT {
   }
 
   @Test
+  void shouldRunTwoVersionsOfAPluginSideBySide(Platform platform, ApiClient api)
+      throws Exception {
+    // given two versions of one plugin, installed side by side
+    for (String version : new String[] {"3.0", "3.1"}) {
+      HttpResponse<String> uploaded = upload(platform.apiUrl() + "/api/v1/plugins?name=versioned",
+          "versioned-" + version + ".jar", TestPlugins.sinkJar(version, true));
+      assertThat(uploaded.statusCode()).as(uploaded.body()).isIn(200, 201);
+    }
+    assertThat(api.get("/api/v1/plugins/versioned").json().findValuesAsText("version"))
+        .contains("3.0", "3.1");
+    await("the workers restarted with both versions").atMost(Duration.ofSeconds(180))
+        .until(() -> api.get("/api/v1/workers").json().path("rollout").path("state").asText()
+            .equals("DONE") && api.get("/connect/connector-plugins?connectorsOnly=true").body()
+            .contains("\"3.0\""));
+
+    // when a connector pins the older one (KIP-891)
+    ApiClient.Response created = api.put("/api/v1/connectors/pinned", "{\"connector.class\": \""
+        + TestPlugins.SINK + "\", \"connector.plugin.version\": \"3.0\","
+        + " \"topics\": \"railyard.bus.rollout\"}");
+
+    // then it runs that version, while the newer one is there too
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    await("pinned connector running version 3.0").atMost(Duration.ofSeconds(60)).until(() -> {
+      JsonNode status = api.get("/connect/connectors/pinned/status").json();
+      return status.path("connector").path("state").asText().equals("RUNNING")
+          && status.path("connector").path("version").asText().equals("3.0");
+    });
+  }
+
+  @Test
   void shouldRefuseAZipSlipUploadAndLeaveTheStoreAsItWas(Platform platform, ApiClient api)
       throws Exception {
     String before = api.get("/api/v1/plugins").body();
