@@ -307,6 +307,46 @@ class RoutingIT {
         %s""".formatted(healthy, repaired, brokenConverter);
   }
 
+  @Test
+  void shouldSetAsideAnEventItCannotReadAndKeepRouting(ApiClient api, Path dataDir,
+      Platform platform) throws Exception {
+    // given a rule on a bus, and an event nested far deeper than any matcher should recurse
+    Path file = dataDir.resolve("deep.jsonl");
+    applyOk(api, """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: deep}
+        spec:
+          bus: deep
+          pattern: {data: {a: [1]}}
+          targets:
+            - name: out
+              config: {connector.class: FileStreamSink, file: "%s"}
+        """.formatted(file));
+    String deep = "{\"specversion\":\"1.0\",\"id\":\"deep\",\"source\":\"s\",\"type\":\"t\","
+        + "\"data\":{\"a\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}}";
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+        "bootstrap.servers", platform.bootstrapServers(),
+        "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+        "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
+      producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("railyard.bus.deep",
+          "k", deep)).get();
+    }
+
+    // when a normal event follows it
+    api.post("/api/v1/events", "[{\"bus\":\"deep\",\"source\":\"s\",\"type\":\"t\","
+        + "\"subject\":\"k\",\"data\":{\"a\":1}}]");
+
+    // then the router is still routing, and the deep event waits in the bus's dead letters
+    List<JsonNode> lines = awaitLines(file, 1);
+    assertThat(lines.get(0).path("data").path("a").asInt()).isEqualTo(1);
+    assertThat(DeadLetterReader.read(platform.bootstrapServers(), "railyard.dlq.bus.deep", 1))
+        .singleElement().satisfies(h -> assertThat(h.get("railyard.error.message"))
+            .contains("nested deeper"));
+    assertThat(api.get("/api/v1/connectors/railyard.router.deep").json().path("tasks"))
+        .allSatisfy(t -> assertThat(t.path("state").asText()).isEqualTo("RUNNING"));
+  }
+
   private static void putPhase(ApiClient api, String phase) {
     StringBuilder body = new StringBuilder("[");
     for (int i = 0; i < 20; i++) {

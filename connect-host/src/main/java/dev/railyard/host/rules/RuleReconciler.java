@@ -66,6 +66,7 @@ final class RuleReconciler {
     Set<String> names = new HashSet<>();
     for (Rule rule : rules) {
       add(topics, names, "railyard.bus." + rule.bus());
+      add(topics, names, RouterConfig.busDeadLetterTopic(rule.bus()));
       for (Target t : rule.targets()) {
         add(topics, names, RouterConfig.deliveryTopic(rule.name(), t.name()));
         add(topics, names, RouterConfig.deadLetterTopic(rule.name(), t.name()));

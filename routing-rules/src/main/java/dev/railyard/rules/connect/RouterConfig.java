@@ -51,6 +51,11 @@ public final class RouterConfig extends AbstractConfig {
         return "railyard.dlq." + rule + "." + target;
     }
 
+    /** Where the router puts events of a bus that it cannot even match (e.g. nested too deeply). */
+    public static String busDeadLetterTopic(String bus) {
+        return "railyard.dlq.bus." + bus;
+    }
+
     /** The name of the router connector of a bus (bus names have no dots, so it is unambiguous). */
     public static String connectorName(String bus) {
         return "railyard.router." + bus;

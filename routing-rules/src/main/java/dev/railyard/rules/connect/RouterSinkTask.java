@@ -82,7 +82,17 @@ public class RouterSinkTask extends SinkTask {
             if (event == null) {
                 continue;
             }
-            List<RoutingTable.Route> routes = current.match(event);
+            List<RoutingTable.Route> routes;
+            try {
+                routes = current.match(event);
+            } catch (RuntimeException | StackOverflowError e) {
+                // one unreadable event must not stop the bus: it waits in the bus's dead letters
+                log.warn("Router of bus {} could not match an event at {}-{}@{}: {}", bus, record.topic(),
+                        record.kafkaPartition(), record.kafkaOffset(), e.toString());
+                sent.add(producer.send(new ProducerRecord<>(RouterConfig.busDeadLetterTopic(bus), null,
+                        bytes(record.key()), event, DeadLetters.headers("", "", asException(e), now))));
+                continue;
+            }
             if (!routes.isEmpty()) {
                 route(record, event, routes, now, sent);
             }
@@ -113,6 +123,10 @@ public class RouterSinkTask extends SinkTask {
                 }
             }
         }
+    }
+
+    private static Exception asException(Throwable t) {
+        return t instanceof Exception e ? e : new IllegalStateException(t.toString(), t);
     }
 
     private static RecordHeaders headers(String rule, String target, JsonNode event) {
