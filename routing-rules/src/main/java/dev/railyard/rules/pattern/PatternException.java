@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Thrown by {@link Pattern#compile(String)} when a pattern is invalid. The message starts with the first problem's
- * line, column and path; {@link #problems()} holds all of them (never empty, immutable).
+ * line, column and path; {@link #problems()} holds all of them (never empty, immutable). Immutable and
+ * thread-safe.
  */
 public final class PatternException extends IllegalArgumentException {
 
