@@ -47,6 +47,7 @@ class CdcIT {
       String bus = "cdc-" + pg.run;
       String prefix = "pg" + pg.run;
       Path file = dataDir.resolve("changes.jsonl");
+      Path deletes = dataDir.resolve("deletes.jsonl");
       pg.insert(1, "one", 10);
       pg.insert(2, "two", 20);
       pg.insert(3, "three", 30);
@@ -60,7 +61,21 @@ class CdcIT {
             targets:
               - name: file
                 config: {connector.class: FileStreamSink, file: "%4$s"}
-          """.formatted(pg.run, bus, prefix, file));
+          ---
+          apiVersion: railyard/v1
+          kind: Rule
+          metadata: {name: pg-deletes-%1$s}
+          spec:
+            bus: %2$s
+            pattern:
+              source: [{prefix: "/debezium/postgresql/%3$s"}]
+              iodebeziumtable: ["%5$s"]
+              iodebeziumop: ["d"]
+            transform: {inputPath: "$.data"}
+            targets:
+              - name: file
+                config: {connector.class: FileStreamSink, file: "%6$s"}
+          """.formatted(pg.run, bus, prefix, file, pg.table, deletes));
       assertThat(applied.status()).as(applied.body()).isEqualTo(200);
 
       // when a Debezium source captures it onto the bus as CloudEvents
@@ -110,6 +125,13 @@ class CdcIT {
           assertThat(event.path("iodebeziumtable").asText()).isEqualTo(pg.table);
         });
         assertThat(changesPerRow(out)).isEqualTo(expected);
+
+        // and a rule on the operation receives only the deletes, as their data
+        await("2 deletes in " + deletes).atMost(Duration.ofSeconds(60))
+            .until(() -> linesOf(deletes).size() >= 2);
+        assertThat(linesOf(deletes)).map(JsonNode::toString).containsExactlyInAnyOrder(
+            "{\"before\":{\"id\":3,\"name\":\"three\",\"qty\":30},\"after\":null}",
+            "{\"before\":{\"id\":5,\"name\":\"row5\",\"qty\":50},\"after\":null}");
       } finally {
         api.delete("/api/v1/connectors/" + connector);
       }
