@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +22,6 @@ import org.junit.jupiter.api.Test;
  * file, and the Debezium JDBC sink writing into MariaDB. Needs PostgreSQL with
  * {@code wal_level=logical} and MariaDB ({@code scripts/test-prerequisites.sh}).
  */
-@Disabled("Passes once MavenResolver.WORKER_PROVIDED also leaves out com.fasterxml.jackson.core:*"
-    + " (workers have Jackson): a plugin's own jackson-databind makes Debezium's"
-    + " CloudEventsConverter fail in its static initializer (NoSuchMethodException"
-    + " JsonConverter.convertToConnect(Schema, JsonNode)); remove this line with that fix")
 @WithPlatform(workers = 1)
 class CdcIT {
 

@@ -46,9 +46,13 @@ public final class MavenResolver implements AutoCloseable {
   /** Maven Central, the repository used when none is configured. */
   public static final String MAVEN_CENTRAL = "https://repo.maven.apache.org/maven2";
 
+  // What every worker already has and shares with its plugins: a plugin with its own copy of
+  // Jackson saw another JsonNode than the worker's JsonConverter, and Debezium's CloudEventsConverter
+  // failed to load (Debezium's own plugin archives leave Jackson out for the same reason).
   static final List<Exclusion> WORKER_PROVIDED = List.of(
       new Exclusion("org.apache.kafka", "*", "*", "*"),
-      new Exclusion("org.slf4j", "slf4j-api", "*", "*"));
+      new Exclusion("org.slf4j", "slf4j-api", "*", "*"),
+      new Exclusion("com.fasterxml.jackson.core", "*", "*", "*"));
   private static final Set<String> SCHEMES = Set.of("https", "http", "file");
   private static final int CONNECT_TIMEOUT_MS = 10_000;
   private static final int REQUEST_TIMEOUT_MS = 60_000;
