@@ -41,18 +41,19 @@ final class SplitOracle {
                 return null;
             }
         }
-        try {
-            for (Map<String, List<Patterns>> combination : combinations) {
-                Machine machine = new Machine();
+        for (Map<String, List<Patterns>> combination : combinations) {
+            Machine machine = new Machine();
+            try {
+                // a combination event-ruler cannot hold alone (an empty anything-but list) matches nothing
                 machine.addPatternRule("r", combination);
-                if (DifferentialTest.ruler(machine, event)) {
-                    return true;
-                }
+            } catch (RuntimeException e) {
+                continue;
             }
-            return false;
-        } catch (RuntimeException e) {
-            return null;
+            if (DifferentialTest.ruler(machine, event)) {
+                return true;
+            }
         }
+        return false;
     }
 
     private static void expand(List<Map.Entry<String, List<Patterns>>> fields, int index,
