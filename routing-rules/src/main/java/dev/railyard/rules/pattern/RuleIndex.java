@@ -29,8 +29,9 @@ final class RuleIndex {
     RuleIndex(Branch[] branches) {
         Map<Integer, Map<Object, List<Integer>>> index = new HashMap<>();
         List<Integer> rest = new ArrayList<>();
+        Map<List<Object>, Integer> shared = sharing(branches);
         for (int b = 0; b < branches.length; b++) {
-            FieldMatcher anchor = anchor(branches[b]);
+            FieldMatcher anchor = anchor(branches[b], shared);
             if (anchor == null) {
                 rest.add(b);
                 continue;
@@ -50,18 +51,43 @@ final class RuleIndex {
         this.always = rest.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The field to file a branch under: one whose every value is an equality, with the fewest values. */
-    private static FieldMatcher anchor(Branch branch) {
+    /** How many branches could be filed under each (slot, value): the fewer, the more selective. */
+    private static Map<List<Object>, Integer> sharing(Branch[] branches) {
+        Map<List<Object>, Integer> counts = new HashMap<>();
+        for (Branch branch : branches) {
+            for (FieldMatcher f : branch.fields) {
+                if (indexable(f)) {
+                    for (ValueTest t : f.tests()) {
+                        counts.merge(List.of(f.slot, key(t)), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The field to file a branch under: of those whose values are all equalities, the one fewest share. */
+    private static FieldMatcher anchor(Branch branch, Map<List<Object>, Integer> shared) {
         FieldMatcher best = null;
+        long bestCost = Long.MAX_VALUE;
         for (FieldMatcher f : branch.fields) {
-            if (f.exists || f.absent || !Arrays.stream(f.tests()).allMatch(t -> key(t) != null)) {
+            if (!indexable(f)) {
                 continue;
             }
-            if (best == null || f.tests().length < best.tests().length) {
+            long cost = 0;
+            for (ValueTest t : f.tests()) {
+                cost += shared.get(List.of(f.slot, key(t)));
+            }
+            if (cost < bestCost) {
                 best = f;
+                bestCost = cost;
             }
         }
         return best;
+    }
+
+    private static boolean indexable(FieldMatcher f) {
+        return !f.exists && !f.absent && Arrays.stream(f.tests()).allMatch(t -> key(t) != null);
     }
 
     private static Object key(ValueTest t) {

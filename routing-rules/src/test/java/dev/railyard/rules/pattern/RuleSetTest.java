@@ -71,6 +71,18 @@ class RuleSetTest {
         }
     }
 
+    @Test
+    void shouldFileRulesUnderTheirMostSelectiveField() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (int i = 0; i < 2000; i++) {
+            sources.put("r" + i, "{\"source\": [\"orders\"], \"detail\": {\"id\": [" + i + "]}}");
+        }
+        RuleSet rules = RuleSet.of(sources);
+
+        assertThat(rules.matches("{\"source\": \"orders\", \"detail\": {\"id\": 1500}}")).containsExactly("r1500");
+        assertThat(rules.matches("{\"source\": \"billing\", \"detail\": {\"id\": 1500}}")).isEmpty();
+    }
+
     private static Map<String, String> orderedMap(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
