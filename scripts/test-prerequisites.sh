@@ -66,4 +66,46 @@ if ! maria_ok; then
   for _ in $(seq 1 30); do maria_ok && break; sleep 1; done
   maria_ok || { say "MariaDB did not answer on 127.0.0.1:3306 within 30 s"; exit 2; }
 fi
-say "MariaDB $(mariadb -h 127.0.0.1 -uroot -Nse 'select version()') ready on 127.0.0.1:3306"
+
+# MariaDB with a row-based binary log, for the Debezium MariaDB (CDC) tests: log_bin ON,
+# binlog_format=ROW, binlog_row_image=FULL and a server_id. log_bin needs a restart.
+maria_sql() { mariadb -h 127.0.0.1 -P 3306 -uroot -Nse "$1"; }
+maria_binlog() { maria_sql 'select concat_ws(" ", @@log_bin, @@binlog_format, @@binlog_row_image)'; }
+MARIA_BINLOG_WANTED="ON ROW FULL"
+MARIA_CNF_DIR=/etc/mysql/mariadb.conf.d
+MARIA_CNF="$MARIA_CNF_DIR/60-railyard-binlog.cnf"
+if [ "$(maria_binlog)" != "$MARIA_BINLOG_WANTED" ]; then
+  say "MariaDB has log_bin binlog_format binlog_row_image = $(maria_binlog): writing $MARIA_CNF"
+  as_root mkdir -p "$MARIA_CNF_DIR"
+  as_root tee "$MARIA_CNF" >/dev/null <<'CNF'
+# Written by Railyard's scripts/test-prerequisites.sh: a row-based binary log for Debezium.
+[mysqld]
+server_id = 1
+log_bin = mariadb-bin
+binlog_format = ROW
+binlog_row_image = FULL
+binlog_expire_logs_seconds = 86400
+CNF
+  # Debian's my.cnf includes this directory; a stripped-down one may not.
+  if ! my_print_defaults --mysqld | grep -q -- '--log[-_]bin=mariadb-bin'; then
+    [ -f /etc/mysql/my.cnf ] || { say "no /etc/mysql/my.cnf to include $MARIA_CNF_DIR from"; exit 2; }
+    say "adding '!includedir $MARIA_CNF_DIR/' to /etc/mysql/my.cnf"
+    printf '\n!includedir %s/\n' "$MARIA_CNF_DIR" | as_root tee -a /etc/mysql/my.cnf >/dev/null
+  fi
+  my_print_defaults --mysqld | grep -q -- '--log[-_]bin=mariadb-bin' \
+    || { say "MariaDB does not read $MARIA_CNF (see: mariadbd --help --verbose | head)"; exit 2; }
+  say "restarting MariaDB"
+  as_root mariadb-admin -h 127.0.0.1 -P 3306 -uroot shutdown \
+    || { say "could not stop MariaDB with mariadb-admin shutdown"; exit 2; }
+  for _ in $(seq 1 60); do pgrep -x mariadbd >/dev/null || break; sleep 1; done
+  pgrep -x mariadbd >/dev/null && { say "MariaDB did not stop within 60 s"; exit 2; }
+  as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
+  for _ in $(seq 1 30); do maria_ok && break; sleep 1; done
+  maria_ok || { say "MariaDB did not come back on 127.0.0.1:3306 within 30 s"; exit 2; }
+  [ "$(maria_binlog)" = "$MARIA_BINLOG_WANTED" ] || {
+    say "MariaDB still has log_bin binlog_format binlog_row_image = $(maria_binlog) after a restart"
+    exit 2
+  }
+fi
+say "MariaDB $(maria_sql 'select version()') ready on 127.0.0.1:3306" \
+  "(log_bin=ON, binlog_format=ROW, binlog_row_image=FULL, server_id=$(maria_sql 'select @@server_id'))"
