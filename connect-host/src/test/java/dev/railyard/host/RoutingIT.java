@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -100,19 +98,19 @@ class RoutingIT {
     }
 
     // then each file holds exactly its rule's events, transformed as written
-    List<JsonNode> bigPaid = awaitLines(dataDir.resolve("big-paid.jsonl"),
+    List<JsonNode> bigPaid = RuleFixtures.awaitLines(dataDir.resolve("big-paid.jsonl"),
         expected.get("big-paid").size());
     assertThat(bigPaid).allSatisfy(l -> assertThat(l.fieldNames()).toIterable()
         .containsExactly("orderId", "amount"));
     assertThat(ids(bigPaid, "orderId")).isEqualTo(expected.get("big-paid"));
     assertThat(bigPaid).allSatisfy(l -> assertThat(l.get("amount").asInt()).isGreaterThan(100));
 
-    List<JsonNode> created = awaitLines(dataDir.resolve("created.jsonl"),
+    List<JsonNode> created = RuleFixtures.awaitLines(dataDir.resolve("created.jsonl"),
         expected.get("created").size());
     assertThat(created).allSatisfy(l -> assertThat(l.get("specversion").asText()).isEqualTo("1.0"));
     assertThat(ids(created, "data.id")).isEqualTo(expected.get("created"));
 
-    List<JsonNode> abroad = awaitLines(dataDir.resolve("abroad.jsonl"),
+    List<JsonNode> abroad = RuleFixtures.awaitLines(dataDir.resolve("abroad.jsonl"),
         expected.get("abroad").size());
     assertThat(ids(abroad, "id")).isEqualTo(expected.get("abroad"));
     assertInKeyOrder(abroad);
@@ -133,15 +131,15 @@ class RoutingIT {
       throws Exception {
     // given a rule routing type "a" events of bus "switching"
     Path file = dataDir.resolve("switching.jsonl");
-    applyOk(api, switchRule("a", file));
+    RuleFixtures.applyOk(api, switchRule("a", file));
     putTyped(api, "a", "before-1");
-    awaitLines(file, 1);
+    RuleFixtures.awaitLines(file, 1);
     long routerStarts = routerStarts(dataDir);
 
     // when its pattern is changed to type "b" while events flow
-    applyOk(api, switchRule("b", file));
+    RuleFixtures.applyOk(api, switchRule("b", file));
     int probes = 0;
-    while (linesOf(file).stream().noneMatch(l -> l.path("data").path("n").asText()
+    while (RuleFixtures.linesOf(file).stream().noneMatch(l -> l.path("data").path("n").asText()
         .startsWith("probe-b"))) {
       putTyped(api, "b", "probe-b-" + probes++);
       assertThat(probes).as("the new pattern applied within a few hundred probes").isLessThan(500);
@@ -152,8 +150,8 @@ class RoutingIT {
 
     // then events after the change follow the new rule, and no router task was restarted
     await("after-b delivered").atMost(Duration.ofSeconds(30)).until(() ->
-        linesOf(file).stream().anyMatch(l -> l.path("data").path("n").asText().equals("after-b")));
-    assertThat(linesOf(file)).noneMatch(l -> l.path("data").path("n").asText().equals("after-a"));
+        RuleFixtures.linesOf(file).stream().anyMatch(l -> l.path("data").path("n").asText().equals("after-b")));
+    assertThat(RuleFixtures.linesOf(file)).noneMatch(l -> l.path("data").path("n").asText().equals("after-a"));
     assertThat(routerStarts(dataDir)).isEqualTo(routerStarts);
   }
 
@@ -187,132 +185,11 @@ class RoutingIT {
   }
 
   @Test
-  void shouldReplayExactlyTheMatchingEventsOfAWindow(ApiClient api, Path dataDir) {
-    // given a rule whose target has seen events before, during and after a window
-    Path file = dataDir.resolve("replayed.jsonl");
-    applyOk(api, """
-        apiVersion: railyard/v1
-        kind: Rule
-        metadata: {name: replayed}
-        spec:
-          bus: archive
-          pattern: {type: ["keep"]}
-          transform: {inputPath: "$.data"}
-          targets:
-            - name: out
-              config: {connector.class: FileStreamSink, file: "%s"}
-        """.formatted(file));
-    putPhase(api, "before");
-    Instant from = tick();
-    putPhase(api, "inside");
-    Instant to = tick();
-    putPhase(api, "after");
-    awaitLines(file, 3 * 20);
-
-    // when the window is replayed
-    ApiClient.Response started = api.post("/api/v1/rules/replayed/replay",
-        "{\"from\": \"" + from + "\", \"to\": \"" + to + "\"}");
-    assertThat(started.status()).as(started.body()).isEqualTo(202);
-    String id = started.json().get("id").asText();
-    await("replay " + id + " done").atMost(Duration.ofSeconds(60)).until(() ->
-        api.get("/api/v1/replays/" + id).json().path("state").asText().equals("DONE"));
-
-    // then exactly the matching events of the window arrive once more
-    JsonNode status = api.get("/api/v1/replays/" + id).json();
-    assertThat(status.get("scanned").asInt()).isEqualTo(40);
-    assertThat(status.get("matched").asInt()).isEqualTo(20);
-    List<JsonNode> lines = awaitLines(file, 4 * 20);
-    Map<String, Integer> perPhase = new HashMap<>();
-    lines.forEach(l -> perPhase.merge(l.get("phase").asText(), 1, Integer::sum));
-    assertThat(perPhase).containsExactlyInAnyOrderEntriesOf(
-        Map.of("before", 20, "inside", 40, "after", 20));
-  }
-
-  @Test
-  void shouldRefuseAReplayWithABadWindowOrTarget(ApiClient api) {
-    applyOk(api, switchRule("a", Path.of("/tmp/unused-switch.jsonl")));
-
-    ApiClient.Response backwards = api.post("/api/v1/rules/switching/replay",
-        "{\"from\": \"2026-11-26T11:00:00Z\", \"to\": \"2026-11-26T10:00:00Z\"}");
-    ApiClient.Response unknown = api.post("/api/v1/rules/switching/replay",
-        "{\"from\": \"2026-11-26T10:00:00Z\", \"to\": \"2026-11-26T11:00:00Z\","
-            + " \"targets\": [\"nope\"]}");
-
-    assertThat(backwards.status()).isEqualTo(400);
-    assertThat(backwards.json().get("error").get("message").asText()).contains("must be before");
-    assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.json().get("error").get("message").asText()).contains("its targets: out");
-  }
-
-  @Test
-  void shouldDeadLetterWhatOneTargetCannotTakeWhileTheOtherKeepsDeliveringThenRedrive(
-      ApiClient api, Path dataDir, Platform platform) {
-    // given a rule with a healthy target and one whose converter refuses every record
-    Path healthy = dataDir.resolve("healthy.jsonl");
-    Path repaired = dataDir.resolve("repaired.jsonl");
-    applyOk(api, faultyRule(healthy, repaired, """
-                value.converter: org.apache.kafka.connect.json.JsonConverter
-                value.converter.schemas.enable: true
-        """));
-
-    // when events flow
-    for (int i = 0; i < 10; i++) {
-      api.post("/api/v1/events", "[{\"bus\":\"faults\",\"source\":\"s\",\"type\":\"t\","
-          + "\"data\":{\"i\":" + i + "}}]");
-    }
-
-    // then the healthy target has them all, and the broken one's dead-letter topic too, with why
-    awaitLines(healthy, 10);
-    List<Map<String, String>> letters = DeadLetterReader.read(platform.bootstrapServers(),
-        "railyard.dlq.faulty.broken", 10);
-    assertThat(letters).hasSize(10).allSatisfy(h -> {
-      assertThat(h).containsEntry("railyard.rule", "faulty")
-          .containsEntry("railyard.target", "broken")
-          .containsKey("__connect.errors.exception.class.name")
-          .containsKey("__connect.errors.exception.message");
-    });
-    JsonNode listed = api.get("/api/v1/rules/faulty/deadletters").json().get("targets");
-    assertThat(listed.findValuesAsText("target")).containsExactly("healthy", "broken");
-    assertThat(listed.get(1).get("waiting").asInt()).isEqualTo(10);
-    JsonNode peeked = api.get("/api/v1/rules/faulty/deadletters/broken?limit=3").json();
-    assertThat(peeked.get("letters")).hasSize(3);
-
-    // and once the target is repaired, a redrive delivers the letters, once
-    applyOk(api, faultyRule(healthy, repaired, ""));
-    JsonNode redriven = api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "").json();
-    assertThat(redriven.get("redriven").asInt()).as(redriven.toString()).isEqualTo(10);
-    awaitLines(repaired, 10);
-    assertThat(api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "").json()
-        .get("redriven").asInt()).isZero();
-    assertThat(api.get("/api/v1/rules/faulty/deadletters").json().get("targets").get(1)
-        .get("waiting").asInt()).isZero();
-  }
-
-  private static String faultyRule(Path healthy, Path repaired, String brokenConverter) {
-    return """
-        apiVersion: railyard/v1
-        kind: Rule
-        metadata: {name: faulty}
-        spec:
-          bus: faults
-          pattern: {type: ["t"]}
-          targets:
-            - name: healthy
-              config: {connector.class: FileStreamSink, file: "%s"}
-            - name: broken
-              retry: {maxAttempts: 0, maxAgeSeconds: 60}
-              config:
-                connector.class: FileStreamSink
-                file: "%s"
-        %s""".formatted(healthy, repaired, brokenConverter);
-  }
-
-  @Test
   void shouldSetAsideAnEventItCannotReadAndKeepRouting(ApiClient api, Path dataDir,
       Platform platform) throws Exception {
     // given a rule on a bus, and an event nested far deeper than any matcher should recurse
     Path file = dataDir.resolve("deep.jsonl");
-    applyOk(api, """
+    RuleFixtures.applyOk(api, """
         apiVersion: railyard/v1
         kind: Rule
         metadata: {name: deep}
@@ -338,7 +215,7 @@ class RoutingIT {
         + "\"subject\":\"k\",\"data\":{\"a\":1}}]");
 
     // then the router is still routing, and the deep event waits in the bus's dead letters
-    List<JsonNode> lines = awaitLines(file, 1);
+    List<JsonNode> lines = RuleFixtures.awaitLines(file, 1);
     assertThat(lines.get(0).path("data").path("a").asInt()).isEqualTo(1);
     assertThat(DeadLetterReader.read(platform.bootstrapServers(), "railyard.dlq.bus.deep", 1))
         .singleElement().satisfies(h -> assertThat(h.get("railyard.error.message"))
@@ -347,28 +224,7 @@ class RoutingIT {
         .allSatisfy(t -> assertThat(t.path("state").asText()).isEqualTo("RUNNING"));
   }
 
-  private static void putPhase(ApiClient api, String phase) {
-    StringBuilder body = new StringBuilder("[");
-    for (int i = 0; i < 20; i++) {
-      body.append(i == 0 ? "" : ",")
-          .append("{\"bus\":\"archive\",\"source\":\"s\",\"type\":\"keep\",\"data\":"
-              + "{\"phase\":\"").append(phase).append("\",\"i\":").append(i).append("}},")
-          .append("{\"bus\":\"archive\",\"source\":\"s\",\"type\":\"skip\",\"data\":"
-              + "{\"phase\":\"").append(phase).append("\"}}");
-    }
-    ApiClient.Response r = api.post("/api/v1/events", body.append("]").toString());
-    assertThat(r.json().get("failedEntryCount").asInt()).as(r.body()).isZero();
-  }
-
-  // a boundary strictly between the records written before and after it (timestamps are in ms)
-  private static Instant tick() {
-    Instant at = Instant.now().plusMillis(1);
-    await("the clock past " + at).atMost(Duration.ofSeconds(1))
-        .until(() -> Instant.now().isAfter(at.plusMillis(1)));
-    return at;
-  }
-
-  private static String switchRule(String type, Path file) {
+  static String switchRule(String type, Path file) {
     return """
         apiVersion: railyard/v1
         kind: Rule
@@ -382,11 +238,6 @@ class RoutingIT {
         """.formatted(type, file);
   }
 
-  private static void applyOk(ApiClient api, String yaml) {
-    ApiClient.Response r = api.post("/api/v1/rules:apply", yaml);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-  }
-
   private static void putTyped(ApiClient api, String type, String n) {
     ApiClient.Response r = api.post("/api/v1/events", "[{\"bus\":\"switching\",\"source\":\"s\","
         + "\"type\":\"" + type + "\",\"data\":{\"n\":\"" + n + "\"}}]");
@@ -395,9 +246,9 @@ class RoutingIT {
 
   // gives the router a moment between probes without sleeping: waits for any growth of the file
   private static void awaitQuietly(Path file) {
-    int size = linesOf(file).size();
+    int size = RuleFixtures.linesOf(file).size();
     try {
-      await().atMost(Duration.ofMillis(300)).until(() -> linesOf(file).size() > size);
+      await().atMost(Duration.ofMillis(300)).until(() -> RuleFixtures.linesOf(file).size() > size);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       // no new line yet: probe again
     }
@@ -412,28 +263,6 @@ class RoutingIT {
       }
     }
     return starts;
-  }
-
-  private static List<JsonNode> awaitLines(Path file, int count) {
-    await(count + " lines in " + file).atMost(Duration.ofSeconds(120))
-        .until(() -> linesOf(file).size() >= count);
-    List<JsonNode> lines = linesOf(file);
-    assertThat(lines).hasSize(count);
-    return lines;
-  }
-
-  private static List<JsonNode> linesOf(Path file) {
-    List<JsonNode> lines = new ArrayList<>();
-    try {
-      if (Files.exists(file)) {
-        for (String line : Files.readAllLines(file)) {
-          lines.add(JSON.readTree(line));
-        }
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return lines;
   }
 
   private static Set<Integer> ids(List<JsonNode> lines, String field) {

@@ -1,0 +1,161 @@
+package dev.railyard.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What happens after routing: replaying a window, and targets that cannot take their events. */
+@WithPlatform(workers = 1)
+class DeliveryIT {
+
+  @Test
+  void shouldReplayExactlyTheMatchingEventsOfAWindow(ApiClient api, Path dataDir) {
+    // given a rule whose target has seen events before, during and after a window
+    Path file = dataDir.resolve("replayed.jsonl");
+    RuleFixtures.applyOk(api, """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: replayed}
+        spec:
+          bus: archive
+          pattern: {type: ["keep"]}
+          transform: {inputPath: "$.data"}
+          targets:
+            - name: out
+              config: {connector.class: FileStreamSink, file: "%s"}
+        """.formatted(file));
+    putPhase(api, "before");
+    Instant from = tick();
+    putPhase(api, "inside");
+    Instant to = tick();
+    putPhase(api, "after");
+    RuleFixtures.awaitLines(file, 3 * 20);
+
+    // when the window is replayed
+    ApiClient.Response started = api.post("/api/v1/rules/replayed/replay",
+        "{\"from\": \"" + from + "\", \"to\": \"" + to + "\"}");
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    String id = started.json().get("id").asText();
+    await("replay " + id + " done").atMost(Duration.ofSeconds(60)).until(() ->
+        api.get("/api/v1/replays/" + id).json().path("state").asText().equals("DONE"));
+
+    // then exactly the matching events of the window arrive once more
+    JsonNode status = api.get("/api/v1/replays/" + id).json();
+    assertThat(status.get("scanned").asInt()).isEqualTo(40);
+    assertThat(status.get("matched").asInt()).isEqualTo(20);
+    List<JsonNode> lines = RuleFixtures.awaitLines(file, 4 * 20);
+    Map<String, Integer> perPhase = new HashMap<>();
+    lines.forEach(l -> perPhase.merge(l.get("phase").asText(), 1, Integer::sum));
+    assertThat(perPhase).containsExactlyInAnyOrderEntriesOf(
+        Map.of("before", 20, "inside", 40, "after", 20));
+  }
+
+  @Test
+  void shouldRefuseAReplayWithABadWindowOrTarget(ApiClient api) {
+    RuleFixtures.applyOk(api, RoutingIT.switchRule("a", Path.of("/tmp/unused-switch.jsonl")));
+
+    ApiClient.Response backwards = api.post("/api/v1/rules/switching/replay",
+        "{\"from\": \"2026-11-26T11:00:00Z\", \"to\": \"2026-11-26T10:00:00Z\"}");
+    ApiClient.Response unknown = api.post("/api/v1/rules/switching/replay",
+        "{\"from\": \"2026-11-26T10:00:00Z\", \"to\": \"2026-11-26T11:00:00Z\","
+            + " \"targets\": [\"nope\"]}");
+
+    assertThat(backwards.status()).isEqualTo(400);
+    assertThat(backwards.json().get("error").get("message").asText()).contains("must be before");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("error").get("message").asText()).contains("its targets: out");
+  }
+
+  @Test
+  void shouldDeadLetterWhatOneTargetCannotTakeWhileTheOtherKeepsDeliveringThenRedrive(
+      ApiClient api, Path dataDir, Platform platform) {
+    // given a rule with a healthy target and one whose converter refuses every record
+    Path healthy = dataDir.resolve("healthy.jsonl");
+    Path repaired = dataDir.resolve("repaired.jsonl");
+    RuleFixtures.applyOk(api, faultyRule(healthy, repaired, """
+                value.converter: org.apache.kafka.connect.json.JsonConverter
+                value.converter.schemas.enable: true
+        """));
+
+    // when events flow
+    for (int i = 0; i < 10; i++) {
+      api.post("/api/v1/events", "[{\"bus\":\"faults\",\"source\":\"s\",\"type\":\"t\","
+          + "\"data\":{\"i\":" + i + "}}]");
+    }
+
+    // then the healthy target has them all, and the broken one's dead-letter topic too, with why
+    RuleFixtures.awaitLines(healthy, 10);
+    List<Map<String, String>> letters = DeadLetterReader.read(platform.bootstrapServers(),
+        "railyard.dlq.faulty.broken", 10);
+    assertThat(letters).hasSize(10).allSatisfy(h -> {
+      assertThat(h).containsEntry("railyard.rule", "faulty")
+          .containsEntry("railyard.target", "broken")
+          .containsKey("__connect.errors.exception.class.name")
+          .containsKey("__connect.errors.exception.message");
+    });
+    JsonNode listed = api.get("/api/v1/rules/faulty/deadletters").json().get("targets");
+    assertThat(listed.findValuesAsText("target")).containsExactly("healthy", "broken");
+    assertThat(listed.get(1).get("waiting").asInt()).isEqualTo(10);
+    JsonNode peeked = api.get("/api/v1/rules/faulty/deadletters/broken?limit=3").json();
+    assertThat(peeked.get("letters")).hasSize(3);
+
+    // and once the target is repaired, a redrive delivers the letters, once
+    RuleFixtures.applyOk(api, faultyRule(healthy, repaired, ""));
+    JsonNode redriven = api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "").json();
+    assertThat(redriven.get("redriven").asInt()).as(redriven.toString()).isEqualTo(10);
+    RuleFixtures.awaitLines(repaired, 10);
+    assertThat(api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "").json()
+        .get("redriven").asInt()).isZero();
+    assertThat(api.get("/api/v1/rules/faulty/deadletters").json().get("targets").get(1)
+        .get("waiting").asInt()).isZero();
+  }
+
+  private static String faultyRule(Path healthy, Path repaired, String brokenConverter) {
+    return """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: faulty}
+        spec:
+          bus: faults
+          pattern: {type: ["t"]}
+          targets:
+            - name: healthy
+              config: {connector.class: FileStreamSink, file: "%s"}
+            - name: broken
+              retry: {maxAttempts: 0, maxAgeSeconds: 60}
+              config:
+                connector.class: FileStreamSink
+                file: "%s"
+        %s""".formatted(healthy, repaired, brokenConverter);
+  }
+
+  private static void putPhase(ApiClient api, String phase) {
+    StringBuilder body = new StringBuilder("[");
+    for (int i = 0; i < 20; i++) {
+      body.append(i == 0 ? "" : ",")
+          .append("{\"bus\":\"archive\",\"source\":\"s\",\"type\":\"keep\",\"data\":"
+              + "{\"phase\":\"").append(phase).append("\",\"i\":").append(i).append("}},")
+          .append("{\"bus\":\"archive\",\"source\":\"s\",\"type\":\"skip\",\"data\":"
+              + "{\"phase\":\"").append(phase).append("\"}}");
+    }
+    ApiClient.Response r = api.post("/api/v1/events", body.append("]").toString());
+    assertThat(r.json().get("failedEntryCount").asInt()).as(r.body()).isZero();
+  }
+
+  // a boundary strictly between the records written before and after it (timestamps are in ms)
+  private static Instant tick() {
+    Instant at = Instant.now().plusMillis(1);
+    await("the clock past " + at).atMost(Duration.ofSeconds(1))
+        .until(() -> Instant.now().isAfter(at.plusMillis(1)));
+    return at;
+  }
+
+}

@@ -1,0 +1,48 @@
+package dev.railyard.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Applying rules and reading what their file targets received, for the routing ITs. */
+final class RuleFixtures {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RuleFixtures() {}
+
+  static void applyOk(ApiClient api, String yaml) {
+    ApiClient.Response r = api.post("/api/v1/rules:apply", yaml);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  static List<JsonNode> awaitLines(Path file, int count) {
+    await(count + " lines in " + file).atMost(Duration.ofSeconds(120))
+        .until(() -> linesOf(file).size() >= count);
+    List<JsonNode> lines = linesOf(file);
+    assertThat(lines).hasSize(count);
+    return lines;
+  }
+
+  static List<JsonNode> linesOf(Path file) {
+    List<JsonNode> lines = new ArrayList<>();
+    try {
+      if (Files.exists(file)) {
+        for (String line : Files.readAllLines(file)) {
+          lines.add(JSON.readTree(line));
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return lines;
+  }
+
+}
