@@ -108,8 +108,30 @@ async function showConnectors() {
   }).sort((a, b) => a.name.localeCompare(b.name)), 'No connectors');
 }
 
+// One row per rule target: where its events go and how far delivery has got.
+async function showRules() {
+  const result = await fetchJson('api/v1/rules');
+  if (!result.ok || !Array.isArray(result.body)) return fill('rules', [], errorText(result));
+  const rows = [];
+  for (const rule of result.body) {
+    for (const target of rule.targets) {
+      const stats = target.stats || {};
+      rows.push({
+        name: rule.name + '.' + target.name,
+        cells: [
+          cell('rule', rule.name), cell('bus', rule.bus), cell('target', target.name),
+          state('enabled', rule.enabled ? 'ENABLED' : 'PARKED', rule.enabled),
+          cell('routed', stats.routed, 'num'), cell('delivered', stats.delivered, 'num'),
+          cell('lag', stats.lag, 'num'), cell('dead-letters', stats.deadLettered, 'num')
+        ]
+      });
+    }
+  }
+  fill('rules', rows, 'No rules — apply some with ./railyard apply -f rules.yaml');
+}
+
 async function refresh() {
-  await Promise.allSettled([showHealth(), showWorkers(), showConnectors()]);
+  await Promise.allSettled([showHealth(), showWorkers(), showConnectors(), showRules()]);
   refreshes += 1;
   document.body.dataset.refreshes = String(refreshes);
   document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();

@@ -131,6 +131,38 @@ class StatusPageIT {
   }
 
   @Test
+  void shouldShowEachRuleTargetWithHowManyEventsItWasSentAndGot(ApiClient api, Path dataDir)
+      throws IOException {
+    // given a rule with a file target, and three events it matches
+    ApiClient.Response applied = api.post("/api/v1/rules:apply", """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: page-rule}
+        spec:
+          bus: page
+          pattern: {type: ["shown"]}
+          targets:
+            - name: file
+              config: {connector.class: FileStreamSink, file: "%s"}
+        """.formatted(dataDir.resolve("page-rule.jsonl")));
+    assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+    for (int i = 0; i < 3; i++) {
+      api.post("/api/v1/events", "[{\"bus\":\"page\",\"source\":\"s\",\"type\":\"shown\"}]");
+    }
+
+    // when the page is open
+    browser.get(pageUrl);
+
+    // then the rule's target shows 3 routed and 3 delivered
+    waitUpTo(CONNECTOR_UP).until(ExpectedConditions.textToBe(
+        cell("rules", "page-rule.file", "delivered"), "3"));
+    assertThat(text(cell("rules", "page-rule.file", "routed"))).isEqualTo("3");
+    assertThat(text(cell("rules", "page-rule.file", "lag"))).isEqualTo("0");
+    assertThat(text(cell("rules", "page-rule.file", "bus"))).isEqualTo("page");
+    screenshot();
+  }
+
+  @Test
   void shouldRenderWithoutScriptErrorsOrSidewaysScrolling() {
     // when the page is opened and has refreshed twice
     browser.get(pageUrl);
