@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,8 @@ class ConnectorsApiIT {
   }
 
   @Test
-  void shouldMaskSecretsInEveryAnswerAndKeepThemOnAMaskedUpdate(ApiClient api, Path dataDir) {
+  void shouldMaskSecretsInEveryAnswerAndKeepThemOnAMaskedUpdate(ApiClient api, Path dataDir)
+      throws Exception {
     // given a connector holding a declared PASSWORD key and a secret-named key
     String marker = dataDir.resolve("never-created").toString();
     ApiClient.Response created = api.put("/api/v1/connectors/secretive", """
@@ -101,6 +103,14 @@ class ConnectorsApiIT {
     assertThat(raw.get("flaky.password").asText()).isEqualTo("hunter2");
     assertThat(raw.get("api.token").asText()).isEqualTo("t0ken");
     api.delete("/api/v1/connectors/secretive");
+
+    // and the workers' logs never held them either
+    try (var logs = Files.list(dataDir.resolve("logs"))) {
+      for (Path log : logs.toList()) {
+        assertThat(Files.readString(log)).as(log.toString())
+            .doesNotContain("hunter2").doesNotContain("t0ken");
+      }
+    }
   }
 
   @Test
