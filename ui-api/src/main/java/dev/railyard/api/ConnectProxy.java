@@ -1,6 +1,7 @@
 package dev.railyard.api;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /connect/**}: a transparent pass-through to the Kafka Connect REST API of a running
  * worker, so kcctl and curl work against Railyard. Method, path, query, headers and body go up;
- * status, headers and body come back unchanged. Both bodies are streamed, never buffered in full.
+ * status, headers and body come back unchanged, except that secrets in the answers carrying
+ * connector configs are masked ({@link ConnectSecrets}). Bodies are streamed, never buffered in
+ * full, but for those answers.
  * Hop-by-hop headers are dropped as RFC 9110 asks. Errors before Connect answers (no worker, worker
  * unreachable, declared body over the limit) use the API's error shape.
  */
@@ -51,11 +54,14 @@ final class ConnectProxy {
   private final PlatformCalls platform;
   private final HttpClient client;
   private final long maxBodyBytes;
+  private final ConnectSecrets secrets;
 
-  ConnectProxy(PlatformCalls platform, HttpClient client, long maxBodyBytes) {
+  ConnectProxy(PlatformCalls platform, HttpClient client, long maxBodyBytes,
+      ConnectSecrets secrets) {
     this.platform = platform;
     this.client = client;
     this.maxBodyBytes = maxBodyBytes;
+    this.secrets = secrets;
   }
 
   void mount(Router router) {
@@ -115,7 +121,7 @@ final class ConnectProxy {
                     body.exceeded()
                         ? ErrorRoutes.tooLarge(maxBodyBytes)
                         : unreachable(base, failure)))
-        .compose(upstream -> relay(in.method(), upstream, ctx.response()));
+        .compose(upstream -> relay(in, upstream, ctx.response()));
   }
 
   /**
@@ -151,11 +157,22 @@ final class ConnectProxy {
     return out.response();
   }
 
-  private static Future<Void> relay(
-      HttpMethod method, HttpClientResponse upstream, HttpServerResponse response) {
+  private Future<Void> relay(
+      HttpServerRequest in, HttpClientResponse upstream, HttpServerResponse response) {
+    HttpMethod method = in.method();
     int status = upstream.statusCode();
     response.setStatusCode(status).setStatusMessage(upstream.statusMessage());
     copyHeaders(upstream.headers(), response.headers());
+    String path = in.path().substring(PREFIX.length());
+    if (method == HttpMethod.GET && status == 200
+        && ConnectSecrets.carriesConfigs(path, in.query())) {
+      return upstream.body().compose(body -> {
+        Buffer masked = secrets.mask(path, body);
+        response.headers().remove(HttpHeaders.TRANSFER_ENCODING);
+        response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(masked.length()));
+        return response.end(masked);
+      });
+    }
     boolean bodyless = method == HttpMethod.HEAD || status == 204 || status == 304;
     if (!bodyless && !upstream.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
       response.setChunked(true);

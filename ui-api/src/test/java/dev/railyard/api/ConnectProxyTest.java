@@ -71,6 +71,33 @@ class ConnectProxyTest {
   }
 
   @Test
+  void shouldMaskSecretsInEveryAnswerThatCarriesConfigs() {
+    connect.body = "{\"name\":\"a\",\"config\":{\"db.password\":\"hunter2\",\"topics\":\"t\"}}";
+    assertThat(api.get("/connect/connectors/a").body())
+        .contains("\"db.password\":\"********\"").contains("\"topics\":\"t\"")
+        .doesNotContain("hunter2");
+
+    connect.body = "{\"db.password\":\"hunter2\"}";
+    assertThat(api.get("/connect/connectors/a/config").body()).doesNotContain("hunter2");
+
+    connect.body = "[{\"id\":{\"connector\":\"a\",\"task\":0},\"config\":{\"db.password\":\"hunter2\"}}]";
+    assertThat(api.get("/connect/connectors/a/tasks").body()).doesNotContain("hunter2");
+
+    connect.body = "{\"a\":{\"info\":{\"config\":{\"db.password\":\"hunter2\"}}}}";
+    HttpResponse<String> list = api.get("/connect/connectors?expand=info");
+    assertThat(list.body()).doesNotContain("hunter2").contains("********");
+    assertThat(list.headers().firstValue("content-length"))
+        .hasValue(String.valueOf(list.body().length()));
+  }
+
+  @Test
+  void shouldRelayOtherAnswersUntouched() {
+    connect.body = "{\"db.password\":\"hunter2\"}";
+
+    assertThat(api.get("/connect/connectors/a/status").body()).isEqualTo(connect.body);
+  }
+
+  @Test
   void shouldSendCurlFormBodiesToConnectAsJson() {
     String config = "{\"connector.class\":\"FileStreamSink\"}";
 

@@ -176,6 +176,13 @@ final class FakePlatform {
     }
 
     @Override
+    public Map<String, String> maskSecrets(Map<String, String> config) {
+      Map<String, String> masked = new java.util.LinkedHashMap<>(config);
+      masked.replaceAll((k, v) -> k.contains("password") ? "********" : v);
+      return masked;
+    }
+
+    @Override
     public CompletionStage<Reply> list() {
       return answer("list");
     }

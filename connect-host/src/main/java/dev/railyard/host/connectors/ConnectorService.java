@@ -62,6 +62,11 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
+  public Map<String, String> maskSecrets(Map<String, String> config) {
+    return views.mask(config);
+  }
+
+  @Override
   public CompletionStage<Reply> list() {
     return views.all().thenApply(list -> Reply.ok(200, list));
   }

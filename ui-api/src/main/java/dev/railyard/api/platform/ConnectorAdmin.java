@@ -11,6 +11,12 @@ import java.util.concurrent.CompletionStage;
  */
 public interface ConnectorAdmin {
 
+  /**
+   * A copy of a connector config with its secrets masked, by the same rule as every other answer.
+   * Cheap and non-blocking (no I/O): the Connect pass-through calls it for each config it relays.
+   */
+  Map<String, String> maskSecrets(Map<String, String> config);
+
   /** All connectors with config (masked), state and tasks. */
   CompletionStage<Reply> list();
 
