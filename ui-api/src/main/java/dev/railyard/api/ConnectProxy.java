@@ -92,7 +92,8 @@ final class ConnectProxy {
                                     "NO_CONNECT_WORKER",
                                     "No Kafka Connect worker is running; scale the pool up with"
                                         + " PUT /api/v1/workers"))))
-        .compose(base -> forward(ctx, base))
+        .compose(base -> ConnectSecrets.writesConfig(request.method(), restOf(request))
+            ? forwardCheckedConfig(ctx, base) : forward(ctx, base))
         .onFailure(
             failure -> {
               drain(request);
@@ -122,6 +123,44 @@ final class ConnectProxy {
                         ? ErrorRoutes.tooLarge(maxBodyBytes)
                         : unreachable(base, failure)))
         .compose(upstream -> relay(in, upstream, ctx.response()));
+  }
+
+  /**
+   * A config write is read whole (configs are small) and refused when it holds the mask: the
+   * config was read from an answer, where secrets are masked, and writing it back would replace
+   * each secret with the mask. {@code PUT /api/v1/connectors/{name}} keeps masked secrets instead.
+   */
+  private Future<Void> forwardCheckedConfig(RoutingContext ctx, String base) {
+    HttpServerRequest in = ctx.request();
+    Future<Buffer> whole = in.body();
+    in.resume(); // proxy() paused it until a worker was known
+    return whole.compose(body -> {
+      if (body.length() > maxBodyBytes) {
+        return Future.failedFuture(ErrorRoutes.tooLarge(maxBodyBytes));
+      }
+      String key = ConnectSecrets.maskedKey(body);
+      if (key != null) {
+        return Future.failedFuture(ApiException.badRequest("MASKED_SECRET", "'" + key
+            + "' holds the mask " + ConnectSecrets.MASK + ", which would replace the secret; send"
+            + " the secret or a reference such as ${file:/path/secrets.properties:" + key + "},"
+            + " or use PUT /api/v1/connectors/{name}, which keeps masked secrets",
+            Map.of("field", key)));
+      }
+      MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+      copyHeaders(in.headers(), headers);
+      assumeJson(headers);
+      headers.remove(HttpHeaders.CONTENT_LENGTH);
+      RequestOptions options = new RequestOptions().setMethod(in.method())
+          .setAbsoluteURI(target(base, in)).setHeaders(headers).setIdleTimeout(IDLE_TIMEOUT_MS);
+      return client.request(options)
+          .compose(out -> out.send(body))
+          .recover(failure -> Future.failedFuture(unreachable(base, failure)))
+          .compose(upstream -> relay(in, upstream, ctx.response()));
+    });
+  }
+
+  private static String restOf(HttpServerRequest in) {
+    return in.path().substring(PREFIX.length());
   }
 
   /**

@@ -91,6 +91,22 @@ class ConnectProxyTest {
   }
 
   @Test
+  void shouldRefuseToWriteAConfigHoldingTheMaskAndPassOtherWritesOn() {
+    HttpResponse<String> refused = api.send("PUT", "/connect/connectors/a/config",
+        "{\"connector.class\":\"X\",\"db.password\":\"********\"}", "application/json");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("MASKED_SECRET").contains("db.password");
+    assertThat(connect.last).isNull();
+
+    connect.status = 201;
+    String config = "{\"name\":\"b\",\"config\":{\"connector.class\":\"X\",\"db.password\":\"s3cret\"}}";
+    HttpResponse<String> created = api.send("POST", "/connect/connectors", config, "application/json");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(connect.last.body()).isEqualTo(config);
+  }
+
+  @Test
   void shouldRelayOtherAnswersUntouched() {
     connect.body = "{\"db.password\":\"hunter2\"}";
 
