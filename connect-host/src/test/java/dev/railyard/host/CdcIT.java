@@ -158,25 +158,9 @@ class CdcIT {
             pattern: {source: [{prefix: "/debezium/postgresql/%3$s"}]}
             transform: {inputPath: "$.data"}
             targets:
-              - name: mariadb
-                config:
-                  connector.class: io.debezium.connector.jdbc.JdbcSinkConnector
-                  connection.url: "%4$s"
-                  connection.username: %5$s
-                  connection.password: ""
-                  insert.mode: upsert
-                  delete.enabled: "true"
-                  primary.key.mode: record_key
-                  schema.evolution: basic
-                  collection.name.format: %6$s
-                  key.converter: org.apache.kafka.connect.json.JsonConverter
-                  key.converter.schemas.enable: "true"
-                  value.converter: org.apache.kafka.connect.json.JsonConverter
-                  value.converter.schemas.enable: "true"
-                  transforms: after
-                  transforms.after.type: "org.apache.kafka.connect.transforms.ExtractField$Value"
-                  transforms.after.field: after
-          """.formatted(pg.run, bus, prefix, CdcMariaDb.URL, CdcMariaDb.USER, maria.table));
+              %4$s
+          """.formatted(pg.run, bus, prefix,
+              CdcRules.jdbcSinkTarget("mariadb", CdcMariaDb.URL, CdcMariaDb.USER, maria.table)));
       assertThat(applied.status()).as(applied.body()).isEqualTo(200);
 
       // when a Debezium source captures the table onto the bus, schemas kept in the events

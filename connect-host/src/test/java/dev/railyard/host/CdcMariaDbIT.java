@@ -65,24 +65,7 @@ class CdcMariaDbIT {
             pattern: {source: [{prefix: "/debezium/mariadb/%3$s"}], iodebeziumtable: ["%4$s"]}
             transform: {inputPath: "$.data"}
             targets:
-              - name: postgres
-                config:
-                  connector.class: io.debezium.connector.jdbc.JdbcSinkConnector
-                  connection.url: "%5$s"
-                  connection.username: %6$s
-                  connection.password: ""
-                  insert.mode: upsert
-                  delete.enabled: "true"
-                  primary.key.mode: record_key
-                  schema.evolution: basic
-                  collection.name.format: %7$s
-                  key.converter: org.apache.kafka.connect.json.JsonConverter
-                  key.converter.schemas.enable: "true"
-                  value.converter: org.apache.kafka.connect.json.JsonConverter
-                  value.converter.schemas.enable: "true"
-                  transforms: after
-                  transforms.after.type: "org.apache.kafka.connect.transforms.ExtractField$Value"
-                  transforms.after.field: after
+              %5$s
           ---
           apiVersion: railyard/v1
           kind: Rule
@@ -92,9 +75,10 @@ class CdcMariaDbIT {
             pattern: {source: [{prefix: "/debezium/mariadb/%3$s"}]}
             targets:
               - name: file
-                config: {connector.class: FileStreamSink, file: "%8$s"}
-          """.formatted(maria.run, bus, maria.prefix, maria.table, CdcMariaReplica.URL,
-          CdcPostgres.USER, pg.table, events));
+                config: {connector.class: FileStreamSink, file: "%6$s"}
+          """.formatted(maria.run, bus, maria.prefix, maria.table,
+          CdcRules.jdbcSinkTarget("postgres", CdcMariaReplica.URL, CdcPostgres.USER, pg.table),
+          events));
       assertThat(applied.status()).as(applied.body()).isEqualTo(200);
 
       // when a Debezium MariaDB source captures the table onto the bus, schemas kept
