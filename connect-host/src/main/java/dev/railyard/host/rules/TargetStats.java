@@ -7,15 +7,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -61,48 +61,77 @@ final class TargetStats {
     return figures.get(key(rule, target));
   }
 
-  /** Reads the offsets of every target of {@code rules}; drops the gauges of targets now gone. */
+  /**
+   * Reads the offsets of every target of {@code rules} in three Admin requests for all of them (the
+   * topics' partitions, their end offsets, the sinks' committed offsets); drops the gauges of
+   * targets now gone.
+   */
   void refresh(Map<String, Rule> rules) {
-    Set<String> current = ConcurrentHashMap.newKeySet();
-    for (Rule rule : rules.values()) {
-      for (Target target : rule.targets()) {
-        String key = key(rule.name(), target.name());
-        current.add(key);
-        try {
-          figures.put(key, read(rule.name(), target.name()));
-          meters.computeIfAbsent(key, k -> register(rule.name(), target.name()));
-        } catch (Exception e) {
-          log.debug("No figures for {}: {}", key, e.toString());
+    Map<String, String[]> targets = new HashMap<>(); // key -> {rule, target}
+    rules.values().forEach(r -> r.targets().forEach(t ->
+        targets.put(key(r.name(), t.name()), new String[] {r.name(), t.name()})));
+    try {
+      Map<String, Long> ends = endOffsets(targets.values());
+      Map<String, Long> committed = committedOffsets(targets.values());
+      targets.forEach((key, rt) -> {
+        Long routed = ends.get(RouterConfig.deliveryTopic(rt[0], rt[1]));
+        if (routed == null) {
+          return; // topics not created yet
         }
-      }
+        figures.put(key, new Figures(routed,
+            committed.getOrDefault(RouterConfig.targetConnectorName(rt[0], rt[1]), 0L),
+            ends.getOrDefault(RouterConfig.deadLetterTopic(rt[0], rt[1]), 0L)));
+        meters.computeIfAbsent(key, k -> register(rt[0], rt[1]));
+      });
+    } catch (Exception e) {
+      log.debug("Target figures not read: {}", e.toString());
     }
     for (String gone : new ArrayList<>(meters.keySet())) {
-      if (!current.contains(gone)) {
+      if (!targets.containsKey(gone)) {
         meters.remove(gone).forEach(registry::remove);
         figures.remove(gone);
       }
     }
   }
 
-  private Figures read(String rule, String target) throws Exception {
-    String delivery = RouterConfig.deliveryTopic(rule, target);
-    long routed = endOffsets(delivery);
-    long deadLettered = endOffsets(RouterConfig.deadLetterTopic(rule, target));
-    Map<TopicPartition, OffsetAndMetadata> committed = admin
-        .listConsumerGroupOffsets("connect-" + RouterConfig.targetConnectorName(rule, target))
-        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-    long delivered = committed.values().stream().filter(o -> o != null)
-        .mapToLong(OffsetAndMetadata::offset).sum();
-    return new Figures(routed, delivered, deadLettered);
+  /** The sum of the end offsets of each delivery and dead-letter topic that exists. */
+  private Map<String, Long> endOffsets(Collection<String[]> targets) throws Exception {
+    List<String> topics = new ArrayList<>();
+    targets.forEach(rt -> {
+      topics.add(RouterConfig.deliveryTopic(rt[0], rt[1]));
+      topics.add(RouterConfig.deadLetterTopic(rt[0], rt[1]));
+    });
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    admin.describeTopics(topics).topicNameValues().forEach((topic, future) -> {
+      try {
+        future.get(10, TimeUnit.SECONDS).partitions().forEach(p ->
+            request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+      } catch (Exception e) {
+        log.debug("Topic {} not described: {}", topic, e.toString());
+      }
+    });
+    Map<String, Long> sums = new HashMap<>();
+    if (!request.isEmpty()) {
+      admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).forEach((tp, info) ->
+          sums.merge(tp.topic(), info.offset(), Long::sum));
+    }
+    return sums;
   }
 
-  private long endOffsets(String topic) throws Exception {
-    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
-        .partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()),
-            OffsetSpec.latest()));
-    return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).values().stream()
-        .mapToLong(ListOffsetsResultInfo::offset).sum();
+  /** The sum of what each target's sink connector has committed, by connector name. */
+  private Map<String, Long> committedOffsets(Collection<String[]> targets) throws Exception {
+    Map<String, ListConsumerGroupOffsetsSpec> groups = new HashMap<>();
+    targets.forEach(rt -> groups.put(
+        "connect-" + RouterConfig.targetConnectorName(rt[0], rt[1]),
+        new ListConsumerGroupOffsetsSpec()));
+    Map<String, Long> sums = new HashMap<>();
+    if (groups.isEmpty()) {
+      return sums;
+    }
+    admin.listConsumerGroupOffsets(groups).all().get(10, TimeUnit.SECONDS).forEach((group, offsets) ->
+        sums.put(group.substring("connect-".length()), offsets.values().stream()
+            .filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum()));
+    return sums;
   }
 
   private List<Meter> register(String rule, String target) {
