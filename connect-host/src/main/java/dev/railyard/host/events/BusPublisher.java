@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final BusTopics topics;
   private final MeterRegistry metrics;
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   // Topic checks and the first send to a topic block; never on the caller's (event-loop) thread.
   private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
     Thread t = new Thread(r, "railyard-publisher");
@@ -97,8 +99,10 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
     return result;
   }
 
+  // looked up per event: cached so the hot path does not build a meter id every time
   private Counter counter(String name, String tag, String value) {
-    return Counter.builder(name).tag(tag, value).register(metrics);
+    return counters.computeIfAbsent(name + '\u0000' + value,
+        k -> Counter.builder(name).tag(tag, value).register(metrics));
   }
 
   private static CompletableFuture<List<EntryResult>> allOf(
