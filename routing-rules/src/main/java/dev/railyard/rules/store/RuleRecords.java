@@ -100,7 +100,9 @@ public final class RuleRecords {
         }
         out.putObject("retry")
                 .put("maxAttempts", target.retry().maxAttempts())
-                .put("maxAgeSeconds", target.retry().maxAgeSeconds());
+                .put("maxAgeSeconds", target.retry().maxAgeSeconds())
+                .put("initialBackoffMs", target.retry().initialBackoffMs())
+                .put("maxBackoffMs", target.retry().maxBackoffMs());
         out.put("deadLetter", target.deadLetter());
     }
 }

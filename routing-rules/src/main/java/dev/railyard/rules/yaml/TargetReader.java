@@ -120,6 +120,15 @@ final class TargetReader {
                 RetryPolicy.MAX_ATTEMPTS);
         int age = retry.get().integer("maxAgeSeconds", RetryPolicy.MAX_AGE_SECONDS, RetryPolicy.MIN_AGE_SECONDS,
                 RetryPolicy.MAX_AGE_SECONDS);
-        return new RetryPolicy(attempts, age);
+        int initial = retry.get().integer("initialBackoffMs", RetryPolicy.DEFAULT_INITIAL_BACKOFF_MS,
+                RetryPolicy.MIN_BACKOFF_MS, RetryPolicy.MAX_BACKOFF_MS);
+        int max = retry.get().integer("maxBackoffMs", Math.max(initial, RetryPolicy.DEFAULT_MAX_BACKOFF_MS),
+                RetryPolicy.MIN_BACKOFF_MS, RetryPolicy.MAX_BACKOFF_MS);
+        if (max < initial) {
+            report.add(retry.get().value("maxBackoffMs"), retry.get().path("maxBackoffMs"),
+                    "maxBackoffMs must be at least initialBackoffMs (" + initial + "), found " + max);
+            max = initial;
+        }
+        return new RetryPolicy(attempts, age, initial, max);
     }
 }

@@ -55,6 +55,28 @@ class RuleModelTest {
     }
 
     @Test
+    void shouldDoubleTheBackoffUpToItsCeilingWithJitterThatNeverReachesZero() {
+        RetryPolicy policy = new RetryPolicy(10, 60, 100, 1000);
+        java.util.Random random = new java.util.Random(42);
+        long[][] bounds = {{50, 100}, {100, 200}, {200, 400}, {400, 800}, {500, 1000}, {500, 1000}};
+
+        for (int retry = 1; retry <= bounds.length; retry++) {
+            for (int i = 0; i < 200; i++) {
+                assertThat(policy.backoffMs(retry, random)).as("retry %d", retry)
+                        .isBetween(bounds[retry - 1][0], bounds[retry - 1][1]);
+            }
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            seen.add(policy.backoffMs(3, random));
+        }
+        assertThat(seen).as("jitter spreads the waits").hasSizeGreaterThan(10);
+        assertThat(new RetryPolicy(185, 86_400, 1000, 60_000).backoffMs(185, random)).isBetween(30_000L, 60_000L);
+        assertThatThrownBy(() -> new RetryPolicy(1, 60, 500, 100))
+                .hasMessage("maxBackoffMs must be between initialBackoffMs (500) and 3600000, not 100");
+    }
+
+    @Test
     void shouldRequireAConnectorClassAndRefuseKeysRailyardSetsInInlineConfigs() {
         assertThatThrownBy(() -> new Target.Inline(Map.of("tasks.max", "1")))
                 .hasMessage("an inline config needs connector.class");

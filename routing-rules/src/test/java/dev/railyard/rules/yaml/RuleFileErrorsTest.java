@@ -142,6 +142,16 @@ class RuleFileErrorsTest {
     }
 
     @Test
+    void shouldRejectABackoffCeilingBelowItsStart() {
+        String yaml = RuleFilesTest.minimal("r", "")
+                + "      retry: { initialBackoffMs: 5000, maxBackoffMs: 1000, maxAttempts: 3 }\n";
+
+        assertThat(problems(yaml)).containsExactly(
+                "rules.yaml:11:54 spec.targets[0].retry.maxBackoffMs: maxBackoffMs must be at least "
+                        + "initialBackoffMs (5000), found 1000");
+    }
+
+    @Test
     void shouldRejectARuleWithoutTargets() {
         String yaml = RuleFilesTest.minimal("r", "").replaceAll("(?s)  targets:.*", "  targets: []\n");
 

@@ -76,6 +76,17 @@ class RuleFilesTest {
     }
 
     @Test
+    void shouldReadTheBackoffOfARetryPolicy() {
+        String yaml = minimal("r", "") + "      retry: { maxAttempts: 3, initialBackoffMs: 50, maxBackoffMs: 400 }\n";
+
+        LoadResult result = RuleFiles.load("rules.yaml", yaml);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.rules().get(0).targets().get(0).retry())
+                .isEqualTo(new RetryPolicy(3, RetryPolicy.MAX_AGE_SECONDS, 50, 400));
+    }
+
+    @Test
     void shouldSkipEmptyDocumentsButCountThemInPaths() {
         String yaml = "---\n---\n" + minimal("one", "").replace("bus: orders", "bus: 'no good'");
 
