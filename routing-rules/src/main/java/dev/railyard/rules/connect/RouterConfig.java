@@ -23,6 +23,12 @@ public final class RouterConfig extends AbstractConfig {
     public static final String CATCH_UP_TIMEOUT_DOC = "How long a starting task may take to read every "
             + "rule before it routes its first event.";
 
+    public static final String STATS_INTERVAL_CONFIG = "railyard.stats.interval.ms";
+    public static final String STATS_INTERVAL_DOC = "How often each task writes its counts (events matched "
+            + "per rule, transform errors per target) to the stats topic when they changed; a task that "
+            + "crashes loses at most this much of them.";
+    public static final int STATS_INTERVAL_DEFAULT = 2000;
+
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(BUS_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, BUS_DOC)
@@ -31,7 +37,9 @@ public final class RouterConfig extends AbstractConfig {
             .define(RULES_TOPIC_CONFIG, Type.STRING, RuleRecords.TOPIC, new ConfigDef.NonEmptyString(),
                     Importance.LOW, RULES_TOPIC_DOC)
             .define(CATCH_UP_TIMEOUT_CONFIG, Type.INT, 60_000, ConfigDef.Range.atLeast(1000),
-                    Importance.LOW, CATCH_UP_TIMEOUT_DOC);
+                    Importance.LOW, CATCH_UP_TIMEOUT_DOC)
+            .define(STATS_INTERVAL_CONFIG, Type.INT, STATS_INTERVAL_DEFAULT, ConfigDef.Range.between(100, 600_000),
+                    Importance.LOW, STATS_INTERVAL_DOC);
 
     public RouterConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);

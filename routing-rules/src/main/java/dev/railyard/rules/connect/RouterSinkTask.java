@@ -2,6 +2,8 @@ package dev.railyard.rules.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.rules.stats.DeliveryCounters;
+import dev.railyard.rules.stats.StatsPublisher;
 import dev.railyard.rules.store.RuleLog;
 import dev.railyard.rules.transform.TransformException;
 import java.io.IOException;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * per matched rule and target, transformed and written to the target's delivery topic with its key
  * kept. An event whose transform fails goes to the target's dead-letter topic. {@link #put} returns
  * only when Kafka has every record it wrote, so the offsets Connect commits afterwards never get
- * ahead of the deliveries: events are routed at least once.
+ * ahead of the deliveries: events are routed at least once. It counts the events each rule matched
+ * and the transform errors per target, published to the stats topic as {@code router.<bus>}; like
+ * the routing, the counts are at least once (a batch Connect hands over again is counted again).
  */
 public class RouterSinkTask extends SinkTask {
 
@@ -43,6 +47,8 @@ public class RouterSinkTask extends SinkTask {
     private RuleLog rules;
     private volatile RoutingTable table = RoutingTable.EMPTY;
     private KafkaProducer<byte[], byte[]> producer;
+    private StatsPublisher stats;
+    private DeliveryCounters counters;
 
     @Override
     public void start(Map<String, String> props) {
@@ -57,6 +63,9 @@ public class RouterSinkTask extends SinkTask {
                 ProducerConfig.CLIENT_ID_CONFIG, "railyard-router-" + bus,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        stats = StatsPublisher.start(bootstrap, "router." + bus,
+                Duration.ofMillis(config.getInt(RouterConfig.STATS_INTERVAL_CONFIG)));
+        counters = stats.counters();
         rules = new RuleLog(bootstrap, config.getString(RouterConfig.RULES_TOPIC_CONFIG), this::rulesChanged);
         rules.start(Duration.ofMillis(config.getInt(RouterConfig.CATCH_UP_TIMEOUT_CONFIG)));
         log.info("Router of bus {} started with {} rule(s)", bus, table.size());
@@ -105,6 +114,7 @@ public class RouterSinkTask extends SinkTask {
         byte[] key = bytes(record.key());
         JsonNode tree = parse(event);
         for (RoutingTable.Route route : routes) {
+            counters.matched(route.rule());
             byte[] output;
             TransformException failure = null;
             try {
@@ -117,7 +127,10 @@ public class RouterSinkTask extends SinkTask {
                 if (output != null) {
                     sent.add(producer.send(new ProducerRecord<>(d.topic(), null, key, output,
                             headers(route.rule(), d.target(), tree))));
-                } else if (d.deadLetter()) {
+                    continue;
+                }
+                counters.transformError(route.rule(), d.target());
+                if (d.deadLetter()) {
                     sent.add(producer.send(new ProducerRecord<>(d.deadLetterTopic(), null, key, event,
                             DeadLetters.headers(route.rule(), d.target(), failure, now))));
                 }
@@ -183,6 +196,9 @@ public class RouterSinkTask extends SinkTask {
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(30));
+        }
+        if (stats != null) {
+            stats.close();
         }
     }
 
