@@ -121,8 +121,10 @@ async function showRules() {
         cells: [
           cell('rule', rule.name), cell('bus', rule.bus), cell('target', target.name),
           state('enabled', rule.enabled ? 'ENABLED' : 'PARKED', rule.enabled),
-          cell('routed', stats.routed, 'num'), cell('delivered', stats.delivered, 'num'),
-          cell('lag', stats.lag, 'num'), cell('dead-letters', stats.deadLettered, 'num')
+          cell('matched', stats.matched, 'num'), cell('routed', stats.routed, 'num'),
+          cell('delivered', stats.delivered, 'num'), cell('lag', stats.lag, 'num'),
+          cell('transform-errors', stats.transformErrors, 'num'), cell('failed', stats.failed, 'num'),
+          cell('dead-letters', stats.deadLettered, 'num')
         ]
       });
     }

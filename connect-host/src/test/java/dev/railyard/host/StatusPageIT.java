@@ -153,10 +153,13 @@ class StatusPageIT {
     // when the page is open
     browser.get(pageUrl);
 
-    // then the rule's target shows 3 routed and 3 delivered
+    // then the rule's target shows 3 matched, 3 routed and 3 delivered
     waitUpTo(CONNECTOR_UP).until(ExpectedConditions.textToBe(
         cell("rules", "page-rule.file", "delivered"), "3"));
+    waitUpTo(CONNECTOR_UP).until(ExpectedConditions.textToBe(
+        cell("rules", "page-rule.file", "matched"), "3"));
     assertThat(text(cell("rules", "page-rule.file", "routed"))).isEqualTo("3");
+    assertThat(text(cell("rules", "page-rule.file", "transform-errors"))).isEqualTo("0");
     assertThat(text(cell("rules", "page-rule.file", "lag"))).isEqualTo("0");
     assertThat(text(cell("rules", "page-rule.file", "bus"))).isEqualTo("page");
     screenshot();

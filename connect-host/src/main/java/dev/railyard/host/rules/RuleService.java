@@ -3,6 +3,7 @@ package dev.railyard.host.rules;
 import dev.railyard.api.platform.Reply;
 import dev.railyard.api.platform.RuleAdmin;
 import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.stats.StatsRecords;
 import dev.railyard.rules.store.RuleLog;
 import dev.railyard.rules.store.RuleRecords;
 import dev.railyard.rules.yaml.LoadResult;
@@ -65,20 +66,24 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   });
 
   /**
-   * Creates the rules topic if needed (compacted, one partition: rules apply in the order written),
-   * reads every rule, and is ready to take changes.
+   * Creates the rules topic if needed (compacted, one partition: rules apply in the order written)
+   * and the stats topic the tasks write their counts to (compacted, one partition: a record per task
+   * run), reads every rule, and is ready to take changes.
    */
   public static RuleService start(String bootstrapServers, Admin admin, ConnectRest connect,
       int partitions, MeterRegistry metrics) throws Exception {
-    NewTopic topic = new NewTopic(RuleRecords.TOPIC, 1, (short) -1)
-        .configs(Map.of("cleanup.policy", "compact"));
-    try {
-      admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw e;
+    for (String name : List.of(RuleRecords.TOPIC, StatsRecords.TOPIC)) {
+      NewTopic topic = new NewTopic(name, 1, (short) -1)
+          .configs(Map.of("cleanup.policy", "compact"));
+      try {
+        admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
       }
     }
+    StatsLog counts = StatsLog.start(bootstrapServers);
     RuleLog log = new RuleLog(bootstrapServers, RuleRecords.TOPIC, r -> { });
     log.start(Duration.ofSeconds(60));
     KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -98,7 +103,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
     RuleService service = new RuleService(log, producer,
         new RuleReconciler(admin, connect, bootstrapServers, partitions),
         new ReplayRunner(bootstrapServers, replayProducer), replayProducer,
-        new TargetStats(admin, metrics));
+        new TargetStats(admin, metrics, counts::total), counts);
     service.reconcileAll();
     service.statsTimer.scheduleWithFixedDelay(service::refreshStats, 0, 5, TimeUnit.SECONDS);
     return service;
@@ -131,6 +136,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   private final KafkaProducer<byte[], byte[]> replayProducer;
 
   private final TargetStats stats;
+  private final StatsLog counts;
   private final DeadLetterService deadLetters;
   private final ScheduledExecutorService statsTimer = Executors.newSingleThreadScheduledExecutor(
       r -> {
@@ -140,8 +146,10 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       });
 
   RuleService(RuleLog rules, KafkaProducer<String, String> producer, RuleReconciler reconciler,
-      ReplayRunner replays, KafkaProducer<byte[], byte[]> replayProducer, TargetStats stats) {
+      ReplayRunner replays, KafkaProducer<byte[], byte[]> replayProducer, TargetStats stats,
+      StatsLog counts) {
     this.stats = stats;
+    this.counts = counts;
     this.rules = rules;
     this.producer = producer;
     this.reconciler = reconciler;
@@ -355,6 +363,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
     replayThreads.shutdownNow();
     replayProducer.close(Duration.ofSeconds(10));
     rules.close();
+    counts.close();
     producer.close(Duration.ofSeconds(10));
   }
 }

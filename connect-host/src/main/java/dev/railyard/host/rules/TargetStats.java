@@ -3,12 +3,14 @@ package dev.railyard.host.rules;
 import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
+import dev.railyard.rules.stats.StatsSnapshot;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,23 +28,38 @@ import org.slf4j.LoggerFactory;
  * Per rule target, read from Kafka's own bookkeeping rather than counted in the workers: events
  * routed to it (end offsets of its delivery topic, replays included), delivered (what its sink
  * connector has committed), the lag between the two, and dead letters (end offsets of its
- * dead-letter topic). Refreshed by {@link #refresh}; exported as Micrometer gauges tagged rule and
- * target. Thread-safe.
+ * dead-letter topic). Next to them, what only the tasks can count, as read from the stats topic:
+ * events the rule matched, transform errors and failed delivery attempts of the target. Offsets are
+ * refreshed by {@link #refresh}, counts are as last read; exported as Micrometer gauges tagged rule
+ * and target (matched, a figure of the rule, is repeated for each of its targets). Thread-safe.
  */
 final class TargetStats {
 
   private static final Logger log = LoggerFactory.getLogger(TargetStats.class);
 
-  /** One target's figures at the last refresh. */
-  record Figures(long routed, long delivered, long deadLettered) {
+  /** One target's figures: offsets as at the last refresh, counts as last read. */
+  record Figures(long routed, long delivered, long deadLettered, long matched,
+      long transformErrors, long failed) {
 
     long lag() {
       return Math.max(0, routed - delivered);
     }
 
+    Figures withCounts(StatsSnapshot counts, String rule, String target) {
+      return new Figures(routed, delivered, deadLettered, counts.matched(rule),
+          counts.transformErrors(rule, target), counts.failed(rule, target));
+    }
+
     Map<String, Object> view() {
-      return Map.of("routed", routed, "delivered", delivered, "lag", lag(),
-          "deadLettered", deadLettered);
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("matched", matched);
+      view.put("routed", routed);
+      view.put("delivered", delivered);
+      view.put("lag", lag());
+      view.put("deadLettered", deadLettered);
+      view.put("transformErrors", transformErrors);
+      view.put("failed", failed);
+      return view;
     }
   }
 
@@ -50,15 +67,21 @@ final class TargetStats {
   private final MeterRegistry registry;
   private final Map<String, Figures> figures = new ConcurrentHashMap<>();
   private final Map<String, List<Meter>> meters = new ConcurrentHashMap<>();
+  private final Supplier<StatsSnapshot> counts;
 
-  TargetStats(Admin admin, MeterRegistry registry) {
+  /**
+   * @param counts the tasks' counts summed, as last read; called on every view and scrape
+   */
+  TargetStats(Admin admin, MeterRegistry registry, Supplier<StatsSnapshot> counts) {
     this.admin = admin;
     this.registry = registry;
+    this.counts = counts;
   }
 
   /** The figures of a target, or null before its first refresh. */
   Figures of(String rule, String target) {
-    return figures.get(key(rule, target));
+    Figures offsets = figures.get(key(rule, target));
+    return offsets == null ? null : offsets.withCounts(counts.get(), rule, target);
   }
 
   /**
@@ -80,7 +103,7 @@ final class TargetStats {
         }
         figures.put(key, new Figures(routed,
             committed.getOrDefault(RouterConfig.targetConnectorName(rt[0], rt[1]), 0L),
-            ends.getOrDefault(RouterConfig.deadLetterTopic(rt[0], rt[1]), 0L)));
+            ends.getOrDefault(RouterConfig.deadLetterTopic(rt[0], rt[1]), 0L), 0, 0, 0));
         meters.computeIfAbsent(key, k -> register(rt[0], rt[1]));
       });
     } catch (Exception e) {
@@ -142,11 +165,16 @@ final class TargetStats {
     list.add(gauge("railyard.target.lag", rule, target, () -> get(key).lag()));
     list.add(gauge("railyard.target.dead.lettered", rule, target,
         () -> get(key).deadLettered()));
+    list.add(gauge("railyard.target.matched", rule, target, () -> counts.get().matched(rule)));
+    list.add(gauge("railyard.target.transform.errors", rule, target,
+        () -> counts.get().transformErrors(rule, target)));
+    list.add(gauge("railyard.target.failed", rule, target,
+        () -> counts.get().failed(rule, target)));
     return list;
   }
 
   private Figures get(String key) {
-    return figures.getOrDefault(key, new Figures(0, 0, 0));
+    return figures.getOrDefault(key, new Figures(0, 0, 0, 0, 0, 0));
   }
 
   private Meter gauge(String name, String rule, String target, Supplier<Number> value) {
