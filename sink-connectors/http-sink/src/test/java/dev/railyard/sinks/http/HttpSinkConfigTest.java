@@ -1,0 +1,153 @@
+package dev.railyard.sinks.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HttpSinkConfigTest {
+
+  private static final String URL = "https://hooks.example.com/orders";
+
+  @Test
+  void shouldApplyTheDefaults() {
+    // when
+    HttpSinkConfig config = config(Map.of());
+
+    // then
+    assertThat(config.url()).isEqualTo(URI.create(URL));
+    assertThat(config.method()).isEqualTo("POST");
+    assertThat(config.headers()).isEmpty();
+    assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.contentType()).isEqualTo("application/json");
+  }
+
+  @Test
+  void shouldReadHeadersInOrderSplittingAtTheFirstColon() {
+    // when
+    HttpSinkConfig config = config(Map.of(HttpSinkConfig.HEADERS_CONFIG,
+        "Authorization: Basic dXNlcjpwdw==:x , X-Team:billing"));
+
+    // then
+    assertThat(config.headers()).containsExactly(
+        Map.entry("Authorization", "Basic dXNlcjpwdw==:x"), Map.entry("X-Team", "billing"));
+  }
+
+  @Test
+  void shouldRequireTheUrl() {
+    assertThatThrownBy(() -> new HttpSinkConfig(Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.url");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hooks.example.com/orders", "/orders", "ftp://files.example.com/x",
+      "http://", "https://exa mple.com/", "mailto:ops@example.com", ""})
+  void shouldRejectAUrlThatIsNotAbsoluteHttpOrHttps(String url) {
+    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.URL_CONFIG, url)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.url")
+        .hasMessageContaining("must be an absolute http:// or https:// URL");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://localhost:8081/hook", "https://hooks.example.com/a?code=1",
+      "HTTPS://Example.com"})
+  void shouldAcceptHttpAndHttpsUrls(String url) {
+    assertThat(config(Map.of(HttpSinkConfig.URL_CONFIG, url)).url()).isEqualTo(URI.create(url));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"GET", "DELETE", "post", ""})
+  void shouldRejectAMethodOtherThanPostOrPut(String method) {
+    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.METHOD_CONFIG, method)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.method")
+        .hasMessageContaining("POST, PUT");
+  }
+
+  @Test
+  void shouldRejectAHeaderNotWrittenAsNameAndValueWithoutEchoingIt() {
+    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.HEADERS_CONFIG,
+        "X-Team: billing, Authorization=Bearer s3cret")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.headers")
+        .hasMessageContaining("entry 2 of 2")
+        .hasMessageContaining("'Name: value' pairs")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void shouldRejectAHeaderNameThatIsNotAToken() {
+    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.HEADERS_CONFIG, "X Team: billing")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.headers")
+        .hasMessageContaining("'X Team'")
+        .hasMessageContaining("not a valid header name");
+  }
+
+  @Test
+  void shouldRejectAnEmptyHeaderEntry() {
+    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.HEADERS_CONFIG, "X-Team: billing,")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.headers");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Host: example.com", "content-length: 3", "Connection: close"})
+  void shouldRejectHeadersTheClientSetsItself(String header) {
+    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.HEADERS_CONFIG, header)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.headers")
+        .hasMessageContaining("the HTTP client sets this header itself");
+  }
+
+  @Test
+  void shouldPointContentTypeToItsOwnKey() {
+    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.HEADERS_CONFIG, "Content-Type: text/plain")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("set Content-Type with http.content.type");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-5"})
+  void shouldRejectATimeoutBelowOneMillisecond(String timeout) {
+    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.TIMEOUT_MS_CONFIG, timeout)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.timeout.ms")
+        .hasMessageContaining("at least 1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "", "application/json\r\nX-Evil: 1", "text /plain"})
+  void shouldRejectAContentTypeThatIsNotAMediaType(String type) {
+    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.CONTENT_TYPE_CONFIG, type)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.content.type")
+        .hasMessageContaining("must be a media type such as application/json");
+  }
+
+  @Test
+  void shouldTypeValidateAndDocumentEveryKey() {
+    for (ConfigDef.ConfigKey key : HttpSinkConfig.CONFIG_DEF.configKeys().values()) {
+      assertThat(key.documentation).as("documentation of %s", key.name).isNotBlank();
+      assertThat(key.validator).as("validator of %s", key.name).isNotNull();
+      assertThat(key.type).as("type of %s", key.name).isNotNull();
+    }
+  }
+
+  private static HttpSinkConfig config(Map<String, String> extra) {
+    Map<String, String> props = new HashMap<>();
+    props.put(HttpSinkConfig.URL_CONFIG, URL);
+    props.putAll(extra);
+    return new HttpSinkConfig(props);
+  }
+}
