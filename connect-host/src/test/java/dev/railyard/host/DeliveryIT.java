@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What happens after routing: replaying a window, and targets that cannot take their events. */
@@ -116,6 +119,107 @@ class DeliveryIT {
         .get("redriven").asInt()).isZero();
     assertThat(api.get("/api/v1/rules/faulty/deadletters").json().get("targets").get(1)
         .get("waiting").asInt()).isZero();
+  }
+
+  @Test
+  void shouldRetryWithBackoffThenDeadLetterWhatAnEndpointKeepsRefusingWhileTheFileKeepsDelivering(
+      ApiClient api, Path dataDir, Platform platform) throws IOException {
+    // given a rule with a file target and an HTTP function target whose endpoint answers 503
+    Path file = dataDir.resolve("hooks.jsonl");
+    try (Endpoint endpoint = Endpoint.start(503)) {
+      RuleFixtures.applyOk(api, """
+          apiVersion: railyard/v1
+          kind: Rule
+          metadata: {name: hooks}
+          spec:
+            bus: hooks
+            pattern: {type: ["t"]}
+            targets:
+              - name: file
+                config: {connector.class: FileStreamSink, file: "%s"}
+              - name: fn
+                retry: {maxAttempts: 2, initialBackoffMs: 100, maxBackoffMs: 400}
+                config:
+                  connector.class: dev.railyard.sinks.http.HttpSinkConnector
+                  http.url: "%s"
+          """.formatted(file, endpoint.url()));
+
+      // when ten events flow
+      Set<String> sent = new HashSet<>();
+      for (int i = 0; i < 10; i++) {
+        ApiClient.Response r = api.post("/api/v1/events", "[{\"bus\":\"hooks\",\"source\":\"s\","
+            + "\"type\":\"t\",\"data\":{\"i\":" + i + "}}]");
+        sent.add(r.json().get("entries").get(0).get("eventId").asText());
+      }
+
+      // then the file has every event while each was tried three times at the endpoint, and
+      // dead-lettered with the rule, target, error, attempts and failure times
+      RuleFixtures.awaitLines(file, 10);
+      assertThat(EventIds.in(file)).isEqualTo(sent);
+      List<Map<String, String>> letters = DeadLetterReader.read(platform.bootstrapServers(),
+          "railyard.dlq.hooks.fn", 10);
+      assertThat(letters).hasSize(10).allSatisfy(h -> {
+        assertThat(h).containsEntry("railyard.rule", "hooks")
+            .containsEntry("railyard.target", "fn")
+            .containsEntry("railyard.error.stage", "delivery")
+            .containsEntry("railyard.error.class", "org.apache.kafka.connect.errors.RetriableException")
+            .containsEntry("railyard.attempts", "3");
+        assertThat(h.get("railyard.error.message")).contains("503");
+        Instant first = Instant.parse(h.get("railyard.first.failure"));
+        Instant last = Instant.parse(h.get("railyard.last.failure"));
+        assertThat(Duration.between(first, last)).as("two backoffs of at least 50 and 100 ms")
+            .isGreaterThanOrEqualTo(Duration.ofMillis(150));
+      });
+      assertThat(letters.stream().map(h -> h.get("railyard.event.id"))).containsExactlyInAnyOrderElementsOf(sent);
+      assertThat(endpoint.attemptsById()).allSatisfy((id, n) -> assertThat(n).isGreaterThanOrEqualTo(3));
+      assertThat(endpoint.attemptsById().keySet()).isEqualTo(sent);
+
+      // and once the endpoint is back, a redrive delivers each letter as it was, once
+      endpoint.answer(200);
+      JsonNode redriven = api.post("/api/v1/rules/hooks/deadletters/fn/redrive", "").json();
+      assertThat(redriven.get("redriven").asInt()).as(redriven.toString()).isEqualTo(10);
+      await("the ten redriven events at the endpoint").atMost(Duration.ofSeconds(60))
+          .until(() -> endpoint.delivered().size() >= 10);
+      assertThat(EventIds.in(endpoint.delivered())).isEqualTo(sent);
+    }
+  }
+
+  @Test
+  void shouldRefuseARuleWhoseTargetTheSinkWouldRejectAndChangeNothing(ApiClient api) {
+    // given a rule in force
+    RuleFixtures.applyOk(api, RoutingIT.switchRule("a", Path.of("/tmp/unused-refusal.jsonl")));
+    JsonNode before = api.get("/api/v1/rules/switching").json().get("document");
+
+    // when a file changes it to use an HTTP target without a usable URL, and adds another rule
+    ApiClient.Response refused = api.post("/api/v1/rules:apply", """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: switching}
+        spec:
+          bus: switching
+          pattern: {type: ["b"]}
+          targets:
+            - name: out
+              config: {connector.class: dev.railyard.sinks.http.HttpSinkConnector, http.url: "ftp://x"}
+        ---
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: other}
+        spec:
+          bus: switching
+          pattern: {type: ["c"]}
+          targets:
+            - name: out
+              config: {connector.class: NoSuchSink}
+        """);
+
+    // then it is refused naming the rule, target and key, and nothing changed
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    String message = refused.json().get("error").get("message").asText();
+    assertThat(message).contains("rule switching, target out: config 'http.url'")
+        .contains("rule other, target out:").contains("NoSuchSink");
+    assertThat(api.get("/api/v1/rules/switching").json().get("document")).isEqualTo(before);
+    assertThat(api.get("/api/v1/rules/other").status()).isEqualTo(404);
   }
 
   private static String faultyRule(Path healthy, Path repaired, String brokenConverter) {

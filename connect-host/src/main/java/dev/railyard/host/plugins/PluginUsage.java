@@ -39,6 +39,8 @@ public final class PluginUsage {
   private static List<Reference> references(Map<String, String> config) {
     List<Reference> references = new ArrayList<>();
     add(references, config, "connector.class", "connector.plugin.version");
+    // a rule target's hosted sink, run by the delivery guard
+    add(references, config, "railyard.delegate.class", "connector.plugin.version");
     for (String converter : List.of("key.converter", "value.converter", "header.converter")) {
       add(references, config, converter, converter + ".plugin.version");
     }

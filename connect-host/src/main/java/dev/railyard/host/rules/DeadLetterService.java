@@ -2,6 +2,7 @@ package dev.railyard.host.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.api.platform.Reply;
+import dev.railyard.rules.connect.DeadLetters;
 import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
@@ -144,8 +145,14 @@ final class DeadLetterService {
     }
   }
 
+  // a router letter holds the bus event, to be transformed again; delivery letters (from the
+  // delivery guard or Connect's own dead-letter queue) hold the delivery record as it was
   private static boolean isRouterLetter(ConsumerRecord<byte[], byte[]> r) {
-    return r.headers().lastHeader("railyard.error.class") != null
+    Header stage = r.headers().lastHeader(DeadLetters.STAGE);
+    if (stage != null) {
+      return DeadLetters.STAGE_TRANSFORM.equals(new String(stage.value(), StandardCharsets.UTF_8));
+    }
+    return r.headers().lastHeader(DeadLetters.ERROR_CLASS) != null
         && r.headers().lastHeader("__connect.errors.topic") == null;
   }
 

@@ -3,6 +3,7 @@ package dev.railyard.host.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.rules.connect.RouterConfig;
+import dev.railyard.rules.delivery.GuardedSinkConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import java.util.ArrayList;
@@ -58,6 +59,42 @@ final class RuleReconciler {
       }
     }
     return templates;
+  }
+
+  /**
+   * Checks each target's connector config, as it would be created, with Connect's own validation
+   * (the hosted sink's ConfigDef and validators, run through the delivery guard); each refusal is
+   * a problem of the file, so a rule whose target could never start is not stored.
+   */
+  void validateTargets(List<Rule> rules, Map<String, Map<String, String>> templates,
+      List<String> problems) {
+    for (Rule rule : rules) {
+      for (Target t : rule.targets()) {
+        Map<String, String> template = t.sink() instanceof Target.Connector c
+            ? templates.get(c.name()) : null;
+        if (template == null && !(t.sink() instanceof Target.Inline)) {
+          continue; // its missing template is reported already
+        }
+        Map<String, String> config = TargetConnectors.target(rule, t, template, bootstrapServers);
+        config.put("name", RouterConfig.targetConnectorName(rule.name(), t.name()));
+        String where = "rule " + rule.name() + ", target " + t.name() + ": ";
+        ConnectRest.Answer answer = call("PUT", "/connector-plugins/"
+            + encode(config.get("connector.class")) + "/config/validate", config);
+        if (answer.status() == 400 || answer.status() == 404) {
+          problems.add(where + answer.body().path("message").asText()
+              + " (GET /connect/connector-plugins lists the installed ones)");
+          continue;
+        }
+        for (JsonNode c : ok(answer).body().path("configs")) {
+          JsonNode value = c.path("value");
+          for (JsonNode error : value.path("errors")) {
+            String key = value.path("name").asText();
+            problems.add(where + "config '" + (key.equals(GuardedSinkConfig.DELEGATE_CLASS_CONFIG)
+                ? "connector.class" : key) + "': " + error.asText());
+          }
+        }
+      }
+    }
   }
 
   /** Creates the bus, delivery and dead-letter topics the rules need. */
@@ -116,7 +153,7 @@ final class RuleReconciler {
         Map<String, String> template = t.sink() instanceof Target.Connector c
             ? templates.get(c.name()) : null;
         if (template != null || t.sink() instanceof Target.Inline) {
-          ensure(name, TargetConnectors.target(rule, t, template));
+          ensure(name, TargetConnectors.target(rule, t, template, bootstrapServers));
         }
       }
     }

@@ -167,6 +167,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       }
       List<String> missing = new ArrayList<>();
       Map<String, Map<String, String>> templates = reconciler.templates(loaded.rules(), missing);
+      reconciler.validateTargets(loaded.rules(), templates, missing);
       if (!missing.isEmpty()) {
         return Reply.failed(400, "INVALID_RULES", fileName + ": " + String.join("; ", missing),
             Map.of("problems", missing));
@@ -209,7 +210,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
         return refused(fileName, loaded);
       }
       List<String> missing = new ArrayList<>();
-      reconciler.templates(loaded.rules(), missing);
+      reconciler.validateTargets(loaded.rules(), reconciler.templates(loaded.rules(), missing),
+          missing);
       return missing.isEmpty()
           ? Reply.ok(200, Map.of("valid", true, "rules",
               loaded.rules().stream().map(Rule::name).toList()))

@@ -2,6 +2,8 @@ package dev.railyard.host.rules;
 
 import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.connect.RouterSinkConnector;
+import dev.railyard.rules.delivery.GuardedSinkConfig;
+import dev.railyard.rules.delivery.GuardedSinkConnector;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
@@ -11,7 +13,15 @@ import java.util.Map;
 /**
  * The connector configs rules need: the router of a bus, and one sink connector per target, made
  * from the target's template (an uploaded connector config or the rule's inline config) pointed at
- * the target's delivery topic, with the retry policy mapped onto Connect's {@code errors.*}.
+ * the target's delivery topic.
+ *
+ * <p>The target's sink runs inside the delivery guard ({@link GuardedSinkConnector}), which
+ * applies the retry policy per record (attempts, age, exponential backoff with jitter) and writes
+ * spent records to the target's dead-letter topic with the rule, target, error, attempts and
+ * failure times. Records the worker cannot even convert for the sink never reach it; for those the
+ * policy is mapped onto Connect's own {@code errors.*} settings and dead-letter queue. A template
+ * that pins {@code connector.plugin.version} runs unguarded (the guard cannot choose a plugin
+ * version) with only that mapping.
  */
 final class TargetConnectors {
 
@@ -34,25 +44,34 @@ final class TargetConnectors {
    *
    * @param template the uploaded connector's config for a {@link Target.Connector}, else ignored
    */
-  static Map<String, String> target(Rule rule, Target target, Map<String, String> template) {
+  static Map<String, String> target(Rule rule, Target target, Map<String, String> template,
+      String bootstrapServers) {
     Map<String, String> c = new LinkedHashMap<>(target.sink() instanceof Target.Inline inline
         ? inline.config() : template);
     c.remove("topics.regex");
     c.put("name", RouterConfig.targetConnectorName(rule.name(), target.name()));
     c.put("topics", RouterConfig.deliveryTopic(rule.name(), target.name()));
+    String deadLetters = target.deadLetter()
+        ? RouterConfig.deadLetterTopic(rule.name(), target.name()) : null;
     RetryPolicy retry = target.retry();
     c.put("errors.retry.timeout", String.valueOf(retry.maxAttempts() == 0 ? 0
         : retry.maxAgeSeconds() * 1000L));
-    c.put("errors.retry.delay.max.ms", "60000");
+    c.put("errors.retry.delay.max.ms", String.valueOf(retry.maxBackoffMs()));
     c.put("errors.tolerance", "all");
-    if (target.deadLetter()) {
-      c.put("errors.deadletterqueue.topic.name",
-          RouterConfig.deadLetterTopic(rule.name(), target.name()));
+    if (deadLetters != null) {
+      c.put("errors.deadletterqueue.topic.name", deadLetters);
       c.put("errors.deadletterqueue.topic.replication.factor", "-1");
       c.put("errors.deadletterqueue.context.headers.enable", "true");
     }
-    c.put("railyard.rule", rule.name());
-    c.put("railyard.target", target.name());
+    c.put(GuardedSinkConfig.RULE_CONFIG, rule.name());
+    c.put(GuardedSinkConfig.TARGET_CONFIG, target.name());
+    if (!c.containsKey("connector.plugin.version")
+        && !GuardedSinkConnector.class.getName().equals(c.get("connector.class"))) {
+      c.put(GuardedSinkConfig.DELEGATE_CLASS_CONFIG, c.get("connector.class"));
+      c.put("connector.class", GuardedSinkConnector.class.getName());
+      c.put(GuardedSinkConfig.BOOTSTRAP_CONFIG, bootstrapServers);
+      c.putAll(GuardedSinkConfig.of(retry, deadLetters));
+    }
     return c;
   }
 }

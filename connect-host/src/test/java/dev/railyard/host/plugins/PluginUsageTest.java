@@ -49,4 +49,18 @@ class PluginUsageTest {
     assertThat(PluginUsage.of(List.of(Map.of("connector.class", alias)))
         .test(new PluginClass(className, Type.SINK, "1"))).isEqualTo(used);
   }
+
+  @ParameterizedTest(name = "{0} used by a guarded rule target: {1}")
+  @CsvSource({
+      "io.example.JdbcSinkConnector, true",
+      "dev.railyard.rules.delivery.GuardedSinkConnector, true",
+      "io.example.OtherSinkConnector, false"})
+  void shouldSeeTheHostedSinkOfARuleTargetBehindItsGuard(String className, boolean used) {
+    Map<String, String> target = Map.of(
+        "connector.class", "dev.railyard.rules.delivery.GuardedSinkConnector",
+        "railyard.delegate.class", "JdbcSink");
+
+    assertThat(PluginUsage.of(List.of(target)).test(new PluginClass(className, Type.SINK, "1")))
+        .isEqualTo(used);
+  }
 }

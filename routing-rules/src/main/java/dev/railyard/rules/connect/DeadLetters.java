@@ -4,30 +4,55 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-/** The headers of a dead letter: which rule and target it was for, and why it could not go there. */
-final class DeadLetters {
+/**
+ * The headers of a dead letter: which rule and target it was for, at which stage it failed, why, how often and
+ * when. Written by the router (transform failures) and by the delivery guard around each target's sink connector
+ * (delivery failures); read by the dead-letter API to peek and redrive.
+ */
+public final class DeadLetters {
 
-    static final String RULE = "railyard.rule";
-    static final String TARGET = "railyard.target";
-    static final String ERROR_CLASS = "railyard.error.class";
-    static final String ERROR_MESSAGE = "railyard.error.message";
-    static final String ATTEMPTS = "railyard.attempts";
-    static final String FIRST_FAILURE = "railyard.first.failure";
-    static final String LAST_FAILURE = "railyard.last.failure";
+    public static final String RULE = "railyard.rule";
+    public static final String TARGET = "railyard.target";
+    /** {@value #STAGE_TRANSFORM} or {@value #STAGE_DELIVERY}. */
+    public static final String STAGE = "railyard.error.stage";
+    public static final String ERROR_CLASS = "railyard.error.class";
+    public static final String ERROR_MESSAGE = "railyard.error.message";
+    public static final String ATTEMPTS = "railyard.attempts";
+    public static final String FIRST_FAILURE = "railyard.first.failure";
+    public static final String LAST_FAILURE = "railyard.last.failure";
+
+    /** The letter holds the bus event; a redrive transforms it again. */
+    public static final String STAGE_TRANSFORM = "transform";
+    /** The letter holds the delivery record (already transformed); a redrive sends it as it is. */
+    public static final String STAGE_DELIVERY = "delivery";
 
     private DeadLetters() {
     }
 
     /** A transform failure: it fails the same way every time, so it is not retried. */
     static RecordHeaders headers(String rule, String target, Exception error, Instant at) {
+        return headers(rule, target, STAGE_TRANSFORM,
+                error == null ? "unknown" : error.getClass().getName(),
+                error == null ? "the event is not JSON" : String.valueOf(error.getMessage()), 1, at, at);
+    }
+
+    /**
+     * The headers of a dead letter.
+     *
+     * @param stage {@link #STAGE_TRANSFORM} or {@link #STAGE_DELIVERY}
+     * @param attempts how many times it was tried, 1 or more
+     */
+    public static RecordHeaders headers(String rule, String target, String stage, String errorClass,
+            String message, int attempts, Instant firstFailure, Instant lastFailure) {
         RecordHeaders h = new RecordHeaders();
         add(h, RULE, rule);
         add(h, TARGET, target);
-        add(h, ERROR_CLASS, error == null ? "unknown" : error.getClass().getName());
-        add(h, ERROR_MESSAGE, error == null ? "the event is not JSON" : String.valueOf(error.getMessage()));
-        add(h, ATTEMPTS, "1");
-        add(h, FIRST_FAILURE, at.toString());
-        add(h, LAST_FAILURE, at.toString());
+        add(h, STAGE, stage);
+        add(h, ERROR_CLASS, errorClass);
+        add(h, ERROR_MESSAGE, message);
+        add(h, ATTEMPTS, String.valueOf(attempts));
+        add(h, FIRST_FAILURE, firstFailure.toString());
+        add(h, LAST_FAILURE, lastFailure.toString());
         return h;
     }
 

@@ -1,0 +1,78 @@
+package dev.railyard.host;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A real HTTP endpoint on a free local port standing for a function a rule delivers to: it answers
+ * every request with the status it is told, counts the attempts per event id (the
+ * {@code X-Railyard-Event-Id} header) and keeps the bodies it accepted.
+ */
+final class Endpoint implements AutoCloseable {
+
+  private final HttpServer server;
+  private volatile int status;
+  private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+  private final List<String> delivered = new CopyOnWriteArrayList<>();
+
+  private Endpoint(HttpServer server, int status) {
+    this.server = server;
+    this.status = status;
+  }
+
+  static Endpoint start(int status) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    Endpoint endpoint = new Endpoint(server, status);
+    server.createContext("/fn", exchange -> {
+      String body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      String id = exchange.getRequestHeaders().getFirst("X-Railyard-Event-Id");
+      if (id != null) {
+        endpoint.attempts.merge(id, 1, Integer::sum);
+      }
+      int answer = endpoint.status;
+      if (answer / 100 == 2) {
+        endpoint.delivered.add(body);
+      }
+      byte[] reply = (answer / 100 == 2 ? "ok" : "unavailable").getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(answer, reply.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(reply);
+      }
+    });
+    server.start();
+    return endpoint;
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/fn";
+  }
+
+  void answer(int status) {
+    this.status = status;
+  }
+
+  Map<String, Integer> attemptsById() {
+    return Map.copyOf(attempts);
+  }
+
+  List<String> delivered() {
+    return new ArrayList<>(delivered);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

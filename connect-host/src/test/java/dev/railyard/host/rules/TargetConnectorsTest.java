@@ -1,0 +1,74 @@
+package dev.railyard.host.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.railyard.rules.delivery.GuardedSinkConfig;
+import dev.railyard.rules.model.RetryPolicy;
+import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Transform;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TargetConnectorsTest {
+
+  private static Rule rule(Target target) {
+    return new Rule("orders", "shop", true, "{}", new Transform.WholeEvent(), List.of(target));
+  }
+
+  @Test
+  void shouldRunTheTargetsSinkInsideTheDeliveryGuardWithItsPolicy() {
+    // given a target with a retry policy and dead letters
+    Target target = new Target("webhook", new Target.Inline(Map.of(
+        "connector.class", "FileStreamSink", "file", "/tmp/out")),
+        new RetryPolicy(3, 600, 50, 800), true);
+
+    // when its connector config is made
+    Map<String, String> c = TargetConnectors.target(rule(target), target, null, "broker:9092");
+
+    // then the guard runs the sink, reading the target's delivery topic, with the policy
+    assertThat(c).containsEntry("connector.class",
+            "dev.railyard.rules.delivery.GuardedSinkConnector")
+        .containsEntry(GuardedSinkConfig.DELEGATE_CLASS_CONFIG, "FileStreamSink")
+        .containsEntry("file", "/tmp/out")
+        .containsEntry("name", "railyard.to.orders.webhook")
+        .containsEntry("topics", "railyard.to.orders.webhook")
+        .containsEntry(GuardedSinkConfig.BOOTSTRAP_CONFIG, "broker:9092")
+        .containsEntry(GuardedSinkConfig.RULE_CONFIG, "orders")
+        .containsEntry(GuardedSinkConfig.TARGET_CONFIG, "webhook")
+        .containsEntry(GuardedSinkConfig.MAX_ATTEMPTS_CONFIG, "3")
+        .containsEntry(GuardedSinkConfig.MAX_AGE_CONFIG, "600000")
+        .containsEntry(GuardedSinkConfig.BACKOFF_INITIAL_CONFIG, "50")
+        .containsEntry(GuardedSinkConfig.BACKOFF_MAX_CONFIG, "800")
+        .containsEntry(GuardedSinkConfig.DEAD_LETTER_TOPIC_CONFIG, "railyard.dlq.orders.webhook")
+        .containsEntry("errors.tolerance", "all")
+        .containsEntry("errors.deadletterqueue.topic.name", "railyard.dlq.orders.webhook");
+    assertThat(new GuardedSinkConfig(c).policy()).isEqualTo(target.retry());
+  }
+
+  @Test
+  void shouldLeaveTheDeadLetterTopicOutWhenTheTargetDropsWhatItCannotDeliver() {
+    Target target = new Target("log", new Target.Connector("audit"), RetryPolicy.DEFAULT, false);
+
+    Map<String, String> c = TargetConnectors.target(rule(target), target,
+        Map.of("connector.class", "FileStreamSink", "file", "/tmp/audit", "topics.regex", ".*"),
+        "broker:9092");
+
+    assertThat(c).containsEntry(GuardedSinkConfig.DEAD_LETTER_TOPIC_CONFIG, "")
+        .doesNotContainKey("errors.deadletterqueue.topic.name")
+        .doesNotContainKey("topics.regex");
+  }
+
+  @Test
+  void shouldRunATemplateThatPinsAPluginVersionUnguarded() {
+    Target target = new Target("db", new Target.Connector("jdbc"), RetryPolicy.DEFAULT, true);
+
+    Map<String, String> c = TargetConnectors.target(rule(target), target, Map.of(
+        "connector.class", "JdbcSink", "connector.plugin.version", "3.5.0.Final"), "broker:9092");
+
+    assertThat(c).containsEntry("connector.class", "JdbcSink")
+        .containsEntry("errors.deadletterqueue.topic.name", "railyard.dlq.orders.db")
+        .doesNotContainKey(GuardedSinkConfig.DELEGATE_CLASS_CONFIG);
+  }
+}
