@@ -173,6 +173,11 @@ class DeliveryIT {
       assertThat(letters.stream().map(h -> h.get("railyard.event.id"))).containsExactlyInAnyOrderElementsOf(sent);
       assertThat(endpoint.attemptsById()).allSatisfy((id, n) -> assertThat(n).isGreaterThanOrEqualTo(3));
       assertThat(endpoint.attemptsById().keySet()).isEqualTo(sent);
+      await("the failed attempts counted for hooks.fn").atMost(Duration.ofSeconds(30)).until(() ->
+          api.get("/api/v1/rules/hooks").json().get("targets").get(1).path("stats")
+              .path("failed").asInt() >= 30);
+      assertThat(api.get("/api/v1/rules/hooks").json().get("targets").get(0).path("stats")
+          .path("failed").asInt()).as("the file target never failed").isZero();
 
       // and once the endpoint is back, a redrive delivers each letter as it was, once
       endpoint.answer(200);

@@ -43,7 +43,7 @@ class RuleFilesTest {
                 new Transform.Template(paths, "{\"orderId\": \"<id>\", \"amount\": <amount>, \"rule\": "
                         + "\"<railyard.rule-name>\",\n \"first\": <first>, \"all\": <all>, \"at\": "
                         + "\"<railyard.ingestion-time>\"}\n"),
-                List.of(new Target("billing-fn", new Target.Connector("billing-webhook"), new RetryPolicy(20, 3600),
+                List.of(new Target("billing-fn", new Target.Connector("billing-webhook"), new RetryPolicy(20, 3600, 500, 30000),
                                 true),
                         new Target("audit-log", new Target.Inline(audit), RetryPolicy.DEFAULT, false)));
         Rule ids = new Rule("order-ids", "orders", false, "[{\"prefix\":{\"type\":\"order.\"}}]",
