@@ -42,6 +42,15 @@ class HttpSinkConfigTest {
   }
 
   @Test
+  void shouldRejectAnAuthorizationThatSpansLinesWithoutEchoingIt() {
+    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.AUTHORIZATION_CONFIG,
+        "Bearer s3cret\r\nX-Evil: 1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.authorization must be one line")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
   void shouldRequireTheUrl() {
     assertThatThrownBy(() -> new HttpSinkConfig(Map.of()))
         .isInstanceOf(ConfigException.class)

@@ -82,6 +82,18 @@ class HttpSinkTaskTest {
   }
 
   @Test
+  void shouldSendTheSecretAuthorizationWithEveryRequest() throws Exception {
+    // given
+    start(Map.of(HttpSinkConfig.AUTHORIZATION_CONFIG, "Bearer s3cret"));
+
+    // when
+    task.put(List.of(record("{}", new ConnectHeaders())));
+
+    // then
+    assertThat(endpoint.next().headers().getFirst("Authorization")).isEqualTo("Bearer s3cret");
+  }
+
+  @Test
   void shouldRetryWhenTheEndpointIsUnavailable() throws Exception {
     // given
     start(Map.of());
