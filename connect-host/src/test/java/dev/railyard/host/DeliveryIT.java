@@ -142,6 +142,7 @@ class DeliveryIT {
                 config:
                   connector.class: dev.railyard.sinks.http.HttpSinkConnector
                   http.url: "%s"
+                  http.authorization: "Bearer s3cret"
           """.formatted(file, endpoint.url()));
 
       // when ten events flow
@@ -173,6 +174,11 @@ class DeliveryIT {
       assertThat(letters.stream().map(h -> h.get("railyard.event.id"))).containsExactlyInAnyOrderElementsOf(sent);
       assertThat(endpoint.attemptsById()).allSatisfy((id, n) -> assertThat(n).isGreaterThanOrEqualTo(3));
       assertThat(endpoint.attemptsById().keySet()).isEqualTo(sent);
+      assertThat(endpoint.authorizations()).containsOnly("Bearer s3cret");
+      assertThat(api.get("/api/v1/rules/hooks").json().at("/document/spec/targets/1/config")
+          .path("http.authorization").asText()).isEqualTo("********");
+      assertThat(api.get("/api/v1/connectors/railyard.to.hooks.fn").json().path("config")
+          .path("http.authorization").asText()).isEqualTo("********");
       await("the failed attempts counted for hooks.fn").atMost(Duration.ofSeconds(30)).until(() ->
           api.get("/api/v1/rules/hooks").json().get("targets").get(1).path("stats")
               .path("failed").asInt() >= 30);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,6 +24,7 @@ final class Endpoint implements AutoCloseable {
   private volatile int status;
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final List<String> delivered = new CopyOnWriteArrayList<>();
+  private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
 
   private Endpoint(HttpServer server, int status) {
     this.server = server;
@@ -37,6 +39,8 @@ final class Endpoint implements AutoCloseable {
       try (InputStream in = exchange.getRequestBody()) {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      endpoint.authorizations.add(authorization == null ? "(none)" : authorization);
       String id = exchange.getRequestHeaders().getFirst("X-Railyard-Event-Id");
       if (id != null) {
         endpoint.attempts.merge(id, 1, Integer::sum);
@@ -65,6 +69,11 @@ final class Endpoint implements AutoCloseable {
 
   Map<String, Integer> attemptsById() {
     return Map.copyOf(attempts);
+  }
+
+  /** Every Authorization header it was sent ("(none)" for requests without one). */
+  Set<String> authorizations() {
+    return Set.copyOf(authorizations);
   }
 
   List<String> delivered() {

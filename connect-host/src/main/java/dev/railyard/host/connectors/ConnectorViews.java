@@ -1,6 +1,7 @@
 package dev.railyard.host.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.rules.delivery.GuardedSinkConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,15 +64,20 @@ final class ConnectorViews {
 
   /** Secrets of a config masked, using what is known of its class's PASSWORD keys. */
   Map<String, String> mask(Map<String, String> config) {
-    return SecretMasking.mask(config,
-        passwordKeys.getOrDefault(config.getOrDefault("connector.class", ""), Set.of()));
+    return SecretMasking.mask(config, passwordKeys.getOrDefault(hostedClass(config), Set.of()));
+  }
+
+  // a rule target's connector is the delivery guard; the keys are those of the sink it runs
+  private static String hostedClass(Map<String, String> config) {
+    String delegate = config.get(GuardedSinkConfig.DELEGATE_CLASS_CONFIG);
+    return delegate != null ? delegate : config.getOrDefault("connector.class", "");
   }
 
   private CompletableFuture<Map<String, Object>> view(String name, JsonNode info,
       JsonNode status) {
     Map<String, String> config = new LinkedHashMap<>();
     info.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
-    return knownPasswordKeys(config.getOrDefault("connector.class", "")).thenApply(keys -> {
+    return knownPasswordKeys(hostedClass(config)).thenApply(keys -> {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("name", name);
       view.put("type", info.path("type").asText(status.path("type").asText("unknown")));

@@ -19,7 +19,8 @@ public final class SecretMasking {
   public static final String MASK = "********";
 
   private static final Set<String> SECRET_PARTS =
-      Set.of("password", "passwd", "pwd", "secret", "token", "credentials", "apikey");
+      Set.of("password", "passwd", "pwd", "secret", "token", "credentials", "apikey",
+          "authorization");
   private static final Pattern PARTS = Pattern.compile("[._\\-]");
   private static final Pattern PROVIDER_REFERENCE = Pattern.compile("\\$\\{[^}]+}");
 

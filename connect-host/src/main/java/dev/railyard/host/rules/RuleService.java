@@ -165,7 +165,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       if (!loaded.isValid()) {
         return refused(fileName, loaded);
       }
-      List<String> missing = new ArrayList<>();
+      List<String> missing = RuleViews.maskedSecrets(loaded.rules());
       Map<String, Map<String, String>> templates = reconciler.templates(loaded.rules(), missing);
       reconciler.validateTargets(loaded.rules(), templates, missing);
       if (!missing.isEmpty()) {
@@ -209,7 +209,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       if (!loaded.isValid()) {
         return refused(fileName, loaded);
       }
-      List<String> missing = new ArrayList<>();
+      List<String> missing = RuleViews.maskedSecrets(loaded.rules());
       reconciler.validateTargets(loaded.rules(), reconciler.templates(loaded.rules(), missing),
           missing);
       return missing.isEmpty()

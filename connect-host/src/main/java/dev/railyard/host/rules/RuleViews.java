@@ -2,6 +2,8 @@ package dev.railyard.host.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.railyard.host.connectors.SecretMasking;
 import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import dev.railyard.rules.yaml.Problem;
 
@@ -45,12 +48,44 @@ final class RuleViews {
     return view;
   }
 
+  /** The rule as stored, with the secrets of inline target configs masked. */
   static JsonNode document(Rule rule) {
+    JsonNode doc;
     try {
-      return JSON.readTree(RuleRecords.write(rule));
+      doc = JSON.readTree(RuleRecords.write(rule));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    for (JsonNode target : doc.path("spec").path("targets")) {
+      if (target.path("config") instanceof ObjectNode config) {
+        Map<String, String> values = new LinkedHashMap<>();
+        config.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        SecretMasking.mask(values, Set.of()).forEach(config::put);
+      }
+    }
+    return doc;
+  }
+
+  /**
+   * The inline target config keys of {@code rules} that hold the mask instead of a value (a
+   * document read back from the API and applied again), as problems of the file.
+   */
+  static List<String> maskedSecrets(List<Rule> rules) {
+    List<String> problems = new ArrayList<>();
+    for (Rule rule : rules) {
+      for (Target t : rule.targets()) {
+        if (t.sink() instanceof Target.Inline inline) {
+          inline.config().forEach((key, value) -> {
+            if (SecretMasking.MASK.equals(value)) {
+              problems.add("rule " + rule.name() + ", target " + t.name() + ": config '" + key
+                  + "' holds the mask " + SecretMasking.MASK + " that answers show in place of a "
+                  + "secret; give the secret itself or a ${env:...} / ${file:...} reference");
+            }
+          });
+        }
+      }
+    }
+    return problems;
   }
 
   /** The error details of a refused file: every problem, as text and as fields. */

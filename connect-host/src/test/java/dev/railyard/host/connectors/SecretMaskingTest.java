@@ -15,7 +15,7 @@ class SecretMaskingTest {
   @CsvSource({
       "database.password, true", "ssl.keystore.password, true", "aws.secret.access.key, true",
       "api.token, true", "sasl.jaas.config.credentials, true", "my_apikey, true",
-      "private-key, true", "key.converter, false", "primary.key.fields, false",
+      "private-key, true", "http.authorization, true", "key.converter, false", "primary.key.fields, false",
       "topics, false", "key.ignore, false", "tokenizer.mode, false"})
   void shouldRecognizeSecretNames(String key, boolean secret) {
     assertThat(SecretMasking.isSecretName(key)).isEqualTo(secret);

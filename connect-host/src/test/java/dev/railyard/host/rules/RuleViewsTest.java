@@ -1,0 +1,44 @@
+package dev.railyard.host.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.rules.model.RetryPolicy;
+import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Transform;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuleViewsTest {
+
+  private static Rule rule(Map<String, String> config) {
+    return new Rule("orders", "shop", true, "{}", new Transform.WholeEvent(), List.of(
+        new Target("db", new Target.Inline(config), RetryPolicy.DEFAULT, true)));
+  }
+
+  @Test
+  void shouldMaskTheSecretsOfInlineTargetConfigsButNotReferencesOrPlainKeys() {
+    // given a rule whose inline target holds a password, a token and a provider reference
+    Rule rule = rule(Map.of("connector.class", "JdbcSink", "connection.password", "hunter2",
+        "http.authorization", "Bearer s3cret", "api.token", "${env:TOKEN}", "table", "orders"));
+
+    // when it is shown
+    JsonNode config = RuleViews.document(rule).path("spec").path("targets").get(0).path("config");
+
+    // then the secrets are masked, the rest is as written
+    assertThat(config.path("connection.password").asText()).isEqualTo("********");
+    assertThat(config.path("http.authorization").asText()).isEqualTo("********");
+    assertThat(config.path("api.token").asText()).isEqualTo("${env:TOKEN}");
+    assertThat(config.path("table").asText()).isEqualTo("orders");
+  }
+
+  @Test
+  void shouldCallAMaskWrittenBackAProblemNamingRuleTargetAndKey() {
+    Rule rule = rule(Map.of("connector.class", "JdbcSink", "connection.password", "********"));
+
+    assertThat(RuleViews.maskedSecrets(List.of(rule))).singleElement().asString()
+        .startsWith("rule orders, target db: config 'connection.password' holds the mask");
+  }
+}
