@@ -21,70 +21,81 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.event.ruler.Machine;
 
 /**
- * Events per second for each of event-ruler's city-lots rule groups, Railyard and event-ruler side by side: JSON
- * text in, and Connect values in (event-ruler then gets the record re-serialized by JsonConverter, as a transform
- * would have to hand it over).
+ * Events per second for each of event-ruler's city-lots rule groups, Railyard and event-ruler side
+ * by side: JSON text in, and Connect values in (event-ruler then gets the record re-serialized by
+ * JsonConverter, as a transform would have to hand it over).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class GroupBenchmark {
 
-    @Param({"exact", "prefix", "suffix", "equals-ignore-case", "wildcard", "numeric", "anything-but", "arrays",
-        "combined"})
-    public String group;
+  @Param({
+    "exact",
+    "prefix",
+    "suffix",
+    "equals-ignore-case",
+    "wildcard",
+    "numeric",
+    "anything-but",
+    "arrays",
+    "combined"
+  })
+  public String group;
 
-    private String[] events;
-    private Object[] values;
-    private RuleSet rules;
-    private Machine machine;
-    private JsonConverter converter;
-    private int next;
-    private int nextValue;
+  private String[] events;
+  private Object[] values;
+  private RuleSet rules;
+  private Machine machine;
+  private JsonConverter converter;
+  private int next;
+  private int nextValue;
 
-    @Setup(Level.Trial)
-    public void setUp() throws Exception {
-        Map<String, String> patterns = RuleGroups.group(group);
-        rules = RuleSet.of(patterns);
-        machine = new Machine();
-        for (Map.Entry<String, String> e : patterns.entrySet()) {
-            machine.addRule(e.getKey(), e.getValue());
-        }
-        events = Corpus.json();
-        values = Corpus.connect();
-        converter = Corpus.converter();
-        Agreement.check(rules, machine, events, 20_000);
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    Map<String, String> patterns = RuleGroups.group(group);
+    rules = RuleSet.of(patterns);
+    machine = new Machine();
+    for (Map.Entry<String, String> e : patterns.entrySet()) {
+      machine.addRule(e.getKey(), e.getValue());
     }
+    events = Corpus.json();
+    values = Corpus.connect();
+    converter = Corpus.converter();
+    Agreement.check(rules, machine, events, 20_000);
+  }
 
-    @Benchmark
-    public List<String> railyardJson() {
-        String event = events[next];
-        next = next + 1 == events.length ? 0 : next + 1;
-        return rules.matches(event);
-    }
+  @Benchmark
+  public List<String> railyardJson() {
+    String event = events[next];
+    next = next + 1 == events.length ? 0 : next + 1;
+    return rules.matches(event);
+  }
 
-    @Benchmark
-    public List<String> eventRulerJson() throws Exception {
-        String event = events[next];
-        next = next + 1 == events.length ? 0 : next + 1;
-        return machine.rulesForJSONEvent(event);
-    }
+  @Benchmark
+  public List<String> eventRulerJson() throws Exception {
+    String event = events[next];
+    next = next + 1 == events.length ? 0 : next + 1;
+    return machine.rulesForJSONEvent(event);
+  }
 
-    @Benchmark
-    public List<String> railyardConnect() {
-        Object value = values[nextValue];
-        nextValue = nextValue + 1 == values.length ? 0 : nextValue + 1;
-        return rules.matches(value);
-    }
+  @Benchmark
+  public List<String> railyardConnect() {
+    Object value = values[nextValue];
+    nextValue = nextValue + 1 == values.length ? 0 : nextValue + 1;
+    return rules.matches(value);
+  }
 
-    @Benchmark
-    public List<String> eventRulerConnect() throws Exception {
-        Object value = values[nextValue];
-        nextValue = nextValue + 1 == values.length ? 0 : nextValue + 1;
-        byte[] json = converter.fromConnectData("bus", null, value);
-        return machine.rulesForJSONEvent(new String(json, StandardCharsets.UTF_8));
-    }
+  @Benchmark
+  public List<String> eventRulerConnect() throws Exception {
+    Object value = values[nextValue];
+    nextValue = nextValue + 1 == values.length ? 0 : nextValue + 1;
+    byte[] json = converter.fromConnectData("bus", null, value);
+    return machine.rulesForJSONEvent(new String(json, StandardCharsets.UTF_8));
+  }
 }

@@ -18,46 +18,51 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.event.ruler.Machine;
 
-/** Events per second of a RuleSet (and of an event-ruler Machine) holding 10, 1,000 and 10,000 rules. */
+/**
+ * Events per second of a RuleSet (and of an event-ruler Machine) holding 10, 1,000 and 10,000
+ * rules.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class ScaleBenchmark {
 
-    @Param({"10", "1000", "10000"})
-    public int rules;
+  @Param({"10", "1000", "10000"})
+  public int rules;
 
-    private String[] events;
-    private RuleSet ruleSet;
-    private Machine machine;
-    private int next;
+  private String[] events;
+  private RuleSet ruleSet;
+  private Machine machine;
+  private int next;
 
-    @Setup(Level.Trial)
-    public void setUp() throws Exception {
-        Map<String, String> patterns = RuleGroups.generated(7, rules);
-        ruleSet = RuleSet.of(patterns);
-        machine = new Machine();
-        for (Map.Entry<String, String> e : patterns.entrySet()) {
-            machine.addRule(e.getKey(), e.getValue());
-        }
-        events = Corpus.json();
-        Agreement.check(ruleSet, machine, events, 20_000);
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    Map<String, String> patterns = RuleGroups.generated(7, rules);
+    ruleSet = RuleSet.of(patterns);
+    machine = new Machine();
+    for (Map.Entry<String, String> e : patterns.entrySet()) {
+      machine.addRule(e.getKey(), e.getValue());
     }
+    events = Corpus.json();
+    Agreement.check(ruleSet, machine, events, 20_000);
+  }
 
-    @Benchmark
-    public List<String> railyard() {
-        String event = events[next];
-        next = next + 1 == events.length ? 0 : next + 1;
-        return ruleSet.matches(event);
-    }
+  @Benchmark
+  public List<String> railyard() {
+    String event = events[next];
+    next = next + 1 == events.length ? 0 : next + 1;
+    return ruleSet.matches(event);
+  }
 
-    @Benchmark
-    public List<String> eventRuler() throws Exception {
-        String event = events[next];
-        next = next + 1 == events.length ? 0 : next + 1;
-        return machine.rulesForJSONEvent(event);
-    }
+  @Benchmark
+  public List<String> eventRuler() throws Exception {
+    String event = events[next];
+    next = next + 1 == events.length ? 0 : next + 1;
+    return machine.rulesForJSONEvent(event);
+  }
 }

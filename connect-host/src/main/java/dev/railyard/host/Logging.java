@@ -7,8 +7,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 
 /**
- * Switches logging to the control plane's configuration once the data directory, where the log
- * file lives, is known. Until then Log4j runs on its default (errors to the terminal).
+ * Switches logging to the control plane's configuration once the data directory, where the log file
+ * lives, is known. Until then Log4j runs on its default (errors to the terminal).
  */
 final class Logging {
 

@@ -76,10 +76,14 @@ public final class Main {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      platform.close();
-      stopped.countDown();
-    }, "railyard-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  platform.close();
+                  stopped.countDown();
+                },
+                "railyard-shutdown"));
     printEndpoints(platform, config, logFile, System.out);
     try {
       stopped.await();
@@ -89,16 +93,18 @@ public final class Main {
     return 0;
   }
 
-  private static void printEndpoints(Platform platform, RailyardConfig config, Path logFile,
-      PrintStream out) {
+  private static void printEndpoints(
+      Platform platform, RailyardConfig config, Path logFile, PrintStream out) {
     String api = platform.apiUrl();
     out.println();
     out.println("  Dashboard   " + api + "/");
     out.println("  API         " + api + "/api/v1   (health: " + api + "/health)");
     out.println("  Connect     " + api + "/connect");
     out.println("  Metrics     " + api + "/metrics");
-    out.println("  Kafka       " + platform.bootstrapServers()
-        + (config.embeddedBroker() ? "   (embedded)" : ""));
+    out.println(
+        "  Kafka       "
+            + platform.bootstrapServers()
+            + (config.embeddedBroker() ? "   (embedded)" : ""));
     out.println("  Logs        " + logFile.getParent());
     out.println();
     out.println("  Ctrl-C stops Railyard.");
@@ -106,7 +112,8 @@ public final class Main {
   }
 
   static String usage() {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "Usage: railyard <command> [flags]",
         "",
         "Commands:",
@@ -140,7 +147,8 @@ public final class Main {
   }
 
   private static String ruleFlags() {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "Flags of the rule commands (apply, validate, rules, test-pattern):",
         "  --url URL                Railyard's API (default: $RAILYARD_URL, else "
             + "http://127.0.0.1:8080)",

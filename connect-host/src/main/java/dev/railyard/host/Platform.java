@@ -3,12 +3,16 @@ package dev.railyard.host;
 import dev.railyard.api.ApiOptions;
 import dev.railyard.api.ApiServer;
 import dev.railyard.api.PlatformServices;
+import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.embedded.broker.EmbeddedBroker;
 import dev.railyard.embedded.worker.WorkerSettings;
 import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.connectors.ConnectorService;
 import dev.railyard.host.connectors.RestartSupervisor;
+import dev.railyard.host.events.BusPublisher;
+import dev.railyard.host.events.BusTopics;
+import dev.railyard.host.health.PlatformHealth;
 import dev.railyard.host.plugins.PluginStore;
 import dev.railyard.host.plugins.PluginStoreCatalog;
 import dev.railyard.host.plugins.PluginUsage;
@@ -16,10 +20,6 @@ import dev.railyard.host.plugins.RollingPluginCatalog;
 import dev.railyard.host.plugins.maven.MavenPluginInstaller;
 import dev.railyard.host.plugins.maven.MavenResolver;
 import dev.railyard.host.rules.RuleService;
-import dev.railyard.api.platform.PluginCatalog;
-import dev.railyard.host.events.BusPublisher;
-import dev.railyard.host.events.BusTopics;
-import dev.railyard.host.health.PlatformHealth;
 import dev.railyard.host.workers.WorkerPool;
 import dev.railyard.rules.cloudevents.BusEvent;
 import dev.railyard.rules.cloudevents.EventEntries;
@@ -88,82 +88,129 @@ public final class Platform implements AutoCloseable {
     EmbeddedBroker broker = null;
     if (config.embeddedBroker()) {
       String host = config.getString(RailyardConfig.BROKER_HOST_CONFIG);
-      broker = EmbeddedBroker.prepare(dataDir.resolve("kafka"), host,
-          checkedPort(host, config.getInt(RailyardConfig.BROKER_PORT_CONFIG),
-              RailyardConfig.BROKER_PORT_CONFIG), Map.of());
+      broker =
+          EmbeddedBroker.prepare(
+              dataDir.resolve("kafka"),
+              host,
+              checkedPort(
+                  host,
+                  config.getInt(RailyardConfig.BROKER_PORT_CONFIG),
+                  RailyardConfig.BROKER_PORT_CONFIG),
+              Map.of());
       started.push(broker);
       bootstrapServers = broker.bootstrapServers();
     } else {
       bootstrapServers = config.getString(RailyardConfig.BOOTSTRAP_SERVERS_CONFIG);
     }
-    WorkerSettings settings = new WorkerSettings(bootstrapServers,
-        config.getString(RailyardConfig.CONNECT_GROUP_CONFIG), pluginDir,
-        config.getInt(RailyardConfig.WORKERS_REBALANCE_DELAY_CONFIG), config.workerOverrides());
-    workers = new WorkerPool(settings.toProperties(), dataDir.resolve("workers"), logDir,
-        config.getList(RailyardConfig.WORKERS_JVM_OPTIONS_CONFIG),
-        config.getInt(RailyardConfig.WORKERS_MAX_CONFIG));
+    WorkerSettings settings =
+        new WorkerSettings(
+            bootstrapServers,
+            config.getString(RailyardConfig.CONNECT_GROUP_CONFIG),
+            pluginDir,
+            config.getInt(RailyardConfig.WORKERS_REBALANCE_DELAY_CONFIG),
+            config.workerOverrides());
+    workers =
+        new WorkerPool(
+            settings.toProperties(),
+            dataDir.resolve("workers"),
+            logDir,
+            config.getList(RailyardConfig.WORKERS_JVM_OPTIONS_CONFIG),
+            config.getInt(RailyardConfig.WORKERS_MAX_CONFIG));
     started.push(workers);
     int count = config.getInt(RailyardConfig.WORKERS_CONFIG);
     // Worker JVMs boot and load Connect while the broker starts; they wait for it to answer.
     workers.launch(count);
 
     EmbeddedBroker embedded = broker;
-    stage("broker", () -> {
-      if (embedded != null) {
-        embedded.startup(Duration.ofSeconds(60));
-      }
-      return bootstrapServers + (embedded != null ? ", embedded" : "");
-    });
+    stage(
+        "broker",
+        () -> {
+          if (embedded != null) {
+            embedded.startup(Duration.ofSeconds(60));
+          }
+          return bootstrapServers + (embedded != null ? ", embedded" : "");
+        });
 
-    Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     started.push(() -> admin.close(Duration.ofSeconds(5)));
-    BusTopics topics = new BusTopics(admin, config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG),
-        config.getBoolean(RailyardConfig.BUS_AUTO_CREATE_CONFIG));
-    stage("default bus", () -> {
-      topics.ensureExists(EventEntries.DEFAULT_BUS);
-      return BusEvent.topicOf(EventEntries.DEFAULT_BUS);
-    });
+    BusTopics topics =
+        new BusTopics(
+            admin,
+            config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG),
+            config.getBoolean(RailyardConfig.BUS_AUTO_CREATE_CONFIG));
+    stage(
+        "default bus",
+        () -> {
+          topics.ensureExists(EventEntries.DEFAULT_BUS);
+          return BusEvent.topicOf(EventEntries.DEFAULT_BUS);
+        });
 
-    stage("workers", () -> {
-      workers.awaitLaunched();
-      return count + " running";
-    });
+    stage(
+        "workers",
+        () -> {
+          workers.awaitLaunched();
+          return count + " running";
+        });
 
     ConnectRest connect = new ConnectRest(workers::connectRestUrl);
     RestartSupervisor restarts = new RestartSupervisor(connect, Clock.systemUTC());
     started.push(restarts);
-    restarts.start(Duration.ofMillis(
-        config.getInt(RailyardConfig.RESTART_CHECK_INTERVAL_CONFIG)));
+    restarts.start(Duration.ofMillis(config.getInt(RailyardConfig.RESTART_CHECK_INTERVAL_CONFIG)));
     ConnectorService connectors = new ConnectorService(connect, restarts);
     PluginStore pluginStore = openPluginStore(pluginDir);
     MavenResolver maven = mavenResolver(dataDir.resolve("maven"));
     started.push(maven);
-    PluginCatalog plugins = new RollingPluginCatalog(new PluginStoreCatalog(pluginStore,
-        () -> PluginUsage.of(connectors.allConfigs()), new MavenPluginInstaller(pluginStore, maven)),
-        workers);
+    PluginCatalog plugins =
+        new RollingPluginCatalog(
+            new PluginStoreCatalog(
+                pluginStore,
+                () -> PluginUsage.of(connectors.allConfigs()),
+                new MavenPluginInstaller(pluginStore, maven)),
+            workers);
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    stage("rules", () -> {
-      rules = RuleService.start(bootstrapServers, admin, connect,
-          config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG), metrics);
-      started.push(rules);
-      return rules.count() + " rule(s)";
-    });
+    stage(
+        "rules",
+        () -> {
+          rules =
+              RuleService.start(
+                  bootstrapServers,
+                  admin,
+                  connect,
+                  config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG),
+                  metrics);
+          started.push(rules);
+          return rules.count() + " rule(s)";
+        });
 
     BusPublisher publisher = new BusPublisher(bootstrapServers, topics, metrics);
     started.push(publisher);
-    stage("api", () -> {
-      api = ApiServer.start(new ApiOptions(config.getString(RailyardConfig.HTTP_HOST_CONFIG),
-              checkedPort(config.getString(RailyardConfig.HTTP_HOST_CONFIG),
-                  config.getInt(RailyardConfig.HTTP_PORT_CONFIG), RailyardConfig.HTTP_PORT_CONFIG),
-              config.getLong(RailyardConfig.HTTP_MAX_BODY_CONFIG)),
-              new PlatformServices(new PlatformHealth(admin, bootstrapServers, workers),
-                  publisher, workers, connectors, plugins, rules),
-              metrics)
-          .toCompletableFuture().get(30, TimeUnit.SECONDS);
-      started.push(() -> api.close().toCompletableFuture().get(30, TimeUnit.SECONDS));
-      return apiUrl();
-    });
+    stage(
+        "api",
+        () -> {
+          api =
+              ApiServer.start(
+                      new ApiOptions(
+                          config.getString(RailyardConfig.HTTP_HOST_CONFIG),
+                          checkedPort(
+                              config.getString(RailyardConfig.HTTP_HOST_CONFIG),
+                              config.getInt(RailyardConfig.HTTP_PORT_CONFIG),
+                              RailyardConfig.HTTP_PORT_CONFIG),
+                          config.getLong(RailyardConfig.HTTP_MAX_BODY_CONFIG)),
+                      new PlatformServices(
+                          new PlatformHealth(admin, bootstrapServers, workers),
+                          publisher,
+                          workers,
+                          connectors,
+                          plugins,
+                          rules),
+                      metrics)
+                  .toCompletableFuture()
+                  .get(30, TimeUnit.SECONDS);
+          started.push(() -> api.close().toCompletableFuture().get(30, TimeUnit.SECONDS));
+          return apiUrl();
+        });
     log.info("Railyard is up in {}", seconds(System.nanoTime() - t0));
   }
 
@@ -215,7 +262,10 @@ public final class Platform implements AutoCloseable {
     long t = System.nanoTime();
     try {
       String detail = stage.run();
-      log.info("{} ready in {} ({})", String.format("%-12s", name), seconds(System.nanoTime() - t),
+      log.info(
+          "{} ready in {} ({})",
+          String.format("%-12s", name),
+          seconds(System.nanoTime() - t),
           detail);
     } catch (Exception e) {
       throw new IllegalStateException(name + " failed to start: " + rootMessage(e), e);
@@ -224,8 +274,15 @@ public final class Platform implements AutoCloseable {
 
   private static int checkedPort(String host, int port, String key) {
     if (port != 0 && !PortCheck.isFree(host, port)) {
-      throw new IllegalStateException("port " + host + ":" + port + " is already in use; "
-          + "stop what uses it or set " + key + " to another port (0 picks a free one)");
+      throw new IllegalStateException(
+          "port "
+              + host
+              + ":"
+              + port
+              + " is already in use; "
+              + "stop what uses it or set "
+              + key
+              + " to another port (0 picks a free one)");
     }
     return port;
   }
@@ -244,8 +301,10 @@ public final class Platform implements AutoCloseable {
 
   private MavenResolver mavenResolver(Path localRepository) {
     try {
-      return new MavenResolver(config.getList(RailyardConfig.MAVEN_REPOSITORIES_CONFIG),
-          localRepository, MavenResolver.userSettings());
+      return new MavenResolver(
+          config.getList(RailyardConfig.MAVEN_REPOSITORIES_CONFIG),
+          localRepository,
+          MavenResolver.userSettings());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the Maven settings", e);
     }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** Tells before a server starts whether its port is free, so the error can say which key to change. */
+/**
+ * Tells before a server starts whether its port is free, so the error can say which key to change.
+ */
 final class PortCheck {
 
   private PortCheck() {}

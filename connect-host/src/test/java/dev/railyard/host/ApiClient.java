@@ -14,8 +14,8 @@ import java.time.Duration;
 final class ApiClient {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
 
   ApiClient(String baseUrl) {
@@ -38,13 +38,17 @@ final class ApiClient {
   }
 
   Response post(String path, String json) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   Response put(String path, String json) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   Response delete(String path) {
@@ -57,8 +61,10 @@ final class ApiClient {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(150)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              request.timeout(Duration.ofSeconds(150)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Response(r.statusCode(), r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

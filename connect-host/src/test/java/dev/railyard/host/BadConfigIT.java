@@ -47,8 +47,7 @@ class BadConfigIT {
     Result result = railyardUp();
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.stderr())
-        .contains("Invalid value eighty for configuration http.port");
+    assertThat(result.stderr()).contains("Invalid value eighty for configuration http.port");
     assertThat(workDir.resolve("data")).doesNotExist();
   }
 
@@ -63,12 +62,20 @@ class BadConfigIT {
   record Result(int exitCode, String stderr) {}
 
   private Result railyardUp(String... flags) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "up"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "up"));
     command.addAll(List.of(flags));
-    Process process = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("railyard up exits").isTrue();
     return new Result(process.exitValue(), stderr);

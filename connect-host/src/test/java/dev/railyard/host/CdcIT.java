@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Change data capture through Railyard: the Debezium PostgreSQL connector, installed through the
  * API from Maven Central, writes CloudEvents onto a bus, and a rule routes them to a target: a
- * file, and the Debezium JDBC sink writing into MariaDB. Needs PostgreSQL with
- * {@code wal_level=logical} and MariaDB ({@code scripts/test-prerequisites.sh}).
+ * file, and the Debezium JDBC sink writing into MariaDB. Needs PostgreSQL with {@code
+ * wal_level=logical} and MariaDB ({@code scripts/test-prerequisites.sh}).
  */
 @WithPlatform(workers = 1)
 class CdcIT {
@@ -30,11 +30,12 @@ class CdcIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void shouldRouteInsertsUpdatesAndDeletesOfAPostgresTableInOrderPerRow(ApiClient api,
-      Path dataDir) throws Exception {
+  void shouldRouteInsertsUpdatesAndDeletesOfAPostgresTableInOrderPerRow(ApiClient api, Path dataDir)
+      throws Exception {
     long started = System.nanoTime();
     install(api, DEBEZIUM_POSTGRES, "io.debezium.connector.postgresql.PostgresConnector");
-    System.out.printf("CdcIT: Debezium PostgreSQL installed and workers rolled in %.1f s%n",
+    System.out.printf(
+        "CdcIT: Debezium PostgreSQL installed and workers rolled in %.1f s%n",
         (System.nanoTime() - started) / 1e9);
 
     try (CdcPostgres pg = new CdcPostgres()) {
@@ -46,7 +47,10 @@ class CdcIT {
       pg.insert(1, "one", 10);
       pg.insert(2, "two", 20);
       pg.insert(3, "three", 30);
-      ApiClient.Response applied = api.post("/api/v1/rules:apply?file=cdc.yaml", """
+      ApiClient.Response applied =
+          api.post(
+              "/api/v1/rules:apply?file=cdc.yaml",
+              """
           apiVersion: railyard/v1
           kind: Rule
           metadata: {name: pg-changes-%1$s}
@@ -70,17 +74,21 @@ class CdcIT {
             targets:
               - name: file
                 config: {connector.class: FileStreamSink, file: "%6$s"}
-          """.formatted(pg.run, bus, prefix, file, pg.table, deletes));
+          """
+                  .formatted(pg.run, bus, prefix, file, pg.table, deletes));
       assertThat(applied.status()).as(applied.body()).isEqualTo(200);
 
       // when a Debezium source captures it onto the bus as CloudEvents
       String connector = "pg-source-" + pg.run;
       try {
-        ApiClient.Response created = api.put("/api/v1/connectors/" + connector,
-            JSON.writeValueAsString(sourceConfig(pg, prefix, bus, false)));
+        ApiClient.Response created =
+            api.put(
+                "/api/v1/connectors/" + connector,
+                JSON.writeValueAsString(sourceConfig(pg, prefix, bus, false)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         ConnectorsApiIT.awaitState(api, connector, "RUNNING");
-        await("replication slot " + pg.slot + " created").atMost(Duration.ofSeconds(60))
+        await("replication slot " + pg.slot + " created")
+            .atMost(Duration.ofSeconds(60))
             .until(pg::slotExists);
 
         // and rows are inserted, updated and deleted
@@ -107,26 +115,34 @@ class CdcIT {
         }
         int in = expected.values().stream().mapToInt(List::size).sum();
         long changed = System.nanoTime();
-        await(in + " change events in " + file).atMost(Duration.ofSeconds(120))
+        await(in + " change events in " + file)
+            .atMost(Duration.ofSeconds(120))
             .until(() -> linesOf(file).size() >= in);
         List<JsonNode> out = linesOf(file);
-        System.out.printf("CdcIT: %d changes made, %d events delivered, last one %.1f s after"
-            + " the last change; first: %s%n", in, out.size(),
-            (System.nanoTime() - changed) / 1e9, out.get(0));
+        System.out.printf(
+            "CdcIT: %d changes made, %d events delivered, last one %.1f s after"
+                + " the last change; first: %s%n",
+            in, out.size(), (System.nanoTime() - changed) / 1e9, out.get(0));
         assertThat(out).hasSize(in);
-        assertThat(out).allSatisfy(event -> {
-          assertThat(event.path("specversion").asText()).isEqualTo("1.0");
-          assertThat(event.path("source").asText()).startsWith("/debezium/postgresql/" + prefix);
-          assertThat(event.path("iodebeziumtable").asText()).isEqualTo(pg.table);
-        });
+        assertThat(out)
+            .allSatisfy(
+                event -> {
+                  assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+                  assertThat(event.path("source").asText())
+                      .startsWith("/debezium/postgresql/" + prefix);
+                  assertThat(event.path("iodebeziumtable").asText()).isEqualTo(pg.table);
+                });
         assertThat(changesPerRow(out)).isEqualTo(expected);
 
         // and a rule on the operation receives only the deletes, as their data
-        await("2 deletes in " + deletes).atMost(Duration.ofSeconds(60))
+        await("2 deletes in " + deletes)
+            .atMost(Duration.ofSeconds(60))
             .until(() -> linesOf(deletes).size() >= 2);
-        assertThat(linesOf(deletes)).map(JsonNode::toString).containsExactlyInAnyOrder(
-            "{\"before\":{\"id\":3,\"name\":\"three\",\"qty\":30},\"after\":null}",
-            "{\"before\":{\"id\":5,\"name\":\"row5\",\"qty\":50},\"after\":null}");
+        assertThat(linesOf(deletes))
+            .map(JsonNode::toString)
+            .containsExactlyInAnyOrder(
+                "{\"before\":{\"id\":3,\"name\":\"three\",\"qty\":30},\"after\":null}",
+                "{\"before\":{\"id\":5,\"name\":\"row5\",\"qty\":50},\"after\":null}");
       } finally {
         api.delete("/api/v1/connectors/" + connector);
       }
@@ -139,17 +155,22 @@ class CdcIT {
     long started = System.nanoTime();
     install(api, DEBEZIUM_POSTGRES, "io.debezium.connector.postgresql.PostgresConnector");
     install(api, DEBEZIUM_JDBC, "io.debezium.connector.jdbc.JdbcSinkConnector");
-    System.out.printf("CdcIT: Debezium PostgreSQL and JDBC sink ready in %.1f s%n",
+    System.out.printf(
+        "CdcIT: Debezium PostgreSQL and JDBC sink ready in %.1f s%n",
         (System.nanoTime() - started) / 1e9);
 
-    try (CdcPostgres pg = new CdcPostgres(); CdcMariaDb maria = new CdcMariaDb(pg.table)) {
+    try (CdcPostgres pg = new CdcPostgres();
+        CdcMariaDb maria = new CdcMariaDb(pg.table)) {
       // given a table with rows, and a rule whose target writes the rows' new state to MariaDB
       String bus = "replica-" + pg.run;
       String prefix = "pg" + pg.run;
       pg.insert(1, "one", 10);
       pg.insert(2, "two", 20);
       pg.insert(3, "three", 30);
-      ApiClient.Response applied = api.post("/api/v1/rules:apply?file=replica.yaml", """
+      ApiClient.Response applied =
+          api.post(
+              "/api/v1/rules:apply?file=replica.yaml",
+              """
           apiVersion: railyard/v1
           kind: Rule
           metadata: {name: pg-to-mariadb-%1$s}
@@ -159,21 +180,30 @@ class CdcIT {
             transform: {inputPath: "$.data"}
             targets:
               %4$s
-          """.formatted(pg.run, bus, prefix,
-              CdcRules.jdbcSinkTarget("mariadb", CdcMariaDb.URL, CdcMariaDb.USER, maria.table)));
+          """
+                  .formatted(
+                      pg.run,
+                      bus,
+                      prefix,
+                      CdcRules.jdbcSinkTarget(
+                          "mariadb", CdcMariaDb.URL, CdcMariaDb.USER, maria.table)));
       assertThat(applied.status()).as(applied.body()).isEqualTo(200);
 
       // when a Debezium source captures the table onto the bus, schemas kept in the events
       String connector = "pg-replica-" + pg.run;
       try {
-        ApiClient.Response created = api.put("/api/v1/connectors/" + connector,
-            JSON.writeValueAsString(sourceConfig(pg, prefix, bus, true)));
+        ApiClient.Response created =
+            api.put(
+                "/api/v1/connectors/" + connector,
+                JSON.writeValueAsString(sourceConfig(pg, prefix, bus, true)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         ConnectorsApiIT.awaitState(api, connector, "RUNNING");
-        await("replication slot " + pg.slot + " created").atMost(Duration.ofSeconds(60))
+        await("replication slot " + pg.slot + " created")
+            .atMost(Duration.ofSeconds(60))
             .until(pg::slotExists);
         try {
-          await("the snapshot of " + pg.table + " in MariaDB").atMost(Duration.ofSeconds(90))
+          await("the snapshot of " + pg.table + " in MariaDB")
+              .atMost(Duration.ofSeconds(90))
               .until(() -> maria.rows().equals(pg.rows()));
         } catch (ConditionTimeoutException e) {
           System.out.println("CdcIT: connectors " + api.get("/api/v1/connectors").body());
@@ -197,8 +227,10 @@ class CdcIT {
         Map<Integer, String> expected = pg.rows();
         assertThat(expected).hasSize(9).containsEntry(4, "row4-v3/42").doesNotContainKey(3);
         await("MariaDB " + maria.table + " equal to PostgreSQL " + pg.table)
-            .atMost(Duration.ofSeconds(120)).until(() -> maria.rows().equals(expected));
-        System.out.printf("CdcIT: 13 changes made, MariaDB converged %.1f s after the last%n",
+            .atMost(Duration.ofSeconds(120))
+            .until(() -> maria.rows().equals(expected));
+        System.out.printf(
+            "CdcIT: 13 changes made, MariaDB converged %.1f s after the last%n",
             (System.nanoTime() - changed) / 1e9);
       } finally {
         api.delete("/api/v1/connectors/" + connector);
@@ -208,23 +240,27 @@ class CdcIT {
 
   /** Installs a plugin from Maven coordinates and waits until the workers offer its class. */
   static void install(ApiClient api, String coordinates, String connectorClass) {
-    ApiClient.Response installed = api.post("/api/v1/plugins",
-        "{\"maven\": \"" + coordinates + "\"}");
+    ApiClient.Response installed =
+        api.post("/api/v1/plugins", "{\"maven\": \"" + coordinates + "\"}");
     assertThat(installed.status()).as(installed.body()).isIn(200, 201);
-    await("the rolling restart after installing " + coordinates).atMost(Duration.ofSeconds(180))
-        .until(() -> {
-          JsonNode rollout = api.get("/api/v1/workers").json().path("rollout");
-          assertThat(rollout.path("state").asText()).as(rollout.toString())
-              .isNotEqualTo("FAILED");
-          return rollout.path("state").asText().equals("DONE");
-        });
-    await(connectorClass + " offered by the workers").atMost(Duration.ofSeconds(60))
+    await("the rolling restart after installing " + coordinates)
+        .atMost(Duration.ofSeconds(180))
+        .until(
+            () -> {
+              JsonNode rollout = api.get("/api/v1/workers").json().path("rollout");
+              assertThat(rollout.path("state").asText())
+                  .as(rollout.toString())
+                  .isNotEqualTo("FAILED");
+              return rollout.path("state").asText().equals("DONE");
+            });
+    await(connectorClass + " offered by the workers")
+        .atMost(Duration.ofSeconds(60))
         .until(() -> api.get("/connect/connector-plugins").body().contains(connectorClass));
   }
 
   /** A Debezium PostgreSQL source whose change events land on {@code bus} as CloudEvents. */
-  static Map<String, String> sourceConfig(CdcPostgres pg, String prefix, String bus,
-      boolean schemas) {
+  static Map<String, String> sourceConfig(
+      CdcPostgres pg, String prefix, String bus, boolean schemas) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
     config.put("database.hostname", CdcPostgres.HOST);
@@ -258,11 +294,14 @@ class CdcIT {
   private static Map<Integer, List<String>> changesPerRow(List<JsonNode> events) {
     Map<Integer, List<String>> changes = new LinkedHashMap<>();
     for (JsonNode event : events) {
-      JsonNode data = event.path("data").has("payload") ? event.path("data").path("payload")
-          : event.path("data");
+      JsonNode data =
+          event.path("data").has("payload")
+              ? event.path("data").path("payload")
+              : event.path("data");
       String op = event.path("iodebeziumop").asText();
       JsonNode row = op.equals("d") ? data.path("before") : data.path("after");
-      changes.computeIfAbsent(row.path("id").asInt(), id -> new ArrayList<>())
+      changes
+          .computeIfAbsent(row.path("id").asInt(), id -> new ArrayList<>())
           .add(op + " " + row.path("name").asText() + "/" + row.path("qty").asText());
     }
     return new TreeMap<>(changes);

@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One table name in the local PostgreSQL database {@code test} that a JDBC sink creates and
- * fills; {@link #close()} drops the table. Not thread-safe.
+ * One table name in the local PostgreSQL database {@code test} that a JDBC sink creates and fills;
+ * {@link #close()} drops the table. Not thread-safe.
  */
 final class CdcMariaReplica implements AutoCloseable {
 
-  static final String URL = "jdbc:postgresql://" + CdcPostgres.HOST + ":" + CdcPostgres.PORT
-      + "/" + CdcPostgres.DATABASE;
+  static final String URL =
+      "jdbc:postgresql://" + CdcPostgres.HOST + ":" + CdcPostgres.PORT + "/" + CdcPostgres.DATABASE;
 
   final String table;
   private final Connection connection;

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One uniquely named table in the local MariaDB database {@code test} that a Debezium MariaDB
- * source captures, with the server id and topic names such a connector should use;
- * {@link #close()} drops the table. Statements go through the {@code mariadb} command line
- * client, for the reason given in {@link CdcMariaDb}. Not thread-safe.
+ * source captures, with the server id and topic names such a connector should use; {@link #close()}
+ * drops the table. Statements go through the {@code mariadb} command line client, for the reason
+ * given in {@link CdcMariaDb}. Not thread-safe.
  */
 final class CdcMariaSource implements AutoCloseable {
 
@@ -23,8 +23,10 @@ final class CdcMariaSource implements AutoCloseable {
   final String table = "cdcm_" + run;
   final String prefix = "maria" + run;
   final String historyTopic = "railyard.schema-history." + run;
+
   /** Unique among the clients of the server's binary log; the server itself has id 1. */
   final long serverId = 100_000 + (Long.parseLong(run.substring(0, 7), 16) % 1_000_000_000L);
+
   private final CdcMariaDb reader;
 
   CdcMariaSource() throws IOException, InterruptedException {
@@ -33,8 +35,16 @@ final class CdcMariaSource implements AutoCloseable {
   }
 
   void insert(int id, String name, int qty) throws IOException, InterruptedException {
-    sql("insert into " + table + " (id, name, qty) values (" + id + ", '" + name + "', " + qty
-        + ")");
+    sql(
+        "insert into "
+            + table
+            + " (id, name, qty) values ("
+            + id
+            + ", '"
+            + name
+            + "', "
+            + qty
+            + ")");
   }
 
   void update(int id, String name, int qty) throws IOException, InterruptedException {
@@ -61,9 +71,23 @@ final class CdcMariaSource implements AutoCloseable {
   }
 
   private static String sql(String statement) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(List.of("mariadb", "-h", HOST, "-P", String.valueOf(PORT),
-        "-u", CdcMariaDb.USER, "--batch", "--skip-column-names", "-e", statement, DATABASE))
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    "mariadb",
+                    "-h",
+                    HOST,
+                    "-P",
+                    String.valueOf(PORT),
+                    "-u",
+                    CdcMariaDb.USER,
+                    "--batch",
+                    "--skip-column-names",
+                    "-e",
+                    statement,
+                    DATABASE))
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IOException("mariadb -e \"" + statement + "\" failed: " + out);

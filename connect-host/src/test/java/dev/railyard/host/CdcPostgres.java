@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One uniquely named table in the local PostgreSQL database {@code test}, with the replication
- * slot and publication names a Debezium connector on it should use; {@link #close()} drops all
- * three. Not thread-safe.
+ * One uniquely named table in the local PostgreSQL database {@code test}, with the replication slot
+ * and publication names a Debezium connector on it should use; {@link #close()} drops all three.
+ * Not thread-safe.
  */
 final class CdcPostgres implements AutoCloseable {
 
@@ -32,8 +32,9 @@ final class CdcPostgres implements AutoCloseable {
   private final Connection connection;
 
   CdcPostgres() throws SQLException {
-    connection = DriverManager.getConnection(
-        "jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE, USER, "");
+    connection =
+        DriverManager.getConnection(
+            "jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE, USER, "");
     execute("create table " + table + " (id integer primary key, name text not null, qty integer)");
     // deletes and updates then carry the whole old row, not only its key
     execute("alter table " + table + " replica identity full");
@@ -46,8 +47,8 @@ final class CdcPostgres implements AutoCloseable {
   }
 
   void insert(int id, String name, int qty) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(
-        "insert into " + table + " (id, name, qty) values (?, ?, ?)")) {
+    try (PreparedStatement s =
+        connection.prepareStatement("insert into " + table + " (id, name, qty) values (?, ?, ?)")) {
       s.setInt(1, id);
       s.setString(2, name);
       s.setInt(3, qty);
@@ -56,8 +57,8 @@ final class CdcPostgres implements AutoCloseable {
   }
 
   void update(int id, String name, int qty) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(
-        "update " + table + " set name = ?, qty = ? where id = ?")) {
+    try (PreparedStatement s =
+        connection.prepareStatement("update " + table + " set name = ?, qty = ? where id = ?")) {
       s.setString(1, name);
       s.setInt(2, qty);
       s.setInt(3, id);
@@ -66,8 +67,8 @@ final class CdcPostgres implements AutoCloseable {
   }
 
   void delete(int id) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(
-        "delete from " + table + " where id = ?")) {
+    try (PreparedStatement s =
+        connection.prepareStatement("delete from " + table + " where id = ?")) {
       s.setInt(1, id);
       s.executeUpdate();
     }
@@ -91,7 +92,8 @@ final class CdcPostgres implements AutoCloseable {
   }
 
   private long count(String sql) throws SQLException {
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getLong(1);
     }
@@ -102,8 +104,15 @@ final class CdcPostgres implements AutoCloseable {
   public void close() throws SQLException {
     try {
       await("replication slot " + slot + " released by its connector")
-          .atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from "
-              + "pg_replication_slots where slot_name = '" + slot + "' and active") == 0);
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  count(
+                          "select count(*) from "
+                              + "pg_replication_slots where slot_name = '"
+                              + slot
+                              + "' and active")
+                      == 0);
       if (slotExists()) {
         execute("select pg_drop_replication_slot('" + slot + "')");
       }

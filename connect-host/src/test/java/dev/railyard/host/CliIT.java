@@ -23,11 +23,14 @@ class CliIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void shouldApplyAFileThenFindItUnchangedAndShowADryRunWithoutChangingAnything(Platform platform,
-      Path dataDir) throws Exception {
+  void shouldApplyAFileThenFindItUnchangedAndShowADryRunWithoutChangingAnything(
+      Platform platform, Path dataDir) throws Exception {
     // given a rule file with one rule
-    Path file = write(dataDir, "cli-apply.yaml", rule("cli-paid", "cli-apply", "order.paid",
-        dataDir.resolve("cli-paid.jsonl")));
+    Path file =
+        write(
+            dataDir,
+            "cli-apply.yaml",
+            rule("cli-paid", "cli-apply", "order.paid", dataDir.resolve("cli-paid.jsonl")));
 
     // when it is applied twice
     Run first = cli(platform, "apply", "-f", file.toString());
@@ -40,8 +43,10 @@ class CliIT {
     assertThat(second.out).isEqualTo("unchanged cli-paid\n");
 
     // when a changed file is applied with --dry-run
-    write(dataDir, "cli-apply.yaml", rule("cli-paid", "cli-apply", "order.refunded",
-        dataDir.resolve("cli-paid.jsonl")));
+    write(
+        dataDir,
+        "cli-apply.yaml",
+        rule("cli-paid", "cli-apply", "order.refunded", dataDir.resolve("cli-paid.jsonl")));
     Run dryRun = cli(platform, "apply", "-f", file.toString(), "--dry-run", "--output", "json");
 
     // then it says what would change, and the rule in force is the old one
@@ -54,11 +59,16 @@ class CliIT {
   }
 
   @Test
-  void shouldPrintEachProblemAsFileLineColumnAndExitOneForAnInvalidFile(Platform platform,
-      Path dataDir) throws Exception {
+  void shouldPrintEachProblemAsFileLineColumnAndExitOneForAnInvalidFile(
+      Platform platform, Path dataDir) throws Exception {
     // given a file whose second rule has a numeric filter without its number
-    Path file = write(dataDir, "cli-invalid.yaml", rule("cli-good", "cli-invalid", "x",
-        dataDir.resolve("good.jsonl")) + "---\n" + """
+    Path file =
+        write(
+            dataDir,
+            "cli-invalid.yaml",
+            rule("cli-good", "cli-invalid", "x", dataDir.resolve("good.jsonl"))
+                + "---\n"
+                + """
         apiVersion: railyard/v1
         kind: Rule
         metadata: {name: cli-bad}
@@ -74,9 +84,10 @@ class CliIT {
     // then the problem is named by file, line and column, and nothing was applied
     assertThat(run.code).as(run.toString()).isEqualTo(1);
     List<String> lines = run.errLines();
-    assertThat(lines.get(0)).matches(Pattern.quote(file.toString())
-        + ":\\d+:\\d+ .*spec\\.pattern\\.data\\.amount.*");
-    assertThat(lines.get(lines.size() - 1)).startsWith("railyard: ")
+    assertThat(lines.get(0))
+        .matches(Pattern.quote(file.toString()) + ":\\d+:\\d+ .*spec\\.pattern\\.data\\.amount.*");
+    assertThat(lines.get(lines.size() - 1))
+        .startsWith("railyard: ")
         .contains("nothing was applied");
     assertThat(cli(platform, "rules", "get", "cli-good").code).isEqualTo(1);
     assertThat(cli(platform, "validate", "-f", file.toString()).code).isEqualTo(1);
@@ -85,8 +96,11 @@ class CliIT {
   @Test
   void shouldListGetAndDeleteRules(Platform platform, Path dataDir) throws Exception {
     // given an applied rule
-    Path file = write(dataDir, "cli-list.yaml", rule("cli-listed", "cli-list", "order.created",
-        dataDir.resolve("listed.jsonl")));
+    Path file =
+        write(
+            dataDir,
+            "cli-list.yaml",
+            rule("cli-listed", "cli-list", "order.created", dataDir.resolve("listed.jsonl")));
     assertThat(cli(platform, "apply", "-f", file.toString()).code).isZero();
 
     // when the rules are listed and the rule read
@@ -97,8 +111,8 @@ class CliIT {
     // then the table and the document show it
     assertThat(list.code).as(list.toString()).isZero();
     assertThat(list.outLines().get(0)).matches("NAME +BUS +ENABLED +TARGETS");
-    assertThat(list.outLines()).anySatisfy(l -> assertThat(l)
-        .matches("cli-listed +cli-list +true +out"));
+    assertThat(list.outLines())
+        .anySatisfy(l -> assertThat(l).matches("cli-listed +cli-list +true +out"));
     assertThat(get.out).contains("kind: Rule", "name: cli-listed", "bus: cli-list");
     assertThat(JSON.readTree(getJson.out).get("targets").get(0).get("name").asText())
         .isEqualTo("out");
@@ -118,7 +132,11 @@ class CliIT {
     Path pattern = write(dataDir, "p.json", "{\"type\": [\"order.paid\"]}");
     Path paid = write(dataDir, "paid.json", "{\"type\": \"order.paid\", \"data\": {}}");
     Path created = write(dataDir, "created.json", "{\"type\": \"order.created\", \"data\": {}}");
-    Path invalid = write(dataDir, "invalid.json", """
+    Path invalid =
+        write(
+            dataDir,
+            "invalid.json",
+            """
         {
           "data": {
             "amount": [{"numeric": [">"]}]
@@ -126,12 +144,18 @@ class CliIT {
         }
         """);
 
-    Run matches = cli(platform, "test-pattern", "--pattern", pattern.toString(), "--event",
-        paid.toString());
-    Run noMatch = cli(platform, "test-pattern", "--pattern", pattern.toString(), "--event",
-        created.toString());
-    Run bad = cli(platform, "test-pattern", "--pattern", invalid.toString(), "--event",
-        paid.toString());
+    Run matches =
+        cli(platform, "test-pattern", "--pattern", pattern.toString(), "--event", paid.toString());
+    Run noMatch =
+        cli(
+            platform,
+            "test-pattern",
+            "--pattern",
+            pattern.toString(),
+            "--event",
+            created.toString());
+    Run bad =
+        cli(platform, "test-pattern", "--pattern", invalid.toString(), "--event", paid.toString());
 
     assertThat(matches.code).as(matches.toString()).isZero();
     assertThat(matches.out).isEqualTo("matches\n");
@@ -161,9 +185,16 @@ class CliIT {
     Run noFile = capture("apply", "--dry-run");
 
     assertThat(help.code).isZero();
-    assertThat(help.out).contains("apply -f FILE [--dry-run] [--prune]", "validate -f FILE",
-        "rules list | rules get NAME | rules delete NAME", "test-pattern --pattern FILE",
-        "--url URL", "--output text|json", "RAILYARD_URL", "Exit codes of the rule commands");
+    assertThat(help.out)
+        .contains(
+            "apply -f FILE [--dry-run] [--prune]",
+            "validate -f FILE",
+            "rules list | rules get NAME | rules delete NAME",
+            "test-pattern --pattern FILE",
+            "--url URL",
+            "--output text|json",
+            "RAILYARD_URL",
+            "Exit codes of the rule commands");
     assertThat(badFlag.code).isEqualTo(1);
     assertThat(badFlag.err).contains("flag --file of 'apply' needs a value");
     assertThat(noFile.code).isEqualTo(1);
@@ -181,7 +212,8 @@ class CliIT {
           targets:
             - name: out
               config: {connector.class: FileStreamSink, file: "%s"}
-        """.formatted(name, bus, type, target);
+        """
+        .formatted(name, bus, type, target);
   }
 
   private static Path write(Path dir, String name, String text) throws IOException {
@@ -198,10 +230,13 @@ class CliIT {
   private static Run capture(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            List.of(args),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   record Run(int code, String out, String err) {

@@ -12,28 +12,32 @@ import org.junit.jupiter.api.Test;
 class ConfigDocsTest {
 
   static final Path DOC = Path.of("../docs/configuration.md");
-  static final String INTRO = "Settings of `railyard up`, read from `railyard.properties` (or "
-      + "`--config FILE`) and from flags, which win: `--http-port 9090` sets `http.port`. Keys "
-      + "starting with `worker.` go, without the prefix, to every Connect worker. Any other key "
-      + "stops startup with an error naming it. Generated from `RailyardConfig`; regenerate with "
-      + "`mvn -pl connect-host test -Dtest=ConfigDocsTest -Drailyard.docs.write=true`.";
+  static final String INTRO =
+      "Settings of `railyard up`, read from `railyard.properties` (or "
+          + "`--config FILE`) and from flags, which win: `--http-port 9090` sets `http.port`. Keys "
+          + "starting with `worker.` go, without the prefix, to every Connect worker. Any other key "
+          + "stops startup with an error naming it. Generated from `RailyardConfig`; regenerate with "
+          + "`mvn -pl connect-host test -Dtest=ConfigDocsTest -Drailyard.docs.write=true`.";
 
   @Test
   void shouldDocumentEveryConfigKey() {
-    RailyardConfig.CONFIG_DEF.configKeys().values().forEach(key ->
-        assertThat(key.documentation).as("doc of " + key.name).isNotBlank());
+    RailyardConfig.CONFIG_DEF
+        .configKeys()
+        .values()
+        .forEach(key -> assertThat(key.documentation).as("doc of " + key.name).isNotBlank());
   }
 
   @Test
   void shouldKeepTheConfigurationReferenceUpToDate() throws Exception {
-    String expected = ConfigDocs.markdown("Configuration reference", INTRO,
-        RailyardConfig.CONFIG_DEF);
+    String expected =
+        ConfigDocs.markdown("Configuration reference", INTRO, RailyardConfig.CONFIG_DEF);
     if (Boolean.getBoolean("railyard.docs.write")) {
       Files.writeString(DOC, expected);
     }
     assertThat(Files.readString(DOC))
-        .as("docs/configuration.md is stale: regenerate it with "
-            + "mvn -pl connect-host test -Dtest=ConfigDocsTest -Drailyard.docs.write=true")
+        .as(
+            "docs/configuration.md is stale: regenerate it with "
+                + "mvn -pl connect-host test -Dtest=ConfigDocsTest -Drailyard.docs.write=true")
         .isEqualTo(expected);
   }
 }

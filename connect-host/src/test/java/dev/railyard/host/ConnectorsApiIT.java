@@ -14,7 +14,10 @@ class ConnectorsApiIT {
 
   @Test
   void shouldRefuseAWrongValueWithTheConnectorsOwnErrorAndCreateNothing(ApiClient api) {
-    ApiClient.Response put = api.put("/api/v1/connectors/bad-sink", """
+    ApiClient.Response put =
+        api.put(
+            "/api/v1/connectors/bad-sink",
+            """
         {"connector.class": "FileStreamSink", "topics": "railyard.bus.default",
          "tasks.max": "zero"}""");
 
@@ -28,8 +31,10 @@ class ConnectorsApiIT {
 
   @Test
   void shouldRefuseAnUnknownConnectorClass(ApiClient api) {
-    ApiClient.Response put = api.put("/api/v1/connectors/nope",
-        "{\"connector.class\": \"NoSuchConnector\", \"topics\": \"t\"}");
+    ApiClient.Response put =
+        api.put(
+            "/api/v1/connectors/nope",
+            "{\"connector.class\": \"NoSuchConnector\", \"topics\": \"t\"}");
 
     assertThat(put.status()).isEqualTo(400);
     assertThat(put.json().get("error").get("code").asText()).isEqualTo("UNKNOWN_PLUGIN");
@@ -40,10 +45,14 @@ class ConnectorsApiIT {
   void shouldCreateListPauseResumeStopAndDeleteAConnector(ApiClient api, Path dataDir) {
     // given a connector created paused
     String file = dataDir.resolve("life.jsonl").toString();
-    ApiClient.Response created = api.put("/api/v1/connectors/life", """
+    ApiClient.Response created =
+        api.put(
+            "/api/v1/connectors/life",
+            """
         {"config": {"connector.class": "FileStreamSink", "topics": "railyard.bus.default",
                     "file": "%s"},
-         "initial_state": "PAUSED"}""".formatted(file));
+         "initial_state": "PAUSED"}"""
+                .formatted(file));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().get("created").asBoolean()).isTrue();
     awaitState(api, "life", "PAUSED");
@@ -56,9 +65,13 @@ class ConnectorsApiIT {
     assertThat(listed.get("tasks")).hasSize(1);
 
     // and a second PUT replaces the config in place
-    ApiClient.Response replaced = api.put("/api/v1/connectors/life", """
+    ApiClient.Response replaced =
+        api.put(
+            "/api/v1/connectors/life",
+            """
         {"connector.class": "FileStreamSink", "topics": "railyard.bus.default",
-         "file": "%s", "batch.size": "10"}""".formatted(file));
+         "file": "%s", "batch.size": "10"}"""
+                .formatted(file));
     assertThat(replaced.status()).isEqualTo(200);
     assertThat(replaced.json().get("created").asBoolean()).isFalse();
 
@@ -73,34 +86,47 @@ class ConnectorsApiIT {
   }
 
   @Test
-  void shouldMaskSecretsInEveryAnswerAndKeepThemOnAMaskedUpdate(ApiClient api, Path dataDir,
-      Platform platform) throws Exception {
+  void shouldMaskSecretsInEveryAnswerAndKeepThemOnAMaskedUpdate(
+      ApiClient api, Path dataDir, Platform platform) throws Exception {
     // given a connector holding a declared PASSWORD key and a secret-named key
     String marker = dataDir.resolve("never-created").toString();
-    ApiClient.Response created = api.put("/api/v1/connectors/secretive", """
+    ApiClient.Response created =
+        api.put(
+            "/api/v1/connectors/secretive",
+            """
         {"connector.class": "dev.railyard.host.testplugins.FlakySinkConnector",
          "topics": "railyard.bus.default", "flaky.marker": "%s",
          "flaky.password": "hunter2", "api.token": "t0ken",
-         "db.password": "${env:HOME}"}""".formatted(marker));
+         "db.password": "${env:HOME}"}"""
+                .formatted(marker));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    await("secretive listed").atMost(Duration.ofSeconds(30))
+    await("secretive listed")
+        .atMost(Duration.ofSeconds(30))
         .until(() -> api.get("/api/v1/connectors").body().contains("secretive"));
 
     // then no answer of the API holds them in clear
-    for (String body : new String[] {created.body(), api.get("/api/v1/connectors").body(),
-        api.get("/api/v1/connectors/secretive").body(),
-        api.get("/api/v1/connectors:export").body(),
-        api.get("/connect/connectors/secretive/config").body(),
-        api.get("/connect/connectors/secretive").body(),
-        api.get("/connect/connectors?expand=info").body()}) {
+    for (String body :
+        new String[] {
+          created.body(),
+          api.get("/api/v1/connectors").body(),
+          api.get("/api/v1/connectors/secretive").body(),
+          api.get("/api/v1/connectors:export").body(),
+          api.get("/connect/connectors/secretive/config").body(),
+          api.get("/connect/connectors/secretive").body(),
+          api.get("/connect/connectors?expand=info").body()
+        }) {
       assertThat(body).doesNotContain("hunter2").doesNotContain("t0ken").contains("${env:HOME}");
     }
 
     // and sending the masked config back keeps the secrets Connect holds
-    ApiClient.Response updated = api.put("/api/v1/connectors/secretive", """
+    ApiClient.Response updated =
+        api.put(
+            "/api/v1/connectors/secretive",
+            """
         {"connector.class": "dev.railyard.host.testplugins.FlakySinkConnector",
          "topics": "railyard.bus.default", "flaky.marker": "%s",
-         "flaky.password": "********", "api.token": "********"}""".formatted(marker));
+         "flaky.password": "********", "api.token": "********"}"""
+                .formatted(marker));
     assertThat(updated.status()).as(updated.body()).isEqualTo(200);
     // (asked of the worker itself: Railyard's own pass-through masks them too)
     ApiClient worker = new ApiClient(platform.workers().connectRestUrl().orElseThrow());
@@ -112,8 +138,10 @@ class ConnectorsApiIT {
     // and the workers' logs never held them either
     try (var logs = Files.list(dataDir.resolve("logs"))) {
       for (Path log : logs.toList()) {
-        assertThat(Files.readString(log)).as(log.toString())
-            .doesNotContain("hunter2").doesNotContain("t0ken");
+        assertThat(Files.readString(log))
+            .as(log.toString())
+            .doesNotContain("hunter2")
+            .doesNotContain("t0ken");
       }
     }
   }
@@ -121,15 +149,18 @@ class ConnectorsApiIT {
   @Test
   void shouldImportAllOrNothingAndExportWhatRuns(ApiClient api, Path dataDir) {
     String file = dataDir.resolve("imported.jsonl").toString();
-    String good = """
+    String good =
+        """
         ---
         name: imported-a
         config:
           connector.class: FileStreamSink
           topics: railyard.bus.default
           file: %s
-        """.formatted(file);
-    String bad = """
+        """
+            .formatted(file);
+    String bad =
+        """
         ---
         name: imported-b
         config:
@@ -148,7 +179,8 @@ class ConnectorsApiIT {
     assertThat(imported.status()).as(imported.body()).isEqualTo(200);
     awaitState(api, "imported-a", "RUNNING");
     assertThat(api.get("/api/v1/connectors:export").body())
-        .contains("name: imported-a").contains("file: " + file);
+        .contains("name: imported-a")
+        .contains("file: " + file);
     api.delete("/api/v1/connectors/imported-a");
   }
 
@@ -165,8 +197,13 @@ class ConnectorsApiIT {
   void shouldAnswer404ForAnUnknownConnectorOrAction(ApiClient api) {
     assertThat(api.get("/api/v1/connectors/ghost").status()).isEqualTo(404);
     assertThat(api.post("/api/v1/connectors/ghost/pause", "").status()).isEqualTo(404);
-    assertThat(api.post("/api/v1/connectors/ghost/dance", "").json().get("error").get("message")
-        .asText()).contains("valid actions: pause, resume, stop, restart");
+    assertThat(
+            api.post("/api/v1/connectors/ghost/dance", "")
+                .json()
+                .get("error")
+                .get("message")
+                .asText())
+        .contains("valid actions: pause, resume, stop, restart");
   }
 
   static void awaitState(ApiClient api, String name, String state) {
@@ -175,13 +212,18 @@ class ConnectorsApiIT {
 
   /** Waits for the connector's state, and for its first task's too when {@code withTask}. */
   static void awaitState(ApiClient api, String name, String state, boolean withTask) {
-    await(name + " " + state).atMost(Duration.ofSeconds(60)).until(() -> {
-      JsonNode view = api.get("/api/v1/connectors/" + name).json();
-      // a connector created paused or stopped has no running tasks to show
-      return state.equals(view.path("state").asText())
-          && (!withTask || !state.equals("RUNNING") || view.path("tasks").size() > 0
-              && view.path("tasks").get(0).path("state").asText().equals(state));
-    });
+    await(name + " " + state)
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              JsonNode view = api.get("/api/v1/connectors/" + name).json();
+              // a connector created paused or stopped has no running tasks to show
+              return state.equals(view.path("state").asText())
+                  && (!withTask
+                      || !state.equals("RUNNING")
+                      || view.path("tasks").size() > 0
+                          && view.path("tasks").get(0).path("state").asText().equals(state));
+            });
   }
 
   private static JsonNode findIn(JsonNode list, String name) {

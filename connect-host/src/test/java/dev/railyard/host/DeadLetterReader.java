@@ -21,26 +21,34 @@ final class DeadLetterReader {
   private DeadLetterReader() {}
 
   static List<Map<String, String>> read(String bootstrap, String topic, int expected) {
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
       List<TopicPartition> partitions = new ArrayList<>();
-      consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      consumer
+          .partitionsFor(topic)
+          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       List<Map<String, String>> letters = new ArrayList<>();
-      await(expected + " dead letters in " + topic).atMost(Duration.ofSeconds(90)).until(() -> {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          Map<String, String> headers = new HashMap<>();
-          for (Header h : r.headers()) {
-            headers.put(h.key(), h.value() == null ? null
-                : new String(h.value(), StandardCharsets.UTF_8));
-          }
-          letters.add(headers);
-        }
-        return letters.size() >= expected;
-      });
+      await(expected + " dead letters in " + topic)
+          .atMost(Duration.ofSeconds(90))
+          .until(
+              () -> {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                  Map<String, String> headers = new HashMap<>();
+                  for (Header h : r.headers()) {
+                    headers.put(
+                        h.key(),
+                        h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+                  }
+                  letters.add(headers);
+                }
+                return letters.size() >= expected;
+              });
       return letters;
     }
   }

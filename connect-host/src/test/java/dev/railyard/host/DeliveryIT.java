@@ -23,7 +23,9 @@ class DeliveryIT {
   void shouldReplayExactlyTheMatchingEventsOfAWindow(ApiClient api, Path dataDir) {
     // given a rule whose target has seen events before, during and after a window
     Path file = dataDir.resolve("replayed.jsonl");
-    RuleFixtures.applyOk(api, """
+    RuleFixtures.applyOk(
+        api,
+        """
         apiVersion: railyard/v1
         kind: Rule
         metadata: {name: replayed}
@@ -34,7 +36,8 @@ class DeliveryIT {
           targets:
             - name: out
               config: {connector.class: FileStreamSink, file: "%s"}
-        """.formatted(file));
+        """
+            .formatted(file));
     putPhase(api, "before");
     Instant from = tick();
     putPhase(api, "inside");
@@ -43,12 +46,15 @@ class DeliveryIT {
     RuleFixtures.awaitLines(file, 3 * 20);
 
     // when the window is replayed
-    ApiClient.Response started = api.post("/api/v1/rules/replayed/replay",
-        "{\"from\": \"" + from + "\", \"to\": \"" + to + "\"}");
+    ApiClient.Response started =
+        api.post(
+            "/api/v1/rules/replayed/replay",
+            "{\"from\": \"" + from + "\", \"to\": \"" + to + "\"}");
     assertThat(started.status()).as(started.body()).isEqualTo(202);
     String id = started.json().get("id").asText();
-    await("replay " + id + " done").atMost(Duration.ofSeconds(60)).until(() ->
-        api.get("/api/v1/replays/" + id).json().path("state").asText().equals("DONE"));
+    await("replay " + id + " done")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> api.get("/api/v1/replays/" + id).json().path("state").asText().equals("DONE"));
 
     // then exactly the matching events of the window arrive once more
     JsonNode status = api.get("/api/v1/replays/" + id).json();
@@ -57,19 +63,23 @@ class DeliveryIT {
     List<JsonNode> lines = RuleFixtures.awaitLines(file, 4 * 20);
     Map<String, Integer> perPhase = new HashMap<>();
     lines.forEach(l -> perPhase.merge(l.get("phase").asText(), 1, Integer::sum));
-    assertThat(perPhase).containsExactlyInAnyOrderEntriesOf(
-        Map.of("before", 20, "inside", 40, "after", 20));
+    assertThat(perPhase)
+        .containsExactlyInAnyOrderEntriesOf(Map.of("before", 20, "inside", 40, "after", 20));
   }
 
   @Test
   void shouldRefuseAReplayWithABadWindowOrTarget(ApiClient api) {
     RuleFixtures.applyOk(api, RoutingIT.switchRule("a", Path.of("/tmp/unused-switch.jsonl")));
 
-    ApiClient.Response backwards = api.post("/api/v1/rules/switching/replay",
-        "{\"from\": \"2026-11-26T11:00:00Z\", \"to\": \"2026-11-26T10:00:00Z\"}");
-    ApiClient.Response unknown = api.post("/api/v1/rules/switching/replay",
-        "{\"from\": \"2026-11-26T10:00:00Z\", \"to\": \"2026-11-26T11:00:00Z\","
-            + " \"targets\": [\"nope\"]}");
+    ApiClient.Response backwards =
+        api.post(
+            "/api/v1/rules/switching/replay",
+            "{\"from\": \"2026-11-26T11:00:00Z\", \"to\": \"2026-11-26T10:00:00Z\"}");
+    ApiClient.Response unknown =
+        api.post(
+            "/api/v1/rules/switching/replay",
+            "{\"from\": \"2026-11-26T10:00:00Z\", \"to\": \"2026-11-26T11:00:00Z\","
+                + " \"targets\": [\"nope\"]}");
 
     assertThat(backwards.status()).isEqualTo(400);
     assertThat(backwards.json().get("error").get("message").asText()).contains("must be before");
@@ -83,27 +93,37 @@ class DeliveryIT {
     // given a rule with a healthy target and one whose converter refuses every record
     Path healthy = dataDir.resolve("healthy.jsonl");
     Path repaired = dataDir.resolve("repaired.jsonl");
-    RuleFixtures.applyOk(api, faultyRule(healthy, repaired, """
+    RuleFixtures.applyOk(
+        api,
+        faultyRule(
+            healthy,
+            repaired,
+            """
                 value.converter: org.apache.kafka.connect.json.JsonConverter
                 value.converter.schemas.enable: true
         """));
 
     // when events flow
     for (int i = 0; i < 10; i++) {
-      api.post("/api/v1/events", "[{\"bus\":\"faults\",\"source\":\"s\",\"type\":\"t\","
-          + "\"data\":{\"i\":" + i + "}}]");
+      api.post(
+          "/api/v1/events",
+          "[{\"bus\":\"faults\",\"source\":\"s\",\"type\":\"t\"," + "\"data\":{\"i\":" + i + "}}]");
     }
 
     // then the healthy target has them all, and the broken one's dead-letter topic too, with why
     RuleFixtures.awaitLines(healthy, 10);
-    List<Map<String, String>> letters = DeadLetterReader.read(platform.bootstrapServers(),
-        "railyard.dlq.faulty.broken", 10);
-    assertThat(letters).hasSize(10).allSatisfy(h -> {
-      assertThat(h).containsEntry("railyard.rule", "faulty")
-          .containsEntry("railyard.target", "broken")
-          .containsKey("__connect.errors.exception.class.name")
-          .containsKey("__connect.errors.exception.message");
-    });
+    List<Map<String, String>> letters =
+        DeadLetterReader.read(platform.bootstrapServers(), "railyard.dlq.faulty.broken", 10);
+    assertThat(letters)
+        .hasSize(10)
+        .allSatisfy(
+            h -> {
+              assertThat(h)
+                  .containsEntry("railyard.rule", "faulty")
+                  .containsEntry("railyard.target", "broken")
+                  .containsKey("__connect.errors.exception.class.name")
+                  .containsKey("__connect.errors.exception.message");
+            });
     JsonNode listed = api.get("/api/v1/rules/faulty/deadletters").json().get("targets");
     assertThat(listed.findValuesAsText("target")).containsExactly("healthy", "broken");
     assertThat(listed.get(1).get("waiting").asInt()).isEqualTo(10);
@@ -115,10 +135,20 @@ class DeliveryIT {
     JsonNode redriven = api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "").json();
     assertThat(redriven.get("redriven").asInt()).as(redriven.toString()).isEqualTo(10);
     RuleFixtures.awaitLines(repaired, 10);
-    assertThat(api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "").json()
-        .get("redriven").asInt()).isZero();
-    assertThat(api.get("/api/v1/rules/faulty/deadletters").json().get("targets").get(1)
-        .get("waiting").asInt()).isZero();
+    assertThat(
+            api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "")
+                .json()
+                .get("redriven")
+                .asInt())
+        .isZero();
+    assertThat(
+            api.get("/api/v1/rules/faulty/deadletters")
+                .json()
+                .get("targets")
+                .get(1)
+                .get("waiting")
+                .asInt())
+        .isZero();
   }
 
   @Test
@@ -127,7 +157,9 @@ class DeliveryIT {
     // given a rule with a file target and an HTTP function target whose endpoint answers 503
     Path file = dataDir.resolve("hooks.jsonl");
     try (Endpoint endpoint = Endpoint.start(503)) {
-      RuleFixtures.applyOk(api, """
+      RuleFixtures.applyOk(
+          api,
+          """
           apiVersion: railyard/v1
           kind: Rule
           metadata: {name: hooks}
@@ -143,13 +175,19 @@ class DeliveryIT {
                   connector.class: dev.railyard.sinks.http.HttpSinkConnector
                   http.url: "%s"
                   http.authorization: "Bearer s3cret"
-          """.formatted(file, endpoint.url()));
+          """
+              .formatted(file, endpoint.url()));
 
       // when ten events flow
       Set<String> sent = new HashSet<>();
       for (int i = 0; i < 10; i++) {
-        ApiClient.Response r = api.post("/api/v1/events", "[{\"bus\":\"hooks\",\"source\":\"s\","
-            + "\"type\":\"t\",\"data\":{\"i\":" + i + "}}]");
+        ApiClient.Response r =
+            api.post(
+                "/api/v1/events",
+                "[{\"bus\":\"hooks\",\"source\":\"s\","
+                    + "\"type\":\"t\",\"data\":{\"i\":"
+                    + i
+                    + "}}]");
         sent.add(r.json().get("entries").get(0).get("eventId").asText());
       }
 
@@ -157,39 +195,76 @@ class DeliveryIT {
       // dead-lettered with the rule, target, error, attempts and failure times
       RuleFixtures.awaitLines(file, 10);
       assertThat(EventIds.in(file)).isEqualTo(sent);
-      List<Map<String, String>> letters = DeadLetterReader.read(platform.bootstrapServers(),
-          "railyard.dlq.hooks.fn", 10);
-      assertThat(letters).hasSize(10).allSatisfy(h -> {
-        assertThat(h).containsEntry("railyard.rule", "hooks")
-            .containsEntry("railyard.target", "fn")
-            .containsEntry("railyard.error.stage", "delivery")
-            .containsEntry("railyard.error.class", "org.apache.kafka.connect.errors.RetriableException")
-            .containsEntry("railyard.attempts", "3");
-        assertThat(h.get("railyard.error.message")).contains("503");
-        Instant first = Instant.parse(h.get("railyard.first.failure"));
-        Instant last = Instant.parse(h.get("railyard.last.failure"));
-        assertThat(Duration.between(first, last)).as("two backoffs of at least 50 and 100 ms")
-            .isGreaterThanOrEqualTo(Duration.ofMillis(150));
-      });
-      assertThat(letters.stream().map(h -> h.get("railyard.event.id"))).containsExactlyInAnyOrderElementsOf(sent);
-      assertThat(endpoint.attemptsById()).allSatisfy((id, n) -> assertThat(n).isGreaterThanOrEqualTo(3));
+      List<Map<String, String>> letters =
+          DeadLetterReader.read(platform.bootstrapServers(), "railyard.dlq.hooks.fn", 10);
+      assertThat(letters)
+          .hasSize(10)
+          .allSatisfy(
+              h -> {
+                assertThat(h)
+                    .containsEntry("railyard.rule", "hooks")
+                    .containsEntry("railyard.target", "fn")
+                    .containsEntry("railyard.error.stage", "delivery")
+                    .containsEntry(
+                        "railyard.error.class",
+                        "org.apache.kafka.connect.errors.RetriableException")
+                    .containsEntry("railyard.attempts", "3");
+                assertThat(h.get("railyard.error.message")).contains("503");
+                Instant first = Instant.parse(h.get("railyard.first.failure"));
+                Instant last = Instant.parse(h.get("railyard.last.failure"));
+                assertThat(Duration.between(first, last))
+                    .as("two backoffs of at least 50 and 100 ms")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(150));
+              });
+      assertThat(letters.stream().map(h -> h.get("railyard.event.id")))
+          .containsExactlyInAnyOrderElementsOf(sent);
+      assertThat(endpoint.attemptsById())
+          .allSatisfy((id, n) -> assertThat(n).isGreaterThanOrEqualTo(3));
       assertThat(endpoint.attemptsById().keySet()).isEqualTo(sent);
       assertThat(endpoint.authorizations()).containsOnly("Bearer s3cret");
-      assertThat(api.get("/api/v1/rules/hooks").json().at("/document/spec/targets/1/config")
-          .path("http.authorization").asText()).isEqualTo("********");
-      assertThat(api.get("/api/v1/connectors/railyard.to.hooks.fn").json().path("config")
-          .path("http.authorization").asText()).isEqualTo("********");
-      await("the failed attempts counted for hooks.fn").atMost(Duration.ofSeconds(30)).until(() ->
-          api.get("/api/v1/rules/hooks").json().get("targets").get(1).path("stats")
-              .path("failed").asInt() >= 30);
-      assertThat(api.get("/api/v1/rules/hooks").json().get("targets").get(0).path("stats")
-          .path("failed").asInt()).as("the file target never failed").isZero();
+      assertThat(
+              api.get("/api/v1/rules/hooks")
+                  .json()
+                  .at("/document/spec/targets/1/config")
+                  .path("http.authorization")
+                  .asText())
+          .isEqualTo("********");
+      assertThat(
+              api.get("/api/v1/connectors/railyard.to.hooks.fn")
+                  .json()
+                  .path("config")
+                  .path("http.authorization")
+                  .asText())
+          .isEqualTo("********");
+      await("the failed attempts counted for hooks.fn")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  api.get("/api/v1/rules/hooks")
+                          .json()
+                          .get("targets")
+                          .get(1)
+                          .path("stats")
+                          .path("failed")
+                          .asInt()
+                      >= 30);
+      assertThat(
+              api.get("/api/v1/rules/hooks")
+                  .json()
+                  .get("targets")
+                  .get(0)
+                  .path("stats")
+                  .path("failed")
+                  .asInt())
+          .as("the file target never failed")
+          .isZero();
 
       // and once the endpoint is back, a redrive delivers each letter as it was, once
       endpoint.answer(200);
       JsonNode redriven = api.post("/api/v1/rules/hooks/deadletters/fn/redrive", "").json();
       assertThat(redriven.get("redriven").asInt()).as(redriven.toString()).isEqualTo(10);
-      await("the ten redriven events at the endpoint").atMost(Duration.ofSeconds(60))
+      await("the ten redriven events at the endpoint")
+          .atMost(Duration.ofSeconds(60))
           .until(() -> endpoint.delivered().size() >= 10);
       assertThat(EventIds.in(endpoint.delivered())).isEqualTo(sent);
     }
@@ -202,7 +277,10 @@ class DeliveryIT {
     JsonNode before = api.get("/api/v1/rules/switching").json().get("document");
 
     // when a file changes it to use an HTTP target without a usable URL, and adds another rule
-    ApiClient.Response refused = api.post("/api/v1/rules:apply", """
+    ApiClient.Response refused =
+        api.post(
+            "/api/v1/rules:apply",
+            """
         apiVersion: railyard/v1
         kind: Rule
         metadata: {name: switching}
@@ -227,8 +305,10 @@ class DeliveryIT {
     // then it is refused naming the rule, target and key, and nothing changed
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     String message = refused.json().get("error").get("message").asText();
-    assertThat(message).contains("rule switching, target out: config 'http.url'")
-        .contains("rule other, target out:").contains("NoSuchSink");
+    assertThat(message)
+        .contains("rule switching, target out: config 'http.url'")
+        .contains("rule other, target out:")
+        .contains("NoSuchSink");
     assertThat(api.get("/api/v1/rules/switching").json().get("document")).isEqualTo(before);
     assertThat(api.get("/api/v1/rules/other").status()).isEqualTo(404);
   }
@@ -249,17 +329,24 @@ class DeliveryIT {
               config:
                 connector.class: FileStreamSink
                 file: "%s"
-        %s""".formatted(healthy, repaired, brokenConverter);
+        %s"""
+        .formatted(healthy, repaired, brokenConverter);
   }
 
   private static void putPhase(ApiClient api, String phase) {
     StringBuilder body = new StringBuilder("[");
     for (int i = 0; i < 20; i++) {
       body.append(i == 0 ? "" : ",")
-          .append("{\"bus\":\"archive\",\"source\":\"s\",\"type\":\"keep\",\"data\":"
-              + "{\"phase\":\"").append(phase).append("\",\"i\":").append(i).append("}},")
-          .append("{\"bus\":\"archive\",\"source\":\"s\",\"type\":\"skip\",\"data\":"
-              + "{\"phase\":\"").append(phase).append("\"}}");
+          .append(
+              "{\"bus\":\"archive\",\"source\":\"s\",\"type\":\"keep\",\"data\":" + "{\"phase\":\"")
+          .append(phase)
+          .append("\",\"i\":")
+          .append(i)
+          .append("}},")
+          .append(
+              "{\"bus\":\"archive\",\"source\":\"s\",\"type\":\"skip\",\"data\":" + "{\"phase\":\"")
+          .append(phase)
+          .append("\"}}");
     }
     ApiClient.Response r = api.post("/api/v1/events", body.append("]").toString());
     assertThat(r.json().get("failedEntryCount").asInt()).as(r.body()).isZero();
@@ -268,9 +355,9 @@ class DeliveryIT {
   // a boundary strictly between the records written before and after it (timestamps are in ms)
   private static Instant tick() {
     Instant at = Instant.now().plusMillis(1);
-    await("the clock past " + at).atMost(Duration.ofSeconds(1))
+    await("the clock past " + at)
+        .atMost(Duration.ofSeconds(1))
         .until(() -> Instant.now().isAfter(at.plusMillis(1)));
     return at;
   }
-
 }

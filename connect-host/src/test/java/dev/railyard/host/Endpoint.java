@@ -15,8 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real HTTP endpoint on a free local port standing for a function a rule delivers to: it answers
- * every request with the status it is told, counts the attempts per event id (the
- * {@code X-Railyard-Event-Id} header) and keeps the bodies it accepted.
+ * every request with the status it is told, counts the attempts per event id (the {@code
+ * X-Railyard-Event-Id} header) and keeps the bodies it accepted.
  */
 final class Endpoint implements AutoCloseable {
 
@@ -34,27 +34,30 @@ final class Endpoint implements AutoCloseable {
   static Endpoint start(int status) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     Endpoint endpoint = new Endpoint(server, status);
-    server.createContext("/fn", exchange -> {
-      String body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-      endpoint.authorizations.add(authorization == null ? "(none)" : authorization);
-      String id = exchange.getRequestHeaders().getFirst("X-Railyard-Event-Id");
-      if (id != null) {
-        endpoint.attempts.merge(id, 1, Integer::sum);
-      }
-      int answer = endpoint.status;
-      if (answer / 100 == 2) {
-        endpoint.delivered.add(body);
-      }
-      byte[] reply = (answer / 100 == 2 ? "ok" : "unavailable").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(answer, reply.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(reply);
-      }
-    });
+    server.createContext(
+        "/fn",
+        exchange -> {
+          String body;
+          try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          }
+          String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+          endpoint.authorizations.add(authorization == null ? "(none)" : authorization);
+          String id = exchange.getRequestHeaders().getFirst("X-Railyard-Event-Id");
+          if (id != null) {
+            endpoint.attempts.merge(id, 1, Integer::sum);
+          }
+          int answer = endpoint.status;
+          if (answer / 100 == 2) {
+            endpoint.delivered.add(body);
+          }
+          byte[] reply =
+              (answer / 100 == 2 ? "ok" : "unavailable").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(answer, reply.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(reply);
+          }
+        });
     server.start();
     return endpoint;
   }

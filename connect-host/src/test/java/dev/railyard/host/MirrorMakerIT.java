@@ -41,49 +41,65 @@ class MirrorMakerIT {
   private static final Duration WAIT = Duration.ofSeconds(120);
 
   @Test
-  void shouldMoveATopicAndItsConsumerGroupOffsetsFromAnotherCluster(ApiClient api,
-      Platform platform, Path dataDir) throws Exception {
-    try (EmbeddedBroker legacy = EmbeddedBroker.start(dataDir.resolve("legacy-broker"),
-            "127.0.0.1", 0, Duration.ofSeconds(60), Map.of());
+  void shouldMoveATopicAndItsConsumerGroupOffsetsFromAnotherCluster(
+      ApiClient api, Platform platform, Path dataDir) throws Exception {
+    try (EmbeddedBroker legacy =
+            EmbeddedBroker.start(
+                dataDir.resolve("legacy-broker"),
+                "127.0.0.1",
+                0,
+                Duration.ofSeconds(60),
+                Map.of());
         Admin source = admin(legacy.bootstrapServers());
         Admin target = admin(platform.bootstrapServers())) {
       // given a legacy topic whose first 300 records the billing group consumed and committed;
       // the other 200 come once the connectors run: MirrorMaker translates an offset exactly only
       // next to an offset sync, and a checkpoint task starting after the syncs keeps just the
       // latest one per partition, so the group is at the end of the topic then, as at a cut-over
-      source.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all()
+      source
+          .createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1)))
+          .all()
           .get(30, TimeUnit.SECONDS);
       produce(legacy.bootstrapServers(), 0, 300);
       Map<TopicPartition, OffsetAndMetadata> committed = consumeAndCommit(legacy, 300);
       assertThat(sum(committed)).isEqualTo(300);
 
       // when MirrorMaker 2's source and checkpoint connectors are created through the API
-      put(api, "mm2-legacy-source", sourceConnector(legacy.bootstrapServers(),
-          platform.bootstrapServers()));
-      put(api, "mm2-legacy-checkpoint", checkpointConnector(legacy.bootstrapServers(),
-          platform.bootstrapServers()));
+      put(
+          api,
+          "mm2-legacy-source",
+          sourceConnector(legacy.bootstrapServers(), platform.bootstrapServers()));
+      put(
+          api,
+          "mm2-legacy-checkpoint",
+          checkpointConnector(legacy.bootstrapServers(), platform.bootstrapServers()));
       ConnectorsApiIT.awaitState(api, "mm2-legacy-source", "RUNNING");
       ConnectorsApiIT.awaitState(api, "mm2-legacy-checkpoint", "RUNNING");
 
       // then the group's offsets on Railyard's broker become the ones committed on the source
       await("billing's offsets translated onto Railyard's broker as " + committed)
-          .atMost(WAIT).pollInterval(Duration.ofSeconds(1))
+          .atMost(WAIT)
+          .pollInterval(Duration.ofSeconds(1))
           .untilAsserted(() -> assertThat(offsets(target)).isEqualTo(committed));
 
       // and, while the legacy producers go on, every record arrives in its partition and order
       produce(legacy.bootstrapServers(), 300, 500);
       Map<Integer, List<String>> expected = readAll(legacy.bootstrapServers(), 500);
-      await("500 records of " + TOPIC + " on Railyard's broker").atMost(WAIT)
+      await("500 records of " + TOPIC + " on Railyard's broker")
+          .atMost(WAIT)
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> count(readAll(platform.bootstrapServers(), 0)) >= 500);
       assertThat(readAll(platform.bootstrapServers(), 500)).isEqualTo(expected);
-      assertThat(offsets(target)).as("synced offsets never move past what billing committed")
+      assertThat(offsets(target))
+          .as("synced offsets never move past what billing committed")
           .isEqualTo(committed);
 
       api.delete("/api/v1/connectors/mm2-legacy-checkpoint");
       api.delete("/api/v1/connectors/mm2-legacy-source");
       target.deleteConsumerGroups(List.of(GROUP)).all().get(30, TimeUnit.SECONDS);
-      target.deleteTopics(List.of(TOPIC, "legacy.checkpoints.internal")).all()
+      target
+          .deleteTopics(List.of(TOPIC, "legacy.checkpoints.internal"))
+          .all()
           .get(30, TimeUnit.SECONDS);
     }
   }
@@ -96,7 +112,8 @@ class MirrorMakerIT {
          "replication.factor": "1",
          "offset-syncs.topic.replication.factor": "1",
          "sync.topic.acls.enabled": "false",
-         "refresh.topics.interval.seconds": "5"}""".formatted(common(legacy, railyard), TOPIC);
+         "refresh.topics.interval.seconds": "5"}"""
+        .formatted(common(legacy, railyard), TOPIC);
   }
 
   private static String checkpointConnector(String legacy, String railyard) {
@@ -108,8 +125,8 @@ class MirrorMakerIT {
          "emit.checkpoints.interval.seconds": "1",
          "sync.group.offsets.enabled": "true",
          "sync.group.offsets.interval.seconds": "1",
-         "checkpoints.topic.replication.factor": "1"}""".formatted(common(legacy, railyard),
-        GROUP);
+         "checkpoints.topic.replication.factor": "1"}"""
+        .formatted(common(legacy, railyard), GROUP);
   }
 
   /** The keys both connectors need alike, so that they agree on the clusters and topic names. */
@@ -121,7 +138,8 @@ class MirrorMakerIT {
          "key.converter": "org.apache.kafka.connect.converters.ByteArrayConverter",
          "value.converter": "org.apache.kafka.connect.converters.ByteArrayConverter",
          "header.converter": "org.apache.kafka.connect.converters.ByteArrayConverter",
-         "tasks.max": "1\"""".formatted(legacy, railyard);
+         "tasks.max": "1\""""
+        .formatted(legacy, railyard);
   }
 
   private static void put(ApiClient api, String name, String config) {
@@ -134,9 +152,15 @@ class MirrorMakerIT {
   }
 
   private static void produce(String bootstrap, int from, int to) {
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-        new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new StringSerializer())) {
       for (int i = from; i < to; i++) {
         producer.send(new ProducerRecord<>(TOPIC, "customer-" + i % 37, "order-" + i));
       }
@@ -145,20 +169,24 @@ class MirrorMakerIT {
   }
 
   /** Consumes {@code count} records as the billing group and commits exactly past them. */
-  private static Map<TopicPartition, OffsetAndMetadata> consumeAndCommit(EmbeddedBroker legacy,
-      int count) {
+  private static Map<TopicPartition, OffsetAndMetadata> consumeAndCommit(
+      EmbeddedBroker legacy, int count) {
     Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
     try (KafkaConsumer<String, String> consumer = consumer(legacy.bootstrapServers(), GROUP)) {
       consumer.subscribe(List.of(TOPIC));
       int[] seen = {0};
-      await("billing consumed " + count + " records").atMost(WAIT).until(() -> {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-          next.put(new TopicPartition(r.topic(), r.partition()),
-              new OffsetAndMetadata(r.offset() + 1));
-          seen[0]++;
-        }
-        return seen[0] >= count;
-      });
+      await("billing consumed " + count + " records")
+          .atMost(WAIT)
+          .until(
+              () -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                  next.put(
+                      new TopicPartition(r.topic(), r.partition()),
+                      new OffsetAndMetadata(r.offset() + 1));
+                  seen[0]++;
+                }
+                return seen[0] >= count;
+              });
       assertThat(seen[0]).isEqualTo(count);
       consumer.commitSync(next);
     }
@@ -166,32 +194,44 @@ class MirrorMakerIT {
   }
 
   private static Map<TopicPartition, OffsetAndMetadata> offsets(Admin admin) throws Exception {
-    return new HashMap<>(admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
-        .get(30, TimeUnit.SECONDS).entrySet().stream()
-        .filter(e -> e.getKey().topic().equals(TOPIC))
-        .collect(Collectors.toMap(Map.Entry::getKey,
-            e -> new OffsetAndMetadata(e.getValue().offset()))));
+    return new HashMap<>(
+        admin
+            .listConsumerGroupOffsets(GROUP)
+            .partitionsToOffsetAndMetadata()
+            .get(30, TimeUnit.SECONDS)
+            .entrySet()
+            .stream()
+            .filter(e -> e.getKey().topic().equals(TOPIC))
+            .collect(
+                Collectors.toMap(
+                    Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset()))));
   }
 
   /**
-   * Reads the topic from the beginning up to its end, per partition as "key=value" in offset
-   * order; waits for at least {@code atLeast} records.
+   * Reads the topic from the beginning up to its end, per partition as "key=value" in offset order;
+   * waits for at least {@code atLeast} records.
    */
   private static Map<Integer, List<String>> readAll(String bootstrap, int atLeast) {
     Map<Integer, List<String>> byPartition = new TreeMap<>();
     try (KafkaConsumer<String, String> consumer = consumer(bootstrap, null)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-          .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(TOPIC).stream()
+              .map(p -> new TopicPartition(TOPIC, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      await(atLeast + " records readable from " + bootstrap).atMost(WAIT).until(() -> {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-          byPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>())
-              .add(r.key() + "=" + r.value());
-        }
-        return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
-      });
+      await(atLeast + " records readable from " + bootstrap)
+          .atMost(WAIT)
+          .until(
+              () -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                  byPartition
+                      .computeIfAbsent(r.partition(), p -> new ArrayList<>())
+                      .add(r.key() + "=" + r.value());
+                }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+              });
     }
     assertThat(count(byPartition)).isGreaterThanOrEqualTo(atLeast);
     return byPartition;

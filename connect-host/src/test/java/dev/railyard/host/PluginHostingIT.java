@@ -24,38 +24,59 @@ import org.junit.jupiter.api.Test;
 class PluginHostingIT {
 
   @Test
-  void shouldMakeAnUploadedPluginUsableWithoutRestartAndLoseNoEventMeanwhile(Platform platform,
-      ApiClient api, Path dataDir) throws Exception {
+  void shouldMakeAnUploadedPluginUsableWithoutRestartAndLoseNoEventMeanwhile(
+      Platform platform, ApiClient api, Path dataDir) throws Exception {
     // given a running sink fed with events all along
     Path file = dataDir.resolve("during-rollout.jsonl");
     api.post("/api/v1/events", "[{\"bus\":\"rollout\",\"source\":\"s\",\"type\":\"warmup\"}]");
-    assertThat(api.put("/api/v1/connectors/steady", """
+    assertThat(
+            api.put(
+                    "/api/v1/connectors/steady",
+                    """
         {"connector.class": "FileStreamSink", "topics": "railyard.bus.rollout", "file": "%s"}"""
-        .formatted(file)).status()).isEqualTo(201);
+                        .formatted(file))
+                .status())
+        .isEqualTo(201);
     Set<String> sent = ConcurrentHashMap.newKeySet();
     AtomicBoolean stop = new AtomicBoolean();
-    CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
-      for (int batch = 0; batch < 3000 && !stop.get(); batch++) {
-        ApiClient.Response put = api.post("/api/v1/events",
-            "[{\"bus\":\"rollout\",\"source\":\"s\",\"type\":\"t\",\"data\":" + batch + "}]");
-        assertThat(put.status()).isEqualTo(200);
-        sent.addAll(put.json().findValuesAsText("eventId"));
-      }
-    });
+    CompletableFuture<Void> producer =
+        CompletableFuture.runAsync(
+            () -> {
+              for (int batch = 0; batch < 3000 && !stop.get(); batch++) {
+                ApiClient.Response put =
+                    api.post(
+                        "/api/v1/events",
+                        "[{\"bus\":\"rollout\",\"source\":\"s\",\"type\":\"t\",\"data\":"
+                            + batch
+                            + "}]");
+                assertThat(put.status()).isEqualTo(200);
+                sent.addAll(put.json().findValuesAsText("eventId"));
+              }
+            });
 
     // when a plugin the workers have never seen is uploaded as a ZIP
-    HttpResponse<String> uploaded = upload(platform.apiUrl() + "/api/v1/plugins",
-        "demo-sink.zip", zipOf("demo-sink/demo-sink.jar", TestPlugins.sinkJar("2.1", false)));
+    HttpResponse<String> uploaded =
+        upload(
+            platform.apiUrl() + "/api/v1/plugins",
+            "demo-sink.zip",
+            zipOf("demo-sink/demo-sink.jar", TestPlugins.sinkJar("2.1", false)));
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
 
     // then the workers are replaced one by one, and the plugin can be used
-    await("the rolling restart done").atMost(Duration.ofSeconds(120)).until(() -> {
-      JsonNode rollout = api.get("/api/v1/workers").json().path("rollout");
-      assertThat(rollout.path("state").asText()).isNotEqualTo("FAILED");
-      return rollout.path("state").asText().equals("DONE");
-    });
-    ApiClient.Response created = api.put("/api/v1/connectors/demo",
-        "{\"connector.class\": \"" + TestPlugins.SINK + "\", \"topics\": \"railyard.bus.rollout\"}");
+    await("the rolling restart done")
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () -> {
+              JsonNode rollout = api.get("/api/v1/workers").json().path("rollout");
+              assertThat(rollout.path("state").asText()).isNotEqualTo("FAILED");
+              return rollout.path("state").asText().equals("DONE");
+            });
+    ApiClient.Response created =
+        api.put(
+            "/api/v1/connectors/demo",
+            "{\"connector.class\": \""
+                + TestPlugins.SINK
+                + "\", \"topics\": \"railyard.bus.rollout\"}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     ConnectorsApiIT.awaitState(api, "demo", "RUNNING", false);
     assertThat(api.get("/api/v1/plugins").body()).contains(TestPlugins.SINK);
@@ -64,40 +85,59 @@ class PluginHostingIT {
     stop.set(true);
     producer.get(60, TimeUnit.SECONDS);
     assertThat(sent).isNotEmpty();
-    await(sent.size() + " events in " + file).atMost(Duration.ofSeconds(90))
+    await(sent.size() + " events in " + file)
+        .atMost(Duration.ofSeconds(90))
         .until(() -> EventIds.in(file).containsAll(sent));
     assertThat(api.get("/api/v1/workers").json().path("workers").get(0).path("name").asText())
         .isNotEqualTo("worker-1");
   }
 
   @Test
-  void shouldRunTwoVersionsOfAPluginSideBySide(Platform platform, ApiClient api)
-      throws Exception {
+  void shouldRunTwoVersionsOfAPluginSideBySide(Platform platform, ApiClient api) throws Exception {
     // given two versions of one plugin, installed side by side
     for (String version : new String[] {"3.0", "3.1"}) {
-      HttpResponse<String> uploaded = upload(platform.apiUrl() + "/api/v1/plugins?name=versioned",
-          "versioned-" + version + ".jar", TestPlugins.sinkJar(version, true));
+      HttpResponse<String> uploaded =
+          upload(
+              platform.apiUrl() + "/api/v1/plugins?name=versioned",
+              "versioned-" + version + ".jar",
+              TestPlugins.sinkJar(version, true));
       assertThat(uploaded.statusCode()).as(uploaded.body()).isIn(200, 201);
     }
     assertThat(api.get("/api/v1/plugins/versioned").json().findValuesAsText("version"))
         .contains("3.0", "3.1");
-    await("the workers restarted with both versions").atMost(Duration.ofSeconds(180))
-        .until(() -> api.get("/api/v1/workers").json().path("rollout").path("state").asText()
-            .equals("DONE") && api.get("/connect/connector-plugins?connectorsOnly=true").body()
-            .contains("\"3.0\""));
+    await("the workers restarted with both versions")
+        .atMost(Duration.ofSeconds(180))
+        .until(
+            () ->
+                api.get("/api/v1/workers")
+                        .json()
+                        .path("rollout")
+                        .path("state")
+                        .asText()
+                        .equals("DONE")
+                    && api.get("/connect/connector-plugins?connectorsOnly=true")
+                        .body()
+                        .contains("\"3.0\""));
 
     // when a connector pins the older one (KIP-891)
-    ApiClient.Response created = api.put("/api/v1/connectors/pinned", "{\"connector.class\": \""
-        + TestPlugins.SINK + "\", \"connector.plugin.version\": \"3.0\","
-        + " \"topics\": \"railyard.bus.rollout\"}");
+    ApiClient.Response created =
+        api.put(
+            "/api/v1/connectors/pinned",
+            "{\"connector.class\": \""
+                + TestPlugins.SINK
+                + "\", \"connector.plugin.version\": \"3.0\","
+                + " \"topics\": \"railyard.bus.rollout\"}");
 
     // then it runs that version, while the newer one is there too
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    await("pinned connector running version 3.0").atMost(Duration.ofSeconds(60)).until(() -> {
-      JsonNode status = api.get("/connect/connectors/pinned/status").json();
-      return status.path("connector").path("state").asText().equals("RUNNING")
-          && status.path("connector").path("version").asText().equals("3.0");
-    });
+    await("pinned connector running version 3.0")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              JsonNode status = api.get("/connect/connectors/pinned/status").json();
+              return status.path("connector").path("state").asText().equals("RUNNING")
+                  && status.path("connector").path("version").asText().equals("3.0");
+            });
   }
 
   @Test
@@ -105,8 +145,11 @@ class PluginHostingIT {
       throws Exception {
     String before = api.get("/api/v1/plugins").body();
 
-    HttpResponse<String> refused = upload(platform.apiUrl() + "/api/v1/plugins", "evil.zip",
-        zipOf("../evil.jar", TestPlugins.sinkJar("6.6.6", true)));
+    HttpResponse<String> refused =
+        upload(
+            platform.apiUrl() + "/api/v1/plugins",
+            "evil.zip",
+            zipOf("../evil.jar", TestPlugins.sinkJar("6.6.6", true)));
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("ZIP_SLIP");
@@ -127,16 +170,22 @@ class PluginHostingIT {
       throws Exception {
     String boundary = "railyard-it-boundary";
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8));
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.write(content);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
-
 }

@@ -22,13 +22,19 @@ class PutEventsIT {
       throws Exception {
     // given a FileStreamSink on the default bus, created through the Connect pass-through
     Path file = dataDir.resolve("audit.jsonl");
-    ApiClient.Response created = api.put("/connect/connectors/audit/config", """
+    ApiClient.Response created =
+        api.put(
+            "/connect/connectors/audit/config",
+            """
         {"connector.class": "FileStreamSink", "topics": "railyard.bus.default", "file": "%s"}"""
-        .formatted(file));
+                .formatted(file));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
 
     // when events are put
-    ApiClient.Response put = api.post("/api/v1/events", """
+    ApiClient.Response put =
+        api.post(
+            "/api/v1/events",
+            """
         [{"source": "shop", "type": "order.paid", "data": {"id": 1}},
          {"source": "shop", "type": "order.paid", "subject": "order-2", "data": {"id": 2}}]""");
 
@@ -38,18 +44,23 @@ class PutEventsIT {
     List<String> ids = new ArrayList<>();
     put.json().get("entries").forEach(e -> ids.add(e.get("eventId").asText()));
     assertThat(ids).hasSize(2).doesNotContainNull();
-    await("both events in " + file).atMost(Duration.ofSeconds(60))
+    await("both events in " + file)
+        .atMost(Duration.ofSeconds(60))
         .until(() -> Files.exists(file) && Files.readAllLines(file).size() >= 2);
     List<JsonNode> lines = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {
       lines.add(MAPPER.readTree(line));
     }
-    assertThat(lines).extracting(l -> l.get("id").asText()).containsExactlyInAnyOrderElementsOf(ids);
-    assertThat(lines).allSatisfy(l -> {
-      assertThat(l.get("specversion").asText()).isEqualTo("1.0");
-      assertThat(l.get("type").asText()).isEqualTo("order.paid");
-      assertThat(l.get("source").asText()).isEqualTo("shop");
-    });
+    assertThat(lines)
+        .extracting(l -> l.get("id").asText())
+        .containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(lines)
+        .allSatisfy(
+            l -> {
+              assertThat(l.get("specversion").asText()).isEqualTo("1.0");
+              assertThat(l.get("type").asText()).isEqualTo("order.paid");
+              assertThat(l.get("source").asText()).isEqualTo("shop");
+            });
   }
 
   @Test
@@ -58,12 +69,20 @@ class PutEventsIT {
     // given a sink on a bus of its own
     Path file = dataDir.resolve("mixed.jsonl");
     api.post("/api/v1/events", "[{\"bus\": \"mixed\", \"source\": \"s\", \"type\": \"warmup\"}]");
-    assertThat(api.put("/connect/connectors/mixed/config", """
+    assertThat(
+            api.put(
+                    "/connect/connectors/mixed/config",
+                    """
         {"connector.class": "FileStreamSink", "topics": "railyard.bus.mixed", "file": "%s"}"""
-        .formatted(file)).status()).isEqualTo(201);
+                        .formatted(file))
+                .status())
+        .isEqualTo(201);
 
     // when good and bad entries come in one call
-    ApiClient.Response put = api.post("/api/v1/events", """
+    ApiClient.Response put =
+        api.post(
+            "/api/v1/events",
+            """
         [{"bus": "mixed", "source": "s", "type": "good.one"},
          {"bus": "mixed", "source": "s"},
          {"bus": "mixed", "source": "s", "type": "good.two"},
@@ -80,9 +99,13 @@ class PutEventsIT {
     assertThat(entries.get(2).has("eventId")).isTrue();
     assertThat(entries.get(3).get("errorMessage").asText()).contains("unknown field \"detail\"");
     assertThat(entries.get(4).get("errorMessage").asText()).contains("\"bus\" must be a bus name");
-    await("the two good events in " + file).atMost(Duration.ofSeconds(60))
-        .until(() -> Files.exists(file) && Files.readAllLines(file).stream()
-            .filter(l -> l.contains("good.")).count() == 2);
+    await("the two good events in " + file)
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                Files.exists(file)
+                    && Files.readAllLines(file).stream().filter(l -> l.contains("good.")).count()
+                        == 2);
     assertThat(Files.readAllLines(file)).noneMatch(l -> l.contains("\"type\":\"t\""));
   }
 
@@ -92,7 +115,8 @@ class PutEventsIT {
 
     assertThat(health.status()).as(health.body()).isEqualTo(200);
     assertThat(health.json().get("status").asText()).isEqualTo("UP");
-    assertThat(health.json().get("components").fieldNames()).toIterable()
+    assertThat(health.json().get("components").fieldNames())
+        .toIterable()
         .contains("broker", "workers", "api");
   }
 

@@ -39,9 +39,14 @@ class RestartIT {
     // given a platform with a connector and 50 delivered events, stopped
     try (Platform first = TestPlatforms.start(dataDir, 1, Map.of())) {
       ApiClient api = new ApiClient(first.apiUrl());
-      assertThat(api.put("/connect/connectors/audit/config", """
+      assertThat(
+              api.put(
+                      "/connect/connectors/audit/config",
+                      """
           {"connector.class": "FileStreamSink", "topics": "railyard.bus.default", "file": "%s"}"""
-          .formatted(file)).status()).isEqualTo(201);
+                          .formatted(file))
+                  .status())
+          .isEqualTo(201);
       ids.addAll(putEvents(api, "before", 50));
       awaitIdsInFile(file, ids);
     }
@@ -51,8 +56,10 @@ class RestartIT {
       ApiClient api = new ApiClient(second.apiUrl());
 
       // then the connector is back, the bus still holds the old events, and new ones flow
-      assertThat(api.get("/connect/connectors").json()).extracting(n -> n.toString())
-          .asString().contains("\"audit\"");
+      assertThat(api.get("/connect/connectors").json())
+          .extracting(n -> n.toString())
+          .asString()
+          .contains("\"audit\"");
       ids.addAll(putEvents(api, "after", 50));
       awaitIdsInFile(file, ids);
       assertThat(busEventIds(second.bootstrapServers())).containsExactlyInAnyOrderElementsOf(ids);
@@ -69,7 +76,10 @@ class RestartIT {
       // given a rule, and a platform stopped right after taking events, while they are routed
       try (Platform first = TestPlatforms.start(dir, 1, Map.of())) {
         ApiClient api = new ApiClient(first.apiUrl());
-        ApiClient.Response applied = api.post("/api/v1/rules:apply", """
+        ApiClient.Response applied =
+            api.post(
+                "/api/v1/rules:apply",
+                """
             apiVersion: railyard/v1
             kind: Rule
             metadata: {name: durable}
@@ -79,7 +89,8 @@ class RestartIT {
               targets:
                 - name: file
                   config: {connector.class: FileStreamSink, file: "%s"}
-            """.formatted(file));
+            """
+                    .formatted(file));
         assertThat(applied.status()).as(applied.body()).isEqualTo(200);
         ids.addAll(putEvents(api, "mid-flight", 300));
       }
@@ -101,8 +112,12 @@ class RestartIT {
   private static List<String> putEvents(ApiClient api, String type, int count) {
     StringBuilder body = new StringBuilder("[");
     for (int i = 0; i < count; i++) {
-      body.append(i == 0 ? "" : ",").append("{\"source\":\"restart\",\"type\":\"").append(type)
-          .append("\",\"data\":{\"n\":").append(i).append("}}");
+      body.append(i == 0 ? "" : ",")
+          .append("{\"source\":\"restart\",\"type\":\"")
+          .append(type)
+          .append("\",\"data\":{\"n\":")
+          .append(i)
+          .append("}}");
     }
     ApiClient.Response put = api.post("/api/v1/events", body.append("]").toString());
     assertThat(put.status()).as(put.body()).isEqualTo(200);
@@ -113,27 +128,35 @@ class RestartIT {
   }
 
   private static void awaitIdsInFile(Path file, List<String> ids) {
-    await(ids.size() + " events in " + file).atMost(Duration.ofSeconds(90))
+    await(ids.size() + " events in " + file)
+        .atMost(Duration.ofSeconds(90))
         .until(() -> EventIds.in(file).containsAll(ids));
   }
 
   private static List<String> busEventIds(String bootstrap) {
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-      List<TopicPartition> partitions = consumer.partitionsFor("railyard.bus.default").stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor("railyard.bus.default").stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       List<String> values = new ArrayList<>();
-      await("the whole bus read").atMost(Duration.ofSeconds(30)).until(() -> {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-          values.add(r.value());
-        }
-        return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-      });
+      await("the whole bus read")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                  values.add(r.value());
+                }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+              });
       return new ArrayList<>(EventIds.in(values));
     }
   }

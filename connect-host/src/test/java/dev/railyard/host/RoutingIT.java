@@ -27,7 +27,10 @@ class RoutingIT {
   void shouldDeliverToEachTargetExactlyTheEventsItsRuleMatchesTransformedAndInKeyOrder(
       ApiClient api, Path dataDir) throws Exception {
     // given three rules on one bus, each with a file target
-    ApiClient.Response applied = api.post("/api/v1/rules:apply?file=shop.yaml", """
+    ApiClient.Response applied =
+        api.post(
+            "/api/v1/rules:apply?file=shop.yaml",
+            """
         apiVersion: railyard/v1
         kind: Rule
         metadata: {name: big-paid}
@@ -61,15 +64,17 @@ class RoutingIT {
           targets:
             - name: export
               config: {connector.class: FileStreamSink, file: "%1$s/abroad.jsonl"}
-        """.formatted(dataDir));
+        """
+                .formatted(dataDir));
     assertThat(applied.status()).as(applied.body()).isEqualTo(200);
     assertThat(applied.json().get("rules").findValuesAsText("action"))
-        .containsOnly("created").hasSize(3);
+        .containsOnly("created")
+        .hasSize(3);
 
     // when 10,000 mixed events are put on the bus
     Random random = new Random(42);
-    Map<String, Set<Integer>> expected = Map.of("big-paid", new HashSet<>(), "created",
-        new HashSet<>(), "abroad", new HashSet<>());
+    Map<String, Set<Integer>> expected =
+        Map.of("big-paid", new HashSet<>(), "created", new HashSet<>(), "abroad", new HashSet<>());
     int[] seqPerKey = new int[50];
     for (int batch = 0; batch < 20; batch++) {
       StringBuilder body = new StringBuilder("[");
@@ -88,40 +93,46 @@ class RoutingIT {
         if (!country.equals("US")) {
           expected.get("abroad").add(id);
         }
-        body.append(i == 0 ? "" : ",").append(String.format(
-            "{\"bus\":\"shop\",\"source\":\"shop\",\"type\":\"%s\",\"subject\":\"k%d\","
-                + "\"data\":{\"id\":%d,\"key\":%d,\"seq\":%d,\"amount\":%d,\"country\":\"%s\"}}",
-            type, key, id, key, seqPerKey[key]++, amount, country));
+        body.append(i == 0 ? "" : ",")
+            .append(
+                String.format(
+                    "{\"bus\":\"shop\",\"source\":\"shop\",\"type\":\"%s\",\"subject\":\"k%d\","
+                        + "\"data\":{\"id\":%d,\"key\":%d,\"seq\":%d,\"amount\":%d,\"country\":\"%s\"}}",
+                    type, key, id, key, seqPerKey[key]++, amount, country));
       }
       ApiClient.Response put = api.post("/api/v1/events", body.append("]").toString());
       assertThat(put.json().get("failedEntryCount").asInt()).as(put.body()).isZero();
     }
 
     // then each file holds exactly its rule's events, transformed as written
-    List<JsonNode> bigPaid = RuleFixtures.awaitLines(dataDir.resolve("big-paid.jsonl"),
-        expected.get("big-paid").size());
-    assertThat(bigPaid).allSatisfy(l -> assertThat(l.fieldNames()).toIterable()
-        .containsExactly("orderId", "amount"));
+    List<JsonNode> bigPaid =
+        RuleFixtures.awaitLines(dataDir.resolve("big-paid.jsonl"), expected.get("big-paid").size());
+    assertThat(bigPaid)
+        .allSatisfy(
+            l -> assertThat(l.fieldNames()).toIterable().containsExactly("orderId", "amount"));
     assertThat(ids(bigPaid, "orderId")).isEqualTo(expected.get("big-paid"));
     assertThat(bigPaid).allSatisfy(l -> assertThat(l.get("amount").asInt()).isGreaterThan(100));
 
-    List<JsonNode> created = RuleFixtures.awaitLines(dataDir.resolve("created.jsonl"),
-        expected.get("created").size());
+    List<JsonNode> created =
+        RuleFixtures.awaitLines(dataDir.resolve("created.jsonl"), expected.get("created").size());
     assertThat(created).allSatisfy(l -> assertThat(l.get("specversion").asText()).isEqualTo("1.0"));
     assertThat(ids(created, "data.id")).isEqualTo(expected.get("created"));
 
-    List<JsonNode> abroad = RuleFixtures.awaitLines(dataDir.resolve("abroad.jsonl"),
-        expected.get("abroad").size());
+    List<JsonNode> abroad =
+        RuleFixtures.awaitLines(dataDir.resolve("abroad.jsonl"), expected.get("abroad").size());
     assertThat(ids(abroad, "id")).isEqualTo(expected.get("abroad"));
     assertInKeyOrder(abroad);
 
     // and the figures per target say so, in the API and in the metrics
     int big = expected.get("big-paid").size();
-    await("big-paid figures").atMost(Duration.ofSeconds(60)).until(() -> {
-      JsonNode stats = api.get("/api/v1/rules/big-paid").json().path("targets").path(0)
-          .path("stats");
-      return stats.path("routed").asInt() == big && stats.path("lag").asInt() == 0;
-    });
+    await("big-paid figures")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              JsonNode stats =
+                  api.get("/api/v1/rules/big-paid").json().path("targets").path(0).path("stats");
+              return stats.path("routed").asInt() == big && stats.path("lag").asInt() == 0;
+            });
     assertThat(api.get("/metrics").body())
         .contains("railyard_target_routed{rule=\"big-paid\",target=\"billing\"} " + big + ".0");
 
@@ -130,8 +141,11 @@ class RoutingIT {
       int matched = expected.get(rule).size();
       await("the router's count of the events " + rule + " matched (" + matched + ") in the API")
           .atMost(Duration.ofSeconds(30))
-          .untilAsserted(() -> assertThat(targetStats(api, rule).path("matched").asInt())
-              .as(rule + " matched").isEqualTo(matched));
+          .untilAsserted(
+              () ->
+                  assertThat(targetStats(api, rule).path("matched").asInt())
+                      .as(rule + " matched")
+                      .isEqualTo(matched));
       assertThat(targetStats(api, rule).path("transformErrors").asInt()).isZero();
     }
     assertThat(api.get("/metrics").body())
@@ -142,7 +156,9 @@ class RoutingIT {
   void shouldCountEachEventItMatchedAndEachTransformThatFailed(ApiClient api, Path dataDir) {
     // given a rule whose template renders JSON for a numeric amount only
     Path file = dataDir.resolve("counted.jsonl");
-    RuleFixtures.applyOk(api, """
+    RuleFixtures.applyOk(
+        api,
+        """
         apiVersion: railyard/v1
         kind: Rule
         metadata: {name: counted}
@@ -155,26 +171,33 @@ class RoutingIT {
           targets:
             - name: out
               config: {connector.class: FileStreamSink, file: "%s"}
-        """.formatted(file));
+        """
+            .formatted(file));
 
-    // when two events it matches arrive, one whose amount is not a number, and one it does not match
-    ApiClient.Response put = api.post("/api/v1/events", "["
-        + "{\"bus\":\"counted\",\"source\":\"s\",\"type\":\"order.paid\",\"data\":{\"amount\":2}},"
-        + "{\"bus\":\"counted\",\"source\":\"s\",\"type\":\"order.paid\",\"data\":{\"amount\":true}},"
-        + "{\"bus\":\"counted\",\"source\":\"s\",\"type\":\"order.created\",\"data\":{}}]");
+    // when two events it matches arrive, one whose amount is not a number, and one it does not
+    // match
+    ApiClient.Response put =
+        api.post(
+            "/api/v1/events",
+            "["
+                + "{\"bus\":\"counted\",\"source\":\"s\",\"type\":\"order.paid\",\"data\":{\"amount\":2}},"
+                + "{\"bus\":\"counted\",\"source\":\"s\",\"type\":\"order.paid\",\"data\":{\"amount\":true}},"
+                + "{\"bus\":\"counted\",\"source\":\"s\",\"type\":\"order.created\",\"data\":{}}]");
     assertThat(put.json().get("failedEntryCount").asInt()).as(put.body()).isZero();
 
     // then the good one is delivered, and the rule's figures count two matched, one transform error
     assertThat(RuleFixtures.awaitLines(file, 1).get(0).path("amount").asInt()).isEqualTo(21);
-    // (routed comes from offsets refreshed every 5 s, the counts from the stats topic: wait for both)
+    // (routed comes from offsets refreshed every 5 s, the counts from the stats topic: wait for
+    // both)
     await("matched 2, routed 1 and 1 transform error in the figures of counted.out")
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> {
-          JsonNode stats = targetStats(api, "counted");
-          assertThat(stats.path("matched").asInt()).as(stats.toString()).isEqualTo(2);
-          assertThat(stats.path("routed").asInt()).as(stats.toString()).isEqualTo(1);
-          assertThat(stats.path("transformErrors").asInt()).as(stats.toString()).isEqualTo(1);
-        });
+        .untilAsserted(
+            () -> {
+              JsonNode stats = targetStats(api, "counted");
+              assertThat(stats.path("matched").asInt()).as(stats.toString()).isEqualTo(2);
+              assertThat(stats.path("routed").asInt()).as(stats.toString()).isEqualTo(1);
+              assertThat(stats.path("transformErrors").asInt()).as(stats.toString()).isEqualTo(1);
+            });
     assertThat(targetStats(api, "counted").path("failed").asInt()).isZero();
     assertThat(api.get("/metrics").body())
         .contains("railyard_target_transform_errors{rule=\"counted\",target=\"out\"} 1.0");
@@ -197,8 +220,8 @@ class RoutingIT {
     // when its pattern is changed to type "b" while events flow
     RuleFixtures.applyOk(api, switchRule("b", file));
     int probes = 0;
-    while (RuleFixtures.linesOf(file).stream().noneMatch(l -> l.path("data").path("n").asText()
-        .startsWith("probe-b"))) {
+    while (RuleFixtures.linesOf(file).stream()
+        .noneMatch(l -> l.path("data").path("n").asText().startsWith("probe-b"))) {
       putTyped(api, "b", "probe-b-" + probes++);
       assertThat(probes).as("the new pattern applied within a few hundred probes").isLessThan(500);
       awaitQuietly(file);
@@ -207,9 +230,14 @@ class RoutingIT {
     putTyped(api, "b", "after-b");
 
     // then events after the change follow the new rule, and no router task was restarted
-    await("after-b delivered").atMost(Duration.ofSeconds(30)).until(() ->
-        RuleFixtures.linesOf(file).stream().anyMatch(l -> l.path("data").path("n").asText().equals("after-b")));
-    assertThat(RuleFixtures.linesOf(file)).noneMatch(l -> l.path("data").path("n").asText().equals("after-a"));
+    await("after-b delivered")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                RuleFixtures.linesOf(file).stream()
+                    .anyMatch(l -> l.path("data").path("n").asText().equals("after-b")));
+    assertThat(RuleFixtures.linesOf(file))
+        .noneMatch(l -> l.path("data").path("n").asText().equals("after-a"));
     assertThat(routerStarts(dataDir)).isEqualTo(routerStarts);
   }
 
@@ -217,7 +245,10 @@ class RoutingIT {
   void shouldRefuseAFileWithOneBadRuleNamingItsLineAndKeepTheRulesInForce(ApiClient api) {
     String before = api.get("/api/v1/rules").body();
 
-    ApiClient.Response refused = api.post("/api/v1/rules:apply?file=mixed.yaml", """
+    ApiClient.Response refused =
+        api.post(
+            "/api/v1/rules:apply?file=mixed.yaml",
+            """
         apiVersion: railyard/v1
         kind: Rule
         metadata: {name: good-one}
@@ -237,17 +268,21 @@ class RoutingIT {
 
     assertThat(refused.status()).isEqualTo(400);
     JsonNode problems = refused.json().get("error").get("details").get("problems");
-    assertThat(problems.get(0).asText()).startsWith("mixed.yaml:14:40 [doc 2] spec.pattern.data.amount").contains("numeric");
+    assertThat(problems.get(0).asText())
+        .startsWith("mixed.yaml:14:40 [doc 2] spec.pattern.data.amount")
+        .contains("numeric");
     assertThat(api.get("/api/v1/rules").body()).isEqualTo(before);
     assertThat(api.get("/api/v1/rules/good-one").status()).isEqualTo(404);
   }
 
   @Test
-  void shouldSetAsideAnEventItCannotReadAndKeepRouting(ApiClient api, Path dataDir,
-      Platform platform) throws Exception {
+  void shouldSetAsideAnEventItCannotReadAndKeepRouting(
+      ApiClient api, Path dataDir, Platform platform) throws Exception {
     // given a rule on a bus, and an event nested far deeper than any matcher should recurse
     Path file = dataDir.resolve("deep.jsonl");
-    RuleFixtures.applyOk(api, """
+    RuleFixtures.applyOk(
+        api,
+        """
         apiVersion: railyard/v1
         kind: Rule
         metadata: {name: deep}
@@ -257,27 +292,40 @@ class RoutingIT {
           targets:
             - name: out
               config: {connector.class: FileStreamSink, file: "%s"}
-        """.formatted(file));
-    String deep = "{\"specversion\":\"1.0\",\"id\":\"deep\",\"source\":\"s\",\"type\":\"t\","
-        + "\"data\":{\"a\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}}";
-    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
-        "bootstrap.servers", platform.bootstrapServers(),
-        "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
-        "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
-      producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("railyard.bus.deep",
-          "k", deep)).get();
+        """
+            .formatted(file));
+    String deep =
+        "{\"specversion\":\"1.0\",\"id\":\"deep\",\"source\":\"s\",\"type\":\"t\","
+            + "\"data\":{\"a\":"
+            + "[".repeat(20_000)
+            + "]".repeat(20_000)
+            + "}}";
+    try (var producer =
+        new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
+            Map.of(
+                "bootstrap.servers", platform.bootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer",
+                    org.apache.kafka.common.serialization.StringSerializer.class))) {
+      producer
+          .send(
+              new org.apache.kafka.clients.producer.ProducerRecord<>(
+                  "railyard.bus.deep", "k", deep))
+          .get();
     }
 
     // when a normal event follows it
-    api.post("/api/v1/events", "[{\"bus\":\"deep\",\"source\":\"s\",\"type\":\"t\","
-        + "\"subject\":\"k\",\"data\":{\"a\":1}}]");
+    api.post(
+        "/api/v1/events",
+        "[{\"bus\":\"deep\",\"source\":\"s\",\"type\":\"t\","
+            + "\"subject\":\"k\",\"data\":{\"a\":1}}]");
 
     // then the router is still routing, and the deep event waits in the bus's dead letters
     List<JsonNode> lines = RuleFixtures.awaitLines(file, 1);
     assertThat(lines.get(0).path("data").path("a").asInt()).isEqualTo(1);
     assertThat(DeadLetterReader.read(platform.bootstrapServers(), "railyard.dlq.bus.deep", 1))
-        .singleElement().satisfies(h -> assertThat(h.get("railyard.error.message"))
-            .contains("nested deeper"));
+        .singleElement()
+        .satisfies(h -> assertThat(h.get("railyard.error.message")).contains("nested deeper"));
     assertThat(api.get("/api/v1/connectors/railyard.router.deep").json().path("tasks"))
         .allSatisfy(t -> assertThat(t.path("state").asText()).isEqualTo("RUNNING"));
   }
@@ -293,12 +341,20 @@ class RoutingIT {
           targets:
             - name: out
               config: {connector.class: FileStreamSink, file: "%s"}
-        """.formatted(type, file);
+        """
+        .formatted(type, file);
   }
 
   private static void putTyped(ApiClient api, String type, String n) {
-    ApiClient.Response r = api.post("/api/v1/events", "[{\"bus\":\"switching\",\"source\":\"s\","
-        + "\"type\":\"" + type + "\",\"data\":{\"n\":\"" + n + "\"}}]");
+    ApiClient.Response r =
+        api.post(
+            "/api/v1/events",
+            "[{\"bus\":\"switching\",\"source\":\"s\","
+                + "\"type\":\""
+                + type
+                + "\",\"data\":{\"n\":\""
+                + n
+                + "\"}}]");
     assertThat(r.status()).isEqualTo(200);
   }
 
@@ -316,8 +372,10 @@ class RoutingIT {
     long starts = 0;
     try (var logs = Files.list(dataDir.resolve("logs"))) {
       for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
-        starts += Files.readAllLines(log).stream()
-            .filter(l -> l.contains("Router of bus switching started")).count();
+        starts +=
+            Files.readAllLines(log).stream()
+                .filter(l -> l.contains("Router of bus switching started"))
+                .count();
       }
     }
     return starts;

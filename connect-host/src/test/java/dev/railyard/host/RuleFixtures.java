@@ -24,7 +24,8 @@ final class RuleFixtures {
   }
 
   static List<JsonNode> awaitLines(Path file, int count) {
-    await(count + " lines in " + file).atMost(Duration.ofSeconds(120))
+    await(count + " lines in " + file)
+        .atMost(Duration.ofSeconds(120))
         .until(() -> linesOf(file).size() >= count);
     List<JsonNode> lines = linesOf(file);
     assertThat(lines).hasSize(count);
@@ -44,5 +45,4 @@ final class RuleFixtures {
     }
     return lines;
   }
-
 }

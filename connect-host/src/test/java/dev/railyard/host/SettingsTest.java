@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void shouldUseDefaultsWithoutFileOrFlags() {

@@ -45,6 +45,7 @@ class StatusPageIT {
 
   /** The page renders within a second; the rest is slack for a busy 2-core CI machine. */
   private static final Duration RENDER = Duration.ofSeconds(30);
+
   /** A new connector needs a rebalance and a task start, then one 5 s page refresh. */
   private static final Duration CONNECTOR_UP = Duration.ofSeconds(90);
 
@@ -61,17 +62,26 @@ class StatusPageIT {
     profile = Files.createTempDirectory("railyard-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--window-size=1280,900");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--window-size=1280,900");
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     // An explicit driver keeps Selenium Manager from looking for (and downloading) one.
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .withLogFile(TARGET.resolve("chromedriver.log").toFile())
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogFile(TARGET.resolve("chromedriver.log").toFile())
+            .build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(RENDER).scriptTimeout(RENDER);
   }
@@ -93,16 +103,16 @@ class StatusPageIT {
 
     // then the overall badge and every component say UP, and worker-1 runs
     waitUpTo(RENDER).until(ExpectedConditions.textToBe(By.id("overall"), "UP"));
-    waitUpTo(RENDER).until(ExpectedConditions.textToBe(cell("workers", "worker-1", "state"),
-        "RUNNING"));
+    waitUpTo(RENDER)
+        .until(ExpectedConditions.textToBe(cell("workers", "worker-1", "state"), "RUNNING"));
     assertThat(texts("#health [data-field=name]")).contains("broker", "workers", "api");
     assertThat(texts("#health [data-field=status]")).isNotEmpty().containsOnly("UP");
     assertThat(text(cell("workers", "worker-1", "connect-worker"))).matches(".+:\\d+");
   }
 
   @Test
-  void shouldListAConnectorCreatedThroughTheApiAsRunningOnTheNextRefresh(ApiClient api,
-      Path dataDir) throws IOException {
+  void shouldListAConnectorCreatedThroughTheApiAsRunningOnTheNextRefresh(
+      ApiClient api, Path dataDir) throws IOException {
     // given the page is open and has drawn its tables without the connector
     String name = "status-page-sink";
     browser.get(pageUrl);
@@ -110,16 +120,19 @@ class StatusPageIT {
     assertThat(browser.findElements(row("connectors", name))).isEmpty();
 
     // when a FileStreamSink is created through the Connect pass-through
-    ApiClient.Response created = api.put("/connect/connectors/" + name + "/config", """
+    ApiClient.Response created =
+        api.put(
+            "/connect/connectors/" + name + "/config",
+            """
         {"connector.class": "FileStreamSink", "topics": "railyard.bus.default", "file": "%s"}"""
-        .formatted(dataDir.resolve(name + ".jsonl")));
+                .formatted(dataDir.resolve(name + ".jsonl")));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
 
     // then the page, without a reload, lists it as a running sink with its task
-    waitUpTo(CONNECTOR_UP).until(ExpectedConditions.textToBe(cell("connectors", name, "state"),
-        "RUNNING"));
-    waitUpTo(CONNECTOR_UP).until(ExpectedConditions.textToBe(cell("connectors", name, "tasks"),
-        "1 / 1 running"));
+    waitUpTo(CONNECTOR_UP)
+        .until(ExpectedConditions.textToBe(cell("connectors", name, "state"), "RUNNING"));
+    waitUpTo(CONNECTOR_UP)
+        .until(ExpectedConditions.textToBe(cell("connectors", name, "tasks"), "1 / 1 running"));
     assertThat(text(cell("connectors", name, "type"))).isEqualTo("sink");
     assertThat(text(cell("connectors", name, "worker")))
         .isEqualTo(text(cell("workers", "worker-1", "connect-worker")));
@@ -134,7 +147,10 @@ class StatusPageIT {
   void shouldShowEachRuleTargetWithHowManyEventsItWasSentAndGot(ApiClient api, Path dataDir)
       throws IOException {
     // given a rule with a file target, and three events it matches
-    ApiClient.Response applied = api.post("/api/v1/rules:apply", """
+    ApiClient.Response applied =
+        api.post(
+            "/api/v1/rules:apply",
+            """
         apiVersion: railyard/v1
         kind: Rule
         metadata: {name: page-rule}
@@ -144,7 +160,8 @@ class StatusPageIT {
           targets:
             - name: file
               config: {connector.class: FileStreamSink, file: "%s"}
-        """.formatted(dataDir.resolve("page-rule.jsonl")));
+        """
+                .formatted(dataDir.resolve("page-rule.jsonl")));
     assertThat(applied.status()).as(applied.body()).isEqualTo(200);
     for (int i = 0; i < 3; i++) {
       api.post("/api/v1/events", "[{\"bus\":\"page\",\"source\":\"s\",\"type\":\"shown\"}]");
@@ -154,10 +171,10 @@ class StatusPageIT {
     browser.get(pageUrl);
 
     // then the rule's target shows 3 matched, 3 routed and 3 delivered
-    waitUpTo(CONNECTOR_UP).until(ExpectedConditions.textToBe(
-        cell("rules", "page-rule.file", "delivered"), "3"));
-    waitUpTo(CONNECTOR_UP).until(ExpectedConditions.textToBe(
-        cell("rules", "page-rule.file", "matched"), "3"));
+    waitUpTo(CONNECTOR_UP)
+        .until(ExpectedConditions.textToBe(cell("rules", "page-rule.file", "delivered"), "3"));
+    waitUpTo(CONNECTOR_UP)
+        .until(ExpectedConditions.textToBe(cell("rules", "page-rule.file", "matched"), "3"));
     assertThat(text(cell("rules", "page-rule.file", "routed"))).isEqualTo("3");
     assertThat(text(cell("rules", "page-rule.file", "transform-errors"))).isEqualTo("0");
     assertThat(text(cell("rules", "page-rule.file", "lag"))).isEqualTo("0");
@@ -172,14 +189,19 @@ class StatusPageIT {
     waitForRefreshes(2);
 
     // then nothing failed in the browser and the tables fit the window
-    List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-        .filter(entry -> !isFaviconNotFound(entry))
-        .toList();
+    List<LogEntry> problems =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+            .filter(entry -> !isFaviconNotFound(entry))
+            .toList();
     assertThat(problems).as("browser console warnings and errors").isEmpty();
-    Object overflow = ((JavascriptExecutor) browser).executeScript(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertThat(((Number) overflow).intValue()).as("pixels of sideways scrolling").isLessThanOrEqualTo(0);
+    Object overflow =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) overflow).intValue())
+        .as("pixels of sideways scrolling")
+        .isLessThanOrEqualTo(0);
   }
 
   /**
@@ -199,10 +221,12 @@ class StatusPageIT {
   private static void waitForRefreshes(int count) {
     waitUpTo(RENDER)
         .withMessage("the page to finish " + count + " refresh(es) of its tables")
-        .until(driver -> {
-          String done = driver.findElement(By.tagName("body")).getDomAttribute("data-refreshes");
-          return done != null && Integer.parseInt(done) >= count;
-        });
+        .until(
+            driver -> {
+              String done =
+                  driver.findElement(By.tagName("body")).getDomAttribute("data-refreshes");
+              return done != null && Integer.parseInt(done) >= count;
+            });
   }
 
   private static By row(String table, String name) {
@@ -210,21 +234,25 @@ class StatusPageIT {
   }
 
   private static By cell(String table, String name, String field) {
-    return By.cssSelector("#" + table + " tr[data-name='" + name + "'] td[data-field='" + field
-        + "']");
+    return By.cssSelector(
+        "#" + table + " tr[data-name='" + name + "'] td[data-field='" + field + "']");
   }
 
   /** The text of one cell; waited for, since the page redraws its tables every 5 s. */
   private static String text(By locator) {
-    return waitUpTo(RENDER).ignoring(StaleElementReferenceException.class)
+    return waitUpTo(RENDER)
+        .ignoring(StaleElementReferenceException.class)
         .until(driver -> driver.findElement(locator).getText());
   }
 
   /** The texts of all matches, read in one script so that a redraw cannot tear them. */
   @SuppressWarnings("unchecked")
   private static List<String> texts(String css) {
-    return (List<String>) ((JavascriptExecutor) browser).executeScript(
-        "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);", css);
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);",
+                css);
   }
 
   private static void screenshot() throws IOException {

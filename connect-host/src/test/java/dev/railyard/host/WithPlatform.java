@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts one whole Railyard platform (embedded broker, {@link #workers()} worker JVMs, API) for
- * the annotated class; tests receive {@link Platform}, {@link ApiClient} or the data {@link Path}.
+ * Starts one whole Railyard platform (embedded broker, {@link #workers()} worker JVMs, API) for the
+ * annotated class; tests receive {@link Platform}, {@link ApiClient} or the data {@link Path}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,10 +31,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
     @Override
     public void beforeAll(ExtensionContext context) {
       int workers = context.getRequiredTestClass().getAnnotation(WithPlatform.class).workers();
-      context.getStore(NS).getOrComputeIfAbsent("platform", k -> {
-        Path dir = TestPlatforms.tempDir();
-        return new Running(TestPlatforms.start(dir, workers, Map.of()), dir);
-      }, Running.class);
+      context
+          .getStore(NS)
+          .getOrComputeIfAbsent(
+              "platform",
+              k -> {
+                Path dir = TestPlatforms.tempDir();
+                return new Running(TestPlatforms.start(dir, workers, Map.of()), dir);
+              },
+              Running.class);
     }
 
     @Override

@@ -32,31 +32,36 @@ class WorkerScalingIT {
     createSink(api, "right", right);
     Set<String> sent = ConcurrentHashMap.newKeySet();
     AtomicBoolean stop = new AtomicBoolean();
-    CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
-      for (int batch = 0; batch < 2000 && !stop.get(); batch++) {
-        sent.addAll(putBatch(api, batch));
-      }
-    });
+    CompletableFuture<Void> producer =
+        CompletableFuture.runAsync(
+            () -> {
+              for (int batch = 0; batch < 2000 && !stop.get(); batch++) {
+                sent.addAll(putBatch(api, batch));
+              }
+            });
 
     // when the pool grows to two workers, the work spreads over both
     ApiClient.Response grown = api.put("/api/v1/workers", "{\"count\": 2}");
     assertThat(grown.status()).as(grown.body()).isEqualTo(200);
     assertThat(grown.json().get("workers")).hasSize(2);
-    await("connectors and tasks spread over two workers").atMost(Duration.ofSeconds(90))
+    await("connectors and tasks spread over two workers")
+        .atMost(Duration.ofSeconds(90))
         .until(() -> allRunning(api) && workerIds(api).size() == 2);
 
     // and when it shrinks back to one, everything runs on the one left
     ApiClient.Response shrunk = api.put("/api/v1/workers", "{\"count\": 1}");
     assertThat(shrunk.status()).as(shrunk.body()).isEqualTo(200);
     String remaining = shrunk.json().get("workers").get(0).get("connectWorkerId").asText();
-    await("all tasks running on " + remaining).atMost(Duration.ofSeconds(90))
+    await("all tasks running on " + remaining)
+        .atMost(Duration.ofSeconds(90))
         .until(() -> allRunning(api) && workerIds(api).equals(Set.of(remaining)));
     stop.set(true);
     producer.get(60, TimeUnit.SECONDS);
 
     // then both sinks hold every acknowledged event
     assertThat(sent).hasSizeGreaterThan(100);
-    await(sent.size() + " events in both files").atMost(Duration.ofSeconds(90))
+    await(sent.size() + " events in both files")
+        .atMost(Duration.ofSeconds(90))
         .until(() -> EventIds.in(left).containsAll(sent) && EventIds.in(right).containsAll(sent));
   }
 
@@ -69,10 +74,14 @@ class WorkerScalingIT {
     platform.workers().kill(name);
 
     // then the pool restarts it
-    await(name + " restarted").atMost(Duration.ofSeconds(90)).until(() -> {
-      JsonNode worker = api.get("/api/v1/workers").json().get("workers").get(0);
-      return worker.get("restarts").asInt() >= 1 && worker.get("state").asText().equals("RUNNING");
-    });
+    await(name + " restarted")
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () -> {
+              JsonNode worker = api.get("/api/v1/workers").json().get("workers").get(0);
+              return worker.get("restarts").asInt() >= 1
+                  && worker.get("state").asText().equals("RUNNING");
+            });
     assertThat(api.get("/health").status()).isEqualTo(200);
   }
 
@@ -85,18 +94,26 @@ class WorkerScalingIT {
   }
 
   private static void createSink(ApiClient api, String name, Path file) {
-    ApiClient.Response created = api.put("/connect/connectors/" + name + "/config", """
+    ApiClient.Response created =
+        api.put(
+            "/connect/connectors/" + name + "/config",
+            """
         {"connector.class": "FileStreamSink", "topics": "railyard.bus.%s", "file": "%s"}"""
-        .formatted(BUS, file));
+                .formatted(BUS, file));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
   }
 
   private static List<String> putBatch(ApiClient api, int batch) {
     StringBuilder body = new StringBuilder("[");
     for (int i = 0; i < 10; i++) {
-      body.append(i == 0 ? "" : ",").append("{\"bus\":\"").append(BUS)
-          .append("\",\"source\":\"s\",\"type\":\"t\",\"subject\":\"k").append(i)
-          .append("\",\"data\":{\"batch\":").append(batch).append("}}");
+      body.append(i == 0 ? "" : ",")
+          .append("{\"bus\":\"")
+          .append(BUS)
+          .append("\",\"source\":\"s\",\"type\":\"t\",\"subject\":\"k")
+          .append(i)
+          .append("\",\"data\":{\"batch\":")
+          .append(batch)
+          .append("}}");
     }
     ApiClient.Response put = api.post("/api/v1/events", body.append("]").toString());
     assertThat(put.status()).as(put.body()).isEqualTo(200);
@@ -127,5 +144,4 @@ class WorkerScalingIT {
     units(api).forEach(u -> ids.add(u.path("worker_id").asText()));
     return ids;
   }
-
 }

@@ -27,11 +27,13 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, Paramete
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    int workers = context.getRequiredTestClass().getAnnotation(EmbeddedKafka.class) == null
-        ? 0
-        : context.getRequiredTestClass().getAnnotation(EmbeddedKafka.class).workers();
-    context.getStore(NS).getOrComputeIfAbsent(
-        "cluster", k -> Resource.start(workers), Resource.class);
+    int workers =
+        context.getRequiredTestClass().getAnnotation(EmbeddedKafka.class) == null
+            ? 0
+            : context.getRequiredTestClass().getAnnotation(EmbeddedKafka.class).workers();
+    context
+        .getStore(NS)
+        .getOrComputeIfAbsent("cluster", k -> Resource.start(workers), Resource.class);
   }
 
   @Override
@@ -61,16 +63,23 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, Paramete
     static Resource start(int workerCount) {
       Path dir = createTempDir();
       createDirectories(dir.resolve("plugins"));
-      EmbeddedBroker broker = EmbeddedBroker.start(
-          dir.resolve("kafka"), "127.0.0.1", 0, Duration.ofSeconds(60), Map.of());
+      EmbeddedBroker broker =
+          EmbeddedBroker.start(
+              dir.resolve("kafka"), "127.0.0.1", 0, Duration.ofSeconds(60), Map.of());
       List<WorkerProcess> workers = new ArrayList<>();
       Resource resource = new Resource(broker, workers, dir);
       try {
-        WorkerSettings settings = new WorkerSettings(
-            broker.bootstrapServers(), "railyard", dir.resolve("plugins"), 3000, Map.of());
+        WorkerSettings settings =
+            new WorkerSettings(
+                broker.bootstrapServers(), "railyard", dir.resolve("plugins"), 3000, Map.of());
         for (int i = 1; i <= workerCount; i++) {
-          workers.add(WorkerProcess.launch("worker-" + i, settings.toProperties(),
-              dir.resolve("run"), dir.resolve("logs"), List.of("-Xmx512m")));
+          workers.add(
+              WorkerProcess.launch(
+                  "worker-" + i,
+                  settings.toProperties(),
+                  dir.resolve("run"),
+                  dir.resolve("logs"),
+                  List.of("-Xmx512m")));
         }
         workers.forEach(w -> w.awaitReady(WORKER_START));
         resource.cluster = new KafkaCluster(broker, workers, dir);

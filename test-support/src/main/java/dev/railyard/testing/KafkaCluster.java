@@ -16,9 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
-/**
- * The broker and workers of one test class, as a test sees them. Thread-safe.
- */
+/** The broker and workers of one test class, as a test sees them. Thread-safe. */
 public final class KafkaCluster {
 
   private final EmbeddedBroker broker;
@@ -62,7 +60,8 @@ public final class KafkaCluster {
   /** Creates a topic and waits until the broker has it. */
   public void createTopic(String name, int partitions) {
     try (Admin admin = admin()) {
-      admin.createTopics(Set.of(new NewTopic(name, partitions, (short) 1)))
+      admin
+          .createTopics(Set.of(new NewTopic(name, partitions, (short) 1)))
           .all()
           .get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

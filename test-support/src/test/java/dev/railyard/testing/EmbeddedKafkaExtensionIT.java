@@ -29,25 +29,34 @@ class EmbeddedKafkaExtensionIT {
     String topic = KafkaCluster.uniqueName("lines");
     cluster.createTopic(topic, 2);
     List<String> sent = IntStream.range(0, 200).mapToObj(i -> "line-" + i).toList();
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
       sent.forEach(v -> producer.send(new ProducerRecord<>(topic, v)));
     }
 
     // when a FileStreamSink is created through the worker's REST API
     Path file = cluster.dataDir().resolve(topic + ".txt");
-    String config = """
+    String config =
+        """
         {"connector.class": "FileStreamSink", "topics": "%s", "file": "%s"}"""
-        .formatted(topic, file);
-    HttpResponse<String> created = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(
-                cluster.connectRestUrl().orElseThrow() + "/connectors/" + topic + "/config"))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(config))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .formatted(topic, file);
+    HttpResponse<String> created =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            cluster.connectRestUrl().orElseThrow()
+                                + "/connectors/"
+                                + topic
+                                + "/config"))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(config))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
     // then every record reaches the file

@@ -32,7 +32,10 @@ final class ApiRouter {
     new RuleRoutes(platform, bodies).mount(router);
     new PluginRoutes(vertx, services.plugins(), PluginRoutes.DEFAULT_MAX_UPLOAD_BYTES)
         .mount(router);
-    new ConnectProxy(platform, connectClient, options.maxBodyBytes(),
+    new ConnectProxy(
+            platform,
+            connectClient,
+            options.maxBodyBytes(),
             new ConnectSecrets(services.connectors()::maskSecrets))
         .mount(router);
     new MetricsRoutes(vertx, registry).mount(router);

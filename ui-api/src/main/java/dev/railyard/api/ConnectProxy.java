@@ -1,8 +1,8 @@
 package dev.railyard.api;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * worker, so kcctl and curl work against Railyard. Method, path, query, headers and body go up;
  * status, headers and body come back unchanged, except that secrets in the answers carrying
  * connector configs are masked ({@link ConnectSecrets}). Bodies are streamed, never buffered in
- * full, but for those answers.
- * Hop-by-hop headers are dropped as RFC 9110 asks. Errors before Connect answers (no worker, worker
- * unreachable, declared body over the limit) use the API's error shape.
+ * full, but for those answers. Hop-by-hop headers are dropped as RFC 9110 asks. Errors before
+ * Connect answers (no worker, worker unreachable, declared body over the limit) use the API's error
+ * shape.
  */
 final class ConnectProxy {
 
@@ -56,8 +56,8 @@ final class ConnectProxy {
   private final long maxBodyBytes;
   private final ConnectSecrets secrets;
 
-  ConnectProxy(PlatformCalls platform, HttpClient client, long maxBodyBytes,
-      ConnectSecrets secrets) {
+  ConnectProxy(
+      PlatformCalls platform, HttpClient client, long maxBodyBytes, ConnectSecrets secrets) {
     this.platform = platform;
     this.client = client;
     this.maxBodyBytes = maxBodyBytes;
@@ -92,8 +92,11 @@ final class ConnectProxy {
                                     "NO_CONNECT_WORKER",
                                     "No Kafka Connect worker is running; scale the pool up with"
                                         + " PUT /api/v1/workers"))))
-        .compose(base -> ConnectSecrets.writesConfig(request.method(), restOf(request))
-            ? forwardCheckedConfig(ctx, base) : forward(ctx, base))
+        .compose(
+            base ->
+                ConnectSecrets.writesConfig(request.method(), restOf(request))
+                    ? forwardCheckedConfig(ctx, base)
+                    : forward(ctx, base))
         .onFailure(
             failure -> {
               drain(request);
@@ -126,37 +129,51 @@ final class ConnectProxy {
   }
 
   /**
-   * A config write is read whole (configs are small) and refused when it holds the mask: the
-   * config was read from an answer, where secrets are masked, and writing it back would replace
-   * each secret with the mask. {@code PUT /api/v1/connectors/{name}} keeps masked secrets instead.
+   * A config write is read whole (configs are small) and refused when it holds the mask: the config
+   * was read from an answer, where secrets are masked, and writing it back would replace each
+   * secret with the mask. {@code PUT /api/v1/connectors/{name}} keeps masked secrets instead.
    */
   private Future<Void> forwardCheckedConfig(RoutingContext ctx, String base) {
     HttpServerRequest in = ctx.request();
     Future<Buffer> whole = in.body();
     in.resume(); // proxy() paused it until a worker was known
-    return whole.compose(body -> {
-      if (body.length() > maxBodyBytes) {
-        return Future.failedFuture(ErrorRoutes.tooLarge(maxBodyBytes));
-      }
-      String key = ConnectSecrets.maskedKey(body);
-      if (key != null) {
-        return Future.failedFuture(ApiException.badRequest("MASKED_SECRET", "'" + key
-            + "' holds the mask " + ConnectSecrets.MASK + ", which would replace the secret; send"
-            + " the secret or a reference such as ${file:/path/secrets.properties:" + key + "},"
-            + " or use PUT /api/v1/connectors/{name}, which keeps masked secrets",
-            Map.of("field", key)));
-      }
-      MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-      copyHeaders(in.headers(), headers);
-      assumeJson(headers);
-      headers.remove(HttpHeaders.CONTENT_LENGTH);
-      RequestOptions options = new RequestOptions().setMethod(in.method())
-          .setAbsoluteURI(target(base, in)).setHeaders(headers).setIdleTimeout(IDLE_TIMEOUT_MS);
-      return client.request(options)
-          .compose(out -> out.send(body))
-          .recover(failure -> Future.failedFuture(unreachable(base, failure)))
-          .compose(upstream -> relay(in, upstream, ctx.response()));
-    });
+    return whole.compose(
+        body -> {
+          if (body.length() > maxBodyBytes) {
+            return Future.failedFuture(ErrorRoutes.tooLarge(maxBodyBytes));
+          }
+          String key = ConnectSecrets.maskedKey(body);
+          if (key != null) {
+            return Future.failedFuture(
+                ApiException.badRequest(
+                    "MASKED_SECRET",
+                    "'"
+                        + key
+                        + "' holds the mask "
+                        + ConnectSecrets.MASK
+                        + ", which would replace the secret; send"
+                        + " the secret or a reference such as ${file:/path/secrets.properties:"
+                        + key
+                        + "},"
+                        + " or use PUT /api/v1/connectors/{name}, which keeps masked secrets",
+                    Map.of("field", key)));
+          }
+          MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+          copyHeaders(in.headers(), headers);
+          assumeJson(headers);
+          headers.remove(HttpHeaders.CONTENT_LENGTH);
+          RequestOptions options =
+              new RequestOptions()
+                  .setMethod(in.method())
+                  .setAbsoluteURI(target(base, in))
+                  .setHeaders(headers)
+                  .setIdleTimeout(IDLE_TIMEOUT_MS);
+          return client
+              .request(options)
+              .compose(out -> out.send(body))
+              .recover(failure -> Future.failedFuture(unreachable(base, failure)))
+              .compose(upstream -> relay(in, upstream, ctx.response()));
+        });
   }
 
   private static String restOf(HttpServerRequest in) {
@@ -203,14 +220,18 @@ final class ConnectProxy {
     response.setStatusCode(status).setStatusMessage(upstream.statusMessage());
     copyHeaders(upstream.headers(), response.headers());
     String path = in.path().substring(PREFIX.length());
-    if (method == HttpMethod.GET && status == 200
+    if (method == HttpMethod.GET
+        && status == 200
         && ConnectSecrets.carriesConfigs(path, in.query())) {
-      return upstream.body().compose(body -> {
-        Buffer masked = secrets.mask(path, body);
-        response.headers().remove(HttpHeaders.TRANSFER_ENCODING);
-        response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(masked.length()));
-        return response.end(masked);
-      });
+      return upstream
+          .body()
+          .compose(
+              body -> {
+                Buffer masked = secrets.mask(path, body);
+                response.headers().remove(HttpHeaders.TRANSFER_ENCODING);
+                response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(masked.length()));
+                return response.end(masked);
+              });
     }
     boolean bodyless = method == HttpMethod.HEAD || status == 204 || status == 304;
     if (!bodyless && !upstream.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
@@ -236,10 +257,12 @@ final class ConnectProxy {
    */
   static void assumeJson(MultiMap headers) {
     String type = headers.get(HttpHeaders.CONTENT_TYPE);
-    boolean hasBody = headers.contains(HttpHeaders.CONTENT_LENGTH)
-        || headers.contains(HttpHeaders.TRANSFER_ENCODING);
-    if (hasBody && (type == null
-        || type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))) {
+    boolean hasBody =
+        headers.contains(HttpHeaders.CONTENT_LENGTH)
+            || headers.contains(HttpHeaders.TRANSFER_ENCODING);
+    if (hasBody
+        && (type == null
+            || type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))) {
       headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
     }
   }

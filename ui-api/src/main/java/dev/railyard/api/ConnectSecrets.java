@@ -33,21 +33,23 @@ final class ConnectSecrets {
   /** The mask every answer shows in place of a secret. */
   static final String MASK = "********";
 
-  /** Whether a request writes a connector config: {@code POST /connectors}, {@code PUT .../config}. */
+  /**
+   * Whether a request writes a connector config: {@code POST /connectors}, {@code PUT .../config}.
+   */
   static boolean writesConfig(io.vertx.core.http.HttpMethod method, String path) {
     return method == io.vertx.core.http.HttpMethod.POST && LIST.matcher(path).matches()
         || method == io.vertx.core.http.HttpMethod.PUT && CONFIG.matcher(path).matches();
   }
 
   /**
-   * The config key in a write that holds the mask (a config read from an answer and sent back as
-   * it was), or null. Written as is, it would replace the secret with the mask.
+   * The config key in a write that holds the mask (a config read from an answer and sent back as it
+   * was), or null. Written as is, it would replace the secret with the mask.
    */
   static String maskedKey(Buffer body) {
     try {
       JsonNode root = JSON.readTree(body.getBytes());
-      JsonNode config = root.has("config") && root.get("config").isObject() ? root.get("config")
-          : root;
+      JsonNode config =
+          root.has("config") && root.get("config").isObject() ? root.get("config") : root;
       var fields = config.fields();
       while (fields.hasNext()) {
         var e = fields.next();
@@ -63,7 +65,8 @@ final class ConnectSecrets {
 
   /** Whether the answer to {@code GET <path>?<query>} (path without /connect) carries configs. */
   static boolean carriesConfigs(String path, String query) {
-    return ONE.matcher(path).matches() || CONFIG.matcher(path).matches()
+    return ONE.matcher(path).matches()
+        || CONFIG.matcher(path).matches()
         || TASKS.matcher(path).matches()
         || LIST.matcher(path).matches() && query != null && query.contains("expand=info");
   }

@@ -1,8 +1,7 @@
 package dev.railyard.api;
 
-import dev.railyard.api.platform.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
-
+import dev.railyard.api.platform.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -31,28 +30,48 @@ final class ConnectorRoutes {
   }
 
   void mount(Router router) {
-    router.get(BASE).handler(RequestObserver.route(BASE))
+    router
+        .get(BASE)
+        .handler(RequestObserver.route(BASE))
         .handler(ctx -> answer(ctx, platform.connectors(c -> c.list())));
-    router.routeWithRegex(HttpMethod.GET, "/api/v1/connectors:export")
-        .handler(RequestObserver.route(BASE + ":export")).handler(this::export);
-    router.routeWithRegex(HttpMethod.POST, "/api/v1/connectors:import")
-        .handler(RequestObserver.route(BASE + ":import")).handler(bodies)
-        .handler(ctx -> answer(ctx,
-            platform.connectors(c -> c.importYaml(ctx.body().asString()))));
-    router.get(ONE).handler(RequestObserver.route(ONE))
+    router
+        .routeWithRegex(HttpMethod.GET, "/api/v1/connectors:export")
+        .handler(RequestObserver.route(BASE + ":export"))
+        .handler(this::export);
+    router
+        .routeWithRegex(HttpMethod.POST, "/api/v1/connectors:import")
+        .handler(RequestObserver.route(BASE + ":import"))
+        .handler(bodies)
+        .handler(ctx -> answer(ctx, platform.connectors(c -> c.importYaml(ctx.body().asString()))));
+    router
+        .get(ONE)
+        .handler(RequestObserver.route(ONE))
         .handler(ctx -> answer(ctx, platform.connectors(c -> c.get(name(ctx)))));
     router.put(ONE).handler(RequestObserver.route(ONE)).handler(bodies).handler(this::put);
-    router.delete(ONE).handler(RequestObserver.route(ONE))
+    router
+        .delete(ONE)
+        .handler(RequestObserver.route(ONE))
         .handler(ctx -> answer(ctx, platform.connectors(c -> c.delete(name(ctx)))));
     String action = ONE + "/:action";
     router.post(action).handler(RequestObserver.route(action)).handler(this::act);
     String offsets = ONE + "/offsets";
-    router.get(offsets).handler(RequestObserver.route(offsets))
+    router
+        .get(offsets)
+        .handler(RequestObserver.route(offsets))
         .handler(ctx -> answer(ctx, platform.connectors(c -> c.offsets(name(ctx)))));
-    router.patch(offsets).handler(RequestObserver.route(offsets)).handler(bodies)
-        .handler(ctx -> answer(ctx, platform.connectors(
-            c -> c.changeOffsets(name(ctx), JsonBodies.toMap(object(ctx))))));
-    router.delete(offsets).handler(RequestObserver.route(offsets))
+    router
+        .patch(offsets)
+        .handler(RequestObserver.route(offsets))
+        .handler(bodies)
+        .handler(
+            ctx ->
+                answer(
+                    ctx,
+                    platform.connectors(
+                        c -> c.changeOffsets(name(ctx), JsonBodies.toMap(object(ctx))))));
+    router
+        .delete(offsets)
+        .handler(RequestObserver.route(offsets))
         .handler(ctx -> answer(ctx, platform.connectors(c -> c.changeOffsets(name(ctx), null))));
   }
 
@@ -69,19 +88,24 @@ final class ConnectorRoutes {
   }
 
   private void export(RoutingContext ctx) {
-    platform.connectors(c -> c.exportYaml())
-        .recover(failure -> ReplyRendering.unavailable(failure, "CONNECT_UNAVAILABLE",
-            "Kafka Connect"))
-        .onSuccess(yaml -> ctx.response().setStatusCode(200)
-            .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(yaml))
+    platform
+        .connectors(c -> c.exportYaml())
+        .recover(
+            failure -> ReplyRendering.unavailable(failure, "CONNECT_UNAVAILABLE", "Kafka Connect"))
+        .onSuccess(
+            yaml ->
+                ctx.response()
+                    .setStatusCode(200)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8")
+                    .end(yaml))
         .onFailure(ctx::fail);
   }
 
   private static JsonNode object(RoutingContext ctx) {
     JsonNode body = JsonBodies.read(ctx);
     if (!body.isObject()) {
-      throw ApiException.badRequest("INVALID_BODY",
-          "The body must be a JSON object, got " + JsonBodies.kind(body), null);
+      throw ApiException.badRequest(
+          "INVALID_BODY", "The body must be a JSON object, got " + JsonBodies.kind(body), null);
     }
     return body;
   }

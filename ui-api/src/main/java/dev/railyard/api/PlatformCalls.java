@@ -1,7 +1,10 @@
 package dev.railyard.api;
 
+import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher.EntryResult;
 import dev.railyard.api.platform.HealthProbe.ComponentHealth;
+import dev.railyard.api.platform.RuleAdmin;
+import dev.railyard.api.platform.WorkerControl;
 import dev.railyard.api.platform.WorkerControl.WorkerInfo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,11 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import dev.railyard.api.platform.ConnectorAdmin;
-import dev.railyard.api.platform.RuleAdmin;
-import dev.railyard.api.platform.WorkerControl;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * The one place where the API calls the platform. Every call runs on a worker thread (the
@@ -54,7 +54,8 @@ final class PlatformCalls {
   }
 
   Future<WorkerControl.RolloutInfo> rollingRestart(String reason) {
-    return offload(() -> Objects.requireNonNull(services.workers().rollingRestart(reason), "rollout"));
+    return offload(
+        () -> Objects.requireNonNull(services.workers().rollingRestart(reason), "rollout"));
   }
 
   Future<Optional<WorkerControl.RolloutInfo>> rollout() {

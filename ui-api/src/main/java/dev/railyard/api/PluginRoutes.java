@@ -27,11 +27,11 @@ import java.util.regex.Pattern;
  * {@code /api/v1/plugins}: {@code POST} uploads a plugin archive (multipart/form-data, one file
  * part named by its extension {@code .jar}, {@code .zip}, {@code .tgz} or {@code .tar.gz}, and an
  * optional {@code name} field or query parameter, else the file name is used), streamed to a
- * temporary file within the size limit, or, with an {@code application/json} body {@code
- * {"maven": "group:artifact:version", "name": "..."}}, installs the artifact and its runtime
- * dependencies from the Maven repositories; {@code GET} lists every plugin with its versions and
- * classes; {@code GET /{name}} shows one; {@code DELETE /{name}[?version=v]} removes it unless a
- * connector uses it. Catalog calls block, so they run on worker threads.
+ * temporary file within the size limit, or, with an {@code application/json} body {@code {"maven":
+ * "group:artifact:version", "name": "..."}}, installs the artifact and its runtime dependencies
+ * from the Maven repositories; {@code GET} lists every plugin with its versions and classes; {@code
+ * GET /{name}} shows one; {@code DELETE /{name}[?version=v]} removes it unless a connector uses it.
+ * Catalog calls block, so they run on worker threads.
  */
 final class PluginRoutes {
 
@@ -58,12 +58,18 @@ final class PluginRoutes {
   }
 
   void mount(Router router) {
-    BodyHandler json = BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES)
-        .setHandleFileUploads(false);
-    router.post(BASE).consumes("application/json").handler(RequestObserver.route(BASE))
-        .handler(json).handler(this::installMaven);
+    BodyHandler json =
+        BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES).setHandleFileUploads(false);
+    router
+        .post(BASE)
+        .consumes("application/json")
+        .handler(RequestObserver.route(BASE))
+        .handler(json)
+        .handler(this::installMaven);
     router.post(BASE).handler(RequestObserver.route(BASE)).handler(this::upload);
-    router.get(BASE).handler(RequestObserver.route(BASE))
+    router
+        .get(BASE)
+        .handler(RequestObserver.route(BASE))
         .handler(ctx -> answer(ctx, call(catalog::list).map(PluginRoutes::listing)));
     router.get(ONE).handler(RequestObserver.route(ONE)).handler(this::get);
     router.delete(ONE).handler(RequestObserver.route(ONE)).handler(this::delete);
@@ -73,15 +79,25 @@ final class PluginRoutes {
     String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (contentType == null
         || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-      ctx.fail(ApiException.badRequest("INVALID_UPLOAD", "Send the plugin archive as"
-          + " multipart/form-data with one file part (.jar, .zip, .tgz or .tar.gz), or"
-          + " application/json {\"maven\": \"group:artifact:version\"}", null));
+      ctx.fail(
+          ApiException.badRequest(
+              "INVALID_UPLOAD",
+              "Send the plugin archive as"
+                  + " multipart/form-data with one file part (.jar, .zip, .tgz or .tar.gz), or"
+                  + " application/json {\"maven\": \"group:artifact:version\"}",
+              null));
       return;
     }
     PluginUpload.receive(vertx, ctx.request(), maxUploadBytes)
-        .compose(received -> call(() -> install(ctx, received))
-            .eventually(() -> vertx.fileSystem().delete(received.file().toString())
-                .recover(ignored -> Future.succeededFuture())))
+        .compose(
+            received ->
+                call(() -> install(ctx, received))
+                    .eventually(
+                        () ->
+                            vertx
+                                .fileSystem()
+                                .delete(received.file().toString())
+                                .recover(ignored -> Future.succeededFuture())))
         .onSuccess(installed -> created(ctx, installed))
         .onFailure(failure -> fail(ctx, failure));
   }
@@ -90,23 +106,33 @@ final class PluginRoutes {
   private void installMaven(RoutingContext ctx) {
     JsonNode body = JsonBodies.read(ctx);
     if (!body.isObject()) {
-      throw ApiException.badRequest("INVALID_BODY", "The body must be a JSON object"
-          + " {\"maven\": \"group:artifact:version\", \"name\": \"...\"}, not "
-          + JsonBodies.kind(body), null);
+      throw ApiException.badRequest(
+          "INVALID_BODY",
+          "The body must be a JSON object"
+              + " {\"maven\": \"group:artifact:version\", \"name\": \"...\"}, not "
+              + JsonBodies.kind(body),
+          null);
     }
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String field = names.next();
       if (!MAVEN_FIELDS.contains(field)) {
-        throw invalidField(field, "Unknown field '" + field + "'; a Maven install takes 'maven'"
-            + " and an optional 'name'");
+        throw invalidField(
+            field,
+            "Unknown field '"
+                + field
+                + "'; a Maven install takes 'maven'"
+                + " and an optional 'name'");
       }
     }
     JsonNode maven = body.get("maven");
     String coordinates = maven != null && maven.isTextual() ? maven.asText().strip() : "";
     if (!COORDINATES.matcher(coordinates).matches()) {
-      throw invalidField("maven", "Field 'maven' must be Maven coordinates"
-          + " group:artifact:version, e.g. \"io.debezium:debezium-connector-postgres:3.1.0.Final\";"
-          + " got " + (maven == null ? "nothing" : maven.toString()));
+      throw invalidField(
+          "maven",
+          "Field 'maven' must be Maven coordinates"
+              + " group:artifact:version, e.g. \"io.debezium:debezium-connector-postgres:3.1.0.Final\";"
+              + " got "
+              + (maven == null ? "nothing" : maven.toString()));
     }
     JsonNode name = body.get("name");
     if (name != null && !name.isNull() && !name.isTextual()) {
@@ -127,8 +153,11 @@ final class PluginRoutes {
       throws Exception {
     String fileName = received.fileName();
     if (fileName == null || !ARCHIVE_SUFFIX.matcher(fileName).find()) {
-      throw ApiException.badRequest("UNSUPPORTED_ARCHIVE_TYPE", "File '" + fileName
-          + "' is not a plugin archive; upload a .jar, .zip, .tgz or .tar.gz file",
+      throw ApiException.badRequest(
+          "UNSUPPORTED_ARCHIVE_TYPE",
+          "File '"
+              + fileName
+              + "' is not a plugin archive; upload a .jar, .zip, .tgz or .tar.gz file",
           Map.of("fileName", String.valueOf(fileName)));
     }
     String name = received.form().get("name");
@@ -152,27 +181,41 @@ final class PluginRoutes {
   private void created(RoutingContext ctx, PluginCatalog.Installed installed) {
     PluginVersion plugin = installed.plugin();
     ctx.response().putHeader(HttpHeaders.LOCATION, BASE + "/" + plugin.name());
-    Responses.json(ctx, installed.alreadyPresent() ? 200 : 201,
-        version(plugin).put("name", plugin.name())
+    Responses.json(
+        ctx,
+        installed.alreadyPresent() ? 200 : 201,
+        version(plugin)
+            .put("name", plugin.name())
             .put("alreadyPresent", installed.alreadyPresent()));
   }
 
   private void get(RoutingContext ctx) {
     String name = ctx.pathParam("name");
-    answer(ctx, call(() -> catalog.get(name)).map(versions -> {
-      if (versions.isEmpty()) {
-        throw notFound(name);
-      }
-      return plugin(name, versions);
-    }));
+    answer(
+        ctx,
+        call(() -> catalog.get(name))
+            .map(
+                versions -> {
+                  if (versions.isEmpty()) {
+                    throw notFound(name);
+                  }
+                  return plugin(name, versions);
+                }));
   }
 
   private void delete(RoutingContext ctx) {
     String name = ctx.pathParam("name");
     String version = ctx.request().getParam("version");
-    answer(ctx, call(() -> catalog.delete(name, version)).map(deleted -> new JsonObject()
-        .put("name", name)
-        .put("deleted", new JsonArray(deleted.stream().map(PluginVersion::version).toList()))));
+    answer(
+        ctx,
+        call(() -> catalog.delete(name, version))
+            .map(
+                deleted ->
+                    new JsonObject()
+                        .put("name", name)
+                        .put(
+                            "deleted",
+                            new JsonArray(deleted.stream().map(PluginVersion::version).toList()))));
   }
 
   private void answer(RoutingContext ctx, Future<JsonObject> body) {
@@ -185,19 +228,23 @@ final class PluginRoutes {
   }
 
   static ApiException refusal(Refused refused) {
-    int status = switch (refused.kind()) {
-      case INVALID -> 400;
-      case NOT_FOUND -> 404;
-      case CONFLICT -> 409;
-      case TOO_LARGE -> 413;
-      case UNAVAILABLE -> 503;
-    };
+    int status =
+        switch (refused.kind()) {
+          case INVALID -> 400;
+          case NOT_FOUND -> 404;
+          case CONFLICT -> 409;
+          case TOO_LARGE -> 413;
+          case UNAVAILABLE -> 503;
+        };
     return new ApiException(status, refused.code(), refused.getMessage(), null);
   }
 
   private static ApiException notFound(String name) {
-    return new ApiException(404, "NOT_FOUND", "No plugin '" + name + "' is installed; see GET "
-        + BASE + " for the installed plugins", Map.of("name", name));
+    return new ApiException(
+        404,
+        "NOT_FOUND",
+        "No plugin '" + name + "' is installed; see GET " + BASE + " for the installed plugins",
+        Map.of("name", name));
   }
 
   private <T> Future<T> call(Callable<T> call) {
@@ -221,8 +268,11 @@ final class PluginRoutes {
   private static JsonObject version(PluginVersion v) {
     JsonArray classes = new JsonArray();
     for (PluginClassInfo c : v.classes()) {
-      classes.add(new JsonObject()
-          .put("class", c.className()).put("type", c.type()).put("version", c.version()));
+      classes.add(
+          new JsonObject()
+              .put("class", c.className())
+              .put("type", c.type())
+              .put("version", c.version()));
     }
     return new JsonObject()
         .put("version", v.version())

@@ -53,17 +53,27 @@ final class PluginUpload {
   private void part(HttpServerFileUpload part) {
     if (stored != null) {
       refusal = invalid("Send exactly one file part; got a second one, '" + part.filename() + "'");
-      part.handler(ignored -> { });
+      part.handler(ignored -> {});
       return;
     }
     fileName = part.filename();
     part.pause();
-    stored = vertx.fileSystem().createTempFile("railyard-plugin-", ".upload")
-        .compose(path -> vertx.fileSystem().open(path, new OpenOptions().setWrite(true))
-            .compose(file -> new BodyLimit(part, maxBytes).pipeTo(file))
-            .transform(piped -> piped.succeeded()
-                ? Future.succeededFuture(path)
-                : delete(path).transform(ignored -> Future.failedFuture(piped.cause()))));
+    stored =
+        vertx
+            .fileSystem()
+            .createTempFile("railyard-plugin-", ".upload")
+            .compose(
+                path ->
+                    vertx
+                        .fileSystem()
+                        .open(path, new OpenOptions().setWrite(true))
+                        .compose(file -> new BodyLimit(part, maxBytes).pipeTo(file))
+                        .transform(
+                            piped ->
+                                piped.succeeded()
+                                    ? Future.succeededFuture(path)
+                                    : delete(path)
+                                        .transform(ignored -> Future.failedFuture(piped.cause()))));
   }
 
   private void broken(Throwable failure) {
@@ -78,16 +88,20 @@ final class PluginUpload {
       done.fail(invalid("Send the plugin archive as the file part of a multipart/form-data body"));
       return;
     }
-    stored.onComplete(result -> {
-      if (result.failed()) {
-        done.fail(result.cause() instanceof ApiException api && api.status() == 413
-            ? tooLarge(maxBytes) : result.cause());
-      } else if (refusal != null) {
-        delete(result.result()).onComplete(ignored -> done.fail(refusal));
-      } else {
-        done.complete(new Received(Path.of(result.result()), fileName, request.formAttributes()));
-      }
-    });
+    stored.onComplete(
+        result -> {
+          if (result.failed()) {
+            done.fail(
+                result.cause() instanceof ApiException api && api.status() == 413
+                    ? tooLarge(maxBytes)
+                    : result.cause());
+          } else if (refusal != null) {
+            delete(result.result()).onComplete(ignored -> done.fail(refusal));
+          } else {
+            done.complete(
+                new Received(Path.of(result.result()), fileName, request.formAttributes()));
+          }
+        });
   }
 
   Future<Void> delete(String path) {
@@ -95,7 +109,9 @@ final class PluginUpload {
   }
 
   static ApiException tooLarge(long maxBytes) {
-    return new ApiException(413, "TOO_LARGE",
+    return new ApiException(
+        413,
+        "TOO_LARGE",
         "The plugin archive exceeds the limit of " + maxBytes + " bytes",
         Map.of("maxBytes", maxBytes));
   }

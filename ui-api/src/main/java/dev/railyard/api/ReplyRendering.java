@@ -27,7 +27,11 @@ final class ReplyRendering {
 
   static void render(RoutingContext ctx, Reply reply) {
     if (reply.error() != null) {
-      Responses.error(ctx, reply.status(), reply.error().code(), reply.error().message(),
+      Responses.error(
+          ctx,
+          reply.status(),
+          reply.error().code(),
+          reply.error().message(),
           reply.error().details());
       return;
     }
@@ -46,7 +50,8 @@ final class ReplyRendering {
     if (cause instanceof PlatformCalls.ContractViolation || cause instanceof ApiException) {
       return Future.failedFuture(cause);
     }
-    return Future.failedFuture(ApiException.unavailable(code,
-        what + " could not be reached: " + Responses.reason(failure)));
+    return Future.failedFuture(
+        ApiException.unavailable(
+            code, what + " could not be reached: " + Responses.reason(failure)));
   }
 }

@@ -31,33 +31,59 @@ final class RuleRoutes {
   }
 
   void mount(Router router) {
-    router.routeWithRegex(HttpMethod.POST, "/api/v1/rules:apply")
-        .handler(RequestObserver.route(BASE + ":apply")).handler(bodies)
+    router
+        .routeWithRegex(HttpMethod.POST, "/api/v1/rules:apply")
+        .handler(RequestObserver.route(BASE + ":apply"))
+        .handler(bodies)
         .handler(this::apply);
-    router.routeWithRegex(HttpMethod.POST, "/api/v1/rules:validate")
-        .handler(RequestObserver.route(BASE + ":validate")).handler(bodies)
+    router
+        .routeWithRegex(HttpMethod.POST, "/api/v1/rules:validate")
+        .handler(RequestObserver.route(BASE + ":validate"))
+        .handler(bodies)
         .handler(this::validate);
-    router.routeWithRegex(HttpMethod.POST, "/api/v1/rules:test")
-        .handler(RequestObserver.route(BASE + ":test")).handler(bodies)
+    router
+        .routeWithRegex(HttpMethod.POST, "/api/v1/rules:test")
+        .handler(RequestObserver.route(BASE + ":test"))
+        .handler(bodies)
         .handler(this::test);
-    router.get(BASE).handler(RequestObserver.route(BASE)).handler(ctx -> answer(ctx, c -> c.list()));
-    router.get(ONE).handler(RequestObserver.route(ONE))
+    router
+        .get(BASE)
+        .handler(RequestObserver.route(BASE))
+        .handler(ctx -> answer(ctx, c -> c.list()));
+    router
+        .get(ONE)
+        .handler(RequestObserver.route(ONE))
         .handler(ctx -> answer(ctx, c -> c.get(ctx.pathParam("name"))));
-    router.delete(ONE).handler(RequestObserver.route(ONE))
+    router
+        .delete(ONE)
+        .handler(RequestObserver.route(ONE))
         .handler(ctx -> answer(ctx, c -> c.delete(ctx.pathParam("name"))));
-    router.post(ONE + "/replay").handler(RequestObserver.route(ONE + "/replay")).handler(bodies)
+    router
+        .post(ONE + "/replay")
+        .handler(RequestObserver.route(ONE + "/replay"))
+        .handler(bodies)
         .handler(this::replay);
     String letters = ONE + "/deadletters";
-    router.get(letters).handler(RequestObserver.route(letters))
+    router
+        .get(letters)
+        .handler(RequestObserver.route(letters))
         .handler(ctx -> answer(ctx, c -> c.deadLetters(ctx.pathParam("name"))));
-    router.get(letters + "/:target").handler(RequestObserver.route(letters + "/:target"))
+    router
+        .get(letters + "/:target")
+        .handler(RequestObserver.route(letters + "/:target"))
         .handler(this::peek);
-    router.post(letters + "/:target/redrive")
+    router
+        .post(letters + "/:target/redrive")
         .handler(RequestObserver.route(letters + "/:target/redrive"))
-        .handler(ctx -> answer(ctx, c -> c.redrive(ctx.pathParam("name"), ctx.pathParam("target"))));
-    router.get("/api/v1/replays/:id").handler(RequestObserver.route("/api/v1/replays/:id"))
+        .handler(
+            ctx -> answer(ctx, c -> c.redrive(ctx.pathParam("name"), ctx.pathParam("target"))));
+    router
+        .get("/api/v1/replays/:id")
+        .handler(RequestObserver.route("/api/v1/replays/:id"))
         .handler(ctx -> answer(ctx, c -> c.replayStatus(ctx.pathParam("id"))));
-    router.get("/api/v1/schemas/rule.json").handler(RequestObserver.route("/api/v1/schemas/rule.json"))
+    router
+        .get("/api/v1/schemas/rule.json")
+        .handler(RequestObserver.route("/api/v1/schemas/rule.json"))
         .handler(this::schema);
   }
 
@@ -106,27 +132,35 @@ final class RuleRoutes {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiException.badRequest("INVALID_PARAMETER", "Parameter 'limit' must be an integer "
-        + "between 1 and 1000, got '" + value + "'", Map.of("parameter", "limit"));
+    throw ApiException.badRequest(
+        "INVALID_PARAMETER",
+        "Parameter 'limit' must be an integer " + "between 1 and 1000, got '" + value + "'",
+        Map.of("parameter", "limit"));
   }
 
   private void schema(RoutingContext ctx) {
-    platform.rules(c -> CompletableFuture.completedFuture(c.ruleSchema()))
-        .onSuccess(schema -> ctx.response().setStatusCode(200)
-            .putHeader(HttpHeaders.CONTENT_TYPE, "application/schema+json").end(schema))
+    platform
+        .rules(c -> CompletableFuture.completedFuture(c.ruleSchema()))
+        .onSuccess(
+            schema ->
+                ctx.response()
+                    .setStatusCode(200)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/schema+json")
+                    .end(schema))
         .onFailure(ctx::fail);
   }
 
-  private void answer(RoutingContext ctx,
-      Function<RuleAdmin, CompletionStage<Reply>> call) {
+  private void answer(RoutingContext ctx, Function<RuleAdmin, CompletionStage<Reply>> call) {
     ReplyRendering.answer(ctx, platform.rules(call), "RULES_UNAVAILABLE", "The rules");
   }
 
   private static String text(RoutingContext ctx) {
     String body = ctx.body().asString();
     if (body == null || body.isBlank()) {
-      throw ApiException.badRequest("EMPTY_BODY",
-          "The body must be a rule file in YAML (apiVersion: railyard/v1, kind: Rule, ...)", null);
+      throw ApiException.badRequest(
+          "EMPTY_BODY",
+          "The body must be a rule file in YAML (apiVersion: railyard/v1, kind: Rule, ...)",
+          null);
     }
     return body;
   }
@@ -144,15 +178,17 @@ final class RuleRoutes {
     if (value.isEmpty() || value.equals("true")) {
       return true;
     }
-    throw ApiException.badRequest("INVALID_PARAMETER", "Parameter '" + name
-        + "' must be true or false, got '" + value + "'", Map.of("parameter", name));
+    throw ApiException.badRequest(
+        "INVALID_PARAMETER",
+        "Parameter '" + name + "' must be true or false, got '" + value + "'",
+        Map.of("parameter", name));
   }
 
   private static JsonNode object(RoutingContext ctx) {
     JsonNode body = JsonBodies.read(ctx);
     if (!body.isObject()) {
-      throw ApiException.badRequest("INVALID_BODY",
-          "The body must be a JSON object, got " + JsonBodies.kind(body), null);
+      throw ApiException.badRequest(
+          "INVALID_BODY", "The body must be a JSON object, got " + JsonBodies.kind(body), null);
     }
     return body;
   }

@@ -47,7 +47,8 @@ final class WorkerRoutes {
     platform
         .rollingRestart("requested through the API")
         .recover(failure -> unavailable("The rolling restart could not be started", failure))
-        .onSuccess(rollout -> Responses.json(ctx, 202, new JsonObject().put("rollout", json(rollout))))
+        .onSuccess(
+            rollout -> Responses.json(ctx, 202, new JsonObject().put("rollout", json(rollout))))
         .onFailure(ctx::fail);
   }
 
@@ -66,8 +67,14 @@ final class WorkerRoutes {
   private void list(RoutingContext ctx) {
     platform
         .workers()
-        .compose(workers -> platform.rollout().map(rollout -> answer(workers)
-            .put("rollout", rollout.map(WorkerRoutes::json).orElse(null))))
+        .compose(
+            workers ->
+                platform
+                    .rollout()
+                    .map(
+                        rollout ->
+                            answer(workers)
+                                .put("rollout", rollout.map(WorkerRoutes::json).orElse(null))))
         .recover(failure -> unavailable("The workers could not be listed", failure))
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);

@@ -74,13 +74,15 @@ class ConnectProxyTest {
   void shouldMaskSecretsInEveryAnswerThatCarriesConfigs() {
     connect.body = "{\"name\":\"a\",\"config\":{\"db.password\":\"hunter2\",\"topics\":\"t\"}}";
     assertThat(api.get("/connect/connectors/a").body())
-        .contains("\"db.password\":\"********\"").contains("\"topics\":\"t\"")
+        .contains("\"db.password\":\"********\"")
+        .contains("\"topics\":\"t\"")
         .doesNotContain("hunter2");
 
     connect.body = "{\"db.password\":\"hunter2\"}";
     assertThat(api.get("/connect/connectors/a/config").body()).doesNotContain("hunter2");
 
-    connect.body = "[{\"id\":{\"connector\":\"a\",\"task\":0},\"config\":{\"db.password\":\"hunter2\"}}]";
+    connect.body =
+        "[{\"id\":{\"connector\":\"a\",\"task\":0},\"config\":{\"db.password\":\"hunter2\"}}]";
     assertThat(api.get("/connect/connectors/a/tasks").body()).doesNotContain("hunter2");
 
     connect.body = "{\"a\":{\"info\":{\"config\":{\"db.password\":\"hunter2\"}}}}";
@@ -92,16 +94,22 @@ class ConnectProxyTest {
 
   @Test
   void shouldRefuseToWriteAConfigHoldingTheMaskAndPassOtherWritesOn() {
-    HttpResponse<String> refused = api.send("PUT", "/connect/connectors/a/config",
-        "{\"connector.class\":\"X\",\"db.password\":\"********\"}", "application/json");
+    HttpResponse<String> refused =
+        api.send(
+            "PUT",
+            "/connect/connectors/a/config",
+            "{\"connector.class\":\"X\",\"db.password\":\"********\"}",
+            "application/json");
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("MASKED_SECRET").contains("db.password");
     assertThat(connect.last).isNull();
 
     connect.status = 201;
-    String config = "{\"name\":\"b\",\"config\":{\"connector.class\":\"X\",\"db.password\":\"s3cret\"}}";
-    HttpResponse<String> created = api.send("POST", "/connect/connectors", config, "application/json");
+    String config =
+        "{\"name\":\"b\",\"config\":{\"connector.class\":\"X\",\"db.password\":\"s3cret\"}}";
+    HttpResponse<String> created =
+        api.send("POST", "/connect/connectors", config, "application/json");
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(connect.last.body()).isEqualTo(config);
   }

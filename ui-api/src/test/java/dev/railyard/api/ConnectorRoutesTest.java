@@ -1,9 +1,8 @@
 package dev.railyard.api;
 
-import dev.railyard.api.platform.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
+import dev.railyard.api.platform.Reply;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -19,8 +18,11 @@ class ConnectorRoutesTest {
   void shouldPassNameAndConfigToThePlatformAndRenderItsAnswer() {
     api.platform().connectors.reply = Reply.ok(201, Map.of("name", "audit"));
 
-    HttpResponse<String> response = api.sendJson("PUT", "/api/v1/connectors/audit",
-        "{\"connector.class\": \"FileStreamSink\", \"topics\": \"t\"}");
+    HttpResponse<String> response =
+        api.sendJson(
+            "PUT",
+            "/api/v1/connectors/audit",
+            "{\"connector.class\": \"FileStreamSink\", \"topics\": \"t\"}");
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(RunningApi.json(response).getString("name")).isEqualTo("audit");
@@ -30,9 +32,12 @@ class ConnectorRoutesTest {
 
   @Test
   void shouldRenderPlatformErrorsInTheErrorShapeWithDetails() {
-    api.platform().connectors.reply = Reply.failed(400, "INVALID_CONFIG",
-        "1 config error: topics: Missing required configuration",
-        Map.of("errors", Map.of("topics", List.of("Missing required configuration"))));
+    api.platform().connectors.reply =
+        Reply.failed(
+            400,
+            "INVALID_CONFIG",
+            "1 config error: topics: Missing required configuration",
+            Map.of("errors", Map.of("topics", List.of("Missing required configuration"))));
 
     HttpResponse<String> response =
         api.sendJson("PUT", "/api/v1/connectors/audit", "{\"connector.class\": \"X\"}");
@@ -40,8 +45,13 @@ class ConnectorRoutesTest {
     assertThat(response.statusCode()).isEqualTo(400);
     JsonObject error = RunningApi.json(response).getJsonObject("error");
     assertThat(error.getString("code")).isEqualTo("INVALID_CONFIG");
-    assertThat(error.getJsonObject("details").getJsonObject("errors").getJsonArray("topics")
-        .getString(0)).isEqualTo("Missing required configuration");
+    assertThat(
+            error
+                .getJsonObject("details")
+                .getJsonObject("errors")
+                .getJsonArray("topics")
+                .getString(0))
+        .isEqualTo("Missing required configuration");
   }
 
   @Test
@@ -57,8 +67,8 @@ class ConnectorRoutesTest {
     api.sendJson("POST", "/api/v1/connectors/audit/restart?includeTasks=true&onlyFailed=true", "");
     api.sendJson("POST", "/api/v1/connectors/audit/pause", "");
 
-    assertThat(api.platform().connectors.calls).containsExactly(
-        "restart audit {includeTasks=true, onlyFailed=true}", "pause audit {}");
+    assertThat(api.platform().connectors.calls)
+        .containsExactly("restart audit {includeTasks=true, onlyFailed=true}", "pause audit {}");
   }
 
   @Test
@@ -67,8 +77,9 @@ class ConnectorRoutesTest {
     api.sendJson("PATCH", "/api/v1/connectors/audit/offsets", "{\"offsets\": []}");
     api.send("DELETE", "/api/v1/connectors/audit/offsets", "", "application/json");
 
-    assertThat(api.platform().connectors.calls).containsExactly(
-        "offsets audit", "changeOffsets audit {offsets=[]}", "changeOffsets audit null");
+    assertThat(api.platform().connectors.calls)
+        .containsExactly(
+            "offsets audit", "changeOffsets audit {offsets=[]}", "changeOffsets audit null");
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.railyard.api;
 
-import dev.railyard.api.platform.Reply;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.api.platform.HealthProbe;
+import dev.railyard.api.platform.Reply;
 import dev.railyard.api.platform.WorkerControl;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,8 +151,16 @@ final class FakePlatform {
 
     @Override
     public RolloutInfo rollingRestart(String reason) {
-      rollout = new RolloutInfo("r1", "PENDING", reason, 0, pool.size(), "waiting",
-          Instant.parse("2026-01-02T03:04:05Z"), null);
+      rollout =
+          new RolloutInfo(
+              "r1",
+              "PENDING",
+              reason,
+              0,
+              pool.size(),
+              "waiting",
+              Instant.parse("2026-01-02T03:04:05Z"),
+              null);
       return rollout;
     }
 

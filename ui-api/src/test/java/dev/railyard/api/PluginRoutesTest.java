@@ -54,8 +54,14 @@ class PluginRoutesTest {
     new PluginRoutes(vertx, catalog, LIMIT).mount(router);
     router.route().failureHandler(errors::onFailure);
     router.errorHandler(404, errors::notFound);
-    server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(router)
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
   }
 
   @AfterAll
@@ -128,9 +134,11 @@ class PluginRoutesTest {
 
   @Test
   void shouldRefuseABodyThatIsNotMultipart() {
-    HttpResponse<String> response = send(request("/api/v1/plugins")
-        .header("Content-Type", "application/octet-stream")
-        .POST(BodyPublishers.ofByteArray(new byte[5])));
+    HttpResponse<String> response =
+        send(
+            request("/api/v1/plugins")
+                .header("Content-Type", "application/octet-stream")
+                .POST(BodyPublishers.ofByteArray(new byte[5])));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(error(response).getString("code")).isEqualTo("INVALID_UPLOAD");
@@ -181,14 +189,18 @@ class PluginRoutesTest {
 
   @Test
   void shouldRefuseMalformedCoordinatesNamingTheFieldWithoutCallingTheCatalog() {
-    for (String body : List.of("{\"maven\": \"com.example:demo-sink\"}", "{\"maven\": 3}",
-        "{\"name\": \"x\"}", "{\"maven\": \"a:b:c:d\"}")) {
+    for (String body :
+        List.of(
+            "{\"maven\": \"com.example:demo-sink\"}",
+            "{\"maven\": 3}",
+            "{\"name\": \"x\"}",
+            "{\"maven\": \"a:b:c:d\"}")) {
       HttpResponse<String> response = postJson(body);
 
       assertThat(response.statusCode()).as(body).isEqualTo(400);
       assertThat(error(response).getString("code")).isEqualTo("INVALID_COORDINATES");
-      assertThat(error(response).getString("message")).contains("'maven'",
-          "group:artifact:version");
+      assertThat(error(response).getString("message"))
+          .contains("'maven'", "group:artifact:version");
       assertThat(error(response).getJsonObject("details").getString("field")).isEqualTo("maven");
     }
     assertThat(catalog.mavenInstalls).isEmpty();
@@ -212,8 +224,11 @@ class PluginRoutesTest {
 
   @Test
   void shouldAnswerMavenRefusalsWithTheirStatus() {
-    catalog.refusal = new Refused(Kind.NOT_FOUND, "NOT_FOUND",
-        "Maven artifact g:a:1 was not found in central (https://repo.maven.apache.org/maven2)");
+    catalog.refusal =
+        new Refused(
+            Kind.NOT_FOUND,
+            "NOT_FOUND",
+            "Maven artifact g:a:1 was not found in central (https://repo.maven.apache.org/maven2)");
     HttpResponse<String> missing = postJson("{\"maven\": \"g:a:1\"}");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(error(missing).getString("message")).contains("central");
@@ -226,8 +241,8 @@ class PluginRoutesTest {
 
   @Test
   void shouldListPluginsWithTheirVersionsAndClasses() {
-    catalog.versions.addAll(List.of(version("demo", "1.0"), version("demo", "2.0"),
-        version("smt", "0.9")));
+    catalog.versions.addAll(
+        List.of(version("demo", "1.0"), version("demo", "2.0"), version("smt", "0.9")));
 
     HttpResponse<String> response = send(request("/api/v1/plugins").GET());
 
@@ -237,14 +252,22 @@ class PluginRoutesTest {
     JsonObject demo = body.getJsonArray("plugins").getJsonObject(0);
     assertThat(demo.getString("name")).isEqualTo("demo");
     assertThat(demo.getJsonArray("versions")).hasSize(2);
-    assertThat(demo.getJsonArray("versions").getJsonObject(1)).isEqualTo(new JsonObject()
-        .put("version", "2.0")
-        .put("classes", new io.vertx.core.json.JsonArray().add(new JsonObject()
-            .put("class", "com.example.DemoSink").put("type", "sink").put("version", "2.0")))
-        .put("sha256", "ab".repeat(32))
-        .put("installedAt", "2026-11-26T12:00:00Z")
-        .put("archiveBytes", 1234)
-        .put("archiveType", "JAR"));
+    assertThat(demo.getJsonArray("versions").getJsonObject(1))
+        .isEqualTo(
+            new JsonObject()
+                .put("version", "2.0")
+                .put(
+                    "classes",
+                    new io.vertx.core.json.JsonArray()
+                        .add(
+                            new JsonObject()
+                                .put("class", "com.example.DemoSink")
+                                .put("type", "sink")
+                                .put("version", "2.0")))
+                .put("sha256", "ab".repeat(32))
+                .put("installedAt", "2026-11-26T12:00:00Z")
+                .put("archiveBytes", 1234)
+                .put("archiveType", "JAR"));
   }
 
   @Test
@@ -283,31 +306,48 @@ class PluginRoutesTest {
   }
 
   static PluginVersion version(String name, String version) {
-    return new PluginVersion(name, version,
-        List.of(new PluginClassInfo("com.example.DemoSink", "sink", version)), "ab".repeat(32),
-        Instant.parse("2026-11-26T12:00:00Z"), 1234, "JAR");
+    return new PluginVersion(
+        name,
+        version,
+        List.of(new PluginClassInfo("com.example.DemoSink", "sink", version)),
+        "ab".repeat(32),
+        Instant.parse("2026-11-26T12:00:00Z"),
+        1234,
+        "JAR");
   }
 
   HttpResponse<String> upload(String path, String fileName, byte[] content, String name) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (name != null) {
-      body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n"
-          + name + "\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(
+          ("--"
+                  + BOUNDARY
+                  + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n"
+                  + name
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
     }
-    body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\";"
-        + " filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(
+        ("--"
+                + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"file\";"
+                + " filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request(path)
-        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-        .POST(BodyPublishers.ofByteArray(body.toByteArray())));
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+            .POST(BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   HttpResponse<String> postJson(String json) {
-    return send(request("/api/v1/plugins")
-        .header("Content-Type", "application/json; charset=utf-8")
-        .POST(BodyPublishers.ofString(json)));
+    return send(
+        request("/api/v1/plugins")
+            .header("Content-Type", "application/json; charset=utf-8")
+            .POST(BodyPublishers.ofString(json)));
   }
 
   HttpRequest.Builder request(String path) {
@@ -329,7 +369,9 @@ class PluginRoutesTest {
 
   static List<Path> tempUploads() throws IOException {
     try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return files.filter(p -> p.getFileName().toString().startsWith("railyard-plugin-")).sorted()
+      return files
+          .filter(p -> p.getFileName().toString().startsWith("railyard-plugin-"))
+          .sorted()
           .toList();
     }
   }
@@ -390,8 +432,11 @@ class PluginRoutesTest {
       if (refusal != null) {
         throw refusal;
       }
-      List<PluginVersion> deleted = new ArrayList<>(get(name).stream()
-          .filter(v -> version == null || v.version().equals(version)).toList());
+      List<PluginVersion> deleted =
+          new ArrayList<>(
+              get(name).stream()
+                  .filter(v -> version == null || v.version().equals(version))
+                  .toList());
       versions.removeAll(deleted);
       return deleted;
     }

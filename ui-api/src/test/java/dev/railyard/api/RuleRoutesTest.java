@@ -15,7 +15,10 @@ class RuleRoutesTest {
 
   @Test
   void shouldApplyTheYamlBodyWithFileNameAndFlags() {
-    api.send("POST", "/api/v1/rules:apply?dryRun=true&prune&file=orders.yaml", "kind: Rule\n",
+    api.send(
+        "POST",
+        "/api/v1/rules:apply?dryRun=true&prune&file=orders.yaml",
+        "kind: Rule\n",
         "application/yaml");
 
     assertThat(api.platform().rules.calls)
@@ -24,23 +27,33 @@ class RuleRoutesTest {
 
   @Test
   void shouldRenderEveryProblemOfARefusedFile() {
-    api.platform().rules.reply = Reply.failed(400, "INVALID_RULES", "2 problems",
-        Map.of("problems", List.of("a.yaml:3:5 spec.bus: missing", "a.yaml:9:1 x: unknown")));
+    api.platform().rules.reply =
+        Reply.failed(
+            400,
+            "INVALID_RULES",
+            "2 problems",
+            Map.of("problems", List.of("a.yaml:3:5 spec.bus: missing", "a.yaml:9:1 x: unknown")));
 
     HttpResponse<String> response =
         api.send("POST", "/api/v1/rules:validate", "x: 1", "application/yaml");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(RunningApi.json(response).getJsonObject("error").getJsonObject("details")
-        .getJsonArray("problems")).hasSize(2);
+    assertThat(
+            RunningApi.json(response)
+                .getJsonObject("error")
+                .getJsonObject("details")
+                .getJsonArray("problems"))
+        .hasSize(2);
   }
 
   @Test
   void shouldRefuseAnEmptyFileAndABadFlag() {
     assertThat(api.send("POST", "/api/v1/rules:apply", "", "application/yaml").statusCode())
         .isEqualTo(400);
-    assertThat(api.send("POST", "/api/v1/rules:apply?dryRun=maybe", "x: 1", "application/yaml")
-        .statusCode()).isEqualTo(400);
+    assertThat(
+            api.send("POST", "/api/v1/rules:apply?dryRun=maybe", "x: 1", "application/yaml")
+                .statusCode())
+        .isEqualTo(400);
     assertThat(api.platform().rules.calls).isEmpty();
   }
 
@@ -51,19 +64,23 @@ class RuleRoutesTest {
     api.send("DELETE", "/api/v1/rules/paid-orders", "", "application/json");
     api.sendJson("POST", "/api/v1/rules:test", "{\"rule\": \"paid-orders\", \"event\": {}}");
 
-    assertThat(api.platform().rules.calls).containsExactly("list", "get paid-orders",
-        "delete paid-orders", "test {rule=paid-orders, event={}}");
+    assertThat(api.platform().rules.calls)
+        .containsExactly(
+            "list", "get paid-orders", "delete paid-orders", "test {rule=paid-orders, event={}}");
   }
 
   @Test
   void shouldStartAReplayAndShowItsProgress() {
-    api.sendJson("POST", "/api/v1/rules/paid-orders/replay",
+    api.sendJson(
+        "POST",
+        "/api/v1/rules/paid-orders/replay",
         "{\"from\": \"2026-11-26T10:00:00Z\", \"to\": \"2026-11-26T10:30:00Z\"}");
     api.get("/api/v1/replays/r-1");
 
-    assertThat(api.platform().rules.calls).containsExactly(
-        "replay paid-orders {from=2026-11-26T10:00:00Z, to=2026-11-26T10:30:00Z}",
-        "replayStatus r-1");
+    assertThat(api.platform().rules.calls)
+        .containsExactly(
+            "replay paid-orders {from=2026-11-26T10:00:00Z, to=2026-11-26T10:30:00Z}",
+            "replayStatus r-1");
   }
 
   @Test
@@ -73,8 +90,12 @@ class RuleRoutesTest {
     api.get("/api/v1/rules/paid/deadletters/billing");
     api.sendJson("POST", "/api/v1/rules/paid/deadletters/billing/redrive", "");
 
-    assertThat(api.platform().rules.calls).containsExactly("deadLetters paid",
-        "peek paid billing 5", "peek paid billing 20", "redrive paid billing");
+    assertThat(api.platform().rules.calls)
+        .containsExactly(
+            "deadLetters paid",
+            "peek paid billing 5",
+            "peek paid billing 20",
+            "redrive paid billing");
     assertThat(api.get("/api/v1/rules/paid/deadletters/billing?limit=0").statusCode())
         .isEqualTo(400);
   }

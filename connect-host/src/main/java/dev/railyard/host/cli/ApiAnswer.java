@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One HTTP answer of the API, and how its errors become a {@link CliFailure}: 4xx is invalid
- * input (exit 1), anything else unexpected is Railyard not working (exit 2).
+ * One HTTP answer of the API, and how its errors become a {@link CliFailure}: 4xx is invalid input
+ * (exit 1), anything else unexpected is Railyard not working (exit 2).
  *
  * @param status the HTTP status
  * @param body the body as text, possibly empty
@@ -40,12 +40,20 @@ record ApiAnswer(int status, String body) {
     JsonNode error = json().path("error");
     String code = error.path("code").asText("HTTP " + status);
     List<String> problems = new ArrayList<>();
-    error.path("details").path("problems").forEach(p -> problems.add(p.isTextual() ? p.asText()
-        : p.toString()));
+    error
+        .path("details")
+        .path("problems")
+        .forEach(p -> problems.add(p.isTextual() ? p.asText() : p.toString()));
     String summary;
     if (!problems.isEmpty() && status == 400) {
-      summary = refusal + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-          + " (" + code + ")";
+      summary =
+          refusal
+              + ": "
+              + problems.size()
+              + (problems.size() == 1 ? " problem" : " problems")
+              + " ("
+              + code
+              + ")";
     } else if (error.hasNonNull("message")) {
       summary = error.get("message").asText() + " (" + status + " " + code + ")";
     } else {

@@ -34,8 +34,11 @@ final class ApiCalls {
   ApiCalls(String baseUrl, Duration connectTimeout, Duration requestTimeout) {
     this.baseUrl = baseUrl;
     this.requestTimeout = requestTimeout;
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   ApiAnswer get(String path) {
@@ -47,8 +50,10 @@ final class ApiCalls {
   }
 
   ApiAnswer post(String path, String contentType, String body) {
-    return send(request(path).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
   private HttpRequest.Builder request(String path) {
@@ -56,25 +61,24 @@ final class ApiCalls {
     try {
       uri = URI.create(baseUrl + path);
     } catch (IllegalArgumentException e) {
-      throw CliFailure.invalid("the API URL '" + baseUrl + "' is not a valid URL: "
-          + e.getMessage());
+      throw CliFailure.invalid(
+          "the API URL '" + baseUrl + "' is not a valid URL: " + e.getMessage());
     }
-    return HttpRequest.newBuilder(uri).timeout(requestTimeout)
-        .header("Accept", "application/json");
+    return HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json");
   }
 
   private ApiAnswer send(HttpRequest.Builder builder) {
     HttpRequest request = builder.build();
     try {
-      HttpResponse<String> response = http.send(request,
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new ApiAnswer(response.statusCode(), response.body());
     } catch (IOException e) {
       throw unreachable(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CliFailure(ExitCodes.UNREACHABLE, "interrupted while waiting for " + baseUrl,
-          List.of());
+      throw new CliFailure(
+          ExitCodes.UNREACHABLE, "interrupted while waiting for " + baseUrl, List.of());
     } catch (IllegalArgumentException e) {
       throw CliFailure.invalid("the API URL '" + baseUrl + "' is not usable: " + e.getMessage());
     }
@@ -91,8 +95,14 @@ final class ApiCalls {
     } else {
       reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
-    return new CliFailure(ExitCodes.UNREACHABLE, "cannot reach Railyard at " + baseUrl + " ("
-        + reason + "); is 'railyard up' running? Set the address with --url or " + CliArgs.URL_ENV,
+    return new CliFailure(
+        ExitCodes.UNREACHABLE,
+        "cannot reach Railyard at "
+            + baseUrl
+            + " ("
+            + reason
+            + "); is 'railyard up' running? Set the address with --url or "
+            + CliArgs.URL_ENV,
         List.of());
   }
 }

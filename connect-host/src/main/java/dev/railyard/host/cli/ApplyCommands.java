@@ -25,8 +25,17 @@ public final class ApplyCommands {
     boolean json = args.json();
     String yaml = LocalFiles.text(file, terminal.in());
     String name = LocalFiles.displayName(file);
-    ApiAnswer answer = new ApiCalls(args.url(terminal.env())).post("/api/v1/rules:apply?file="
-        + encode(name) + "&dryRun=" + dryRun + "&prune=" + args.has("--prune"), YAML, yaml);
+    ApiAnswer answer =
+        new ApiCalls(args.url(terminal.env()))
+            .post(
+                "/api/v1/rules:apply?file="
+                    + encode(name)
+                    + "&dryRun="
+                    + dryRun
+                    + "&prune="
+                    + args.has("--prune"),
+                YAML,
+                yaml);
     if (json) {
       terminal.out().println(Rendering.json(answer));
     }
@@ -50,8 +59,9 @@ public final class ApplyCommands {
     boolean json = args.json();
     String yaml = LocalFiles.text(file, terminal.in());
     String name = LocalFiles.displayName(file);
-    ApiAnswer answer = new ApiCalls(args.url(terminal.env()))
-        .post("/api/v1/rules:validate?file=" + encode(name), YAML, yaml);
+    ApiAnswer answer =
+        new ApiCalls(args.url(terminal.env()))
+            .post("/api/v1/rules:validate?file=" + encode(name), YAML, yaml);
     if (json) {
       terminal.out().println(Rendering.json(answer));
     }
@@ -61,8 +71,10 @@ public final class ApplyCommands {
     if (!json) {
       JsonNode rules = answer.json().path("rules");
       rules.forEach(r -> terminal.out().println("valid     " + r.asText()));
-      terminal.out().println(name + " is valid (" + rules.size()
-          + (rules.size() == 1 ? " rule)" : " rules)"));
+      terminal
+          .out()
+          .println(
+              name + " is valid (" + rules.size() + (rules.size() == 1 ? " rule)" : " rules)"));
     }
     return ExitCodes.OK;
   }

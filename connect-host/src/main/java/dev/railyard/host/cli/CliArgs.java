@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The arguments of one rule command: positional words, flags with a value ({@code --file x},
- * {@code --file=x}, {@code -f x}) and switches ({@code --dry-run}). Every command also takes
- * {@code --url URL} and {@code --output text|json}. Immutable.
+ * The arguments of one rule command: positional words, flags with a value ({@code --file x}, {@code
+ * --file=x}, {@code -f x}) and switches ({@code --dry-run}). Every command also takes {@code --url
+ * URL} and {@code --output text|json}. Immutable.
  */
 final class CliArgs {
 
@@ -25,8 +25,8 @@ final class CliArgs {
   private final Map<String, String> values;
   private final Set<String> switches;
 
-  private CliArgs(String command, List<String> positionals, Map<String, String> values,
-      Set<String> switches) {
+  private CliArgs(
+      String command, List<String> positionals, Map<String, String> values, Set<String> switches) {
     this.command = command;
     this.positionals = List.copyOf(positionals);
     this.values = Map.copyOf(values);
@@ -39,8 +39,8 @@ final class CliArgs {
    * @param switchFlags the command's flags without a value, e.g. {@code --dry-run}
    * @throws CliFailure (invalid) for an unknown flag or a flag without its value
    */
-  static CliArgs parse(String command, List<String> args, Set<String> valueFlags,
-      Set<String> switchFlags) {
+  static CliArgs parse(
+      String command, List<String> args, Set<String> valueFlags, Set<String> switchFlags) {
     List<String> positionals = new ArrayList<>();
     Map<String, String> values = new HashMap<>();
     Set<String> switches = new HashSet<>();
@@ -61,8 +61,14 @@ final class CliArgs {
         }
         values.put(flag, eq < 0 ? args.get(++i) : arg.substring(eq + 1));
       } else {
-        throw CliFailure.invalid("unknown flag " + arg + " for '" + command + "' (flags: "
-            + String.join(", ", known(valueFlags, switchFlags)) + ")");
+        throw CliFailure.invalid(
+            "unknown flag "
+                + arg
+                + " for '"
+                + command
+                + "' (flags: "
+                + String.join(", ", known(valueFlags, switchFlags))
+                + ")");
       }
     }
     return new CliArgs(command, positionals, values, switches);
@@ -82,16 +88,20 @@ final class CliArgs {
   /** The one positional word this command needs, such as a rule's name. */
   String onlyPositional(String what) {
     if (positionals.size() != 1) {
-      throw CliFailure.invalid("'" + command + "' needs " + what + (positionals.isEmpty() ? ""
-          : ", got " + String.join(" ", positionals)));
+      throw CliFailure.invalid(
+          "'"
+              + command
+              + "' needs "
+              + what
+              + (positionals.isEmpty() ? "" : ", got " + String.join(" ", positionals)));
     }
     return positionals.get(0);
   }
 
   void expectNoPositionals() {
     if (!positionals.isEmpty()) {
-      throw CliFailure.invalid("unexpected argument '" + positionals.get(0) + "' for '"
-          + command + "'");
+      throw CliFailure.invalid(
+          "unexpected argument '" + positionals.get(0) + "' for '" + command + "'");
     }
   }
 
@@ -127,8 +137,12 @@ final class CliArgs {
       url = DEFAULT_URL;
     }
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      throw CliFailure.invalid("the API URL must start with http:// or https://, got '" + url
-          + "' (from " + (values.containsKey("--url") ? "--url" : URL_ENV) + ")");
+      throw CliFailure.invalid(
+          "the API URL must start with http:// or https://, got '"
+              + url
+              + "' (from "
+              + (values.containsKey("--url") ? "--url" : URL_ENV)
+              + ")");
     }
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }

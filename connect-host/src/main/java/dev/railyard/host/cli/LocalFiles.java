@@ -16,15 +16,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads the files a command is given, {@code -} meaning stdin; a file that cannot be read or
- * parsed is a {@link CliFailure} (invalid) naming it, JSON errors as {@code file:line:col}.
- * Stateless.
+ * Reads the files a command is given, {@code -} meaning stdin; a file that cannot be read or parsed
+ * is a {@link CliFailure} (invalid) naming it, JSON errors as {@code file:line:col}. Stateless.
  */
 final class LocalFiles {
 
   static final String STDIN = "-";
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private LocalFiles() {}
 
@@ -58,9 +57,11 @@ final class LocalFiles {
       return node;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = displayName(file) + (at == null ? "" : ":" + at.getLineNr() + ":"
-          + at.getColumnNr());
-      throw new CliFailure(ExitCodes.INVALID, displayName(file) + " is not valid JSON",
+      String where =
+          displayName(file) + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr());
+      throw new CliFailure(
+          ExitCodes.INVALID,
+          displayName(file) + " is not valid JSON",
           List.of(where + " " + firstLine(e.getOriginalMessage())));
     }
   }

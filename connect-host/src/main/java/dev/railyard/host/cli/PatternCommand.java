@@ -30,20 +30,23 @@ public final class PatternCommand {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     JsonNode event = LocalFiles.json(eventFile, LocalFiles.text(eventFile, terminal.in()));
     if (!event.isObject()) {
-      throw CliFailure.invalid(LocalFiles.displayName(eventFile)
-          + " must hold the event as a JSON object");
+      throw CliFailure.invalid(
+          LocalFiles.displayName(eventFile) + " must hold the event as a JSON object");
     }
     String pattern = LocalFiles.text(patternFile, terminal.in());
     body.set("event", event);
     body.set("pattern", LocalFiles.json(patternFile, pattern));
-    ApiAnswer answer = new ApiCalls(args.url(terminal.env()))
-        .post("/api/v1/rules:test", "application/json", body.toString());
+    ApiAnswer answer =
+        new ApiCalls(args.url(terminal.env()))
+            .post("/api/v1/rules:test", "application/json", body.toString());
     if (json) {
       terminal.out().println(Rendering.json(answer));
     }
     if (!answer.ok()) {
-      throw located(answer.failure(LocalFiles.displayName(patternFile)
-          + " is not a valid pattern"), LocalFiles.displayName(patternFile), pattern);
+      throw located(
+          answer.failure(LocalFiles.displayName(patternFile) + " is not a valid pattern"),
+          LocalFiles.displayName(patternFile),
+          pattern);
     }
     boolean matches = answer.json().path("matches").asBoolean(false);
     if (!json) {
@@ -62,9 +65,10 @@ public final class PatternCommand {
       return failure;
     }
     List<Problem> local = Pattern.check(patternText);
-    List<String> problems = local.size() == failure.problems().size()
-        ? local.stream().map(p -> file + ":" + p).toList()
-        : failure.problems().stream().map(p -> file + ": " + p).toList();
+    List<String> problems =
+        local.size() == failure.problems().size()
+            ? local.stream().map(p -> file + ":" + p).toList()
+            : failure.problems().stream().map(p -> file + ": " + p).toList();
     return new CliFailure(failure.exitCode(), failure.getMessage(), problems);
   }
 }

@@ -13,13 +13,15 @@ import java.util.List;
 /** Turns API answers into what a person reads. Stateless. */
 final class Rendering {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-      .build());
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          YAMLFactory.builder()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+              .build());
 
   private Rendering() {}
 
@@ -34,12 +36,11 @@ final class Rendering {
     return write(YAML, node).stripTrailing();
   }
 
-  /** One line per rule of an apply answer: {@code created   paid-orders-to-billing}. */
+  /** One line per rule of an apply answer: {@code created paid-orders-to-billing}. */
   static List<String> actions(JsonNode applied) {
     List<String> lines = new ArrayList<>();
     for (JsonNode rule : applied.path("rules")) {
-      lines.add(String.format("%-9s %s", rule.path("action").asText(),
-          rule.path("name").asText()));
+      lines.add(String.format("%-9s %s", rule.path("action").asText(), rule.path("name").asText()));
     }
     return lines;
   }
@@ -51,8 +52,13 @@ final class Rendering {
     for (JsonNode rule : rules) {
       List<String> targets = new ArrayList<>();
       rule.path("targets").forEach(t -> targets.add(t.path("name").asText()));
-      rows.add(new String[] {rule.path("name").asText(), rule.path("bus").asText(),
-          rule.path("enabled").asText(), targets.isEmpty() ? "-" : String.join(",", targets)});
+      rows.add(
+          new String[] {
+            rule.path("name").asText(),
+            rule.path("bus").asText(),
+            rule.path("enabled").asText(),
+            targets.isEmpty() ? "-" : String.join(",", targets)
+          });
     }
     int[] widths = new int[4];
     for (String[] row : rows) {

@@ -55,8 +55,9 @@ public final class RuleCommands {
       throw answer.failure("rule '" + name + "' could not be read");
     }
     JsonNode rule = answer.json();
-    terminal.out().println(args.json() ? Rendering.json(answer)
-        : Rendering.yaml(rule.path("document")));
+    terminal
+        .out()
+        .println(args.json() ? Rendering.json(answer) : Rendering.yaml(rule.path("document")));
     return ExitCodes.OK;
   }
 
@@ -65,8 +66,9 @@ public final class RuleCommands {
     if (!answer.ok()) {
       throw answer.failure("rule '" + name + "' was not deleted");
     }
-    terminal.out().println(args.json() ? Rendering.json(answer)
-        : String.format("%-9s %s", "deleted", name));
+    terminal
+        .out()
+        .println(args.json() ? Rendering.json(answer) : String.format("%-9s %s", "deleted", name));
     return ExitCodes.OK;
   }
 

@@ -45,8 +45,11 @@ public final class Settings {
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (!arg.startsWith("--") || arg.length() == 2) {
-        throw new ConfigException("unexpected argument '" + arg + "': flags look like --name value"
-            + " or --name=value, e.g. --http-port 8080");
+        throw new ConfigException(
+            "unexpected argument '"
+                + arg
+                + "': flags look like --name value"
+                + " or --name=value, e.g. --http-port 8080");
       }
       String name = arg.substring(2);
       String value;

@@ -10,18 +10,30 @@ public final class ConfigDocs {
   private ConfigDocs() {}
 
   public static String markdown(String title, String intro, ConfigDef def) {
-    StringBuilder md = new StringBuilder("# ").append(title).append("\n\n")
-        .append(intro).append("\n\n")
-        .append("| key | type | default | valid values | description |\n")
-        .append("|---|---|---|---|---|\n");
-    List<ConfigDef.ConfigKey> keys = def.configKeys().values().stream()
-        .sorted((a, b) -> a.name.compareTo(b.name)).collect(Collectors.toList());
+    StringBuilder md =
+        new StringBuilder("# ")
+            .append(title)
+            .append("\n\n")
+            .append(intro)
+            .append("\n\n")
+            .append("| key | type | default | valid values | description |\n")
+            .append("|---|---|---|---|---|\n");
+    List<ConfigDef.ConfigKey> keys =
+        def.configKeys().values().stream()
+            .sorted((a, b) -> a.name.compareTo(b.name))
+            .collect(Collectors.toList());
     for (ConfigDef.ConfigKey key : keys) {
-      md.append("| `").append(key.name).append("` | ")
-          .append(key.type.name().toLowerCase()).append(" | ")
-          .append(defaultOf(key)).append(" | ")
-          .append(key.validator == null ? "" : escape(key.validator.toString())).append(" | ")
-          .append(escape(key.documentation)).append(" |\n");
+      md.append("| `")
+          .append(key.name)
+          .append("` | ")
+          .append(key.type.name().toLowerCase())
+          .append(" | ")
+          .append(defaultOf(key))
+          .append(" | ")
+          .append(key.validator == null ? "" : escape(key.validator.toString()))
+          .append(" | ")
+          .append(escape(key.documentation))
+          .append(" |\n");
     }
     return md.toString();
   }

@@ -15,15 +15,17 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The settings of a Railyard control plane. Keys starting with {@value #WORKER_PREFIX} are passed,
- * without the prefix, to every Connect worker; any other key not defined here is refused. Immutable.
+ * without the prefix, to every Connect worker; any other key not defined here is refused.
+ * Immutable.
  */
 public final class RailyardConfig extends AbstractConfig {
 
   public static final String WORKER_PREFIX = "worker.";
 
   public static final String DATA_DIR_CONFIG = "data.dir";
-  public static final String DATA_DIR_DOC = "Directory holding the embedded broker's data, the "
-      + "plugin store, worker files and logs. Reused across restarts.";
+  public static final String DATA_DIR_DOC =
+      "Directory holding the embedded broker's data, the "
+          + "plugin store, worker files and logs. Reused across restarts.";
   public static final String DATA_DIR_DEFAULT = "./data";
 
   public static final String HTTP_HOST_CONFIG = "http.host";
@@ -39,8 +41,9 @@ public final class RailyardConfig extends AbstractConfig {
   public static final long HTTP_MAX_BODY_DEFAULT = 10L * 1024 * 1024;
 
   public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
-  public static final String BOOTSTRAP_SERVERS_DOC = "Kafka cluster to use. Empty: Railyard "
-      + "starts an embedded single-node broker with its data under data.dir.";
+  public static final String BOOTSTRAP_SERVERS_DOC =
+      "Kafka cluster to use. Empty: Railyard "
+          + "starts an embedded single-node broker with its data under data.dir.";
   public static final String BOOTSTRAP_SERVERS_DEFAULT = "";
 
   public static final String BROKER_HOST_CONFIG = "broker.host";
@@ -48,8 +51,8 @@ public final class RailyardConfig extends AbstractConfig {
   public static final String BROKER_HOST_DEFAULT = "127.0.0.1";
 
   public static final String BROKER_PORT_CONFIG = "broker.port";
-  public static final String BROKER_PORT_DOC = "Client port of the embedded broker; 0 picks a "
-      + "free one.";
+  public static final String BROKER_PORT_DOC =
+      "Client port of the embedded broker; 0 picks a " + "free one.";
   public static final int BROKER_PORT_DEFAULT = 9092;
 
   public static final String WORKERS_CONFIG = "workers";
@@ -61,10 +64,11 @@ public final class RailyardConfig extends AbstractConfig {
   public static final int WORKERS_MAX_DEFAULT = 8;
 
   public static final String WORKERS_REBALANCE_DELAY_CONFIG = "workers.rebalance.delay.ms";
-  public static final String WORKERS_REBALANCE_DELAY_DOC = "How long the tasks of a worker that "
-      + "left stay unassigned, waiting for it to return (Connect's "
-      + "scheduled.rebalance.max.delay.ms). Connect's default of 5 minutes left tasks idle for "
-      + "that long after a worker was stopped.";
+  public static final String WORKERS_REBALANCE_DELAY_DOC =
+      "How long the tasks of a worker that "
+          + "left stay unassigned, waiting for it to return (Connect's "
+          + "scheduled.rebalance.max.delay.ms). Connect's default of 5 minutes left tasks idle for "
+          + "that long after a worker was stopped.";
   public static final int WORKERS_REBALANCE_DELAY_DEFAULT = 5000;
 
   public static final String WORKERS_JVM_OPTIONS_CONFIG = "workers.jvm.options";
@@ -73,65 +77,146 @@ public final class RailyardConfig extends AbstractConfig {
       List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
 
   public static final String CONNECT_GROUP_CONFIG = "connect.group.id";
-  public static final String CONNECT_GROUP_DOC = "Connect group of the workers; also the prefix "
-      + "of its internal topics (<group>.connect.configs, .offsets, .status).";
+  public static final String CONNECT_GROUP_DOC =
+      "Connect group of the workers; also the prefix "
+          + "of its internal topics (<group>.connect.configs, .offsets, .status).";
   public static final String CONNECT_GROUP_DEFAULT = "railyard";
 
   public static final String BUS_PARTITIONS_CONFIG = "bus.partitions";
-  public static final String BUS_PARTITIONS_DOC = "Partitions of a new bus topic; bounds how "
-      + "many tasks can read one bus in parallel.";
+  public static final String BUS_PARTITIONS_DOC =
+      "Partitions of a new bus topic; bounds how " + "many tasks can read one bus in parallel.";
   public static final int BUS_PARTITIONS_DEFAULT = 3;
 
   public static final String BUS_AUTO_CREATE_CONFIG = "bus.auto.create";
-  public static final String BUS_AUTO_CREATE_DOC = "Create a bus on the first event sent to it. "
-      + "When false, events for an unknown bus are refused.";
+  public static final String BUS_AUTO_CREATE_DOC =
+      "Create a bus on the first event sent to it. "
+          + "When false, events for an unknown bus are refused.";
   public static final boolean BUS_AUTO_CREATE_DEFAULT = true;
 
   public static final String RESTART_CHECK_INTERVAL_CONFIG = "connectors.restart.check.interval.ms";
-  public static final String RESTART_CHECK_INTERVAL_DOC = "How often Railyard looks for failed "
-      + "connectors and tasks to restart with backoff (Connect never restarts them by itself). "
-      + "Per connector, railyard.restart.enabled, railyard.restart.initial.backoff.ms (default "
-      + "1000) and railyard.restart.max.backoff.ms (default 300000) tune it.";
+  public static final String RESTART_CHECK_INTERVAL_DOC =
+      "How often Railyard looks for failed "
+          + "connectors and tasks to restart with backoff (Connect never restarts them by itself). "
+          + "Per connector, railyard.restart.enabled, railyard.restart.initial.backoff.ms (default "
+          + "1000) and railyard.restart.max.backoff.ms (default 300000) tune it.";
   public static final int RESTART_CHECK_INTERVAL_DEFAULT = 2000;
 
   public static final String MAVEN_REPOSITORIES_CONFIG = "plugins.maven.repositories";
-  public static final String MAVEN_REPOSITORIES_DOC = "Repositories that plugins given as Maven "
-      + "coordinates are resolved from, each a URL or id=URL; empty means Maven Central. Mirrors "
-      + "in ~/.m2/settings.xml apply.";
+  public static final String MAVEN_REPOSITORIES_DOC =
+      "Repositories that plugins given as Maven "
+          + "coordinates are resolved from, each a URL or id=URL; empty means Maven Central. Mirrors "
+          + "in ~/.m2/settings.xml apply.";
 
-  public static final ConfigDef CONFIG_DEF = new ConfigDef()
-      .define(DATA_DIR_CONFIG, Type.STRING, DATA_DIR_DEFAULT, new ConfigDef.NonEmptyString(),
-          Importance.HIGH, DATA_DIR_DOC)
-      .define(HTTP_HOST_CONFIG, Type.STRING, HTTP_HOST_DEFAULT, new ConfigDef.NonEmptyString(),
-          Importance.HIGH, HTTP_HOST_DOC)
-      .define(HTTP_PORT_CONFIG, Type.INT, HTTP_PORT_DEFAULT, Range.between(0, 65535),
-          Importance.HIGH, HTTP_PORT_DOC)
-      .define(HTTP_MAX_BODY_CONFIG, Type.LONG, HTTP_MAX_BODY_DEFAULT, Range.atLeast(1024),
-          Importance.LOW, HTTP_MAX_BODY_DOC)
-      .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, BOOTSTRAP_SERVERS_DEFAULT,
-          Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
-      .define(BROKER_HOST_CONFIG, Type.STRING, BROKER_HOST_DEFAULT,
-          new ConfigDef.NonEmptyString(), Importance.MEDIUM, BROKER_HOST_DOC)
-      .define(BROKER_PORT_CONFIG, Type.INT, BROKER_PORT_DEFAULT, Range.between(0, 65535),
-          Importance.MEDIUM, BROKER_PORT_DOC)
-      .define(WORKERS_CONFIG, Type.INT, WORKERS_DEFAULT, Range.between(0, 64),
-          Importance.HIGH, WORKERS_DOC)
-      .define(WORKERS_MAX_CONFIG, Type.INT, WORKERS_MAX_DEFAULT, Range.between(1, 64),
-          Importance.MEDIUM, WORKERS_MAX_DOC)
-      .define(WORKERS_REBALANCE_DELAY_CONFIG, Type.INT, WORKERS_REBALANCE_DELAY_DEFAULT,
-          Range.between(0, 600_000), Importance.MEDIUM, WORKERS_REBALANCE_DELAY_DOC)
-      .define(WORKERS_JVM_OPTIONS_CONFIG, Type.LIST, WORKERS_JVM_OPTIONS_DEFAULT,
-          Importance.LOW, WORKERS_JVM_OPTIONS_DOC)
-      .define(CONNECT_GROUP_CONFIG, Type.STRING, CONNECT_GROUP_DEFAULT,
-          new ConfigDef.NonEmptyString(), Importance.LOW, CONNECT_GROUP_DOC)
-      .define(BUS_PARTITIONS_CONFIG, Type.INT, BUS_PARTITIONS_DEFAULT, Range.between(1, 1000),
-          Importance.MEDIUM, BUS_PARTITIONS_DOC)
-      .define(BUS_AUTO_CREATE_CONFIG, Type.BOOLEAN, BUS_AUTO_CREATE_DEFAULT, Importance.LOW,
-          BUS_AUTO_CREATE_DOC)
-      .define(RESTART_CHECK_INTERVAL_CONFIG, Type.INT, RESTART_CHECK_INTERVAL_DEFAULT,
-          Range.between(100, 3_600_000), Importance.LOW, RESTART_CHECK_INTERVAL_DOC)
-      .define(MAVEN_REPOSITORIES_CONFIG, Type.LIST, List.of(), Importance.LOW,
-          MAVEN_REPOSITORIES_DOC);
+  public static final ConfigDef CONFIG_DEF =
+      new ConfigDef()
+          .define(
+              DATA_DIR_CONFIG,
+              Type.STRING,
+              DATA_DIR_DEFAULT,
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              DATA_DIR_DOC)
+          .define(
+              HTTP_HOST_CONFIG,
+              Type.STRING,
+              HTTP_HOST_DEFAULT,
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              HTTP_HOST_DOC)
+          .define(
+              HTTP_PORT_CONFIG,
+              Type.INT,
+              HTTP_PORT_DEFAULT,
+              Range.between(0, 65535),
+              Importance.HIGH,
+              HTTP_PORT_DOC)
+          .define(
+              HTTP_MAX_BODY_CONFIG,
+              Type.LONG,
+              HTTP_MAX_BODY_DEFAULT,
+              Range.atLeast(1024),
+              Importance.LOW,
+              HTTP_MAX_BODY_DOC)
+          .define(
+              BOOTSTRAP_SERVERS_CONFIG,
+              Type.STRING,
+              BOOTSTRAP_SERVERS_DEFAULT,
+              Importance.HIGH,
+              BOOTSTRAP_SERVERS_DOC)
+          .define(
+              BROKER_HOST_CONFIG,
+              Type.STRING,
+              BROKER_HOST_DEFAULT,
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              BROKER_HOST_DOC)
+          .define(
+              BROKER_PORT_CONFIG,
+              Type.INT,
+              BROKER_PORT_DEFAULT,
+              Range.between(0, 65535),
+              Importance.MEDIUM,
+              BROKER_PORT_DOC)
+          .define(
+              WORKERS_CONFIG,
+              Type.INT,
+              WORKERS_DEFAULT,
+              Range.between(0, 64),
+              Importance.HIGH,
+              WORKERS_DOC)
+          .define(
+              WORKERS_MAX_CONFIG,
+              Type.INT,
+              WORKERS_MAX_DEFAULT,
+              Range.between(1, 64),
+              Importance.MEDIUM,
+              WORKERS_MAX_DOC)
+          .define(
+              WORKERS_REBALANCE_DELAY_CONFIG,
+              Type.INT,
+              WORKERS_REBALANCE_DELAY_DEFAULT,
+              Range.between(0, 600_000),
+              Importance.MEDIUM,
+              WORKERS_REBALANCE_DELAY_DOC)
+          .define(
+              WORKERS_JVM_OPTIONS_CONFIG,
+              Type.LIST,
+              WORKERS_JVM_OPTIONS_DEFAULT,
+              Importance.LOW,
+              WORKERS_JVM_OPTIONS_DOC)
+          .define(
+              CONNECT_GROUP_CONFIG,
+              Type.STRING,
+              CONNECT_GROUP_DEFAULT,
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              CONNECT_GROUP_DOC)
+          .define(
+              BUS_PARTITIONS_CONFIG,
+              Type.INT,
+              BUS_PARTITIONS_DEFAULT,
+              Range.between(1, 1000),
+              Importance.MEDIUM,
+              BUS_PARTITIONS_DOC)
+          .define(
+              BUS_AUTO_CREATE_CONFIG,
+              Type.BOOLEAN,
+              BUS_AUTO_CREATE_DEFAULT,
+              Importance.LOW,
+              BUS_AUTO_CREATE_DOC)
+          .define(
+              RESTART_CHECK_INTERVAL_CONFIG,
+              Type.INT,
+              RESTART_CHECK_INTERVAL_DEFAULT,
+              Range.between(100, 3_600_000),
+              Importance.LOW,
+              RESTART_CHECK_INTERVAL_DOC)
+          .define(
+              MAVEN_REPOSITORIES_CONFIG,
+              Type.LIST,
+              List.of(),
+              Importance.LOW,
+              MAVEN_REPOSITORIES_DOC);
 
   /**
    * Validates and binds the settings.
@@ -143,7 +228,9 @@ public final class RailyardConfig extends AbstractConfig {
   public RailyardConfig(Map<String, String> props, String source) {
     super(CONFIG_DEF, rejectUnknownKeys(props, source), false);
     if (getInt(WORKERS_CONFIG) > getInt(WORKERS_MAX_CONFIG)) {
-      throw new ConfigException(WORKERS_CONFIG, getInt(WORKERS_CONFIG),
+      throw new ConfigException(
+          WORKERS_CONFIG,
+          getInt(WORKERS_CONFIG),
           "cannot exceed " + WORKERS_MAX_CONFIG + " (" + getInt(WORKERS_MAX_CONFIG) + ")");
     }
   }
@@ -159,16 +246,25 @@ public final class RailyardConfig extends AbstractConfig {
   /** The settings passed to every worker, without their {@value #WORKER_PREFIX} prefix. */
   public Map<String, String> workerOverrides() {
     return originalsWithPrefix(WORKER_PREFIX).entrySet().stream()
-        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+        .collect(
+            java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, e -> String.valueOf(e.getValue())));
   }
 
   private static Map<String, String> rejectUnknownKeys(Map<String, String> props, String source) {
     for (String key : new TreeSet<>(props.keySet())) {
       if (!CONFIG_DEF.names().contains(key) && !key.startsWith(WORKER_PREFIX)) {
-        throw new ConfigException(source + ": unknown setting '" + key + "'"
-            + suggestion(key) + ". Valid settings: "
-            + String.join(", ", new TreeSet<>(CONFIG_DEF.names()))
-            + ", and " + WORKER_PREFIX + "<any Connect worker setting>");
+        throw new ConfigException(
+            source
+                + ": unknown setting '"
+                + key
+                + "'"
+                + suggestion(key)
+                + ". Valid settings: "
+                + String.join(", ", new TreeSet<>(CONFIG_DEF.names()))
+                + ", and "
+                + WORKER_PREFIX
+                + "<any Connect worker setting>");
       }
     }
     return props;

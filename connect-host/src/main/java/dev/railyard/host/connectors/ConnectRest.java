@@ -15,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** An asynchronous JSON client of the Kafka Connect REST API of whichever worker runs. Thread-safe. */
+/**
+ * An asynchronous JSON client of the Kafka Connect REST API of whichever worker runs. Thread-safe.
+ */
 public final class ConnectRest {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
@@ -27,7 +29,9 @@ public final class ConnectRest {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Supplier<Optional<String>> baseUrl;
 
-  /** @param baseUrl the REST URL of a running worker, empty when none runs */
+  /**
+   * @param baseUrl the REST URL of a running worker, empty when none runs
+   */
   public ConnectRest(Supplier<Optional<String>> baseUrl) {
     this.baseUrl = baseUrl;
   }
@@ -61,14 +65,17 @@ public final class ConnectRest {
   // "rebalance in progress" or fails forwarding them to a leader that just left; both pass in
   // seconds, so they are retried for a while instead of failing the user's request.
   private CompletableFuture<Answer> send(String method, String path, Object body, int attempt) {
-    return sendOnce(method, path, body).thenCompose(answer -> {
-      if (attempt >= MAX_RETRIES || !transientFailure(answer)) {
-        return CompletableFuture.completedFuture(answer);
-      }
-      return CompletableFuture.supplyAsync(() -> null,
-              CompletableFuture.delayedExecutor(RETRY_DELAY_MS, TimeUnit.MILLISECONDS))
-          .thenCompose(v -> send(method, path, body, attempt + 1));
-    });
+    return sendOnce(method, path, body)
+        .thenCompose(
+            answer -> {
+              if (attempt >= MAX_RETRIES || !transientFailure(answer)) {
+                return CompletableFuture.completedFuture(answer);
+              }
+              return CompletableFuture.supplyAsync(
+                      () -> null,
+                      CompletableFuture.delayedExecutor(RETRY_DELAY_MS, TimeUnit.MILLISECONDS))
+                  .thenCompose(v -> send(method, path, body, attempt + 1));
+            });
   }
 
   static boolean transientFailure(Answer answer) {
@@ -82,13 +89,15 @@ public final class ConnectRest {
       return CompletableFuture.failedFuture(
           new IllegalStateException("no Connect worker is running"));
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.get() + path))
-        .timeout(TIMEOUT)
-        .header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base.get() + path))
+            .timeout(TIMEOUT)
+            .header("Accept", "application/json");
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json")
+      request
+          .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(json(body)));
     }
     return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())

@@ -33,14 +33,17 @@ final class ConnectorConfigs {
     if (wrapped) {
       for (String key : body.keySet()) {
         if (!key.equals("config") && !key.equals("initial_state")) {
-          return Request.invalid("unknown field '" + key + "': the body is a flat Connect config "
-              + "or {\"config\": {...}, \"initial_state\": \"RUNNING|PAUSED|STOPPED\"}");
+          return Request.invalid(
+              "unknown field '"
+                  + key
+                  + "': the body is a flat Connect config "
+                  + "or {\"config\": {...}, \"initial_state\": \"RUNNING|PAUSED|STOPPED\"}");
         }
       }
       Object state = body.get("initial_state");
       if (state != null && !(state instanceof String s && INITIAL_STATES.contains(s))) {
-        return Request.invalid("'initial_state' must be one of RUNNING, PAUSED or STOPPED, not "
-            + state);
+        return Request.invalid(
+            "'initial_state' must be one of RUNNING, PAUSED or STOPPED, not " + state);
       }
       initialState = (String) state;
     }
@@ -48,8 +51,11 @@ final class ConnectorConfigs {
     for (Map.Entry<String, Object> e : raw.entrySet()) {
       Object value = e.getValue();
       if (value instanceof Map || value instanceof List) {
-        return Request.invalid("config key '" + e.getKey() + "' has an object or array value; "
-            + "Connect configs hold strings, numbers or booleans");
+        return Request.invalid(
+            "config key '"
+                + e.getKey()
+                + "' has an object or array value; "
+                + "Connect configs hold strings, numbers or booleans");
       }
       if (value != null) {
         config.put(e.getKey(), String.valueOf(value));

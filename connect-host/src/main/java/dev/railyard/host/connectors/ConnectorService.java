@@ -1,8 +1,8 @@
 package dev.railyard.host.connectors;
 
-import dev.railyard.api.platform.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.ConnectorAdmin;
+import dev.railyard.api.platform.Reply;
 import dev.railyard.host.connectors.ConnectRest.Answer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@link ConnectorAdmin} over the Connect REST API: validation before every change, masked
- * secrets in every answer, Railyard's auto-restart state beside Connect's status. Thread-safe.
+ * {@link ConnectorAdmin} over the Connect REST API: validation before every change, masked secrets
+ * in every answer, Railyard's auto-restart state beside Connect's status. Thread-safe.
  */
 public final class ConnectorService implements ConnectorAdmin {
 
@@ -33,25 +33,31 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   /**
-   * Every connector's config, unmasked, for the control plane itself (e.g. which plugin classes
-   * are in use). Blocks up to 30 s.
+   * Every connector's config, unmasked, for the control plane itself (e.g. which plugin classes are
+   * in use). Blocks up to 30 s.
    *
    * @throws IllegalStateException when Connect cannot be asked
    */
   public List<Map<String, String>> allConfigs() {
     try {
-      ConnectRest.Answer answer = connect.send("GET", "/connectors?expand=info", null)
-          .get(30, TimeUnit.SECONDS);
+      ConnectRest.Answer answer =
+          connect.send("GET", "/connectors?expand=info", null).get(30, TimeUnit.SECONDS);
       if (!answer.ok()) {
         throw new IllegalStateException("Kafka Connect: " + answer.message());
       }
       List<Map<String, String>> configs = new ArrayList<>();
-      answer.body().forEach(entry -> {
-        Map<String, String> config = new LinkedHashMap<>();
-        entry.path("info").path("config").fields()
-            .forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
-        configs.add(config);
-      });
+      answer
+          .body()
+          .forEach(
+              entry -> {
+                Map<String, String> config = new LinkedHashMap<>();
+                entry
+                    .path("info")
+                    .path("config")
+                    .fields()
+                    .forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+                configs.add(config);
+              });
       return configs;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -73,8 +79,7 @@ public final class ConnectorService implements ConnectorAdmin {
 
   @Override
   public CompletionStage<Reply> get(String name) {
-    return views.one(name).thenApply(view -> view == null
-        ? notFound(name) : Reply.ok(200, view));
+    return views.one(name).thenApply(view -> view == null ? notFound(name) : Reply.ok(200, view));
   }
 
   @Override
@@ -83,64 +88,89 @@ public final class ConnectorService implements ConnectorAdmin {
     if (request.problem() != null) {
       return done(Reply.failed(400, "INVALID_CONFIG", request.problem(), null));
     }
-    return keepMaskedSecrets(name, request.config()).thenCompose(config -> config == null
-        ? done(maskWithoutSecret(request.config()))
-        : validate(config).thenCompose(invalid -> invalid != null
-            ? done(invalid) : apply(name, config, request.initialState())));
+    return keepMaskedSecrets(name, request.config())
+        .thenCompose(
+            config ->
+                config == null
+                    ? done(maskWithoutSecret(request.config()))
+                    : validate(config)
+                        .thenCompose(
+                            invalid ->
+                                invalid != null
+                                    ? done(invalid)
+                                    : apply(name, config, request.initialState())));
   }
 
   /** Validates a config with the connector's own ConfigDef; null when it is valid. */
   CompletableFuture<Reply> validate(Map<String, String> config) {
     String className = config.get("connector.class");
-    return connect.send("PUT", "/connector-plugins/" + encode(className) + "/config/validate",
-        config).thenApply(reply -> {
-          if (reply.status() == 400 || reply.status() == 404
-              || reply.message().contains("Failed to find any class")) {
-            return Reply.failed(400, "UNKNOWN_PLUGIN", reply.message()
-                + " (GET /connect/connector-plugins lists the installed ones)",
-                Map.of("field", "connector.class", "value", className));
-          }
-          if (!reply.ok()) {
-            return fromConnect(reply);
-          }
-          Validation validation = Validation.of(reply.body());
-          views.rememberPasswordKeys(className, validation.passwordKeys());
-          return validation.valid() ? null : Reply.failed(400, "INVALID_CONFIG",
-              validation.summary(), Map.of("errors", validation.errors()));
-        });
+    return connect
+        .send("PUT", "/connector-plugins/" + encode(className) + "/config/validate", config)
+        .thenApply(
+            reply -> {
+              if (reply.status() == 400
+                  || reply.status() == 404
+                  || reply.message().contains("Failed to find any class")) {
+                return Reply.failed(
+                    400,
+                    "UNKNOWN_PLUGIN",
+                    reply.message() + " (GET /connect/connector-plugins lists the installed ones)",
+                    Map.of("field", "connector.class", "value", className));
+              }
+              if (!reply.ok()) {
+                return fromConnect(reply);
+              }
+              Validation validation = Validation.of(reply.body());
+              views.rememberPasswordKeys(className, validation.passwordKeys());
+              return validation.valid()
+                  ? null
+                  : Reply.failed(
+                      400,
+                      "INVALID_CONFIG",
+                      validation.summary(),
+                      Map.of("errors", validation.errors()));
+            });
   }
 
-  CompletableFuture<Reply> apply(String name, Map<String, String> config,
-      String initialState) {
-    return connect.send("GET", "/connectors/" + encode(name), null).thenCompose(existing -> {
-      if (existing.ok()) {
-        return connect.send("PUT", "/connectors/" + encode(name) + "/config", config)
-            .thenApply(r -> r.ok() ? applied(200, name, config, false) : fromConnect(r));
-      }
-      Map<String, Object> create = new LinkedHashMap<>();
-      create.put("name", name);
-      create.put("config", config);
-      if (initialState != null) {
-        create.put("initial_state", initialState);
-      }
-      return connect.send("POST", "/connectors", create)
-          .thenApply(r -> r.ok() ? applied(201, name, config, true) : fromConnect(r));
-    });
+  CompletableFuture<Reply> apply(String name, Map<String, String> config, String initialState) {
+    return connect
+        .send("GET", "/connectors/" + encode(name), null)
+        .thenCompose(
+            existing -> {
+              if (existing.ok()) {
+                return connect
+                    .send("PUT", "/connectors/" + encode(name) + "/config", config)
+                    .thenApply(r -> r.ok() ? applied(200, name, config, false) : fromConnect(r));
+              }
+              Map<String, Object> create = new LinkedHashMap<>();
+              create.put("name", name);
+              create.put("config", config);
+              if (initialState != null) {
+                create.put("initial_state", initialState);
+              }
+              return connect
+                  .send("POST", "/connectors", create)
+                  .thenApply(r -> r.ok() ? applied(201, name, config, true) : fromConnect(r));
+            });
   }
 
   @Override
   public CompletionStage<Reply> delete(String name) {
-    return connect.send("DELETE", "/connectors/" + encode(name), null).thenApply(r -> r.ok()
-        ? Reply.ok(200, Map.of("name", name, "deleted", true))
-        : r.status() == 404 ? notFound(name) : fromConnect(r));
+    return connect
+        .send("DELETE", "/connectors/" + encode(name), null)
+        .thenApply(
+            r ->
+                r.ok()
+                    ? Reply.ok(200, Map.of("name", name, "deleted", true))
+                    : r.status() == 404 ? notFound(name) : fromConnect(r));
   }
 
   @Override
-  public CompletionStage<Reply> act(String name, String action,
-      Map<String, String> options) {
+  public CompletionStage<Reply> act(String name, String action, Map<String, String> options) {
     switch (action) {
       case "pause", "resume", "stop" -> {
-        return connect.send("PUT", "/connectors/" + encode(name) + "/" + action, null)
+        return connect
+            .send("PUT", "/connectors/" + encode(name) + "/" + action, null)
             .thenApply(r -> accepted(r, name, action));
       }
       case "restart" -> {
@@ -148,32 +178,40 @@ public final class ConnectorService implements ConnectorAdmin {
         if (restart.problem() != null) {
           return done(Reply.failed(400, "INVALID_OPTION", restart.problem(), null));
         }
-        return connect.send("POST", "/connectors/" + encode(name) + "/restart" + restart.query(),
-                null)
+        return connect
+            .send("POST", "/connectors/" + encode(name) + "/restart" + restart.query(), null)
             .thenApply(r -> accepted(r, name, action));
       }
       default -> {
-        return done(Reply.failed(404, "UNKNOWN_ACTION", "unknown action '" + action
-            + "'; valid actions: pause, resume, stop, restart", null));
+        return done(
+            Reply.failed(
+                404,
+                "UNKNOWN_ACTION",
+                "unknown action '" + action + "'; valid actions: pause, resume, stop, restart",
+                null));
       }
     }
   }
 
   @Override
   public CompletionStage<Reply> offsets(String name) {
-    return connect.send("GET", "/connectors/" + encode(name) + "/offsets", null)
-        .thenApply(r -> r.ok() ? Reply.ok(200, r.body())
-            : r.status() == 404 ? notFound(name) : fromConnect(r));
+    return connect
+        .send("GET", "/connectors/" + encode(name) + "/offsets", null)
+        .thenApply(
+            r ->
+                r.ok()
+                    ? Reply.ok(200, r.body())
+                    : r.status() == 404 ? notFound(name) : fromConnect(r));
   }
 
   @Override
-  public CompletionStage<Reply> changeOffsets(String name,
-      Map<String, Object> body) {
+  public CompletionStage<Reply> changeOffsets(String name, Map<String, Object> body) {
     String path = "/connectors/" + encode(name) + "/offsets";
-    CompletableFuture<Answer> sent = body == null
-        ? connect.send("DELETE", path, null) : connect.send("PATCH", path, body);
-    return sent.thenApply(r -> r.ok() ? Reply.ok(200, r.body())
-        : r.status() == 404 ? notFound(name) : fromConnect(r));
+    CompletableFuture<Answer> sent =
+        body == null ? connect.send("DELETE", path, null) : connect.send("PATCH", path, body);
+    return sent.thenApply(
+        r ->
+            r.ok() ? Reply.ok(200, r.body()) : r.status() == 404 ? notFound(name) : fromConnect(r));
   }
 
   @Override
@@ -190,37 +228,51 @@ public final class ConnectorService implements ConnectorAdmin {
    * A value sent back as the mask means "keep what is there": GET, edit, PUT must not wipe a
    * secret. Completes with null when a masked value has nothing to keep.
    */
-  private CompletableFuture<Map<String, String>> keepMaskedSecrets(String name,
-      Map<String, String> config) {
+  private CompletableFuture<Map<String, String>> keepMaskedSecrets(
+      String name, Map<String, String> config) {
     if (!config.containsValue(SecretMasking.MASK)) {
       return CompletableFuture.completedFuture(config);
     }
-    return connect.send("GET", "/connectors/" + encode(name) + "/config", null).thenApply(r -> {
-      Map<String, String> merged = new LinkedHashMap<>(config);
-      for (Map.Entry<String, String> e : config.entrySet()) {
-        if (SecretMasking.MASK.equals(e.getValue())) {
-          JsonNode current = r.ok() ? r.body().get(e.getKey()) : null;
-          if (current == null) {
-            return null;
-          }
-          merged.put(e.getKey(), current.asText());
-        }
-      }
-      return merged;
-    });
+    return connect
+        .send("GET", "/connectors/" + encode(name) + "/config", null)
+        .thenApply(
+            r -> {
+              Map<String, String> merged = new LinkedHashMap<>(config);
+              for (Map.Entry<String, String> e : config.entrySet()) {
+                if (SecretMasking.MASK.equals(e.getValue())) {
+                  JsonNode current = r.ok() ? r.body().get(e.getKey()) : null;
+                  if (current == null) {
+                    return null;
+                  }
+                  merged.put(e.getKey(), current.asText());
+                }
+              }
+              return merged;
+            });
   }
 
   private static Reply maskWithoutSecret(Map<String, String> config) {
-    String key = config.entrySet().stream().filter(e -> SecretMasking.MASK.equals(e.getValue()))
-        .map(Map.Entry::getKey).findFirst().orElse("?");
-    return Reply.failed(400, "INVALID_CONFIG", "'" + key + "' holds the mask "
-        + SecretMasking.MASK + " but the connector has no value to keep; give the secret or a "
-        + "reference such as ${file:/path/to/secrets.properties:" + key + "}",
+    String key =
+        config.entrySet().stream()
+            .filter(e -> SecretMasking.MASK.equals(e.getValue()))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElse("?");
+    return Reply.failed(
+        400,
+        "INVALID_CONFIG",
+        "'"
+            + key
+            + "' holds the mask "
+            + SecretMasking.MASK
+            + " but the connector has no value to keep; give the secret or a "
+            + "reference such as ${file:/path/to/secrets.properties:"
+            + key
+            + "}",
         Map.of("field", key));
   }
 
-  private Reply applied(int status, String name, Map<String, String> config,
-      boolean created) {
+  private Reply applied(int status, String name, Map<String, String> config, boolean created) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name);
     body.put("created", created);
@@ -232,25 +284,30 @@ public final class ConnectorService implements ConnectorAdmin {
     if (r.status() == 404) {
       return notFound(name);
     }
-    return r.ok() ? Reply.ok(202, Map.of("name", name, "action", action,
-        "accepted", true)) : fromConnect(r);
+    return r.ok()
+        ? Reply.ok(202, Map.of("name", name, "action", action, "accepted", true))
+        : fromConnect(r);
   }
 
   static Reply notFound(String name) {
-    return Reply.failed(404, "NOT_FOUND", "connector '" + name
-        + "' does not exist (GET /api/v1/connectors lists them)", Map.of("name", name));
+    return Reply.failed(
+        404,
+        "NOT_FOUND",
+        "connector '" + name + "' does not exist (GET /api/v1/connectors lists them)",
+        Map.of("name", name));
   }
 
   /** Connect's own error, with its message; a server error of Connect's is a dependency failure. */
   static Reply fromConnect(Answer r) {
     int status = r.status() >= 500 ? 503 : r.status();
-    String code = switch (status) {
-      case 400 -> "INVALID_REQUEST";
-      case 404 -> "NOT_FOUND";
-      case 409 -> "CONFLICT";
-      case 503 -> "CONNECT_ERROR";
-      default -> "CONNECT_" + status;
-    };
+    String code =
+        switch (status) {
+          case 400 -> "INVALID_REQUEST";
+          case 404 -> "NOT_FOUND";
+          case 409 -> "CONFLICT";
+          case 503 -> "CONNECT_ERROR";
+          default -> "CONNECT_" + status;
+        };
     return Reply.failed(status, code, "Kafka Connect: " + r.message(), null);
   }
 

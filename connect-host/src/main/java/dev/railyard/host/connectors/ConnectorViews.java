@@ -33,21 +33,24 @@ final class ConnectorViews {
 
   /** Every connector, sorted by name. */
   CompletableFuture<List<Map<String, Object>>> all() {
-    return connect.send("GET", "/connectors?expand=status&expand=info", null).thenCompose(r -> {
-      if (!r.ok()) {
-        throw new IllegalStateException("Kafka Connect: " + r.message());
-      }
-      List<String> names = new ArrayList<>();
-      r.body().fieldNames().forEachRemaining(names::add);
-      names.sort(null);
-      List<CompletableFuture<Map<String, Object>>> views = new ArrayList<>();
-      for (String name : names) {
-        JsonNode entry = r.body().get(name);
-        views.add(view(name, entry.path("info"), entry.path("status")));
-      }
-      return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
-          .thenApply(v -> views.stream().map(CompletableFuture::join).toList());
-    });
+    return connect
+        .send("GET", "/connectors?expand=status&expand=info", null)
+        .thenCompose(
+            r -> {
+              if (!r.ok()) {
+                throw new IllegalStateException("Kafka Connect: " + r.message());
+              }
+              List<String> names = new ArrayList<>();
+              r.body().fieldNames().forEachRemaining(names::add);
+              names.sort(null);
+              List<CompletableFuture<Map<String, Object>>> views = new ArrayList<>();
+              for (String name : names) {
+                JsonNode entry = r.body().get(name);
+                views.add(view(name, entry.path("info"), entry.path("status")));
+              }
+              return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
+                  .thenApply(v -> views.stream().map(CompletableFuture::join).toList());
+            });
   }
 
   /** One connector, or null when it does not exist. */
@@ -55,11 +58,17 @@ final class ConnectorViews {
     String path = "/connectors/" + ConnectorService.encode(name);
     CompletableFuture<ConnectRest.Answer> info = connect.send("GET", path, null);
     CompletableFuture<ConnectRest.Answer> status = connect.send("GET", path + "/status", null);
-    return info.thenCombine(status, (i, s) -> i.status() == 404 ? null : new JsonNode[] {
-        checked(i).body(), s.ok() ? s.body() : null})
-        .thenCompose(nodes -> nodes == null
-            ? CompletableFuture.completedFuture(null)
-            : view(name, nodes[0], nodes[1] == null ? missingStatus() : nodes[1]));
+    return info.thenCombine(
+            status,
+            (i, s) ->
+                i.status() == 404
+                    ? null
+                    : new JsonNode[] {checked(i).body(), s.ok() ? s.body() : null})
+        .thenCompose(
+            nodes ->
+                nodes == null
+                    ? CompletableFuture.completedFuture(null)
+                    : view(name, nodes[0], nodes[1] == null ? missingStatus() : nodes[1]));
   }
 
   /** Secrets of a config masked, using what is known of its class's PASSWORD keys. */
@@ -73,25 +82,28 @@ final class ConnectorViews {
     return delegate != null ? delegate : config.getOrDefault("connector.class", "");
   }
 
-  private CompletableFuture<Map<String, Object>> view(String name, JsonNode info,
-      JsonNode status) {
+  private CompletableFuture<Map<String, Object>> view(String name, JsonNode info, JsonNode status) {
     Map<String, String> config = new LinkedHashMap<>();
-    info.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
-    return knownPasswordKeys(hostedClass(config)).thenApply(keys -> {
-      Map<String, Object> view = new LinkedHashMap<>();
-      view.put("name", name);
-      view.put("type", info.path("type").asText(status.path("type").asText("unknown")));
-      JsonNode connector = status.path("connector");
-      view.put("state", connector.path("state").asText("UNASSIGNED"));
-      view.put("workerId", connector.path("worker_id").asText(null));
-      if (connector.has("trace")) {
-        view.put("trace", connector.get("trace").asText());
-      }
-      view.put("tasks", tasks(status.path("tasks")));
-      view.put("config", SecretMasking.mask(config, keys));
-      view.put("autoRestart", restarts.describe(name));
-      return view;
-    });
+    info.path("config")
+        .fields()
+        .forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+    return knownPasswordKeys(hostedClass(config))
+        .thenApply(
+            keys -> {
+              Map<String, Object> view = new LinkedHashMap<>();
+              view.put("name", name);
+              view.put("type", info.path("type").asText(status.path("type").asText("unknown")));
+              JsonNode connector = status.path("connector");
+              view.put("state", connector.path("state").asText("UNASSIGNED"));
+              view.put("workerId", connector.path("worker_id").asText(null));
+              if (connector.has("trace")) {
+                view.put("trace", connector.get("trace").asText());
+              }
+              view.put("tasks", tasks(status.path("tasks")));
+              view.put("config", SecretMasking.mask(config, keys));
+              view.put("autoRestart", restarts.describe(name));
+              return view;
+            });
   }
 
   private static List<Map<String, Object>> tasks(JsonNode tasks) {
@@ -114,19 +126,26 @@ final class ConnectorViews {
     if (known != null || connectorClass.isEmpty()) {
       return CompletableFuture.completedFuture(known == null ? Set.of() : known);
     }
-    return connect.send("GET", "/connector-plugins/" + ConnectorService.encode(connectorClass)
-        + "/config", null).thenApply(r -> {
-          Set<String> keys = new TreeSet<>();
-          if (r.ok()) {
-            r.body().forEach(k -> {
-              if ("PASSWORD".equals(k.path("type").asText())) {
-                keys.add(k.path("name").asText());
+    return connect
+        .send(
+            "GET",
+            "/connector-plugins/" + ConnectorService.encode(connectorClass) + "/config",
+            null)
+        .thenApply(
+            r -> {
+              Set<String> keys = new TreeSet<>();
+              if (r.ok()) {
+                r.body()
+                    .forEach(
+                        k -> {
+                          if ("PASSWORD".equals(k.path("type").asText())) {
+                            keys.add(k.path("name").asText());
+                          }
+                        });
+                passwordKeys.put(connectorClass, Set.copyOf(keys));
               }
+              return keys;
             });
-            passwordKeys.put(connectorClass, Set.copyOf(keys));
-          }
-          return keys;
-        });
   }
 
   private static ConnectRest.Answer checked(ConnectRest.Answer r) {

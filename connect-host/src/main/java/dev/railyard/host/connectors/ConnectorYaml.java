@@ -1,6 +1,5 @@
 package dev.railyard.host.connectors;
 
-import dev.railyard.api.platform.Reply;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,7 +9,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.railyard.api.platform.ConnectorAdmin;
+import dev.railyard.api.platform.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -26,11 +25,13 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ConnectorYaml {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+              new YAMLFactory()
+                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
   private final ConnectorService service;
   private final ConnectorViews views;
@@ -41,19 +42,28 @@ final class ConnectorYaml {
   }
 
   CompletableFuture<String> export() {
-    return views.all().thenApply(all -> {
-      StringBuilder out = new StringBuilder("# Railyard connectors; secrets are masked as "
-          + SecretMasking.MASK + " (an import keeps the running value)\n");
-      for (Map<String, Object> view : all) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("name", view.get("name"));
-        doc.put("initial_state", "STOPPED".equals(view.get("state")) || "PAUSED".equals(
-            view.get("state")) ? view.get("state") : "RUNNING");
-        doc.put("config", view.get("config"));
-        out.append("---\n").append(write(doc));
-      }
-      return out.toString();
-    });
+    return views
+        .all()
+        .thenApply(
+            all -> {
+              StringBuilder out =
+                  new StringBuilder(
+                      "# Railyard connectors; secrets are masked as "
+                          + SecretMasking.MASK
+                          + " (an import keeps the running value)\n");
+              for (Map<String, Object> view : all) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("name", view.get("name"));
+                doc.put(
+                    "initial_state",
+                    "STOPPED".equals(view.get("state")) || "PAUSED".equals(view.get("state"))
+                        ? view.get("state")
+                        : "RUNNING");
+                doc.put("config", view.get("config"));
+                out.append("---\n").append(write(doc));
+              }
+              return out.toString();
+            });
   }
 
   CompletableFuture<Reply> importAll(String text) {
@@ -66,32 +76,49 @@ final class ConnectorYaml {
     for (Document d : documents) {
       checks.add(service.validate(d.config()));
     }
-    return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).thenCompose(v -> {
-      Map<String, Object> invalid = new LinkedHashMap<>();
-      for (int i = 0; i < documents.size(); i++) {
-        Reply r = checks.get(i).join();
-        if (r != null) {
-          invalid.put(documents.get(i).name(), r.error().message());
-        }
-      }
-      if (!invalid.isEmpty()) {
-        return ConnectorService.done(Reply.failed(400, "INVALID_CONFIG",
-            invalid.size() + " of " + documents.size() + " connectors are invalid; none was "
-                + "applied", Map.of("connectors", invalid)));
-      }
-      return applyAll(documents);
-    });
+    return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+        .thenCompose(
+            v -> {
+              Map<String, Object> invalid = new LinkedHashMap<>();
+              for (int i = 0; i < documents.size(); i++) {
+                Reply r = checks.get(i).join();
+                if (r != null) {
+                  invalid.put(documents.get(i).name(), r.error().message());
+                }
+              }
+              if (!invalid.isEmpty()) {
+                return ConnectorService.done(
+                    Reply.failed(
+                        400,
+                        "INVALID_CONFIG",
+                        invalid.size()
+                            + " of "
+                            + documents.size()
+                            + " connectors are invalid; none was "
+                            + "applied",
+                        Map.of("connectors", invalid)));
+              }
+              return applyAll(documents);
+            });
   }
 
   private CompletableFuture<Reply> applyAll(List<Document> documents) {
     CompletableFuture<List<Object>> chain = CompletableFuture.completedFuture(new ArrayList<>());
     for (Document d : documents) {
-      chain = chain.thenCompose(results -> service.put(d.name(), d.body()).toCompletableFuture()
-          .thenApply(r -> {
-            results.add(r.error() == null ? r.body() : Map.of("name", d.name(), "error",
-                r.error().message()));
-            return results;
-          }));
+      chain =
+          chain.thenCompose(
+              results ->
+                  service
+                      .put(d.name(), d.body())
+                      .toCompletableFuture()
+                      .thenApply(
+                          r -> {
+                            results.add(
+                                r.error() == null
+                                    ? r.body()
+                                    : Map.of("name", d.name(), "error", r.error().message()));
+                            return results;
+                          }));
     }
     return chain.thenApply(results -> Reply.ok(200, Map.of("connectors", results)));
   }
@@ -117,8 +144,12 @@ final class ConnectorYaml {
       return out.isEmpty() ? "no connector documents found" : null;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      return "line " + (at == null ? "?" : at.getLineNr()) + ", column "
-          + (at == null ? "?" : at.getColumnNr()) + ": " + e.getOriginalMessage();
+      return "line "
+          + (at == null ? "?" : at.getLineNr())
+          + ", column "
+          + (at == null ? "?" : at.getColumnNr())
+          + ": "
+          + e.getOriginalMessage();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

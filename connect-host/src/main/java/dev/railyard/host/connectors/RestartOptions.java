@@ -13,14 +13,22 @@ record RestartOptions(String query, String problem) {
     StringBuilder query = new StringBuilder();
     for (Map.Entry<String, String> e : options.entrySet()) {
       if (!NAMES.contains(e.getKey())) {
-        return new RestartOptions(null, "unknown restart option '" + e.getKey()
-            + "'; valid: includeTasks, onlyFailed");
+        return new RestartOptions(
+            null, "unknown restart option '" + e.getKey() + "'; valid: includeTasks, onlyFailed");
       }
       if (!e.getValue().equals("true") && !e.getValue().equals("false")) {
-        return new RestartOptions(null, "restart option '" + e.getKey()
-            + "' must be true or false, not '" + e.getValue() + "'");
+        return new RestartOptions(
+            null,
+            "restart option '"
+                + e.getKey()
+                + "' must be true or false, not '"
+                + e.getValue()
+                + "'");
       }
-      query.append(query.length() == 0 ? "?" : "&").append(e.getKey()).append('=')
+      query
+          .append(query.length() == 0 ? "?" : "&")
+          .append(e.getKey())
+          .append('=')
           .append(e.getValue());
     }
     return new RestartOptions(query.toString(), null);

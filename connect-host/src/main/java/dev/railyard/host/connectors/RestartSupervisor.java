@@ -29,11 +29,13 @@ public final class RestartSupervisor implements AutoCloseable {
   private final ConnectRest connect;
   private final Clock clock;
   private final Map<String, Map<String, TrackedFailure>> tracked = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "railyard-restart-supervisor");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "railyard-restart-supervisor");
+            t.setDaemon(true);
+            return t;
+          });
 
   public RestartSupervisor(ConnectRest connect, Clock clock) {
     this.connect = connect;
@@ -42,33 +44,46 @@ public final class RestartSupervisor implements AutoCloseable {
 
   /** Checks every {@code interval} from now on. */
   public void start(Duration interval) {
-    timer.scheduleWithFixedDelay(() -> {
-      try {
-        check().get(60, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        log.debug("Restart check skipped: {}", e.toString());
-      }
-    }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            check().get(60, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            log.debug("Restart check skipped: {}", e.toString());
+          }
+        },
+        interval.toMillis(),
+        interval.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** One pass over every connector. */
   CompletableFuture<Void> check() {
-    return connect.send("GET", "/connectors?expand=status&expand=info", null).thenAccept(r -> {
-      if (!r.ok()) {
-        return;
-      }
-      Set<String> present = new HashSet<>();
-      r.body().fields().forEachRemaining(e -> {
-        present.add(e.getKey());
-        checkConnector(e.getKey(), e.getValue());
-      });
-      tracked.keySet().retainAll(present);
-    });
+    return connect
+        .send("GET", "/connectors?expand=status&expand=info", null)
+        .thenAccept(
+            r -> {
+              if (!r.ok()) {
+                return;
+              }
+              Set<String> present = new HashSet<>();
+              r.body()
+                  .fields()
+                  .forEachRemaining(
+                      e -> {
+                        present.add(e.getKey());
+                        checkConnector(e.getKey(), e.getValue());
+                      });
+              tracked.keySet().retainAll(present);
+            });
   }
 
   private void checkConnector(String name, JsonNode entry) {
     Map<String, String> config = new LinkedHashMap<>();
-    entry.path("info").path("config").fields()
+    entry
+        .path("info")
+        .path("config")
+        .fields()
         .forEachRemaining(c -> config.put(c.getKey(), c.getValue().asText()));
     RestartPolicy policy = RestartPolicy.of(config);
     JsonNode status = entry.path("status");
@@ -81,7 +96,8 @@ public final class RestartSupervisor implements AutoCloseable {
   private void checkUnit(String name, String unit, JsonNode status, RestartPolicy policy) {
     Instant now = clock.instant();
     String state = status.path("state").asText();
-    Map<String, TrackedFailure> units = tracked.computeIfAbsent(name, k -> new ConcurrentHashMap<>());
+    Map<String, TrackedFailure> units =
+        tracked.computeIfAbsent(name, k -> new ConcurrentHashMap<>());
     TrackedFailure failure = units.get(unit);
     if (!"FAILED".equals(state)) {
       if (failure != null && !failure.recovered(now, state).isAfter(now.minus(STABLE_AFTER))) {
@@ -102,17 +118,25 @@ public final class RestartSupervisor implements AutoCloseable {
   }
 
   private void restart(String name, String unit, JsonNode status, TrackedFailure failure) {
-    String path = "/connectors/" + ConnectorService.encode(name)
-        + (unit.equals("connector") ? "/restart" : "/tasks/" + unit.substring(5) + "/restart");
-    log.warn("Connector {} {} failed ({}); restarting it, attempt {}", name,
-        unit.replace('-', ' '), firstLine(status.path("trace").asText("no trace")),
+    String path =
+        "/connectors/"
+            + ConnectorService.encode(name)
+            + (unit.equals("connector") ? "/restart" : "/tasks/" + unit.substring(5) + "/restart");
+    log.warn(
+        "Connector {} {} failed ({}); restarting it, attempt {}",
+        name,
+        unit.replace('-', ' '),
+        firstLine(status.path("trace").asText("no trace")),
         failure.attempts() + 1);
     failure.restarted(clock.instant());
-    connect.send("POST", path, null).thenAccept(r -> {
-      if (!r.ok()) {
-        log.warn("Restart of connector {} {} was refused: {}", name, unit, r.message());
-      }
-    });
+    connect
+        .send("POST", path, null)
+        .thenAccept(
+            r -> {
+              if (!r.ok()) {
+                log.warn("Restart of connector {} {} was refused: {}", name, unit, r.message());
+              }
+            });
   }
 
   /** Railyard's restart state of one connector, for the API: per unit attempts and backoffs. */

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Decides which config values are secrets and hides them. A key is secret when the connector
  * declares it of type PASSWORD, or when its name says so: a part named password, passwd, pwd,
- * secret, token, credentials or apikey, or a name ending in {@code .key}, {@code _key} or
- * {@code -key} (so {@code aws.secret.access.key} is masked but {@code key.converter} is not).
+ * secret, token, credentials or apikey, or a name ending in {@code .key}, {@code _key} or {@code
+ * -key} (so {@code aws.secret.access.key} is masked but {@code key.converter} is not).
  * Config-provider references such as {@code ${file:/run/secrets/db:password}} are not secrets and
  * stay visible. Stateless.
  */
@@ -19,8 +19,8 @@ public final class SecretMasking {
   public static final String MASK = "********";
 
   private static final Set<String> SECRET_PARTS =
-      Set.of("password", "passwd", "pwd", "secret", "token", "credentials", "apikey",
-          "authorization");
+      Set.of(
+          "password", "passwd", "pwd", "secret", "token", "credentials", "apikey", "authorization");
   private static final Pattern PARTS = Pattern.compile("[._\\-]");
   private static final Pattern PROVIDER_REFERENCE = Pattern.compile("\\$\\{[^}]+}");
 
@@ -43,8 +43,8 @@ public final class SecretMasking {
    */
   public static Map<String, String> mask(Map<String, String> config, Set<String> passwordKeys) {
     Map<String, String> masked = new LinkedHashMap<>();
-    config.forEach((key, value) -> masked.put(key,
-        isSecret(key, value, passwordKeys) ? MASK : value));
+    config.forEach(
+        (key, value) -> masked.put(key, isSecret(key, value, passwordKeys) ? MASK : value));
     return masked;
   }
 

@@ -14,8 +14,8 @@ record Validation(Map<String, List<String>> errors, Set<String> passwordKeys) {
     Map<String, List<String>> errors = new LinkedHashMap<>();
     Set<String> passwords = new TreeSet<>();
     for (JsonNode config : reply.path("configs")) {
-      String name = config.path("value").path("name").asText(
-          config.path("definition").path("name").asText());
+      String name =
+          config.path("value").path("name").asText(config.path("definition").path("name").asText());
       if ("PASSWORD".equals(config.path("definition").path("type").asText())) {
         passwords.add(name);
       }
@@ -34,8 +34,10 @@ record Validation(Map<String, List<String>> errors, Set<String> passwordKeys) {
 
   /** e.g. {@code 2 config errors: topics: Must be set; file: Not a path}. */
   String summary() {
-    StringBuilder s = new StringBuilder().append(errors.size())
-        .append(errors.size() == 1 ? " config error: " : " config errors: ");
+    StringBuilder s =
+        new StringBuilder()
+            .append(errors.size())
+            .append(errors.size() == 1 ? " config error: " : " config errors: ");
     String sep = "";
     for (Map.Entry<String, List<String>> e : errors.entrySet()) {
       s.append(sep).append(e.getKey()).append(": ").append(String.join("; ", e.getValue()));

@@ -36,21 +36,33 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
   private final MeterRegistry metrics;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   // Topic checks and the first send to a topic block; never on the caller's (event-loop) thread.
-  private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-    Thread t = new Thread(r, "railyard-publisher");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor =
+      Executors.newFixedThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "railyard-publisher");
+            t.setDaemon(true);
+            return t;
+          });
 
   public BusPublisher(String bootstrapServers, BusTopics topics, MeterRegistry metrics) {
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 2,
-        ProducerConfig.CLIENT_ID_CONFIG, "railyard-put-events",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                2,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "railyard-put-events",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
     this.topics = topics;
     this.metrics = metrics;
   }
@@ -84,16 +96,21 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
       return CompletableFuture.completedFuture(EntryResult.failed("ResourceNotFound", problem));
     }
     CompletableFuture<EntryResult> result = new CompletableFuture<>();
-    producer.send(new ProducerRecord<>(BusEvent.topicOf(event.bus()), event.key(), event.json()),
+    producer.send(
+        new ProducerRecord<>(BusEvent.topicOf(event.bus()), event.key(), event.json()),
         (metadata, error) -> {
           if (error == null) {
             counter("railyard.events.written", "bus", event.bus()).increment();
             result.complete(EntryResult.written(event.id(), event.bus()));
           } else {
-            log.warn("Event {} could not be written to bus {}: {}", event.id(), event.bus(),
+            log.warn(
+                "Event {} could not be written to bus {}: {}",
+                event.id(),
+                event.bus(),
                 error.toString());
-            result.complete(EntryResult.failed("InternalFailure",
-                "Kafka refused the event: " + error.getMessage()));
+            result.complete(
+                EntryResult.failed(
+                    "InternalFailure", "Kafka refused the event: " + error.getMessage()));
           }
         });
     return result;
@@ -101,8 +118,8 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
 
   // looked up per event: cached so the hot path does not build a meter id every time
   private Counter counter(String name, String tag, String value) {
-    return counters.computeIfAbsent(name + '\u0000' + value,
-        k -> Counter.builder(name).tag(tag, value).register(metrics));
+    return counters.computeIfAbsent(
+        name + '\u0000' + value, k -> Counter.builder(name).tag(tag, value).register(metrics));
   }
 
   private static CompletableFuture<List<EntryResult>> allOf(

@@ -54,23 +54,25 @@ public final class BusTopics {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while checking bus " + bus, e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Kafka did not answer about topic " + topic + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Kafka did not answer about topic " + topic + ": " + e.getMessage(), e);
     }
   }
 
   /** Creates the topic of {@code bus} now if it is missing; for the default bus at start-up. */
-  public void ensureExists(String bus) throws InterruptedException, TimeoutException,
-      ExecutionException {
+  public void ensureExists(String bus)
+      throws InterruptedException, TimeoutException, ExecutionException {
     create(BusEvent.topicOf(bus));
     known.add(BusEvent.topicOf(bus));
   }
 
-  private void create(String topic) throws InterruptedException, TimeoutException,
-      ExecutionException {
+  private void create(String topic)
+      throws InterruptedException, TimeoutException, ExecutionException {
     try {
-      admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) -1)))
-          .all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      admin
+          .createTopics(Set.of(new NewTopic(topic, partitions, (short) -1)))
+          .all()
+          .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
       log.info("Created bus topic {} with {} partitions", topic, partitions);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {

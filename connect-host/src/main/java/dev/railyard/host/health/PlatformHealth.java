@@ -31,14 +31,20 @@ public final class PlatformHealth implements HealthProbe {
 
   private ComponentHealth broker() {
     try {
-      int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(BROKER_TIMEOUT_MS))
-          .nodes().get(BROKER_TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
+      int nodes =
+          admin
+              .describeCluster(new DescribeClusterOptions().timeoutMs(BROKER_TIMEOUT_MS))
+              .nodes()
+              .get(BROKER_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+              .size();
       return new ComponentHealth("broker", true, nodes + " broker(s) at " + bootstrapServers);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new ComponentHealth("broker", false, "interrupted");
     } catch (ExecutionException | TimeoutException e) {
-      return new ComponentHealth("broker", false,
+      return new ComponentHealth(
+          "broker",
+          false,
           "Kafka at " + bootstrapServers + " did not answer within " + BROKER_TIMEOUT_MS + " ms");
     }
   }

@@ -13,8 +13,8 @@ public enum ArchiveType {
   TGZ;
 
   /**
-   * The type an uploaded file's name says, by its extension ({@code .jar}, {@code .zip},
-   * {@code .tgz}, {@code .tar.gz}; any case).
+   * The type an uploaded file's name says, by its extension ({@code .jar}, {@code .zip}, {@code
+   * .tgz}, {@code .tar.gz}; any case).
    *
    * @param fileName the original file name; may be null
    * @return the type, or empty when the extension is none of those

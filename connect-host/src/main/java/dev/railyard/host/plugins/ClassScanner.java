@@ -22,10 +22,10 @@ import org.apache.kafka.connect.runtime.isolation.ReflectionScanner;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
- * Finds the Connect plugin classes of one plugin folder with Kafka's own reflective scanner, in
- * an isolated {@code PluginClassLoader} exactly like a worker's, closed afterwards. Like
- * {@code connect-plugin-path sync-manifests}, it reports the classes a ServiceLoader manifest
- * does not list. Scanning instantiates connectors to ask their version, as a worker does.
+ * Finds the Connect plugin classes of one plugin folder with Kafka's own reflective scanner, in an
+ * isolated {@code PluginClassLoader} exactly like a worker's, closed afterwards. Like {@code
+ * connect-plugin-path sync-manifests}, it reports the classes a ServiceLoader manifest does not
+ * list. Scanning instantiates connectors to ask their version, as a worker does.
  */
 final class ClassScanner {
 
@@ -38,7 +38,9 @@ final class ClassScanner {
    * @param version the plugin's version
    * @param missingManifests per type, the classes no {@code META-INF/services} file lists
    */
-  record Result(List<PluginClass> classes, String version,
+  record Result(
+      List<PluginClass> classes,
+      String version,
       Map<PluginClass.Type, SortedSet<String>> missingManifests) {
 
     boolean hostable() {
@@ -49,19 +51,22 @@ final class ClassScanner {
   private ClassScanner() {}
 
   static Result scan(Path root) throws IOException {
-    PluginSource source = PluginUtils.isolatedPluginSource(
-        root, new ScanParentLoader(SinkConnector.class.getClassLoader()),
-        new ClassLoaderFactory());
+    PluginSource source =
+        PluginUtils.isolatedPluginSource(
+            root,
+            new ScanParentLoader(SinkConnector.class.getClassLoader()),
+            new ClassLoaderFactory());
     try {
       PluginScanResult scanned = discover(source);
       List<PluginDesc<?>> descs = new ArrayList<>();
       scanned.forEach(descs::add);
-      List<PluginClass> classes = descs.stream()
-          .map(ClassScanner::toClass)
-          .flatMap(Optional::stream)
-          .distinct()
-          .sorted(Comparator.comparing(PluginClass::type).thenComparing(PluginClass::className))
-          .toList();
+      List<PluginClass> classes =
+          descs.stream()
+              .map(ClassScanner::toClass)
+              .flatMap(Optional::stream)
+              .distinct()
+              .sorted(Comparator.comparing(PluginClass::type).thenComparing(PluginClass::className))
+              .toList();
       Map<PluginClass.Type, Set<String>> declared = ServiceFiles.declared(source.urls());
       return new Result(classes, version(scanned, descs), missing(classes, declared));
     } finally {
@@ -79,9 +84,11 @@ final class ClassScanner {
     try {
       return new ReflectionScanner().discoverPlugins(Set.of(source));
     } catch (RuntimeException | LinkageError e) {
-      throw PluginException.of(PluginException.Code.SCAN_FAILED,
+      throw PluginException.of(
+          PluginException.Code.SCAN_FAILED,
           "the plugin's classes could not be scanned (%s); check that the archive holds all the"
-              + " jars the plugin needs", e);
+              + " jars the plugin needs",
+          e);
     }
   }
 
@@ -95,27 +102,32 @@ final class ClassScanner {
 
   /** A connector's version, else any versioned class's, else the jar's Implementation-Version. */
   private static String version(PluginScanResult scanned, List<PluginDesc<?>> all) {
-    Stream<PluginDesc<?>> connectors = Stream.concat(
-        scanned.sinkConnectors().stream(), scanned.sourceConnectors().stream());
-    return connectors.map(PluginDesc::version)
+    Stream<PluginDesc<?>> connectors =
+        Stream.concat(scanned.sinkConnectors().stream(), scanned.sourceConnectors().stream());
+    return connectors
+        .map(PluginDesc::version)
         .filter(ClassScanner::defined)
         .findFirst()
         .or(() -> all.stream().map(PluginDesc::version).filter(ClassScanner::defined).findFirst())
-        .or(() -> all.stream()
-            .map(d -> d.pluginClass().getPackage())
-            .filter(p -> p != null && defined(p.getImplementationVersion()))
-            .map(Package::getImplementationVersion)
-            .findFirst())
+        .or(
+            () ->
+                all.stream()
+                    .map(d -> d.pluginClass().getPackage())
+                    .filter(p -> p != null && defined(p.getImplementationVersion()))
+                    .map(Package::getImplementationVersion)
+                    .findFirst())
         .orElse(UNKNOWN_VERSION);
   }
 
   private static boolean defined(String version) {
-    return version != null && !version.isBlank()
-        && !version.equals(PluginDesc.UNDEFINED_VERSION) && !version.equals("null");
+    return version != null
+        && !version.isBlank()
+        && !version.equals(PluginDesc.UNDEFINED_VERSION)
+        && !version.equals("null");
   }
 
-  private static Map<PluginClass.Type, SortedSet<String>> missing(List<PluginClass> classes,
-      Map<PluginClass.Type, Set<String>> declared) {
+  private static Map<PluginClass.Type, SortedSet<String>> missing(
+      List<PluginClass> classes, Map<PluginClass.Type, Set<String>> declared) {
     Map<PluginClass.Type, SortedSet<String>> missing = new EnumMap<>(PluginClass.Type.class);
     for (PluginClass c : classes) {
       if (!declared.getOrDefault(c.type(), Set.of()).contains(c.className())) {

@@ -41,8 +41,10 @@ final class EntryWriter {
     try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
       copy(entryName, content, out);
     } catch (FileAlreadyExistsException e) {
-      throw PluginException.of(Code.CORRUPT_ARCHIVE,
-          "archive entry '%s' appears twice; each path may occur once", entryName);
+      throw PluginException.of(
+          Code.CORRUPT_ARCHIVE,
+          "archive entry '%s' appears twice; each path may occur once",
+          entryName);
     }
   }
 
@@ -57,33 +59,37 @@ final class EntryWriter {
         throw tooLarge(entryName, "is larger than that");
       }
       if (totalBytes > maxBytes) {
-        throw PluginException.of(Code.TOO_LARGE,
+        throw PluginException.of(
+            Code.TOO_LARGE,
             "the archive unpacks to more than the limit of %d bytes (reached at entry '%s')",
-            maxBytes, entryName);
+            maxBytes,
+            entryName);
       }
       out.write(buffer, 0, n);
     }
   }
 
   private PluginException tooLarge(String entryName, String what) {
-    return PluginException.of(Code.TOO_LARGE,
+    return PluginException.of(
+        Code.TOO_LARGE,
         "archive entry '%s' %s; each file and all files together must fit in %d bytes",
-        entryName, what, maxBytes);
+        entryName,
+        what,
+        maxBytes);
   }
 
   /**
-   * The path an entry is written to, after refusing absolute, escaping and odd names. A
-   * directory may be the root itself ({@code ./}, as {@code tar -C dir .} writes).
+   * The path an entry is written to, after refusing absolute, escaping and odd names. A directory
+   * may be the root itself ({@code ./}, as {@code tar -C dir .} writes).
    */
   Path resolve(String entryName, boolean directory) {
     if (++entries > MAX_ENTRIES) {
-      throw PluginException.of(Code.TOO_LARGE,
-          "the archive has more than %d entries", MAX_ENTRIES);
+      throw PluginException.of(Code.TOO_LARGE, "the archive has more than %d entries", MAX_ENTRIES);
     }
     String name = entryName.replace('\\', '/');
     if (name.isEmpty() || name.indexOf('\0') >= 0) {
-      throw PluginException.of(Code.CORRUPT_ARCHIVE,
-          "archive entry '%s' has an empty or invalid name", entryName);
+      throw PluginException.of(
+          Code.CORRUPT_ARCHIVE, "archive entry '%s' has an empty or invalid name", entryName);
     }
     if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
       throw slip(entryName, "is an absolute path");
@@ -101,8 +107,11 @@ final class EntryWriter {
   }
 
   private static PluginException slip(String entryName, String why) {
-    return PluginException.of(Code.ZIP_SLIP,
+    return PluginException.of(
+        Code.ZIP_SLIP,
         "archive entry '%s' %s; entries must be relative paths inside the archive's folder,"
-            + " like 'lib/connector.jar'", entryName, why);
+            + " like 'lib/connector.jar'",
+        entryName,
+        why);
   }
 }

@@ -16,8 +16,8 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * Writes the ServiceLoader manifests a plugin lacks into an extra jar in its folder, so
- * {@code plugin.discovery=service_load} finds every class without the user's jars being changed.
+ * Writes the ServiceLoader manifests a plugin lacks into an extra jar in its folder, so {@code
+ * plugin.discovery=service_load} finds every class without the user's jars being changed.
  */
 final class ManifestJar {
 
@@ -43,7 +43,8 @@ final class ManifestJar {
         jar.closeEntry();
       }
     } catch (FileAlreadyExistsException e) {
-      throw PluginException.of(Code.CONFLICT,
+      throw PluginException.of(
+          Code.CONFLICT,
           "the archive holds a file named '%s' at its top, a name Railyard reserves; rename it",
           FILE_NAME);
     }

@@ -25,26 +25,30 @@ final class PluginJson {
   private PluginJson() {}
 
   static void write(Path folder, Plugin plugin) throws IOException {
-    ObjectNode root = MAPPER.createObjectNode()
-        .put("format", FORMAT)
-        .put("name", plugin.name())
-        .put("version", plugin.version())
-        .put("sha256", plugin.sha256())
-        .put("installedAt", plugin.installedAt().toString())
-        .put("archiveBytes", plugin.archiveBytes())
-        .put("archiveType", plugin.archiveType().name());
+    ObjectNode root =
+        MAPPER
+            .createObjectNode()
+            .put("format", FORMAT)
+            .put("name", plugin.name())
+            .put("version", plugin.version())
+            .put("sha256", plugin.sha256())
+            .put("installedAt", plugin.installedAt().toString())
+            .put("archiveBytes", plugin.archiveBytes())
+            .put("archiveType", plugin.archiveType().name());
     ArrayNode classes = root.putArray("classes");
     for (PluginClass c : plugin.classes()) {
-      classes.addObject()
+      classes
+          .addObject()
           .put("class", c.className())
           .put("type", c.type().jsonName())
           .put("version", c.version());
     }
     try {
-      Files.write(folder.resolve(FILE_NAME), MAPPER.writeValueAsBytes(root),
-          StandardOpenOption.CREATE_NEW);
+      Files.write(
+          folder.resolve(FILE_NAME), MAPPER.writeValueAsBytes(root), StandardOpenOption.CREATE_NEW);
     } catch (java.nio.file.FileAlreadyExistsException e) {
-      throw PluginException.of(Code.CONFLICT,
+      throw PluginException.of(
+          Code.CONFLICT,
           "the archive holds a file named '%s' at its top, a name Railyard reserves; rename it",
           FILE_NAME);
     }
@@ -58,12 +62,20 @@ final class PluginJson {
     }
     List<PluginClass> classes = new ArrayList<>();
     for (JsonNode c : root.path("classes")) {
-      classes.add(new PluginClass(text(c, "class"),
-          PluginClass.Type.fromJsonName(text(c, "type")), text(c, "version")));
+      classes.add(
+          new PluginClass(
+              text(c, "class"),
+              PluginClass.Type.fromJsonName(text(c, "type")),
+              text(c, "version")));
     }
-    return new Plugin(text(root, "name"), text(root, "version"),
-        folder.getFileName().toString(), classes, text(root, "sha256"),
-        Instant.parse(text(root, "installedAt")), root.path("archiveBytes").asLong(),
+    return new Plugin(
+        text(root, "name"),
+        text(root, "version"),
+        folder.getFileName().toString(),
+        classes,
+        text(root, "sha256"),
+        Instant.parse(text(root, "installedAt")),
+        root.path("archiveBytes").asLong(),
         ArchiveType.valueOf(text(root, "archiveType")));
   }
 

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * The uploaded Connect plugins, each version in its own folder {@code <plugins>/<name>-<version>/}
  * directly under the workers' {@code plugin.path}, since Kafka isolates each immediate child of
  * that path in its own class loader. A folder holds the plugin's jars (unpacked as uploaded, a
- * single top-level folder dropped), {@code railyard-manifests.jar} with any ServiceLoader
- * manifests the jars lacked, and {@code plugin.json}.
+ * single top-level folder dropped), {@code railyard-manifests.jar} with any ServiceLoader manifests
+ * the jars lacked, and {@code plugin.json}.
  *
  * <p>Uploads are received, unpacked, checked and scanned in {@code <plugins>.staging/}, a sibling
  * folder outside {@code plugin.path} (a worker would take any folder inside it for a plugin), and
@@ -54,9 +54,9 @@ public final class PluginStore {
   }
 
   /**
-   * Opens the store over a plugin path folder, creating it if needed, reading every plugin's
-   * {@code plugin.json} and clearing what an interrupted install or delete left in staging.
-   * Folders without a readable {@code plugin.json} are left alone and not listed.
+   * Opens the store over a plugin path folder, creating it if needed, reading every plugin's {@code
+   * plugin.json} and clearing what an interrupted install or delete left in staging. Folders
+   * without a readable {@code plugin.json} are left alone and not listed.
    *
    * @param pluginsDir the workers' {@code plugin.path}, e.g. {@code <data.dir>/plugins}
    */
@@ -78,16 +78,15 @@ public final class PluginStore {
   private void load() throws IOException {
     List<Path> folders;
     try (Stream<Path> children = Files.list(plugins)) {
-      folders = children.filter(p -> Files.isRegularFile(p.resolve(PluginJson.FILE_NAME)))
-          .toList();
+      folders = children.filter(p -> Files.isRegularFile(p.resolve(PluginJson.FILE_NAME))).toList();
     }
     for (Path folder : folders) {
       try {
         Plugin plugin = PluginJson.read(folder);
         byFolder.put(plugin.folder(), plugin);
       } catch (IOException | RuntimeException e) {
-        log.warn("Skipping plugin folder {}: its plugin.json is unreadable: {}", folder,
-            e.toString());
+        log.warn(
+            "Skipping plugin folder {}: its plugin.json is unreadable: {}", folder, e.toString());
       }
     }
     log.info("Plugin store {} holds {} plugin version(s)", plugins, byFolder.size());
@@ -99,8 +98,8 @@ public final class PluginStore {
   }
 
   /**
-   * Installs a plugin archive, or does nothing when the same content is installed under this
-   * name already. The stream is read to its end but not closed.
+   * Installs a plugin archive, or does nothing when the same content is installed under this name
+   * already. The stream is read to its end but not closed.
    *
    * @param name the plugin's name: letters, digits, '.', '_' and '-', starting with a letter or
    *     digit, at most 100 characters
@@ -137,19 +136,28 @@ public final class PluginStore {
       throws IOException {
     ClassScanner.Result scan = ClassScanner.scan(root);
     if (!scan.hostable()) {
-      throw PluginException.of(Code.NO_PLUGIN,
+      throw PluginException.of(
+          Code.NO_PLUGIN,
           "the archive holds no Kafka Connect connector, converter, header converter,"
               + " transformation or predicate%s; plugin classes must be public, concrete and have a"
               + " public no-argument constructor that does not throw",
           scan.classes().isEmpty() ? "" : " (only " + scan.classes() + ")");
     }
     if (ManifestJar.write(root, scan.missingManifests())) {
-      log.info("Plugin {}: generated ServiceLoader manifests for {}", name,
-          scan.missingManifests());
+      log.info(
+          "Plugin {}: generated ServiceLoader manifests for {}", name, scan.missingManifests());
     }
     String folder = name + "-" + UNSAFE.matcher(scan.version()).replaceAll("_");
-    Plugin plugin = new Plugin(name, scan.version(), folder, scan.classes(), upload.sha256(),
-        clock.instant(), upload.bytes(), type);
+    Plugin plugin =
+        new Plugin(
+            name,
+            scan.version(),
+            folder,
+            scan.classes(),
+            upload.sha256(),
+            clock.instant(),
+            upload.bytes(),
+            type);
     PluginJson.write(root, plugin);
     return plugin;
   }
@@ -163,16 +171,23 @@ public final class PluginStore {
       Path target = plugins.resolve(plugin.folder());
       Plugin existing = byFolder.get(plugin.folder());
       if (existing != null || Files.exists(target)) {
-        throw PluginException.of(Code.CONFLICT,
+        throw PluginException.of(
+            Code.CONFLICT,
             "plugin '%s' version '%s' is already installed (folder '%s') with different content;"
-                + " delete it first or upload another version", plugin.name(), plugin.version(),
+                + " delete it first or upload another version",
+            plugin.name(),
+            plugin.version(),
             plugin.folder());
       }
       Files.move(root, target, StandardCopyOption.ATOMIC_MOVE);
       byFolder.put(plugin.folder(), plugin);
     }
-    log.info("Installed plugin {} version {} ({} classes, sha256 {})", plugin.name(),
-        plugin.version(), plugin.classes().size(), plugin.sha256());
+    log.info(
+        "Installed plugin {} version {} ({} classes, sha256 {})",
+        plugin.name(),
+        plugin.version(),
+        plugin.classes().size(),
+        plugin.sha256());
     return new InstallResult(plugin, false);
   }
 
@@ -181,9 +196,11 @@ public final class PluginStore {
       for (Plugin p : byFolder.values()) {
         if (p.sha256().equals(sha256)) {
           if (!p.name().equals(name)) {
-            throw PluginException.of(Code.CONFLICT,
+            throw PluginException.of(
+                Code.CONFLICT,
                 "this archive is already installed as plugin '%s' version '%s'; use that name",
-                p.name(), p.version());
+                p.name(),
+                p.version());
           }
           return Optional.of(new InstallResult(p, true));
         }
@@ -225,10 +242,12 @@ public final class PluginStore {
     List<Path> trash = new ArrayList<>();
     List<Plugin> removed;
     synchronized (lock) {
-      removed = byFolder.values().stream()
-          .filter(p -> p.name().equals(name) && (version == null || p.version().equals(version)))
-          .sorted(ORDER)
-          .toList();
+      removed =
+          byFolder.values().stream()
+              .filter(
+                  p -> p.name().equals(name) && (version == null || p.version().equals(version)))
+              .sorted(ORDER)
+              .toList();
       checkDeletable(name, version, removed, inUse);
       for (Plugin p : removed) {
         Path away = staging.resolve("delete-" + UUID.randomUUID());
@@ -238,35 +257,43 @@ public final class PluginStore {
       }
     }
     trash.forEach(Folders::deleteQuietly);
-    log.info("Deleted plugin {} version(s) {}", name,
-        removed.stream().map(Plugin::version).toList());
+    log.info(
+        "Deleted plugin {} version(s) {}", name, removed.stream().map(Plugin::version).toList());
     return removed;
   }
 
-  private static void checkDeletable(String name, String version, List<Plugin> plugins,
-      Predicate<PluginClass> inUse) {
+  private static void checkDeletable(
+      String name, String version, List<Plugin> plugins, Predicate<PluginClass> inUse) {
     if (plugins.isEmpty()) {
-      throw PluginException.of(Code.NOT_FOUND, "no plugin '%s'%s is installed", name,
+      throw PluginException.of(
+          Code.NOT_FOUND,
+          "no plugin '%s'%s is installed",
+          name,
           version == null ? "" : " with version '" + version + "'");
     }
-    List<String> used = plugins.stream()
-        .flatMap(p -> p.classes().stream())
-        .filter(inUse)
-        .map(c -> c.className() + " " + c.version())
-        .distinct()
-        .toList();
+    List<String> used =
+        plugins.stream()
+            .flatMap(p -> p.classes().stream())
+            .filter(inUse)
+            .map(c -> c.className() + " " + c.version())
+            .distinct()
+            .toList();
     if (!used.isEmpty()) {
-      throw PluginException.of(Code.IN_USE,
+      throw PluginException.of(
+          Code.IN_USE,
           "plugin '%s' is in use: %s; delete or reconfigure the connectors using it first",
-          name, String.join(", ", used));
+          name,
+          String.join(", ", used));
     }
   }
 
   private static void checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw PluginException.of(Code.INVALID_NAME,
+      throw PluginException.of(
+          Code.INVALID_NAME,
           "plugin name '%s' is not valid; use 1 to 100 letters, digits, '.', '_' or '-',"
-              + " starting with a letter or digit, e.g. 'jdbc-sink'", name);
+              + " starting with a letter or digit, e.g. 'jdbc-sink'",
+          name);
     }
   }
 }

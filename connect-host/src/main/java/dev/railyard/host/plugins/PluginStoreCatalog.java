@@ -13,9 +13,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The {@link PluginStore} as the API's {@link PluginCatalog}: store records become API records
- * and each {@link PluginException} a {@link PluginCatalog.Refused} of the matching kind.
- * Thread-safe.
+ * The {@link PluginStore} as the API's {@link PluginCatalog}: store records become API records and
+ * each {@link PluginException} a {@link PluginCatalog.Refused} of the matching kind. Thread-safe.
  */
 public final class PluginStoreCatalog implements PluginCatalog {
 
@@ -27,8 +26,8 @@ public final class PluginStoreCatalog implements PluginCatalog {
    * A catalog that refuses installs from Maven coordinates.
    *
    * @param store the store
-   * @param usage asked once per delete, outside the store's lock, for which classes connectors
-   *     use now, e.g. {@code () -> PluginUsage.of(<every connector's config>)}; may block
+   * @param usage asked once per delete, outside the store's lock, for which classes connectors use
+   *     now, e.g. {@code () -> PluginUsage.of(<every connector's config>)}; may block
    */
   public PluginStoreCatalog(PluginStore store, Supplier<Predicate<PluginClass>> usage) {
     this(store, usage, null);
@@ -39,8 +38,8 @@ public final class PluginStoreCatalog implements PluginCatalog {
    * @param usage as above
    * @param maven installs from Maven coordinates into the same store; null to refuse them
    */
-  public PluginStoreCatalog(PluginStore store, Supplier<Predicate<PluginClass>> usage,
-      MavenPluginInstaller maven) {
+  public PluginStoreCatalog(
+      PluginStore store, Supplier<Predicate<PluginClass>> usage, MavenPluginInstaller maven) {
     this.store = Objects.requireNonNull(store, "store");
     this.usage = Objects.requireNonNull(usage, "usage");
     this.maven = maven;
@@ -49,9 +48,16 @@ public final class PluginStoreCatalog implements PluginCatalog {
   @Override
   public Installed install(Path archive, String fileName, String name, long maxBytes)
       throws IOException {
-    ArchiveType type = ArchiveType.fromFileName(fileName).orElseThrow(() -> new Refused(
-        Kind.INVALID, "UNSUPPORTED_ARCHIVE_TYPE",
-        "File '" + fileName + "' is not a plugin archive; upload a .jar, .zip, .tgz or .tar.gz"));
+    ArchiveType type =
+        ArchiveType.fromFileName(fileName)
+            .orElseThrow(
+                () ->
+                    new Refused(
+                        Kind.INVALID,
+                        "UNSUPPORTED_ARCHIVE_TYPE",
+                        "File '"
+                            + fileName
+                            + "' is not a plugin archive; upload a .jar, .zip, .tgz or .tar.gz"));
     try (InputStream in = Files.newInputStream(archive)) {
       InstallResult result = store.install(name, in, type, maxBytes);
       return new Installed(toApi(result.plugin()), result.alreadyPresent());
@@ -61,8 +67,7 @@ public final class PluginStoreCatalog implements PluginCatalog {
   }
 
   @Override
-  public Installed installMaven(String coordinates, String name, long maxBytes)
-      throws IOException {
+  public Installed installMaven(String coordinates, String name, long maxBytes) throws IOException {
     if (maven == null) {
       return PluginCatalog.super.installMaven(coordinates, name, maxBytes);
     }
@@ -97,32 +102,47 @@ public final class PluginStoreCatalog implements PluginCatalog {
   }
 
   static Refused refused(PluginException e) {
-    Kind kind = switch (e.code()) {
-      case TOO_LARGE -> Kind.TOO_LARGE;
-      case NOT_FOUND -> Kind.NOT_FOUND;
-      case CONFLICT, IN_USE -> Kind.CONFLICT;
-      case INVALID_NAME, ZIP_SLIP, LINK_NOT_ALLOWED, UNSUPPORTED_ENTRY, CORRUPT_ARCHIVE, NO_PLUGIN,
-          SCAN_FAILED -> Kind.INVALID;
-    };
+    Kind kind =
+        switch (e.code()) {
+          case TOO_LARGE -> Kind.TOO_LARGE;
+          case NOT_FOUND -> Kind.NOT_FOUND;
+          case CONFLICT, IN_USE -> Kind.CONFLICT;
+          case INVALID_NAME,
+              ZIP_SLIP,
+              LINK_NOT_ALLOWED,
+              UNSUPPORTED_ENTRY,
+              CORRUPT_ARCHIVE,
+              NO_PLUGIN,
+              SCAN_FAILED ->
+              Kind.INVALID;
+        };
     return new Refused(kind, e.code().name(), e.getMessage());
   }
 
   static Refused refused(MavenException e) {
-    Kind kind = switch (e.reason()) {
-      case INVALID_COORDINATES, UNRESOLVABLE -> Kind.INVALID;
-      case NOT_FOUND -> Kind.NOT_FOUND;
-      case UNAVAILABLE -> Kind.UNAVAILABLE;
-    };
-    String code = e.reason() == MavenException.Reason.UNRESOLVABLE ? "MAVEN_UNRESOLVABLE"
-        : e.reason().name();
+    Kind kind =
+        switch (e.reason()) {
+          case INVALID_COORDINATES, UNRESOLVABLE -> Kind.INVALID;
+          case NOT_FOUND -> Kind.NOT_FOUND;
+          case UNAVAILABLE -> Kind.UNAVAILABLE;
+        };
+    String code =
+        e.reason() == MavenException.Reason.UNRESOLVABLE ? "MAVEN_UNRESOLVABLE" : e.reason().name();
     return new Refused(kind, code, e.getMessage());
   }
 
   static PluginVersion toApi(Plugin p) {
-    List<PluginClassInfo> classes = p.classes().stream()
-        .map(c -> new PluginClassInfo(c.className(), c.type().jsonName(), c.version()))
-        .toList();
-    return new PluginVersion(p.name(), p.version(), classes, p.sha256(), p.installedAt(),
-        p.archiveBytes(), p.archiveType().name());
+    List<PluginClassInfo> classes =
+        p.classes().stream()
+            .map(c -> new PluginClassInfo(c.className(), c.type().jsonName(), c.version()))
+            .toList();
+    return new PluginVersion(
+        p.name(),
+        p.version(),
+        classes,
+        p.sha256(),
+        p.installedAt(),
+        p.archiveBytes(),
+        p.archiveType().name());
   }
 }

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Which plugin classes a set of connector configs uses: {@code connector.class}, the key, value
- * and header converters, and every {@code transforms.<alias>.type} and
- * {@code predicates.<alias>.type}, by full name or by Kafka's aliases (simple name, or simple name
- * without its type suffix). A pinned {@code *.plugin.version} limits the match to that version;
- * without one (or with a version range) every version counts as used, which errs on the side of
- * refusing a delete. Pure and thread-safe.
+ * Which plugin classes a set of connector configs uses: {@code connector.class}, the key, value and
+ * header converters, and every {@code transforms.<alias>.type} and {@code predicates.<alias>.type},
+ * by full name or by Kafka's aliases (simple name, or simple name without its type suffix). A
+ * pinned {@code *.plugin.version} limits the match to that version; without one (or with a version
+ * range) every version counts as used, which errs on the side of refusing a delete. Pure and
+ * thread-safe.
  */
 public final class PluginUsage {
 
@@ -55,8 +55,8 @@ public final class PluginUsage {
     return references;
   }
 
-  private static void add(List<Reference> references, Map<String, String> config, String key,
-      String versionKey) {
+  private static void add(
+      List<Reference> references, Map<String, String> config, String key, String versionKey) {
     String name = config.get(key);
     if (name != null && !name.isBlank()) {
       references.add(new Reference(name.trim(), config.get(versionKey)));

@@ -32,13 +32,17 @@ public final class RollingPluginCatalog implements PluginCatalog {
   }
 
   @Override
-  public Installed installMaven(String coordinates, String name, long maxBytes)
-      throws IOException {
+  public Installed installMaven(String coordinates, String name, long maxBytes) throws IOException {
     Installed installed = store.installMaven(coordinates, name, maxBytes);
     if (!installed.alreadyPresent()) {
       PluginVersion plugin = installed.plugin();
-      workers.rollingRestart("plugin " + plugin.name() + " " + plugin.version()
-          + " installed from Maven " + coordinates.strip());
+      workers.rollingRestart(
+          "plugin "
+              + plugin.name()
+              + " "
+              + plugin.version()
+              + " installed from Maven "
+              + coordinates.strip());
     }
     return installed;
   }
@@ -56,8 +60,7 @@ public final class RollingPluginCatalog implements PluginCatalog {
   @Override
   public List<PluginVersion> delete(String name, String version) throws IOException {
     List<PluginVersion> deleted = store.delete(name, version);
-    workers.rollingRestart("plugin " + name + (version == null ? "" : " " + version)
-        + " deleted");
+    workers.rollingRestart("plugin " + name + (version == null ? "" : " " + version) + " deleted");
     return deleted;
   }
 }

@@ -59,8 +59,8 @@ final class ServiceFiles {
     }
   }
 
-  private static void add(Map<PluginClass.Type, Set<String>> declared, PluginClass.Type type,
-      String text) {
+  private static void add(
+      Map<PluginClass.Type, Set<String>> declared, PluginClass.Type type, String text) {
     for (String line : text.split("\\R")) {
       int comment = line.indexOf('#');
       String name = (comment >= 0 ? line.substring(0, comment) : line).trim();

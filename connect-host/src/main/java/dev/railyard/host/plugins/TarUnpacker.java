@@ -14,8 +14,8 @@ import java.util.zip.ZipException;
 
 /**
  * Unpacks a gzip-compressed tar through an {@link EntryWriter}. Reads ustar, GNU and POSIX (pax)
- * headers with regular files and directories; links, devices and FIFOs refuse the archive, as
- * does a missing end-of-archive marker, so a truncated upload is never half-installed.
+ * headers with regular files and directories; links, devices and FIFOs refuse the archive, as does
+ * a missing end-of-archive marker, so a truncated upload is never half-installed.
  */
 final class TarUnpacker {
 
@@ -33,8 +33,9 @@ final class TarUnpacker {
   }
 
   static void unpack(Path archive, EntryWriter out) throws IOException {
-    try (InputStream in = new BufferedInputStream(
-        new GZIPInputStream(Files.newInputStream(archive), 64 * 1024), 64 * 1024)) {
+    try (InputStream in =
+        new BufferedInputStream(
+            new GZIPInputStream(Files.newInputStream(archive), 64 * 1024), 64 * 1024)) {
       new TarUnpacker(in, out).run();
     } catch (ZipException | EOFException e) {
       throw corrupt("it is not complete gzip data (" + e.getMessage() + ")");
@@ -87,13 +88,20 @@ final class TarUnpacker {
         out.directory(entry.name());
         skipPadding(skip(entry.size()));
       }
-      case '1', '2' -> throw PluginException.of(Code.LINK_NOT_ALLOWED,
-          "archive entry '%s' is a %s link; plugin archives may hold only regular files and"
-              + " folders, so put the file itself there",
-          entry.name(), entry.type() == '1' ? "hard" : "symbolic");
-      default -> throw PluginException.of(Code.UNSUPPORTED_ENTRY,
-          "archive entry '%s' has tar type '%c' (device, FIFO or unknown); plugin archives may"
-              + " hold only regular files and folders", entry.name(), entry.type());
+      case '1', '2' ->
+          throw PluginException.of(
+              Code.LINK_NOT_ALLOWED,
+              "archive entry '%s' is a %s link; plugin archives may hold only regular files and"
+                  + " folders, so put the file itself there",
+              entry.name(),
+              entry.type() == '1' ? "hard" : "symbolic");
+      default ->
+          throw PluginException.of(
+              Code.UNSUPPORTED_ENTRY,
+              "archive entry '%s' has tar type '%c' (device, FIFO or unknown); plugin archives may"
+                  + " hold only regular files and folders",
+              entry.name(),
+              entry.type());
     }
   }
 
@@ -134,7 +142,9 @@ final class TarUnpacker {
   }
 
   static PluginException corrupt(String why) {
-    return PluginException.of(Code.CORRUPT_ARCHIVE,
-        "the upload is not a readable .tgz: %s; upload a complete gzip-compressed tar", why);
+    return PluginException.of(
+        Code.CORRUPT_ARCHIVE,
+        "the upload is not a readable .tgz: %s; upload a complete gzip-compressed tar",
+        why);
   }
 }

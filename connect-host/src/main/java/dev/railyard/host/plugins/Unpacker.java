@@ -38,9 +38,11 @@ final class Unpacker {
   private static void checkInnerJars(Path root) throws IOException {
     List<Path> jars;
     try (Stream<Path> files = Files.walk(root)) {
-      jars = files.filter(p -> p.getFileName().toString().endsWith(".jar"))
-          .filter(Files::isRegularFile)
-          .toList();
+      jars =
+          files
+              .filter(p -> p.getFileName().toString().endsWith(".jar"))
+              .filter(Files::isRegularFile)
+              .toList();
     }
     for (Path jar : jars) {
       checkJar(jar, "archive entry '" + root.relativize(jar) + "'");
@@ -51,8 +53,11 @@ final class Unpacker {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       zip.size();
     } catch (ZipException e) {
-      throw PluginException.of(Code.CORRUPT_ARCHIVE,
-          "%s is not a readable jar (%s); upload the complete file", what, e.getMessage());
+      throw PluginException.of(
+          Code.CORRUPT_ARCHIVE,
+          "%s is not a readable jar (%s); upload the complete file",
+          what,
+          e.getMessage());
     }
   }
 

@@ -26,9 +26,11 @@ record Upload(Path file, long bytes, String sha256) {
       while ((n = in.read(buffer)) != -1) {
         total += n;
         if (total > maxBytes) {
-          throw PluginException.of(PluginException.Code.TOO_LARGE,
+          throw PluginException.of(
+              PluginException.Code.TOO_LARGE,
               "the uploaded archive is larger than the limit of %d bytes; upload a smaller archive"
-                  + " or raise the limit", maxBytes);
+                  + " or raise the limit",
+              maxBytes);
         }
         digest.update(buffer, 0, n);
         out.write(buffer, 0, n);

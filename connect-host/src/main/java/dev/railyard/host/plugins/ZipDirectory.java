@@ -12,9 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads the Unix file type of each entry from a ZIP's central directory, which
- * {@code java.util.zip} does not expose: the high 16 bits of the external attributes when the
- * entry was made on Unix or macOS, and the mode in an "ASi Unix" (0x756e) extra field.
+ * Reads the Unix file type of each entry from a ZIP's central directory, which {@code
+ * java.util.zip} does not expose: the high 16 bits of the external attributes when the entry was
+ * made on Unix or macOS, and the mode in an "ASi Unix" (0x756e) extra field.
  */
 final class ZipDirectory {
 
@@ -36,8 +36,8 @@ final class ZipDirectory {
     try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
       long[] directory = locateDirectory(channel);
       if (directory[1] > MAX_DIRECTORY_BYTES) {
-        throw PluginException.of(Code.TOO_LARGE, "the ZIP's central directory is over %d bytes",
-            MAX_DIRECTORY_BYTES);
+        throw PluginException.of(
+            Code.TOO_LARGE, "the ZIP's central directory is over %d bytes", MAX_DIRECTORY_BYTES);
       }
       ByteBuffer buffer = read(channel, directory[0], (int) directory[1]);
       return parse(buffer);
@@ -90,8 +90,10 @@ final class ZipDirectory {
       int type = (host == 3 || host == 19) ? (external >>> 16) & S_IFMT : 0;
       type = Math.max(type, asiType(cd, pos + 46 + nameLength, extraLength));
       if (types.put(name, type) != null) {
-        throw PluginException.of(Code.CORRUPT_ARCHIVE,
-            "archive entry '%s' appears twice; each path may occur once", name);
+        throw PluginException.of(
+            Code.CORRUPT_ARCHIVE,
+            "archive entry '%s' appears twice; each path may occur once",
+            name);
       }
       pos += 46 + nameLength + extraLength + commentLength;
     }
@@ -131,7 +133,9 @@ final class ZipDirectory {
   }
 
   private static PluginException corrupt(String why) {
-    return PluginException.of(Code.CORRUPT_ARCHIVE,
-        "the upload is not a readable ZIP: %s; upload a complete .zip file", why);
+    return PluginException.of(
+        Code.CORRUPT_ARCHIVE,
+        "the upload is not a readable ZIP: %s; upload a complete .zip file",
+        why);
   }
 }

@@ -33,19 +33,21 @@ final class ZipUnpacker {
         }
       }
     } catch (ZipException | EOFException e) {
-      throw PluginException.of(Code.CORRUPT_ARCHIVE,
-          "the upload is not a readable ZIP (%s); upload a complete .zip file", e.getMessage());
+      throw PluginException.of(
+          Code.CORRUPT_ARCHIVE,
+          "the upload is not a readable ZIP (%s); upload a complete .zip file",
+          e.getMessage());
     }
   }
 
-  private static void unpackFile(ZipFile zip, ZipEntry entry, EntryWriter out)
-      throws IOException {
+  private static void unpackFile(ZipFile zip, ZipEntry entry, EntryWriter out) throws IOException {
     CRC32 crc = new CRC32();
     try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
       out.file(entry.getName(), entry.getSize(), in);
     }
     if (entry.getCrc() != -1 && entry.getCrc() != crc.getValue()) {
-      throw PluginException.of(Code.CORRUPT_ARCHIVE,
+      throw PluginException.of(
+          Code.CORRUPT_ARCHIVE,
           "archive entry '%s' is damaged (CRC mismatch); upload the archive again",
           entry.getName());
     }
@@ -53,14 +55,18 @@ final class ZipUnpacker {
 
   static void checkType(String name, int fileType) {
     if (fileType == ZipDirectory.S_IFLNK) {
-      throw PluginException.of(Code.LINK_NOT_ALLOWED,
+      throw PluginException.of(
+          Code.LINK_NOT_ALLOWED,
           "archive entry '%s' is a symbolic link; plugin archives may hold only regular files and"
-              + " folders, so put the file itself there", name);
+              + " folders, so put the file itself there",
+          name);
     }
     if (fileType != 0 && fileType != ZipDirectory.S_IFREG && fileType != ZipDirectory.S_IFDIR) {
-      throw PluginException.of(Code.UNSUPPORTED_ENTRY,
+      throw PluginException.of(
+          Code.UNSUPPORTED_ENTRY,
           "archive entry '%s' is a device, FIFO or socket; plugin archives may hold only regular"
-              + " files and folders", name);
+              + " files and folders",
+          name);
     }
   }
 }

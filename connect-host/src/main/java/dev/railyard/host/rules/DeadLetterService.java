@@ -81,12 +81,15 @@ final class DeadLetterService {
       List<TopicPartition> partitions = assign(consumer, rule.name(), target);
       Map<TopicPartition, Long> end = position(consumer, partitions);
       List<Map<String, Object>> letters = new ArrayList<>();
-      read(consumer, end, r -> {
-        if (letters.size() < limit) {
-          letters.add(view(r));
-        }
-        return letters.size() < limit;
-      });
+      read(
+          consumer,
+          end,
+          r -> {
+            if (letters.size() < limit) {
+              letters.add(view(r));
+            }
+            return letters.size() < limit;
+          });
       return Reply.ok(200, Map.of("rule", rule.name(), "target", target, "letters", letters));
     }
   }
@@ -99,29 +102,47 @@ final class DeadLetterService {
       Map<TopicPartition, Long> end = position(consumer, partitions);
       List<Future<RecordMetadata>> sent = new ArrayList<>();
       int[] failedAgain = {0};
-      read(consumer, end, r -> {
-        byte[] value = r.value();
-        if (isRouterLetter(r)) {
-          try {
-            value = transformer.apply(JSON.readTree(r.value()), r.value(), rule.name(),
-                Instant.ofEpochMilli(r.timestamp()));
-          } catch (TransformException | java.io.IOException e) {
-            failedAgain[0]++;
+      read(
+          consumer,
+          end,
+          r -> {
+            byte[] value = r.value();
+            if (isRouterLetter(r)) {
+              try {
+                value =
+                    transformer.apply(
+                        JSON.readTree(r.value()),
+                        r.value(),
+                        rule.name(),
+                        Instant.ofEpochMilli(r.timestamp()));
+              } catch (TransformException | java.io.IOException e) {
+                failedAgain[0]++;
+                return true;
+              }
+            }
+            sent.add(
+                producer.send(
+                    new ProducerRecord<>(
+                        delivery, null, r.key(), value, deliveryHeaders(r, rule.name(), target))));
             return true;
-          }
-        }
-        sent.add(producer.send(new ProducerRecord<>(delivery, null, r.key(), value,
-            deliveryHeaders(r, rule.name(), target))));
-        return true;
-      });
+          });
       for (Future<RecordMetadata> f : sent) {
         f.get(60, TimeUnit.SECONDS);
       }
       Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
       end.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
       consumer.commitSync(commit);
-      return Reply.ok(200, Map.of("rule", rule.name(), "target", target, "redriven", sent.size(),
-          "failedAgain", failedAgain[0]));
+      return Reply.ok(
+          200,
+          Map.of(
+              "rule",
+              rule.name(),
+              "target",
+              target,
+              "redriven",
+              sent.size(),
+              "failedAgain",
+              failedAgain[0]));
     }
   }
 
@@ -130,7 +151,9 @@ final class DeadLetterService {
   }
 
   // reads from the current positions up to end (exclusive), or until the handler says stop
-  private static void read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end,
+  private static void read(
+      KafkaConsumer<byte[], byte[]> consumer,
+      Map<TopicPartition, Long> end,
       LetterHandler handler) {
     Map<TopicPartition, Long> left = new HashMap<>(end);
     left.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
@@ -156,12 +179,14 @@ final class DeadLetterService {
         && r.headers().lastHeader("__connect.errors.topic") == null;
   }
 
-  private static RecordHeaders deliveryHeaders(ConsumerRecord<byte[], byte[]> r, String rule,
-      String target) {
+  private static RecordHeaders deliveryHeaders(
+      ConsumerRecord<byte[], byte[]> r, String rule, String target) {
     RecordHeaders headers = new RecordHeaders();
     for (Header h : r.headers()) {
-      if (!h.key().startsWith("__connect.errors.") && !h.key().startsWith("railyard.error.")
-          && !h.key().equals("railyard.attempts") && !h.key().endsWith(".failure")) {
+      if (!h.key().startsWith("__connect.errors.")
+          && !h.key().startsWith("railyard.error.")
+          && !h.key().equals("railyard.attempts")
+          && !h.key().endsWith(".failure")) {
         headers.add(h);
       }
     }
@@ -183,26 +208,28 @@ final class DeadLetterService {
     Map<String, String> headers = new LinkedHashMap<>();
     for (Header h : r.headers()) {
       if (!h.key().equals("__connect.errors.exception.stacktrace")) {
-        headers.put(h.key(), h.value() == null ? null : new String(h.value(),
-            StandardCharsets.UTF_8));
+        headers.put(
+            h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
       }
     }
     v.put("headers", headers);
     return v;
   }
 
-  private static List<TopicPartition> assign(KafkaConsumer<byte[], byte[]> consumer, String rule,
-      String target) {
+  private static List<TopicPartition> assign(
+      KafkaConsumer<byte[], byte[]> consumer, String rule, String target) {
     String topic = RouterConfig.deadLetterTopic(rule, target);
     List<TopicPartition> partitions = new ArrayList<>();
-    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    consumer
+        .partitionsFor(topic)
+        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
     consumer.assign(partitions);
     return partitions;
   }
 
   // positions the consumer after what was redriven; returns the end to read up to
-  private static Map<TopicPartition, Long> position(KafkaConsumer<byte[], byte[]> consumer,
-      List<TopicPartition> partitions) {
+  private static Map<TopicPartition, Long> position(
+      KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
     Map<TopicPartition, OffsetAndMetadata> done = consumer.committed(new HashSet<>(partitions));
     Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
     for (TopicPartition tp : partitions) {
@@ -213,12 +240,19 @@ final class DeadLetterService {
   }
 
   private KafkaConsumer<byte[], byte[]> consumer(String rule, String target) {
-    return new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.GROUP_ID_CONFIG, "railyard.redrive." + rule + "." + target,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "railyard.redrive." + rule + "." + target,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class));
   }
 }

@@ -36,16 +36,17 @@ final class PatternTester {
       String pattern = JSON.writeValueAsString(body.get("pattern"));
       List<Problem> problems = Pattern.check(pattern);
       if (!problems.isEmpty()) {
-        return Reply.failed(400, "INVALID_PATTERN", "the pattern has " + problems.size()
-            + " problem(s): " + problems.get(0),
+        return Reply.failed(
+            400,
+            "INVALID_PATTERN",
+            "the pattern has " + problems.size() + " problem(s): " + problems.get(0),
             Map.of("problems", problems.stream().map(Problem::toString).toList()));
       }
       return Reply.ok(200, Map.of("matches", Pattern.compile(pattern).matches(eventJson)));
     }
     Rule rule = body.get("rule") instanceof String name ? rules.get(name) : null;
     if (rule == null) {
-      return Reply.failed(404, "NOT_FOUND", "rule '" + body.get("rule") + "' does not exist",
-          null);
+      return Reply.failed(404, "NOT_FOUND", "rule '" + body.get("rule") + "' does not exist", null);
     }
     boolean matches = Pattern.compile(rule.pattern()).matches(eventJson);
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -60,8 +61,9 @@ final class PatternTester {
     Map<String, Object> targets = new LinkedHashMap<>();
     Object output;
     try {
-      byte[] bytes = Transformer.of(rule.transform())
-          .apply(JSON.readTree(eventJson), eventJson, rule.name(), Instant.now());
+      byte[] bytes =
+          Transformer.of(rule.transform())
+              .apply(JSON.readTree(eventJson), eventJson, rule.name(), Instant.now());
       output = readable(bytes);
     } catch (TransformException e) {
       output = Map.of("error", e.getMessage(), "deadLetter", true);

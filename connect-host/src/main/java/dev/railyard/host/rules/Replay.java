@@ -9,7 +9,11 @@ import java.util.UUID;
 /** The progress of one replay. Thread-safe. */
 final class Replay {
 
-  enum State { RUNNING, DONE, FAILED }
+  enum State {
+    RUNNING,
+    DONE,
+    FAILED
+  }
 
   final String id = "replay-" + UUID.randomUUID().toString().substring(0, 8);
   final String rule;

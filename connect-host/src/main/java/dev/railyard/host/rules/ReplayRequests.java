@@ -37,8 +37,13 @@ final class ReplayRequests {
     } else if (chosen instanceof List<?> list && !list.isEmpty()) {
       for (Object t : list) {
         if (!(t instanceof String name) || !all.contains(name)) {
-          throw new IllegalArgumentException("'targets' names " + t + ", which rule " + rule.name()
-              + " does not have; its targets: " + String.join(", ", all));
+          throw new IllegalArgumentException(
+              "'targets' names "
+                  + t
+                  + ", which rule "
+                  + rule.name()
+                  + " does not have; its targets: "
+                  + String.join(", ", all));
         }
         targets.add(name);
       }
@@ -56,7 +61,11 @@ final class ReplayRequests {
         // fall through
       }
     }
-    throw new IllegalArgumentException("'" + field + "' must be an ISO-8601 time with offset, e.g. "
-        + "2026-11-26T10:00:00Z, not " + value);
+    throw new IllegalArgumentException(
+        "'"
+            + field
+            + "' must be an ISO-8601 time with offset, e.g. "
+            + "2026-11-26T10:00:00Z, not "
+            + value);
   }
 }

@@ -1,11 +1,11 @@
 package dev.railyard.host.rules;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.pattern.Pattern;
 import dev.railyard.rules.transform.TransformException;
 import dev.railyard.rules.transform.Transformer;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,12 +78,21 @@ final class ReplayRunner {
     }
   }
 
-  private void send(Rule rule, Replay replay, Transformer transformer,
-      ConsumerRecord<byte[], byte[]> r, List<Future<RecordMetadata>> sent) throws Exception {
+  private void send(
+      Rule rule,
+      Replay replay,
+      Transformer transformer,
+      ConsumerRecord<byte[], byte[]> r,
+      List<Future<RecordMetadata>> sent)
+      throws Exception {
     byte[] output;
     try {
-      output = transformer.apply(JSON.readTree(r.value()), r.value(), rule.name(),
-          java.time.Instant.ofEpochMilli(r.timestamp()));
+      output =
+          transformer.apply(
+              JSON.readTree(r.value()),
+              r.value(),
+              rule.name(),
+              java.time.Instant.ofEpochMilli(r.timestamp()));
     } catch (TransformException e) {
       replay.transformFailed();
       return;
@@ -93,22 +102,33 @@ final class ReplayRunner {
       headers.add("railyard.rule", rule.name().getBytes(StandardCharsets.UTF_8));
       headers.add("railyard.target", target.getBytes(StandardCharsets.UTF_8));
       headers.add("railyard.replay", replay.id.getBytes(StandardCharsets.UTF_8));
-      sent.add(producer.send(new ProducerRecord<>(RouterConfig.deliveryTopic(rule.name(), target),
-          null, r.key(), output, headers)));
+      sent.add(
+          producer.send(
+              new ProducerRecord<>(
+                  RouterConfig.deliveryTopic(rule.name(), target),
+                  null,
+                  r.key(),
+                  output,
+                  headers)));
     }
   }
 
-  /** Assigns and positions the consumer at the window's start; returns where each partition stops. */
-  private static Map<TopicPartition, Long> window(KafkaConsumer<byte[], byte[]> consumer,
-      String topic, Replay replay) {
+  /**
+   * Assigns and positions the consumer at the window's start; returns where each partition stops.
+   */
+  private static Map<TopicPartition, Long> window(
+      KafkaConsumer<byte[], byte[]> consumer, String topic, Replay replay) {
     List<TopicPartition> partitions = new ArrayList<>();
-    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    consumer
+        .partitionsFor(topic)
+        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
     Map<TopicPartition, Long> fromTimes = new HashMap<>();
     Map<TopicPartition, Long> toTimes = new HashMap<>();
-    partitions.forEach(tp -> {
-      fromTimes.put(tp, replay.from.toEpochMilli());
-      toTimes.put(tp, replay.to.toEpochMilli());
-    });
+    partitions.forEach(
+        tp -> {
+          fromTimes.put(tp, replay.from.toEpochMilli());
+          toTimes.put(tp, replay.to.toEpochMilli());
+        });
     Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(fromTimes);
     Map<TopicPartition, OffsetAndTimestamp> ends = consumer.offsetsForTimes(toTimes);
     Map<TopicPartition, Long> latest = consumer.endOffsets(partitions);
@@ -128,11 +148,17 @@ final class ReplayRunner {
   }
 
   private KafkaConsumer<byte[], byte[]> consumer() {
-    return new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.CLIENT_ID_CONFIG, "railyard-replay",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            "railyard-replay",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class));
   }
 }

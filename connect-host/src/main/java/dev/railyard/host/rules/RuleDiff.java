@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** What applying a file changes: per rule created, updated, unchanged or deleted. Immutable. */
-record RuleDiff(Map<String, String> actions, List<Rule> changed, List<String> deleted,
-    Set<String> buses) {
+record RuleDiff(
+    Map<String, String> actions, List<Rule> changed, List<String> deleted, Set<String> buses) {
 
   static RuleDiff of(Map<String, Rule> current, List<Rule> file, boolean prune) {
     Map<String, String> actions = new LinkedHashMap<>();

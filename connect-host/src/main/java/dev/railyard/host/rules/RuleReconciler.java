@@ -47,11 +47,19 @@ final class RuleReconciler {
     for (Rule rule : rules) {
       for (Target t : rule.targets()) {
         if (t.sink() instanceof Target.Connector c && !templates.containsKey(c.name())) {
-          ConnectRest.Answer answer = call("GET", "/connectors/" + encode(c.name()) + "/config", null);
+          ConnectRest.Answer answer =
+              call("GET", "/connectors/" + encode(c.name()) + "/config", null);
           if (answer.status() == 404) {
-            problems.add("rule " + rule.name() + ", target " + t.name() + ": connector '" + c.name()
-                + "' does not exist; create it first with PUT /api/v1/connectors/" + c.name()
-                + " (initial_state STOPPED keeps the template itself idle)");
+            problems.add(
+                "rule "
+                    + rule.name()
+                    + ", target "
+                    + t.name()
+                    + ": connector '"
+                    + c.name()
+                    + "' does not exist; create it first with PUT /api/v1/connectors/"
+                    + c.name()
+                    + " (initial_state STOPPED keeps the template itself idle)");
           } else {
             templates.put(c.name(), strings(ok(answer).body()));
           }
@@ -63,34 +71,45 @@ final class RuleReconciler {
 
   /**
    * Checks each target's connector config, as it would be created, with Connect's own validation
-   * (the hosted sink's ConfigDef and validators, run through the delivery guard); each refusal is
-   * a problem of the file, so a rule whose target could never start is not stored.
+   * (the hosted sink's ConfigDef and validators, run through the delivery guard); each refusal is a
+   * problem of the file, so a rule whose target could never start is not stored.
    */
-  void validateTargets(List<Rule> rules, Map<String, Map<String, String>> templates,
-      List<String> problems) {
+  void validateTargets(
+      List<Rule> rules, Map<String, Map<String, String>> templates, List<String> problems) {
     for (Rule rule : rules) {
       for (Target t : rule.targets()) {
-        Map<String, String> template = t.sink() instanceof Target.Connector c
-            ? templates.get(c.name()) : null;
+        Map<String, String> template =
+            t.sink() instanceof Target.Connector c ? templates.get(c.name()) : null;
         if (template == null && !(t.sink() instanceof Target.Inline)) {
           continue; // its missing template is reported already
         }
         Map<String, String> config = TargetConnectors.target(rule, t, template, bootstrapServers);
         config.put("name", RouterConfig.targetConnectorName(rule.name(), t.name()));
         String where = "rule " + rule.name() + ", target " + t.name() + ": ";
-        ConnectRest.Answer answer = call("PUT", "/connector-plugins/"
-            + encode(config.get("connector.class")) + "/config/validate", config);
+        ConnectRest.Answer answer =
+            call(
+                "PUT",
+                "/connector-plugins/" + encode(config.get("connector.class")) + "/config/validate",
+                config);
         if (answer.status() == 400 || answer.status() == 404) {
-          problems.add(where + answer.body().path("message").asText()
-              + " (GET /connect/connector-plugins lists the installed ones)");
+          problems.add(
+              where
+                  + answer.body().path("message").asText()
+                  + " (GET /connect/connector-plugins lists the installed ones)");
           continue;
         }
         for (JsonNode c : ok(answer).body().path("configs")) {
           JsonNode value = c.path("value");
           for (JsonNode error : value.path("errors")) {
             String key = value.path("name").asText();
-            problems.add(where + "config '" + (key.equals(GuardedSinkConfig.DELEGATE_CLASS_CONFIG)
-                ? "connector.class" : key) + "': " + error.asText());
+            problems.add(
+                where
+                    + "config '"
+                    + (key.equals(GuardedSinkConfig.DELEGATE_CLASS_CONFIG)
+                        ? "connector.class"
+                        : key)
+                    + "': "
+                    + error.asText());
           }
         }
       }
@@ -134,7 +153,10 @@ final class RuleReconciler {
    *
    * @param buses the buses whose routers may have to appear or go
    */
-  void connectors(Map<String, Rule> before, Map<String, Rule> after, Set<String> buses,
+  void connectors(
+      Map<String, Rule> before,
+      Map<String, Rule> after,
+      Set<String> buses,
       Map<String, Map<String, String>> templates) {
     for (String bus : buses) {
       boolean needed = after.values().stream().anyMatch(r -> r.bus().equals(bus));
@@ -150,8 +172,8 @@ final class RuleReconciler {
       for (Target t : rule.targets()) {
         String name = RouterConfig.targetConnectorName(rule.name(), t.name());
         wanted.add(name);
-        Map<String, String> template = t.sink() instanceof Target.Connector c
-            ? templates.get(c.name()) : null;
+        Map<String, String> template =
+            t.sink() instanceof Target.Connector c ? templates.get(c.name()) : null;
         if (template != null || t.sink() instanceof Target.Inline) {
           ensure(name, TargetConnectors.target(rule, t, template, bootstrapServers));
         }
@@ -190,15 +212,18 @@ final class RuleReconciler {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while talking to Kafka Connect", e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Kafka Connect did not answer " + method + " " + path + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Kafka Connect did not answer " + method + " " + path + ": " + e.getMessage(), e);
     }
   }
 
   private static ConnectRest.Answer ok(ConnectRest.Answer answer) {
     if (answer.status() >= 300) {
-      throw new IllegalStateException("Kafka Connect answered " + answer.status() + ": "
-          + answer.body().path("message").asText(answer.body().toString()));
+      throw new IllegalStateException(
+          "Kafka Connect answered "
+              + answer.status()
+              + ": "
+              + answer.body().path("message").asText(answer.body().toString()));
     }
     return answer;
   }

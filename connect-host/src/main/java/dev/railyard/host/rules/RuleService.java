@@ -2,6 +2,7 @@ package dev.railyard.host.rules;
 
 import dev.railyard.api.platform.Reply;
 import dev.railyard.api.platform.RuleAdmin;
+import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.stats.StatsRecords;
 import dev.railyard.rules.store.RuleLog;
@@ -9,6 +10,7 @@ import dev.railyard.rules.store.RuleRecords;
 import dev.railyard.rules.yaml.LoadResult;
 import dev.railyard.rules.yaml.RuleFiles;
 import dev.railyard.rules.yaml.RuleSchema;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,23 +20,21 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import dev.railyard.host.connectors.ConnectRest;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,27 +54,36 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   private final PatternTester tester = new PatternTester();
   private final ReplayRunner replays;
   private final Map<String, Replay> replaysById = new ConcurrentHashMap<>();
-  private final ExecutorService replayThreads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "railyard-replay");
-    t.setDaemon(true);
-    return t;
-  });
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "railyard-rules");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService replayThreads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "railyard-replay");
+            t.setDaemon(true);
+            return t;
+          });
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "railyard-rules");
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * Creates the rules topic if needed (compacted, one partition: rules apply in the order written)
-   * and the stats topic the tasks write their counts to (compacted, one partition: a record per task
-   * run), reads every rule, and is ready to take changes.
+   * and the stats topic the tasks write their counts to (compacted, one partition: a record per
+   * task run), reads every rule, and is ready to take changes.
    */
-  public static RuleService start(String bootstrapServers, Admin admin, ConnectRest connect,
-      int partitions, MeterRegistry metrics) throws Exception {
+  public static RuleService start(
+      String bootstrapServers,
+      Admin admin,
+      ConnectRest connect,
+      int partitions,
+      MeterRegistry metrics)
+      throws Exception {
     for (String name : List.of(RuleRecords.TOPIC, StatsRecords.TOPIC)) {
-      NewTopic topic = new NewTopic(name, 1, (short) -1)
-          .configs(Map.of("cleanup.policy", "compact"));
+      NewTopic topic =
+          new NewTopic(name, 1, (short) -1).configs(Map.of("cleanup.policy", "compact"));
       try {
         admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
@@ -84,26 +93,47 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       }
     }
     StatsLog counts = StatsLog.start(bootstrapServers);
-    RuleLog log = new RuleLog(bootstrapServers, RuleRecords.TOPIC, r -> { });
+    RuleLog log = new RuleLog(bootstrapServers, RuleRecords.TOPIC, r -> {});
     log.start(Duration.ofSeconds(60));
-    KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.CLIENT_ID_CONFIG, "railyard-rules",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-    KafkaProducer<byte[], byte[]> replayProducer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.CLIENT_ID_CONFIG, "railyard-replay",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-    RuleService service = new RuleService(log, producer,
-        new RuleReconciler(admin, connect, bootstrapServers, partitions),
-        new ReplayRunner(bootstrapServers, replayProducer), replayProducer,
-        new TargetStats(admin, metrics, counts::total), counts);
+    KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "railyard-rules",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class));
+    KafkaProducer<byte[], byte[]> replayProducer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "railyard-replay",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
+    RuleService service =
+        new RuleService(
+            log,
+            producer,
+            new RuleReconciler(admin, connect, bootstrapServers, partitions),
+            new ReplayRunner(bootstrapServers, replayProducer),
+            replayProducer,
+            new TargetStats(admin, metrics, counts::total),
+            counts);
     service.reconcileAll();
     service.statsTimer.scheduleWithFixedDelay(service::refreshStats, 0, 5, TimeUnit.SECONDS);
     return service;
@@ -138,15 +168,21 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   private final TargetStats stats;
   private final StatsLog counts;
   private final DeadLetterService deadLetters;
-  private final ScheduledExecutorService statsTimer = Executors.newSingleThreadScheduledExecutor(
-      r -> {
-        Thread t = new Thread(r, "railyard-rule-stats");
-        t.setDaemon(true);
-        return t;
-      });
+  private final ScheduledExecutorService statsTimer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "railyard-rule-stats");
+            t.setDaemon(true);
+            return t;
+          });
 
-  RuleService(RuleLog rules, KafkaProducer<String, String> producer, RuleReconciler reconciler,
-      ReplayRunner replays, KafkaProducer<byte[], byte[]> replayProducer, TargetStats stats,
+  RuleService(
+      RuleLog rules,
+      KafkaProducer<String, String> producer,
+      RuleReconciler reconciler,
+      ReplayRunner replays,
+      KafkaProducer<byte[], byte[]> replayProducer,
+      TargetStats stats,
       StatsLog counts) {
     this.stats = stats;
     this.counts = counts;
@@ -160,36 +196,42 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
 
   @Override
   public CompletionStage<Reply> apply(String fileName, String yaml, boolean dryRun, boolean prune) {
-    return run(() -> {
-      LoadResult loaded = RuleFiles.load(fileName, yaml);
-      if (!loaded.isValid()) {
-        return refused(fileName, loaded);
-      }
-      List<String> missing = RuleViews.maskedSecrets(loaded.rules());
-      Map<String, Map<String, String>> templates = reconciler.templates(loaded.rules(), missing);
-      reconciler.validateTargets(loaded.rules(), templates, missing);
-      if (!missing.isEmpty()) {
-        return Reply.failed(400, "INVALID_RULES", fileName + ": " + String.join("; ", missing),
-            Map.of("problems", missing));
-      }
-      RuleDiff diff = RuleDiff.of(rules.rules(), loaded.rules(), prune);
-      if (dryRun || diff.changed().isEmpty() && diff.deleted().isEmpty()) {
-        return Reply.ok(200, diff.answer(dryRun));
-      }
-      Map<String, Rule> before = rules.rules();
-      write(diff);
-      reconciler.connectors(before, rules.rules(), diff.buses(), templates);
-      log.info("Applied {}: {}", fileName, diff.summary());
-      return Reply.ok(200, diff.answer(false));
-    });
+    return run(
+        () -> {
+          LoadResult loaded = RuleFiles.load(fileName, yaml);
+          if (!loaded.isValid()) {
+            return refused(fileName, loaded);
+          }
+          List<String> missing = RuleViews.maskedSecrets(loaded.rules());
+          Map<String, Map<String, String>> templates =
+              reconciler.templates(loaded.rules(), missing);
+          reconciler.validateTargets(loaded.rules(), templates, missing);
+          if (!missing.isEmpty()) {
+            return Reply.failed(
+                400,
+                "INVALID_RULES",
+                fileName + ": " + String.join("; ", missing),
+                Map.of("problems", missing));
+          }
+          RuleDiff diff = RuleDiff.of(rules.rules(), loaded.rules(), prune);
+          if (dryRun || diff.changed().isEmpty() && diff.deleted().isEmpty()) {
+            return Reply.ok(200, diff.answer(dryRun));
+          }
+          Map<String, Rule> before = rules.rules();
+          write(diff);
+          reconciler.connectors(before, rules.rules(), diff.buses(), templates);
+          log.info("Applied {}: {}", fileName, diff.summary());
+          return Reply.ok(200, diff.answer(false));
+        });
   }
 
   private void write(RuleDiff diff) throws Exception {
     reconciler.ensureTopics(diff.changed());
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     for (Rule rule : diff.changed()) {
-      sent.add(producer.send(new ProducerRecord<>(RuleRecords.TOPIC, rule.name(),
-          RuleRecords.write(rule))));
+      sent.add(
+          producer.send(
+              new ProducerRecord<>(RuleRecords.TOPIC, rule.name(), RuleRecords.write(rule))));
     }
     for (String name : diff.deleted()) {
       sent.add(producer.send(new ProducerRecord<>(RuleRecords.TOPIC, name, null)));
@@ -204,20 +246,25 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
 
   @Override
   public CompletionStage<Reply> validate(String fileName, String yaml) {
-    return run(() -> {
-      LoadResult loaded = RuleFiles.load(fileName, yaml);
-      if (!loaded.isValid()) {
-        return refused(fileName, loaded);
-      }
-      List<String> missing = RuleViews.maskedSecrets(loaded.rules());
-      reconciler.validateTargets(loaded.rules(), reconciler.templates(loaded.rules(), missing),
-          missing);
-      return missing.isEmpty()
-          ? Reply.ok(200, Map.of("valid", true, "rules",
-              loaded.rules().stream().map(Rule::name).toList()))
-          : Reply.failed(400, "INVALID_RULES", fileName + ": " + String.join("; ", missing),
-              Map.of("problems", missing));
-    });
+    return run(
+        () -> {
+          LoadResult loaded = RuleFiles.load(fileName, yaml);
+          if (!loaded.isValid()) {
+            return refused(fileName, loaded);
+          }
+          List<String> missing = RuleViews.maskedSecrets(loaded.rules());
+          reconciler.validateTargets(
+              loaded.rules(), reconciler.templates(loaded.rules(), missing), missing);
+          return missing.isEmpty()
+              ? Reply.ok(
+                  200,
+                  Map.of("valid", true, "rules", loaded.rules().stream().map(Rule::name).toList()))
+              : Reply.failed(
+                  400,
+                  "INVALID_RULES",
+                  fileName + ": " + String.join("; ", missing),
+                  Map.of("problems", missing));
+        });
   }
 
   @Override
@@ -230,26 +277,29 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   @Override
   public CompletionStage<Reply> get(String name) {
     Rule rule = rules.rules().get(name);
-    return CompletableFuture.completedFuture(rule == null ? notFound(name)
-        : Reply.ok(200, RuleViews.view(rule, stats)));
+    return CompletableFuture.completedFuture(
+        rule == null ? notFound(name) : Reply.ok(200, RuleViews.view(rule, stats)));
   }
 
   @Override
   public CompletionStage<Reply> delete(String name) {
-    return run(() -> {
-      Map<String, Rule> before = rules.rules();
-      Rule rule = before.get(name);
-      if (rule == null) {
-        return notFound(name);
-      }
-      producer.send(new ProducerRecord<>(RuleRecords.TOPIC, name, null)).get(60, TimeUnit.SECONDS);
-      if (!rules.await(r -> !r.containsKey(name), READ_BACK)) {
-        throw new IllegalStateException("the deletion was not read back within " + READ_BACK);
-      }
-      reconciler.connectors(before, rules.rules(), Set.of(rule.bus()), Map.of());
-      log.info("Deleted rule {}", name);
-      return Reply.ok(200, Map.of("name", name, "deleted", true));
-    });
+    return run(
+        () -> {
+          Map<String, Rule> before = rules.rules();
+          Rule rule = before.get(name);
+          if (rule == null) {
+            return notFound(name);
+          }
+          producer
+              .send(new ProducerRecord<>(RuleRecords.TOPIC, name, null))
+              .get(60, TimeUnit.SECONDS);
+          if (!rules.await(r -> !r.containsKey(name), READ_BACK)) {
+            throw new IllegalStateException("the deletion was not read back within " + READ_BACK);
+          }
+          reconciler.connectors(before, rules.rules(), Set.of(rule.bus()), Map.of());
+          log.info("Deleted rule {}", name);
+          return Reply.ok(200, Map.of("name", name, "deleted", true));
+        });
   }
 
   @Override
@@ -284,9 +334,10 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   @Override
   public CompletionStage<Reply> replayStatus(String id) {
     Replay replay = replaysById.get(id);
-    return CompletableFuture.completedFuture(replay == null
-        ? Reply.failed(404, "NOT_FOUND", "replay '" + id + "' does not exist", null)
-        : Reply.ok(200, replay.view()));
+    return CompletableFuture.completedFuture(
+        replay == null
+            ? Reply.failed(404, "NOT_FOUND", "replay '" + id + "' does not exist", null)
+            : Reply.ok(200, replay.view()));
   }
 
   @Override
@@ -301,11 +352,16 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
 
   @Override
   public CompletionStage<Reply> redrive(String name, String target) {
-    return run(() -> withTarget(name, target, rule -> {
-      Reply reply = deadLetters.redrive(rule, target);
-      log.info("Redrove dead letters of {}.{}: {}", name, target, reply.body());
-      return reply;
-    }));
+    return run(
+        () ->
+            withTarget(
+                name,
+                target,
+                rule -> {
+                  Reply reply = deadLetters.redrive(rule, target);
+                  log.info("Redrove dead letters of {}.{}: {}", name, target, reply.body());
+                  return reply;
+                }));
   }
 
   private interface RuleWork {
@@ -318,9 +374,16 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       return notFound(name);
     }
     if (target != null && rule.targets().stream().noneMatch(t -> t.name().equals(target))) {
-      return Reply.failed(404, "NOT_FOUND", "rule '" + name + "' has no target '" + target
-          + "'; its targets: " + String.join(", ",
-              rule.targets().stream().map(t -> t.name()).toList()), null);
+      return Reply.failed(
+          404,
+          "NOT_FOUND",
+          "rule '"
+              + name
+              + "' has no target '"
+              + target
+              + "'; its targets: "
+              + String.join(", ", rule.targets().stream().map(t -> t.name()).toList()),
+          null);
     }
     return work.call(rule);
   }
@@ -332,14 +395,24 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
 
   private static Reply refused(String fileName, LoadResult loaded) {
     int n = loaded.problems().size();
-    return Reply.failed(400, "INVALID_RULES", fileName + " has " + n + (n == 1 ? " problem" :
-        " problems") + "; nothing was applied. First: " + loaded.problems().get(0),
+    return Reply.failed(
+        400,
+        "INVALID_RULES",
+        fileName
+            + " has "
+            + n
+            + (n == 1 ? " problem" : " problems")
+            + "; nothing was applied. First: "
+            + loaded.problems().get(0),
         RuleViews.problems(loaded.problems()));
   }
 
   private static Reply notFound(String name) {
-    return Reply.failed(404, "NOT_FOUND", "rule '" + name + "' does not exist (GET /api/v1/rules "
-        + "lists them)", Map.of("name", name));
+    return Reply.failed(
+        404,
+        "NOT_FOUND",
+        "rule '" + name + "' does not exist (GET /api/v1/rules " + "lists them)",
+        Map.of("name", name));
   }
 
   private interface Work {
@@ -347,15 +420,17 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   private CompletableFuture<Reply> run(Work work) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return work.call();
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e.getMessage(), e);
-      }
-    }, worker);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return work.call();
+          } catch (RuntimeException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+          }
+        },
+        worker);
   }
 
   @Override

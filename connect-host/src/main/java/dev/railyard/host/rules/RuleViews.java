@@ -8,6 +8,7 @@ import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import dev.railyard.rules.store.RuleRecords;
+import dev.railyard.rules.yaml.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import dev.railyard.rules.yaml.Problem;
 
 /** Rules and rule problems as the API shows them. Stateless. */
 final class RuleViews {
@@ -37,8 +37,9 @@ final class RuleViews {
       target.put("name", t.name());
       target.put("connector", RouterConfig.targetConnectorName(rule.name(), t.name()));
       target.put("deliveryTopic", RouterConfig.deliveryTopic(rule.name(), t.name()));
-      target.put("deadLetterTopic", t.deadLetter()
-          ? RouterConfig.deadLetterTopic(rule.name(), t.name()) : null);
+      target.put(
+          "deadLetterTopic",
+          t.deadLetter() ? RouterConfig.deadLetterTopic(rule.name(), t.name()) : null);
       TargetStats.Figures figures = stats.of(rule.name(), t.name());
       target.put("stats", figures == null ? null : figures.view());
       targets.add(target);
@@ -75,13 +76,24 @@ final class RuleViews {
     for (Rule rule : rules) {
       for (Target t : rule.targets()) {
         if (t.sink() instanceof Target.Inline inline) {
-          inline.config().forEach((key, value) -> {
-            if (SecretMasking.MASK.equals(value)) {
-              problems.add("rule " + rule.name() + ", target " + t.name() + ": config '" + key
-                  + "' holds the mask " + SecretMasking.MASK + " that answers show in place of a "
-                  + "secret; give the secret itself or a ${env:...} / ${file:...} reference");
-            }
-          });
+          inline
+              .config()
+              .forEach(
+                  (key, value) -> {
+                    if (SecretMasking.MASK.equals(value)) {
+                      problems.add(
+                          "rule "
+                              + rule.name()
+                              + ", target "
+                              + t.name()
+                              + ": config '"
+                              + key
+                              + "' holds the mask "
+                              + SecretMasking.MASK
+                              + " that answers show in place of a "
+                              + "secret; give the secret itself or a ${env:...} / ${file:...} reference");
+                    }
+                  });
         }
       }
     }
@@ -92,8 +104,21 @@ final class RuleViews {
   static Map<String, Object> problems(List<Problem> problems) {
     return Map.of(
         "problems", problems.stream().map(Problem::toString).collect(Collectors.toList()),
-        "items", problems.stream().map(p -> Map.<String, Object>of("file", p.file(),
-            "line", p.line(), "column", p.column(), "path", p.path(), "message", p.message()))
-            .collect(Collectors.toList()));
+        "items",
+            problems.stream()
+                .map(
+                    p ->
+                        Map.<String, Object>of(
+                            "file",
+                            p.file(),
+                            "line",
+                            p.line(),
+                            "column",
+                            p.column(),
+                            "path",
+                            p.path(),
+                            "message",
+                            p.message()))
+                .collect(Collectors.toList()));
   }
 }

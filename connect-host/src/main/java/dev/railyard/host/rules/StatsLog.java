@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the stats topic from its beginning on a thread of its own, keeps the latest counts of
- * every publisher (one key per task run) and their sum: the figures only the Connect tasks know.
- * A record that is not counts is logged and skipped. Thread-safe; readers never lock.
+ * every publisher (one key per task run) and their sum: the figures only the Connect tasks know. A
+ * record that is not counts is logged and skipped. Thread-safe; readers never lock.
  */
 final class StatsLog implements AutoCloseable {
 

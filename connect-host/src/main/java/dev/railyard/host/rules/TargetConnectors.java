@@ -15,13 +15,13 @@ import java.util.Map;
  * from the target's template (an uploaded connector config or the rule's inline config) pointed at
  * the target's delivery topic.
  *
- * <p>The target's sink runs inside the delivery guard ({@link GuardedSinkConnector}), which
- * applies the retry policy per record (attempts, age, exponential backoff with jitter) and writes
- * spent records to the target's dead-letter topic with the rule, target, error, attempts and
- * failure times. Records the worker cannot even convert for the sink never reach it; for those the
- * policy is mapped onto Connect's own {@code errors.*} settings and dead-letter queue. A template
- * that pins {@code connector.plugin.version} runs unguarded (the guard cannot choose a plugin
- * version) with only that mapping.
+ * <p>The target's sink runs inside the delivery guard ({@link GuardedSinkConnector}), which applies
+ * the retry policy per record (attempts, age, exponential backoff with jitter) and writes spent
+ * records to the target's dead-letter topic with the rule, target, error, attempts and failure
+ * times. Records the worker cannot even convert for the sink never reach it; for those the policy
+ * is mapped onto Connect's own {@code errors.*} settings and dead-letter queue. A template that
+ * pins {@code connector.plugin.version} runs unguarded (the guard cannot choose a plugin version)
+ * with only that mapping.
  */
 final class TargetConnectors {
 
@@ -44,18 +44,20 @@ final class TargetConnectors {
    *
    * @param template the uploaded connector's config for a {@link Target.Connector}, else ignored
    */
-  static Map<String, String> target(Rule rule, Target target, Map<String, String> template,
-      String bootstrapServers) {
-    Map<String, String> c = new LinkedHashMap<>(target.sink() instanceof Target.Inline inline
-        ? inline.config() : template);
+  static Map<String, String> target(
+      Rule rule, Target target, Map<String, String> template, String bootstrapServers) {
+    Map<String, String> c =
+        new LinkedHashMap<>(
+            target.sink() instanceof Target.Inline inline ? inline.config() : template);
     c.remove("topics.regex");
     c.put("name", RouterConfig.targetConnectorName(rule.name(), target.name()));
     c.put("topics", RouterConfig.deliveryTopic(rule.name(), target.name()));
-    String deadLetters = target.deadLetter()
-        ? RouterConfig.deadLetterTopic(rule.name(), target.name()) : null;
+    String deadLetters =
+        target.deadLetter() ? RouterConfig.deadLetterTopic(rule.name(), target.name()) : null;
     RetryPolicy retry = target.retry();
-    c.put("errors.retry.timeout", String.valueOf(retry.maxAttempts() == 0 ? 0
-        : retry.maxAgeSeconds() * 1000L));
+    c.put(
+        "errors.retry.timeout",
+        String.valueOf(retry.maxAttempts() == 0 ? 0 : retry.maxAgeSeconds() * 1000L));
     c.put("errors.retry.delay.max.ms", String.valueOf(retry.maxBackoffMs()));
     c.put("errors.tolerance", "all");
     if (deadLetters != null) {

@@ -2,7 +2,6 @@ package dev.railyard.host.rules;
 
 import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
-import dev.railyard.rules.model.Target;
 import dev.railyard.rules.stats.StatsSnapshot;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -38,16 +37,26 @@ final class TargetStats {
   private static final Logger log = LoggerFactory.getLogger(TargetStats.class);
 
   /** One target's figures: offsets as at the last refresh, counts as last read. */
-  record Figures(long routed, long delivered, long deadLettered, long matched,
-      long transformErrors, long failed) {
+  record Figures(
+      long routed,
+      long delivered,
+      long deadLettered,
+      long matched,
+      long transformErrors,
+      long failed) {
 
     long lag() {
       return Math.max(0, routed - delivered);
     }
 
     Figures withCounts(StatsSnapshot counts, String rule, String target) {
-      return new Figures(routed, delivered, deadLettered, counts.matched(rule),
-          counts.transformErrors(rule, target), counts.failed(rule, target));
+      return new Figures(
+          routed,
+          delivered,
+          deadLettered,
+          counts.matched(rule),
+          counts.transformErrors(rule, target),
+          counts.failed(rule, target));
     }
 
     Map<String, Object> view() {
@@ -91,21 +100,35 @@ final class TargetStats {
    */
   void refresh(Map<String, Rule> rules) {
     Map<String, String[]> targets = new HashMap<>(); // key -> {rule, target}
-    rules.values().forEach(r -> r.targets().forEach(t ->
-        targets.put(key(r.name(), t.name()), new String[] {r.name(), t.name()})));
+    rules
+        .values()
+        .forEach(
+            r ->
+                r.targets()
+                    .forEach(
+                        t ->
+                            targets.put(
+                                key(r.name(), t.name()), new String[] {r.name(), t.name()})));
     try {
       Map<String, Long> ends = endOffsets(targets.values());
       Map<String, Long> committed = committedOffsets(targets.values());
-      targets.forEach((key, rt) -> {
-        Long routed = ends.get(RouterConfig.deliveryTopic(rt[0], rt[1]));
-        if (routed == null) {
-          return; // topics not created yet
-        }
-        figures.put(key, new Figures(routed,
-            committed.getOrDefault(RouterConfig.targetConnectorName(rt[0], rt[1]), 0L),
-            ends.getOrDefault(RouterConfig.deadLetterTopic(rt[0], rt[1]), 0L), 0, 0, 0));
-        meters.computeIfAbsent(key, k -> register(rt[0], rt[1]));
-      });
+      targets.forEach(
+          (key, rt) -> {
+            Long routed = ends.get(RouterConfig.deliveryTopic(rt[0], rt[1]));
+            if (routed == null) {
+              return; // topics not created yet
+            }
+            figures.put(
+                key,
+                new Figures(
+                    routed,
+                    committed.getOrDefault(RouterConfig.targetConnectorName(rt[0], rt[1]), 0L),
+                    ends.getOrDefault(RouterConfig.deadLetterTopic(rt[0], rt[1]), 0L),
+                    0,
+                    0,
+                    0));
+            meters.computeIfAbsent(key, k -> register(rt[0], rt[1]));
+          });
     } catch (Exception e) {
       log.debug("Target figures not read: {}", e.toString());
     }
@@ -120,23 +143,36 @@ final class TargetStats {
   /** The sum of the end offsets of each delivery and dead-letter topic that exists. */
   private Map<String, Long> endOffsets(Collection<String[]> targets) throws Exception {
     List<String> topics = new ArrayList<>();
-    targets.forEach(rt -> {
-      topics.add(RouterConfig.deliveryTopic(rt[0], rt[1]));
-      topics.add(RouterConfig.deadLetterTopic(rt[0], rt[1]));
-    });
+    targets.forEach(
+        rt -> {
+          topics.add(RouterConfig.deliveryTopic(rt[0], rt[1]));
+          topics.add(RouterConfig.deadLetterTopic(rt[0], rt[1]));
+        });
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    admin.describeTopics(topics).topicNameValues().forEach((topic, future) -> {
-      try {
-        future.get(10, TimeUnit.SECONDS).partitions().forEach(p ->
-            request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-      } catch (Exception e) {
-        log.debug("Topic {} not described: {}", topic, e.toString());
-      }
-    });
+    admin
+        .describeTopics(topics)
+        .topicNameValues()
+        .forEach(
+            (topic, future) -> {
+              try {
+                future
+                    .get(10, TimeUnit.SECONDS)
+                    .partitions()
+                    .forEach(
+                        p ->
+                            request.put(
+                                new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+              } catch (Exception e) {
+                log.debug("Topic {} not described: {}", topic, e.toString());
+              }
+            });
     Map<String, Long> sums = new HashMap<>();
     if (!request.isEmpty()) {
-      admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).forEach((tp, info) ->
-          sums.merge(tp.topic(), info.offset(), Long::sum));
+      admin
+          .listOffsets(request)
+          .all()
+          .get(10, TimeUnit.SECONDS)
+          .forEach((tp, info) -> sums.merge(tp.topic(), info.offset(), Long::sum));
     }
     return sums;
   }
@@ -144,16 +180,27 @@ final class TargetStats {
   /** The sum of what each target's sink connector has committed, by connector name. */
   private Map<String, Long> committedOffsets(Collection<String[]> targets) throws Exception {
     Map<String, ListConsumerGroupOffsetsSpec> groups = new HashMap<>();
-    targets.forEach(rt -> groups.put(
-        "connect-" + RouterConfig.targetConnectorName(rt[0], rt[1]),
-        new ListConsumerGroupOffsetsSpec()));
+    targets.forEach(
+        rt ->
+            groups.put(
+                "connect-" + RouterConfig.targetConnectorName(rt[0], rt[1]),
+                new ListConsumerGroupOffsetsSpec()));
     Map<String, Long> sums = new HashMap<>();
     if (groups.isEmpty()) {
       return sums;
     }
-    admin.listConsumerGroupOffsets(groups).all().get(10, TimeUnit.SECONDS).forEach((group, offsets) ->
-        sums.put(group.substring("connect-".length()), offsets.values().stream()
-            .filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum()));
+    admin
+        .listConsumerGroupOffsets(groups)
+        .all()
+        .get(10, TimeUnit.SECONDS)
+        .forEach(
+            (group, offsets) ->
+                sums.put(
+                    group.substring("connect-".length()),
+                    offsets.values().stream()
+                        .filter(o -> o != null)
+                        .mapToLong(OffsetAndMetadata::offset)
+                        .sum()));
     return sums;
   }
 
@@ -163,13 +210,16 @@ final class TargetStats {
     list.add(gauge("railyard.target.routed", rule, target, () -> get(key).routed()));
     list.add(gauge("railyard.target.delivered", rule, target, () -> get(key).delivered()));
     list.add(gauge("railyard.target.lag", rule, target, () -> get(key).lag()));
-    list.add(gauge("railyard.target.dead.lettered", rule, target,
-        () -> get(key).deadLettered()));
+    list.add(gauge("railyard.target.dead.lettered", rule, target, () -> get(key).deadLettered()));
     list.add(gauge("railyard.target.matched", rule, target, () -> counts.get().matched(rule)));
-    list.add(gauge("railyard.target.transform.errors", rule, target,
-        () -> counts.get().transformErrors(rule, target)));
-    list.add(gauge("railyard.target.failed", rule, target,
-        () -> counts.get().failed(rule, target)));
+    list.add(
+        gauge(
+            "railyard.target.transform.errors",
+            rule,
+            target,
+            () -> counts.get().transformErrors(rule, target)));
+    list.add(
+        gauge("railyard.target.failed", rule, target, () -> counts.get().failed(rule, target)));
     return list;
   }
 
@@ -178,8 +228,7 @@ final class TargetStats {
   }
 
   private Meter gauge(String name, String rule, String target, Supplier<Number> value) {
-    return Gauge.builder(name, value).tag("rule", rule).tag("target", target)
-        .register(registry);
+    return Gauge.builder(name, value).tag("rule", rule).tag("target", target).register(registry);
   }
 
   private static String key(String rule, String target) {

@@ -7,7 +7,12 @@ import java.util.UUID;
 /** The progress of one rolling restart. Thread-safe. */
 final class Rollout {
 
-  enum State { PENDING, RUNNING, DONE, FAILED }
+  enum State {
+    PENDING,
+    RUNNING,
+    DONE,
+    FAILED
+  }
 
   private final String id = UUID.randomUUID().toString().substring(0, 8);
   private final Instant startedAt = Instant.now();
@@ -59,7 +64,7 @@ final class Rollout {
   }
 
   synchronized RolloutInfo info() {
-    return new RolloutInfo(id, state.name(), reason, replaced, total, message, startedAt,
-        finishedAt);
+    return new RolloutInfo(
+        id, state.name(), reason, replaced, total, message, startedAt, finishedAt);
   }
 }

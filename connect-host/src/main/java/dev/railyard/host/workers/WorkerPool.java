@@ -34,7 +34,8 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
   private final List<String> jvmOptions;
   private final int maxWorkers;
   private final ConcurrentSkipListMap<Integer, WorkerSlot> slots = new ConcurrentSkipListMap<>();
-  private final ExecutorService scaler = Executors.newSingleThreadExecutor(r -> daemon(r, "scaler"));
+  private final ExecutorService scaler =
+      Executors.newSingleThreadExecutor(r -> daemon(r, "scaler"));
   private final ScheduledExecutorService restarter =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "restarter"));
   private volatile Rollout latestRollout;
@@ -48,8 +49,12 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
    * @param jvmOptions JVM options of each worker
    * @param maxWorkers the largest count {@link #scaleTo} accepts
    */
-  public WorkerPool(Map<String, String> workerProperties, Path runDir, Path logDir,
-      List<String> jvmOptions, int maxWorkers) {
+  public WorkerPool(
+      Map<String, String> workerProperties,
+      Path runDir,
+      Path logDir,
+      List<String> jvmOptions,
+      int maxWorkers) {
     this.workerProperties = Map.copyOf(workerProperties);
     this.runDir = runDir;
     this.logDir = logDir;
@@ -89,13 +94,15 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
   @Override
   public CompletionStage<List<WorkerInfo>> scaleTo(int count) {
     if (count < minWorkers() || count > maxWorkers) {
-      throw new IllegalArgumentException("count must be between " + minWorkers() + " and "
-          + maxWorkers + ", not " + count);
+      throw new IllegalArgumentException(
+          "count must be between " + minWorkers() + " and " + maxWorkers + ", not " + count);
     }
-    return CompletableFuture.supplyAsync(() -> {
-      scaleNow(count);
-      return workers();
-    }, scaler);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          scaleNow(count);
+          return workers();
+        },
+        scaler);
   }
 
   @Override
@@ -157,8 +164,8 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
       awaitLaunched();
       log.info("Scaled workers from {} to {}", current, count);
     } else if (count < current) {
-      List<WorkerSlot> leaving = slots.descendingMap().values().stream()
-          .limit(current - count).toList();
+      List<WorkerSlot> leaving =
+          slots.descendingMap().values().stream().limit(current - count).toList();
       leaving.parallelStream().forEach(s -> s.stop(STOP_TIMEOUT));
       leaving.forEach(s -> slots.remove(s.index()));
       log.info("Scaled workers from {} to {}", current, count);
@@ -179,8 +186,11 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
 
   /** Waits until every launched worker is ready; throws if one fails to start. */
   public void awaitLaunched() {
-    slots.values().stream().filter(s -> s.state() == WorkerSlot.State.STARTING).toList()
-        .parallelStream().forEach(s -> s.awaitReady(READY_TIMEOUT));
+    slots.values().stream()
+        .filter(s -> s.state() == WorkerSlot.State.STARTING)
+        .toList()
+        .parallelStream()
+        .forEach(s -> s.awaitReady(READY_TIMEOUT));
   }
 
   private WorkerProcess startProcess(String name) {
@@ -192,9 +202,15 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
       return;
     }
     Duration backoff = slot.nextBackoff();
-    log.warn("Worker {} (pid {}) exited unexpectedly with code {}; restarting it in {} ms "
-        + "(restart #{}); see {}", slot.name(), slot.pid(), exitCode, backoff.toMillis(),
-        slot.restarts() + 1, logDir.resolve(slot.name() + ".log"));
+    log.warn(
+        "Worker {} (pid {}) exited unexpectedly with code {}; restarting it in {} ms "
+            + "(restart #{}); see {}",
+        slot.name(),
+        slot.pid(),
+        exitCode,
+        backoff.toMillis(),
+        slot.restarts() + 1,
+        logDir.resolve(slot.name() + ".log"));
     restarter.schedule(() -> restart(slot), backoff.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -221,8 +237,8 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
   }
 
   /**
-   * From now on a worker that exits is not restarted: the platform is stopping, and a worker
-   * may get the terminal's Ctrl-C before its turn to be stopped comes.
+   * From now on a worker that exits is not restarted: the platform is stopping, and a worker may
+   * get the terminal's Ctrl-C before its turn to be stopped comes.
    */
   public void beginShutdown() {
     closed = true;

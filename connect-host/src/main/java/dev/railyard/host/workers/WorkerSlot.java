@@ -9,7 +9,13 @@ import java.util.function.Function;
 /** One place in the pool: its current process, its state and how often it was restarted. */
 final class WorkerSlot {
 
-  enum State { STARTING, RUNNING, RESTARTING, STOPPING, STOPPED }
+  enum State {
+    STARTING,
+    RUNNING,
+    RESTARTING,
+    STOPPING,
+    STOPPED
+  }
 
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -22,7 +28,9 @@ final class WorkerSlot {
   private volatile int restarts;
   private volatile int consecutiveFailures;
 
-  WorkerSlot(int index, Function<String, WorkerProcess> launcher,
+  WorkerSlot(
+      int index,
+      Function<String, WorkerProcess> launcher,
       BiConsumer<WorkerSlot, Integer> onUnexpectedExit) {
     this.index = index;
     this.name = "worker-" + index;
@@ -108,7 +116,13 @@ final class WorkerSlot {
 
   WorkerInfo info() {
     WorkerProcess p = process;
-    return new WorkerInfo(name, p == null ? null : p.workerId(), restUrl(), state.name(),
-        pid(), p == null ? null : p.startedAt(), restarts);
+    return new WorkerInfo(
+        name,
+        p == null ? null : p.workerId(),
+        restUrl(),
+        state.name(),
+        pid(),
+        p == null ? null : p.startedAt(),
+        restarts);
   }
 }

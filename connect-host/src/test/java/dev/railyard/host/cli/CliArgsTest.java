@@ -42,14 +42,16 @@ class CliArgsTest {
 
   @Test
   void shouldRejectAFlagWithoutItsValue() {
-    assertThatThrownBy(() -> apply("-f")).isInstanceOf(CliFailure.class)
+    assertThatThrownBy(() -> apply("-f"))
+        .isInstanceOf(CliFailure.class)
         .hasMessageContaining("flag --file of 'apply' needs a value");
   }
 
   @Test
   void shouldRejectAMissingRequiredFlag() {
     assertThatThrownBy(() -> apply("--dry-run").required("--file", "FILE"))
-        .isInstanceOf(CliFailure.class).hasMessage("'apply' needs --file FILE");
+        .isInstanceOf(CliFailure.class)
+        .hasMessage("'apply' needs --file FILE");
   }
 
   @Test
@@ -64,7 +66,8 @@ class CliArgsTest {
   @Test
   void shouldRejectAUrlWithoutHttpScheme() {
     assertThatThrownBy(() -> apply("--url", "localhost:8080").url(Map.of()))
-        .isInstanceOf(CliFailure.class).hasMessageContaining("must start with http://");
+        .isInstanceOf(CliFailure.class)
+        .hasMessageContaining("must start with http://");
   }
 
   @Test
@@ -72,7 +75,8 @@ class CliArgsTest {
     assertThat(apply().json()).isFalse();
     assertThat(apply("-o", "json").json()).isTrue();
     assertThat(apply("--output=text").json()).isFalse();
-    assertThatThrownBy(() -> apply("--output", "yaml").json()).isInstanceOf(CliFailure.class)
+    assertThatThrownBy(() -> apply("--output", "yaml").json())
+        .isInstanceOf(CliFailure.class)
         .hasMessageContaining("text or json");
   }
 
@@ -81,8 +85,8 @@ class CliArgsTest {
     CliArgs none = CliArgs.parse("rules get", List.of(), Set.of(), Set.of());
     CliArgs two = CliArgs.parse("rules get", List.of("a", "b"), Set.of(), Set.of());
 
-    assertThat(CliArgs.parse("rules get", List.of("a"), Set.of(), Set.of())
-        .onlyPositional("NAME")).isEqualTo("a");
+    assertThat(CliArgs.parse("rules get", List.of("a"), Set.of(), Set.of()).onlyPositional("NAME"))
+        .isEqualTo("a");
     assertThatThrownBy(() -> none.onlyPositional("a rule's NAME"))
         .hasMessage("'rules get' needs a rule's NAME");
     assertThatThrownBy(() -> two.onlyPositional("a rule's NAME")).hasMessageContaining("got a b");

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The commands against a stub API: what they send, print and exit with. */
 class CommandsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private HttpServer server;
   private volatile int status = 200;
@@ -33,14 +32,16 @@ class CommandsTest {
   @BeforeEach
   void startStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      lastRequest = exchange.getRequestMethod() + " " + exchange.getRequestURI();
-      lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          lastRequest = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+          lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -53,8 +54,15 @@ class CommandsTest {
   void shouldApplyStdinWithItsFlagsToTheUrlFromTheEnvironment() {
     reply = "{\"dryRun\": true, \"rules\": [{\"name\": \"a\", \"action\": \"created\"}]}";
 
-    Run run = run(ApplyCommands::apply, "rules: yaml", Map.of(CliArgs.URL_ENV, url()),
-        "-f", "-", "--dry-run", "--prune");
+    Run run =
+        run(
+            ApplyCommands::apply,
+            "rules: yaml",
+            Map.of(CliArgs.URL_ENV, url()),
+            "-f",
+            "-",
+            "--dry-run",
+            "--prune");
 
     assertThat(run.code).isZero();
     assertThat(lastRequest).isEqualTo("POST /api/v1/rules:apply?file=stdin&dryRun=true&prune=true");
@@ -66,14 +74,19 @@ class CommandsTest {
   void shouldPrintEachProblemThenASummaryAndExitOneWhenTheFileIsRefused() throws IOException {
     Path file = Files.writeString(dir.resolve("rules.yaml"), "x: 1");
     status = 400;
-    reply = "{\"error\": {\"code\": \"INVALID_RULES\", \"message\": \"m\", \"details\": {"
-        + "\"problems\": [\"" + file + ":1:1 kind: missing\"]}}}";
+    reply =
+        "{\"error\": {\"code\": \"INVALID_RULES\", \"message\": \"m\", \"details\": {"
+            + "\"problems\": [\""
+            + file
+            + ":1:1 kind: missing\"]}}}";
 
     Run run = run(ApplyCommands::apply, "", Map.of(), "-f", file.toString(), "--url", url());
 
     assertThat(run.code).isEqualTo(ExitCodes.INVALID);
-    assertThat(run.err.lines()).containsExactly(file + ":1:1 kind: missing",
-        "railyard: " + file + " was refused, nothing was applied: 1 problem (INVALID_RULES)");
+    assertThat(run.err.lines())
+        .containsExactly(
+            file + ":1:1 kind: missing",
+            "railyard: " + file + " was refused, nothing was applied: 1 problem (INVALID_RULES)");
   }
 
   @Test
@@ -89,8 +102,15 @@ class CommandsTest {
 
   @Test
   void shouldExitOneForAnUnreadableFileWithoutCallingTheApi() {
-    Run run = run(ApplyCommands::apply, "", Map.of(), "-f", dir.resolve("nope.yaml").toString(),
-        "--url", url());
+    Run run =
+        run(
+            ApplyCommands::apply,
+            "",
+            Map.of(),
+            "-f",
+            dir.resolve("nope.yaml").toString(),
+            "--url",
+            url());
 
     assertThat(run.code).isEqualTo(ExitCodes.INVALID);
     assertThat(run.err).contains("cannot read", "nope.yaml: no such file");
@@ -102,8 +122,17 @@ class CommandsTest {
     Path pattern = Files.writeString(dir.resolve("p.json"), "{}");
     Path event = Files.writeString(dir.resolve("e.json"), "{\n  \"type\": order\n}");
 
-    Run run = run(PatternCommand::run, "", Map.of(), "--pattern", pattern.toString(),
-        "--event", event.toString(), "--url", url());
+    Run run =
+        run(
+            PatternCommand::run,
+            "",
+            Map.of(),
+            "--pattern",
+            pattern.toString(),
+            "--event",
+            event.toString(),
+            "--url",
+            url());
 
     assertThat(run.code).isEqualTo(ExitCodes.INVALID);
     assertThat(run.err.lines().findFirst().orElseThrow()).startsWith(event + ":2:");
@@ -115,8 +144,17 @@ class CommandsTest {
     Path pattern = Files.writeString(dir.resolve("p.json"), "{\"type\": [\"a\"]}");
     reply = "{\"matches\": false}";
 
-    Run run = run(PatternCommand::run, "{\"type\": \"b\"}", Map.of(), "--pattern",
-        pattern.toString(), "--event", "-", "--url", url());
+    Run run =
+        run(
+            PatternCommand::run,
+            "{\"type\": \"b\"}",
+            Map.of(),
+            "--pattern",
+            pattern.toString(),
+            "--event",
+            "-",
+            "--url",
+            url());
 
     assertThat(run.code).isEqualTo(ExitCodes.INVALID);
     assertThat(run.out).isEqualTo("does not match\n");
@@ -127,13 +165,19 @@ class CommandsTest {
   @Test
   void shouldPlaceInvalidPatternProblemsInThePatternFile() {
     String text = "{\n  \"data\": {\n    \"amount\": [{\"numeric\": [\">\"]}]\n  }\n}";
-    CliFailure api = new CliFailure(ExitCodes.INVALID, "p.json is not a valid pattern",
-        List.of("1:30 data.amount: numeric needs ..."));
+    CliFailure api =
+        new CliFailure(
+            ExitCodes.INVALID,
+            "p.json is not a valid pattern",
+            List.of("1:30 data.amount: numeric needs ..."));
 
     CliFailure located = PatternCommand.located(api, "p.json", text);
 
-    assertThat(located.problems()).singleElement().asString()
-        .startsWith("p.json:3:").contains("data.amount");
+    assertThat(located.problems())
+        .singleElement()
+        .asString()
+        .startsWith("p.json:3:")
+        .contains("data.amount");
   }
 
   @Test
@@ -159,17 +203,19 @@ class CommandsTest {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  private static Run run(Cli.Command command, String stdin, Map<String, String> env,
-      String... args) {
+  private static Run run(
+      Cli.Command command, String stdin, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Terminal terminal = new Terminal(
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), env);
+    Terminal terminal =
+        new Terminal(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            env);
     int code = Cli.run(command, List.of(args), terminal);
-    return new Run(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   record Run(int code, String out, String err) {}

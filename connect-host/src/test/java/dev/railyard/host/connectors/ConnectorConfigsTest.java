@@ -10,19 +10,25 @@ class ConnectorConfigsTest {
 
   @Test
   void shouldAcceptAFlatConfigAndStringifyScalars() {
-    ConnectorConfigs.Request r = ConnectorConfigs.parse("a",
-        Map.of("connector.class", "FileStreamSink", "tasks.max", 2, "errors.tolerance.all", true));
+    ConnectorConfigs.Request r =
+        ConnectorConfigs.parse(
+            "a",
+            Map.of(
+                "connector.class", "FileStreamSink", "tasks.max", 2, "errors.tolerance.all", true));
 
     assertThat(r.problem()).isNull();
-    assertThat(r.config()).containsEntry("tasks.max", "2").containsEntry("name", "a")
+    assertThat(r.config())
+        .containsEntry("tasks.max", "2")
+        .containsEntry("name", "a")
         .containsEntry("errors.tolerance.all", "true");
     assertThat(r.initialState()).isNull();
   }
 
   @Test
   void shouldAcceptAWrappedConfigWithInitialState() {
-    ConnectorConfigs.Request r = ConnectorConfigs.parse("a", Map.of(
-        "config", Map.of("connector.class", "X"), "initial_state", "PAUSED"));
+    ConnectorConfigs.Request r =
+        ConnectorConfigs.parse(
+            "a", Map.of("config", Map.of("connector.class", "X"), "initial_state", "PAUSED"));
 
     assertThat(r.problem()).isNull();
     assertThat(r.initialState()).isEqualTo("PAUSED");
@@ -34,11 +40,19 @@ class ConnectorConfigsTest {
         .contains("'connector.class' is required");
     assertThat(ConnectorConfigs.parse("a", Map.of("connector.class", "X", "name", "b")).problem())
         .contains("'name' in the config is 'b' but the URL names 'a'");
-    assertThat(ConnectorConfigs.parse("a", Map.of("connector.class", "X", "t", List.of()))
-        .problem()).contains("config key 't' has an object or array value");
-    assertThat(ConnectorConfigs.parse("a", Map.of("config", Map.of("connector.class", "X"),
-        "initial_state", "SLEEPING")).problem()).contains("RUNNING, PAUSED or STOPPED");
-    assertThat(ConnectorConfigs.parse("a", Map.of("config", Map.of("connector.class", "X"),
-        "state", "PAUSED")).problem()).contains("unknown field 'state'");
+    assertThat(
+            ConnectorConfigs.parse("a", Map.of("connector.class", "X", "t", List.of())).problem())
+        .contains("config key 't' has an object or array value");
+    assertThat(
+            ConnectorConfigs.parse(
+                    "a",
+                    Map.of("config", Map.of("connector.class", "X"), "initial_state", "SLEEPING"))
+                .problem())
+        .contains("RUNNING, PAUSED or STOPPED");
+    assertThat(
+            ConnectorConfigs.parse(
+                    "a", Map.of("config", Map.of("connector.class", "X"), "state", "PAUSED"))
+                .problem())
+        .contains("unknown field 'state'");
   }
 }

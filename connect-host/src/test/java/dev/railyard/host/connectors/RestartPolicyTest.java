@@ -10,8 +10,13 @@ class RestartPolicyTest {
 
   @Test
   void shouldDoubleTheBackoffUpToTheMaximum() {
-    RestartPolicy policy = RestartPolicy.of(Map.of(
-        RestartPolicy.INITIAL_BACKOFF_CONFIG, "500", RestartPolicy.MAX_BACKOFF_CONFIG, "3000"));
+    RestartPolicy policy =
+        RestartPolicy.of(
+            Map.of(
+                RestartPolicy.INITIAL_BACKOFF_CONFIG,
+                "500",
+                RestartPolicy.MAX_BACKOFF_CONFIG,
+                "3000"));
 
     assertThat(policy.backoff(0)).isEqualTo(Duration.ofMillis(500));
     assertThat(policy.backoff(1)).isEqualTo(Duration.ofMillis(1000));
@@ -36,8 +41,13 @@ class RestartPolicyTest {
 
   @Test
   void shouldNeverLetTheMaximumFallBelowTheInitialBackoff() {
-    RestartPolicy policy = RestartPolicy.of(Map.of(
-        RestartPolicy.INITIAL_BACKOFF_CONFIG, "5000", RestartPolicy.MAX_BACKOFF_CONFIG, "10"));
+    RestartPolicy policy =
+        RestartPolicy.of(
+            Map.of(
+                RestartPolicy.INITIAL_BACKOFF_CONFIG,
+                "5000",
+                RestartPolicy.MAX_BACKOFF_CONFIG,
+                "10"));
 
     assertThat(policy.backoff(0)).isEqualTo(Duration.ofMillis(5000));
   }

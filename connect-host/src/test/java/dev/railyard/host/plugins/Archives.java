@@ -76,7 +76,8 @@ final class Archives {
     ByteBuffer buffer = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
     byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i + 46 < zip.length; i++) {
-      if (buffer.getInt(i) == 0x02014b50 && (buffer.getShort(i + 28) & 0xFFFF) == wanted.length
+      if (buffer.getInt(i) == 0x02014b50
+          && (buffer.getShort(i + 28) & 0xFFFF) == wanted.length
           && Arrays.equals(zip, i + 46, i + 46 + wanted.length, wanted, 0, wanted.length)) {
         buffer.putShort(i + 4, (short) ((3 << 8) | 20));
         buffer.putInt(i + 38, 0120777 << 16);
@@ -141,8 +142,8 @@ final class Archives {
     while (length != record.length() + String.valueOf(length).length()) {
       length++;
     }
-    return new Entry("PaxHeaders/entry", 'x',
-        (length + record).getBytes(StandardCharsets.UTF_8), "");
+    return new Entry(
+        "PaxHeaders/entry", 'x', (length + record).getBytes(StandardCharsets.UTF_8), "");
   }
 
   /** The first part of an archive, as a broken upload leaves it. */

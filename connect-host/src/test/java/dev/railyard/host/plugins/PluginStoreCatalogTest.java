@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PluginStoreCatalogTest {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void shouldInstallAnUploadedFileByItsExtensionAndListIt() throws Exception {
@@ -31,16 +30,18 @@ class PluginStoreCatalogTest {
     // then
     assertThat(installed.alreadyPresent()).isFalse();
     assertThat(installed.plugin().archiveType()).isEqualTo("JAR");
-    assertThat(installed.plugin().classes()).containsExactly(
-        new PluginCatalog.PluginClassInfo(TestPlugins.SINK, "sink", "1.0.0"));
+    assertThat(installed.plugin().classes())
+        .containsExactly(new PluginCatalog.PluginClassInfo(TestPlugins.SINK, "sink", "1.0.0"));
     assertThat(catalog.list()).containsExactly(installed.plugin());
     assertThat(catalog.get("demo")).containsExactly(installed.plugin());
   }
 
   @Test
   void shouldTurnRefusalsIntoTheirKind() throws Exception {
-    PluginCatalog catalog = new PluginStoreCatalog(PluginStore.open(dataDir.resolve("plugins")),
-        () -> PluginUsage.of(List.of(Map.of("connector.class", "DemoSink"))));
+    PluginCatalog catalog =
+        new PluginStoreCatalog(
+            PluginStore.open(dataDir.resolve("plugins")),
+            () -> PluginUsage.of(List.of(Map.of("connector.class", "DemoSink"))));
     Path upload = Files.write(dataDir.resolve("upload.tmp"), TestPlugins.sinkJar("1.0.0", false));
 
     assertThat(refusal(() -> catalog.install(upload, "demo.rar", "demo", 1 << 20)).kind())

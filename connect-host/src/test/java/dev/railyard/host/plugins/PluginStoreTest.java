@@ -9,7 +9,6 @@ import dev.railyard.host.plugins.PluginClass.Type;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,7 @@ class PluginStoreTest {
 
   static final long LIMIT = 512L << 20;
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   Path pluginsDir;
   PluginStore store;
@@ -56,8 +54,8 @@ class PluginStoreTest {
     assertThat(result.alreadyPresent()).isFalse();
     assertThat(plugin.version()).isEqualTo("1.0.0");
     assertThat(plugin.folder()).isEqualTo("demo-1.0.0");
-    assertThat(plugin.classes()).containsExactly(
-        new PluginClass(TestPlugins.SINK, Type.SINK, "1.0.0"));
+    assertThat(plugin.classes())
+        .containsExactly(new PluginClass(TestPlugins.SINK, Type.SINK, "1.0.0"));
     assertThat(plugin.sha256()).hasSize(64);
     Path folder = pluginsDir.resolve("demo-1.0.0");
     assertThat(folder.resolve("demo.jar")).isRegularFile();
@@ -73,19 +71,24 @@ class PluginStoreTest {
 
     // then
     assertThat(plugin.version()).isEqualTo("4.3.1");
-    assertThat(plugin.classes()).extracting(PluginClass::className).contains(
-        "org.apache.kafka.connect.file.FileStreamSinkConnector",
-        "org.apache.kafka.connect.file.FileStreamSourceConnector");
+    assertThat(plugin.classes())
+        .extracting(PluginClass::className)
+        .contains(
+            "org.apache.kafka.connect.file.FileStreamSinkConnector",
+            "org.apache.kafka.connect.file.FileStreamSourceConnector");
     assertThat(pluginsDir.resolve("file-4.3.1").resolve(ManifestJar.FILE_NAME)).doesNotExist();
   }
 
   @Test
   void shouldInstallZipAndDropItsTopLevelFolder() throws Exception {
     // given
-    byte[] zip = Archives.zip(folder("demo-2.0.0"), folder("demo-2.0.0/lib"),
-        file("demo-2.0.0/lib/demo.jar", TestPlugins.sinkJar("2.0.0", true)),
-        file("demo-2.0.0/lib/helper.jar", TestPlugins.helperJar()),
-        file("demo-2.0.0/README.md", "hi".getBytes(StandardCharsets.UTF_8)));
+    byte[] zip =
+        Archives.zip(
+            folder("demo-2.0.0"),
+            folder("demo-2.0.0/lib"),
+            file("demo-2.0.0/lib/demo.jar", TestPlugins.sinkJar("2.0.0", true)),
+            file("demo-2.0.0/lib/helper.jar", TestPlugins.helperJar()),
+            file("demo-2.0.0/README.md", "hi".getBytes(StandardCharsets.UTF_8)));
 
     // when
     Plugin plugin = install("demo", zip, ArchiveType.ZIP).plugin();
@@ -103,19 +106,23 @@ class PluginStoreTest {
   @Test
   void shouldInstallTgzWithSeveralPluginTypes() throws Exception {
     // given
-    byte[] tgz = Archives.tgz(folder("."), folder("./lib"),
-        file("./lib/demo.jar", TestPlugins.sinkJar("3.0.0", false)),
-        file("./lib/smt.jar", TestPlugins.transformJar(null)),
-        file("./LICENSE", "Apache-2.0".getBytes(StandardCharsets.UTF_8)));
+    byte[] tgz =
+        Archives.tgz(
+            folder("."),
+            folder("./lib"),
+            file("./lib/demo.jar", TestPlugins.sinkJar("3.0.0", false)),
+            file("./lib/smt.jar", TestPlugins.transformJar(null)),
+            file("./LICENSE", "Apache-2.0".getBytes(StandardCharsets.UTF_8)));
 
     // when
     Plugin plugin = install("demo", tgz, ArchiveType.TGZ).plugin();
 
     // then
     assertThat(plugin.version()).isEqualTo("3.0.0");
-    assertThat(plugin.classes()).containsExactly(
-        new PluginClass(TestPlugins.SINK, Type.SINK, "3.0.0"),
-        new PluginClass(TestPlugins.TRANSFORM, Type.TRANSFORMATION, "undefined"));
+    assertThat(plugin.classes())
+        .containsExactly(
+            new PluginClass(TestPlugins.SINK, Type.SINK, "3.0.0"),
+            new PluginClass(TestPlugins.TRANSFORM, Type.TRANSFORMATION, "undefined"));
     assertThat(pluginsDir.resolve("demo-3.0.0/lib/smt.jar")).isRegularFile();
     assertThat(serviceLoaded(pluginsDir.resolve("demo-3.0.0"))).containsExactly(TestPlugins.SINK);
   }
@@ -125,8 +132,12 @@ class PluginStoreTest {
     // given
     String gnu = "lib/" + "g".repeat(120) + "/demo.jar";
     String pax = "lib/" + "p".repeat(120) + "/smt.jar";
-    byte[] tgz = Archives.tgz(Archives.gnuLongName(gnu), file("short-1", TestPlugins.sinkJar(
-        "4.0", false)), Archives.paxPath(pax), file("short-2", TestPlugins.transformJar(null)));
+    byte[] tgz =
+        Archives.tgz(
+            Archives.gnuLongName(gnu),
+            file("short-1", TestPlugins.sinkJar("4.0", false)),
+            Archives.paxPath(pax),
+            file("short-2", TestPlugins.transformJar(null)));
 
     // when
     Plugin plugin = install("long", tgz, ArchiveType.TGZ).plugin();
@@ -140,10 +151,10 @@ class PluginStoreTest {
 
   @Test
   void shouldTakeTheVersionFromTheJarManifestWhenNoConnectorHasOne() throws Exception {
-    assertThat(install("smt", TestPlugins.transformJar("0.9"), ArchiveType.JAR).plugin()
-        .version()).isEqualTo("0.9");
-    assertThat(install("smt2", TestPlugins.sinkJar(null, false), ArchiveType.JAR).plugin()
-        .folder()).isEqualTo("smt2-unknown");
+    assertThat(install("smt", TestPlugins.transformJar("0.9"), ArchiveType.JAR).plugin().version())
+        .isEqualTo("0.9");
+    assertThat(install("smt2", TestPlugins.sinkJar(null, false), ArchiveType.JAR).plugin().folder())
+        .isEqualTo("smt2-unknown");
   }
 
   @Test
@@ -185,7 +196,8 @@ class PluginStoreTest {
 
     // when / then
     assertThatThrownBy(() -> install("demo", TestPlugins.sinkJar("1.0.0", true), ArchiveType.JAR))
-        .isInstanceOfSatisfying(PluginException.class,
+        .isInstanceOfSatisfying(
+            PluginException.class,
             e -> assertThat(e.code()).isEqualTo(PluginException.Code.CONFLICT))
         .hasMessageContaining("'demo' version '1.0.0' is already installed");
     assertThat(StoreSnapshot.of(dataDir)).isEqualTo(snapshot);
@@ -197,7 +209,8 @@ class PluginStoreTest {
     install("demo", jar, ArchiveType.JAR);
 
     assertThatThrownBy(() -> install("other", jar, ArchiveType.JAR))
-        .isInstanceOfSatisfying(PluginException.class,
+        .isInstanceOfSatisfying(
+            PluginException.class,
             e -> assertThat(e.code()).isEqualTo(PluginException.Code.CONFLICT))
         .hasMessageContaining("already installed as plugin 'demo'");
   }
@@ -220,14 +233,19 @@ class PluginStoreTest {
     var snapshot = StoreSnapshot.of(dataDir);
 
     // when / then
-    assertThatThrownBy(() -> store.delete("demo", null,
-        c -> c.className().equals(TestPlugins.SINK) && c.version().equals("2.0.0")))
-        .isInstanceOfSatisfying(PluginException.class,
-            e -> assertThat(e.code()).isEqualTo(PluginException.Code.IN_USE))
+    assertThatThrownBy(
+            () ->
+                store.delete(
+                    "demo",
+                    null,
+                    c -> c.className().equals(TestPlugins.SINK) && c.version().equals("2.0.0")))
+        .isInstanceOfSatisfying(
+            PluginException.class, e -> assertThat(e.code()).isEqualTo(PluginException.Code.IN_USE))
         .hasMessageContaining(TestPlugins.SINK + " 2.0.0");
     assertThat(StoreSnapshot.of(dataDir)).isEqualTo(snapshot);
 
-    assertThat(store.delete("demo", "1.0.0", c -> false)).extracting(Plugin::version)
+    assertThat(store.delete("demo", "1.0.0", c -> false))
+        .extracting(Plugin::version)
         .containsExactly("1.0.0");
     assertThat(pluginsDir.resolve("demo-1.0.0")).doesNotExist();
     assertThat(store.get("demo")).extracting(Plugin::version).containsExactly("2.0.0");
@@ -237,7 +255,8 @@ class PluginStoreTest {
   @Test
   void shouldAnswerNotFoundForAnUnknownPlugin() {
     assertThatThrownBy(() -> store.delete("nope", null, c -> false))
-        .isInstanceOfSatisfying(PluginException.class,
+        .isInstanceOfSatisfying(
+            PluginException.class,
             e -> assertThat(e.code()).isEqualTo(PluginException.Code.NOT_FOUND));
     assertThat(store.get("nope")).isEmpty();
   }
@@ -245,7 +264,8 @@ class PluginStoreTest {
   @Test
   void shouldRefuseAnInvalidName() {
     assertThatThrownBy(() -> install("../x", TestPlugins.sinkJar("1", false), ArchiveType.JAR))
-        .isInstanceOfSatisfying(PluginException.class,
+        .isInstanceOfSatisfying(
+            PluginException.class,
             e -> assertThat(e.code()).isEqualTo(PluginException.Code.INVALID_NAME));
   }
 
@@ -281,8 +301,9 @@ class PluginStoreTest {
 
   /** What a worker with {@code plugin.discovery=service_load} finds in a plugin folder. */
   static Set<String> serviceLoaded(Path folder) throws IOException {
-    PluginSource source = PluginUtils.isolatedPluginSource(
-        folder, SinkConnector.class.getClassLoader(), new ClassLoaderFactory());
+    PluginSource source =
+        PluginUtils.isolatedPluginSource(
+            folder, SinkConnector.class.getClassLoader(), new ClassLoaderFactory());
     try {
       PluginScanResult result = new ServiceLoaderScanner().discoverPlugins(Set.of(source));
       return Set.copyOf(result.sinkConnectors().stream().map(PluginDesc::className).toList());

@@ -19,7 +19,8 @@ final class StoreSnapshot {
     Map<String, String> snapshot = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path p : paths.toList()) {
-        snapshot.put(root.relativize(p).toString(),
+        snapshot.put(
+            root.relativize(p).toString(),
             Files.isDirectory(p) ? "dir" : sha256(Files.readAllBytes(p)));
       }
     }

@@ -34,8 +34,10 @@ public final class TestPlugins {
   public static final String SINK = "com.example.railyard.DemoSinkConnector";
   static final String TRANSFORM = "com.example.railyard.smt.DemoTransform";
 
-  private static final Map<String, String> SOURCES = Map.of(
-      SINK, """
+  private static final Map<String, String> SOURCES =
+      Map.of(
+          SINK,
+          """
           package com.example.railyard;
           import java.util.*;
           import org.apache.kafka.common.config.ConfigDef;
@@ -52,7 +54,8 @@ public final class TestPlugins {
             public ConfigDef config() { return new ConfigDef(); }
           }
           """,
-      "com.example.railyard.DemoSinkTask", """
+          "com.example.railyard.DemoSinkTask",
+          """
           package com.example.railyard;
           import java.util.*;
           import org.apache.kafka.connect.sink.*;
@@ -63,7 +66,8 @@ public final class TestPlugins {
             public void stop() {}
           }
           """,
-      TRANSFORM, """
+          TRANSFORM,
+          """
           package com.example.railyard.smt;
           import java.util.Map;
           import org.apache.kafka.common.config.ConfigDef;
@@ -76,7 +80,8 @@ public final class TestPlugins {
             public void configure(Map<String, ?> configs) {}
           }
           """,
-      "com.example.broken.BrokenSinkConnector", """
+          "com.example.broken.BrokenSinkConnector",
+          """
           package com.example.broken;
           import java.util.*;
           import org.apache.kafka.common.config.ConfigDef;
@@ -92,7 +97,8 @@ public final class TestPlugins {
             public ConfigDef config() { return new ConfigDef(); }
           }
           """,
-      "com.example.util.Helper", """
+          "com.example.util.Helper",
+          """
           package com.example.util;
           public class Helper {
             public static String hello() { return "hello"; }
@@ -105,8 +111,10 @@ public final class TestPlugins {
 
   /** A jar of the sink connector (and its task), optionally with its ServiceLoader manifest. */
   public static byte[] sinkJar(String implementationVersion, boolean withServiceManifest) {
-    List<String> extra = withServiceManifest ? List.of(ServiceFiles.PREFIX
-        + "org.apache.kafka.connect.sink.SinkConnector") : List.of();
+    List<String> extra =
+        withServiceManifest
+            ? List.of(ServiceFiles.PREFIX + "org.apache.kafka.connect.sink.SinkConnector")
+            : List.of();
     return jar(implementationVersion, "com/example/railyard/", extra, SINK + "\n");
   }
 
@@ -128,20 +136,26 @@ public final class TestPlugins {
   /** The bytes of Kafka's own connect-file jar, a real plugin with ServiceLoader manifests. */
   static byte[] kafkaFileJar() {
     try {
-      return Files.readAllBytes(Path.of(FileStreamSinkConnector.class.getProtectionDomain()
-          .getCodeSource().getLocation().toURI()));
+      return Files.readAllBytes(
+          Path.of(
+              FileStreamSinkConnector.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI()));
     } catch (IOException | URISyntaxException e) {
       throw new IllegalStateException("connect-file is not on the test classpath as a jar", e);
     }
   }
 
-  private static byte[] jar(String implementationVersion, String packageDir,
-      List<String> textEntries, String text) {
+  private static byte[] jar(
+      String implementationVersion, String packageDir, List<String> textEntries, String text) {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     if (implementationVersion != null) {
-      manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION,
-          implementationVersion);
+      manifest
+          .getMainAttributes()
+          .put(Attributes.Name.IMPLEMENTATION_VERSION, implementationVersion);
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JarOutputStream jar = new JarOutputStream(bytes, manifest);
@@ -176,12 +190,20 @@ public final class TestPlugins {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     List<JavaFileObject> units = new ArrayList<>();
     SOURCES.forEach((name, code) -> units.add(source(name, code)));
-    String classpath = String.join(java.io.File.pathSeparator, location(SinkConnector.class),
-        location(ConfigDef.class));
+    String classpath =
+        String.join(
+            java.io.File.pathSeparator, location(SinkConnector.class), location(ConfigDef.class));
     try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null)) {
-      boolean ok = compiler.getTask(null, files, null,
-          List.of("--release", "17", "-classpath", classpath, "-d", out.toString()), null, units)
-          .call();
+      boolean ok =
+          compiler
+              .getTask(
+                  null,
+                  files,
+                  null,
+                  List.of("--release", "17", "-classpath", classpath, "-d", out.toString()),
+                  null,
+                  units)
+              .call();
       if (!ok) {
         throw new IllegalStateException("test plugin sources did not compile");
       }

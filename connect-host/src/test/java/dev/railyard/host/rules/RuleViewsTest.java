@@ -14,15 +14,31 @@ import org.junit.jupiter.api.Test;
 class RuleViewsTest {
 
   private static Rule rule(Map<String, String> config) {
-    return new Rule("orders", "shop", true, "{}", new Transform.WholeEvent(), List.of(
-        new Target("db", new Target.Inline(config), RetryPolicy.DEFAULT, true)));
+    return new Rule(
+        "orders",
+        "shop",
+        true,
+        "{}",
+        new Transform.WholeEvent(),
+        List.of(new Target("db", new Target.Inline(config), RetryPolicy.DEFAULT, true)));
   }
 
   @Test
   void shouldMaskTheSecretsOfInlineTargetConfigsButNotReferencesOrPlainKeys() {
     // given a rule whose inline target holds a password, a token and a provider reference
-    Rule rule = rule(Map.of("connector.class", "JdbcSink", "connection.password", "hunter2",
-        "http.authorization", "Bearer s3cret", "api.token", "${env:TOKEN}", "table", "orders"));
+    Rule rule =
+        rule(
+            Map.of(
+                "connector.class",
+                "JdbcSink",
+                "connection.password",
+                "hunter2",
+                "http.authorization",
+                "Bearer s3cret",
+                "api.token",
+                "${env:TOKEN}",
+                "table",
+                "orders"));
 
     // when it is shown
     JsonNode config = RuleViews.document(rule).path("spec").path("targets").get(0).path("config");
@@ -38,7 +54,9 @@ class RuleViewsTest {
   void shouldCallAMaskWrittenBackAProblemNamingRuleTargetAndKey() {
     Rule rule = rule(Map.of("connector.class", "JdbcSink", "connection.password", "********"));
 
-    assertThat(RuleViews.maskedSecrets(List.of(rule))).singleElement().asString()
+    assertThat(RuleViews.maskedSecrets(List.of(rule)))
+        .singleElement()
+        .asString()
         .startsWith("rule orders, target db: config 'connection.password' holds the mask");
   }
 }

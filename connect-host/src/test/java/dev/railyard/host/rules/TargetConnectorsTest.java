@@ -20,16 +20,19 @@ class TargetConnectorsTest {
   @Test
   void shouldRunTheTargetsSinkInsideTheDeliveryGuardWithItsPolicy() {
     // given a target with a retry policy and dead letters
-    Target target = new Target("webhook", new Target.Inline(Map.of(
-        "connector.class", "FileStreamSink", "file", "/tmp/out")),
-        new RetryPolicy(3, 600, 50, 800), true);
+    Target target =
+        new Target(
+            "webhook",
+            new Target.Inline(Map.of("connector.class", "FileStreamSink", "file", "/tmp/out")),
+            new RetryPolicy(3, 600, 50, 800),
+            true);
 
     // when its connector config is made
     Map<String, String> c = TargetConnectors.target(rule(target), target, null, "broker:9092");
 
     // then the guard runs the sink, reading the target's delivery topic, with the policy
-    assertThat(c).containsEntry("connector.class",
-            "dev.railyard.rules.delivery.GuardedSinkConnector")
+    assertThat(c)
+        .containsEntry("connector.class", "dev.railyard.rules.delivery.GuardedSinkConnector")
         .containsEntry(GuardedSinkConfig.DELEGATE_CLASS_CONFIG, "FileStreamSink")
         .containsEntry("file", "/tmp/out")
         .containsEntry("name", "railyard.to.orders.webhook")
@@ -51,11 +54,15 @@ class TargetConnectorsTest {
   void shouldLeaveTheDeadLetterTopicOutWhenTheTargetDropsWhatItCannotDeliver() {
     Target target = new Target("log", new Target.Connector("audit"), RetryPolicy.DEFAULT, false);
 
-    Map<String, String> c = TargetConnectors.target(rule(target), target,
-        Map.of("connector.class", "FileStreamSink", "file", "/tmp/audit", "topics.regex", ".*"),
-        "broker:9092");
+    Map<String, String> c =
+        TargetConnectors.target(
+            rule(target),
+            target,
+            Map.of("connector.class", "FileStreamSink", "file", "/tmp/audit", "topics.regex", ".*"),
+            "broker:9092");
 
-    assertThat(c).containsEntry(GuardedSinkConfig.DEAD_LETTER_TOPIC_CONFIG, "")
+    assertThat(c)
+        .containsEntry(GuardedSinkConfig.DEAD_LETTER_TOPIC_CONFIG, "")
         .doesNotContainKey("errors.deadletterqueue.topic.name")
         .doesNotContainKey("topics.regex");
   }
@@ -64,10 +71,15 @@ class TargetConnectorsTest {
   void shouldRunATemplateThatPinsAPluginVersionUnguarded() {
     Target target = new Target("db", new Target.Connector("jdbc"), RetryPolicy.DEFAULT, true);
 
-    Map<String, String> c = TargetConnectors.target(rule(target), target, Map.of(
-        "connector.class", "JdbcSink", "connector.plugin.version", "3.5.0.Final"), "broker:9092");
+    Map<String, String> c =
+        TargetConnectors.target(
+            rule(target),
+            target,
+            Map.of("connector.class", "JdbcSink", "connector.plugin.version", "3.5.0.Final"),
+            "broker:9092");
 
-    assertThat(c).containsEntry("connector.class", "JdbcSink")
+    assertThat(c)
+        .containsEntry("connector.class", "JdbcSink")
         .containsEntry("errors.deadletterqueue.topic.name", "railyard.dlq.orders.db")
         .doesNotContainKey(GuardedSinkConfig.DELEGATE_CLASS_CONFIG);
   }

@@ -23,10 +23,16 @@ import org.apache.kafka.connect.sink.SinkTask;
 public class FlakySinkConnector extends SinkConnector {
 
   static final String MARKER = "flaky.marker";
-  private static final ConfigDef CONFIG = new ConfigDef()
-      .define(MARKER, ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "fail while this exists")
-      .define("flaky.password", ConfigDef.Type.PASSWORD, "", ConfigDef.Importance.LOW,
-          "a secret, to check masking");
+  private static final ConfigDef CONFIG =
+      new ConfigDef()
+          .define(
+              MARKER, ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "fail while this exists")
+          .define(
+              "flaky.password",
+              ConfigDef.Type.PASSWORD,
+              "",
+              ConfigDef.Importance.LOW,
+              "a secret, to check masking");
 
   private Map<String, String> props;
 
@@ -65,8 +71,11 @@ public class FlakySinkConnector extends SinkConnector {
     public void start(Map<String, String> props) {
       Path marker = Path.of(props.get(MARKER));
       try {
-        Files.writeString(Path.of(marker + ".starts"), Instant.now() + "\n",
-            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+            Path.of(marker + ".starts"),
+            Instant.now() + "\n",
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -80,8 +80,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     props.putAll(overrides);
     KafkaConfig config = KafkaConfig.fromProps(props, false);
     formatIfNeeded(logDir, config);
-    return new EmbeddedBroker(new KafkaRaftServer(config, Time.SYSTEM), host + ":" + clientPort,
-        logDir);
+    return new EmbeddedBroker(
+        new KafkaRaftServer(config, Time.SYSTEM), host + ":" + clientPort, logDir);
   }
 
   /** Starts a prepared broker; returns once it answers clients, else stops it and throws. */
@@ -127,12 +127,24 @@ public final class EmbeddedBroker implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", String.valueOf(NODE_ID));
     p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
-    p.put("listeners", "PLAINTEXT://" + host + ":" + clientPort + "," + CONTROLLER_LISTENER + "://"
-        + host + ":" + controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://"
+            + host
+            + ":"
+            + clientPort
+            + ","
+            + CONTROLLER_LISTENER
+            + "://"
+            + host
+            + ":"
+            + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + clientPort);
     p.put("controller.listener.names", CONTROLLER_LISTENER);
     p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    p.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     p.put("log.dirs", logDir.toString());
     p.put("offsets.topic.replication.factor", "1");
     p.put("transaction.state.log.replication.factor", "1");
@@ -174,15 +186,17 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the Kafka data directory " + logDir, e);
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
     }
   }
 
   private void awaitReady(Duration timeout) {
-    Map<String, Object> conf = Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    Map<String, Object> conf =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     try (Admin admin = Admin.create(conf)) {
       admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * The main class of a worker JVM: runs one Kafka Connect distributed worker from a properties file,
  * announces its REST URL on standard output, and exits when its parent process does.
  *
- * <p>The only line it prints is {@value #READY_PREFIX}{@code <restUrl>}; everything else goes to the
- * worker's log file.
+ * <p>The only line it prints is {@value #READY_PREFIX}{@code <restUrl>}; everything else goes to
+ * the worker's log file.
  */
 public final class WorkerMain {
 
@@ -75,9 +75,14 @@ public final class WorkerMain {
   private static void exitWithParent() {
     ProcessHandle.current()
         .parent()
-        .ifPresent(parent -> parent.onExit().thenRun(() -> {
-          log.warn("Parent process {} exited; stopping this worker", parent.pid());
-          System.exit(0);
-        }));
+        .ifPresent(
+            parent ->
+                parent
+                    .onExit()
+                    .thenRun(
+                        () -> {
+                          log.warn("Parent process {} exited; stopping this worker", parent.pid());
+                          System.exit(0);
+                        }));
   }
 }

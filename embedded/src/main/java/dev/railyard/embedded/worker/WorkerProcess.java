@@ -77,10 +77,12 @@ public final class WorkerProcess {
       command.add("@" + argFile.toAbsolutePath());
       command.add(WorkerMain.class.getName());
       command.add(propsFile.toAbsolutePath().toString());
-      Process process = new ProcessBuilder(command)
-          .redirectError(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".stderr").toFile()))
-          .redirectInput(ProcessBuilder.Redirect.PIPE)
-          .start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectError(
+                  ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".stderr").toFile()))
+              .redirectInput(ProcessBuilder.Redirect.PIPE)
+              .start();
       WorkerProcess worker = new WorkerProcess(name, process);
       worker.watchOutput();
       return worker;
@@ -137,8 +139,8 @@ public final class WorkerProcess {
     try {
       url = announced.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Worker " + name + " did not start within " + timeout
-          + "; see its log file", e);
+      throw new IllegalStateException(
+          "Worker " + name + " did not start within " + timeout + "; see its log file", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
@@ -147,16 +149,20 @@ public final class WorkerProcess {
     }
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Worker " + name + " exited with code "
-            + process.exitValue() + " while starting; see its log file");
+        throw new IllegalStateException(
+            "Worker "
+                + name
+                + " exited with code "
+                + process.exitValue()
+                + " while starting; see its log file");
       }
       if (healthy(url)) {
         return url;
       }
       pause(Duration.ofMillis(200));
     }
-    throw new IllegalStateException("Worker " + name + " at " + url
-        + " did not report healthy within " + timeout);
+    throw new IllegalStateException(
+        "Worker " + name + " at " + url + " did not report healthy within " + timeout);
   }
 
   /**
@@ -186,33 +192,40 @@ public final class WorkerProcess {
   }
 
   private void watchOutput() {
-    Thread reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          if (line.startsWith(WorkerMain.READY_PREFIX)) {
-            String url = line.substring(WorkerMain.READY_PREFIX.length()).trim();
-            announced.complete(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-          } else {
-            log.debug("{}: {}", name, line);
-          }
-        }
-      } catch (IOException e) {
-        log.debug("Output of worker {} closed", name, e);
-      }
-      announced.completeExceptionally(new IllegalStateException("Worker " + name
-          + " exited before it started; see its log file"));
-    }, "railyard-" + name + "-stdout");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  if (line.startsWith(WorkerMain.READY_PREFIX)) {
+                    String url = line.substring(WorkerMain.READY_PREFIX.length()).trim();
+                    announced.complete(
+                        url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+                  } else {
+                    log.debug("{}: {}", name, line);
+                  }
+                }
+              } catch (IOException e) {
+                log.debug("Output of worker {} closed", name, e);
+              }
+              announced.completeExceptionally(
+                  new IllegalStateException(
+                      "Worker " + name + " exited before it started; see its log file"));
+            },
+            "railyard-" + name + "-stdout");
     reader.setDaemon(true);
     reader.start();
   }
 
   private static boolean healthy(String url) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/health"))
-        .timeout(Duration.ofSeconds(2))
-        .GET()
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url + "/health"))
+            .timeout(Duration.ofSeconds(2))
+            .GET()
+            .build();
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException e) {
@@ -225,8 +238,9 @@ public final class WorkerProcess {
 
   private static void pause(Duration d) {
     try {
-      CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(d.toMillis(),
-          TimeUnit.MILLISECONDS)).get();
+      CompletableFuture.runAsync(
+              () -> {}, CompletableFuture.delayedExecutor(d.toMillis(), TimeUnit.MILLISECONDS))
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
@@ -243,7 +257,9 @@ public final class WorkerProcess {
   }
 
   private static String javaExecutable() {
-    return ProcessHandle.current().info().command()
+    return ProcessHandle.current()
+        .info()
+        .command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 

@@ -47,7 +47,8 @@ public record WorkerSettings(
     p.put("listeners", "http://127.0.0.1:0");
     p.put("rest.advertised.host.name", "127.0.0.1");
     p.put("plugin.path", pluginPath.toAbsolutePath().toString());
-    // Scanning every jar took 4.3 s and 870 MB per worker start; ServiceLoader manifests take 1.2 s.
+    // Scanning every jar took 4.3 s and 870 MB per worker start; ServiceLoader manifests take 1.2
+    // s.
     p.put("plugin.discovery", "service_load");
     p.put("scheduled.rebalance.max.delay.ms", String.valueOf(rebalanceDelayMs));
     p.put("heartbeat.interval.ms", "1000");
@@ -55,8 +56,12 @@ public record WorkerSettings(
     p.put("offset.flush.interval.ms", "5000");
     p.put("connector.client.config.override.policy", "All");
     p.put("config.providers", "file,env");
-    p.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
-    p.put("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+    p.put(
+        "config.providers.file.class",
+        "org.apache.kafka.common.config.provider.FileConfigProvider");
+    p.put(
+        "config.providers.env.class",
+        "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
     p.putAll(overrides);
     return p;
   }

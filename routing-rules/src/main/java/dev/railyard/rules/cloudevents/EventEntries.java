@@ -21,6 +21,7 @@ public final class EventEntries {
 
   /** Largest accepted event, as EventBridge: 256 KiB of JSON. */
   public static final int MAX_EVENT_BYTES = 256 * 1024;
+
   public static final String DEFAULT_BUS = "default";
 
   private static final Pattern BUS_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,199}");
@@ -28,8 +29,16 @@ public final class EventEntries {
   private static final Set<String> SHORT_FORM_KEYS =
       Set.of("bus", "source", "type", "subject", "time", "data");
   private static final Set<String> STRING_ATTRIBUTES =
-      Set.of("id", "source", "specversion", "type", "datacontenttype", "dataschema", "subject",
-          "time", "data_base64");
+      Set.of(
+          "id",
+          "source",
+          "specversion",
+          "type",
+          "datacontenttype",
+          "dataschema",
+          "subject",
+          "time",
+          "data_base64");
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final Clock clock;
@@ -48,7 +57,8 @@ public final class EventEntries {
   /**
    * Checks one entry and returns the event to write or the problem.
    *
-   * @param entry the entry as parsed JSON (maps, lists, strings, numbers, booleans, null); never null
+   * @param entry the entry as parsed JSON (maps, lists, strings, numbers, booleans, null); never
+   *     null
    */
   public Outcome toEvent(Map<String, Object> entry) {
     String problem = checkBus(entry.get("bus"));
@@ -66,22 +76,31 @@ public final class EventEntries {
     try {
       json = mapper.writeValueAsBytes(event);
     } catch (JsonProcessingException e) {
-      return Outcome.refused(EntryProblem.invalid("the entry cannot be written as JSON: "
-          + e.getOriginalMessage()));
+      return Outcome.refused(
+          EntryProblem.invalid("the entry cannot be written as JSON: " + e.getOriginalMessage()));
     }
     if (json.length > MAX_EVENT_BYTES) {
-      return Outcome.refused(new EntryProblem("EntryTooLarge", "the event is " + json.length
-          + " bytes of JSON; at most " + MAX_EVENT_BYTES + " bytes are accepted"));
+      return Outcome.refused(
+          new EntryProblem(
+              "EntryTooLarge",
+              "the event is "
+                  + json.length
+                  + " bytes of JSON; at most "
+                  + MAX_EVENT_BYTES
+                  + " bytes are accepted"));
     }
-    Object key = event.containsKey("partitionkey") ? event.get("partitionkey") : event.get("subject");
-    return Outcome.accepted(new BusEvent(bus, (String) event.get("id"),
-        key == null ? null : key.toString(), json));
+    Object key =
+        event.containsKey("partitionkey") ? event.get("partitionkey") : event.get("subject");
+    return Outcome.accepted(
+        new BusEvent(bus, (String) event.get("id"), key == null ? null : key.toString(), json));
   }
 
   private String wrapShortForm(Map<String, Object> event) {
     for (String key : event.keySet()) {
       if (!SHORT_FORM_KEYS.contains(key)) {
-        return "unknown field \"" + key + "\": an entry is a CloudEvent (with \"specversion\": "
+        return "unknown field \""
+            + key
+            + "\": an entry is a CloudEvent (with \"specversion\": "
             + "\"1.0\") or has only the fields bus, source, type, subject, time and data";
       }
     }
@@ -106,8 +125,9 @@ public final class EventEntries {
     if (event.get("subject") != null) {
       wrapped.put("subject", event.get("subject"));
     }
-    wrapped.put("time", event.get("time") != null ? event.get("time")
-        : OffsetDateTime.now(clock).toString());
+    wrapped.put(
+        "time",
+        event.get("time") != null ? event.get("time") : OffsetDateTime.now(clock).toString());
     if (event.containsKey("data")) {
       wrapped.put("datacontenttype", "application/json");
       wrapped.put("data", event.get("data"));
@@ -142,7 +162,9 @@ public final class EventEntries {
           return problem;
         }
       } else if (!EXTENSION_NAME.matcher(name).matches()) {
-        return "attribute \"" + name + "\" is not a valid CloudEvents attribute name: "
+        return "attribute \""
+            + name
+            + "\" is not a valid CloudEvents attribute name: "
             + "use 1 to 20 lower-case letters or digits";
       } else if (e.getValue() instanceof Map || e.getValue() instanceof Iterable) {
         return "extension attribute \"" + name + "\" must be a string, number or boolean";
@@ -157,7 +179,8 @@ public final class EventEntries {
     }
     if (!(bus instanceof String name) || !BUS_NAME.matcher(name).matches()) {
       return "\"bus\" must be a bus name of 1 to 200 letters, digits, '-' or '_', starting with a "
-          + "letter or digit, not " + describe(bus);
+          + "letter or digit, not "
+          + describe(bus);
     }
     return null;
   }
@@ -183,13 +206,18 @@ public final class EventEntries {
     if (value instanceof String s && !s.isEmpty()) {
       return null;
     }
-    return (value == null ? "\"" + field + "\" is missing" : "\"" + field + "\" is "
-        + describe(value)) + ": it must be a non-empty string (" + hint + ")";
+    return (value == null
+            ? "\"" + field + "\" is missing"
+            : "\"" + field + "\" is " + describe(value))
+        + ": it must be a non-empty string ("
+        + hint
+        + ")";
   }
 
   private static String optionalString(Map<String, Object> event, String field) {
     Object value = event.get(field);
-    return value == null || value instanceof String ? null
+    return value == null || value instanceof String
+        ? null
         : "\"" + field + "\" must be a string, not " + describe(value);
   }
 

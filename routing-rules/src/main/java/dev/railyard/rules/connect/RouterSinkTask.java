@@ -40,170 +40,213 @@ import org.slf4j.LoggerFactory;
  */
 public class RouterSinkTask extends SinkTask {
 
-    private static final Logger log = LoggerFactory.getLogger(RouterSinkTask.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger log = LoggerFactory.getLogger(RouterSinkTask.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-    private String bus;
-    private RuleLog rules;
-    private volatile RoutingTable table = RoutingTable.EMPTY;
-    private KafkaProducer<byte[], byte[]> producer;
-    private StatsPublisher stats;
-    private DeliveryCounters counters;
+  private String bus;
+  private RuleLog rules;
+  private volatile RoutingTable table = RoutingTable.EMPTY;
+  private KafkaProducer<byte[], byte[]> producer;
+  private StatsPublisher stats;
+  private DeliveryCounters counters;
 
-    @Override
-    public void start(Map<String, String> props) {
-        RouterConfig config = new RouterConfig(props);
-        bus = config.bus();
-        String bootstrap = config.getString(RouterConfig.BOOTSTRAP_CONFIG);
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.CLIENT_ID_CONFIG, "railyard-router-" + bus,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        stats = StatsPublisher.start(bootstrap, "router." + bus,
-                Duration.ofMillis(config.getInt(RouterConfig.STATS_INTERVAL_CONFIG)));
-        counters = stats.counters();
-        rules = new RuleLog(bootstrap, config.getString(RouterConfig.RULES_TOPIC_CONFIG), this::rulesChanged);
-        rules.start(Duration.ofMillis(config.getInt(RouterConfig.CATCH_UP_TIMEOUT_CONFIG)));
-        log.info("Router of bus {} started with {} rule(s)", bus, table.size());
+  @Override
+  public void start(Map<String, String> props) {
+    RouterConfig config = new RouterConfig(props);
+    bus = config.bus();
+    String bootstrap = config.getString(RouterConfig.BOOTSTRAP_CONFIG);
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "railyard-router-" + bus,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
+    stats =
+        StatsPublisher.start(
+            bootstrap,
+            "router." + bus,
+            Duration.ofMillis(config.getInt(RouterConfig.STATS_INTERVAL_CONFIG)));
+    counters = stats.counters();
+    rules =
+        new RuleLog(
+            bootstrap, config.getString(RouterConfig.RULES_TOPIC_CONFIG), this::rulesChanged);
+    rules.start(Duration.ofMillis(config.getInt(RouterConfig.CATCH_UP_TIMEOUT_CONFIG)));
+    log.info("Router of bus {} started with {} rule(s)", bus, table.size());
+  }
+
+  private void rulesChanged(Map<String, dev.railyard.rules.model.Rule> current) {
+    try {
+      table = RoutingTable.of(bus, current);
+      log.info("Router of bus {} now applies {} rule(s)", bus, table.size());
+    } catch (RuntimeException e) {
+      // keep routing with the rules in force; the control plane only writes valid rules
+      log.error(
+          "Router of bus {} could not compile the new rules; keeping the previous ones", bus, e);
     }
+  }
 
-    private void rulesChanged(Map<String, dev.railyard.rules.model.Rule> current) {
-        try {
-            table = RoutingTable.of(bus, current);
-            log.info("Router of bus {} now applies {} rule(s)", bus, table.size());
-        } catch (RuntimeException e) {
-            // keep routing with the rules in force; the control plane only writes valid rules
-            log.error("Router of bus {} could not compile the new rules; keeping the previous ones", bus, e);
-        }
+  @Override
+  public void put(Collection<SinkRecord> records) {
+    RoutingTable current = table;
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    Instant now = Instant.now();
+    for (SinkRecord record : records) {
+      byte[] event = bytes(record.value());
+      if (event == null) {
+        continue;
+      }
+      List<RoutingTable.Route> routes;
+      try {
+        routes = current.match(event);
+      } catch (RuntimeException | StackOverflowError e) {
+        // one unreadable event must not stop the bus: it waits in the bus's dead letters
+        log.warn(
+            "Router of bus {} could not match an event at {}-{}@{}: {}",
+            bus,
+            record.topic(),
+            record.kafkaPartition(),
+            record.kafkaOffset(),
+            e.toString());
+        sent.add(
+            producer.send(
+                new ProducerRecord<>(
+                    RouterConfig.busDeadLetterTopic(bus),
+                    null,
+                    bytes(record.key()),
+                    event,
+                    DeadLetters.headers("", "", asException(e), now))));
+        continue;
+      }
+      if (!routes.isEmpty()) {
+        route(record, event, routes, now, sent);
+      }
     }
+    await(sent);
+  }
 
-    @Override
-    public void put(Collection<SinkRecord> records) {
-        RoutingTable current = table;
-        List<Future<RecordMetadata>> sent = new ArrayList<>();
-        Instant now = Instant.now();
-        for (SinkRecord record : records) {
-            byte[] event = bytes(record.value());
-            if (event == null) {
-                continue;
-            }
-            List<RoutingTable.Route> routes;
-            try {
-                routes = current.match(event);
-            } catch (RuntimeException | StackOverflowError e) {
-                // one unreadable event must not stop the bus: it waits in the bus's dead letters
-                log.warn("Router of bus {} could not match an event at {}-{}@{}: {}", bus, record.topic(),
-                        record.kafkaPartition(), record.kafkaOffset(), e.toString());
-                sent.add(producer.send(new ProducerRecord<>(RouterConfig.busDeadLetterTopic(bus), null,
-                        bytes(record.key()), event, DeadLetters.headers("", "", asException(e), now))));
-                continue;
-            }
-            if (!routes.isEmpty()) {
-                route(record, event, routes, now, sent);
-            }
+  private void route(
+      SinkRecord record,
+      byte[] event,
+      List<RoutingTable.Route> routes,
+      Instant now,
+      List<Future<RecordMetadata>> sent) {
+    byte[] key = bytes(record.key());
+    JsonNode tree = parse(event);
+    for (RoutingTable.Route route : routes) {
+      counters.matched(route.rule());
+      byte[] output;
+      TransformException failure = null;
+      try {
+        output = tree == null ? null : route.transformer().apply(tree, event, route.rule(), now);
+      } catch (TransformException e) {
+        output = null;
+        failure = e;
+      }
+      for (RoutingTable.Destination d : route.destinations()) {
+        if (output != null) {
+          sent.add(
+              producer.send(
+                  new ProducerRecord<>(
+                      d.topic(), null, key, output, headers(route.rule(), d.target(), tree))));
+          continue;
         }
-        await(sent);
+        counters.transformError(route.rule(), d.target());
+        if (d.deadLetter()) {
+          sent.add(
+              producer.send(
+                  new ProducerRecord<>(
+                      d.deadLetterTopic(),
+                      null,
+                      key,
+                      event,
+                      DeadLetters.headers(route.rule(), d.target(), failure, now))));
+        }
+      }
     }
+  }
 
-    private void route(SinkRecord record, byte[] event, List<RoutingTable.Route> routes, Instant now,
-            List<Future<RecordMetadata>> sent) {
-        byte[] key = bytes(record.key());
-        JsonNode tree = parse(event);
-        for (RoutingTable.Route route : routes) {
-            counters.matched(route.rule());
-            byte[] output;
-            TransformException failure = null;
-            try {
-                output = tree == null ? null : route.transformer().apply(tree, event, route.rule(), now);
-            } catch (TransformException e) {
-                output = null;
-                failure = e;
-            }
-            for (RoutingTable.Destination d : route.destinations()) {
-                if (output != null) {
-                    sent.add(producer.send(new ProducerRecord<>(d.topic(), null, key, output,
-                            headers(route.rule(), d.target(), tree))));
-                    continue;
-                }
-                counters.transformError(route.rule(), d.target());
-                if (d.deadLetter()) {
-                    sent.add(producer.send(new ProducerRecord<>(d.deadLetterTopic(), null, key, event,
-                            DeadLetters.headers(route.rule(), d.target(), failure, now))));
-                }
-            }
-        }
-    }
+  private static Exception asException(Throwable t) {
+    return t instanceof Exception e ? e : new IllegalStateException(t.toString(), t);
+  }
 
-    private static Exception asException(Throwable t) {
-        return t instanceof Exception e ? e : new IllegalStateException(t.toString(), t);
+  private static RecordHeaders headers(String rule, String target, JsonNode event) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("railyard.rule", rule.getBytes(StandardCharsets.UTF_8));
+    headers.add("railyard.target", target.getBytes(StandardCharsets.UTF_8));
+    JsonNode id = event.get("id");
+    if (id != null && id.isTextual()) {
+      headers.add("railyard.event.id", id.asText().getBytes(StandardCharsets.UTF_8));
     }
+    return headers;
+  }
 
-    private static RecordHeaders headers(String rule, String target, JsonNode event) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("railyard.rule", rule.getBytes(StandardCharsets.UTF_8));
-        headers.add("railyard.target", target.getBytes(StandardCharsets.UTF_8));
-        JsonNode id = event.get("id");
-        if (id != null && id.isTextual()) {
-            headers.add("railyard.event.id", id.asText().getBytes(StandardCharsets.UTF_8));
-        }
-        return headers;
+  private static JsonNode parse(byte[] event) {
+    try {
+      return JSON.readTree(event);
+    } catch (IOException e) {
+      return null; // matched as text but not JSON: nothing can be transformed; unreachable in
+      // practice
     }
+  }
 
-    private static JsonNode parse(byte[] event) {
-        try {
-            return JSON.readTree(event);
-        } catch (IOException e) {
-            return null; // matched as text but not JSON: nothing can be transformed; unreachable in practice
-        }
+  private static void await(List<Future<RecordMetadata>> sent) {
+    for (Future<RecordMetadata> f : sent) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RetriableException("interrupted while routing", e);
+      } catch (ExecutionException e) {
+        // Connect redelivers the whole batch: at least once, never lost
+        throw new RetriableException(
+            "a routed event was not written: " + e.getCause(), e.getCause());
+      }
     }
+  }
 
-    private static void await(List<Future<RecordMetadata>> sent) {
-        for (Future<RecordMetadata> f : sent) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RetriableException("interrupted while routing", e);
-            } catch (ExecutionException e) {
-                // Connect redelivers the whole batch: at least once, never lost
-                throw new RetriableException("a routed event was not written: " + e.getCause(), e.getCause());
-            }
-        }
+  private static byte[] bytes(Object value) {
+    if (value == null) {
+      return null;
     }
+    if (value instanceof byte[] b) {
+      return b;
+    }
+    if (value instanceof String s) {
+      return s.getBytes(StandardCharsets.UTF_8);
+    }
+    throw new ConnectException(
+        "the router needs byte[] or string values; set its converters to "
+            + "ByteArrayConverter (found "
+            + value.getClass().getName()
+            + ")");
+  }
 
-    private static byte[] bytes(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof byte[] b) {
-            return b;
-        }
-        if (value instanceof String s) {
-            return s.getBytes(StandardCharsets.UTF_8);
-        }
-        throw new ConnectException("the router needs byte[] or string values; set its converters to "
-                + "ByteArrayConverter (found " + value.getClass().getName() + ")");
+  @Override
+  public void stop() {
+    if (rules != null) {
+      rules.close();
     }
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(30));
+    }
+    if (stats != null) {
+      stats.close();
+    }
+  }
 
-    @Override
-    public void stop() {
-        if (rules != null) {
-            rules.close();
-        }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(30));
-        }
-        if (stats != null) {
-            stats.close();
-        }
-    }
-
-    @Override
-    public String version() {
-        return RouterSinkConnector.VERSION;
-    }
+  @Override
+  public String version() {
+    return RouterSinkConnector.VERSION;
+  }
 }

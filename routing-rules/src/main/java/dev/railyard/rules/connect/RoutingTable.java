@@ -15,50 +15,55 @@ import java.util.Map;
  */
 final class RoutingTable {
 
-    /** A rule ready to route: its transformer and the topics of its targets. */
-    record Route(String rule, Transformer transformer, List<Destination> destinations) {
+  /** A rule ready to route: its transformer and the topics of its targets. */
+  record Route(String rule, Transformer transformer, List<Destination> destinations) {}
+
+  /** One target's delivery and dead-letter topics. */
+  record Destination(String target, String topic, String deadLetterTopic, boolean deadLetter) {}
+
+  static final RoutingTable EMPTY = new RoutingTable(RuleSet.empty(), Map.of());
+
+  private final RuleSet ruleSet;
+  private final Map<String, Route> routes;
+
+  private RoutingTable(RuleSet ruleSet, Map<String, Route> routes) {
+    this.ruleSet = ruleSet;
+    this.routes = routes;
+  }
+
+  static RoutingTable of(String bus, Map<String, Rule> rules) {
+    Map<String, String> patterns = new LinkedHashMap<>();
+    Map<String, Route> routes = new HashMap<>();
+    for (Rule rule : rules.values()) {
+      if (!rule.enabled() || !rule.bus().equals(bus)) {
+        continue;
+      }
+      patterns.put(rule.name(), rule.pattern());
+      routes.put(
+          rule.name(),
+          new Route(
+              rule.name(),
+              Transformer.of(rule.transform()),
+              rule.targets().stream().map(t -> destination(rule, t)).toList()));
     }
+    return new RoutingTable(RuleSet.of(patterns), Map.copyOf(routes));
+  }
 
-    /** One target's delivery and dead-letter topics. */
-    record Destination(String target, String topic, String deadLetterTopic, boolean deadLetter) {
-    }
+  private static Destination destination(Rule rule, Target target) {
+    return new Destination(
+        target.name(),
+        RouterConfig.deliveryTopic(rule.name(), target.name()),
+        RouterConfig.deadLetterTopic(rule.name(), target.name()),
+        target.deadLetter());
+  }
 
-    static final RoutingTable EMPTY = new RoutingTable(RuleSet.empty(), Map.of());
+  /** The routes of the rules whose patterns match the event. */
+  List<Route> match(byte[] eventJson) {
+    List<String> names = ruleSet.matches(eventJson);
+    return names.stream().map(routes::get).toList();
+  }
 
-    private final RuleSet ruleSet;
-    private final Map<String, Route> routes;
-
-    private RoutingTable(RuleSet ruleSet, Map<String, Route> routes) {
-        this.ruleSet = ruleSet;
-        this.routes = routes;
-    }
-
-    static RoutingTable of(String bus, Map<String, Rule> rules) {
-        Map<String, String> patterns = new LinkedHashMap<>();
-        Map<String, Route> routes = new HashMap<>();
-        for (Rule rule : rules.values()) {
-            if (!rule.enabled() || !rule.bus().equals(bus)) {
-                continue;
-            }
-            patterns.put(rule.name(), rule.pattern());
-            routes.put(rule.name(), new Route(rule.name(), Transformer.of(rule.transform()),
-                    rule.targets().stream().map(t -> destination(rule, t)).toList()));
-        }
-        return new RoutingTable(RuleSet.of(patterns), Map.copyOf(routes));
-    }
-
-    private static Destination destination(Rule rule, Target target) {
-        return new Destination(target.name(), RouterConfig.deliveryTopic(rule.name(), target.name()),
-                RouterConfig.deadLetterTopic(rule.name(), target.name()), target.deadLetter());
-    }
-
-    /** The routes of the rules whose patterns match the event. */
-    List<Route> match(byte[] eventJson) {
-        List<String> names = ruleSet.matches(eventJson);
-        return names.stream().map(routes::get).toList();
-    }
-
-    int size() {
-        return routes.size();
-    }
+  int size() {
+    return routes.size();
+  }
 }

@@ -23,199 +23,247 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a task of the hosted sink connector and retries, per record, what it fails to deliver.
  *
- * <p>A batch goes to the hosted task whole. When that fails, the guard finds the failing records by handing them
- * over one at a time: a record that fails is retried after an exponential backoff with jitter (by asking Connect to
- * redeliver the batch after that wait, so the worker keeps polling and nobody sleeps in {@code put}); records of the
- * batch already delivered are not sent twice meanwhile. When a record has failed {@code maxAttempts} retries, has
- * grown older than {@code maxAge} (by its timestamp in the delivery topic) or failed in a way that cannot pass later
- * (see {@link Failures}), it goes to the target's dead-letter topic with the rule, target, error class and message,
- * attempts, and first and last failure time, and the batch moves on. Offsets are committed by Connect only for
- * batches that are wholly settled, so every record is delivered or dead-lettered at least once.
+ * <p>A batch goes to the hosted task whole. When that fails, the guard finds the failing records by
+ * handing them over one at a time: a record that fails is retried after an exponential backoff with
+ * jitter (by asking Connect to redeliver the batch after that wait, so the worker keeps polling and
+ * nobody sleeps in {@code put}); records of the batch already delivered are not sent twice
+ * meanwhile. When a record has failed {@code maxAttempts} retries, has grown older than {@code
+ * maxAge} (by its timestamp in the delivery topic) or failed in a way that cannot pass later (see
+ * {@link Failures}), it goes to the target's dead-letter topic with the rule, target, error class
+ * and message, attempts, and first and last failure time, and the batch moves on. Offsets are
+ * committed by Connect only for batches that are wholly settled, so every record is delivered or
+ * dead-lettered at least once.
  */
 public class GuardedSinkTask extends SinkTask {
 
-    private static final Logger log = LoggerFactory.getLogger(GuardedSinkTask.class);
+  private static final Logger log = LoggerFactory.getLogger(GuardedSinkTask.class);
 
-    private final Clock clock;
-    private final Random random;
-    private final Function<GuardedSinkConfig, LetterBox> letterBoxes;
-    private final Retries retries = new Retries();
+  private final Clock clock;
+  private final Random random;
+  private final Function<GuardedSinkConfig, LetterBox> letterBoxes;
+  private final Retries retries = new Retries();
 
-    private SinkTask delegate;
-    private ClassLoader loader;
-    private RetryPolicy policy;
-    private Duration maxAge;
-    private String rule;
-    private String target;
-    private LetterBox letters;
-    private StatsPublisher stats;
+  private SinkTask delegate;
+  private ClassLoader loader;
+  private RetryPolicy policy;
+  private Duration maxAge;
+  private String rule;
+  private String target;
+  private LetterBox letters;
+  private StatsPublisher stats;
 
-    public GuardedSinkTask() {
-        this(Clock.systemUTC(), new Random(), GuardedSinkTask::kafkaLetterBox);
+  public GuardedSinkTask() {
+    this(Clock.systemUTC(), new Random(), GuardedSinkTask::kafkaLetterBox);
+  }
+
+  GuardedSinkTask(Clock clock, Random random, Function<GuardedSinkConfig, LetterBox> letterBoxes) {
+    this.clock = clock;
+    this.random = random;
+    this.letterBoxes = letterBoxes;
+  }
+
+  private static LetterBox kafkaLetterBox(GuardedSinkConfig config) {
+    String topic = config.deadLetterTopic();
+    if (topic == null) {
+      return null;
     }
+    return new DeadLetterWriter(
+        config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
+        topic,
+        "railyard-guard-"
+            + config.getString(GuardedSinkConfig.RULE_CONFIG)
+            + "."
+            + config.getString(GuardedSinkConfig.TARGET_CONFIG));
+  }
 
-    GuardedSinkTask(Clock clock, Random random, Function<GuardedSinkConfig, LetterBox> letterBoxes) {
-        this.clock = clock;
-        this.random = random;
-        this.letterBoxes = letterBoxes;
-    }
-
-    private static LetterBox kafkaLetterBox(GuardedSinkConfig config) {
-        String topic = config.deadLetterTopic();
-        if (topic == null) {
-            return null;
-        }
-        return new DeadLetterWriter(config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG), topic,
-                "railyard-guard-" + config.getString(GuardedSinkConfig.RULE_CONFIG) + "."
-                        + config.getString(GuardedSinkConfig.TARGET_CONFIG));
-    }
-
-    @Override
-    public void start(Map<String, String> props) {
-        GuardedSinkConfig config = new GuardedSinkConfig(props);
-        policy = config.policy();
-        maxAge = config.maxAge();
-        rule = config.getString(GuardedSinkConfig.RULE_CONFIG);
-        target = config.getString(GuardedSinkConfig.TARGET_CONFIG);
-        delegate = Delegates.newTask(Delegates.taskClass(config.getString(GuardedSinkConfig.DELEGATE_CLASS_CONFIG),
+  @Override
+  public void start(Map<String, String> props) {
+    GuardedSinkConfig config = new GuardedSinkConfig(props);
+    policy = config.policy();
+    maxAge = config.maxAge();
+    rule = config.getString(GuardedSinkConfig.RULE_CONFIG);
+    target = config.getString(GuardedSinkConfig.TARGET_CONFIG);
+    delegate =
+        Delegates.newTask(
+            Delegates.taskClass(
+                config.getString(GuardedSinkConfig.DELEGATE_CLASS_CONFIG),
                 config.getString(GuardedSinkConfig.DELEGATE_TASK_CLASS_CONFIG)));
-        loader = delegate.getClass().getClassLoader();
-        letters = letterBoxes.apply(config);
-        stats = StatsPublisher.start(config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
-                "target." + rule + "." + target,
-                Duration.ofMillis(config.getInt(GuardedSinkConfig.STATS_INTERVAL_CONFIG)));
-        Delegates.run(loader, () -> {
-            delegate.initialize(context);
-            delegate.start(Delegates.delegateProps(props));
+    loader = delegate.getClass().getClassLoader();
+    letters = letterBoxes.apply(config);
+    stats =
+        StatsPublisher.start(
+            config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
+            "target." + rule + "." + target,
+            Duration.ofMillis(config.getInt(GuardedSinkConfig.STATS_INTERVAL_CONFIG)));
+    Delegates.run(
+        loader,
+        () -> {
+          delegate.initialize(context);
+          delegate.start(Delegates.delegateProps(props));
         });
-        log.info("Delivery to {}.{} through {} with up to {} retries within {}", rule, target,
-                delegate.getClass().getName(), policy.maxAttempts(), maxAge);
-    }
+    log.info(
+        "Delivery to {}.{} through {} with up to {} retries within {}",
+        rule,
+        target,
+        delegate.getClass().getName(),
+        policy.maxAttempts(),
+        maxAge);
+  }
 
-    @Override
-    public void put(Collection<SinkRecord> records) {
-        RuntimeException batchFailure = null;
-        if (records.isEmpty() || !retries.pending()) {
-            try {
-                deliver(records);
-                return;
-            } catch (RuntimeException e) {
-                if (records.isEmpty()) {
-                    throw e;
-                }
-                batchFailure = e;
-                log.debug("A batch of {} record(s) for {}.{} failed; trying them one by one: {}", records.size(),
-                        rule, target, e.toString());
-            }
+  @Override
+  public void put(Collection<SinkRecord> records) {
+    RuntimeException batchFailure = null;
+    if (records.isEmpty() || !retries.pending()) {
+      try {
+        deliver(records);
+        return;
+      } catch (RuntimeException e) {
+        if (records.isEmpty()) {
+          throw e;
         }
-        Instant now = clock.instant();
-        for (SinkRecord record : records) {
-            Retries.Coordinates at = Retries.Coordinates.of(record);
-            if (retries.isSettled(at)) {
-                continue;
-            }
-            Retries.Failure before = retries.failureOf(at);
-            if (before != null && now.isBefore(before.notBefore())) {
-                // Connect came back early (an offset commit cut its wait short): wait out the rest
-                waitThenRedeliver(Duration.between(now, before.notBefore()).toMillis(), null);
-            }
-            try {
-                if (batchFailure != null && records.size() == 1) {
-                    throw batchFailure; // that was this record's attempt already
-                }
-                deliver(List.of(record));
-                retries.settle(at);
-            } catch (RuntimeException e) {
-                Retries.Failure failure = retries.fail(at, now, n -> policy.backoffMs(n, random));
-                stats.counters().failed(rule, target);
-                if (spent(record, failure, e, now)) {
-                    deadLetter(record, failure, e);
-                    retries.settle(at);
-                } else {
-                    waitThenRedeliver(Duration.between(now, failure.notBefore()).toMillis(), e);
-                }
-            }
+        batchFailure = e;
+        log.debug(
+            "A batch of {} record(s) for {}.{} failed; trying them one by one: {}",
+            records.size(),
+            rule,
+            target,
+            e.toString());
+      }
+    }
+    Instant now = clock.instant();
+    for (SinkRecord record : records) {
+      Retries.Coordinates at = Retries.Coordinates.of(record);
+      if (retries.isSettled(at)) {
+        continue;
+      }
+      Retries.Failure before = retries.failureOf(at);
+      if (before != null && now.isBefore(before.notBefore())) {
+        // Connect came back early (an offset commit cut its wait short): wait out the rest
+        waitThenRedeliver(Duration.between(now, before.notBefore()).toMillis(), null);
+      }
+      try {
+        if (batchFailure != null && records.size() == 1) {
+          throw batchFailure; // that was this record's attempt already
         }
-        retries.clear();
-    }
-
-    private boolean spent(SinkRecord record, Retries.Failure failure, RuntimeException e, Instant now) {
-        if (!Failures.retriable(e) || failure.attempts() > policy.maxAttempts()) {
-            return true;
+        deliver(List.of(record));
+        retries.settle(at);
+      } catch (RuntimeException e) {
+        Retries.Failure failure = retries.fail(at, now, n -> policy.backoffMs(n, random));
+        stats.counters().failed(rule, target);
+        if (spent(record, failure, e, now)) {
+          deadLetter(record, failure, e);
+          retries.settle(at);
+        } else {
+          waitThenRedeliver(Duration.between(now, failure.notBefore()).toMillis(), e);
         }
-        Instant born = record.timestamp() == null ? failure.first() : Instant.ofEpochMilli(record.timestamp());
-        return Duration.between(born, now).compareTo(maxAge) >= 0;
+      }
     }
+    retries.clear();
+  }
 
-    private void waitThenRedeliver(long waitMs, RuntimeException cause) {
-        context.timeout(Math.max(1, waitMs));
-        throw new RetriableException("delivery to " + rule + "." + target + " failed; retrying in " + waitMs
-                + " ms", cause);
+  private boolean spent(
+      SinkRecord record, Retries.Failure failure, RuntimeException e, Instant now) {
+    if (!Failures.retriable(e) || failure.attempts() > policy.maxAttempts()) {
+      return true;
     }
+    Instant born =
+        record.timestamp() == null ? failure.first() : Instant.ofEpochMilli(record.timestamp());
+    return Duration.between(born, now).compareTo(maxAge) >= 0;
+  }
 
-    private void deadLetter(SinkRecord record, Retries.Failure failure, RuntimeException e) {
-        String[] why = Failures.describe(e);
-        if (letters == null) {
-            log.warn("Dropped {}-{}@{} for {}.{} after {} attempt(s), no dead-letter topic: {}: {}",
-                    record.originalTopic(), record.originalKafkaPartition(), record.originalKafkaOffset(), rule,
-                    target, failure.attempts(), why[0], why[1]);
-            return;
-        }
-        letters.send(record, DeadLetters.headers(rule, target, DeadLetters.STAGE_DELIVERY, why[0], why[1],
-                failure.attempts(), failure.first(), failure.last()));
-        log.info("Dead-lettered {}-{}@{} for {}.{} after {} attempt(s): {}: {}", record.originalTopic(),
-                record.originalKafkaPartition(), record.originalKafkaOffset(), rule, target, failure.attempts(),
-                why[0], why[1]);
-    }
+  private void waitThenRedeliver(long waitMs, RuntimeException cause) {
+    context.timeout(Math.max(1, waitMs));
+    throw new RetriableException(
+        "delivery to " + rule + "." + target + " failed; retrying in " + waitMs + " ms", cause);
+  }
 
-    private void deliver(Collection<SinkRecord> records) {
-        Delegates.run(loader, () -> delegate.put(records));
+  private void deadLetter(SinkRecord record, Retries.Failure failure, RuntimeException e) {
+    String[] why = Failures.describe(e);
+    if (letters == null) {
+      log.warn(
+          "Dropped {}-{}@{} for {}.{} after {} attempt(s), no dead-letter topic: {}: {}",
+          record.originalTopic(),
+          record.originalKafkaPartition(),
+          record.originalKafkaOffset(),
+          rule,
+          target,
+          failure.attempts(),
+          why[0],
+          why[1]);
+      return;
     }
+    letters.send(
+        record,
+        DeadLetters.headers(
+            rule,
+            target,
+            DeadLetters.STAGE_DELIVERY,
+            why[0],
+            why[1],
+            failure.attempts(),
+            failure.first(),
+            failure.last()));
+    log.info(
+        "Dead-lettered {}-{}@{} for {}.{} after {} attempt(s): {}: {}",
+        record.originalTopic(),
+        record.originalKafkaPartition(),
+        record.originalKafkaOffset(),
+        rule,
+        target,
+        failure.attempts(),
+        why[0],
+        why[1]);
+  }
 
-    @Override
-    public void open(Collection<TopicPartition> partitions) {
-        Delegates.run(loader, () -> delegate.open(partitions));
-    }
+  private void deliver(Collection<SinkRecord> records) {
+    Delegates.run(loader, () -> delegate.put(records));
+  }
 
-    @Override
-    public void close(Collection<TopicPartition> partitions) {
-        retries.forget(partitions);
-        Delegates.run(loader, () -> delegate.close(partitions));
-    }
+  @Override
+  public void open(Collection<TopicPartition> partitions) {
+    Delegates.run(loader, () -> delegate.open(partitions));
+  }
 
-    @Override
-    public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        Delegates.run(loader, () -> delegate.flush(currentOffsets));
-    }
+  @Override
+  public void close(Collection<TopicPartition> partitions) {
+    retries.forget(partitions);
+    Delegates.run(loader, () -> delegate.close(partitions));
+  }
 
-    @Override
-    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        return Delegates.call(loader, () -> delegate.preCommit(offsets));
-    }
+  @Override
+  public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    Delegates.run(loader, () -> delegate.flush(currentOffsets));
+  }
 
-    @Override
-    public void stop() {
-        try {
-            if (delegate != null) {
-                Delegates.run(loader, delegate::stop);
-            }
-        } finally {
-            if (letters != null) {
-                letters.close();
-            }
-            if (stats != null) {
-                stats.close();
-            }
-        }
-    }
+  @Override
+  public Map<TopicPartition, OffsetAndMetadata> preCommit(
+      Map<TopicPartition, OffsetAndMetadata> offsets) {
+    return Delegates.call(loader, () -> delegate.preCommit(offsets));
+  }
 
-    /** What this task counted; for tests. */
-    DeliveryCounters counters() {
-        return stats.counters();
+  @Override
+  public void stop() {
+    try {
+      if (delegate != null) {
+        Delegates.run(loader, delegate::stop);
+      }
+    } finally {
+      if (letters != null) {
+        letters.close();
+      }
+      if (stats != null) {
+        stats.close();
+      }
     }
+  }
 
-    @Override
-    public String version() {
-        return GuardedSinkConnector.VERSION;
-    }
+  /** What this task counted; for tests. */
+  DeliveryCounters counters() {
+    return stats.counters();
+  }
+
+  @Override
+  public String version() {
+    return GuardedSinkConnector.VERSION;
+  }
 }

@@ -3,182 +3,195 @@ package dev.railyard.rules.pattern;
 import java.util.Arrays;
 
 /**
- * The leaves of one event that some pattern refers to, flattened: per value its slot (the pattern path it sits at),
- * its JSON kind, its text and the chain of array elements that enclose it. One buffer serves one match at a time;
- * {@link #local()} hands each thread its own, so matching allocates almost nothing.
+ * The leaves of one event that some pattern refers to, flattened: per value its slot (the pattern
+ * path it sits at), its JSON kind, its text and the chain of array elements that enclose it. One
+ * buffer serves one match at a time; {@link #local()} hands each thread its own, so matching
+ * allocates almost nothing.
  */
 final class EventBuffer {
 
-    static final byte STRING = 0;
-    static final byte NUMBER = 1;
-    static final byte TRUE = 2;
-    static final byte FALSE = 3;
-    static final byte NULL = 4;
+  static final byte STRING = 0;
+  static final byte NUMBER = 1;
+  static final byte TRUE = 2;
+  static final byte FALSE = 3;
+  static final byte NULL = 4;
 
-    private static final ThreadLocal<EventBuffer> LOCAL = ThreadLocal.withInitial(EventBuffer::new);
+  private static final ThreadLocal<EventBuffer> LOCAL = ThreadLocal.withInitial(EventBuffer::new);
 
-    private int count;
-    private byte[] kind = new byte[32];
-    private String[] text = new String[32];
-    private double[] number = new double[32];
-    private byte[] numberState = new byte[32];
-    private Object[] cache = new Object[32];
-    private String[] normalized = new String[32];
-    private int[] next = new int[32];
-    private int[] chainOffset = new int[32];
-    private int[] chainLength = new int[32];
-    private int[] head = new int[16];
-    private int[] tail = new int[16];
-    private int slots;
+  private int count;
+  private byte[] kind = new byte[32];
+  private String[] text = new String[32];
+  private double[] number = new double[32];
+  private byte[] numberState = new byte[32];
+  private Object[] cache = new Object[32];
+  private String[] normalized = new String[32];
+  private int[] next = new int[32];
+  private int[] chainOffset = new int[32];
+  private int[] chainLength = new int[32];
+  private int[] head = new int[16];
+  private int[] tail = new int[16];
+  private int slots;
 
-    private int[] chainPool = new int[64];
-    private int poolSize;
-    private int[] chain = new int[16];
-    private int chainDepth;
-    private int arrays;
+  private int[] chainPool = new int[64];
+  private int poolSize;
+  private int[] chain = new int[16];
+  private int chainDepth;
+  private int arrays;
 
-    static EventBuffer local() {
-        return LOCAL.get();
+  static EventBuffer local() {
+    return LOCAL.get();
+  }
+
+  void reset(int slotCount) {
+    for (int i = 0; i < count; i++) {
+      text[i] = null;
+      cache[i] = null;
+      normalized[i] = null;
     }
-
-    void reset(int slotCount) {
-        for (int i = 0; i < count; i++) {
-            text[i] = null;
-            cache[i] = null;
-            normalized[i] = null;
-        }
-        count = 0;
-        poolSize = 0;
-        chainDepth = 0;
-        arrays = 0;
-        slots = slotCount;
-        if (head.length < slotCount) {
-            head = new int[slotCount];
-            tail = new int[slotCount];
-        }
-        Arrays.fill(head, 0, slotCount, -1);
+    count = 0;
+    poolSize = 0;
+    chainDepth = 0;
+    arrays = 0;
+    slots = slotCount;
+    if (head.length < slotCount) {
+      head = new int[slotCount];
+      tail = new int[slotCount];
     }
+    Arrays.fill(head, 0, slotCount, -1);
+  }
 
-    int newArray() {
-        return arrays++;
-    }
+  int newArray() {
+    return arrays++;
+  }
 
-    /** Whether any leaf sits inside an element that is itself an object or array (array consistency matters). */
-    boolean hasChains() {
-        return poolSize > 0;
-    }
+  /**
+   * Whether any leaf sits inside an element that is itself an object or array (array consistency
+   * matters).
+   */
+  boolean hasChains() {
+    return poolSize > 0;
+  }
 
-    int arrayCount() {
-        return arrays;
-    }
+  int arrayCount() {
+    return arrays;
+  }
 
-    void enterElement(int array, int index) {
-        if (chainDepth + 2 > chain.length) {
-            chain = Arrays.copyOf(chain, chain.length * 2);
-        }
-        chain[chainDepth++] = array;
-        chain[chainDepth++] = index;
+  void enterElement(int array, int index) {
+    if (chainDepth + 2 > chain.length) {
+      chain = Arrays.copyOf(chain, chain.length * 2);
     }
+    chain[chainDepth++] = array;
+    chain[chainDepth++] = index;
+  }
 
-    void leaveElement() {
-        chainDepth -= 2;
-    }
+  void leaveElement() {
+    chainDepth -= 2;
+  }
 
-    void add(int slot, byte valueKind, String valueText) {
-        if (count == kind.length) {
-            grow();
-        }
-        int i = count++;
-        kind[i] = valueKind;
-        text[i] = valueText;
-        numberState[i] = 0;
-        next[i] = -1;
-        chainLength[i] = chainDepth;
-        if (chainDepth > 0) {
-            if (poolSize + chainDepth > chainPool.length) {
-                chainPool = Arrays.copyOf(chainPool, Math.max(chainPool.length * 2, poolSize + chainDepth));
-            }
-            System.arraycopy(chain, 0, chainPool, poolSize, chainDepth);
-            chainOffset[i] = poolSize;
-            poolSize += chainDepth;
-        }
-        if (head[slot] < 0) {
-            head[slot] = i;
-        } else {
-            next[tail[slot]] = i;
-        }
-        tail[slot] = i;
+  void add(int slot, byte valueKind, String valueText) {
+    if (count == kind.length) {
+      grow();
     }
+    int i = count++;
+    kind[i] = valueKind;
+    text[i] = valueText;
+    numberState[i] = 0;
+    next[i] = -1;
+    chainLength[i] = chainDepth;
+    if (chainDepth > 0) {
+      if (poolSize + chainDepth > chainPool.length) {
+        chainPool = Arrays.copyOf(chainPool, Math.max(chainPool.length * 2, poolSize + chainDepth));
+      }
+      System.arraycopy(chain, 0, chainPool, poolSize, chainDepth);
+      chainOffset[i] = poolSize;
+      poolSize += chainDepth;
+    }
+    if (head[slot] < 0) {
+      head[slot] = i;
+    } else {
+      next[tail[slot]] = i;
+    }
+    tail[slot] = i;
+  }
 
-    /** Adds a number whose double value is already known (Connect values), so it is never parsed again. */
-    void addNumber(int slot, String valueText, double value) {
-        add(slot, NUMBER, valueText);
-        number[count - 1] = value;
-        numberState[count - 1] = (byte) (Double.isNaN(value) ? 2 : 1);
-    }
+  /**
+   * Adds a number whose double value is already known (Connect values), so it is never parsed
+   * again.
+   */
+  void addNumber(int slot, String valueText, double value) {
+    add(slot, NUMBER, valueText);
+    number[count - 1] = value;
+    numberState[count - 1] = (byte) (Double.isNaN(value) ? 2 : 1);
+  }
 
-    int first(int slot) {
-        return slot < slots ? head[slot] : -1;
-    }
+  int first(int slot) {
+    return slot < slots ? head[slot] : -1;
+  }
 
-    int next(int value) {
-        return next[value];
-    }
+  int next(int value) {
+    return next[value];
+  }
 
-    byte kind(int value) {
-        return kind[value];
-    }
+  byte kind(int value) {
+    return kind[value];
+  }
 
-    String text(int value) {
-        return text[value];
-    }
+  String text(int value) {
+    return text[value];
+  }
 
-    /** The value as an exactly representable double, or NaN when it is no number or not exactly a double. */
-    double number(int value) {
-        if (numberState[value] == 0) {
-            double d = kind[value] == NUMBER ? Numbers.comparable(text[value]) : Double.NaN;
-            number[value] = d;
-            numberState[value] = (byte) (Double.isNaN(d) ? 2 : 1);
-        }
-        return number[value];
+  /**
+   * The value as an exactly representable double, or NaN when it is no number or not exactly a
+   * double.
+   */
+  double number(int value) {
+    if (numberState[value] == 0) {
+      double d = kind[value] == NUMBER ? Numbers.comparable(text[value]) : Double.NaN;
+      number[value] = d;
+      numberState[value] = (byte) (Double.isNaN(d) ? 2 : 1);
     }
+    return number[value];
+  }
 
-    /** The text as its UTF-8 bytes read back (unpaired surrogates as '?'), which is what byte-wise tests see. */
-    String normalized(int value) {
-        String n = normalized[value];
-        if (n == null) {
-            n = Text.normalize(text[value]);
-            normalized[value] = n;
-        }
-        return n;
+  /**
+   * The text as its UTF-8 bytes read back (unpaired surrogates as '?'), which is what byte-wise
+   * tests see.
+   */
+  String normalized(int value) {
+    String n = normalized[value];
+    if (n == null) {
+      n = Text.normalize(text[value]);
+      normalized[value] = n;
     }
+    return n;
+  }
 
-    Object cached(int value) {
-        return cache[value];
-    }
+  Object cached(int value) {
+    return cache[value];
+  }
 
-    void cache(int value, Object derived) {
-        cache[value] = derived;
-    }
+  void cache(int value, Object derived) {
+    cache[value] = derived;
+  }
 
-    int chainLength(int value) {
-        return chainLength[value];
-    }
+  int chainLength(int value) {
+    return chainLength[value];
+  }
 
-    int chainAt(int value, int position) {
-        return chainPool[chainOffset[value] + position];
-    }
+  int chainAt(int value, int position) {
+    return chainPool[chainOffset[value] + position];
+  }
 
-    private void grow() {
-        int n = kind.length * 2;
-        kind = Arrays.copyOf(kind, n);
-        text = Arrays.copyOf(text, n);
-        number = Arrays.copyOf(number, n);
-        numberState = Arrays.copyOf(numberState, n);
-        cache = Arrays.copyOf(cache, n);
-        normalized = Arrays.copyOf(normalized, n);
-        next = Arrays.copyOf(next, n);
-        chainOffset = Arrays.copyOf(chainOffset, n);
-        chainLength = Arrays.copyOf(chainLength, n);
-    }
+  private void grow() {
+    int n = kind.length * 2;
+    kind = Arrays.copyOf(kind, n);
+    text = Arrays.copyOf(text, n);
+    number = Arrays.copyOf(number, n);
+    numberState = Arrays.copyOf(numberState, n);
+    cache = Arrays.copyOf(cache, n);
+    normalized = Arrays.copyOf(normalized, n);
+    next = Arrays.copyOf(next, n);
+    chainOffset = Arrays.copyOf(chainOffset, n);
+    chainLength = Arrays.copyOf(chainLength, n);
+  }
 }

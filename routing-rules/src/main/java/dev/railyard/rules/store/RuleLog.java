@@ -23,160 +23,166 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the rules topic from its beginning on a thread of its own and keeps the current rules.
- * Each change is handed to the listener with the complete rule map; readers never lock. A record that
- * is not a valid rule is logged and skipped (the control plane only writes valid ones). Thread-safe.
+ * Each change is handed to the listener with the complete rule map; readers never lock. A record
+ * that is not a valid rule is logged and skipped (the control plane only writes valid ones).
+ * Thread-safe.
  */
 public final class RuleLog implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(RuleLog.class);
-    private static final Duration POLL = Duration.ofMillis(200);
+  private static final Logger log = LoggerFactory.getLogger(RuleLog.class);
+  private static final Duration POLL = Duration.ofMillis(200);
 
-    private final KafkaConsumer<String, String> consumer;
-    private final String topic;
-    private final Consumer<Map<String, Rule>> listener;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final Map<String, Rule> rules = new TreeMap<>();
-    private volatile Map<String, Rule> snapshot = Map.of();
-    private volatile Thread thread;
-    private volatile boolean closed;
+  private final KafkaConsumer<String, String> consumer;
+  private final String topic;
+  private final Consumer<Map<String, Rule>> listener;
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private final Map<String, Rule> rules = new TreeMap<>();
+  private volatile Map<String, Rule> snapshot = Map.of();
+  private volatile Thread thread;
+  private volatile boolean closed;
 
-    /**
-     * @param bootstrapServers the Kafka cluster
-     * @param topic the rules topic, usually {@link RuleRecords#TOPIC}
-     * @param listener called on the follower thread with every new complete rule map, may be a no-op
-     */
-    public RuleLog(String bootstrapServers, String topic, Consumer<Map<String, Rule>> listener) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "railyard-rule-log-" + Long.toHexString(System.nanoTime()));
-        this.consumer = new KafkaConsumer<>(p);
-        this.topic = topic;
-        this.listener = listener;
+  /**
+   * @param bootstrapServers the Kafka cluster
+   * @param topic the rules topic, usually {@link RuleRecords#TOPIC}
+   * @param listener called on the follower thread with every new complete rule map, may be a no-op
+   */
+  public RuleLog(String bootstrapServers, String topic, Consumer<Map<String, Rule>> listener) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(
+        ConsumerConfig.CLIENT_ID_CONFIG,
+        "railyard-rule-log-" + Long.toHexString(System.nanoTime()));
+    this.consumer = new KafkaConsumer<>(p);
+    this.topic = topic;
+    this.listener = listener;
+  }
+
+  /**
+   * Starts following and waits until every record that existed at the start has been read.
+   *
+   * @throws IllegalStateException when that takes longer than {@code timeout}
+   */
+  public void start(Duration timeout) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    consumer
+        .partitionsFor(topic, timeout)
+        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    if (partitions.isEmpty()) {
+      throw new IllegalStateException("topic " + topic + " does not exist");
     }
-
-    /**
-     * Starts following and waits until every record that existed at the start has been read.
-     *
-     * @throws IllegalStateException when that takes longer than {@code timeout}
-     */
-    public void start(Duration timeout) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(topic, timeout).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-        if (partitions.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " does not exist");
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-        thread = new Thread(() -> follow(end), "railyard-rule-log");
-        thread.setDaemon(true);
-        thread.start();
-        try {
-            if (!caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the rules in " + topic + " were not read within " + timeout);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + topic, e);
-        }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+    thread = new Thread(() -> follow(end), "railyard-rule-log");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      if (!caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException(
+            "the rules in " + topic + " were not read within " + timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading " + topic, e);
     }
+  }
 
-    /** The rules as last read, by name; unmodifiable. */
-    public Map<String, Rule> rules() {
-        return snapshot;
-    }
+  /** The rules as last read, by name; unmodifiable. */
+  public Map<String, Rule> rules() {
+    return snapshot;
+  }
 
-    private void follow(Map<TopicPartition, Long> end) {
-        try {
-            while (!closed) {
-                ConsumerRecords<String, String> records = consumer.poll(POLL);
-                boolean changed = false;
-                for (ConsumerRecord<String, String> r : records) {
-                    changed |= apply(r);
-                }
-                if (changed || caughtUp.getCount() > 0 && atEnd(end)) {
-                    publish(Map.copyOf(rules));
-                }
-                if (caughtUp.getCount() > 0 && atEnd(end)) {
-                    caughtUp.countDown();
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            log.error("Stopped following {}: {}", topic, e.toString(), e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+  private void follow(Map<TopicPartition, Long> end) {
+    try {
+      while (!closed) {
+        ConsumerRecords<String, String> records = consumer.poll(POLL);
+        boolean changed = false;
+        for (ConsumerRecord<String, String> r : records) {
+          changed |= apply(r);
         }
+        if (changed || caughtUp.getCount() > 0 && atEnd(end)) {
+          publish(Map.copyOf(rules));
+        }
+        if (caughtUp.getCount() > 0 && atEnd(end)) {
+          caughtUp.countDown();
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      log.error("Stopped following {}: {}", topic, e.toString(), e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
     }
+  }
 
-    private void publish(Map<String, Rule> next) {
-        synchronized (this) {
-            snapshot = next;
-            notifyAll();
-        }
-        listener.accept(next);
+  private void publish(Map<String, Rule> next) {
+    synchronized (this) {
+      snapshot = next;
+      notifyAll();
     }
+    listener.accept(next);
+  }
 
-    /**
-     * Waits until the rules satisfy {@code condition}, e.g. until a write has been read back.
-     *
-     * @return false when {@code timeout} passed first
-     */
-    public synchronized boolean await(Predicate<Map<String, Rule>> condition, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.test(snapshot)) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        return true;
+  /**
+   * Waits until the rules satisfy {@code condition}, e.g. until a write has been read back.
+   *
+   * @return false when {@code timeout} passed first
+   */
+  public synchronized boolean await(Predicate<Map<String, Rule>> condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.test(snapshot)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
     }
+    return true;
+  }
 
-    private boolean apply(ConsumerRecord<String, String> r) {
-        if (r.key() == null) {
-            return false;
-        }
-        if (r.value() == null) {
-            return rules.remove(r.key()) != null;
-        }
-        try {
-            Rule rule = RuleRecords.read(r.key(), r.value());
-            return !rule.equals(rules.put(r.key(), rule));
-        } catch (IllegalArgumentException e) {
-            log.error("Skipping rule record {} at offset {}: {}", r.key(), r.offset(), e.getMessage());
-            return false;
-        }
+  private boolean apply(ConsumerRecord<String, String> r) {
+    if (r.key() == null) {
+      return false;
     }
+    if (r.value() == null) {
+      return rules.remove(r.key()) != null;
+    }
+    try {
+      Rule rule = RuleRecords.read(r.key(), r.value());
+      return !rule.equals(rules.put(r.key(), rule));
+    } catch (IllegalArgumentException e) {
+      log.error("Skipping rule record {} at offset {}: {}", r.key(), r.offset(), e.getMessage());
+      return false;
+    }
+  }
 
-    private boolean atEnd(Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
+  private boolean atEnd(Map<TopicPartition, Long> end) {
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      if (consumer.position(e.getKey()) < e.getValue()) {
+        return false;
+      }
     }
+    return true;
+  }
 
-    @Override
-    public void close() {
-        closed = true;
-        consumer.wakeup();
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } else {
-            consumer.close(Duration.ofSeconds(5));
-        }
+  @Override
+  public void close() {
+    closed = true;
+    consumer.wakeup();
+    Thread t = thread;
+    if (t != null) {
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } else {
+      consumer.close(Duration.ofSeconds(5));
     }
+  }
 }

@@ -19,90 +19,90 @@ import java.util.Map;
  */
 public final class RuleRecords {
 
-    /** The compacted topic that holds every rule. */
-    public static final String TOPIC = "railyard.rules";
+  /** The compacted topic that holds every rule. */
+  public static final String TOPIC = "railyard.rules";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RuleRecords() {
+  private RuleRecords() {}
+
+  /** The rule as a rule document in compact JSON. */
+  public static String write(Rule rule) {
+    ObjectNode doc = JSON.createObjectNode();
+    doc.put("apiVersion", "railyard/v1");
+    doc.put("kind", "Rule");
+    doc.putObject("metadata").put("name", rule.name());
+    ObjectNode spec = doc.putObject("spec");
+    spec.put("bus", rule.bus());
+    spec.put("enabled", rule.enabled());
+    try {
+      spec.set("pattern", JSON.readTree(rule.pattern()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "rule " + rule.name() + " has a pattern that is not JSON", e);
     }
-
-    /** The rule as a rule document in compact JSON. */
-    public static String write(Rule rule) {
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("apiVersion", "railyard/v1");
-        doc.put("kind", "Rule");
-        doc.putObject("metadata").put("name", rule.name());
-        ObjectNode spec = doc.putObject("spec");
-        spec.put("bus", rule.bus());
-        spec.put("enabled", rule.enabled());
-        try {
-            spec.set("pattern", JSON.readTree(rule.pattern()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("rule " + rule.name() + " has a pattern that is not JSON", e);
-        }
-        writeTransform(rule.transform(), spec);
-        ArrayNode targets = spec.putArray("targets");
-        for (Target target : rule.targets()) {
-            writeTarget(target, targets.addObject());
-        }
-        try {
-            return JSON.writeValueAsString(doc);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    writeTransform(rule.transform(), spec);
+    ArrayNode targets = spec.putArray("targets");
+    for (Target target : rule.targets()) {
+      writeTarget(target, targets.addObject());
     }
-
-    /**
-     * Reads a record value back.
-     *
-     * @throws IllegalArgumentException when the value is not a valid rule document; the message lists
-     *     the problems
-     */
-    public static Rule read(String key, String value) {
-        LoadResult result = RuleFiles.load(TOPIC + "/" + key, value);
-        if (!result.isValid() || result.rules().size() != 1) {
-            throw new IllegalArgumentException("record " + key + " of " + TOPIC + " is not one valid rule: "
-                    + result.problems());
-        }
-        return result.rules().get(0);
+    try {
+      return JSON.writeValueAsString(doc);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    private static void writeTransform(Transform transform, ObjectNode spec) {
-        if (transform instanceof Transform.WholeEvent) {
-            return;
-        }
-        ObjectNode out = spec.putObject("transform");
-        if (transform instanceof Transform.InputPath p) {
-            out.put("inputPath", p.path().toString());
-        } else if (transform instanceof Transform.Constant c) {
-            try {
-                out.set("input", JSON.readTree(c.json()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("constant input is not JSON", e);
-            }
-        } else if (transform instanceof Transform.Template t) {
-            ObjectNode paths = out.putObject("paths");
-            for (Map.Entry<String, JsonPath> e : t.paths().entrySet()) {
-                paths.put(e.getKey(), e.getValue().toString());
-            }
-            out.put("template", t.template());
-        }
+  /**
+   * Reads a record value back.
+   *
+   * @throws IllegalArgumentException when the value is not a valid rule document; the message lists
+   *     the problems
+   */
+  public static Rule read(String key, String value) {
+    LoadResult result = RuleFiles.load(TOPIC + "/" + key, value);
+    if (!result.isValid() || result.rules().size() != 1) {
+      throw new IllegalArgumentException(
+          "record " + key + " of " + TOPIC + " is not one valid rule: " + result.problems());
     }
+    return result.rules().get(0);
+  }
 
-    private static void writeTarget(Target target, ObjectNode out) {
-        out.put("name", target.name());
-        if (target.sink() instanceof Target.Connector c) {
-            out.put("connector", c.name());
-        } else if (target.sink() instanceof Target.Inline inline) {
-            ObjectNode config = out.putObject("config");
-            inline.config().forEach(config::put);
-        }
-        out.putObject("retry")
-                .put("maxAttempts", target.retry().maxAttempts())
-                .put("maxAgeSeconds", target.retry().maxAgeSeconds())
-                .put("initialBackoffMs", target.retry().initialBackoffMs())
-                .put("maxBackoffMs", target.retry().maxBackoffMs());
-        out.put("deadLetter", target.deadLetter());
+  private static void writeTransform(Transform transform, ObjectNode spec) {
+    if (transform instanceof Transform.WholeEvent) {
+      return;
     }
+    ObjectNode out = spec.putObject("transform");
+    if (transform instanceof Transform.InputPath p) {
+      out.put("inputPath", p.path().toString());
+    } else if (transform instanceof Transform.Constant c) {
+      try {
+        out.set("input", JSON.readTree(c.json()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("constant input is not JSON", e);
+      }
+    } else if (transform instanceof Transform.Template t) {
+      ObjectNode paths = out.putObject("paths");
+      for (Map.Entry<String, JsonPath> e : t.paths().entrySet()) {
+        paths.put(e.getKey(), e.getValue().toString());
+      }
+      out.put("template", t.template());
+    }
+  }
+
+  private static void writeTarget(Target target, ObjectNode out) {
+    out.put("name", target.name());
+    if (target.sink() instanceof Target.Connector c) {
+      out.put("connector", c.name());
+    } else if (target.sink() instanceof Target.Inline inline) {
+      ObjectNode config = out.putObject("config");
+      inline.config().forEach(config::put);
+    }
+    out.putObject("retry")
+        .put("maxAttempts", target.retry().maxAttempts())
+        .put("maxAgeSeconds", target.retry().maxAgeSeconds())
+        .put("initialBackoffMs", target.retry().initialBackoffMs())
+        .put("maxBackoffMs", target.retry().maxBackoffMs());
+    out.put("deadLetter", target.deadLetter());
+  }
 }

@@ -8,16 +8,16 @@ import java.util.List;
  */
 final class Keys {
 
-    static final List<String> ROOT = List.of("apiVersion", "kind", "metadata", "spec");
-    static final List<String> METADATA = List.of("name");
-    static final List<String> SPEC = List.of("bus", "enabled", "pattern", "transform", "targets");
-    static final List<String> TRANSFORM = List.of("inputPath", "input", "paths", "template");
-    static final List<String> TARGET = List.of("name", "connector", "config", "retry", "deadLetter");
-    static final List<String> RETRY = List.of("maxAttempts", "maxAgeSeconds", "initialBackoffMs", "maxBackoffMs");
+  static final List<String> ROOT = List.of("apiVersion", "kind", "metadata", "spec");
+  static final List<String> METADATA = List.of("name");
+  static final List<String> SPEC = List.of("bus", "enabled", "pattern", "transform", "targets");
+  static final List<String> TRANSFORM = List.of("inputPath", "input", "paths", "template");
+  static final List<String> TARGET = List.of("name", "connector", "config", "retry", "deadLetter");
+  static final List<String> RETRY =
+      List.of("maxAttempts", "maxAgeSeconds", "initialBackoffMs", "maxBackoffMs");
 
-    static final String API_VERSION = "railyard/v1";
-    static final String KIND = "Rule";
+  static final String API_VERSION = "railyard/v1";
+  static final String KIND = "Rule";
 
-    private Keys() {
-    }
+  private Keys() {}
 }

@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 
 class EventEntriesTest {
 
-  private final EventEntries entries = new EventEntries(
-      Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC), () -> "id-1");
+  private final EventEntries entries =
+      new EventEntries(
+          Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC), () -> "id-1");
   private final ObjectMapper mapper = new ObjectMapper();
 
   @Test
   void shouldWrapShortFormIntoCloudEventWithIdAndTime() throws Exception {
-    EventEntries.Outcome outcome = entries.toEvent(
-        Map.of("source", "shop", "type", "order.paid", "data", Map.of("id", 1)));
+    EventEntries.Outcome outcome =
+        entries.toEvent(Map.of("source", "shop", "type", "order.paid", "data", Map.of("id", 1)));
 
     assertThat(outcome.problem()).isNull();
     assertThat(outcome.event().bus()).isEqualTo("default");
@@ -59,8 +60,21 @@ class EventEntriesTest {
 
   @Test
   void shouldKeyByPartitionKeyExtensionBeforeSubject() {
-    EventEntries.Outcome outcome = entries.toEvent(Map.of("specversion", "1.0", "id", "1",
-        "source", "s", "type", "t", "subject", "sub", "partitionkey", "pk"));
+    EventEntries.Outcome outcome =
+        entries.toEvent(
+            Map.of(
+                "specversion",
+                "1.0",
+                "id",
+                "1",
+                "source",
+                "s",
+                "type",
+                "t",
+                "subject",
+                "sub",
+                "partitionkey",
+                "pk"));
 
     assertThat(outcome.event().key()).isEqualTo("pk");
   }
@@ -85,34 +99,87 @@ class EventEntriesTest {
 
   @Test
   void shouldRejectWrongSpecVersionAndMissingCloudEventAttributes() {
-    assertThat(entries.toEvent(Map.of("specversion", "0.3", "id", "1", "source", "s", "type", "t"))
-        .problem().message()).contains("\"specversion\" must be \"1.0\"");
-    assertThat(entries.toEvent(Map.of("specversion", "1.0", "source", "s", "type", "t"))
-        .problem().message()).contains("\"id\" is missing");
+    assertThat(
+            entries
+                .toEvent(Map.of("specversion", "0.3", "id", "1", "source", "s", "type", "t"))
+                .problem()
+                .message())
+        .contains("\"specversion\" must be \"1.0\"");
+    assertThat(
+            entries
+                .toEvent(Map.of("specversion", "1.0", "source", "s", "type", "t"))
+                .problem()
+                .message())
+        .contains("\"id\" is missing");
   }
 
   @Test
   void shouldRejectInvalidExtensionNamesAndBothDataForms() {
-    assertThat(entries.toEvent(Map.of("specversion", "1.0", "id", "1", "source", "s", "type", "t",
-        "Trace-Id", "x")).problem().message()).contains("\"Trace-Id\" is not a valid");
-    assertThat(entries.toEvent(Map.of("specversion", "1.0", "id", "1", "source", "s", "type", "t",
-        "data", 1, "data_base64", "AA==")).problem().message()).contains("not both");
+    assertThat(
+            entries
+                .toEvent(
+                    Map.of(
+                        "specversion",
+                        "1.0",
+                        "id",
+                        "1",
+                        "source",
+                        "s",
+                        "type",
+                        "t",
+                        "Trace-Id",
+                        "x"))
+                .problem()
+                .message())
+        .contains("\"Trace-Id\" is not a valid");
+    assertThat(
+            entries
+                .toEvent(
+                    Map.of(
+                        "specversion",
+                        "1.0",
+                        "id",
+                        "1",
+                        "source",
+                        "s",
+                        "type",
+                        "t",
+                        "data",
+                        1,
+                        "data_base64",
+                        "AA=="))
+                .problem()
+                .message())
+        .contains("not both");
   }
 
   @Test
   void shouldRejectBadBusNamesAndTimes() {
-    assertThat(entries.toEvent(Map.of("bus", "no/slash", "source", "s", "type", "t"))
-        .problem().message()).contains("\"bus\" must be a bus name");
-    assertThat(entries.toEvent(Map.of("bus", List.of(), "source", "s", "type", "t"))
-        .problem().message()).contains("not an array");
-    assertThat(entries.toEvent(Map.of("source", "s", "type", "t", "time", "yesterday"))
-        .problem().message()).contains("RFC 3339");
+    assertThat(
+            entries
+                .toEvent(Map.of("bus", "no/slash", "source", "s", "type", "t"))
+                .problem()
+                .message())
+        .contains("\"bus\" must be a bus name");
+    assertThat(
+            entries
+                .toEvent(Map.of("bus", List.of(), "source", "s", "type", "t"))
+                .problem()
+                .message())
+        .contains("not an array");
+    assertThat(
+            entries
+                .toEvent(Map.of("source", "s", "type", "t", "time", "yesterday"))
+                .problem()
+                .message())
+        .contains("RFC 3339");
   }
 
   @Test
   void shouldRejectEventsOverTheSizeLimit() {
-    EventEntries.Outcome outcome = entries.toEvent(Map.of("source", "s", "type", "t",
-        "data", "x".repeat(EventEntries.MAX_EVENT_BYTES)));
+    EventEntries.Outcome outcome =
+        entries.toEvent(
+            Map.of("source", "s", "type", "t", "data", "x".repeat(EventEntries.MAX_EVENT_BYTES)));
 
     assertThat(outcome.problem().code()).isEqualTo("EntryTooLarge");
   }

@@ -7,55 +7,61 @@ import org.junit.jupiter.api.Test;
 
 class StatsRecordsTest {
 
-    @Test
-    void shouldReadBackWhatItWrites() {
-        // given
-        DeliveryCounters counters = new DeliveryCounters();
-        counters.matched("paid");
-        counters.matched("created");
-        counters.transformError("paid", "billing");
-        counters.failed("paid", "audit");
-        StatsSnapshot snapshot = counters.snapshot();
+  @Test
+  void shouldReadBackWhatItWrites() {
+    // given
+    DeliveryCounters counters = new DeliveryCounters();
+    counters.matched("paid");
+    counters.matched("created");
+    counters.transformError("paid", "billing");
+    counters.failed("paid", "audit");
+    StatsSnapshot snapshot = counters.snapshot();
 
-        // when
-        String json = StatsRecords.write(snapshot);
+    // when
+    String json = StatsRecords.write(snapshot);
 
-        // then
-        assertThat(StatsRecords.read(json)).isEqualTo(snapshot);
-        assertThat(json).isEqualTo("{\"rules\":{"
+    // then
+    assertThat(StatsRecords.read(json)).isEqualTo(snapshot);
+    assertThat(json)
+        .isEqualTo(
+            "{\"rules\":{"
                 + "\"created\":{\"matched\":1,\"targets\":{}},"
                 + "\"paid\":{\"matched\":1,\"targets\":{"
                 + "\"audit\":{\"transformErrors\":0,\"failed\":1},"
                 + "\"billing\":{\"transformErrors\":1,\"failed\":0}}}}}");
-    }
+  }
 
-    @Test
-    void shouldReadCountsLeftOutAsZeroAndIgnoreFieldsItDoesNotKnow() {
-        StatsSnapshot read = StatsRecords.read("{\"rules\":{\"paid\":{\"retried\":4,"
+  @Test
+  void shouldReadCountsLeftOutAsZeroAndIgnoreFieldsItDoesNotKnow() {
+    StatsSnapshot read =
+        StatsRecords.read(
+            "{\"rules\":{\"paid\":{\"retried\":4,"
                 + "\"targets\":{\"billing\":{\"failed\":3}}}},\"at\":\"2026-11-26T15:00:00Z\"}");
 
-        assertThat(read.matched("paid")).isZero();
-        assertThat(read.failed("paid", "billing")).isEqualTo(3);
-        assertThat(read.transformErrors("paid", "billing")).isZero();
-    }
+    assertThat(read.matched("paid")).isZero();
+    assertThat(read.failed("paid", "billing")).isEqualTo(3);
+    assertThat(read.transformErrors("paid", "billing")).isZero();
+  }
 
-    @Test
-    void shouldRefuseAValueThatIsNotCountsNamingTheField() {
-        assertThatThrownBy(() -> StatsRecords.read("not json"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("a record of railyard.stats is not JSON");
-        assertThatThrownBy(() -> StatsRecords.read("[]"))
-                .hasMessageContaining("the record in a record of railyard.stats must be an object");
-        assertThatThrownBy(() -> StatsRecords.read("{\"rules\":{\"paid\":{\"matched\":-1}}}"))
-                .hasMessageContaining("rules.paid.matched in a record of railyard.stats must be a count");
-        assertThatThrownBy(() -> StatsRecords.read("{\"rules\":{\"paid\":{\"targets\":{\"b\":{\"failed\":1.5}}}}}"))
-                .hasMessageContaining("rules.paid.targets.b.failed");
-        assertThatThrownBy(() -> StatsRecords.read("{\"rules\":{\"paid\":{\"matched\":\"3\"}}}"))
-                .hasMessageContaining("rules.paid.matched");
-    }
+  @Test
+  void shouldRefuseAValueThatIsNotCountsNamingTheField() {
+    assertThatThrownBy(() -> StatsRecords.read("not json"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a record of railyard.stats is not JSON");
+    assertThatThrownBy(() -> StatsRecords.read("[]"))
+        .hasMessageContaining("the record in a record of railyard.stats must be an object");
+    assertThatThrownBy(() -> StatsRecords.read("{\"rules\":{\"paid\":{\"matched\":-1}}}"))
+        .hasMessageContaining("rules.paid.matched in a record of railyard.stats must be a count");
+    assertThatThrownBy(
+            () ->
+                StatsRecords.read("{\"rules\":{\"paid\":{\"targets\":{\"b\":{\"failed\":1.5}}}}}"))
+        .hasMessageContaining("rules.paid.targets.b.failed");
+    assertThatThrownBy(() -> StatsRecords.read("{\"rules\":{\"paid\":{\"matched\":\"3\"}}}"))
+        .hasMessageContaining("rules.paid.matched");
+  }
 
-    @Test
-    void shouldKeyEachPublisherBySourceAndInstance() {
-        assertThat(StatsRecords.key("router.shop", "0b6e")).isEqualTo("router.shop/0b6e");
-    }
+  @Test
+  void shouldKeyEachPublisherBySourceAndInstance() {
+    assertThat(StatsRecords.key("router.shop", "0b6e")).isEqualTo("router.shop/0b6e");
+  }
 }

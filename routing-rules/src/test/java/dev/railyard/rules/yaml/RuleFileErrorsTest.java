@@ -8,31 +8,36 @@ import org.junit.jupiter.api.Test;
 
 class RuleFileErrorsTest {
 
-    private static List<String> problems(String yaml) {
-        return RuleFiles.load("rules.yaml", yaml).problems().stream().map(Problem::toString).toList();
-    }
+  private static List<String> problems(String yaml) {
+    return RuleFiles.load("rules.yaml", yaml).problems().stream().map(Problem::toString).toList();
+  }
 
-    @Test
-    void shouldNameTheValidKeysAndTheLikelyOneForAnUnknownKey() {
-        String yaml = RuleFilesTest.minimal("r", "") + "      retires: { maxAttempts: 3 }\n";
+  @Test
+  void shouldNameTheValidKeysAndTheLikelyOneForAnUnknownKey() {
+    String yaml = RuleFilesTest.minimal("r", "") + "      retires: { maxAttempts: 3 }\n";
 
-        assertThat(problems(yaml)).containsExactly("rules.yaml:11:7 spec.targets[0].retires: unknown key 'retires' "
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:11:7 spec.targets[0].retires: unknown key 'retires' "
                 + "(did you mean 'retry'?); valid keys: name, connector, config, retry, deadLetter");
-    }
+  }
 
-    @Test
-    void shouldNameTheExpectedTypeForAWrongType() {
-        String yaml = RuleFilesTest.minimal("r", "  enabled: yes\n") + "      retry: { maxAttempts: \"3\" }\n";
+  @Test
+  void shouldNameTheExpectedTypeForAWrongType() {
+    String yaml =
+        RuleFilesTest.minimal("r", "  enabled: yes\n") + "      retry: { maxAttempts: \"3\" }\n";
 
-        assertThat(problems(yaml)).containsExactly(
-                "rules.yaml:7:12 spec.enabled: expected a boolean (true or false), found the string 'yes'",
-                "rules.yaml:12:29 spec.targets[0].retry.maxAttempts: expected an integer from 0 to 185, "
-                        + "found the string '3'");
-    }
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:7:12 spec.enabled: expected a boolean (true or false), found the string 'yes'",
+            "rules.yaml:12:29 spec.targets[0].retry.maxAttempts: expected an integer from 0 to 185, "
+                + "found the string '3'");
+  }
 
-    @Test
-    void shouldReportAMissingKeyAtItsParent() {
-        String yaml = """
+  @Test
+  void shouldReportAMissingKeyAtItsParent() {
+    String yaml =
+        """
                 apiVersion: railyard/v1
                 kind: Rule
                 metadata:
@@ -43,124 +48,152 @@ class RuleFileErrorsTest {
                     - name: t
                 """;
 
-        assertThat(problems(yaml)).containsExactly(
-                "rules.yaml:5:1 spec: missing required key 'bus'",
-                "rules.yaml:8:7 spec.targets[0]: missing 'connector' (the name of an uploaded sink connector config)"
-                        + " or 'config' (an inline connector config)");
-    }
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:5:1 spec: missing required key 'bus'",
+            "rules.yaml:8:7 spec.targets[0]: missing 'connector' (the name of an uploaded sink connector config)"
+                + " or 'config' (an inline connector config)");
+  }
 
-    @Test
-    void shouldNameBothPlacesOfADuplicateKey() {
-        String yaml = RuleFilesTest.minimal("r", "  bus: payments\n");
+  @Test
+  void shouldNameBothPlacesOfADuplicateKey() {
+    String yaml = RuleFilesTest.minimal("r", "  bus: payments\n");
 
-        assertThat(problems(yaml)).containsExactly(
-                "rules.yaml:7:3 spec.bus: duplicate key 'bus'; first defined at line 6, column 3");
-    }
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:7:3 spec.bus: duplicate key 'bus'; first defined at line 6, column 3");
+  }
 
-    @Test
-    void shouldRejectAnUnknownApiVersionAndKind() {
-        String yaml = RuleFilesTest.minimal("r", "").replace("railyard/v1", "railyard/v2").replace("Rule", "Rules");
+  @Test
+  void shouldRejectAnUnknownApiVersionAndKind() {
+    String yaml =
+        RuleFilesTest.minimal("r", "")
+            .replace("railyard/v1", "railyard/v2")
+            .replace("Rule", "Rules");
 
-        assertThat(problems(yaml)).containsExactly(
-                "rules.yaml:1:13 apiVersion: unsupported apiVersion 'railyard/v2'; valid: railyard/v1",
-                "rules.yaml:2:7 kind: unsupported kind 'Rules'; valid: Rule");
-    }
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:1:13 apiVersion: unsupported apiVersion 'railyard/v2'; valid: railyard/v1",
+            "rules.yaml:2:7 kind: unsupported kind 'Rules'; valid: Rule");
+  }
 
-    @Test
-    void shouldRejectNamesThatCannotBecomeTopicNames() {
-        String yaml = RuleFilesTest.minimal("Paid_Orders", "").replace("name: billing", "name: billing-")
-                .replace("bus: orders", "bus: -orders");
+  @Test
+  void shouldRejectNamesThatCannotBecomeTopicNames() {
+    String yaml =
+        RuleFilesTest.minimal("Paid_Orders", "")
+            .replace("name: billing", "name: billing-")
+            .replace("bus: orders", "bus: -orders");
 
-        assertThat(problems(yaml)).containsExactly(
-                "rules.yaml:4:9 metadata.name: 'Paid_Orders' is not a valid rule name; use 1 to 63 lowercase "
-                        + "letters, digits and '-', starting and ending with a letter or digit (it becomes part of "
-                        + "Kafka topic and connector names)",
-                "rules.yaml:6:8 spec.bus: '-orders' is not a valid bus name; use 1 to 200 letters, digits, '_' and "
-                        + "'-', starting with a letter or digit (it becomes part of a Kafka topic name)",
-                "rules.yaml:9:13 spec.targets[0].name: 'billing-' is not a valid target name; use 1 to 63 "
-                        + "lowercase letters, digits and '-', starting and ending with a letter or digit (it "
-                        + "becomes part of Kafka topic and connector names)");
-    }
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:4:9 metadata.name: 'Paid_Orders' is not a valid rule name; use 1 to 63 lowercase "
+                + "letters, digits and '-', starting and ending with a letter or digit (it becomes part of "
+                + "Kafka topic and connector names)",
+            "rules.yaml:6:8 spec.bus: '-orders' is not a valid bus name; use 1 to 200 letters, digits, '_' and "
+                + "'-', starting with a letter or digit (it becomes part of a Kafka topic name)",
+            "rules.yaml:9:13 spec.targets[0].name: 'billing-' is not a valid target name; use 1 to 63 "
+                + "lowercase letters, digits and '-', starting and ending with a letter or digit (it "
+                + "becomes part of Kafka topic and connector names)");
+  }
 
-    @Test
-    void shouldRejectA64CharacterRuleNameAndAcceptSixtyThree() {
-        String ok = "a".repeat(63);
+  @Test
+  void shouldRejectA64CharacterRuleNameAndAcceptSixtyThree() {
+    String ok = "a".repeat(63);
 
-        assertThat(problems(RuleFilesTest.minimal(ok, ""))).isEmpty();
-        assertThat(problems(RuleFilesTest.minimal(ok + "b", ""))).singleElement().asString()
-                .startsWith("rules.yaml:4:9 metadata.name: '" + ok + "b' is not a valid rule name");
-    }
+    assertThat(problems(RuleFilesTest.minimal(ok, ""))).isEmpty();
+    assertThat(problems(RuleFilesTest.minimal(ok + "b", "")))
+        .singleElement()
+        .asString()
+        .startsWith("rules.yaml:4:9 metadata.name: '" + ok + "b' is not a valid rule name");
+  }
 
-    @Test
-    void shouldRejectTwoTargetsWithOneName() {
-        String yaml = RuleFilesTest.minimal("r", "") + "    - name: billing\n      connector: other\n";
+  @Test
+  void shouldRejectTwoTargetsWithOneName() {
+    String yaml = RuleFilesTest.minimal("r", "") + "    - name: billing\n      connector: other\n";
 
-        assertThat(problems(yaml)).containsExactly("rules.yaml:11:13 spec.targets[1].name: duplicate target name "
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:11:13 spec.targets[1].name: duplicate target name "
                 + "'billing'; first used at line 9, column 13; target names are unique within a rule");
-    }
+  }
 
-    @Test
-    void shouldRejectTwoRulesWithOneNameInAFile() {
-        String yaml = RuleFilesTest.minimal("r", "") + "---\n" + RuleFilesTest.minimal("r", "");
+  @Test
+  void shouldRejectTwoRulesWithOneNameInAFile() {
+    String yaml = RuleFilesTest.minimal("r", "") + "---\n" + RuleFilesTest.minimal("r", "");
 
-        assertThat(problems(yaml)).containsExactly("rules.yaml:15:9 [doc 2] metadata.name: duplicate rule name "
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:15:9 [doc 2] metadata.name: duplicate rule name "
                 + "'r'; first used at line 4, column 9; rule names are unique within a file");
-    }
+  }
 
-    @Test
-    void shouldRejectATargetWithBothConnectorAndConfig() {
-        String yaml = RuleFilesTest.minimal("r", "") + "      config: { connector.class: x }\n";
+  @Test
+  void shouldRejectATargetWithBothConnectorAndConfig() {
+    String yaml = RuleFilesTest.minimal("r", "") + "      config: { connector.class: x }\n";
 
-        assertThat(problems(yaml)).containsExactly("rules.yaml:11:7 spec.targets[0].config: 'connector' and "
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:11:7 spec.targets[0].config: 'connector' and "
                 + "'config' exclude each other; name an uploaded connector config or write one inline, not both");
-    }
+  }
 
-    @Test
-    void shouldRejectInlineConfigsWithoutClassOrWithKeysRailyardSets() {
-        String yaml = RuleFilesTest.minimal("r", "").replace("      connector: billing-webhook\n", """
+  @Test
+  void shouldRejectInlineConfigsWithoutClassOrWithKeysRailyardSets() {
+    String yaml =
+        RuleFilesTest.minimal("r", "")
+            .replace(
+                "      connector: billing-webhook\n",
+                """
                       config:
                         topics: a,b
                         tasks.max: { n: 2 }
                 """);
 
-        assertThat(problems(yaml)).containsExactly(
-                "rules.yaml:10:7 spec.targets[0].config: missing required key 'connector.class'",
-                "rules.yaml:11:9 spec.targets[0].config.topics: 'topics' is set by Railyard for every target "
-                        + "connector; remove it",
-                "rules.yaml:12:20 spec.targets[0].config['tasks.max']: expected a string, number or boolean, "
-                        + "found a mapping");
-    }
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:10:7 spec.targets[0].config: missing required key 'connector.class'",
+            "rules.yaml:11:9 spec.targets[0].config.topics: 'topics' is set by Railyard for every target "
+                + "connector; remove it",
+            "rules.yaml:12:20 spec.targets[0].config['tasks.max']: expected a string, number or boolean, "
+                + "found a mapping");
+  }
 
-    @Test
-    void shouldRejectRetryValuesOutOfRange() {
-        String yaml = RuleFilesTest.minimal("r", "") + "      retry: { maxAttempts: 186, maxAgeSeconds: 59 }\n";
+  @Test
+  void shouldRejectRetryValuesOutOfRange() {
+    String yaml =
+        RuleFilesTest.minimal("r", "") + "      retry: { maxAttempts: 186, maxAgeSeconds: 59 }\n";
 
-        assertThat(problems(yaml)).containsExactly(
-                "rules.yaml:11:29 spec.targets[0].retry.maxAttempts: maxAttempts must be from 0 to 185, found 186",
-                "rules.yaml:11:49 spec.targets[0].retry.maxAgeSeconds: maxAgeSeconds must be from 60 to 86400, "
-                        + "found 59");
-    }
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:11:29 spec.targets[0].retry.maxAttempts: maxAttempts must be from 0 to 185, found 186",
+            "rules.yaml:11:49 spec.targets[0].retry.maxAgeSeconds: maxAgeSeconds must be from 60 to 86400, "
+                + "found 59");
+  }
 
-    @Test
-    void shouldRejectABackoffCeilingBelowItsStart() {
-        String yaml = RuleFilesTest.minimal("r", "")
-                + "      retry: { initialBackoffMs: 5000, maxBackoffMs: 1000, maxAttempts: 3 }\n";
+  @Test
+  void shouldRejectABackoffCeilingBelowItsStart() {
+    String yaml =
+        RuleFilesTest.minimal("r", "")
+            + "      retry: { initialBackoffMs: 5000, maxBackoffMs: 1000, maxAttempts: 3 }\n";
 
-        assertThat(problems(yaml)).containsExactly(
-                "rules.yaml:11:54 spec.targets[0].retry.maxBackoffMs: maxBackoffMs must be at least "
-                        + "initialBackoffMs (5000), found 1000");
-    }
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:11:54 spec.targets[0].retry.maxBackoffMs: maxBackoffMs must be at least "
+                + "initialBackoffMs (5000), found 1000");
+  }
 
-    @Test
-    void shouldRejectARuleWithoutTargets() {
-        String yaml = RuleFilesTest.minimal("r", "").replaceAll("(?s)  targets:.*", "  targets: []\n");
+  @Test
+  void shouldRejectARuleWithoutTargets() {
+    String yaml = RuleFilesTest.minimal("r", "").replaceAll("(?s)  targets:.*", "  targets: []\n");
 
-        assertThat(problems(yaml)).containsExactly("rules.yaml:8:12 spec.targets: a rule needs at least one target");
-    }
+    assertThat(problems(yaml))
+        .containsExactly("rules.yaml:8:12 spec.targets: a rule needs at least one target");
+  }
 
-    @Test
-    void shouldReportEveryProblemOfEveryDocumentTogetherInFileOrder() {
-        String yaml = """
+  @Test
+  void shouldReportEveryProblemOfEveryDocumentTogetherInFileOrder() {
+    String yaml =
+        """
                 apiVersion: railyard/v1
                 kind: Rule
                 metadata:
@@ -183,37 +216,48 @@ class RuleFileErrorsTest {
                   targets: { name: t }
                 """;
 
-        assertThat(problems(yaml)).containsExactly(
-                "rules.yaml:5:3 metadata.owner: unknown key 'owner'; valid keys: name",
-                "rules.yaml:8:31 spec.pattern.type: prefix needs a string ({\"prefix\": \"text\"} or {\"prefix\": "
-                        + "{\"equals-ignore-case\": \"text\"}})",
-                "rules.yaml:12:19 spec.targets[0].deadLetter: expected a boolean (true or false), found the "
-                        + "integer 1",
-                "rules.yaml:14:1 [doc 2]: missing required key 'apiVersion'",
-                "rules.yaml:19:35 [doc 2] spec.transform.input: 'inputPath' and 'input' exclude each other; a "
-                        + "transform is one of inputPath, input, or template (with optional paths)",
-                "rules.yaml:20:12 [doc 2] spec.targets: expected a sequence of targets, found a mapping");
-    }
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:5:3 metadata.owner: unknown key 'owner'; valid keys: name",
+            "rules.yaml:8:31 spec.pattern.type: prefix needs a string ({\"prefix\": \"text\"} or {\"prefix\": "
+                + "{\"equals-ignore-case\": \"text\"}})",
+            "rules.yaml:12:19 spec.targets[0].deadLetter: expected a boolean (true or false), found the "
+                + "integer 1",
+            "rules.yaml:14:1 [doc 2]: missing required key 'apiVersion'",
+            "rules.yaml:19:35 [doc 2] spec.transform.input: 'inputPath' and 'input' exclude each other; a "
+                + "transform is one of inputPath, input, or template (with optional paths)",
+            "rules.yaml:20:12 [doc 2] spec.targets: expected a sequence of targets, found a mapping");
+  }
 
-    @Test
-    void shouldYieldNoRulesWhenOneRuleOfManyIsBad() {
-        String yaml = RuleFilesTest.minimal("good", "") + "---\n" + RuleFilesTest.minimal("bad", "  enabled: 0\n")
-                + "---\n" + RuleFilesTest.minimal("also-good", "");
+  @Test
+  void shouldYieldNoRulesWhenOneRuleOfManyIsBad() {
+    String yaml =
+        RuleFilesTest.minimal("good", "")
+            + "---\n"
+            + RuleFilesTest.minimal("bad", "  enabled: 0\n")
+            + "---\n"
+            + RuleFilesTest.minimal("also-good", "");
 
-        LoadResult result = RuleFiles.load("rules.yaml", yaml);
+    LoadResult result = RuleFiles.load("rules.yaml", yaml);
 
-        assertThat(result.isValid()).isFalse();
-        assertThat(result.rules()).isEmpty();
-        assertThat(result.problems()).extracting(Problem::toString).containsExactly("rules.yaml:18:12 [doc 2] "
+    assertThat(result.isValid()).isFalse();
+    assertThat(result.rules()).isEmpty();
+    assertThat(result.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "rules.yaml:18:12 [doc 2] "
                 + "spec.enabled: expected a boolean (true or false), found the integer 0");
-        assertThatThrownBy(result::rulesOrThrow).isInstanceOf(RuleFileException.class)
-                .hasMessage("rules.yaml:18:12 [doc 2] spec.enabled: expected a boolean (true or false), found the "
-                        + "integer 0");
-    }
+    assertThatThrownBy(result::rulesOrThrow)
+        .isInstanceOf(RuleFileException.class)
+        .hasMessage(
+            "rules.yaml:18:12 [doc 2] spec.enabled: expected a boolean (true or false), found the "
+                + "integer 0");
+  }
 
-    @Test
-    void shouldRefuseAliasesAndNameThem() {
-        String yaml = """
+  @Test
+  void shouldRefuseAliasesAndNameThem() {
+    String yaml =
+        """
                 apiVersion: railyard/v1
                 kind: Rule
                 metadata: { name: r }
@@ -226,85 +270,123 @@ class RuleFileErrorsTest {
                       retry: *p
                 """;
 
-        assertThat(problems(yaml)).containsExactly("rules.yaml:10:14 aliases are not allowed (*p); write the value "
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:10:14 aliases are not allowed (*p); write the value "
                 + "out, as an alias can expand a small file into a huge one");
+  }
+
+  @Test
+  void shouldRefuseABillionLaughsQuickly() {
+    StringBuilder yaml =
+        new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      char p = (char) (c - 1);
+      yaml.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [*")
+          .append(p)
+          .append(",*")
+          .append(p)
+          .append(",*")
+          .append(p)
+          .append(",*")
+          .append(p)
+          .append(",*")
+          .append(p)
+          .append(",*")
+          .append(p)
+          .append("]\n");
     }
 
-    @Test
-    void shouldRefuseABillionLaughsQuickly() {
-        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-        for (char c = 'b'; c <= 'j'; c++) {
-            char p = (char) (c - 1);
-            yaml.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*")
-                    .append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p).append("]\n");
-        }
+    assertThat(problems(yaml.toString()))
+        .hasSize(54)
+        .allMatch(p -> p.contains("aliases are not allowed"));
+  }
 
-        assertThat(problems(yaml.toString())).hasSize(54).allMatch(p -> p.contains("aliases are not allowed"));
-    }
+  @Test
+  void shouldReportInvalidYamlWithItsPlace() {
+    String yaml = "apiVersion: railyard/v1\nkind: [Rule\nmetadata: {}\n";
 
-    @Test
-    void shouldReportInvalidYamlWithItsPlace() {
-        String yaml = "apiVersion: railyard/v1\nkind: [Rule\nmetadata: {}\n";
+    assertThat(problems(yaml))
+        .singleElement()
+        .asString()
+        .startsWith("rules.yaml:3:9 invalid YAML: ")
+        .contains("while parsing a flow sequence started at line 2, column 7");
+  }
 
-        assertThat(problems(yaml)).singleElement().asString()
-                .startsWith("rules.yaml:3:9 invalid YAML: ")
-                .contains("while parsing a flow sequence started at line 2, column 7");
-    }
+  @Test
+  void shouldRefuseTabsAndOtherSyntaxErrorsAfterReadingTheDocumentsBefore() {
+    String yaml = RuleFilesTest.minimal("r", "  enabled: 1\n") + "---\nspec:\n\tbus: x\n";
 
-    @Test
-    void shouldRefuseTabsAndOtherSyntaxErrorsAfterReadingTheDocumentsBefore() {
-        String yaml = RuleFilesTest.minimal("r", "  enabled: 1\n") + "---\nspec:\n\tbus: x\n";
+    assertThat(problems(yaml))
+        .hasSize(2)
+        .first()
+        .asString()
+        .isEqualTo(
+            "rules.yaml:7:12 spec.enabled: expected a boolean (true or false), found the integer 1");
+  }
 
-        assertThat(problems(yaml)).hasSize(2).first().asString()
-                .isEqualTo("rules.yaml:7:12 spec.enabled: expected a boolean (true or false), found the integer 1");
-    }
+  @Test
+  void shouldRefuseFilesLargerThanOneMebibyte() {
+    String yaml = "# " + "x".repeat(YamlDocuments.MAX_CHARS);
 
-    @Test
-    void shouldRefuseFilesLargerThanOneMebibyte() {
-        String yaml = "# " + "x".repeat(YamlDocuments.MAX_CHARS);
-
-        assertThat(problems(yaml)).containsExactly("rules.yaml:1:1 the file is larger than 1048576 characters; "
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:1:1 the file is larger than 1048576 characters; "
                 + "split it into several files");
-    }
+  }
 
-    @Test
-    void shouldRefuseDeepNesting() {
-        String yaml = "a: " + "[".repeat(100) + "]".repeat(100) + "\n";
+  @Test
+  void shouldRefuseDeepNesting() {
+    String yaml = "a: " + "[".repeat(100) + "]".repeat(100) + "\n";
 
-        assertThat(problems(yaml)).containsExactly("rules.yaml:1:67 nested deeper than 64 levels");
-    }
+    assertThat(problems(yaml)).containsExactly("rules.yaml:1:67 nested deeper than 64 levels");
+  }
 
-    @Test
-    void shouldRejectADocumentThatIsNotAMapping() {
-        assertThat(problems("- a\n- b\n")).containsExactly("rules.yaml:1:1 expected a mapping with keys "
+  @Test
+  void shouldRejectADocumentThatIsNotAMapping() {
+    assertThat(problems("- a\n- b\n"))
+        .containsExactly(
+            "rules.yaml:1:1 expected a mapping with keys "
                 + "apiVersion, kind, metadata, spec, found a sequence");
-    }
+  }
 
-    @Test
-    void shouldRefuseMoreThanAThousandDocuments() {
-        String yaml = "---\n".repeat(YamlDocuments.MAX_DOCUMENTS + 1);
+  @Test
+  void shouldRefuseMoreThanAThousandDocuments() {
+    String yaml = "---\n".repeat(YamlDocuments.MAX_DOCUMENTS + 1);
 
-        assertThat(problems(yaml)).containsExactly("rules.yaml:1001:1 [doc 1001]: a file holds at most 1000 "
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:1001:1 [doc 1001]: a file holds at most 1000 "
                 + "documents; split it into several files");
-    }
+  }
 
-    @Test
-    void shouldRejectDuplicateKeysInsideThePatternAndInput() {
-        String yaml = RuleFilesTest.minimal("r", "  transform: { input: { a: 1, a: 2 } }\n")
-                .replace("pattern: { type: [\"order.paid\"] }", "pattern: { type: [x], source: [y], type: [z] }");
+  @Test
+  void shouldRejectDuplicateKeysInsideThePatternAndInput() {
+    String yaml =
+        RuleFilesTest.minimal("r", "  transform: { input: { a: 1, a: 2 } }\n")
+            .replace(
+                "pattern: { type: [\"order.paid\"] }",
+                "pattern: { type: [x], source: [y], type: [z] }");
 
-        assertThat(problems(yaml)).containsExactly(
-                "rules.yaml:7:31 spec.transform.input.a: duplicate key 'a'; first defined at line 7, column 25",
-                "rules.yaml:8:38 spec.pattern.type: duplicate key 'type'; first defined at line 8, column 14");
-    }
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:7:31 spec.transform.input.a: duplicate key 'a'; first defined at line 7, column 25",
+            "rules.yaml:8:38 spec.pattern.type: duplicate key 'type'; first defined at line 8, column 14");
+  }
 
-    @Test
-    void shouldNotTakeExplicitlyTaggedTextForABooleanOrInteger() {
-        String yaml = RuleFilesTest.minimal("r", "  enabled: !!bool yes\n") + "      retry: { maxAttempts: !!int x }\n";
+  @Test
+  void shouldNotTakeExplicitlyTaggedTextForABooleanOrInteger() {
+    String yaml =
+        RuleFilesTest.minimal("r", "  enabled: !!bool yes\n")
+            + "      retry: { maxAttempts: !!int x }\n";
 
-        assertThat(problems(yaml)).containsExactly(
-                "rules.yaml:7:12 spec.enabled: expected a boolean (true or false), found 'yes' tagged !!bool",
-                "rules.yaml:12:29 spec.targets[0].retry.maxAttempts: expected an integer from 0 to 185, found "
-                        + "'x' tagged !!int");
-    }
+    assertThat(problems(yaml))
+        .containsExactly(
+            "rules.yaml:7:12 spec.enabled: expected a boolean (true or false), found 'yes' tagged !!bool",
+            "rules.yaml:12:29 spec.targets[0].retry.maxAttempts: expected an integer from 0 to 185, found "
+                + "'x' tagged !!int");
+  }
 }

@@ -6,7 +6,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Writes PutEvents entries onto their buses. Each entry is validated and written on its own: a bad
- * entry gets an error result while the good entries of the same call are still written. Thread-safe.
+ * entry gets an error result while the good entries of the same call are still written.
+ * Thread-safe.
  */
 public interface EventPublisher {
 

@@ -18,14 +18,13 @@ public interface PluginCatalog {
    * Installs an uploaded archive, or does nothing when the same content is installed already.
    *
    * @param archive the upload, already on local disk; the caller deletes it afterwards
-   * @param fileName the file name the client sent, whose extension says the archive type
-   *     ({@code .jar}, {@code .zip}, {@code .tgz}, {@code .tar.gz})
+   * @param fileName the file name the client sent, whose extension says the archive type ({@code
+   *     .jar}, {@code .zip}, {@code .tgz}, {@code .tar.gz})
    * @param name the plugin's name
    * @param maxBytes the limit for each file in the archive and for all of them together
    * @throws Refused when the archive or name is refused; nothing was installed then
    */
-  Installed install(Path archive, String fileName, String name, long maxBytes)
-      throws IOException;
+  Installed install(Path archive, String fileName, String name, long maxBytes) throws IOException;
 
   /**
    * Installs a plugin from Maven coordinates with its runtime dependencies, or does nothing when
@@ -34,14 +33,16 @@ public interface PluginCatalog {
    * @param coordinates {@code group:artifact:version} as the client sent it, not yet checked
    * @param name the plugin's name, or null for the artifact id
    * @param maxBytes the limit for the plugin's jars together
-   * @throws Refused {@code INVALID} for malformed coordinates, {@code NOT_FOUND} when no
-   *     repository has the artifact or a dependency, {@code UNAVAILABLE} when a repository cannot
-   *     be reached, or as {@link #install}; nothing was installed then. This default refuses
-   *     every request: the catalog installs no Maven artifacts.
+   * @throws Refused {@code INVALID} for malformed coordinates, {@code NOT_FOUND} when no repository
+   *     has the artifact or a dependency, {@code UNAVAILABLE} when a repository cannot be reached,
+   *     or as {@link #install}; nothing was installed then. This default refuses every request: the
+   *     catalog installs no Maven artifacts.
    */
   default Installed installMaven(String coordinates, String name, long maxBytes)
       throws IOException {
-    throw new Refused(Kind.INVALID, "MAVEN_NOT_SUPPORTED",
+    throw new Refused(
+        Kind.INVALID,
+        "MAVEN_NOT_SUPPORTED",
         "This platform does not install plugins from Maven coordinates; upload the plugin archive"
             + " as multipart/form-data instead");
   }
@@ -80,8 +81,14 @@ public interface PluginCatalog {
    * @param archiveBytes the size of the uploaded archive
    * @param archiveType {@code JAR}, {@code ZIP} or {@code TGZ}
    */
-  record PluginVersion(String name, String version, List<PluginClassInfo> classes, String sha256,
-      Instant installedAt, long archiveBytes, String archiveType) {
+  record PluginVersion(
+      String name,
+      String version,
+      List<PluginClassInfo> classes,
+      String sha256,
+      Instant installedAt,
+      long archiveBytes,
+      String archiveType) {
 
     public PluginVersion {
       Objects.requireNonNull(name, "name");
@@ -94,8 +101,8 @@ public interface PluginCatalog {
    * One Connect plugin class.
    *
    * @param className the fully qualified class name
-   * @param type {@code sink}, {@code source}, {@code converter}, {@code header_converter},
-   *     {@code transformation}, {@code predicate}, {@code config_provider}, ...
+   * @param type {@code sink}, {@code source}, {@code converter}, {@code header_converter}, {@code
+   *     transformation}, {@code predicate}, {@code config_provider}, ...
    * @param version the version Kafka reports for it ({@code undefined} when it has none)
    */
   record PluginClassInfo(String className, String type, String version) {}

@@ -31,22 +31,25 @@ public interface RuleAdmin {
   CompletionStage<Reply> delete(String name);
 
   /**
-   * TestEventPattern: {@code {"event": {...}, "pattern": {...}}} or {@code {"event": {...},
-   * "rule": "name"}}; answers whether it matches and, for a rule, what each target would receive.
+   * TestEventPattern: {@code {"event": {...}, "pattern": {...}}} or {@code {"event": {...}, "rule":
+   * "name"}}; answers whether it matches and, for a rule, what each target would receive.
    */
   CompletionStage<Reply> test(Map<String, Object> body);
 
   /**
    * Replay (EventBridge's archive and replay, on Kafka's retention): sends the bus events of a time
    * window that match the rule again to some or all of its targets. {@code body} is {@code {"from":
-   * ISO-8601, "to": ISO-8601, "targets": [names]?}}. Answers 202 with the replay's progress at once.
+   * ISO-8601, "to": ISO-8601, "targets": [names]?}}. Answers 202 with the replay's progress at
+   * once.
    */
   CompletionStage<Reply> replay(String rule, Map<String, Object> body);
 
   /** The progress and result of a replay; 404 when unknown. */
   CompletionStage<Reply> replayStatus(String id);
 
-  /** Per target of the rule: its dead-letter topic, how many letters it holds, how many redriven. */
+  /**
+   * Per target of the rule: its dead-letter topic, how many letters it holds, how many redriven.
+   */
   CompletionStage<Reply> deadLetters(String rule);
 
   /** The first {@code limit} letters of a target not yet redriven: value, key, headers, time. */

@@ -48,8 +48,15 @@ public interface WorkerControl {
    * @param startedAt when it was requested
    * @param finishedAt when it ended, null while it runs
    */
-  record RolloutInfo(String id, String state, String reason, int replaced, int total,
-      String message, Instant startedAt, Instant finishedAt) {}
+  record RolloutInfo(
+      String id,
+      String state,
+      String reason,
+      int replaced,
+      int total,
+      String message,
+      Instant startedAt,
+      Instant finishedAt) {}
 
   /** The REST base URL (e.g. {@code http://127.0.0.1:41234}) of a running worker, if any. */
   Optional<String> connectRestUrl();

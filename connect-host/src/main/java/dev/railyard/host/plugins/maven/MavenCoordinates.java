@@ -31,12 +31,13 @@ record MavenCoordinates(String groupId, String artifactId, String version) {
       throw invalid(text, "the group '" + parts[0] + "' is not letters, digits, '.', '_' or '-'");
     }
     if (!ID.matcher(parts[1]).matches()) {
-      throw invalid(text,
-          "the artifact '" + parts[1] + "' is not letters, digits, '.', '_' or '-'");
+      throw invalid(
+          text, "the artifact '" + parts[1] + "' is not letters, digits, '.', '_' or '-'");
     }
     if (!VERSION.matcher(parts[2]).matches()) {
-      throw invalid(text, "the version '" + parts[2] + "' is not one exact version"
-          + " (ranges are not accepted)");
+      throw invalid(
+          text,
+          "the version '" + parts[2] + "' is not one exact version" + " (ranges are not accepted)");
     }
     if (parts[2].equals("LATEST") || parts[2].equals("RELEASE")) {
       throw invalid(text, "'" + parts[2] + "' is not one exact version");
@@ -45,8 +46,11 @@ record MavenCoordinates(String groupId, String artifactId, String version) {
   }
 
   private static MavenException invalid(String text, String why) {
-    return new MavenException(Reason.INVALID_COORDINATES, String.format(
-        "'%s' are not Maven coordinates: %s; use %s, e.g. %s", text, why, FORM, EXAMPLE), null);
+    return new MavenException(
+        Reason.INVALID_COORDINATES,
+        String.format(
+            "'%s' are not Maven coordinates: %s; use %s, e.g. %s", text, why, FORM, EXAMPLE),
+        null);
   }
 
   @Override

@@ -3,8 +3,8 @@ package dev.railyard.host.plugins.maven;
 import java.util.Objects;
 
 /**
- * A Maven install that could not resolve its artifact, with a reason the API maps to a status and
- * a message naming the coordinates, the repositories tried and what to do. Nothing was installed.
+ * A Maven install that could not resolve its artifact, with a reason the API maps to a status and a
+ * message naming the coordinates, the repositories tried and what to do. Nothing was installed.
  */
 public final class MavenException extends RuntimeException {
 

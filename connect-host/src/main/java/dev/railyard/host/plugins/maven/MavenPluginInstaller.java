@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs a Connect plugin from Maven coordinates, like Strimzi's {@code build.plugins} without
- * an image build: the {@link MavenResolver} fetches the jar and its runtime dependencies, which
- * are packed into one ZIP and installed through {@link PluginStore#install}, so the store's
- * checks, scan, manifests and atomic move apply as to an upload. Installing the same coordinates
- * again changes nothing. Thread-safe.
+ * Installs a Connect plugin from Maven coordinates, like Strimzi's {@code build.plugins} without an
+ * image build: the {@link MavenResolver} fetches the jar and its runtime dependencies, which are
+ * packed into one ZIP and installed through {@link PluginStore#install}, so the store's checks,
+ * scan, manifests and atomic move apply as to an upload. Installing the same coordinates again
+ * changes nothing. Thread-safe.
  */
 public final class MavenPluginInstaller {
 
@@ -41,17 +41,19 @@ public final class MavenPluginInstaller {
    * @param coordinates {@code group:artifact:version} of the plugin's jar
    * @param name the plugin's name, or null for the artifact id
    * @param maxBytes the store's size limit, applied to the packed jars
-   * @return what the store did; its version is the one the store finds in the plugin (normally
-   *     the Maven version)
+   * @return what the store did; its version is the one the store finds in the plugin (normally the
+   *     Maven version)
    * @throws MavenException when the coordinates are malformed or cannot be resolved
    * @throws dev.railyard.host.plugins.PluginException when the store refuses the plugin
    */
-  public InstallResult install(String coordinates, String name, long maxBytes)
-      throws IOException {
+  public InstallResult install(String coordinates, String name, long maxBytes) throws IOException {
     MavenCoordinates gav = MavenCoordinates.parse(coordinates);
     String pluginName = name == null || name.isBlank() ? gav.artifactId() : name;
     List<MavenResolver.Jar> jars = resolver.resolve(gav);
-    log.info("Resolved {} for plugin {}: {}", gav, pluginName,
+    log.info(
+        "Resolved {} for plugin {}: {}",
+        gav,
+        pluginName,
         jars.stream().map(j -> j.file().getFileName().toString()).toList());
     Path zip = Files.createTempFile("railyard-maven-", ".zip");
     try {
@@ -61,8 +63,12 @@ public final class MavenPluginInstaller {
         result = store.install(pluginName, in, ArchiveType.ZIP, maxBytes);
       }
       if (!result.plugin().version().equals(gav.version())) {
-        log.warn("Plugin {} from {} reports version {}, not its Maven version {}", pluginName,
-            gav, result.plugin().version(), gav.version());
+        log.warn(
+            "Plugin {} from {} reports version {}, not its Maven version {}",
+            pluginName,
+            gav,
+            result.plugin().version(),
+            gav.version());
       }
       return result;
     } finally {

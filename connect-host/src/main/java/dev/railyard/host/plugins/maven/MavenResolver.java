@@ -33,13 +33,13 @@ import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
 import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
 
 /**
- * Resolves a plugin jar and its runtime dependencies (compile and runtime scope, no test,
- * provided or optional ones) with Maven Resolver, leaving out what every worker has on its class
- * path already: Kafka's own {@code org.apache.kafka} artifacts with everything they bring, and
- * {@code slf4j-api}. Only the configured repositories are asked (repositories declared in POMs are
+ * Resolves a plugin jar and its runtime dependencies (compile and runtime scope, no test, provided
+ * or optional ones) with Maven Resolver, leaving out what every worker has on its class path
+ * already: Kafka's own {@code org.apache.kafka} artifacts with everything they bring, and {@code
+ * slf4j-api}. Only the configured repositories are asked (repositories declared in POMs are
  * ignored), through the mirrors of a {@code settings.xml}; downloads are kept in a local repository
- * of their own. A failed lookup is not cached, so a retry asks the repositories again.
- * Thread-safe; {@link #close()} releases the resolver.
+ * of their own. A failed lookup is not cached, so a retry asks the repositories again. Thread-safe;
+ * {@link #close()} releases the resolver.
  */
 public final class MavenResolver implements AutoCloseable {
 
@@ -47,12 +47,14 @@ public final class MavenResolver implements AutoCloseable {
   public static final String MAVEN_CENTRAL = "https://repo.maven.apache.org/maven2";
 
   // What every worker already has and shares with its plugins: a plugin with its own copy of
-  // Jackson saw another JsonNode than the worker's JsonConverter, and Debezium's CloudEventsConverter
+  // Jackson saw another JsonNode than the worker's JsonConverter, and Debezium's
+  // CloudEventsConverter
   // failed to load (Debezium's own plugin archives leave Jackson out for the same reason).
-  static final List<Exclusion> WORKER_PROVIDED = List.of(
-      new Exclusion("org.apache.kafka", "*", "*", "*"),
-      new Exclusion("org.slf4j", "slf4j-api", "*", "*"),
-      new Exclusion("com.fasterxml.jackson.core", "*", "*", "*"));
+  static final List<Exclusion> WORKER_PROVIDED =
+      List.of(
+          new Exclusion("org.apache.kafka", "*", "*", "*"),
+          new Exclusion("org.slf4j", "slf4j-api", "*", "*"),
+          new Exclusion("com.fasterxml.jackson.core", "*", "*", "*"));
   private static final Set<String> SCHEMES = Set.of("https", "http", "file");
   private static final int CONNECT_TIMEOUT_MS = 10_000;
   private static final int REQUEST_TIMEOUT_MS = 60_000;
@@ -65,8 +67,8 @@ public final class MavenResolver implements AutoCloseable {
   /**
    * @param repositories the repositories to resolve from, in order, each a URL ({@code https},
    *     {@code http} or {@code file}) or {@code id=url}; a URL alone is named {@code central} when
-   *     it is Maven Central's and {@code repo-<n>} otherwise, names that settings mirrors'
-   *     {@code mirrorOf} refer to. Empty means Maven Central only.
+   *     it is Maven Central's and {@code repo-<n>} otherwise, names that settings mirrors' {@code
+   *     mirrorOf} refer to. Empty means Maven Central only.
    * @param localRepository where downloaded artifacts are kept, e.g. {@code <data.dir>/maven};
    *     created when needed
    * @param settingsXml a Maven {@code settings.xml} whose {@code <mirrors>} apply, e.g. {@code
@@ -78,8 +80,8 @@ public final class MavenResolver implements AutoCloseable {
   public MavenResolver(List<String> repositories, Path localRepository, Path settingsXml)
       throws IOException {
     this.repositories = remotes(repositories.isEmpty() ? List.of(MAVEN_CENTRAL) : repositories);
-    this.localRepository = Objects.requireNonNull(localRepository, "localRepository")
-        .toAbsolutePath().normalize();
+    this.localRepository =
+        Objects.requireNonNull(localRepository, "localRepository").toAbsolutePath().normalize();
     this.mirrors = SettingsMirrors.selector(SettingsMirrors.read(settingsXml));
     this.system = new RepositorySystemSupplier().get();
   }
@@ -97,15 +99,17 @@ public final class MavenResolver implements AutoCloseable {
   List<Jar> resolve(MavenCoordinates coordinates) {
     try (CloseableSession session = newSession()) {
       List<RemoteRepository> remotes = system.newResolutionRepositories(session, repositories);
-      Artifact artifact = new DefaultArtifact(coordinates.groupId(), coordinates.artifactId(),
-          "jar", coordinates.version());
+      Artifact artifact =
+          new DefaultArtifact(
+              coordinates.groupId(), coordinates.artifactId(), "jar", coordinates.version());
       Dependency root = new Dependency(artifact, "runtime", false, WORKER_PROVIDED);
-      DependencyRequest request = new DependencyRequest(new CollectRequest(root, remotes),
-          DependencyFilterUtils.classpathFilter("runtime"));
+      DependencyRequest request =
+          new DependencyRequest(
+              new CollectRequest(root, remotes), DependencyFilterUtils.classpathFilter("runtime"));
       try {
         List<Jar> jars = new ArrayList<>();
-        for (ArtifactResult result : system.resolveDependencies(session, request)
-            .getArtifactResults()) {
+        for (ArtifactResult result :
+            system.resolveDependencies(session, request).getArtifactResults()) {
           Artifact a = result.getArtifact();
           jars.add(new Jar(a.getGroupId(), a.getArtifactId(), a.getVersion(), a.getPath()));
         }
@@ -117,12 +121,14 @@ public final class MavenResolver implements AutoCloseable {
   }
 
   private CloseableSession newSession() {
-    return new SessionBuilderSupplier(system).get()
+    return new SessionBuilderSupplier(system)
+        .get()
         .withLocalRepositoryBaseDirectories(localRepository)
         .setMirrorSelector(mirrors)
         .setIgnoreArtifactDescriptorRepositories(true)
-        .setDependencySelector(new AndDependencySelector(RuntimeDependencySelector.INSTANCE,
-            new ExclusionDependencySelector()))
+        .setDependencySelector(
+            new AndDependencySelector(
+                RuntimeDependencySelector.INSTANCE, new ExclusionDependencySelector()))
         // a missing or broken POM must fail the install, not silently drop the dependencies
         .setArtifactDescriptorPolicy(new SimpleArtifactDescriptorPolicy(false, false))
         .setResolutionErrorPolicy(
@@ -141,13 +147,19 @@ public final class MavenResolver implements AutoCloseable {
       int eq = text.indexOf('=');
       boolean named = eq > 0 && !text.substring(0, eq).contains(":");
       String url = named ? text.substring(eq + 1).strip() : text;
-      String id = named ? text.substring(0, eq).strip()
-          : isCentral(url) ? "central" : "repo-" + (remotes.size() + 1);
+      String id =
+          named
+              ? text.substring(0, eq).strip()
+              : isCentral(url) ? "central" : "repo-" + (remotes.size() + 1);
       checkUrl(entry, url);
-      RepositoryPolicy policy = new RepositoryPolicy(true,
-          RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_FAIL);
-      remotes.add(new RemoteRepository.Builder(id, "default", url)
-          .setReleasePolicy(policy).setSnapshotPolicy(policy).build());
+      RepositoryPolicy policy =
+          new RepositoryPolicy(
+              true, RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_FAIL);
+      remotes.add(
+          new RemoteRepository.Builder(id, "default", url)
+              .setReleasePolicy(policy)
+              .setSnapshotPolicy(policy)
+              .build());
     }
     return List.copyOf(remotes);
   }
@@ -166,9 +178,10 @@ public final class MavenResolver implements AutoCloseable {
     } catch (URISyntaxException e) {
       // refused below with the same message
     }
-    throw new IllegalArgumentException(String.format(
-        "Maven repository '%s' is not an https, http or file URL (or id=url), e.g. %s", entry,
-        MAVEN_CENTRAL));
+    throw new IllegalArgumentException(
+        String.format(
+            "Maven repository '%s' is not an https, http or file URL (or id=url), e.g. %s",
+            entry, MAVEN_CENTRAL));
   }
 
   /** Shuts the resolver down; later resolutions fail. */

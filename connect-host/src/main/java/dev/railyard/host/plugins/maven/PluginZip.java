@@ -28,8 +28,8 @@ final class PluginZip {
   private PluginZip() {}
 
   /**
-   * Writes the jars to {@code zip}, each under its file name; jars whose names collide are
-   * prefixed with their group.
+   * Writes the jars to {@code zip}, each under its file name; jars whose names collide are prefixed
+   * with their group.
    */
   static void write(List<MavenResolver.Jar> jars, Path zip) throws IOException {
     long time = FIXED.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();

@@ -24,42 +24,54 @@ import org.eclipse.aether.transfer.MetadataNotFoundException;
 import org.eclipse.aether.transfer.MetadataTransferException;
 
 /**
- * Turns Maven Resolver's nested exceptions into one {@link MavenException}: a repository that
- * could not be reached wins (the artifact may well be there), then a missing artifact, then
- * anything else.
+ * Turns Maven Resolver's nested exceptions into one {@link MavenException}: a repository that could
+ * not be reached wins (the artifact may well be there), then a missing artifact, then anything
+ * else.
  */
 final class ResolutionFailures {
 
   private ResolutionFailures() {}
 
-  static MavenException classify(MavenCoordinates coordinates, DependencyResolutionException e,
+  static MavenException classify(
+      MavenCoordinates coordinates,
+      DependencyResolutionException e,
       List<RemoteRepository> repositories) {
     List<Throwable> all = flatten(e);
     String tried = describe(repositories);
-    Optional<Throwable> checksum = all.stream()
-        .filter(ChecksumFailureException.class::isInstance).findFirst();
+    Optional<Throwable> checksum =
+        all.stream().filter(ChecksumFailureException.class::isInstance).findFirst();
     if (checksum.isPresent()) {
-      return new MavenException(Reason.UNRESOLVABLE, String.format(
-          "Resolving %s failed: a download from %s did not match its checksum (%s); the"
-              + " repository or a proxy serves a damaged file", coordinates, tried,
-          checksum.get().getMessage()), e);
+      return new MavenException(
+          Reason.UNRESOLVABLE,
+          String.format(
+              "Resolving %s failed: a download from %s did not match its checksum (%s); the"
+                  + " repository or a proxy serves a damaged file",
+              coordinates, tried, checksum.get().getMessage()),
+          e);
     }
-    Optional<Throwable> unreachable = all.stream()
-        .filter(ResolutionFailures::isTransferFailure).findFirst();
+    Optional<Throwable> unreachable =
+        all.stream().filter(ResolutionFailures::isTransferFailure).findFirst();
     if (unreachable.isPresent()) {
-      return new MavenException(Reason.UNAVAILABLE, String.format(
-          "Resolving %s failed: a Maven repository could not be reached (%s); tried %s. Check"
-              + " the repository URLs, mirrors and network, then retry", coordinates,
-          rootMessage(unreachable.get()), tried), e);
+      return new MavenException(
+          Reason.UNAVAILABLE,
+          String.format(
+              "Resolving %s failed: a Maven repository could not be reached (%s); tried %s. Check"
+                  + " the repository URLs, mirrors and network, then retry",
+              coordinates, rootMessage(unreachable.get()), tried),
+          e);
     }
-    Optional<ArtifactNotFoundException> missing = all.stream()
-        .filter(ArtifactNotFoundException.class::isInstance)
-        .map(ArtifactNotFoundException.class::cast).findFirst();
+    Optional<ArtifactNotFoundException> missing =
+        all.stream()
+            .filter(ArtifactNotFoundException.class::isInstance)
+            .map(ArtifactNotFoundException.class::cast)
+            .findFirst();
     if (missing.isPresent()) {
       return new MavenException(Reason.NOT_FOUND, notFound(coordinates, missing.get(), tried), e);
     }
-    return new MavenException(Reason.UNRESOLVABLE, String.format(
-        "Resolving %s from %s failed: %s", coordinates, tried, rootMessage(e)), e);
+    return new MavenException(
+        Reason.UNRESOLVABLE,
+        String.format("Resolving %s from %s failed: %s", coordinates, tried, rootMessage(e)),
+        e);
   }
 
   private static boolean isTransferFailure(Throwable t) {
@@ -67,29 +79,41 @@ final class ResolutionFailures {
         || t instanceof MetadataTransferException && !(t instanceof MetadataNotFoundException);
   }
 
-  private static String notFound(MavenCoordinates coordinates, ArtifactNotFoundException e,
-      String tried) {
+  private static String notFound(
+      MavenCoordinates coordinates, ArtifactNotFoundException e, String tried) {
     Artifact a = e.getArtifact();
-    boolean root = a != null && a.getGroupId().equals(coordinates.groupId())
-        && a.getArtifactId().equals(coordinates.artifactId())
-        && a.getVersion().equals(coordinates.version());
+    boolean root =
+        a != null
+            && a.getGroupId().equals(coordinates.groupId())
+            && a.getArtifactId().equals(coordinates.artifactId())
+            && a.getVersion().equals(coordinates.version());
     if (a == null || root) {
-      return String.format("Maven artifact %s was not found in %s; check the coordinates (%s)"
-          + " and the repositories", coordinates, tried, MavenCoordinates.FORM);
+      return String.format(
+          "Maven artifact %s was not found in %s; check the coordinates (%s)"
+              + " and the repositories",
+          coordinates, tried, MavenCoordinates.FORM);
     }
-    return String.format("%s:%s:%s:%s, a dependency of %s, was not found in %s; add a repository"
-        + " that has it", a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getVersion(),
-        coordinates, tried);
+    return String.format(
+        "%s:%s:%s:%s, a dependency of %s, was not found in %s; add a repository" + " that has it",
+        a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getVersion(), coordinates, tried);
   }
 
   /** {@code central (https://...)}, with the repositories a mirror stands for. */
   static String describe(List<RemoteRepository> repositories) {
-    return repositories.stream().map(r -> {
-      String mirrored = r.getMirroredRepositories().stream().map(RemoteRepository::getId)
-          .collect(Collectors.joining(", "));
-      return r.getId() + " (" + r.getUrl()
-          + (mirrored.isEmpty() ? "" : ", mirror of " + mirrored) + ")";
-    }).collect(Collectors.joining(", "));
+    return repositories.stream()
+        .map(
+            r -> {
+              String mirrored =
+                  r.getMirroredRepositories().stream()
+                      .map(RemoteRepository::getId)
+                      .collect(Collectors.joining(", "));
+              return r.getId()
+                  + " ("
+                  + r.getUrl()
+                  + (mirrored.isEmpty() ? "" : ", mirror of " + mirrored)
+                  + ")";
+            })
+        .collect(Collectors.joining(", "));
   }
 
   private static String rootMessage(Throwable t) {

@@ -25,7 +25,12 @@ import org.xml.sax.SAXParseException;
 final class SettingsMirrors {
 
   /** One {@code <mirror>}. */
-  record Mirror(String id, String url, String mirrorOf, String layout, String mirrorOfLayouts,
+  record Mirror(
+      String id,
+      String url,
+      String mirrorOf,
+      String layout,
+      String mirrorOfLayouts,
       boolean blocked) {}
 
   private SettingsMirrors() {}
@@ -48,12 +53,17 @@ final class SettingsMirrors {
         String url = text(m, "url", null);
         String mirrorOf = text(m, "mirrorOf", null);
         if (url == null || mirrorOf == null) {
-          throw new IllegalArgumentException(String.format(
-              "%s: mirror '%s' needs both <url> and <mirrorOf>", settingsXml, id));
+          throw new IllegalArgumentException(
+              String.format("%s: mirror '%s' needs both <url> and <mirrorOf>", settingsXml, id));
         }
-        mirrors.add(new Mirror(id, url, mirrorOf, text(m, "layout", "default"),
-            text(m, "mirrorOfLayouts", "default,legacy"),
-            Boolean.parseBoolean(text(m, "blocked", "false"))));
+        mirrors.add(
+            new Mirror(
+                id,
+                url,
+                mirrorOf,
+                text(m, "layout", "default"),
+                text(m, "mirrorOfLayouts", "default,legacy"),
+                Boolean.parseBoolean(text(m, "blocked", "false"))));
       }
     }
     return List.copyOf(mirrors);
@@ -63,8 +73,8 @@ final class SettingsMirrors {
   static DefaultMirrorSelector selector(List<Mirror> mirrors) {
     DefaultMirrorSelector selector = new DefaultMirrorSelector();
     for (Mirror m : mirrors) {
-      selector.add(m.id(), m.url(), m.layout(), false, m.blocked(), m.mirrorOf(),
-          m.mirrorOfLayouts());
+      selector.add(
+          m.id(), m.url(), m.layout(), false, m.blocked(), m.mirrorOf(), m.mirrorOfLayouts());
     }
     return selector;
   }
@@ -80,8 +90,11 @@ final class SettingsMirrors {
       builder.setErrorHandler(null);
       return builder.parse(file.toFile());
     } catch (SAXParseException e) {
-      throw new IllegalArgumentException(String.format("%s:%d:%d: not a readable settings.xml: %s",
-          file, e.getLineNumber(), e.getColumnNumber(), e.getMessage()), e);
+      throw new IllegalArgumentException(
+          String.format(
+              "%s:%d:%d: not a readable settings.xml: %s",
+              file, e.getLineNumber(), e.getColumnNumber(), e.getMessage()),
+          e);
     } catch (SAXException | ParserConfigurationException e) {
       throw new IllegalArgumentException(file + ": not a readable settings.xml: " + e, e);
     }

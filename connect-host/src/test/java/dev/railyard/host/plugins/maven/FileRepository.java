@@ -36,10 +36,11 @@ final class FileRepository {
    * @param jar the jar's bytes
    * @param dependencies {@code <dependency>} elements for the POM
    */
-  FileRepository artifact(String group, String artifact, String version, byte[] jar,
-      String... dependencies) {
+  FileRepository artifact(
+      String group, String artifact, String version, byte[] jar, String... dependencies) {
     Path dir = root.resolve(group.replace('.', '/')).resolve(artifact).resolve(version);
-    String pom = """
+    String pom =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
@@ -50,7 +51,8 @@ final class FileRepository {
         %s
           </dependencies>
         </project>
-        """.formatted(group, artifact, version, String.join("\n", dependencies));
+        """
+            .formatted(group, artifact, version, String.join("\n", dependencies));
     write(dir.resolve(artifact + "-" + version + ".pom"), pom.getBytes(StandardCharsets.UTF_8));
     write(dir.resolve(artifact + "-" + version + ".jar"), jar);
     return this;
@@ -66,7 +68,8 @@ final class FileRepository {
               <version>%s</version>
               <scope>%s</scope>
               <optional>%s</optional>
-            </dependency>""".formatted(gav[0], gav[1], gav[2], scope, optional);
+            </dependency>"""
+        .formatted(gav[0], gav[1], gav[2], scope, optional);
   }
 
   /** A jar holding only a manifest, enough for a library the plugin depends on. */

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Maven installs through the API's catalog: refusals get their kind, installs restart workers. */
 class MavenCatalogTest {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   FileRepository repository;
   PluginStore store;
@@ -37,10 +36,15 @@ class MavenCatalogTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    repository = new FileRepository(dataDir.resolve("repo"))
-        .artifact("com.example", "demo-sink", "1.0", TestPlugins.sinkJar("1.0", true),
-            dependency("com.example:demo-util:2.0", "compile", false))
-        .artifact("com.example", "demo-util", "2.0", libraryJar("demo-util"));
+    repository =
+        new FileRepository(dataDir.resolve("repo"))
+            .artifact(
+                "com.example",
+                "demo-sink",
+                "1.0",
+                TestPlugins.sinkJar("1.0", true),
+                dependency("com.example:demo-util:2.0", "compile", false))
+            .artifact("com.example", "demo-util", "2.0", libraryJar("demo-util"));
     store = PluginStore.open(dataDir.resolve("plugins"));
   }
 
@@ -53,17 +57,20 @@ class MavenCatalogTest {
 
   PluginCatalog catalog(String repositoryUrl) throws Exception {
     resolver = new MavenResolver(List.of(repositoryUrl), dataDir.resolve("maven"), null);
-    PluginCatalog catalog = new PluginStoreCatalog(store, () -> c -> false,
-        new MavenPluginInstaller(store, resolver));
-    WorkerControl workers = (WorkerControl) Proxy.newProxyInstance(
-        WorkerControl.class.getClassLoader(), new Class<?>[] {WorkerControl.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("rollingRestart")) {
-            restarts.add((String) args[0]);
-            return null;
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
+    PluginCatalog catalog =
+        new PluginStoreCatalog(store, () -> c -> false, new MavenPluginInstaller(store, resolver));
+    WorkerControl workers =
+        (WorkerControl)
+            Proxy.newProxyInstance(
+                WorkerControl.class.getClassLoader(),
+                new Class<?>[] {WorkerControl.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("rollingRestart")) {
+                    restarts.add((String) args[0]);
+                    return null;
+                  }
+                  throw new UnsupportedOperationException(method.getName());
+                });
     return new RollingPluginCatalog(catalog, workers);
   }
 
@@ -80,11 +87,12 @@ class MavenCatalogTest {
     assertThat(first.alreadyPresent()).isFalse();
     assertThat(first.plugin().version()).isEqualTo("1.0");
     assertThat(first.plugin().archiveType()).isEqualTo("ZIP");
-    assertThat(first.plugin().classes()).extracting(PluginCatalog.PluginClassInfo::className)
+    assertThat(first.plugin().classes())
+        .extracting(PluginCatalog.PluginClassInfo::className)
         .containsExactly(TestPlugins.SINK);
     assertThat(again.alreadyPresent()).isTrue();
-    assertThat(restarts).containsExactly(
-        "plugin demo 1.0 installed from Maven com.example:demo-sink:1.0");
+    assertThat(restarts)
+        .containsExactly("plugin demo 1.0 installed from Maven com.example:demo-sink:1.0");
   }
 
   @Test

@@ -28,8 +28,7 @@ class MavenPluginInstallerTest {
   static final long LIMIT = 16L << 20;
   static final String DEMO = "com.example:demo-sink:1.0";
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   FileRepository repository;
   PluginStore store;
@@ -38,18 +37,27 @@ class MavenPluginInstallerTest {
   @BeforeEach
   void layOutRepository() throws IOException {
     // only what must be installed is laid out: resolving anything else fails the install
-    repository = new FileRepository(dataDir.resolve("repo"))
-        .artifact("com.example", "demo-sink", "1.0", TestPlugins.sinkJar("1.0", false),
-            dependency("com.example:demo-util:2.0", "compile", false),
-            dependency("com.example:demo-runtime:1.1", "runtime", false),
-            dependency("org.apache.kafka:connect-api:4.3.1", "compile", false),
-            dependency("org.slf4j:slf4j-api:2.0.17", "compile", false),
-            dependency("com.example:demo-test-only:1.0", "test", false),
-            dependency("com.example:demo-provided:1.0", "provided", false),
-            dependency("com.example:demo-optional:1.0", "compile", true))
-        .artifact("com.example", "demo-util", "2.0", libraryJar("demo-util"),
-            dependency("org.apache.kafka:kafka-clients:4.3.1", "compile", false))
-        .artifact("com.example", "demo-runtime", "1.1", libraryJar("demo-runtime"));
+    repository =
+        new FileRepository(dataDir.resolve("repo"))
+            .artifact(
+                "com.example",
+                "demo-sink",
+                "1.0",
+                TestPlugins.sinkJar("1.0", false),
+                dependency("com.example:demo-util:2.0", "compile", false),
+                dependency("com.example:demo-runtime:1.1", "runtime", false),
+                dependency("org.apache.kafka:connect-api:4.3.1", "compile", false),
+                dependency("org.slf4j:slf4j-api:2.0.17", "compile", false),
+                dependency("com.example:demo-test-only:1.0", "test", false),
+                dependency("com.example:demo-provided:1.0", "provided", false),
+                dependency("com.example:demo-optional:1.0", "compile", true))
+            .artifact(
+                "com.example",
+                "demo-util",
+                "2.0",
+                libraryJar("demo-util"),
+                dependency("org.apache.kafka:kafka-clients:4.3.1", "compile", false))
+            .artifact("com.example", "demo-runtime", "1.1", libraryJar("demo-runtime"));
     store = PluginStore.open(dataDir.resolve("plugins"));
   }
 
@@ -77,8 +85,8 @@ class MavenPluginInstallerTest {
     assertThat(result.alreadyPresent()).isFalse();
     assertThat(result.plugin().name()).isEqualTo("demo-sink");
     assertThat(result.plugin().version()).isEqualTo("1.0");
-    assertThat(result.plugin().classes()).containsExactly(
-        new PluginClass(TestPlugins.SINK, PluginClass.Type.SINK, "1.0"));
+    assertThat(result.plugin().classes())
+        .containsExactly(new PluginClass(TestPlugins.SINK, PluginClass.Type.SINK, "1.0"));
     assertThat(jars(store.pluginsDir().resolve(result.plugin().folder())))
         .containsExactly("demo-runtime-1.1.jar", "demo-sink-1.0.jar", "demo-util-2.0.jar");
     assertThat(store.list()).containsExactly(result.plugin());
@@ -105,37 +113,51 @@ class MavenPluginInstallerTest {
   void shouldNameTheRepositoriesTriedWhenTheArtifactDoesNotExist() throws Exception {
     MavenPluginInstaller installer = installer(List.of("local=" + repository.url()), null);
 
-    MavenException e = catchThrowableOfType(MavenException.class,
-        () -> installer.install("com.example:nope:1.0", null, LIMIT));
+    MavenException e =
+        catchThrowableOfType(
+            MavenException.class, () -> installer.install("com.example:nope:1.0", null, LIMIT));
 
     assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
-    assertThat(e.getMessage()).contains("com.example:nope:1.0", "local (" + repository.url(),
-        "group:artifact:version");
+    assertThat(e.getMessage())
+        .contains("com.example:nope:1.0", "local (" + repository.url(), "group:artifact:version");
     assertThat(store.list()).isEmpty();
   }
 
   @Test
   void shouldNameAMissingDependencyAndWhatNeedsIt() throws Exception {
-    repository.artifact("com.example", "needy", "1.0", TestPlugins.sinkJar("1.0", false),
+    repository.artifact(
+        "com.example",
+        "needy",
+        "1.0",
+        TestPlugins.sinkJar("1.0", false),
         dependency("com.example:absent:3.0", "compile", false));
     MavenPluginInstaller installer = installer(List.of(repository.url()), null);
 
-    MavenException e = catchThrowableOfType(MavenException.class,
-        () -> installer.install("com.example:needy:1.0", null, LIMIT));
+    MavenException e =
+        catchThrowableOfType(
+            MavenException.class, () -> installer.install("com.example:needy:1.0", null, LIMIT));
 
     assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
-    assertThat(e.getMessage()).contains("com.example:absent",
-        "a dependency of com.example:needy:1.0", repository.url());
+    assertThat(e.getMessage())
+        .contains("com.example:absent", "a dependency of com.example:needy:1.0", repository.url());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"com.example:demo-sink", "com.example:demo-sink:1.0:jar", "",
-      "com.example:demo-sink:[1.0,2.0)", "com.example::1.0", "com.example:demo-sink:LATEST"})
+  @ValueSource(
+      strings = {
+        "com.example:demo-sink",
+        "com.example:demo-sink:1.0:jar",
+        "",
+        "com.example:demo-sink:[1.0,2.0)",
+        "com.example::1.0",
+        "com.example:demo-sink:LATEST"
+      })
   void shouldRefuseMalformedCoordinatesBeforeResolving(String coordinates) throws Exception {
     MavenPluginInstaller installer = installer(List.of(repository.url()), null);
 
-    MavenException e = catchThrowableOfType(MavenException.class,
-        () -> installer.install(coordinates, null, LIMIT));
+    MavenException e =
+        catchThrowableOfType(
+            MavenException.class, () -> installer.install(coordinates, null, LIMIT));
 
     assertThat(e.reason()).isEqualTo(Reason.INVALID_COORDINATES);
     assertThat(e.getMessage()).contains("'" + coordinates + "'", "group:artifact:version");
@@ -146,7 +168,10 @@ class MavenPluginInstallerTest {
   @ValueSource(strings = {"central", "*", "external:*,!nothing", "other,central"})
   void shouldResolveCentralThroughASettingsMirror(String mirrorOf) throws Exception {
     // given: Maven Central is configured, but a mirror redirects it to the folder
-    Path settings = Files.writeString(dataDir.resolve("settings.xml"), """
+    Path settings =
+        Files.writeString(
+            dataDir.resolve("settings.xml"),
+            """
         <settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">
           <mirrors>
             <mirror>
@@ -156,18 +181,19 @@ class MavenPluginInstallerTest {
             </mirror>
           </mirrors>
         </settings>
-        """.formatted(repository.url(), mirrorOf));
+        """
+                .formatted(repository.url(), mirrorOf));
     MavenPluginInstaller installer = installer(List.of(MavenResolver.MAVEN_CENTRAL), settings);
 
     // when
     InstallResult result = installer.install(DEMO, null, LIMIT);
-    MavenException missing = catchThrowableOfType(MavenException.class,
-        () -> installer.install("com.example:nope:1.0", null, LIMIT));
+    MavenException missing =
+        catchThrowableOfType(
+            MavenException.class, () -> installer.install("com.example:nope:1.0", null, LIMIT));
 
     // then
     assertThat(result.plugin().version()).isEqualTo("1.0");
-    assertThat(missing.getMessage()).contains("in-house (" + repository.url(),
-        "mirror of central");
+    assertThat(missing.getMessage()).contains("in-house (" + repository.url(), "mirror of central");
   }
 
   @Test
@@ -179,8 +205,8 @@ class MavenPluginInstallerTest {
     String url = "http://127.0.0.1:" + port + "/maven2";
     MavenPluginInstaller installer = installer(List.of(url), null);
 
-    MavenException e = catchThrowableOfType(MavenException.class,
-        () -> installer.install(DEMO, null, LIMIT));
+    MavenException e =
+        catchThrowableOfType(MavenException.class, () -> installer.install(DEMO, null, LIMIT));
 
     assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
     assertThat(e.getMessage()).contains("could not be reached", url);
@@ -188,9 +214,11 @@ class MavenPluginInstallerTest {
 
   static List<String> jars(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".jar") && !n.startsWith("railyard-"))
-          .sorted().toList();
+          .sorted()
+          .toList();
     }
   }
 }

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SettingsAndCoordinatesTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void shouldReadMirrorsWithDefaultsAndIgnoreTheRestOfTheSettings() throws Exception {
-    Path settings = Files.writeString(dir.resolve("settings.xml"), """
+    Path settings =
+        Files.writeString(
+            dir.resolve("settings.xml"),
+            """
         <?xml version="1.0"?>
         <settings xmlns="http://maven.apache.org/SETTINGS/1.2.0">
           <localRepository>/elsewhere</localRepository>
@@ -35,11 +37,17 @@ class SettingsAndCoordinatesTest {
         </settings>
         """);
 
-    assertThat(SettingsMirrors.read(settings)).containsExactly(
-        new SettingsMirrors.Mirror("nexus", "https://nexus.example.com/maven2", "*", "default",
-            "default,legacy", false),
-        new SettingsMirrors.Mirror("off", "https://x.example.com", "old", "default",
-            "default,legacy", true));
+    assertThat(SettingsMirrors.read(settings))
+        .containsExactly(
+            new SettingsMirrors.Mirror(
+                "nexus",
+                "https://nexus.example.com/maven2",
+                "*",
+                "default",
+                "default,legacy",
+                false),
+            new SettingsMirrors.Mirror(
+                "off", "https://x.example.com", "old", "default", "default,legacy", true));
   }
 
   @Test
@@ -52,28 +60,40 @@ class SettingsAndCoordinatesTest {
   void shouldRefuseBrokenSettingsWithFileAndLine() throws Exception {
     Path broken =
         Files.writeString(dir.resolve("broken.xml"), "<settings>\n<mirrors>\n</settings>");
-    Path noUrl = Files.writeString(dir.resolve("no-url.xml"), "<settings><mirrors><mirror>"
-        + "<id>m</id><mirrorOf>*</mirrorOf></mirror></mirrors></settings>");
-    Path entity = Files.writeString(dir.resolve("xxe.xml"), """
+    Path noUrl =
+        Files.writeString(
+            dir.resolve("no-url.xml"),
+            "<settings><mirrors><mirror>"
+                + "<id>m</id><mirrorOf>*</mirrorOf></mirror></mirrors></settings>");
+    Path entity =
+        Files.writeString(
+            dir.resolve("xxe.xml"),
+            """
         <!DOCTYPE settings [<!ENTITY x SYSTEM "file:///etc/passwd">]>
         <settings><mirrors><mirror><id>&x;</id></mirror></mirrors></settings>
         """);
 
     assertThatThrownBy(() -> SettingsMirrors.read(broken))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("broken.xml:3:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("broken.xml:3:");
     assertThatThrownBy(() -> SettingsMirrors.read(noUrl))
         .hasMessageContaining("mirror 'm' needs both <url> and <mirrorOf>");
     assertThatThrownBy(() -> SettingsMirrors.read(entity))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DOCTYPE");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DOCTYPE");
   }
 
   @Test
   void shouldNameRepositoriesSoMirrorsCanReferToThem() {
-    List<RemoteRepository> remotes = MavenResolver.remotes(List.of(
-        MavenResolver.MAVEN_CENTRAL + "/", "confluent=https://packages.confluent.io/maven/",
-        "file:///srv/maven"));
+    List<RemoteRepository> remotes =
+        MavenResolver.remotes(
+            List.of(
+                MavenResolver.MAVEN_CENTRAL + "/",
+                "confluent=https://packages.confluent.io/maven/",
+                "file:///srv/maven"));
 
-    assertThat(remotes).extracting(RemoteRepository::getId)
+    assertThat(remotes)
+        .extracting(RemoteRepository::getId)
         .containsExactly("central", "confluent", "repo-3");
     assertThat(remotes.get(1).getUrl()).isEqualTo("https://packages.confluent.io/maven/");
   }
@@ -90,8 +110,8 @@ class SettingsAndCoordinatesTest {
   @Test
   void shouldParseCoordinatesAndStripBlanks() {
     assertThat(MavenCoordinates.parse(" io.debezium:debezium-connector-postgres:3.1.0.Final "))
-        .isEqualTo(new MavenCoordinates("io.debezium", "debezium-connector-postgres",
-            "3.1.0.Final"));
+        .isEqualTo(
+            new MavenCoordinates("io.debezium", "debezium-connector-postgres", "3.1.0.Final"));
     assertThat(MavenCoordinates.parse("g:a:1.0-SNAPSHOT").version()).isEqualTo("1.0-SNAPSHOT");
   }
 }

@@ -9,8 +9,8 @@ import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.header.Headers;
 
 /**
- * Passes a record's {@code railyard.*} Kafka headers on as HTTP headers {@code X-Railyard-*}, so
- * a receiver can tell the rule and target and drop an event it has seen ({@code
+ * Passes a record's {@code railyard.*} Kafka headers on as HTTP headers {@code X-Railyard-*}, so a
+ * receiver can tell the rule and target and drop an event it has seen ({@code
  * X-Railyard-Event-Id}). Other Kafka headers stay behind. Stateless.
  */
 final class ForwardedHeaders {
@@ -56,8 +56,13 @@ final class ForwardedHeaders {
       }
       String value = text(header);
       if (HttpSyntax.hasControlCharacter(value)) {
-        throw new DataException("The record header " + header.key() + " cannot be sent as the "
-            + "HTTP header " + name + ": its value holds a line break or another control character");
+        throw new DataException(
+            "The record header "
+                + header.key()
+                + " cannot be sent as the "
+                + "HTTP header "
+                + name
+                + ": its value holds a line break or another control character");
       }
       request.header(name, value);
     }

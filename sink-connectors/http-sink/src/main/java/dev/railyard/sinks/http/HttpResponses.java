@@ -59,8 +59,10 @@ final class HttpResponses {
       case RETRY:
         throw new RetriableException(answered);
       default:
-        throw new DataException(answered + " (the endpoint refuses this record; sending it "
-            + "again would fail the same way)");
+        throw new DataException(
+            answered
+                + " (the endpoint refuses this record; sending it "
+                + "again would fail the same way)");
     }
   }
 
@@ -80,7 +82,8 @@ final class HttpResponses {
 
   /** The URL without user info, query and fragment, which may carry secrets. */
   static String shown(URI url) {
-    StringBuilder s = new StringBuilder().append(url.getScheme()).append("://").append(url.getHost());
+    StringBuilder s =
+        new StringBuilder().append(url.getScheme()).append("://").append(url.getHost());
     if (url.getPort() >= 0) {
       s.append(':').append(url.getPort());
     }

@@ -60,20 +60,52 @@ public class HttpSinkConfig extends AbstractConfig {
 
   public static final ConfigDef CONFIG_DEF =
       new ConfigDef()
-          .define(URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new UrlValidator(),
-              Importance.HIGH, URL_DOC)
-          .define(METHOD_CONFIG, Type.STRING, METHOD_DEFAULT, ConfigDef.ValidString.in("POST", "PUT"),
-              Importance.MEDIUM, METHOD_DOC)
-          .define(HEADERS_CONFIG, Type.LIST, HEADERS_DEFAULT, new HeadersValidator(),
-              Importance.MEDIUM, HEADERS_DOC)
-          .define(AUTHORIZATION_CONFIG, Type.PASSWORD, null, new AuthorizationValidator(),
-              Importance.MEDIUM, AUTHORIZATION_DOC)
-          .define(TIMEOUT_MS_CONFIG, Type.INT, TIMEOUT_MS_DEFAULT, ConfigDef.Range.atLeast(1),
-              Importance.MEDIUM, TIMEOUT_MS_DOC)
-          .define(CONTENT_TYPE_CONFIG, Type.STRING, CONTENT_TYPE_DEFAULT, new MediaTypeValidator(),
-              Importance.LOW, CONTENT_TYPE_DOC);
+          .define(
+              URL_CONFIG,
+              Type.STRING,
+              ConfigDef.NO_DEFAULT_VALUE,
+              new UrlValidator(),
+              Importance.HIGH,
+              URL_DOC)
+          .define(
+              METHOD_CONFIG,
+              Type.STRING,
+              METHOD_DEFAULT,
+              ConfigDef.ValidString.in("POST", "PUT"),
+              Importance.MEDIUM,
+              METHOD_DOC)
+          .define(
+              HEADERS_CONFIG,
+              Type.LIST,
+              HEADERS_DEFAULT,
+              new HeadersValidator(),
+              Importance.MEDIUM,
+              HEADERS_DOC)
+          .define(
+              AUTHORIZATION_CONFIG,
+              Type.PASSWORD,
+              null,
+              new AuthorizationValidator(),
+              Importance.MEDIUM,
+              AUTHORIZATION_DOC)
+          .define(
+              TIMEOUT_MS_CONFIG,
+              Type.INT,
+              TIMEOUT_MS_DEFAULT,
+              ConfigDef.Range.atLeast(1),
+              Importance.MEDIUM,
+              TIMEOUT_MS_DOC)
+          .define(
+              CONTENT_TYPE_CONFIG,
+              Type.STRING,
+              CONTENT_TYPE_DEFAULT,
+              new MediaTypeValidator(),
+              Importance.LOW,
+              CONTENT_TYPE_DOC);
 
-  /** @throws ConfigException naming the key, the value and what would be valid */
+  /**
+   * @throws ConfigException naming the key, the value and what would be valid
+   */
   public HttpSinkConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props);
   }
@@ -113,8 +145,8 @@ public class HttpSinkConfig extends AbstractConfig {
     public void ensureValid(String name, Object value) {
       if (value instanceof Password p && HttpSyntax.hasControlCharacter(p.value())) {
         // the value is a secret: say what is wrong without repeating it
-        throw new ConfigException(name + " must be one line without control characters, such as "
-            + "'Bearer abc123'");
+        throw new ConfigException(
+            name + " must be one line without control characters, such as " + "'Bearer abc123'");
       }
     }
   }
@@ -135,7 +167,8 @@ public class HttpSinkConfig extends AbstractConfig {
         throw new ConfigException(name, value, EXPECTED + "; " + e.getMessage());
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))
+      if (!uri.isAbsolute()
+          || !(scheme.equals("http") || scheme.equals("https"))
           || uri.getHost() == null) {
         throw new ConfigException(name, value, EXPECTED);
       }
@@ -164,27 +197,35 @@ public class HttpSinkConfig extends AbstractConfig {
         String pair = String.valueOf(pairs.get(i));
         int colon = pair.indexOf(':');
         if (colon < 0) {
-          throw new ConfigException(name, "(entry " + (i + 1) + " of " + pairs.size() + ")",
+          throw new ConfigException(
+              name,
+              "(entry " + (i + 1) + " of " + pairs.size() + ")",
               "an entry without ':'; write headers as comma-separated 'Name: value' pairs, "
                   + "e.g. 'X-Team: billing, X-Source: railyard'");
         }
         String header = pair.substring(0, colon).strip();
         if (!HttpSyntax.isToken(header)) {
-          throw new ConfigException(name, "'" + header + "'", "not a valid header name in entry "
-              + (i + 1) + "; a name holds letters, digits and !#$%&'*+.^_`|~- only");
+          throw new ConfigException(
+              name,
+              "'" + header + "'",
+              "not a valid header name in entry "
+                  + (i + 1)
+                  + "; a name holds letters, digits and !#$%&'*+.^_`|~- only");
         }
         if (HttpSyntax.hasControlCharacter(pair.substring(colon + 1))) {
-          throw new ConfigException(name, header,
+          throw new ConfigException(
+              name,
+              header,
               "the value of this header holds a control character (such as a line break)");
         }
         String lower = header.toLowerCase(Locale.ROOT);
         if (lower.equals("content-type")) {
-          throw new ConfigException(name, header,
-              "set Content-Type with " + CONTENT_TYPE_CONFIG + ", not in " + name);
+          throw new ConfigException(
+              name, header, "set Content-Type with " + CONTENT_TYPE_CONFIG + ", not in " + name);
         }
         if (HttpSyntax.CLIENT_HEADERS.contains(lower)) {
-          throw new ConfigException(name, header,
-              "the HTTP client sets this header itself; remove it from " + name);
+          throw new ConfigException(
+              name, header, "the HTTP client sets this header itself; remove it from " + name);
         }
       }
     }
@@ -196,14 +237,16 @@ public class HttpSinkConfig extends AbstractConfig {
   }
 
   private static final class MediaTypeValidator implements ConfigDef.Validator {
-    private static final Pattern MEDIA_TYPE = Pattern.compile(
-        "[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\\s*;.*)?");
+    private static final Pattern MEDIA_TYPE =
+        Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\\s*;.*)?");
 
     @Override
     public void ensureValid(String name, Object value) {
       String type = value == null ? "" : ((String) value).strip();
       if (!MEDIA_TYPE.matcher(type).matches() || HttpSyntax.hasControlCharacter(type)) {
-        throw new ConfigException(name, value,
+        throw new ConfigException(
+            name,
+            value,
             "must be a media type such as application/json or 'text/plain; charset=utf-8'");
       }
     }

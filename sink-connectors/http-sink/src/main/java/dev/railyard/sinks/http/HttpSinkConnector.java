@@ -9,10 +9,9 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
- * Sends every record of its topics to one HTTP endpoint, the value as the body: Railyard's
- * webhook and function targets, like EventBridge API destinations. See {@link HttpSinkConfig} for
- * the settings and {@link HttpSinkTask} for what a failure means. Connect calls it from one
- * thread.
+ * Sends every record of its topics to one HTTP endpoint, the value as the body: Railyard's webhook
+ * and function targets, like EventBridge API destinations. See {@link HttpSinkConfig} for the
+ * settings and {@link HttpSinkTask} for what a failure means. Connect calls it from one thread.
  */
 public class HttpSinkConnector extends SinkConnector {
 

@@ -34,9 +34,10 @@ public class HttpSinkTask extends SinkTask {
 
   /** Keeps the body only of answers that are not 2xx: it goes into the error message. */
   private static final BodyHandler<String> ERROR_BODY =
-      info -> info.statusCode() / 100 == 2
-          ? BodySubscribers.replacing(null)
-          : BodySubscribers.ofString(StandardCharsets.UTF_8);
+      info ->
+          info.statusCode() / 100 == 2
+              ? BodySubscribers.replacing(null)
+              : BodySubscribers.ofString(StandardCharsets.UTF_8);
 
   private HttpSinkConfig config;
   private URI url;
@@ -55,22 +56,25 @@ public class HttpSinkTask extends SinkTask {
     config = new HttpSinkConfig(props);
     url = config.url();
     headers = config.headers();
-    client = HttpClient.newBuilder()
-        .connectTimeout(config.timeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        // plain http stays on HTTP/1.1: an h2c upgrade attempt on a POST confuses some servers
-        .version("https".equalsIgnoreCase(url.getScheme())
-            ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-        .build();
-    log.info("HTTP sink task sending records with {} to {}", config.method(),
-        HttpResponses.shown(url));
+    client =
+        HttpClient.newBuilder()
+            .connectTimeout(config.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            // plain http stays on HTTP/1.1: an h2c upgrade attempt on a POST confuses some servers
+            .version(
+                "https".equalsIgnoreCase(url.getScheme())
+                    ? HttpClient.Version.HTTP_2
+                    : HttpClient.Version.HTTP_1_1)
+            .build();
+    log.info(
+        "HTTP sink task sending records with {} to {}", config.method(), HttpResponses.shown(url));
   }
 
   /**
    * @throws RetriableException when the endpoint is unavailable, times out or answers 408, 429 or
    *     5xx
-   * @throws DataException when a value is not bytes or text, or the endpoint refuses it (3xx,
-   *     other 4xx)
+   * @throws DataException when a value is not bytes or text, or the endpoint refuses it (3xx, other
+   *     4xx)
    */
   @Override
   public void put(Collection<SinkRecord> records) {
@@ -82,10 +86,11 @@ public class HttpSinkTask extends SinkTask {
   }
 
   private void send(SinkRecord record) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url)
-        .timeout(config.timeout())
-        .method(config.method(), HttpRequest.BodyPublishers.ofByteArray(body(record)))
-        .header("Content-Type", config.contentType());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(url)
+            .timeout(config.timeout())
+            .method(config.method(), HttpRequest.BodyPublishers.ofByteArray(body(record)))
+            .header("Content-Type", config.contentType());
     for (Map.Entry<String, String> header : headers) {
       request.header(header.getKey(), header.getValue());
     }
@@ -110,11 +115,19 @@ public class HttpSinkTask extends SinkTask {
     if (value instanceof String text) {
       return text.getBytes(StandardCharsets.UTF_8);
     }
-    throw new DataException("The HTTP sink sends a record's value as it is, so it must be bytes "
-        + "or text, not " + value.getClass().getSimpleName() + " (" + record.topic() + "-"
-        + record.kafkaPartition() + " offset " + record.kafkaOffset() + "); set value.converter "
-        + "to org.apache.kafka.connect.storage.StringConverter or "
-        + "org.apache.kafka.connect.converters.ByteArrayConverter");
+    throw new DataException(
+        "The HTTP sink sends a record's value as it is, so it must be bytes "
+            + "or text, not "
+            + value.getClass().getSimpleName()
+            + " ("
+            + record.topic()
+            + "-"
+            + record.kafkaPartition()
+            + " offset "
+            + record.kafkaOffset()
+            + "); set value.converter "
+            + "to org.apache.kafka.connect.storage.StringConverter or "
+            + "org.apache.kafka.connect.converters.ByteArrayConverter");
   }
 
   @Override

@@ -17,18 +17,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ForwardedHeadersTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(nullValues = "none", value = {
-      "railyard.event.id, X-Railyard-Event-Id",
-      "railyard.rule, X-Railyard-Rule",
-      "railyard.target, X-Railyard-Target",
-      "railyard.ingestion_time, X-Railyard-Ingestion-Time",
-      "railyard.RETRY.count, X-Railyard-Retry-Count",
-      "railyard., none",
-      "railyard.évent, none",
-      "railyard.with space, none",
-      "traceparent, none",
-      "Railyard.rule, none"
-  })
+  @CsvSource(
+      nullValues = "none",
+      value = {
+        "railyard.event.id, X-Railyard-Event-Id",
+        "railyard.rule, X-Railyard-Rule",
+        "railyard.target, X-Railyard-Target",
+        "railyard.ingestion_time, X-Railyard-Ingestion-Time",
+        "railyard.RETRY.count, X-Railyard-Retry-Count",
+        "railyard., none",
+        "railyard.évent, none",
+        "railyard.with space, none",
+        "traceparent, none",
+        "Railyard.rule, none"
+      })
   void shouldNameForwardedHeaders(String key, String expected) {
     assertThat(ForwardedHeaders.httpName(key)).isEqualTo(expected);
   }

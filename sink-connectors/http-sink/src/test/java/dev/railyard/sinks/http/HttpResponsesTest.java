@@ -23,14 +23,37 @@ class HttpResponsesTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-      "200, DELIVERED", "201, DELIVERED", "202, DELIVERED", "204, DELIVERED", "299, DELIVERED",
-      "408, RETRY", "429, RETRY", "500, RETRY", "502, RETRY", "503, RETRY", "504, RETRY",
-      "599, RETRY",
-      "300, REFUSED", "301, REFUSED", "302, REFUSED", "304, REFUSED", "307, REFUSED",
-      "400, REFUSED", "401, REFUSED", "403, REFUSED", "404, REFUSED", "405, REFUSED",
-      "409, REFUSED", "410, REFUSED", "413, REFUSED", "415, REFUSED", "422, REFUSED",
-      "499, REFUSED",
-      "101, RETRY", "600, RETRY", "0, RETRY"
+    "200, DELIVERED",
+    "201, DELIVERED",
+    "202, DELIVERED",
+    "204, DELIVERED",
+    "299, DELIVERED",
+    "408, RETRY",
+    "429, RETRY",
+    "500, RETRY",
+    "502, RETRY",
+    "503, RETRY",
+    "504, RETRY",
+    "599, RETRY",
+    "300, REFUSED",
+    "301, REFUSED",
+    "302, REFUSED",
+    "304, REFUSED",
+    "307, REFUSED",
+    "400, REFUSED",
+    "401, REFUSED",
+    "403, REFUSED",
+    "404, REFUSED",
+    "405, REFUSED",
+    "409, REFUSED",
+    "410, REFUSED",
+    "413, REFUSED",
+    "415, REFUSED",
+    "422, REFUSED",
+    "499, REFUSED",
+    "101, RETRY",
+    "600, RETRY",
+    "0, RETRY"
   })
   void shouldClassifyEachStatus(int status, Outcome outcome) {
     assertThat(HttpResponses.classify(status)).isEqualTo(outcome);
@@ -57,7 +80,8 @@ class HttpResponsesTest {
 
   @Test
   void shouldRefuseARecordTheEndpointRejects() {
-    assertThatThrownBy(() -> HttpResponses.check("POST", URL, 422, "{\"error\":\n  \"bad amount\"}"))
+    assertThatThrownBy(
+            () -> HttpResponses.check("POST", URL, 422, "{\"error\":\n  \"bad amount\"}"))
         .isExactlyInstanceOf(DataException.class)
         .hasMessageStartingWith(
             "POST https://hooks.example.com:8443/orders answered 422: {\"error\": \"bad amount\"}")
@@ -103,18 +127,27 @@ class HttpResponsesTest {
     RetriableException e = HttpResponses.failed("POST", URL, Duration.ofSeconds(10), refused);
 
     // then
-    assertThat(e).hasMessage(
-        "POST https://hooks.example.com:8443/orders failed: ConnectException: Connection refused");
+    assertThat(e)
+        .hasMessage(
+            "POST https://hooks.example.com:8443/orders failed: ConnectException: Connection refused");
     assertThat(e).hasCause(refused);
   }
 
   @Test
   void shouldRetryWhenTheEndpointTimesOut() {
-    assertThat(HttpResponses.failed("POST", URL, Duration.ofMillis(1500),
-        new HttpTimeoutException("request timed out")))
+    assertThat(
+            HttpResponses.failed(
+                "POST",
+                URL,
+                Duration.ofMillis(1500),
+                new HttpTimeoutException("request timed out")))
         .hasMessage("POST https://hooks.example.com:8443/orders got no answer within 1500 ms");
-    assertThat(HttpResponses.failed("POST", URL, Duration.ofMillis(1500),
-        new HttpConnectTimeoutException("connect timed out")))
+    assertThat(
+            HttpResponses.failed(
+                "POST",
+                URL,
+                Duration.ofMillis(1500),
+                new HttpConnectTimeoutException("connect timed out")))
         .hasMessage("POST https://hooks.example.com:8443/orders could not connect within 1500 ms");
   }
 }

@@ -33,18 +33,22 @@ class HttpSinkConfigTest {
   @Test
   void shouldReadHeadersInOrderSplittingAtTheFirstColon() {
     // when
-    HttpSinkConfig config = config(Map.of(HttpSinkConfig.HEADERS_CONFIG,
-        "Authorization: Basic dXNlcjpwdw==:x , X-Team:billing"));
+    HttpSinkConfig config =
+        config(
+            Map.of(
+                HttpSinkConfig.HEADERS_CONFIG,
+                "Authorization: Basic dXNlcjpwdw==:x , X-Team:billing"));
 
     // then
-    assertThat(config.headers()).containsExactly(
-        Map.entry("Authorization", "Basic dXNlcjpwdw==:x"), Map.entry("X-Team", "billing"));
+    assertThat(config.headers())
+        .containsExactly(
+            Map.entry("Authorization", "Basic dXNlcjpwdw==:x"), Map.entry("X-Team", "billing"));
   }
 
   @Test
   void shouldRejectAnAuthorizationThatSpansLinesWithoutEchoingIt() {
-    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.AUTHORIZATION_CONFIG,
-        "Bearer s3cret\r\nX-Evil: 1")))
+    assertThatThrownBy(
+            () -> config(Map.of(HttpSinkConfig.AUTHORIZATION_CONFIG, "Bearer s3cret\r\nX-Evil: 1")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("http.authorization must be one line")
         .hasMessageNotContaining("s3cret");
@@ -58,8 +62,16 @@ class HttpSinkConfigTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"hooks.example.com/orders", "/orders", "ftp://files.example.com/x",
-      "http://", "https://exa mple.com/", "mailto:ops@example.com", ""})
+  @ValueSource(
+      strings = {
+        "hooks.example.com/orders",
+        "/orders",
+        "ftp://files.example.com/x",
+        "http://",
+        "https://exa mple.com/",
+        "mailto:ops@example.com",
+        ""
+      })
   void shouldRejectAUrlThatIsNotAbsoluteHttpOrHttps(String url) {
     assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.URL_CONFIG, url)))
         .isInstanceOf(ConfigException.class)
@@ -68,8 +80,12 @@ class HttpSinkConfigTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://localhost:8081/hook", "https://hooks.example.com/a?code=1",
-      "HTTPS://Example.com"})
+  @ValueSource(
+      strings = {
+        "http://localhost:8081/hook",
+        "https://hooks.example.com/a?code=1",
+        "HTTPS://Example.com"
+      })
   void shouldAcceptHttpAndHttpsUrls(String url) {
     assertThat(config(Map.of(HttpSinkConfig.URL_CONFIG, url)).url()).isEqualTo(URI.create(url));
   }
@@ -85,8 +101,12 @@ class HttpSinkConfigTest {
 
   @Test
   void shouldRejectAHeaderNotWrittenAsNameAndValueWithoutEchoingIt() {
-    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.HEADERS_CONFIG,
-        "X-Team: billing, Authorization=Bearer s3cret")))
+    assertThatThrownBy(
+            () ->
+                config(
+                    Map.of(
+                        HttpSinkConfig.HEADERS_CONFIG,
+                        "X-Team: billing, Authorization=Bearer s3cret")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("http.headers")
         .hasMessageContaining("entry 2 of 2")
@@ -121,7 +141,8 @@ class HttpSinkConfigTest {
 
   @Test
   void shouldPointContentTypeToItsOwnKey() {
-    assertThatThrownBy(() -> config(Map.of(HttpSinkConfig.HEADERS_CONFIG, "Content-Type: text/plain")))
+    assertThatThrownBy(
+            () -> config(Map.of(HttpSinkConfig.HEADERS_CONFIG, "Content-Type: text/plain")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("set Content-Type with http.content.type");
   }

@@ -19,16 +19,25 @@ class HttpSinkConnectorTest {
   @Test
   void shouldReportABadValueAgainstItsKeyWhenValidated() {
     // when
-    Config result = connector.validate(Map.of(
-        "connector.class", HttpSinkConnector.class.getName(),
-        HttpSinkConfig.URL_CONFIG, "hooks.example.com/orders",
-        HttpSinkConfig.METHOD_CONFIG, "PATCH"));
+    Config result =
+        connector.validate(
+            Map.of(
+                "connector.class",
+                HttpSinkConnector.class.getName(),
+                HttpSinkConfig.URL_CONFIG,
+                "hooks.example.com/orders",
+                HttpSinkConfig.METHOD_CONFIG,
+                "PATCH"));
 
     // then
     assertThat(errors(result, HttpSinkConfig.URL_CONFIG))
-        .singleElement().asString().contains("must be an absolute http:// or https:// URL");
+        .singleElement()
+        .asString()
+        .contains("must be an absolute http:// or https:// URL");
     assertThat(errors(result, HttpSinkConfig.METHOD_CONFIG))
-        .singleElement().asString().contains("POST, PUT");
+        .singleElement()
+        .asString()
+        .contains("POST, PUT");
     assertThat(errors(result, HttpSinkConfig.TIMEOUT_MS_CONFIG)).isEmpty();
   }
 

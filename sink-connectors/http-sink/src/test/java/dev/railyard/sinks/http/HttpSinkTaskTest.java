@@ -43,11 +43,12 @@ class HttpSinkTaskTest {
     headers.addString("traceparent", "00-abc-def-01");
 
     // when
-    task.put(List.of(
-        record("{\"id\":\"evt-1\"}", headers),
-        record(null, new ConnectHeaders()),
-        record("{\"id\":\"evt-2\"}".getBytes(StandardCharsets.UTF_8), new ConnectHeaders()),
-        record("{\"id\":\"évt-3\"}", new ConnectHeaders())));
+    task.put(
+        List.of(
+            record("{\"id\":\"evt-1\"}", headers),
+            record(null, new ConnectHeaders()),
+            record("{\"id\":\"evt-2\"}".getBytes(StandardCharsets.UTF_8), new ConnectHeaders()),
+            record("{\"id\":\"évt-3\"}", new ConnectHeaders())));
 
     // then
     LocalEndpoint.Request first = endpoint.next();
@@ -68,8 +69,12 @@ class HttpSinkTaskTest {
   @Test
   void shouldSendWithTheConfiguredMethodAndContentType() throws Exception {
     // given
-    start(Map.of(HttpSinkConfig.METHOD_CONFIG, "PUT",
-        HttpSinkConfig.CONTENT_TYPE_CONFIG, "text/plain; charset=utf-8"));
+    start(
+        Map.of(
+            HttpSinkConfig.METHOD_CONFIG,
+            "PUT",
+            HttpSinkConfig.CONTENT_TYPE_CONFIG,
+            "text/plain; charset=utf-8"));
 
     // when
     task.put(List.of(record("hello", new ConnectHeaders())));
@@ -132,10 +137,13 @@ class HttpSinkTaskTest {
     endpoint.answer(500, "oops");
 
     // when / then
-    assertThatThrownBy(() -> task.put(List.of(
-        record("one", new ConnectHeaders()),
-        record("two", new ConnectHeaders()),
-        record("three", new ConnectHeaders()))))
+    assertThatThrownBy(
+            () ->
+                task.put(
+                    List.of(
+                        record("one", new ConnectHeaders()),
+                        record("two", new ConnectHeaders()),
+                        record("three", new ConnectHeaders()))))
         .isInstanceOf(RetriableException.class)
         .hasMessageContaining("answered 500");
     assertThat(endpoint.next().body()).isEqualTo("one");
@@ -199,7 +207,16 @@ class HttpSinkTaskTest {
   }
 
   private SinkRecord record(Object value, ConnectHeaders headers) {
-    return new SinkRecord("railyard.to.paid-orders.hook", 0, Schema.OPTIONAL_STRING_SCHEMA, "key",
-        null, value, offset++, null, null, headers);
+    return new SinkRecord(
+        "railyard.to.paid-orders.hook",
+        0,
+        Schema.OPTIONAL_STRING_SCHEMA,
+        "key",
+        null,
+        value,
+        offset++,
+        null,
+        null,
+        headers);
   }
 }

@@ -87,10 +87,15 @@ final class LocalEndpoint implements BeforeEachCallback, AfterEachCallback {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream in = exchange.getRequestBody()) {
+    try (exchange;
+        InputStream in = exchange.getRequestBody()) {
       String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      received.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getRequestHeaders(), body));
+      received.add(
+          new Request(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getPath(),
+              exchange.getRequestHeaders(),
+              body));
       if (holding) {
         released.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
       }
