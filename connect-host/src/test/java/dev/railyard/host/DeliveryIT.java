@@ -271,6 +271,68 @@ class DeliveryIT {
   }
 
   @Test
+  void shouldDeliverEveryEventOnceAnEndpointComesBackWithoutDeadLetteringAny(ApiClient api)
+      throws IOException {
+    // given an HTTP target whose endpoint is down
+    try (Endpoint endpoint = Endpoint.start(503)) {
+      RuleFixtures.applyOk(
+          api,
+          """
+          apiVersion: railyard/v1
+          kind: Rule
+          metadata: {name: outage}
+          spec:
+            bus: outage
+            pattern: {type: ["t"]}
+            targets:
+              - name: fn
+                retry: {initialBackoffMs: 50, maxBackoffMs: 200}
+                config:
+                  connector.class: dev.railyard.sinks.http.HttpSinkConnector
+                  http.url: "%s"
+          """
+              .formatted(endpoint.url()));
+
+      // when 200 events flow during the outage, and the endpoint comes back
+      Set<String> sent = new HashSet<>();
+      StringBuilder batch = new StringBuilder();
+      for (int i = 0; i < 200; i++) {
+        batch
+            .append(batch.length() == 0 ? "[" : ",")
+            .append("{\"bus\":\"outage\",\"source\":\"s\",\"type\":\"t\",\"data\":{\"i\":")
+            .append(i)
+            .append("}}");
+        if (i % 50 == 49) {
+          api.post("/api/v1/events", batch.append("]").toString())
+              .json()
+              .get("entries")
+              .forEach(e -> sent.add(e.get("eventId").asText()));
+          batch.setLength(0);
+        }
+      }
+      await("the endpoint retried while down")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> endpoint.attemptsById().values().stream().mapToInt(n -> n).sum() >= 5);
+      endpoint.answer(200);
+
+      // then every event arrives, none is dead-lettered
+      await("the 200 events at the endpoint")
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> EventIds.in(endpoint.delivered()).containsAll(sent));
+      assertThat(sent).hasSize(200);
+      await("the figures of outage.fn")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  api.get("/api/v1/rules/outage").json().at("/targets/0/stats/delivered").asInt()
+                      == 200);
+      JsonNode stats = api.get("/api/v1/rules/outage").json().at("/targets/0/stats");
+      assertThat(stats.path("deadLettered").asInt()).as(stats.toString()).isZero();
+      assertThat(stats.path("failed").asInt()).as(stats.toString()).isPositive();
+    }
+  }
+
+  @Test
   void shouldRefuseARuleWhoseTargetTheSinkWouldRejectAndChangeNothing(ApiClient api) {
     // given a rule in force
     RuleFixtures.applyOk(api, RoutingIT.switchRule("a", Path.of("/tmp/unused-refusal.jsonl")));

@@ -42,10 +42,6 @@ final class ReplayRunner {
     this.producer = producer;
   }
 
-  String bootstrapServers() {
-    return bootstrapServers;
-  }
-
   void run(Rule rule, Replay replay) {
     Pattern pattern = Pattern.compile(rule.pattern());
     Transformer transformer = Transformer.of(rule.transform());

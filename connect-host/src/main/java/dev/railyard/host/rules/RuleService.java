@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,15 +51,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   private final KafkaProducer<String, String> producer;
   private final RuleReconciler reconciler;
   private final PatternTester tester = new PatternTester();
-  private final ReplayRunner replays;
-  private final Map<String, Replay> replaysById = new ConcurrentHashMap<>();
-  private final ExecutorService replayThreads =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "railyard-replay");
-            t.setDaemon(true);
-            return t;
-          });
+  private final RuleRecovery recovery;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -130,8 +121,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
             log,
             producer,
             new RuleReconciler(admin, connect, bootstrapServers, partitions),
-            new ReplayRunner(bootstrapServers, replayProducer),
             replayProducer,
+            bootstrapServers,
             new TargetStats(admin, metrics, counts::total),
             counts);
     service.reconcileAll();
@@ -163,11 +154,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
     }
   }
 
-  private final KafkaProducer<byte[], byte[]> replayProducer;
-
   private final TargetStats stats;
   private final StatsLog counts;
-  private final DeadLetterService deadLetters;
   private final ScheduledExecutorService statsTimer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -180,8 +168,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       RuleLog rules,
       KafkaProducer<String, String> producer,
       RuleReconciler reconciler,
-      ReplayRunner replays,
       KafkaProducer<byte[], byte[]> replayProducer,
+      String bootstrapServers,
       TargetStats stats,
       StatsLog counts) {
     this.stats = stats;
@@ -189,9 +177,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
     this.rules = rules;
     this.producer = producer;
     this.reconciler = reconciler;
-    this.replays = replays;
-    this.replayProducer = replayProducer;
-    this.deadLetters = new DeadLetterService(replays.bootstrapServers(), replayProducer);
+    this.recovery = new RuleRecovery(rules::rules, bootstrapServers, replayProducer);
   }
 
   @Override
@@ -278,7 +264,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   public CompletionStage<Reply> get(String name) {
     Rule rule = rules.rules().get(name);
     return CompletableFuture.completedFuture(
-        rule == null ? notFound(name) : Reply.ok(200, RuleViews.view(rule, stats)));
+        rule == null ? RuleViews.notFound(name) : Reply.ok(200, RuleViews.view(rule, stats)));
   }
 
   @Override
@@ -288,7 +274,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           Map<String, Rule> before = rules.rules();
           Rule rule = before.get(name);
           if (rule == null) {
-            return notFound(name);
+            return RuleViews.notFound(name);
           }
           producer
               .send(new ProducerRecord<>(RuleRecords.TOPIC, name, null))
@@ -314,78 +300,27 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
 
   @Override
   public CompletionStage<Reply> replay(String name, Map<String, Object> body) {
-    Rule rule = rules.rules().get(name);
-    if (rule == null) {
-      return CompletableFuture.completedFuture(notFound(name));
-    }
-    Replay replay;
-    try {
-      replay = ReplayRequests.parse(rule, body);
-    } catch (IllegalArgumentException e) {
-      return CompletableFuture.completedFuture(
-          Reply.failed(400, "INVALID_REPLAY", e.getMessage(), null));
-    }
-    replaysById.put(replay.id, replay);
-    replayThreads.execute(() -> replays.run(rule, replay));
-    log.info("Replay {} of rule {} from {} to {} started", replay.id, name, replay.from, replay.to);
-    return CompletableFuture.completedFuture(Reply.ok(202, replay.view()));
+    return recovery.replay(name, body);
   }
 
   @Override
   public CompletionStage<Reply> replayStatus(String id) {
-    Replay replay = replaysById.get(id);
-    return CompletableFuture.completedFuture(
-        replay == null
-            ? Reply.failed(404, "NOT_FOUND", "replay '" + id + "' does not exist", null)
-            : Reply.ok(200, replay.view()));
+    return recovery.replayStatus(id);
   }
 
   @Override
   public CompletionStage<Reply> deadLetters(String name) {
-    return run(() -> withTarget(name, null, rule -> deadLetters.list(rule)));
+    return recovery.deadLetters(name);
   }
 
   @Override
   public CompletionStage<Reply> peekDeadLetters(String name, String target, int limit) {
-    return run(() -> withTarget(name, target, rule -> deadLetters.peek(rule, target, limit)));
+    return recovery.peek(name, target, limit);
   }
 
   @Override
   public CompletionStage<Reply> redrive(String name, String target) {
-    return run(
-        () ->
-            withTarget(
-                name,
-                target,
-                rule -> {
-                  Reply reply = deadLetters.redrive(rule, target);
-                  log.info("Redrove dead letters of {}.{}: {}", name, target, reply.body());
-                  return reply;
-                }));
-  }
-
-  private interface RuleWork {
-    Reply call(Rule rule) throws Exception;
-  }
-
-  private Reply withTarget(String name, String target, RuleWork work) throws Exception {
-    Rule rule = rules.rules().get(name);
-    if (rule == null) {
-      return notFound(name);
-    }
-    if (target != null && rule.targets().stream().noneMatch(t -> t.name().equals(target))) {
-      return Reply.failed(
-          404,
-          "NOT_FOUND",
-          "rule '"
-              + name
-              + "' has no target '"
-              + target
-              + "'; its targets: "
-              + String.join(", ", rule.targets().stream().map(t -> t.name()).toList()),
-          null);
-    }
-    return work.call(rule);
+    return recovery.redrive(name, target);
   }
 
   @Override
@@ -405,14 +340,6 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
             + "; nothing was applied. First: "
             + loaded.problems().get(0),
         RuleViews.problems(loaded.problems()));
-  }
-
-  private static Reply notFound(String name) {
-    return Reply.failed(
-        404,
-        "NOT_FOUND",
-        "rule '" + name + "' does not exist (GET /api/v1/rules " + "lists them)",
-        Map.of("name", name));
   }
 
   private interface Work {
@@ -437,8 +364,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   public void close() {
     statsTimer.shutdownNow();
     worker.shutdown();
-    replayThreads.shutdownNow();
-    replayProducer.close(Duration.ofSeconds(10));
+    recovery.close();
     rules.close();
     counts.close();
     producer.close(Duration.ofSeconds(10));

@@ -3,6 +3,7 @@ package dev.railyard.host.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.railyard.api.platform.Reply;
 import dev.railyard.host.connectors.SecretMasking;
 import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
@@ -98,6 +99,15 @@ final class RuleViews {
       }
     }
     return problems;
+  }
+
+  /** The answer for a rule that does not exist. */
+  static Reply notFound(String name) {
+    return Reply.failed(
+        404,
+        "NOT_FOUND",
+        "rule '" + name + "' does not exist (GET /api/v1/rules lists them)",
+        Map.of("name", name));
   }
 
   /** The error details of a refused file: every problem, as text and as fields. */

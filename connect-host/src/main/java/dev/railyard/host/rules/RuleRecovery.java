@@ -1,0 +1,140 @@
+package dev.railyard.host.rules;
+
+import dev.railyard.api.platform.Reply;
+import dev.railyard.rules.model.Rule;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Getting events to targets again: replays of a window of a bus (each on its own thread, followed
+ * by id) and the dead letters of each target (list, peek, redrive, one at a time). Kafka work never
+ * runs on the caller's thread. Thread-safe.
+ */
+final class RuleRecovery implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RuleRecovery.class);
+
+  private final Supplier<Map<String, Rule>> rules;
+  private final ReplayRunner replays;
+  private final DeadLetterService deadLetters;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final Map<String, Replay> replaysById = new ConcurrentHashMap<>();
+  private final ExecutorService replayThreads =
+      Executors.newCachedThreadPool(r -> daemon(r, "railyard-replay"));
+  private final ExecutorService letterThread =
+      Executors.newSingleThreadExecutor(r -> daemon(r, "railyard-dead-letters"));
+
+  /**
+   * @param rules the rules in force
+   * @param producer writes replayed and redriven events; closed with this
+   */
+  RuleRecovery(
+      Supplier<Map<String, Rule>> rules,
+      String bootstrapServers,
+      KafkaProducer<byte[], byte[]> producer) {
+    this.rules = rules;
+    this.producer = producer;
+    this.replays = new ReplayRunner(bootstrapServers, producer);
+    this.deadLetters = new DeadLetterService(bootstrapServers, producer);
+  }
+
+  CompletableFuture<Reply> replay(String name, Map<String, Object> body) {
+    Rule rule = rules.get().get(name);
+    if (rule == null) {
+      return CompletableFuture.completedFuture(RuleViews.notFound(name));
+    }
+    Replay replay;
+    try {
+      replay = ReplayRequests.parse(rule, body);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(
+          Reply.failed(400, "INVALID_REPLAY", e.getMessage(), null));
+    }
+    replaysById.put(replay.id, replay);
+    replayThreads.execute(() -> replays.run(rule, replay));
+    log.info("Replay {} of rule {} from {} to {} started", replay.id, name, replay.from, replay.to);
+    return CompletableFuture.completedFuture(Reply.ok(202, replay.view()));
+  }
+
+  CompletableFuture<Reply> replayStatus(String id) {
+    Replay replay = replaysById.get(id);
+    return CompletableFuture.completedFuture(
+        replay == null
+            ? Reply.failed(404, "NOT_FOUND", "replay '" + id + "' does not exist", null)
+            : Reply.ok(200, replay.view()));
+  }
+
+  CompletableFuture<Reply> deadLetters(String name) {
+    return withTarget(name, null, deadLetters::list);
+  }
+
+  CompletableFuture<Reply> peek(String name, String target, int limit) {
+    return withTarget(name, target, rule -> deadLetters.peek(rule, target, limit));
+  }
+
+  CompletableFuture<Reply> redrive(String name, String target) {
+    return withTarget(
+        name,
+        target,
+        rule -> {
+          Reply reply = deadLetters.redrive(rule, target);
+          log.info("Redrove dead letters of {}.{}: {}", name, target, reply.body());
+          return reply;
+        });
+  }
+
+  private interface RuleWork {
+    Reply call(Rule rule) throws Exception;
+  }
+
+  private CompletableFuture<Reply> withTarget(String name, String target, RuleWork work) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Rule rule = rules.get().get(name);
+          if (rule == null) {
+            return RuleViews.notFound(name);
+          }
+          if (target != null && rule.targets().stream().noneMatch(t -> t.name().equals(target))) {
+            return Reply.failed(
+                404,
+                "NOT_FOUND",
+                "rule '"
+                    + name
+                    + "' has no target '"
+                    + target
+                    + "'; its targets: "
+                    + String.join(", ", rule.targets().stream().map(t -> t.name()).toList()),
+                null);
+          }
+          try {
+            return work.call(rule);
+          } catch (RuntimeException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+          }
+        },
+        letterThread);
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  @Override
+  public void close() {
+    replayThreads.shutdownNow();
+    letterThread.shutdown();
+    producer.close(Duration.ofSeconds(10));
+  }
+}
