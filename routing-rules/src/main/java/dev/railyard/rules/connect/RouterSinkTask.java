@@ -2,10 +2,12 @@ package dev.railyard.rules.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.rules.cloudevents.EventId;
 import dev.railyard.rules.stats.DeliveryCounters;
 import dev.railyard.rules.stats.StatsPublisher;
 import dev.railyard.rules.store.RuleLog;
 import dev.railyard.rules.transform.TransformException;
+import dev.railyard.rules.transform.Transformer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -142,23 +144,39 @@ public class RouterSinkTask extends SinkTask {
       Instant now,
       List<Future<RecordMetadata>> sent) {
     byte[] key = bytes(record.key());
-    JsonNode tree = parse(event);
+    // the tree is built only for transforms that read the event; the id header needs none
+    JsonNode tree = null;
+    boolean parsed = false;
+    String id = null;
+    boolean idRead = false;
     for (RoutingTable.Route route : routes) {
       counters.matched(route.rule());
+      Transformer transformer = route.transformer();
+      if (transformer.needsEvent() && !parsed) {
+        tree = parse(event);
+        parsed = true;
+      }
       byte[] output;
       TransformException failure = null;
       try {
-        output = tree == null ? null : route.transformer().apply(tree, event, route.rule(), now);
+        output =
+            transformer.needsEvent() && tree == null
+                ? null
+                : transformer.apply(tree, event, route.rule(), now);
       } catch (TransformException e) {
         output = null;
         failure = e;
+      }
+      if (output != null && !idRead) {
+        id = tree != null ? textOf(tree.get("id")) : EventId.of(event);
+        idRead = true;
       }
       for (RoutingTable.Destination d : route.destinations()) {
         if (output != null) {
           sent.add(
               producer.send(
                   new ProducerRecord<>(
-                      d.topic(), null, key, output, headers(route.rule(), d.target(), tree))));
+                      d.topic(), null, key, output, headers(route.rule(), d.target(), id))));
           continue;
         }
         counters.transformError(route.rule(), d.target());
@@ -176,17 +194,20 @@ public class RouterSinkTask extends SinkTask {
     }
   }
 
+  private static String textOf(JsonNode node) {
+    return node != null && node.isTextual() ? node.asText() : null;
+  }
+
   private static Exception asException(Throwable t) {
     return t instanceof Exception e ? e : new IllegalStateException(t.toString(), t);
   }
 
-  private static RecordHeaders headers(String rule, String target, JsonNode event) {
+  private static RecordHeaders headers(String rule, String target, String eventId) {
     RecordHeaders headers = new RecordHeaders();
     headers.add("railyard.rule", rule.getBytes(StandardCharsets.UTF_8));
     headers.add("railyard.target", target.getBytes(StandardCharsets.UTF_8));
-    JsonNode id = event.get("id");
-    if (id != null && id.isTextual()) {
-      headers.add("railyard.event.id", id.asText().getBytes(StandardCharsets.UTF_8));
+    if (eventId != null) {
+      headers.add("railyard.event.id", eventId.getBytes(StandardCharsets.UTF_8));
     }
     return headers;
   }

@@ -80,7 +80,7 @@ public final class Transformer {
   /**
    * The payload every target of the rule receives for one event.
    *
-   * @param event the event; not null
+   * @param event the event; may be null only when {@link #needsEvent} is false
    * @param eventJson the UTF-8 JSON text {@code event} was read from; not null. Returned as it is,
    *     not copied, for {@link Transform.WholeEvent}
    * @param ruleName the rule's name, for {@code <railyard.rule-name>} and error messages; not null
@@ -93,7 +93,9 @@ public final class Transformer {
    */
   public byte[] apply(JsonNode event, byte[] eventJson, String ruleName, Instant ingestionTime)
       throws TransformException {
-    Objects.requireNonNull(event, "event");
+    if (needsEvent()) {
+      Objects.requireNonNull(event, "event");
+    }
     Objects.requireNonNull(eventJson, "eventJson");
     Objects.requireNonNull(ruleName, "ruleName");
     Objects.requireNonNull(ingestionTime, "ingestionTime");
@@ -103,6 +105,14 @@ public final class Transformer {
       case CONSTANT -> constant.clone();
       case TEMPLATE -> template.apply(event, eventJson, ruleName, ingestionTime);
     };
+  }
+
+  /**
+   * Whether {@link #apply} reads the parsed event; when not (the whole event, a constant) the
+   * caller may pass null for it and spare parsing the event into a tree.
+   */
+  public boolean needsEvent() {
+    return kind == Kind.INPUT_PATH || kind == Kind.TEMPLATE;
   }
 
   private byte[] select(JsonNode event, String ruleName) throws TransformException {

@@ -28,6 +28,23 @@ class TransformerTest {
   }
 
   @Test
+  void shouldNeedTheParsedEventOnlyForPathsAndTemplates() throws TransformException {
+    byte[] eventJson = "{\"id\":\"e-1\"}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(Transformer.of(new Transform.WholeEvent()).needsEvent()).isFalse();
+    assertThat(Transformer.of(new Transform.WholeEvent()).apply(null, eventJson, RULE, INGESTED))
+        .isSameAs(eventJson);
+    assertThat(Transformer.of(new Transform.Constant("{\"a\":1}")).needsEvent()).isFalse();
+    assertThat(Transformer.of(new Transform.InputPath(JsonPath.parse("$.data"))).needsEvent())
+        .isTrue();
+    assertThatThrownBy(
+            () ->
+                Transformer.of(new Transform.InputPath(JsonPath.parse("$.data")))
+                    .apply(null, eventJson, RULE, INGESTED))
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void shouldSendTheJsonOfWhatTheInputPathSelects() throws TransformException {
     assertThat(inputPath("$.data.customer")).isEqualTo(q("{'name':'Zoë','tags':['a','b']}"));
     assertThat(inputPath("$.data.id")).isEqualTo(q("'o-1'"));
