@@ -27,10 +27,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Kafka Connect worker running as a child JVM of this process, with the classpath of this
- * process. Its log goes to {@code <logDir>/<name>.log}, its standard error to {@code
- * <logDir>/<name>.stderr}. Thread-safe.
+ * process, or the one named by the system property {@value #CLASSPATH_PROPERTY} (integration tests
+ * point it at the distribution, so workers do not see test-only jars). Its log goes to {@code
+ * <logDir>/<name>.log}, its standard error to {@code <logDir>/<name>.stderr}. Thread-safe.
  */
 public final class WorkerProcess {
+
+  /** The system property that, when set, is the workers' classpath. */
+  public static final String CLASSPATH_PROPERTY = "railyard.worker.classpath";
 
   private static final Logger log = LoggerFactory.getLogger(WorkerProcess.class);
   private static final HttpClient HTTP =
@@ -68,7 +72,9 @@ public final class WorkerProcess {
       Path propsFile = runDir.resolve(name + ".properties");
       writeProperties(propsFile, workerProperties);
       Path argFile = runDir.resolve(name + ".args");
-      Files.writeString(argFile, "-cp " + quote(System.getProperty("java.class.path")) + "\n");
+      String classpath =
+          System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path"));
+      Files.writeString(argFile, "-cp " + quote(classpath) + "\n");
       List<String> command = new ArrayList<>();
       command.add(javaExecutable());
       command.addAll(jvmOptions);
