@@ -333,6 +333,74 @@ class DeliveryIT {
   }
 
   @Test
+  void shouldLoseNothingWhenTheWorkerDiesWhileATargetIsRetrying(
+      ApiClient api, Path dataDir, Platform platform) throws IOException {
+    // given a rule with a file target and an HTTP target whose endpoint is down
+    Path file = dataDir.resolve("crash.jsonl");
+    try (Endpoint endpoint = Endpoint.start(503)) {
+      RuleFixtures.applyOk(
+          api,
+          """
+          apiVersion: railyard/v1
+          kind: Rule
+          metadata: {name: crash}
+          spec:
+            bus: crash
+            pattern: {type: ["t"]}
+            targets:
+              - name: file
+                config: {connector.class: FileStreamSink, file: "%s"}
+              - name: fn
+                retry: {initialBackoffMs: 50, maxBackoffMs: 200}
+                config:
+                  connector.class: dev.railyard.sinks.http.HttpSinkConnector
+                  http.url: "%s"
+          """
+              .formatted(file, endpoint.url()));
+      Set<String> sent = new HashSet<>();
+      StringBuilder batch = new StringBuilder("[");
+      for (int i = 0; i < 100; i++) {
+        batch
+            .append(i == 0 ? "" : ",")
+            .append("{\"bus\":\"crash\",\"source\":\"s\",\"type\":\"t\",\"data\":{\"i\":")
+            .append(i)
+            .append("}}");
+      }
+      api.post("/api/v1/events", batch.append("]").toString())
+          .json()
+          .get("entries")
+          .forEach(e -> sent.add(e.get("eventId").asText()));
+      await("the endpoint retried while down")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> endpoint.attemptsById().values().stream().mapToInt(n -> n).sum() >= 3);
+
+      // when the worker dies mid-retry, and the endpoint comes back while it restarts
+      String worker = api.get("/api/v1/workers").json().get("workers").get(0).get("name").asText();
+      platform.workers().kill(worker);
+      endpoint.answer(200);
+
+      // then both targets get every event once the worker is back, and nothing is dead-lettered
+      await("all 100 events at the endpoint and in the file")
+          .atMost(Duration.ofSeconds(150))
+          .until(
+              () ->
+                  EventIds.in(endpoint.delivered()).containsAll(sent)
+                      && EventIds.in(file).containsAll(sent));
+      assertThat(sent).hasSize(100);
+      assertThat(api.get("/api/v1/workers").json().get("workers").get(0).get("restarts").asInt())
+          .isPositive();
+      await("the figures of crash.fn")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  api.get("/api/v1/rules/crash").json().at("/targets/1/stats/delivered").asInt()
+                      >= 100);
+      assertThat(api.get("/api/v1/rules/crash").json().at("/targets/1/stats/deadLettered").asInt())
+          .isZero();
+    }
+  }
+
+  @Test
   void shouldRefuseARuleWhoseTargetTheSinkWouldRejectAndChangeNothing(ApiClient api) {
     // given a rule in force
     RuleFixtures.applyOk(api, RoutingIT.switchRule("a", Path.of("/tmp/unused-refusal.jsonl")));
