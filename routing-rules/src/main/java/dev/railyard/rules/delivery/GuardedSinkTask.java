@@ -130,12 +130,12 @@ public class GuardedSinkTask extends SinkTask {
             e.toString());
       }
     }
-    Instant now = clock.instant();
     for (SinkRecord record : records) {
       Retries.Coordinates at = Retries.Coordinates.of(record);
       if (retries.isSettled(at)) {
         continue;
       }
+      Instant now = clock.instant();
       Retries.Failure before = retries.failureOf(at);
       if (before != null && now.isBefore(before.notBefore())) {
         // Connect came back early (an offset commit cut its wait short): wait out the rest
