@@ -108,6 +108,56 @@ async function showConnectors() {
   }).sort((a, b) => a.name.localeCompare(b.name)), 'No connectors');
 }
 
+// The last redrive of each rule target ("rule.target" -> text), kept across redraws.
+const redriven = new Map();
+
+// The dead letters of a target, with a button that sends them to the target again.
+function deadLetters(rule, target, count) {
+  const key = rule + '.' + target;
+  const td = cell('dead-letters', count, 'num');
+  const note = redriven.get(key);
+  if (count > 0 || note) {
+    const wrap = document.createElement('span');
+    wrap.className = 'letters';
+    wrap.append(String(count === undefined ? '—' : count));
+    if (count > 0) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.action = 'redrive';
+      button.textContent = 'Redrive';
+      button.title = 'Send the waiting dead letters of ' + key + ' to the target again';
+      button.addEventListener('click', () => redrive(rule, target, button));
+      wrap.append(button);
+    }
+    if (note) {
+      const span = document.createElement('span');
+      span.dataset.field = 'redrive-result';
+      span.className = 'muted';
+      span.textContent = note;
+      wrap.append(span);
+    }
+    td.replaceChildren(wrap);
+  }
+  return td;
+}
+
+async function redrive(rule, target, button) {
+  button.disabled = true;
+  const key = rule + '.' + target;
+  const path = 'api/v1/rules/' + encodeURIComponent(rule) + '/deadletters/'
+    + encodeURIComponent(target) + '/redrive';
+  try {
+    const response = await fetch(path, { method: 'POST', headers: { Accept: 'application/json' } });
+    const body = await response.json().catch(() => null);
+    redriven.set(key, response.ok && body
+      ? 'redriven ' + body.redriven + (body.failedAgain ? ', failed again ' + body.failedAgain : '')
+      : errorText({ ok: false, status: response.status, body }));
+  } catch (e) {
+    redriven.set(key, 'The API did not answer');
+  }
+  await showRules();
+}
+
 // One row per rule target: where its events go and how far delivery has got.
 async function showRules() {
   const result = await fetchJson('api/v1/rules');
@@ -124,7 +174,7 @@ async function showRules() {
           cell('matched', stats.matched, 'num'), cell('routed', stats.routed, 'num'),
           cell('delivered', stats.delivered, 'num'), cell('lag', stats.lag, 'num'),
           cell('transform-errors', stats.transformErrors, 'num'), cell('failed', stats.failed, 'num'),
-          cell('dead-letters', stats.deadLettered, 'num')
+          deadLetters(rule.name, target.name, stats.deadLettered)
         ]
       });
     }

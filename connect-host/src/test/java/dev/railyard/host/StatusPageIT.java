@@ -2,6 +2,7 @@ package dev.railyard.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,6 +183,72 @@ class StatusPageIT {
     assertThat(text(cell("rules", "page-rule.file", "lag"))).isEqualTo("0");
     assertThat(text(cell("rules", "page-rule.file", "bus"))).isEqualTo("page");
     screenshot();
+  }
+
+  @Test
+  void shouldRedriveATargetsDeadLettersFromThePage(ApiClient api) throws IOException {
+    // given a function target that dead-lettered two events while its endpoint was down
+    try (Endpoint endpoint = Endpoint.start(503)) {
+      ApiClient.Response applied =
+          api.post(
+              "/api/v1/rules:apply",
+              """
+              apiVersion: railyard/v1
+              kind: Rule
+              metadata: {name: page-letters}
+              spec:
+                bus: page-letters
+                pattern: {type: ["t"]}
+                targets:
+                  - name: fn
+                    retry: {maxAttempts: 0}
+                    config:
+                      connector.class: dev.railyard.sinks.http.HttpSinkConnector
+                      http.url: "%s"
+              """
+                  .formatted(endpoint.url()));
+      assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+      Set<String> sent = new HashSet<>();
+      for (int i = 0; i < 2; i++) {
+        sent.add(
+            api.post(
+                    "/api/v1/events",
+                    "[{\"bus\":\"page-letters\",\"source\":\"s\",\"type\":\"t\"}]")
+                .json()
+                .at("/entries/0/eventId")
+                .asText());
+      }
+      browser.get(pageUrl);
+      By redrive =
+          By.cssSelector("#rules tr[data-name='page-letters.fn'] button[data-action='redrive']");
+      waitUpTo(CONNECTOR_UP)
+          .until(
+              ExpectedConditions.textMatches(
+                  cell("rules", "page-letters.fn", "dead-letters"),
+                  java.util.regex.Pattern.compile("2\\s*Redrive")));
+
+      // when the endpoint is back and Redrive is clicked
+      endpoint.answer(200);
+      waitUpTo(RENDER)
+          .ignoring(StaleElementReferenceException.class)
+          .until(
+              driver -> {
+                driver.findElement(redrive).click();
+                return true;
+              });
+
+      // then the page says what was redriven and the endpoint gets both events
+      waitUpTo(RENDER)
+          .ignoring(StaleElementReferenceException.class)
+          .until(
+              ExpectedConditions.textToBe(
+                  By.cssSelector(
+                      "#rules tr[data-name='page-letters.fn'] [data-field='redrive-result']"),
+                  "redriven 2"));
+      await("the redriven events at the endpoint")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> EventIds.in(endpoint.delivered()).containsAll(sent));
+    }
   }
 
   @Test
