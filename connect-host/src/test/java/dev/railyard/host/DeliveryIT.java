@@ -12,9 +12,63 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What happens after routing: replaying a window, and targets that cannot take their events. */
+/**
+ * What happens after routing: the figures of a rule, replaying a window, targets that cannot take
+ * their events, and targets refused before they are stored.
+ */
 @WithPlatform(workers = 1)
 class DeliveryIT {
+
+  @Test
+  void shouldCountEachEventItMatchedAndEachTransformThatFailed(ApiClient api, Path dataDir) {
+    // given a rule whose template renders JSON for a numeric amount only
+    Path file = dataDir.resolve("counted.jsonl");
+    RuleFixtures.applyOk(
+        api,
+        """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: counted}
+        spec:
+          bus: counted
+          pattern: {type: ["order.paid"]}
+          transform:
+            paths: {amount: "$.data.amount"}
+            template: '{"amount": <amount>1}'
+          targets:
+            - name: out
+              config: {connector.class: FileStreamSink, file: "%s"}
+        """
+            .formatted(file));
+
+    // when two events it matches arrive, one whose amount is not a number, and one it does not
+    // match
+    ApiClient.Response put =
+        api.post(
+            "/api/v1/events",
+            "["
+                + "{\"bus\":\"counted\",\"source\":\"s\",\"type\":\"order.paid\",\"data\":{\"amount\":2}},"
+                + "{\"bus\":\"counted\",\"source\":\"s\",\"type\":\"order.paid\",\"data\":{\"amount\":true}},"
+                + "{\"bus\":\"counted\",\"source\":\"s\",\"type\":\"order.created\",\"data\":{}}]");
+    assertThat(put.json().get("failedEntryCount").asInt()).as(put.body()).isZero();
+
+    // then the good one is delivered, and the rule's figures count two matched, one transform error
+    assertThat(RuleFixtures.awaitLines(file, 1).get(0).path("amount").asInt()).isEqualTo(21);
+    // (routed comes from offsets refreshed every 5 s, the counts from the stats topic: wait for
+    // both)
+    await("matched 2, routed 1 and 1 transform error in the figures of counted.out")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode stats = RuleFixtures.targetStats(api, "counted", 0);
+              assertThat(stats.path("matched").asInt()).as(stats.toString()).isEqualTo(2);
+              assertThat(stats.path("routed").asInt()).as(stats.toString()).isEqualTo(1);
+              assertThat(stats.path("transformErrors").asInt()).as(stats.toString()).isEqualTo(1);
+            });
+    assertThat(RuleFixtures.targetStats(api, "counted", 0).path("failed").asInt()).isZero();
+    assertThat(api.get("/metrics").body())
+        .contains("railyard_target_transform_errors{rule=\"counted\",target=\"out\"} 1.0");
+  }
 
   @Test
   void shouldReplayExactlyTheMatchingEventsOfAWindow(ApiClient api, Path dataDir) {

@@ -73,8 +73,8 @@ class EndpointTargetIT {
       // and the failed attempts are counted for that target only
       await("the failed attempts counted for hooks.fn")
           .atMost(Duration.ofSeconds(30))
-          .until(() -> stats(api, "hooks", 1).path("failed").asInt() >= 30);
-      assertThat(stats(api, "hooks", 0).path("failed").asInt()).isZero();
+          .until(() -> RuleFixtures.targetStats(api, "hooks", 1).path("failed").asInt() >= 30);
+      assertThat(RuleFixtures.targetStats(api, "hooks", 0).path("failed").asInt()).isZero();
 
       // and once the endpoint is back, a redrive delivers each letter as it was, once
       endpoint.answer(200);
@@ -108,7 +108,7 @@ class EndpointTargetIT {
 
       // then every event arrives, none is dead-lettered
       awaitAllDelivered(api, "outage", endpoint, sent);
-      assertThat(stats(api, "outage", 1).path("failed").asInt()).isPositive();
+      assertThat(RuleFixtures.targetStats(api, "outage", 1).path("failed").asInt()).isPositive();
     }
   }
 
@@ -193,14 +193,11 @@ class EndpointTargetIT {
         .until(() -> EventIds.in(endpoint.delivered()).containsAll(sent));
     await("the figures of " + rule + ".fn")
         .atMost(Duration.ofSeconds(30))
-        .until(() -> stats(api, rule, 1).path("delivered").asInt() >= sent.size());
-    assertThat(stats(api, rule, 1).path("deadLettered").asInt())
-        .as(stats(api, rule, 1).toString())
+        .until(
+            () -> RuleFixtures.targetStats(api, rule, 1).path("delivered").asInt() >= sent.size());
+    assertThat(RuleFixtures.targetStats(api, rule, 1).path("deadLettered").asInt())
+        .as(RuleFixtures.targetStats(api, rule, 1).toString())
         .isZero();
-  }
-
-  private static JsonNode stats(ApiClient api, String rule, int target) {
-    return api.get("/api/v1/rules/" + rule).json().at("/targets/" + target + "/stats");
   }
 
   private static void isSpentAfterThreeAttempts(Map<String, String> headers) {

@@ -143,68 +143,13 @@ class RoutingIT {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () ->
-                  assertThat(targetStats(api, rule).path("matched").asInt())
+                  assertThat(RuleFixtures.targetStats(api, rule, 0).path("matched").asInt())
                       .as(rule + " matched")
                       .isEqualTo(matched));
-      assertThat(targetStats(api, rule).path("transformErrors").asInt()).isZero();
+      assertThat(RuleFixtures.targetStats(api, rule, 0).path("transformErrors").asInt()).isZero();
     }
     assertThat(api.get("/metrics").body())
         .contains("railyard_target_matched{rule=\"big-paid\",target=\"billing\"} " + big + ".0");
-  }
-
-  @Test
-  void shouldCountEachEventItMatchedAndEachTransformThatFailed(ApiClient api, Path dataDir) {
-    // given a rule whose template renders JSON for a numeric amount only
-    Path file = dataDir.resolve("counted.jsonl");
-    RuleFixtures.applyOk(
-        api,
-        """
-        apiVersion: railyard/v1
-        kind: Rule
-        metadata: {name: counted}
-        spec:
-          bus: counted
-          pattern: {type: ["order.paid"]}
-          transform:
-            paths: {amount: "$.data.amount"}
-            template: '{"amount": <amount>1}'
-          targets:
-            - name: out
-              config: {connector.class: FileStreamSink, file: "%s"}
-        """
-            .formatted(file));
-
-    // when two events it matches arrive, one whose amount is not a number, and one it does not
-    // match
-    ApiClient.Response put =
-        api.post(
-            "/api/v1/events",
-            "["
-                + "{\"bus\":\"counted\",\"source\":\"s\",\"type\":\"order.paid\",\"data\":{\"amount\":2}},"
-                + "{\"bus\":\"counted\",\"source\":\"s\",\"type\":\"order.paid\",\"data\":{\"amount\":true}},"
-                + "{\"bus\":\"counted\",\"source\":\"s\",\"type\":\"order.created\",\"data\":{}}]");
-    assertThat(put.json().get("failedEntryCount").asInt()).as(put.body()).isZero();
-
-    // then the good one is delivered, and the rule's figures count two matched, one transform error
-    assertThat(RuleFixtures.awaitLines(file, 1).get(0).path("amount").asInt()).isEqualTo(21);
-    // (routed comes from offsets refreshed every 5 s, the counts from the stats topic: wait for
-    // both)
-    await("matched 2, routed 1 and 1 transform error in the figures of counted.out")
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              JsonNode stats = targetStats(api, "counted");
-              assertThat(stats.path("matched").asInt()).as(stats.toString()).isEqualTo(2);
-              assertThat(stats.path("routed").asInt()).as(stats.toString()).isEqualTo(1);
-              assertThat(stats.path("transformErrors").asInt()).as(stats.toString()).isEqualTo(1);
-            });
-    assertThat(targetStats(api, "counted").path("failed").asInt()).isZero();
-    assertThat(api.get("/metrics").body())
-        .contains("railyard_target_transform_errors{rule=\"counted\",target=\"out\"} 1.0");
-  }
-
-  private static JsonNode targetStats(ApiClient api, String rule) {
-    return api.get("/api/v1/rules/" + rule).json().path("targets").path(0).path("stats");
   }
 
   @Test

@@ -45,4 +45,9 @@ final class RuleFixtures {
     }
     return lines;
   }
+
+  /** The figures of a rule's target (by its place in the rule), as the API shows them. */
+  static JsonNode targetStats(ApiClient api, String rule, int target) {
+    return api.get("/api/v1/rules/" + rule).json().path("targets").path(target).path("stats");
+  }
 }

@@ -21,7 +21,7 @@ final class FakePlatform {
   final Events events = new Events();
   final Workers workers = new Workers();
   final Connectors connectors = new Connectors();
-  final PluginRoutesTest.FakeCatalog plugins = new PluginRoutesTest.FakeCatalog();
+  final FakeCatalog plugins = new FakeCatalog();
   final Rules rules = new Rules();
 
   PlatformServices services() {

@@ -1,0 +1,79 @@
+package dev.railyard.api;
+
+import dev.railyard.api.platform.PluginCatalog;
+import dev.railyard.api.platform.PluginCatalog.Installed;
+import dev.railyard.api.platform.PluginCatalog.PluginVersion;
+import dev.railyard.api.platform.PluginCatalog.Refused;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records installs (with the upload's bytes, read while it exists) and answers as told. */
+final class FakeCatalog implements PluginCatalog {
+
+  record Call(Path archive, byte[] content, String fileName, String name, long maxBytes) {}
+
+  record MavenCall(String coordinates, String name, long maxBytes) {}
+
+  final List<Call> installs = new CopyOnWriteArrayList<>();
+  final List<MavenCall> mavenInstalls = new CopyOnWriteArrayList<>();
+  final List<PluginVersion> versions = new CopyOnWriteArrayList<>();
+  volatile boolean alreadyPresent;
+  volatile Refused refusal;
+
+  void reset() {
+    installs.clear();
+    mavenInstalls.clear();
+    versions.clear();
+    alreadyPresent = false;
+    refusal = null;
+  }
+
+  @Override
+  public Installed install(Path archive, String fileName, String name, long maxBytes)
+      throws IOException {
+    installs.add(new Call(archive, Files.readAllBytes(archive), fileName, name, maxBytes));
+    if (refusal != null) {
+      throw refusal;
+    }
+    return new Installed(PluginRoutesTest.version(name, "1.0"), alreadyPresent);
+  }
+
+  @Override
+  public Installed installMaven(String coordinates, String name, long maxBytes) {
+    mavenInstalls.add(new MavenCall(coordinates, name, maxBytes));
+    if (refusal != null) {
+      throw refusal;
+    }
+    String artifact = coordinates.split(":")[1];
+    return new Installed(
+        PluginRoutesTest.version(name == null ? artifact : name, "1.0"), alreadyPresent);
+  }
+
+  @Override
+  public List<PluginVersion> list() {
+    return List.copyOf(versions);
+  }
+
+  @Override
+  public List<PluginVersion> get(String name) {
+    return versions.stream().filter(v -> v.name().equals(name)).toList();
+  }
+
+  @Override
+  public List<PluginVersion> delete(String name, String version) {
+    if (refusal != null) {
+      throw refusal;
+    }
+    List<PluginVersion> deleted =
+        new ArrayList<>(
+            get(name).stream()
+                .filter(v -> version == null || v.version().equals(version))
+                .toList());
+    versions.removeAll(deleted);
+    return deleted;
+  }
+}
