@@ -24,7 +24,7 @@ public final class GuardedSinkConfig extends AbstractConfig {
 
   public static final String DELEGATE_TASK_CLASS_CONFIG = "railyard.delegate.task.class";
   public static final String DELEGATE_TASK_CLASS_DOC =
-      "Set by the guard in its task configs: the task class of " + "the hosted connector.";
+      "Set by the guard in its task configs: the task class of the hosted connector.";
 
   public static final String RULE_CONFIG = "railyard.rule";
   public static final String RULE_DOC =
@@ -34,7 +34,9 @@ public final class GuardedSinkConfig extends AbstractConfig {
   public static final String TARGET_DOC =
       "The target's name, written into the headers of its dead letters.";
 
-  public static final String BOOTSTRAP_CONFIG = "railyard.bootstrap.servers";
+  /** The same key as the router's: both are written by Railyard with the platform's cluster. */
+  public static final String BOOTSTRAP_CONFIG = RouterConfig.BOOTSTRAP_CONFIG;
+
   public static final String BOOTSTRAP_DOC =
       "The Kafka cluster holding the delivery and dead-letter topics.";
 
@@ -44,7 +46,7 @@ public final class GuardedSinkConfig extends AbstractConfig {
 
   public static final String MAX_AGE_CONFIG = "railyard.retry.max.age.ms";
   public static final String MAX_AGE_DOC =
-      "How old a record (by its timestamp in the delivery topic) may get " + "while it is retried.";
+      "How old a record (by its timestamp in the delivery topic) may get while it is retried.";
 
   public static final String BACKOFF_INITIAL_CONFIG = "railyard.retry.backoff.initial.ms";
   public static final String BACKOFF_INITIAL_DOC =
@@ -55,7 +57,7 @@ public final class GuardedSinkConfig extends AbstractConfig {
 
   public static final String DEAD_LETTER_TOPIC_CONFIG = "railyard.dead.letter.topic";
   public static final String DEAD_LETTER_TOPIC_DOC =
-      "Where records go once their retries are spent; empty to " + "drop them (logged).";
+      "Where records go once their retries are spent; empty to drop them (logged).";
 
   public static final String STATS_INTERVAL_CONFIG = RouterConfig.STATS_INTERVAL_CONFIG;
   public static final String STATS_INTERVAL_DOC =
