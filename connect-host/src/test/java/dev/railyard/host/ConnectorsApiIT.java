@@ -130,7 +130,14 @@ class ConnectorsApiIT {
     assertThat(updated.status()).as(updated.body()).isEqualTo(200);
     // (asked of the worker itself: Railyard's own pass-through masks them too)
     ApiClient worker = new ApiClient(platform.workers().connectRestUrl().orElseThrow());
-    JsonNode raw = worker.get("/connectors/secretive/config").json();
+    // (the update restarts the connector; a worker mid-rebalance answers 409 for a moment)
+    JsonNode raw =
+        await("the worker answers with the connector's config")
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> worker.get("/connectors/secretive/config"),
+                response -> response.status() == 200)
+            .json();
     assertThat(raw.get("flaky.password").asText()).isEqualTo("hunter2");
     assertThat(raw.get("api.token").asText()).isEqualTo("t0ken");
     api.delete("/api/v1/connectors/secretive");
