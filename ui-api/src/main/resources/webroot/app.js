@@ -173,6 +173,7 @@ async function showRules() {
           state('enabled', rule.enabled ? 'ENABLED' : 'PARKED', rule.enabled),
           cell('matched', stats.matched, 'num'), cell('routed', stats.routed, 'num'),
           cell('delivered', stats.delivered, 'num'), cell('lag', stats.lag, 'num'),
+          cell('retrying', stats.retrying, 'num'),
           cell('transform-errors', stats.transformErrors, 'num'), cell('failed', stats.failed, 'num'),
           deadLetters(rule.name, target.name, stats.deadLettered)
         ]

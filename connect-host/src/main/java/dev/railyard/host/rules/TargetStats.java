@@ -16,21 +16,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Per rule target, read from Kafka's own bookkeeping rather than counted in the workers: events
- * routed to it (end offsets of its delivery topic, replays included), delivered (what its sink
- * connector has committed), the lag between the two, and dead letters (end offsets of its
- * dead-letter topic). Next to them, what only the tasks can count, as read from the stats topic:
- * events the rule matched, transform errors and failed delivery attempts of the target. Offsets are
- * refreshed by {@link #refresh}, counts are as last read; exported as Micrometer gauges tagged rule
- * and target (matched, a figure of the rule, is repeated for each of its targets). Thread-safe.
+ * routed to it (end offsets of its delivery topic, replays included), retrying (records parked in
+ * its retry topic that the delivery guard has not read back yet: end offsets minus what the retry
+ * group has committed, a partition without a commit counting from 0; 0 without a retry topic),
+ * delivered (what its sink connector has committed, less the records retrying, which the sink has
+ * committed but not delivered), the lag between routed and delivered (so parked records count in
+ * it), and dead letters (end offsets of its dead-letter topic). Next to them, what only the tasks
+ * can count, as read from the stats topic: events the rule matched, transform errors and failed
+ * delivery attempts of the target. Offsets are refreshed by {@link #refresh}, counts are as last
+ * read; exported as Micrometer gauges tagged rule and target (matched, a figure of the rule, is
+ * repeated for each of its targets). Thread-safe.
  */
 final class TargetStats {
 
@@ -40,10 +44,22 @@ final class TargetStats {
   record Figures(
       long routed,
       long delivered,
+      long retrying,
       long deadLettered,
       long matched,
       long transformErrors,
       long failed) {
+
+    /**
+     * The figures as read from the offsets, the counts still 0.
+     *
+     * @param committed what the sink connector has committed in the delivery topic, parked records
+     *     included
+     */
+    static Figures ofOffsets(long routed, long committed, long retrying, long deadLettered) {
+      return new Figures(
+          routed, Math.max(0, committed - retrying), retrying, deadLettered, 0, 0, 0);
+    }
 
     long lag() {
       return Math.max(0, routed - delivered);
@@ -53,6 +69,7 @@ final class TargetStats {
       return new Figures(
           routed,
           delivered,
+          retrying,
           deadLettered,
           counts.matched(rule),
           counts.transformErrors(rule, target),
@@ -65,6 +82,7 @@ final class TargetStats {
       view.put("routed", routed);
       view.put("delivered", delivered);
       view.put("lag", lag());
+      view.put("retrying", retrying);
       view.put("deadLettered", deadLettered);
       view.put("transformErrors", transformErrors);
       view.put("failed", failed);
@@ -95,8 +113,9 @@ final class TargetStats {
 
   /**
    * Reads the offsets of every target of {@code rules} in three Admin requests for all of them (the
-   * topics' partitions, their end offsets, the sinks' committed offsets); drops the gauges of
-   * targets now gone.
+   * partitions of the delivery, retry and dead-letter topics, their end offsets, the committed
+   * offsets of the sink and retry groups); drops the gauges of targets now gone. A target whose
+   * delivery topic does not exist yet, or whose groups could not be read, keeps its last figures.
    */
   void refresh(Map<String, Rule> rules) {
     Map<String, String[]> targets = new HashMap<>(); // key -> {rule, target}
@@ -110,24 +129,15 @@ final class TargetStats {
                             targets.put(
                                 key(r.name(), t.name()), new String[] {r.name(), t.name()})));
     try {
-      Map<String, Long> ends = endOffsets(targets.values());
-      Map<String, Long> committed = committedOffsets(targets.values());
+      Map<TopicPartition, Long> ends = endOffsets(targets.values());
+      Map<String, Map<TopicPartition, Long>> committed = committedOffsets(targets.values());
       targets.forEach(
           (key, rt) -> {
-            Long routed = ends.get(RouterConfig.deliveryTopic(rt[0], rt[1]));
-            if (routed == null) {
-              return; // topics not created yet
+            Figures read = read(rt[0], rt[1], ends, committed);
+            if (read != null) {
+              figures.put(key, read);
+              meters.computeIfAbsent(key, k -> register(rt[0], rt[1]));
             }
-            figures.put(
-                key,
-                new Figures(
-                    routed,
-                    committed.getOrDefault(RouterConfig.targetConnectorName(rt[0], rt[1]), 0L),
-                    ends.getOrDefault(RouterConfig.deadLetterTopic(rt[0], rt[1]), 0L),
-                    0,
-                    0,
-                    0));
-            meters.computeIfAbsent(key, k -> register(rt[0], rt[1]));
           });
     } catch (Exception e) {
       log.debug("Target figures not read: {}", e.toString());
@@ -140,12 +150,66 @@ final class TargetStats {
     }
   }
 
-  /** The sum of the end offsets of each delivery and dead-letter topic that exists. */
-  private Map<String, Long> endOffsets(Collection<String[]> targets) throws Exception {
+  /**
+   * A target's figures from the offsets read, or null when its delivery topic does not exist yet or
+   * a group it needs was not read.
+   */
+  private static Figures read(
+      String rule,
+      String target,
+      Map<TopicPartition, Long> ends,
+      Map<String, Map<TopicPartition, Long>> committed) {
+    String delivery = RouterConfig.deliveryTopic(rule, target);
+    String retryTopic = RouterConfig.retryTopic(rule, target);
+    if (!exists(ends, delivery)) {
+      return null; // topics not created yet
+    }
+    Map<TopicPartition, Long> sink = committed.get(sinkGroup(rule, target));
+    Map<TopicPartition, Long> retry = committed.get(RouterConfig.retryGroup(rule, target));
+    if (sink == null || (retry == null && exists(ends, retryTopic))) {
+      return null; // counting every parked record as retrying would be worse than the last figures
+    }
+    return Figures.ofOffsets(
+        sum(ends, delivery),
+        sink.values().stream().mapToLong(Long::longValue).sum(),
+        retry == null ? 0 : retrying(retryTopic, ends, retry),
+        sum(ends, RouterConfig.deadLetterTopic(rule, target)));
+  }
+
+  /**
+   * The records of {@code topic} past {@code committed}, summed over its partitions in {@code
+   * ends}; a partition without a committed offset counts from 0, a topic without partitions gives
+   * 0.
+   */
+  static long retrying(
+      String topic, Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
+    long retrying = 0;
+    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+      if (end.getKey().topic().equals(topic)) {
+        retrying += Math.max(0, end.getValue() - committed.getOrDefault(end.getKey(), 0L));
+      }
+    }
+    return retrying;
+  }
+
+  private static boolean exists(Map<TopicPartition, Long> ends, String topic) {
+    return ends.keySet().stream().anyMatch(tp -> tp.topic().equals(topic));
+  }
+
+  private static long sum(Map<TopicPartition, Long> offsets, String topic) {
+    return offsets.entrySet().stream()
+        .filter(e -> e.getKey().topic().equals(topic))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  /** The end offset of each partition of each delivery, retry and dead-letter topic that exists. */
+  private Map<TopicPartition, Long> endOffsets(Collection<String[]> targets) throws Exception {
     List<String> topics = new ArrayList<>();
     targets.forEach(
         rt -> {
           topics.add(RouterConfig.deliveryTopic(rt[0], rt[1]));
+          topics.add(RouterConfig.retryTopic(rt[0], rt[1]));
           topics.add(RouterConfig.deadLetterTopic(rt[0], rt[1]));
         });
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
@@ -166,42 +230,56 @@ final class TargetStats {
                 log.debug("Topic {} not described: {}", topic, e.toString());
               }
             });
-    Map<String, Long> sums = new HashMap<>();
+    Map<TopicPartition, Long> ends = new HashMap<>();
     if (!request.isEmpty()) {
       admin
           .listOffsets(request)
           .all()
           .get(10, TimeUnit.SECONDS)
-          .forEach((tp, info) -> sums.merge(tp.topic(), info.offset(), Long::sum));
+          .forEach((tp, info) -> ends.put(tp, info.offset()));
     }
-    return sums;
+    return ends;
   }
 
-  /** The sum of what each target's sink connector has committed, by connector name. */
-  private Map<String, Long> committedOffsets(Collection<String[]> targets) throws Exception {
+  /**
+   * The committed offsets of each target's sink and retry groups, by group id; a group that does
+   * not exist has none, a group that could not be read is left out.
+   */
+  private Map<String, Map<TopicPartition, Long>> committedOffsets(Collection<String[]> targets) {
     Map<String, ListConsumerGroupOffsetsSpec> groups = new HashMap<>();
     targets.forEach(
-        rt ->
-            groups.put(
-                "connect-" + RouterConfig.targetConnectorName(rt[0], rt[1]),
-                new ListConsumerGroupOffsetsSpec()));
-    Map<String, Long> sums = new HashMap<>();
+        rt -> {
+          groups.put(sinkGroup(rt[0], rt[1]), new ListConsumerGroupOffsetsSpec());
+          groups.put(RouterConfig.retryGroup(rt[0], rt[1]), new ListConsumerGroupOffsetsSpec());
+        });
+    Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
     if (groups.isEmpty()) {
-      return sums;
+      return committed;
     }
-    admin
-        .listConsumerGroupOffsets(groups)
-        .all()
-        .get(10, TimeUnit.SECONDS)
-        .forEach(
-            (group, offsets) ->
-                sums.put(
-                    group.substring("connect-".length()),
-                    offsets.values().stream()
-                        .filter(o -> o != null)
-                        .mapToLong(OffsetAndMetadata::offset)
-                        .sum()));
-    return sums;
+    ListConsumerGroupOffsetsResult result = admin.listConsumerGroupOffsets(groups);
+    for (String group : groups.keySet()) {
+      try {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        result
+            .partitionsToOffsetAndMetadata(group)
+            .get(10, TimeUnit.SECONDS)
+            .forEach(
+                (tp, o) -> {
+                  if (o != null) {
+                    offsets.put(tp, o.offset());
+                  }
+                });
+        committed.put(group, offsets);
+      } catch (Exception e) {
+        log.debug("Offsets of group {} not read: {}", group, e.toString());
+      }
+    }
+    return committed;
+  }
+
+  /** The consumer group of a target's sink connector, as Connect names it. */
+  private static String sinkGroup(String rule, String target) {
+    return "connect-" + RouterConfig.targetConnectorName(rule, target);
   }
 
   private List<Meter> register(String rule, String target) {
@@ -210,6 +288,7 @@ final class TargetStats {
     list.add(gauge("railyard.target.routed", rule, target, () -> get(key).routed()));
     list.add(gauge("railyard.target.delivered", rule, target, () -> get(key).delivered()));
     list.add(gauge("railyard.target.lag", rule, target, () -> get(key).lag()));
+    list.add(gauge("railyard.target.retrying", rule, target, () -> get(key).retrying()));
     list.add(gauge("railyard.target.dead.lettered", rule, target, () -> get(key).deadLettered()));
     list.add(gauge("railyard.target.matched", rule, target, () -> counts.get().matched(rule)));
     list.add(
@@ -224,7 +303,7 @@ final class TargetStats {
   }
 
   private Figures get(String key) {
-    return figures.getOrDefault(key, new Figures(0, 0, 0, 0, 0, 0));
+    return figures.getOrDefault(key, new Figures(0, 0, 0, 0, 0, 0, 0));
   }
 
   private Meter gauge(String name, String rule, String target, Supplier<Number> value) {
