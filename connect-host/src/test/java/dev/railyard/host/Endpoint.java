@@ -15,13 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real HTTP endpoint on a free local port standing for a function a rule delivers to: it answers
- * every request with the status it is told, counts the attempts per event id (the {@code
- * X-Railyard-Event-Id} header) and keeps the bodies it accepted.
+ * every request with the status it is told (503 for bodies holding a fragment it is told to
+ * refuse), counts the attempts per event id (the {@code X-Railyard-Event-Id} header) and keeps the
+ * bodies it accepted.
  */
 final class Endpoint implements AutoCloseable {
 
   private final HttpServer server;
   private volatile int status;
+  private volatile String refused = null;
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final List<String> delivered = new CopyOnWriteArrayList<>();
   private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
@@ -47,7 +49,8 @@ final class Endpoint implements AutoCloseable {
           if (id != null) {
             endpoint.attempts.merge(id, 1, Integer::sum);
           }
-          int answer = endpoint.status;
+          String refuse = endpoint.refused;
+          int answer = refuse != null && body.contains(refuse) ? 503 : endpoint.status;
           if (answer / 100 == 2) {
             endpoint.delivered.add(body);
           }
@@ -68,6 +71,11 @@ final class Endpoint implements AutoCloseable {
 
   void answer(int status) {
     this.status = status;
+  }
+
+  /** Answers 503 to every body holding {@code fragment}; null to stop. */
+  void refuse(String fragment) {
+    this.refused = fragment;
   }
 
   Map<String, Integer> attemptsById() {

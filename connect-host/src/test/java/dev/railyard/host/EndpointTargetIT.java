@@ -135,6 +135,59 @@ class EndpointTargetIT {
     }
   }
 
+  @Test
+  void shouldParkAnEventTheEndpointRefusesWhileTheOthersGoOnAndDeliverItAfterACrash(
+      ApiClient api, Path dataDir, Platform platform) throws IOException {
+    // given an HTTP target that parks failing events, and an endpoint refusing one event only
+    try (Endpoint endpoint = Endpoint.start(200)) {
+      endpoint.refuse("\"i\":7}");
+      RuleFixtures.applyOk(
+          api,
+          rule(
+              "parked",
+              dataDir.resolve("parked.jsonl"),
+              endpoint,
+              "{inOrder: false, initialBackoffMs: 200, maxBackoffMs: 1000}",
+              ""));
+
+      // when 60 events flow
+      Set<String> sent = putEvents(api, "parked", 60);
+
+      // then the 59 others arrive while the refused one is retried from the retry topic
+      await("59 events at the endpoint while one is refused")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> endpoint.delivered().size() >= 59);
+      String refused =
+          await("the refused event tried again")
+              .atMost(Duration.ofSeconds(60))
+              .until(
+                  () ->
+                      endpoint.attemptsById().entrySet().stream()
+                          .filter(e -> e.getValue() >= 3)
+                          .map(Map.Entry::getKey)
+                          .toList(),
+                  ids -> ids.size() == 1)
+              .get(0);
+      assertThat(EventIds.in(endpoint.delivered())).doesNotContain(refused).hasSize(59);
+      await("the parked event counted as retrying, not delivered")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> RuleFixtures.targetStats(api, "parked", 1).path("retrying").asInt() == 1);
+      assertThat(RuleFixtures.targetStats(api, "parked", 1).path("delivered").asInt())
+          .isLessThan(60);
+
+      // when the worker dies while the event is parked, and the endpoint takes it meanwhile
+      String worker = api.get("/api/v1/workers").json().at("/workers/0/name").asText();
+      platform.workers().kill(worker);
+      endpoint.refuse(null);
+
+      // then it is delivered from the retry topic after the restart, and nothing is lost
+      awaitAllDelivered(api, "parked", endpoint, sent);
+      await("nothing left retrying")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> RuleFixtures.targetStats(api, "parked", 1).path("retrying").asInt() == 0);
+    }
+  }
+
   /** A rule on bus {@code name} with a file target and an HTTP target named fn. */
   private static String rule(
       String name, Path file, Endpoint endpoint, String retry, String extraConfig) {

@@ -116,7 +116,7 @@ final class RuleReconciler {
     }
   }
 
-  /** Creates the bus, delivery and dead-letter topics the rules need. */
+  /** Creates the bus, delivery, dead-letter and retry topics the rules need. */
   void ensureTopics(List<Rule> rules) throws Exception {
     List<NewTopic> topics = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -126,6 +126,9 @@ final class RuleReconciler {
       for (Target t : rule.targets()) {
         add(topics, names, RouterConfig.deliveryTopic(rule.name(), t.name()));
         add(topics, names, RouterConfig.deadLetterTopic(rule.name(), t.name()));
+        if (!t.retry().inOrder()) {
+          add(topics, names, RouterConfig.retryTopic(rule.name(), t.name()));
+        }
       }
     }
     Set<String> existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);

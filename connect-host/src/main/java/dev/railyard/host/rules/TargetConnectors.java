@@ -18,10 +18,11 @@ import java.util.Map;
  * <p>The target's sink runs inside the delivery guard ({@link GuardedSinkConnector}), which applies
  * the retry policy per record (attempts, age, exponential backoff with jitter) and writes spent
  * records to the target's dead-letter topic with the rule, target, error, attempts and failure
- * times. Records the worker cannot even convert for the sink never reach it; for those the policy
- * is mapped onto Connect's own {@code errors.*} settings and dead-letter queue. A template that
- * pins {@code connector.plugin.version} runs unguarded (the guard cannot choose a plugin version)
- * with only that mapping.
+ * times. A policy that does not keep order parks failing records in the target's retry topic
+ * meanwhile. Records the worker cannot even convert for the sink never reach it; for those the
+ * policy is mapped onto Connect's own {@code errors.*} settings and dead-letter queue. A template
+ * that pins {@code connector.plugin.version} runs unguarded (the guard cannot choose a plugin
+ * version) with only that mapping.
  */
 final class TargetConnectors {
 
@@ -72,7 +73,9 @@ final class TargetConnectors {
       c.put(GuardedSinkConfig.DELEGATE_CLASS_CONFIG, c.get("connector.class"));
       c.put("connector.class", GuardedSinkConnector.class.getName());
       c.put(GuardedSinkConfig.BOOTSTRAP_CONFIG, bootstrapServers);
-      c.putAll(GuardedSinkConfig.of(retry, deadLetters));
+      c.putAll(
+          GuardedSinkConfig.of(
+              retry, deadLetters, RouterConfig.retryTopic(rule.name(), target.name())));
     }
     return c;
   }

@@ -45,8 +45,26 @@ class TargetConnectorsTest {
         .containsEntry(GuardedSinkConfig.BACKOFF_INITIAL_CONFIG, "50")
         .containsEntry(GuardedSinkConfig.BACKOFF_MAX_CONFIG, "800")
         .containsEntry(GuardedSinkConfig.DEAD_LETTER_TOPIC_CONFIG, "railyard.dlq.orders.webhook")
+        .containsEntry(GuardedSinkConfig.RETRY_TOPIC_CONFIG, "")
         .containsEntry("errors.tolerance", "all")
         .containsEntry("errors.deadletterqueue.topic.name", "railyard.dlq.orders.webhook");
+    assertThat(new GuardedSinkConfig(c).policy()).isEqualTo(target.retry());
+  }
+
+  @Test
+  void shouldGiveATargetThatDoesNotKeepOrderItsRetryTopic() {
+    Target target =
+        new Target(
+            "webhook",
+            new Target.Inline(Map.of("connector.class", "FileStreamSink", "file", "/tmp/out")),
+            new RetryPolicy(3, 600, 50, 800, false),
+            true);
+
+    Map<String, String> c = TargetConnectors.target(rule(target), target, null, "broker:9092");
+
+    assertThat(c)
+        .containsEntry(GuardedSinkConfig.RETRY_TOPIC_CONFIG, "railyard.retry.orders.webhook")
+        .containsEntry("topics", "railyard.to.orders.webhook");
     assertThat(new GuardedSinkConfig(c).policy()).isEqualTo(target.retry());
   }
 

@@ -88,6 +88,19 @@ public final class RouterConfig extends AbstractConfig {
     return "railyard.dlq." + rule + "." + target;
   }
 
+  /**
+   * Where the delivery guard parks the records of a target that failed and wait for their next
+   * attempt, when the target's retry policy does not keep order.
+   */
+  public static String retryTopic(String rule, String target) {
+    return "railyard.retry." + rule + "." + target;
+  }
+
+  /** The consumer group the delivery guard reads a target's retry topic with. */
+  public static String retryGroup(String rule, String target) {
+    return "railyard-retry." + rule + "." + target;
+  }
+
   /** Where the router puts events of a bus that it cannot even match (e.g. nested too deeply). */
   public static String busDeadLetterTopic(String bus) {
     return "railyard.dlq.bus." + bus;

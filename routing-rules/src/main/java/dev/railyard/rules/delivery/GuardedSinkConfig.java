@@ -26,6 +26,15 @@ public final class GuardedSinkConfig extends AbstractConfig {
   public static final String DELEGATE_TASK_CLASS_DOC =
       "Set by the guard in its task configs: the task class of the hosted connector.";
 
+  public static final String TASK_INDEX_CONFIG = "railyard.task.index";
+  public static final String TASK_INDEX_DOC =
+      "Set by the guard in its task configs: the task's number, from 0. Task i reads the "
+          + "partitions p of the retry topic with p % count == i; -1 reads them all.";
+
+  public static final String TASK_COUNT_CONFIG = "railyard.task.count";
+  public static final String TASK_COUNT_DOC =
+      "Set by the guard in its task configs: how many tasks the connector runs.";
+
   public static final String RULE_CONFIG = "railyard.rule";
   public static final String RULE_DOC =
       "The rule of this target, written into the headers of its dead letters.";
@@ -59,6 +68,12 @@ public final class GuardedSinkConfig extends AbstractConfig {
   public static final String DEAD_LETTER_TOPIC_DOC =
       "Where records go once their retries are spent; empty to drop them (logged).";
 
+  public static final String RETRY_TOPIC_CONFIG = "railyard.retry.topic";
+  public static final String RETRY_TOPIC_DOC =
+      "Where a record that failed waits for its next attempt while the records after it go on; "
+          + "empty to keep order, retrying a failing record before any later record of its "
+          + "partition.";
+
   public static final String STATS_INTERVAL_CONFIG = RouterConfig.STATS_INTERVAL_CONFIG;
   public static final String STATS_INTERVAL_DOC =
       "How often the task writes its count of failed delivery "
@@ -75,6 +90,8 @@ public final class GuardedSinkConfig extends AbstractConfig {
               DELEGATE_CLASS_DOC)
           .define(
               DELEGATE_TASK_CLASS_CONFIG, Type.STRING, "", Importance.LOW, DELEGATE_TASK_CLASS_DOC)
+          .define(TASK_INDEX_CONFIG, Type.INT, -1, Importance.LOW, TASK_INDEX_DOC)
+          .define(TASK_COUNT_CONFIG, Type.INT, 1, Range.atLeast(1), Importance.LOW, TASK_COUNT_DOC)
           .define(
               RULE_CONFIG,
               Type.STRING,
@@ -127,6 +144,7 @@ public final class GuardedSinkConfig extends AbstractConfig {
               BACKOFF_MAX_DOC)
           .define(
               DEAD_LETTER_TOPIC_CONFIG, Type.STRING, "", Importance.MEDIUM, DEAD_LETTER_TOPIC_DOC)
+          .define(RETRY_TOPIC_CONFIG, Type.STRING, "", Importance.MEDIUM, RETRY_TOPIC_DOC)
           .define(
               STATS_INTERVAL_CONFIG,
               Type.INT,
@@ -142,14 +160,22 @@ public final class GuardedSinkConfig extends AbstractConfig {
     super(CONFIG_DEF, props);
   }
 
-  /** The configs of a guard around a target's sink connector, given the target's policy. */
-  public static Map<String, String> of(RetryPolicy policy, String deadLetterTopic) {
+  /**
+   * The configs of a guard around a target's sink connector, given the target's policy.
+   *
+   * @param deadLetterTopic null to drop spent records
+   * @param retryTopic where failed records wait when the policy does not keep order; ignored when
+   *     it does
+   */
+  public static Map<String, String> of(
+      RetryPolicy policy, String deadLetterTopic, String retryTopic) {
     return Map.of(
         MAX_ATTEMPTS_CONFIG, String.valueOf(policy.maxAttempts()),
         MAX_AGE_CONFIG, String.valueOf(policy.maxAgeSeconds() * 1000L),
         BACKOFF_INITIAL_CONFIG, String.valueOf(policy.initialBackoffMs()),
         BACKOFF_MAX_CONFIG, String.valueOf(policy.maxBackoffMs()),
-        DEAD_LETTER_TOPIC_CONFIG, deadLetterTopic == null ? "" : deadLetterTopic);
+        DEAD_LETTER_TOPIC_CONFIG, deadLetterTopic == null ? "" : deadLetterTopic,
+        RETRY_TOPIC_CONFIG, policy.inOrder() ? "" : retryTopic);
   }
 
   /**
@@ -164,7 +190,8 @@ public final class GuardedSinkConfig extends AbstractConfig {
           getInt(MAX_ATTEMPTS_CONFIG),
           (int) (getLong(MAX_AGE_CONFIG) / 1000),
           getInt(BACKOFF_INITIAL_CONFIG),
-          getInt(BACKOFF_MAX_CONFIG));
+          getInt(BACKOFF_MAX_CONFIG),
+          retryTopic() == null);
     } catch (IllegalArgumentException e) {
       throw new org.apache.kafka.common.config.ConfigException(
           BACKOFF_MAX_CONFIG, getInt(BACKOFF_MAX_CONFIG), e.getMessage());
@@ -178,6 +205,12 @@ public final class GuardedSinkConfig extends AbstractConfig {
   /** The dead-letter topic, or null to drop records whose retries are spent. */
   public String deadLetterTopic() {
     String topic = getString(DEAD_LETTER_TOPIC_CONFIG);
+    return topic.isEmpty() ? null : topic;
+  }
+
+  /** Where failed records wait for their next attempt, or null to retry them in order. */
+  public String retryTopic() {
+    String topic = getString(RETRY_TOPIC_CONFIG);
     return topic.isEmpty() ? null : topic;
   }
 

@@ -59,8 +59,11 @@ public class GuardedSinkConnector extends SinkConnector {
             }
           });
       c.put(GuardedSinkConfig.DELEGATE_TASK_CLASS_CONFIG, taskClass);
+      c.put(GuardedSinkConfig.TASK_INDEX_CONFIG, String.valueOf(configs.size()));
       configs.add(c);
     }
+    configs.forEach(
+        c -> c.put(GuardedSinkConfig.TASK_COUNT_CONFIG, String.valueOf(configs.size())));
     return configs;
   }
 

@@ -1,6 +1,7 @@
 package dev.railyard.rules.delivery;
 
 import dev.railyard.rules.connect.DeadLetters;
+import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.stats.DeliveryCounters;
 import dev.railyard.rules.stats.StatsPublisher;
@@ -38,9 +39,16 @@ public class GuardedSinkTask extends SinkTask {
 
   private static final Logger log = LoggerFactory.getLogger(GuardedSinkTask.class);
 
+  /** Consecutive failures from which a target that parks failed records is taken to be down. */
+  private static final int OUTAGE = 3;
+
+  /** At most this many parked records are tried in one {@code put}, so it stays short. */
+  private static final int PARKED_PER_PUT = 100;
+
   private final Clock clock;
   private final Random random;
   private final Function<GuardedSinkConfig, LetterBox> letterBoxes;
+  private final Function<GuardedSinkConfig, ParkingLot> parkingLots;
   private final Retries retries = new Retries();
 
   private SinkTask delegate;
@@ -50,16 +58,39 @@ public class GuardedSinkTask extends SinkTask {
   private String rule;
   private String target;
   private LetterBox letters;
+  private ParkingLot parking;
   private StatsPublisher stats;
+  private int consecutiveFailures;
 
   public GuardedSinkTask() {
-    this(Clock.systemUTC(), new Random(), GuardedSinkTask::kafkaLetterBox);
+    this(
+        Clock.systemUTC(),
+        new Random(),
+        GuardedSinkTask::kafkaLetterBox,
+        GuardedSinkTask::kafkaParkingLot);
   }
 
-  GuardedSinkTask(Clock clock, Random random, Function<GuardedSinkConfig, LetterBox> letterBoxes) {
+  GuardedSinkTask(
+      Clock clock,
+      Random random,
+      Function<GuardedSinkConfig, LetterBox> letterBoxes,
+      Function<GuardedSinkConfig, ParkingLot> parkingLots) {
     this.clock = clock;
     this.random = random;
     this.letterBoxes = letterBoxes;
+    this.parkingLots = parkingLots;
+  }
+
+  private static ParkingLot kafkaParkingLot(GuardedSinkConfig config) {
+    String rule = config.getString(GuardedSinkConfig.RULE_CONFIG);
+    String target = config.getString(GuardedSinkConfig.TARGET_CONFIG);
+    return new RetryTopic(
+        config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
+        config.retryTopic(),
+        RouterConfig.retryGroup(rule, target),
+        config.getInt(GuardedSinkConfig.TASK_INDEX_CONFIG),
+        config.getInt(GuardedSinkConfig.TASK_COUNT_CONFIG),
+        "railyard-guard-" + rule + "." + target);
   }
 
   private static LetterBox kafkaLetterBox(GuardedSinkConfig config) {
@@ -90,6 +121,7 @@ public class GuardedSinkTask extends SinkTask {
                 config.getString(GuardedSinkConfig.DELEGATE_TASK_CLASS_CONFIG)));
     loader = delegate.getClass().getClassLoader();
     letters = letterBoxes.apply(config);
+    parking = config.retryTopic() == null ? null : parkingLots.apply(config);
     stats =
         StatsPublisher.start(
             config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
@@ -102,16 +134,21 @@ public class GuardedSinkTask extends SinkTask {
           delegate.start(Delegates.delegateProps(props));
         });
     log.info(
-        "Delivery to {}.{} through {} with up to {} retries within {}",
+        "Delivery to {}.{} through {} with up to {} retries within {}, {}",
         rule,
         target,
         delegate.getClass().getName(),
         policy.maxAttempts(),
-        maxAge);
+        maxAge,
+        parking == null ? "in order" : "parking failed records in " + config.retryTopic());
   }
 
   @Override
   public void put(Collection<SinkRecord> records) {
+    if (parking != null) {
+      putParking(records);
+      return;
+    }
     RuntimeException batchFailure = null;
     if (records.isEmpty() || !retries.pending()) {
       try {
@@ -159,6 +196,102 @@ public class GuardedSinkTask extends SinkTask {
       }
     }
     retries.clear();
+  }
+
+  /**
+   * Delivery that parks a failing record and goes on. While records fail one after another, the
+   * target looks down rather than refusing one record: then only one new record and one parked
+   * record are tried per backoff, so an outage is not turned into a retry topic full of records
+   * that were each tried once.
+   */
+  private void putParking(Collection<SinkRecord> records) {
+    Instant now = clock.instant();
+    boolean probed = retryParked(now);
+    if (records.isEmpty()) {
+      return;
+    }
+    if (!retries.pending() && !outage()) {
+      try {
+        deliver(records);
+        consecutiveFailures = 0;
+        return;
+      } catch (RuntimeException e) {
+        log.debug(
+            "A batch of {} record(s) for {}.{} failed; trying them one by one: {}",
+            records.size(),
+            rule,
+            target,
+            e.toString());
+        if (records.size() == 1) {
+          failed(records.iterator().next(), null, e, now);
+          return;
+        }
+      }
+    }
+    for (SinkRecord record : records) {
+      Retries.Coordinates at = Retries.Coordinates.of(record);
+      if (retries.isSettled(at)) {
+        continue;
+      }
+      if (outage() && probed) {
+        waitThenRedeliver(policy.backoffMs(consecutiveFailures - OUTAGE + 1, random), null);
+      }
+      probed = true;
+      try {
+        deliver(List.of(record));
+        consecutiveFailures = 0;
+      } catch (RuntimeException e) {
+        failed(record, null, e, now);
+      }
+      retries.settle(at);
+    }
+    retries.clear();
+  }
+
+  private boolean outage() {
+    return consecutiveFailures >= OUTAGE;
+  }
+
+  /** Tries the parked records that are due (one only while the target looks down); any tried? */
+  private boolean retryParked(Instant now) {
+    boolean probed = false;
+    for (ParkingLot.Parked p : parking.due(now, PARKED_PER_PUT)) {
+      if (outage() && probed) {
+        break;
+      }
+      probed = true;
+      try {
+        deliver(List.of(p.record()));
+        consecutiveFailures = 0;
+      } catch (RuntimeException e) {
+        failed(p.record(), p.failure(), e, now);
+      }
+      parking.done(p);
+    }
+    return probed;
+  }
+
+  /** A record failed once more: park it until its next attempt, or dead-letter it when spent. */
+  private void failed(SinkRecord record, Retries.Failure before, RuntimeException e, Instant now) {
+    consecutiveFailures++;
+    stats.counters().failed(rule, target);
+    int attempts = before == null ? 1 : before.attempts() + 1;
+    Retries.Failure failure =
+        new Retries.Failure(
+            attempts,
+            before == null ? now : before.first(),
+            now,
+            now.plusMillis(policy.backoffMs(attempts, random)));
+    if (spent(record, failure, e, now)) {
+      deadLetter(record, failure, e);
+      return;
+    }
+    try {
+      parking.park(record, failure);
+    } catch (RuntimeException parkFailure) {
+      // not parked, so not settled: Connect hands the batch over again after the wait
+      waitThenRedeliver(policy.initialBackoffMs(), parkFailure);
+    }
   }
 
   private boolean spent(
@@ -250,6 +383,9 @@ public class GuardedSinkTask extends SinkTask {
     } finally {
       if (letters != null) {
         letters.close();
+      }
+      if (parking != null) {
+        parking.close();
       }
       if (stats != null) {
         stats.close();

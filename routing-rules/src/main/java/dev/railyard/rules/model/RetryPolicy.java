@@ -9,6 +9,11 @@ import java.util.Random;
  * {@code n} grows exponentially from {@code initialBackoffMs}, capped at {@code maxBackoffMs}, with
  * jitter so that failing targets do not retry in lock step.
  *
+ * <p>With {@code inOrder} (the default) a failing record is retried before any later record of its
+ * partition, which keeps each key's order (what change-data targets need) but holds the target back
+ * while it retries. Without it, a failing record is parked in the target's retry topic and the
+ * records after it go on, as EventBridge does.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param maxAttempts retries after the first attempt, {@value #MIN_ATTEMPTS}..{@value
@@ -19,9 +24,11 @@ import java.util.Random;
  *     #MAX_BACKOFF_MS}
  * @param maxBackoffMs the longest wait between two attempts, {@code initialBackoffMs}..{@value
  *     #MAX_BACKOFF_MS}
+ * @param inOrder whether a failing record holds back the records after it (true) or is parked in
+ *     the retry topic while they go on (false)
  */
 public record RetryPolicy(
-    int maxAttempts, int maxAgeSeconds, int initialBackoffMs, int maxBackoffMs) {
+    int maxAttempts, int maxAgeSeconds, int initialBackoffMs, int maxBackoffMs, boolean inOrder) {
 
   public static final int MIN_ATTEMPTS = 0;
   public static final int MAX_ATTEMPTS = 185;
@@ -77,7 +84,12 @@ public record RetryPolicy(
     }
   }
 
-  /** A policy with the default backoff. */
+  /** A policy that keeps the order of each partition. */
+  public RetryPolicy(int maxAttempts, int maxAgeSeconds, int initialBackoffMs, int maxBackoffMs) {
+    this(maxAttempts, maxAgeSeconds, initialBackoffMs, maxBackoffMs, true);
+  }
+
+  /** A policy with the default backoff that keeps the order of each partition. */
   public RetryPolicy(int maxAttempts, int maxAgeSeconds) {
     this(maxAttempts, maxAgeSeconds, DEFAULT_INITIAL_BACKOFF_MS, DEFAULT_MAX_BACKOFF_MS);
   }

@@ -102,7 +102,8 @@ public final class RuleRecords {
         .put("maxAttempts", target.retry().maxAttempts())
         .put("maxAgeSeconds", target.retry().maxAgeSeconds())
         .put("initialBackoffMs", target.retry().initialBackoffMs())
-        .put("maxBackoffMs", target.retry().maxBackoffMs());
+        .put("maxBackoffMs", target.retry().maxBackoffMs())
+        .put("inOrder", target.retry().inOrder());
     out.put("deadLetter", target.deadLetter());
   }
 }

@@ -14,7 +14,7 @@ final class Keys {
   static final List<String> TRANSFORM = List.of("inputPath", "input", "paths", "template");
   static final List<String> TARGET = List.of("name", "connector", "config", "retry", "deadLetter");
   static final List<String> RETRY =
-      List.of("maxAttempts", "maxAgeSeconds", "initialBackoffMs", "maxBackoffMs");
+      List.of("maxAttempts", "maxAgeSeconds", "initialBackoffMs", "maxBackoffMs", "inOrder");
 
   static final String API_VERSION = "railyard/v1";
   static final String KIND = "Rule";

@@ -173,6 +173,7 @@ final class TargetReader {
           "maxBackoffMs must be at least initialBackoffMs (" + initial + "), found " + max);
       max = initial;
     }
-    return new RetryPolicy(attempts, age, initial, max);
+    boolean inOrder = retry.get().bool("inOrder", true);
+    return new RetryPolicy(attempts, age, initial, max, inOrder);
   }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +18,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.Test;
 
 class GuardedSinkTaskTest {
@@ -30,8 +26,8 @@ class GuardedSinkTaskTest {
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
   private final String id = UUID.randomUUID().toString();
-  private final MutableClock clock = new MutableClock(T0);
-  private final Context context = new Context();
+  private final TestClock clock = new TestClock(T0);
+  private final TestContext context = new TestContext();
   private final List<Letter> letters = new ArrayList<>();
 
   record Letter(String value, Map<String, String> headers) {}
@@ -193,7 +189,7 @@ class GuardedSinkTaskTest {
 
   @Test
   void shouldRefuseABackoffWhoseCeilingIsBelowItsStart() {
-    GuardedSinkTask task = new GuardedSinkTask(clock, new Random(1), c -> null);
+    GuardedSinkTask task = new GuardedSinkTask(clock, new Random(1), c -> null, c -> null);
     task.initialize(context);
     Map<String, String> props =
         props(
@@ -226,13 +222,19 @@ class GuardedSinkTaskTest {
 
                   @Override
                   public void close() {}
-                });
+                },
+            c -> null);
     task.initialize(context);
     task.start(props(extra));
     return task;
   }
 
   private Map<String, String> props(Map<String, String> extra) {
+    return props(id, extra);
+  }
+
+  /** A guard around {@link FlakySink} for the target orders.webhook. */
+  static Map<String, String> props(String id, Map<String, String> extra) {
     Map<String, String> props =
         new HashMap<>(
             Map.of(
@@ -266,7 +268,7 @@ class GuardedSinkTaskTest {
     return records;
   }
 
-  private static SinkRecord record(String value, long offset, Instant timestamp) {
+  static SinkRecord record(String value, long offset, Instant timestamp) {
     return new SinkRecord(
         "railyard.to.orders.webhook",
         0,
@@ -277,76 +279,5 @@ class GuardedSinkTaskTest {
         offset,
         timestamp.toEpochMilli(),
         TimestampType.CREATE_TIME);
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
-  private static final class Context implements SinkTaskContext {
-    long timeout = -1;
-
-    @Override
-    public Map<String, String> configs() {
-      return Map.of();
-    }
-
-    @Override
-    public void offset(Map<TopicPartition, Long> offsets) {}
-
-    @Override
-    public void offset(TopicPartition tp, long offset) {}
-
-    @Override
-    public void timeout(long timeoutMs) {
-      timeout = timeoutMs;
-    }
-
-    @Override
-    public Set<TopicPartition> assignment() {
-      return Set.of(new TopicPartition("railyard.to.orders.webhook", 0));
-    }
-
-    @Override
-    public void pause(TopicPartition... partitions) {}
-
-    @Override
-    public void resume(TopicPartition... partitions) {}
-
-    @Override
-    public void requestCommit() {}
-
-    @Override
-    public ErrantRecordReporter errantRecordReporter() {
-      return null;
-    }
-
-    @Override
-    public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
-      return null;
-    }
   }
 }

@@ -171,6 +171,17 @@ class RuleFileErrorsTest {
   }
 
   @Test
+  void shouldRejectAnInOrderThatIsNotABoolean() {
+    String yaml = RuleFilesTest.minimal("r", "") + "      retry: { inOrder: sometimes }\n";
+
+    assertThat(problems(yaml))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "rules.yaml:11:25 spec.targets[0].retry.inOrder: expected a boolean (true or false)");
+  }
+
+  @Test
   void shouldRejectABackoffCeilingBelowItsStart() {
     String yaml =
         RuleFilesTest.minimal("r", "")

@@ -75,7 +75,7 @@ class RuleFilesTest {
                 new Target(
                     "pager",
                     new Target.Connector("pager-duty"),
-                    new RetryPolicy(0, 86_400),
+                    new RetryPolicy(0, 86_400, 1000, 60000, false),
                     true)));
     assertThat(result.rules()).containsExactly(billing, ids, heartbeat);
     assertThat(result.rulesOrThrow()).isEqualTo(result.rules());
@@ -114,6 +114,18 @@ class RuleFilesTest {
     assertThat(result.problems()).isEmpty();
     assertThat(result.rules().get(0).targets().get(0).retry())
         .isEqualTo(new RetryPolicy(3, RetryPolicy.MAX_AGE_SECONDS, 50, 400));
+  }
+
+  @Test
+  void shouldReadWhetherARetryKeepsOrder() {
+    String parked = minimal("r", "") + "      retry: { maxAttempts: 3, inOrder: false }\n";
+    String ordered = minimal("r", "") + "      retry: { maxAttempts: 3 }\n";
+
+    assertThat(RuleFiles.load("rules.yaml", parked).rulesOrThrow().get(0).targets().get(0).retry())
+        .isEqualTo(new RetryPolicy(3, RetryPolicy.MAX_AGE_SECONDS, 1000, 60000, false));
+    assertThat(RuleFiles.load("rules.yaml", ordered).rulesOrThrow().get(0).targets().get(0).retry())
+        .extracting(RetryPolicy::inOrder)
+        .isEqualTo(true);
   }
 
   @Test
