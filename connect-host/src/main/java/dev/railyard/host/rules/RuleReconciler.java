@@ -171,6 +171,7 @@ final class RuleReconciler {
       }
     }
     Set<String> wanted = new HashSet<>();
+    Set<String> retryTopics = retryTopics();
     for (Rule rule : after.values()) {
       for (Target t : rule.targets()) {
         String name = RouterConfig.targetConnectorName(rule.name(), t.name());
@@ -178,7 +179,7 @@ final class RuleReconciler {
         Map<String, String> template =
             t.sink() instanceof Target.Connector c ? templates.get(c.name()) : null;
         if (template != null || t.sink() instanceof Target.Inline) {
-          ensure(name, TargetConnectors.target(rule, t, template, bootstrapServers));
+          ensure(name, TargetConnectors.target(rule, t, template, bootstrapServers, retryTopics));
         }
       }
     }
@@ -189,6 +190,21 @@ final class RuleReconciler {
           remove(name);
         }
       }
+    }
+  }
+
+  /** The retry topics there are: parked records may wait in them whatever the policy is now. */
+  private Set<String> retryTopics() {
+    try {
+      Set<String> names =
+          new HashSet<>(admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS));
+      names.removeIf(n -> !n.startsWith(RouterConfig.RETRY_TOPIC_PREFIX));
+      return names;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while listing the retry topics", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not list the retry topics: " + e, e);
     }
   }
 

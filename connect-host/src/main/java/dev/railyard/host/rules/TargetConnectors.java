@@ -9,6 +9,7 @@ import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The connector configs rules need: the router of a bus, and one sink connector per target, made
@@ -47,6 +48,20 @@ final class TargetConnectors {
    */
   static Map<String, String> target(
       Rule rule, Target target, Map<String, String> template, String bootstrapServers) {
+    return target(rule, target, template, bootstrapServers, Set.of());
+  }
+
+  /**
+   * The sink connector of a target, given the retry topics there are: a target whose policy keeps
+   * order still gets its retry topic when it has one, so records parked there before the policy
+   * changed are delivered rather than stranded.
+   */
+  static Map<String, String> target(
+      Rule rule,
+      Target target,
+      Map<String, String> template,
+      String bootstrapServers,
+      Set<String> retryTopics) {
     Map<String, String> c =
         new LinkedHashMap<>(
             target.sink() instanceof Target.Inline inline ? inline.config() : template);
@@ -73,9 +88,12 @@ final class TargetConnectors {
       c.put(GuardedSinkConfig.DELEGATE_CLASS_CONFIG, c.get("connector.class"));
       c.put("connector.class", GuardedSinkConnector.class.getName());
       c.put(GuardedSinkConfig.BOOTSTRAP_CONFIG, bootstrapServers);
+      String retryTopic = RouterConfig.retryTopic(rule.name(), target.name());
       c.putAll(
           GuardedSinkConfig.of(
-              retry, deadLetters, RouterConfig.retryTopic(rule.name(), target.name())));
+              retry,
+              deadLetters,
+              !retry.inOrder() || retryTopics.contains(retryTopic) ? retryTopic : null));
     }
     return c;
   }

@@ -9,6 +9,7 @@ import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Transform;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TargetConnectorsTest {
@@ -63,9 +64,29 @@ class TargetConnectorsTest {
     Map<String, String> c = TargetConnectors.target(rule(target), target, null, "broker:9092");
 
     assertThat(c)
+        .containsEntry(GuardedSinkConfig.IN_ORDER_CONFIG, "false")
         .containsEntry(GuardedSinkConfig.RETRY_TOPIC_CONFIG, "railyard.retry.orders.webhook")
         .containsEntry("topics", "railyard.to.orders.webhook");
     assertThat(new GuardedSinkConfig(c).policy()).isEqualTo(target.retry());
+  }
+
+  @Test
+  void shouldKeepTheRetryTopicOfATargetMadeInOrderSoNothingParkedIsStranded() {
+    Target target =
+        new Target(
+            "webhook",
+            new Target.Inline(Map.of("connector.class", "FileStreamSink", "file", "/tmp/out")),
+            new RetryPolicy(3, 600),
+            true);
+
+    Map<String, String> c =
+        TargetConnectors.target(
+            rule(target), target, null, "broker:9092", Set.of("railyard.retry.orders.webhook"));
+
+    assertThat(c)
+        .containsEntry(GuardedSinkConfig.IN_ORDER_CONFIG, "true")
+        .containsEntry(GuardedSinkConfig.RETRY_TOPIC_CONFIG, "railyard.retry.orders.webhook");
+    assertThat(new GuardedSinkConfig(c).policy().inOrder()).isTrue();
   }
 
   @Test

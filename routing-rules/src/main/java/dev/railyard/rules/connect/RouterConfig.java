@@ -93,8 +93,11 @@ public final class RouterConfig extends AbstractConfig {
    * attempt, when the target's retry policy does not keep order.
    */
   public static String retryTopic(String rule, String target) {
-    return "railyard.retry." + rule + "." + target;
+    return RETRY_TOPIC_PREFIX + rule + "." + target;
   }
+
+  /** What the names of all retry topics start with. */
+  public static final String RETRY_TOPIC_PREFIX = "railyard.retry.";
 
   /** The consumer group the delivery guard reads a target's retry topic with. */
   public static String retryGroup(String rule, String target) {

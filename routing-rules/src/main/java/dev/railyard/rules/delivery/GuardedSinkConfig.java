@@ -68,11 +68,15 @@ public final class GuardedSinkConfig extends AbstractConfig {
   public static final String DEAD_LETTER_TOPIC_DOC =
       "Where records go once their retries are spent; empty to drop them (logged).";
 
+  public static final String IN_ORDER_CONFIG = "railyard.retry.in.order";
+  public static final String IN_ORDER_DOC =
+      "true: a failing record is retried before any later record of its partition; false: it is "
+          + "parked in the retry topic while the records after it go on.";
+
   public static final String RETRY_TOPIC_CONFIG = "railyard.retry.topic";
   public static final String RETRY_TOPIC_DOC =
-      "Where a record that failed waits for its next attempt while the records after it go on; "
-          + "empty to keep order, retrying a failing record before any later record of its "
-          + "partition.";
+      "Where failed records wait for their next attempt when the policy is not in order; with an "
+          + "in-order policy, records parked there earlier are still delivered. Empty for none.";
 
   public static final String STATS_INTERVAL_CONFIG = RouterConfig.STATS_INTERVAL_CONFIG;
   public static final String STATS_INTERVAL_DOC =
@@ -144,6 +148,7 @@ public final class GuardedSinkConfig extends AbstractConfig {
               BACKOFF_MAX_DOC)
           .define(
               DEAD_LETTER_TOPIC_CONFIG, Type.STRING, "", Importance.MEDIUM, DEAD_LETTER_TOPIC_DOC)
+          .define(IN_ORDER_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, IN_ORDER_DOC)
           .define(RETRY_TOPIC_CONFIG, Type.STRING, "", Importance.MEDIUM, RETRY_TOPIC_DOC)
           .define(
               STATS_INTERVAL_CONFIG,
@@ -164,8 +169,8 @@ public final class GuardedSinkConfig extends AbstractConfig {
    * The configs of a guard around a target's sink connector, given the target's policy.
    *
    * @param deadLetterTopic null to drop spent records
-   * @param retryTopic where failed records wait when the policy does not keep order; ignored when
-   *     it does
+   * @param retryTopic where failed records wait when the policy does not keep order, or null when
+   *     it does and no records can be parked there from before
    */
   public static Map<String, String> of(
       RetryPolicy policy, String deadLetterTopic, String retryTopic) {
@@ -175,7 +180,8 @@ public final class GuardedSinkConfig extends AbstractConfig {
         BACKOFF_INITIAL_CONFIG, String.valueOf(policy.initialBackoffMs()),
         BACKOFF_MAX_CONFIG, String.valueOf(policy.maxBackoffMs()),
         DEAD_LETTER_TOPIC_CONFIG, deadLetterTopic == null ? "" : deadLetterTopic,
-        RETRY_TOPIC_CONFIG, policy.inOrder() ? "" : retryTopic);
+        IN_ORDER_CONFIG, String.valueOf(policy.inOrder()),
+        RETRY_TOPIC_CONFIG, retryTopic == null ? "" : retryTopic);
   }
 
   /**
@@ -185,13 +191,17 @@ public final class GuardedSinkConfig extends AbstractConfig {
    *     way round
    */
   public RetryPolicy policy() {
+    if (!getBoolean(IN_ORDER_CONFIG) && retryTopic() == null) {
+      throw new org.apache.kafka.common.config.ConfigException(
+          RETRY_TOPIC_CONFIG, "", "a retry topic is needed when " + IN_ORDER_CONFIG + " is false");
+    }
     try {
       return new RetryPolicy(
           getInt(MAX_ATTEMPTS_CONFIG),
           (int) (getLong(MAX_AGE_CONFIG) / 1000),
           getInt(BACKOFF_INITIAL_CONFIG),
           getInt(BACKOFF_MAX_CONFIG),
-          retryTopic() == null);
+          getBoolean(IN_ORDER_CONFIG));
     } catch (IllegalArgumentException e) {
       throw new org.apache.kafka.common.config.ConfigException(
           BACKOFF_MAX_CONFIG, getInt(BACKOFF_MAX_CONFIG), e.getMessage());
@@ -208,7 +218,7 @@ public final class GuardedSinkConfig extends AbstractConfig {
     return topic.isEmpty() ? null : topic;
   }
 
-  /** Where failed records wait for their next attempt, or null to retry them in order. */
+  /** Where failed records wait for their next attempt (or waited, before), or null for none. */
   public String retryTopic() {
     String topic = getString(RETRY_TOPIC_CONFIG);
     return topic.isEmpty() ? null : topic;

@@ -140,14 +140,18 @@ public class GuardedSinkTask extends SinkTask {
         delegate.getClass().getName(),
         policy.maxAttempts(),
         maxAge,
-        parking == null ? "in order" : "parking failed records in " + config.retryTopic());
+        policy.inOrder() ? "in order" : "parking failed records in " + config.retryTopic());
   }
 
   @Override
   public void put(Collection<SinkRecord> records) {
-    if (parking != null) {
+    if (!policy.inOrder()) {
       putParking(records);
       return;
+    }
+    if (parking != null) {
+      // records parked before the policy was made in-order are still delivered
+      retryParked(clock.instant());
     }
     RuntimeException batchFailure = null;
     if (records.isEmpty() || !retries.pending()) {

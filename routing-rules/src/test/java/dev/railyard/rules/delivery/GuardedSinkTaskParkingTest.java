@@ -125,6 +125,33 @@ class GuardedSinkTaskParkingTest {
     assertThat(letters).singleElement().satisfies(h -> assertThat(h).containsKey("railyard.rule"));
   }
 
+  @Test
+  void shouldStillDeliverWhatWasParkedBeforeThePolicyWasMadeInOrder() {
+    // given a record parked while the target did not keep order
+    lot.park(
+        GuardedSinkTaskTest.record("early", 4, T0),
+        new Retries.Failure(1, T0, T0, T0.plusSeconds(1)));
+
+    // when the target now keeps order
+    GuardedSinkTask task = start(Map.of(GuardedSinkConfig.IN_ORDER_CONFIG, "true"));
+    clock.advance(Duration.ofSeconds(1));
+    task.put(batch("a"));
+
+    // then the parked record is delivered too
+    assertThat(delivered()).containsExactly("early", "a");
+    assertThat(lot.waiting()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAPolicyOutOfOrderWithoutARetryTopic() {
+    Map<String, String> props =
+        GuardedSinkTaskTest.props(id, Map.of(GuardedSinkConfig.IN_ORDER_CONFIG, "false"));
+
+    assertThatThrownBy(() -> new GuardedSinkConfig(props).policy())
+        .hasMessageContaining(GuardedSinkConfig.RETRY_TOPIC_CONFIG)
+        .hasMessageContaining("a retry topic is needed");
+  }
+
   private GuardedSinkTask start(Map<String, String> extra) {
     GuardedSinkTask task =
         new GuardedSinkTask(
@@ -148,7 +175,8 @@ class GuardedSinkTaskParkingTest {
                 },
             c -> lot);
     task.initialize(context);
-    Map<String, String> props = new HashMap<>(extra);
+    Map<String, String> props = new HashMap<>(Map.of(GuardedSinkConfig.IN_ORDER_CONFIG, "false"));
+    props.putAll(extra);
     props.put(GuardedSinkConfig.RETRY_TOPIC_CONFIG, "railyard.retry.orders.webhook");
     task.start(GuardedSinkTaskTest.props(id, props));
     return task;
