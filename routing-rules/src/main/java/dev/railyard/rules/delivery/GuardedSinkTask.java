@@ -33,17 +33,12 @@ import org.slf4j.LoggerFactory;
  * {@link Failures}), it goes to the target's dead-letter topic with the rule, target, error class
  * and message, attempts, and first and last failure time, and the batch moves on. Offsets are
  * committed by Connect only for batches that are wholly settled, so every record is delivered or
- * dead-lettered at least once.
+ * dead-lettered at least once. That keeps the order of each partition; a policy that does not keep
+ * order parks failing records in the target's retry topic instead (see {@link ParkedDelivery}).
  */
 public class GuardedSinkTask extends SinkTask {
 
   private static final Logger log = LoggerFactory.getLogger(GuardedSinkTask.class);
-
-  /** Consecutive failures from which a target that parks failed records is taken to be down. */
-  private static final int OUTAGE = 3;
-
-  /** At most this many parked records are tried in one {@code put}, so it stays short. */
-  private static final int PARKED_PER_PUT = 100;
 
   private final Clock clock;
   private final Random random;
@@ -58,9 +53,8 @@ public class GuardedSinkTask extends SinkTask {
   private String rule;
   private String target;
   private LetterBox letters;
-  private ParkingLot parking;
+  private ParkedDelivery parked;
   private StatsPublisher stats;
-  private int consecutiveFailures;
 
   public GuardedSinkTask() {
     this(
@@ -121,7 +115,10 @@ public class GuardedSinkTask extends SinkTask {
                 config.getString(GuardedSinkConfig.DELEGATE_TASK_CLASS_CONFIG)));
     loader = delegate.getClass().getClassLoader();
     letters = letterBoxes.apply(config);
-    parking = config.retryTopic() == null ? null : parkingLots.apply(config);
+    parked =
+        config.retryTopic() == null
+            ? null
+            : new ParkedDelivery(this, parkingLots.apply(config), clock);
     stats =
         StatsPublisher.start(
             config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
@@ -146,12 +143,12 @@ public class GuardedSinkTask extends SinkTask {
   @Override
   public void put(Collection<SinkRecord> records) {
     if (!policy.inOrder()) {
-      putParking(records);
+      parked.put(records);
       return;
     }
-    if (parking != null) {
+    if (parked != null) {
       // records parked before the policy was made in-order are still delivered
-      retryParked(clock.instant());
+      parked.retryDue();
     }
     RuntimeException batchFailure = null;
     if (records.isEmpty() || !retries.pending()) {
@@ -202,104 +199,7 @@ public class GuardedSinkTask extends SinkTask {
     retries.clear();
   }
 
-  /**
-   * Delivery that parks a failing record and goes on. While records fail one after another, the
-   * target looks down rather than refusing one record: then only one new record and one parked
-   * record are tried per backoff, so an outage is not turned into a retry topic full of records
-   * that were each tried once.
-   */
-  private void putParking(Collection<SinkRecord> records) {
-    Instant now = clock.instant();
-    boolean probed = retryParked(now);
-    if (records.isEmpty()) {
-      return;
-    }
-    if (!retries.pending() && !outage()) {
-      try {
-        deliver(records);
-        consecutiveFailures = 0;
-        return;
-      } catch (RuntimeException e) {
-        log.debug(
-            "A batch of {} record(s) for {}.{} failed; trying them one by one: {}",
-            records.size(),
-            rule,
-            target,
-            e.toString());
-        if (records.size() == 1) {
-          failed(records.iterator().next(), null, e, now);
-          return;
-        }
-      }
-    }
-    for (SinkRecord record : records) {
-      Retries.Coordinates at = Retries.Coordinates.of(record);
-      if (retries.isSettled(at)) {
-        continue;
-      }
-      if (outage() && probed) {
-        waitThenRedeliver(policy.backoffMs(consecutiveFailures - OUTAGE + 1, random), null);
-      }
-      probed = true;
-      try {
-        deliver(List.of(record));
-        consecutiveFailures = 0;
-      } catch (RuntimeException e) {
-        failed(record, null, e, now);
-      }
-      retries.settle(at);
-    }
-    retries.clear();
-  }
-
-  private boolean outage() {
-    return consecutiveFailures >= OUTAGE;
-  }
-
-  /** Tries the parked records that are due (one only while the target looks down); any tried? */
-  private boolean retryParked(Instant now) {
-    boolean probed = false;
-    for (ParkingLot.Parked p : parking.due(now, PARKED_PER_PUT)) {
-      if (outage() && probed) {
-        break;
-      }
-      probed = true;
-      try {
-        deliver(List.of(p.record()));
-        consecutiveFailures = 0;
-      } catch (RuntimeException e) {
-        failed(p.record(), p.failure(), e, now);
-      }
-      parking.done(p);
-    }
-    return probed;
-  }
-
-  /** A record failed once more: park it until its next attempt, or dead-letter it when spent. */
-  private void failed(SinkRecord record, Retries.Failure before, RuntimeException e, Instant now) {
-    consecutiveFailures++;
-    stats.counters().failed(rule, target);
-    int attempts = before == null ? 1 : before.attempts() + 1;
-    Retries.Failure failure =
-        new Retries.Failure(
-            attempts,
-            before == null ? now : before.first(),
-            now,
-            now.plusMillis(policy.backoffMs(attempts, random)));
-    if (spent(record, failure, e, now)) {
-      deadLetter(record, failure, e);
-      return;
-    }
-    try {
-      parking.park(record, failure);
-    } catch (RuntimeException parkFailure) {
-      // not parked, so not settled: Connect hands the batch over again after the wait
-      waitThenRedeliver(policy.initialBackoffMs(), parkFailure);
-    }
-  }
-
-  private boolean spent(
-      SinkRecord record, Retries.Failure failure, RuntimeException e, Instant now) {
+  boolean spent(SinkRecord record, Retries.Failure failure, RuntimeException e, Instant now) {
     if (!Failures.retriable(e) || failure.attempts() > policy.maxAttempts()) {
       return true;
     }
@@ -308,13 +208,14 @@ public class GuardedSinkTask extends SinkTask {
     return Duration.between(born, now).compareTo(maxAge) >= 0;
   }
 
-  private void waitThenRedeliver(long waitMs, RuntimeException cause) {
+  /** Asks Connect to hand the batch over again after {@code waitMs}; always throws. */
+  void waitThenRedeliver(long waitMs, RuntimeException cause) {
     context.timeout(Math.max(1, waitMs));
     throw new RetriableException(
         "delivery to " + rule + "." + target + " failed; retrying in " + waitMs + " ms", cause);
   }
 
-  private void deadLetter(SinkRecord record, Retries.Failure failure, RuntimeException e) {
+  void deadLetter(SinkRecord record, Retries.Failure failure, RuntimeException e) {
     String[] why = Failures.describe(e);
     if (letters == null) {
       log.warn(
@@ -352,7 +253,8 @@ public class GuardedSinkTask extends SinkTask {
         why[1]);
   }
 
-  private void deliver(Collection<SinkRecord> records) {
+  /** Hands records to the hosted task. */
+  void deliver(Collection<SinkRecord> records) {
     Delegates.run(loader, () -> delegate.put(records));
   }
 
@@ -388,13 +290,29 @@ public class GuardedSinkTask extends SinkTask {
       if (letters != null) {
         letters.close();
       }
-      if (parking != null) {
-        parking.close();
+      if (parked != null) {
+        parked.close();
       }
       if (stats != null) {
         stats.close();
       }
     }
+  }
+
+  RetryPolicy policy() {
+    return policy;
+  }
+
+  long backoffMs(int retry) {
+    return policy.backoffMs(retry, random);
+  }
+
+  void countFailure() {
+    stats.counters().failed(rule, target);
+  }
+
+  String target() {
+    return rule + "." + target;
   }
 
   /** What this task counted; for tests. */
