@@ -150,6 +150,9 @@ class EndpointTargetIT {
               "{inOrder: false, initialBackoffMs: 200, maxBackoffMs: 1000}",
               ""));
 
+      assertThat(api.get("/api/v1/rules/parked").json().at("/targets/1/retryTopic").asText())
+          .isEqualTo("railyard.retry.parked.fn");
+
       // when 60 events flow
       Set<String> sent = putEvents(api, "parked", 60);
 

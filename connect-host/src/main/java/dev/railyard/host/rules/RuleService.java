@@ -191,7 +191,10 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           List<String> missing = RuleViews.maskedSecrets(loaded.rules());
           Map<String, Map<String, String>> templates =
               reconciler.templates(loaded.rules(), missing);
-          reconciler.validateTargets(loaded.rules(), templates, missing);
+          RuleDiff diff = RuleDiff.of(rules.rules(), loaded.rules(), prune);
+          // rules in force as written were checked when they were applied: a big file with one
+          // change costs one round of Connect validation, not one per target of the file
+          reconciler.validateTargets(diff.changed(), templates, missing);
           if (!missing.isEmpty()) {
             return Reply.failed(
                 400,
@@ -199,7 +202,6 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
                 fileName + ": " + String.join("; ", missing),
                 Map.of("problems", missing));
           }
-          RuleDiff diff = RuleDiff.of(rules.rules(), loaded.rules(), prune);
           if (dryRun || diff.changed().isEmpty() && diff.deleted().isEmpty()) {
             return Reply.ok(200, diff.answer(dryRun));
           }

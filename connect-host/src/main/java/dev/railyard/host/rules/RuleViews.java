@@ -41,6 +41,9 @@ final class RuleViews {
       target.put(
           "deadLetterTopic",
           t.deadLetter() ? RouterConfig.deadLetterTopic(rule.name(), t.name()) : null);
+      target.put(
+          "retryTopic",
+          t.retry().inOrder() ? null : RouterConfig.retryTopic(rule.name(), t.name()));
       TargetStats.Figures figures = stats.of(rule.name(), t.name());
       target.put("stats", figures == null ? null : figures.view());
       targets.add(target);
