@@ -1,5 +1,9 @@
 package dev.railyard.host;
 
+import static dev.railyard.host.EndpointRules.awaitAllDelivered;
+import static dev.railyard.host.EndpointRules.awaitRetries;
+import static dev.railyard.host.EndpointRules.putEvents;
+import static dev.railyard.host.EndpointRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,127 +136,6 @@ class EndpointTargetIT {
       assertThat(EventIds.in(file)).containsAll(sent);
       assertThat(api.get("/api/v1/workers").json().at("/workers/0/restarts").asInt()).isPositive();
     }
-  }
-
-  @Test
-  void shouldParkAnEventTheEndpointRefusesWhileTheOthersGoOnAndDeliverItAfterACrash(
-      ApiClient api, Path dataDir, Platform platform) throws IOException {
-    // given an HTTP target that parks failing events, and an endpoint refusing one event only
-    try (Endpoint endpoint = Endpoint.start(200)) {
-      endpoint.refuse("\"i\":7}");
-      RuleFixtures.applyOk(
-          api,
-          rule(
-              "parked",
-              dataDir.resolve("parked.jsonl"),
-              endpoint,
-              "{inOrder: false, initialBackoffMs: 200, maxBackoffMs: 1000}",
-              ""));
-
-      assertThat(api.get("/api/v1/rules/parked").json().at("/targets/1/retryTopic").asText())
-          .isEqualTo("railyard.retry.parked.fn");
-
-      // when 60 events flow
-      Set<String> sent = putEvents(api, "parked", 60);
-
-      // then the 59 others arrive while the refused one is retried from the retry topic
-      await("59 events at the endpoint while one is refused")
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> endpoint.delivered().size() >= 59);
-      String refused =
-          await("the refused event tried again")
-              .atMost(Duration.ofSeconds(60))
-              .until(
-                  () ->
-                      endpoint.attemptsById().entrySet().stream()
-                          .filter(e -> e.getValue() >= 3)
-                          .map(Map.Entry::getKey)
-                          .toList(),
-                  ids -> ids.size() == 1)
-              .get(0);
-      assertThat(EventIds.in(endpoint.delivered())).doesNotContain(refused).hasSize(59);
-      await("the parked event counted as retrying, not delivered")
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> RuleFixtures.targetStats(api, "parked", 1).path("retrying").asInt() == 1);
-      assertThat(RuleFixtures.targetStats(api, "parked", 1).path("delivered").asInt())
-          .isLessThan(60);
-
-      // when the worker dies while the event is parked, and the endpoint takes it meanwhile
-      String worker = api.get("/api/v1/workers").json().at("/workers/0/name").asText();
-      platform.workers().kill(worker);
-      endpoint.refuse(null);
-
-      // then it is delivered from the retry topic after the restart, and nothing is lost
-      awaitAllDelivered(api, "parked", endpoint, sent);
-      await("nothing left retrying")
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> RuleFixtures.targetStats(api, "parked", 1).path("retrying").asInt() == 0);
-    }
-  }
-
-  /** A rule on bus {@code name} with a file target and an HTTP target named fn. */
-  private static String rule(
-      String name, Path file, Endpoint endpoint, String retry, String extraConfig) {
-    return """
-        apiVersion: railyard/v1
-        kind: Rule
-        metadata: {name: %1$s}
-        spec:
-          bus: %1$s
-          pattern: {type: ["t"]}
-          targets:
-            - name: file
-              config: {connector.class: FileStreamSink, file: "%2$s"}
-            - name: fn
-              retry: %3$s
-              config:
-                connector.class: dev.railyard.sinks.http.HttpSinkConnector
-                http.url: "%4$s"
-                %5$s
-        """
-        .formatted(name, file, retry, endpoint.url(), extraConfig);
-  }
-
-  /** Puts {@code count} events of type t on {@code bus}, 50 per request; their ids. */
-  private static Set<String> putEvents(ApiClient api, String bus, int count) {
-    Set<String> ids = new HashSet<>();
-    for (int from = 0; from < count; from += 50) {
-      StringBuilder batch = new StringBuilder("[");
-      for (int i = from; i < Math.min(count, from + 50); i++) {
-        batch
-            .append(i == from ? "" : ",")
-            .append("{\"bus\":\"")
-            .append(bus)
-            .append("\",\"source\":\"s\",\"type\":\"t\",\"data\":{\"i\":")
-            .append(i)
-            .append("}}");
-      }
-      ApiClient.Response r = api.post("/api/v1/events", batch.append("]").toString());
-      assertThat(r.json().get("failedEntryCount").asInt()).as(r.body()).isZero();
-      r.json().get("entries").forEach(e -> ids.add(e.get("eventId").asText()));
-    }
-    assertThat(ids).hasSize(count);
-    return ids;
-  }
-
-  private static void awaitRetries(Endpoint endpoint) {
-    await("the endpoint retried while down")
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> endpoint.attemptsById().values().stream().mapToInt(n -> n).sum() >= 3);
-  }
-
-  private static void awaitAllDelivered(
-      ApiClient api, String rule, Endpoint endpoint, Set<String> sent) {
-    await("the " + sent.size() + " events of " + rule + " at the endpoint")
-        .atMost(Duration.ofSeconds(150))
-        .until(() -> EventIds.in(endpoint.delivered()).containsAll(sent));
-    await("the figures of " + rule + ".fn")
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> RuleFixtures.targetStats(api, rule, 1).path("delivered").asInt() >= sent.size());
-    assertThat(RuleFixtures.targetStats(api, rule, 1).path("deadLettered").asInt())
-        .as(RuleFixtures.targetStats(api, rule, 1).toString())
-        .isZero();
   }
 
   private static void isSpentAfterThreeAttempts(Map<String, String> headers) {
