@@ -3,44 +3,69 @@ package dev.railyard.host.rules;
 import dev.railyard.rules.stats.StatsRecords;
 import dev.railyard.rules.stats.StatsSnapshot;
 import java.time.Duration;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the stats topic from its beginning on a thread of its own, keeps the latest counts of
  * every publisher (one key per task run) and their sum: the figures only the Connect tasks know. A
- * record that is not counts is logged and skipped. Thread-safe; readers never lock.
+ * record that is not counts is logged and skipped. Once caught up, it folds the runs that are over
+ * into one record every {@link #FOLD_EVERY} (see {@link StatsFold}), so the topic does not grow
+ * with every task restart. Thread-safe; readers never lock.
  */
 final class StatsLog implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(StatsLog.class);
   private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration FOLD_EVERY = Duration.ofMinutes(1);
+  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaConsumer<String, String> consumer;
-  private final Map<String, StatsSnapshot> latest = new HashMap<>();
+  private final KafkaProducer<String, String> producer;
+  private final StatsFold fold = new StatsFold();
   private final Thread thread;
+  private final Duration foldEvery;
+  private Instant nextFold;
   private volatile StatsSnapshot total = StatsSnapshot.EMPTY;
   private volatile boolean closed;
 
-  private StatsLog(KafkaConsumer<String, String> consumer) {
+  private StatsLog(
+      KafkaConsumer<String, String> consumer,
+      KafkaProducer<String, String> producer,
+      Duration foldEvery) {
     this.consumer = consumer;
+    this.producer = producer;
+    this.foldEvery = foldEvery;
+    this.nextFold = Instant.now().plus(foldEvery);
     this.thread = new Thread(this::follow, "railyard-stats-log");
     thread.setDaemon(true);
   }
 
   /** Starts following {@link StatsRecords#TOPIC}, which must exist; returns without waiting. */
   static StatsLog start(String bootstrapServers) {
+    return start(bootstrapServers, FOLD_EVERY);
+  }
+
+  /** As {@link #start(String)}, folding every {@code foldEvery}. */
+  static StatsLog start(String bootstrapServers, Duration foldEvery) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -52,7 +77,13 @@ final class StatsLog implements AutoCloseable {
     List<TopicPartition> partition = List.of(new TopicPartition(StatsRecords.TOPIC, 0));
     consumer.assign(partition);
     consumer.seekToBeginning(partition);
-    StatsLog statsLog = new StatsLog(consumer);
+    Properties w = new Properties();
+    w.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    w.put(ProducerConfig.ACKS_CONFIG, "all");
+    w.put(ProducerConfig.CLIENT_ID_CONFIG, "railyard-stats-fold");
+    w.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    w.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    StatsLog statsLog = new StatsLog(consumer, new KafkaProducer<>(w), foldEvery);
     statsLog.thread.start();
     return statsLog;
   }
@@ -66,12 +97,16 @@ final class StatsLog implements AutoCloseable {
     try {
       while (!closed) {
         ConsumerRecords<String, String> records = consumer.poll(POLL);
-        boolean changed = false;
         for (ConsumerRecord<String, String> r : records) {
-          changed |= apply(r);
+          apply(r);
         }
-        if (changed) {
-          total = StatsSnapshot.sum(latest.values());
+        if (!records.isEmpty()) {
+          total = fold.total();
+        } else if (Instant.now().isAfter(nextFold)) {
+          if (caughtUp()) {
+            foldRunsThatAreOver();
+          }
+          nextFold = Instant.now().plus(foldEvery);
         }
       }
     } catch (WakeupException e) {
@@ -80,23 +115,72 @@ final class StatsLog implements AutoCloseable {
       log.error("Stopped following {}: {}", StatsRecords.TOPIC, e.toString(), e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
+      producer.close(Duration.ofSeconds(5));
     }
   }
 
-  private boolean apply(ConsumerRecord<String, String> r) {
+  private void apply(ConsumerRecord<String, String> r) {
     if (r.key() == null) {
-      return false;
-    }
-    if (r.value() == null) {
-      return latest.remove(r.key()) != null;
+      return;
     }
     try {
-      StatsSnapshot counts = StatsRecords.read(r.value());
-      return !counts.equals(latest.put(r.key(), counts));
+      fold.apply(r.key(), r.value(), Instant.ofEpochMilli(r.timestamp()));
     } catch (IllegalArgumentException e) {
       log.warn("Skipping stats record {} at offset {}: {}", r.key(), r.offset(), e.getMessage());
+    }
+  }
+
+  /**
+   * Whether everything in the topic has been read, the last fold and deletions included: a fold
+   * computed from less would drop counts.
+   */
+  private boolean caughtUp() {
+    TopicPartition tp = new TopicPartition(StatsRecords.TOPIC, 0);
+    try {
+      long end = consumer.endOffsets(List.of(tp), SEND_TIMEOUT).getOrDefault(tp, Long.MAX_VALUE);
+      return consumer.position(tp, SEND_TIMEOUT) >= end;
+    } catch (org.apache.kafka.common.KafkaException e) {
+      log.debug("Not folding {} now: {}", StatsRecords.TOPIC, e.toString());
       return false;
     }
+  }
+
+  /**
+   * Writes the fold, then deletes the runs it holds; both are read back like any record. A failed
+   * write is tried again at the next fold: the fold lists the runs it holds, so none counts twice.
+   */
+  private void foldRunsThatAreOver() {
+    Optional<StatsFold.Plan> plan = fold.plan(Instant.now());
+    if (plan.isEmpty()) {
+      return;
+    }
+    try {
+      if (plan.get().foldValue() != null) {
+        send(StatsRecords.FOLD_KEY, plan.get().foldValue());
+      }
+      for (String key : plan.get().tombstones()) {
+        send(key, null);
+      }
+      log.info(
+          "Folded {} finished task run(s) into {} of {}",
+          plan.get().tombstones().size(),
+          StatsRecords.FOLD_KEY,
+          StatsRecords.TOPIC);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn(
+          "Could not fold the runs of {} (trying again later): {}",
+          StatsRecords.TOPIC,
+          e.toString());
+    }
+  }
+
+  private void send(String key, String value)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    producer
+        .send(new ProducerRecord<>(StatsRecords.TOPIC, key, value))
+        .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes one task's {@link DeliveryCounters} to {@link StatsRecords#TOPIC}: a daemon thread
- * writes the cumulative counts every interval when they changed, and once more on {@link #close}.
- * Each publisher writes under a key of its own ({@code <source>/<random id>}), so the sum over all
- * keys never goes back when a task restarts. A task that dies without {@link #close} loses what it
- * counted since its last write: at most one interval.
+ * writes the cumulative counts every interval when they changed (and at least once an hour, so a
+ * run that went silent for long can be told from an idle one), and once more, marked finished, on
+ * {@link #close}. Each publisher writes under a key of its own ({@code <source>/<random id>}), so
+ * the sum over all keys never goes back when a task restarts. A task that dies without {@link
+ * #close} loses what it counted since its last write: at most one interval.
  *
  * <p>Counting never waits for Kafka and nothing here throws into the task: when Kafka cannot be
  * reached the publisher logs it, keeps counting, and writes the counts once it can. Thread-safe.
@@ -29,6 +30,9 @@ public final class StatsPublisher implements AutoCloseable {
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration LAST_SEND_TIMEOUT = Duration.ofSeconds(5);
 
+  /** A run writes at least this often, changed or not; see {@link StatsRecords}. */
+  public static final Duration HEARTBEAT = Duration.ofHours(1);
+
   private final DeliveryCounters counters = new DeliveryCounters();
   private final KafkaProducer<String, String> producer;
   private final String key;
@@ -37,6 +41,7 @@ public final class StatsPublisher implements AutoCloseable {
   private final Thread thread;
   private StatsSnapshot written = StatsSnapshot.EMPTY; // only touched by the publishing thread
   private boolean failing; // likewise
+  private long writtenAt = System.nanoTime(); // likewise
 
   private StatsPublisher(KafkaProducer<String, String> producer, String key, Duration interval) {
     this.producer = producer;
@@ -112,25 +117,28 @@ public final class StatsPublisher implements AutoCloseable {
   private void run() {
     try {
       while (!closing.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
-        publishIfChanged(SEND_TIMEOUT.multipliedBy(3));
+        publish(SEND_TIMEOUT.multipliedBy(3), false);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    publishIfChanged(LAST_SEND_TIMEOUT);
+    publish(LAST_SEND_TIMEOUT, true);
     producer.close(Duration.ofSeconds(2));
   }
 
-  private void publishIfChanged(Duration timeout) {
+  private void publish(Duration timeout, boolean finished) {
     StatsSnapshot now = counters.snapshot();
-    if (now.equals(written)) {
+    boolean due = System.nanoTime() - writtenAt >= HEARTBEAT.toNanos();
+    if (now.equals(written) && !finished && !due) {
       return;
     }
     try {
+      String value = finished ? StatsRecords.writeFinished(now) : StatsRecords.write(now);
       producer
-          .send(new ProducerRecord<>(StatsRecords.TOPIC, key, StatsRecords.write(now)))
+          .send(new ProducerRecord<>(StatsRecords.TOPIC, key, value))
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       written = now;
+      writtenAt = System.nanoTime();
       if (failing) {
         log.info("Counts of {} are published again", key);
         failing = false;
@@ -150,7 +158,7 @@ public final class StatsPublisher implements AutoCloseable {
   }
 
   /**
-   * Writes the counts a last time (if they changed) and stops. Waits at most 15 s, as a task's stop
+   * Writes the counts a last time, marked finished, and stops. Waits at most 15 s, as a task's stop
    * should not hang on an unreachable Kafka; a write still under way then finishes on its own.
    */
   @Override

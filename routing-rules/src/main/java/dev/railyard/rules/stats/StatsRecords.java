@@ -3,10 +3,14 @@ package dev.railyard.rules.stats;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The records of the stats topic. Key: {@code <source>/<instance>}, the publishing task (e.g.
@@ -17,14 +21,31 @@ import java.util.TreeMap;
  * {"rules":{"big-paid":{"matched":4123,"targets":{"billing":{"transformErrors":1,"failed":0}}}}}
  * </pre>
  *
- * Fields unknown here are ignored when read, so newer publishers can add figures. Stateless.
+ * A publisher's last write, when its task stops, adds {@code "finished":true}. The control plane
+ * folds finished runs (and runs silent for long) into one record under {@link #FOLD_KEY}, whose
+ * value also lists the keys it folded, {@code "folded":["router.shop/0b6e"]}, and then deletes
+ * them, so the topic holds one record per running task plus one: readers sum the fold and every run
+ * it does not list.
+ *
+ * <p>Fields unknown here are ignored when read, so newer publishers can add figures. Stateless.
  */
 public final class StatsRecords {
 
   /** The compacted topic every publisher writes its latest counts to. */
   public static final String TOPIC = "railyard.stats";
 
+  /** The key of the record holding the counts of the runs folded so far. */
+  public static final String FOLD_KEY = "railyard/folded";
+
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * A record read back.
+   *
+   * @param finished whether the run wrote it as it stopped
+   * @param folded for the fold record, the keys of the runs it holds; empty otherwise
+   */
+  public record Entry(StatsSnapshot counts, boolean finished, Set<String> folded) {}
 
   private StatsRecords() {}
 
@@ -35,6 +56,33 @@ public final class StatsRecords {
 
   /** The counts as compact JSON. */
   public static String write(StatsSnapshot snapshot) {
+    return json(counts(snapshot));
+  }
+
+  /** A run's last counts, written as its task stops. */
+  public static String writeFinished(StatsSnapshot snapshot) {
+    ObjectNode doc = counts(snapshot);
+    doc.put("finished", true);
+    return json(doc);
+  }
+
+  /** The fold record: the counts of the runs {@code folded} summed. */
+  public static String writeFold(StatsSnapshot snapshot, Collection<String> folded) {
+    ObjectNode doc = counts(snapshot);
+    ArrayNode keys = doc.putArray("folded");
+    new TreeSet<>(folded).forEach(keys::add);
+    return json(doc);
+  }
+
+  private static String json(ObjectNode doc) {
+    try {
+      return JSON.writeValueAsString(doc);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode counts(StatsSnapshot snapshot) {
     ObjectNode doc = JSON.createObjectNode();
     ObjectNode rules = doc.putObject("rules");
     new TreeMap<>(snapshot.rules())
@@ -51,11 +99,25 @@ public final class StatsRecords {
                               .put("transformErrors", t.transformErrors())
                               .put("failed", t.failed()));
             });
-    try {
-      return JSON.writeValueAsString(doc);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+    return doc;
+  }
+
+  /**
+   * Reads a record value back with what it says of its run.
+   *
+   * @throws IllegalArgumentException as {@link #read}, or when {@code folded} is not a list of keys
+   */
+  public static Entry entry(String value) {
+    JsonNode doc = parse(value);
+    Set<String> folded = new TreeSet<>();
+    JsonNode keys = doc.path("folded");
+    if (!keys.isMissingNode()) {
+      if (!keys.isArray()) {
+        throw new IllegalArgumentException("folded in a record of " + TOPIC + " must be a list");
+      }
+      keys.forEach(k -> folded.add(k.asText()));
     }
+    return new Entry(counts(doc), doc.path("finished").asBoolean(false), folded);
   }
 
   /**
@@ -65,13 +127,19 @@ public final class StatsRecords {
    *     not a non-negative integer; the message names the field
    */
   public static StatsSnapshot read(String value) {
-    JsonNode doc;
+    return counts(parse(value));
+  }
+
+  private static JsonNode parse(String value) {
     try {
-      doc = JSON.readTree(value);
+      return JSON.readTree(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "a record of " + TOPIC + " is not JSON: " + e.getOriginalMessage(), e);
     }
+  }
+
+  private static StatsSnapshot counts(JsonNode doc) {
     JsonNode rules = object(doc, "the record").path("rules");
     Map<String, StatsSnapshot.RuleCounts> read = new TreeMap<>();
     for (Map.Entry<String, JsonNode> rule : object(rules, "rules").properties()) {

@@ -8,6 +8,23 @@ import org.junit.jupiter.api.Test;
 class StatsRecordsTest {
 
   @Test
+  void shouldSayWhetherARunFinishedAndWhatAFoldHolds() {
+    StatsSnapshot counts = StatsRecords.read("{\"rules\":{\"paid\":{\"matched\":3}}}");
+
+    StatsRecords.Entry running = StatsRecords.entry(StatsRecords.write(counts));
+    StatsRecords.Entry finished = StatsRecords.entry(StatsRecords.writeFinished(counts));
+    StatsRecords.Entry fold =
+        StatsRecords.entry(StatsRecords.writeFold(counts, java.util.List.of("b/2", "a/1")));
+
+    assertThat(running).isEqualTo(new StatsRecords.Entry(counts, false, java.util.Set.of()));
+    assertThat(finished).isEqualTo(new StatsRecords.Entry(counts, true, java.util.Set.of()));
+    assertThat(fold.counts()).isEqualTo(counts);
+    assertThat(fold.folded()).containsExactly("a/1", "b/2");
+    assertThatThrownBy(() -> StatsRecords.entry("{\"rules\":{},\"folded\":\"a/1\"}"))
+        .hasMessageContaining("folded in a record of railyard.stats must be a list");
+  }
+
+  @Test
   void shouldReadBackWhatItWrites() {
     // given
     DeliveryCounters counters = new DeliveryCounters();
