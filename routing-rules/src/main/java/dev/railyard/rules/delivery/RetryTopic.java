@@ -96,6 +96,8 @@ final class RetryTopic implements ParkingLot {
                 false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest",
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                 100,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
