@@ -181,6 +181,7 @@ class StatusPageIT {
     assertThat(text(cell("rules", "page-rule.file", "routed"))).isEqualTo("3");
     assertThat(text(cell("rules", "page-rule.file", "transform-errors"))).isEqualTo("0");
     assertThat(text(cell("rules", "page-rule.file", "lag"))).isEqualTo("0");
+    assertThat(text(cell("rules", "page-rule.file", "retrying"))).isEqualTo("0");
     assertThat(text(cell("rules", "page-rule.file", "bus"))).isEqualTo("page");
     screenshot();
   }
