@@ -138,6 +138,27 @@ class EndpointTargetIT {
     }
   }
 
+  @Test
+  void shouldSendAnEventIdThatLooksLikeANumberAsItWasWritten(ApiClient api, Path dataDir)
+      throws IOException {
+    try (Endpoint endpoint = Endpoint.start(200)) {
+      RuleFixtures.applyOk(api, rule("ids", dataDir.resolve("ids.jsonl"), endpoint, "{}", ""));
+
+      ApiClient.Response put =
+          api.post(
+              "/api/v1/events",
+              """
+              [{"specversion": "1.0", "id": "0042", "source": "s", "type": "t", "bus": "ids",
+                "data": {}}]""");
+      assertThat(put.json().get("failedEntryCount").asInt()).as(put.body()).isZero();
+
+      await("event 0042 at the endpoint")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> !endpoint.delivered().isEmpty());
+      assertThat(endpoint.attemptsById()).containsOnlyKeys("0042");
+    }
+  }
+
   private static void isSpentAfterThreeAttempts(Map<String, String> headers) {
     assertThat(headers)
         .containsEntry("railyard.rule", "hooks")

@@ -27,6 +27,8 @@ import java.util.Set;
  */
 final class TargetConnectors {
 
+  static final String STRING_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
+
   private TargetConnectors() {}
 
   static Map<String, String> router(String bus, String bootstrapServers, int tasks) {
@@ -68,6 +70,9 @@ final class TargetConnectors {
     c.remove("topics.regex");
     c.put("name", RouterConfig.targetConnectorName(rule.name(), target.name()));
     c.put("topics", RouterConfig.deliveryTopic(rule.name(), target.name()));
+    // the router writes its headers (event id, rule, target) as text; the worker's default
+    // converter would turn an id like "0042" into the number 42
+    c.putIfAbsent("header.converter", STRING_CONVERTER);
     String deadLetters =
         target.deadLetter() ? RouterConfig.deadLetterTopic(rule.name(), target.name()) : null;
     RetryPolicy retry = target.retry();

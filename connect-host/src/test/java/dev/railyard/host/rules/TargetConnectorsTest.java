@@ -48,7 +48,8 @@ class TargetConnectorsTest {
         .containsEntry(GuardedSinkConfig.DEAD_LETTER_TOPIC_CONFIG, "railyard.dlq.orders.webhook")
         .containsEntry(GuardedSinkConfig.RETRY_TOPIC_CONFIG, "")
         .containsEntry("errors.tolerance", "all")
-        .containsEntry("errors.deadletterqueue.topic.name", "railyard.dlq.orders.webhook");
+        .containsEntry("errors.deadletterqueue.topic.name", "railyard.dlq.orders.webhook")
+        .containsEntry("header.converter", "org.apache.kafka.connect.storage.StringConverter");
     assertThat(new GuardedSinkConfig(c).policy()).isEqualTo(target.retry());
   }
 
@@ -97,13 +98,23 @@ class TargetConnectorsTest {
         TargetConnectors.target(
             rule(target),
             target,
-            Map.of("connector.class", "FileStreamSink", "file", "/tmp/audit", "topics.regex", ".*"),
+            Map.of(
+                "connector.class",
+                "FileStreamSink",
+                "file",
+                "/tmp/audit",
+                "topics.regex",
+                ".*",
+                "header.converter",
+                "org.apache.kafka.connect.storage.SimpleHeaderConverter"),
             "broker:9092");
 
     assertThat(c)
         .containsEntry(GuardedSinkConfig.DEAD_LETTER_TOPIC_CONFIG, "")
         .doesNotContainKey("errors.deadletterqueue.topic.name")
-        .doesNotContainKey("topics.regex");
+        .doesNotContainKey("topics.regex")
+        .containsEntry(
+            "header.converter", "org.apache.kafka.connect.storage.SimpleHeaderConverter");
   }
 
   @Test
