@@ -134,7 +134,7 @@ final class RuleRoutes {
     }
     throw ApiException.badRequest(
         "INVALID_PARAMETER",
-        "Parameter 'limit' must be an integer " + "between 1 and 1000, got '" + value + "'",
+        "Parameter 'limit' must be an integer between 1 and 1000, got '" + value + "'",
         Map.of("parameter", "limit"));
   }
 

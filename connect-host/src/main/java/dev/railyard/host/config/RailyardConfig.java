@@ -52,7 +52,7 @@ public final class RailyardConfig extends AbstractConfig {
 
   public static final String BROKER_PORT_CONFIG = "broker.port";
   public static final String BROKER_PORT_DOC =
-      "Client port of the embedded broker; 0 picks a " + "free one.";
+      "Client port of the embedded broker; 0 picks a free one.";
   public static final int BROKER_PORT_DEFAULT = 9092;
 
   public static final String WORKERS_CONFIG = "workers";
@@ -84,7 +84,7 @@ public final class RailyardConfig extends AbstractConfig {
 
   public static final String BUS_PARTITIONS_CONFIG = "bus.partitions";
   public static final String BUS_PARTITIONS_DOC =
-      "Partitions of a new bus topic; bounds how " + "many tasks can read one bus in parallel.";
+      "Partitions of a new bus topic; bounds how many tasks can read one bus in parallel.";
   public static final int BUS_PARTITIONS_DEFAULT = 3;
 
   public static final String BUS_AUTO_CREATE_CONFIG = "bus.auto.create";

@@ -80,7 +80,7 @@ public final class MatchesPatternConfig extends AbstractConfig {
     public void ensureValid(String name, Object value) {
       if (value == null) {
         throw new ConfigException(
-            name, null, "an EventBridge pattern is required, e.g. " + "{\"source\": [\"orders\"]}");
+            name, null, "an EventBridge pattern is required, e.g. {\"source\": [\"orders\"]}");
       }
       List<Problem> problems = Pattern.check((String) value);
       if (problems.size() == 1) {

@@ -23,7 +23,7 @@ public final class RouterConfig extends AbstractConfig {
 
   public static final String CATCH_UP_TIMEOUT_CONFIG = "railyard.rules.catch.up.timeout.ms";
   public static final String CATCH_UP_TIMEOUT_DOC =
-      "How long a starting task may take to read every " + "rule before it routes its first event.";
+      "How long a starting task may take to read every rule before it routes its first event.";
 
   public static final String STATS_INTERVAL_CONFIG = "railyard.stats.interval.ms";
   public static final String STATS_INTERVAL_DOC =

@@ -98,7 +98,7 @@ final class RuleReader {
           node,
           "spec.pattern",
           Values.expected(
-              "a mapping (an EventBridge pattern) or a sequence " + "(CloudEvents filters)", node));
+              "a mapping (an EventBridge pattern) or a sequence (CloudEvents filters)", node));
       return null;
     }
     int before = report.count();

@@ -109,7 +109,7 @@ final class TargetReader {
         report.add(
             fields.get().keyNode(key),
             fields.get().path(key),
-            "'" + key + "' is set by Railyard " + "for every target connector; remove it");
+            "'" + key + "' is set by Railyard for every target connector; remove it");
       } else if (Values.isString(value) || Values.isNumber(value) || Values.isBoolean(value)) {
         config.put(key, Values.text(value));
       } else {

@@ -49,7 +49,7 @@ final class TransformReader {
       report.add(
           transform.keyNode("paths"),
           transform.path("paths"),
-          "'paths' needs a 'template' that uses" + " them; a transform is one of " + FORMS);
+          "'paths' needs a 'template' that uses them; a transform is one of " + FORMS);
       return null;
     }
     if (forms.isEmpty()) {

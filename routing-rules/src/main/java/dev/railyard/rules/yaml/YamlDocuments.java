@@ -42,7 +42,7 @@ final class YamlDocuments {
           1,
           1,
           "",
-          "the file is larger than " + MAX_CHARS + " characters; split it into several " + "files");
+          "the file is larger than " + MAX_CHARS + " characters; split it into several files");
       return List.of();
     }
     LoadSettings settings =

@@ -37,7 +37,7 @@ record MavenCoordinates(String groupId, String artifactId, String version) {
     if (!VERSION.matcher(parts[2]).matches()) {
       throw invalid(
           text,
-          "the version '" + parts[2] + "' is not one exact version" + " (ranges are not accepted)");
+          "the version '" + parts[2] + "' is not one exact version (ranges are not accepted)");
     }
     if (parts[2].equals("LATEST") || parts[2].equals("RELEASE")) {
       throw invalid(text, "'" + parts[2] + "' is not one exact version");

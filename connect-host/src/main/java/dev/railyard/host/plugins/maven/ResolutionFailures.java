@@ -94,7 +94,7 @@ final class ResolutionFailures {
           coordinates, tried, MavenCoordinates.FORM);
     }
     return String.format(
-        "%s:%s:%s:%s, a dependency of %s, was not found in %s; add a repository" + " that has it",
+        "%s:%s:%s:%s, a dependency of %s, was not found in %s; add a repository that has it",
         a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getVersion(), coordinates, tried);
   }
 

@@ -146,7 +146,7 @@ public class HttpSinkConfig extends AbstractConfig {
       if (value instanceof Password p && HttpSyntax.hasControlCharacter(p.value())) {
         // the value is a secret: say what is wrong without repeating it
         throw new ConfigException(
-            name + " must be one line without control characters, such as " + "'Bearer abc123'");
+            name + " must be one line without control characters, such as 'Bearer abc123'");
       }
     }
   }
