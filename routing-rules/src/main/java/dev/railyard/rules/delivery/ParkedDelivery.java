@@ -126,7 +126,7 @@ final class ParkedDelivery implements AutoCloseable {
       return;
     }
     try {
-      lot.park(record, failure);
+      lot.park(record, failure, e);
     } catch (RuntimeException parkFailure) {
       // not parked, so not settled: Connect hands the batch over again after the wait
       guard.waitThenRedeliver(guard.policy().initialBackoffMs(), parkFailure);

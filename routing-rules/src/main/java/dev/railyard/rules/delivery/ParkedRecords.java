@@ -1,5 +1,20 @@
 package dev.railyard.rules.delivery;
 
+import static dev.railyard.rules.delivery.ParkedHeaders.ATTEMPTS;
+import static dev.railyard.rules.delivery.ParkedHeaders.DUE;
+import static dev.railyard.rules.delivery.ParkedHeaders.ERROR_CLASS;
+import static dev.railyard.rules.delivery.ParkedHeaders.ERROR_MESSAGE;
+import static dev.railyard.rules.delivery.ParkedHeaders.FIRST;
+import static dev.railyard.rules.delivery.ParkedHeaders.LAST;
+import static dev.railyard.rules.delivery.ParkedHeaders.OFFSET;
+import static dev.railyard.rules.delivery.ParkedHeaders.ORIGIN_OFFSET;
+import static dev.railyard.rules.delivery.ParkedHeaders.ORIGIN_PARTITION;
+import static dev.railyard.rules.delivery.ParkedHeaders.ORIGIN_TOPIC;
+import static dev.railyard.rules.delivery.ParkedHeaders.PARTITION;
+import static dev.railyard.rules.delivery.ParkedHeaders.PREFIX;
+import static dev.railyard.rules.delivery.ParkedHeaders.TIMESTAMP_TYPE;
+import static dev.railyard.rules.delivery.ParkedHeaders.TOPIC;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -24,19 +39,6 @@ import org.apache.kafka.connect.sink.SinkRecord;
  */
 final class ParkedRecords {
 
-  static final String PREFIX = "railyard.park.";
-  static final String TOPIC = PREFIX + "topic";
-  static final String PARTITION = PREFIX + "partition";
-  static final String OFFSET = PREFIX + "offset";
-  static final String ORIGIN_TOPIC = PREFIX + "origin.topic";
-  static final String ORIGIN_PARTITION = PREFIX + "origin.partition";
-  static final String ORIGIN_OFFSET = PREFIX + "origin.offset";
-  static final String TIMESTAMP_TYPE = PREFIX + "timestamp.type";
-  static final String ATTEMPTS = PREFIX + "attempts";
-  static final String FIRST = PREFIX + "first.failure";
-  static final String LAST = PREFIX + "last.failure";
-  static final String DUE = PREFIX + "due";
-
   private final JsonConverter keys = converter(true);
   private final JsonConverter values = converter(false);
 
@@ -46,8 +48,12 @@ final class ParkedRecords {
     return c;
   }
 
-  /** The record to write to {@code topic} for a record that failed as {@code failure} says. */
-  ProducerRecord<byte[], byte[]> encode(String topic, SinkRecord r, Retries.Failure failure) {
+  /**
+   * The record to write to {@code topic} for a record that failed as {@code failure} says, last
+   * with {@code error}.
+   */
+  ProducerRecord<byte[], byte[]> encode(
+      String topic, SinkRecord r, Retries.Failure failure, Throwable error) {
     RecordHeaders headers = new RecordHeaders();
     for (Header h : r.headers()) {
       if (!h.key().startsWith(PREFIX)) {
@@ -65,6 +71,9 @@ final class ParkedRecords {
     put(headers, FIRST, failure.first().toString());
     put(headers, LAST, failure.last().toString());
     put(headers, DUE, failure.notBefore().toString());
+    String[] why = Failures.describe(error);
+    put(headers, ERROR_CLASS, why[0]);
+    put(headers, ERROR_MESSAGE, why[1]);
     return new ProducerRecord<>(
         topic,
         null,

@@ -16,9 +16,10 @@ interface ParkingLot extends AutoCloseable {
   /**
    * Parks a record until {@code failure.notBefore()}, and returns once it is stored.
    *
+   * @param error the record's last failure, kept for whoever looks at what is parked
    * @throws org.apache.kafka.connect.errors.RetriableException when it could not be stored
    */
-  void park(SinkRecord record, Retries.Failure failure);
+  void park(SinkRecord record, Retries.Failure failure, Throwable error);
 
   /**
    * Parked records due at {@code now}, oldest first, at most {@code max}. Each stays parked until

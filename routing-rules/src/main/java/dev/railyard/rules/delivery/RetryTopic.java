@@ -134,10 +134,10 @@ final class RetryTopic implements ParkingLot {
   }
 
   @Override
-  public void park(SinkRecord record, Retries.Failure failure) {
+  public void park(SinkRecord record, Retries.Failure failure, Throwable error) {
     try {
       producer
-          .send(codec.encode(topic, record, failure))
+          .send(codec.encode(topic, record, failure, error))
           .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -130,7 +130,8 @@ class GuardedSinkTaskParkingTest {
     // given a record parked while the target did not keep order
     lot.park(
         GuardedSinkTaskTest.record("early", 4, T0),
-        new Retries.Failure(1, T0, T0, T0.plusSeconds(1)));
+        new Retries.Failure(1, T0, T0, T0.plusSeconds(1)),
+        new java.io.IOException("refused"));
 
     // when the target now keeps order
     GuardedSinkTask task = start(Map.of(GuardedSinkConfig.IN_ORDER_CONFIG, "true"));

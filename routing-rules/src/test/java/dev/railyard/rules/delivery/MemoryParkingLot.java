@@ -21,12 +21,12 @@ final class MemoryParkingLot implements ParkingLot {
   boolean down;
 
   @Override
-  public void park(SinkRecord record, Retries.Failure failure) {
+  public void park(SinkRecord record, Retries.Failure failure, Throwable error) {
     if (down) {
       throw new RetriableException("retry topic down");
     }
     ProducerRecord<byte[], byte[]> p =
-        codec.encode("railyard.retry.orders.webhook", record, failure);
+        codec.encode("railyard.retry.orders.webhook", record, failure, error);
     log.add(
         new ConsumerRecord<>(
             p.topic(),

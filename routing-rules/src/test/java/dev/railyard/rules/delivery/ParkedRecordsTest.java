@@ -62,7 +62,14 @@ class ParkedRecordsTest {
 
     // when it is parked and read back
     ParkingLot.Parked back =
-        codec.decode(stored(codec.encode("railyard.retry.x.y", sent, failure)));
+        codec.decode(
+            stored(
+                codec.encode(
+                    "railyard.retry.x.y",
+                    sent,
+                    failure,
+                    new org.apache.kafka.connect.errors.ConnectException(
+                        "endpoint down", new java.io.IOException("503 from the endpoint")))));
 
     // then it is the same record, from the same place, with the same failures
     assertThat(back.record()).isEqualTo(sent);
@@ -74,13 +81,37 @@ class ParkedRecordsTest {
   }
 
   @Test
+  void shouldKeepTheLastErrorForWhoeverLooksAtWhatIsParked() {
+    SinkRecord r = new SinkRecord("t", 0, null, null, null, "v", 1);
+    ProducerRecord<byte[], byte[]> parked =
+        codec.encode(
+            "r",
+            r,
+            new Retries.Failure(1, T0, T0, T0),
+            new org.apache.kafka.connect.errors.ConnectException(
+                "endpoint down", new java.io.IOException("503 from the endpoint")));
+
+    assertThat(text(parked, ParkedHeaders.ERROR_CLASS)).isEqualTo("java.io.IOException");
+    assertThat(text(parked, ParkedHeaders.ERROR_MESSAGE)).isEqualTo("503 from the endpoint");
+    assertThat(text(parked, ParkedHeaders.ATTEMPTS)).isEqualTo("1");
+  }
+
+  private static String text(ProducerRecord<byte[], byte[]> r, String header) {
+    return new String(
+        r.headers().lastHeader(header).value(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
   void shouldKeepATombstoneAndSchemalessData() {
     SinkRecord tombstone =
         new SinkRecord(
             "t", 0, null, Map.of("id", 1L), null, null, 3, null, TimestampType.NO_TIMESTAMP_TYPE);
     Retries.Failure failure = new Retries.Failure(1, T0, T0, T0);
 
-    SinkRecord back = codec.decode(stored(codec.encode("r", tombstone, failure))).record();
+    SinkRecord back =
+        codec
+            .decode(stored(codec.encode("r", tombstone, failure, new RuntimeException("x"))))
+            .record();
 
     assertThat(back.key()).isEqualTo(Map.of("id", 1L));
     assertThat(back.value()).isNull();
