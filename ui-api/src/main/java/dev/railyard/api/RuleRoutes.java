@@ -14,8 +14,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * {@code /api/v1/rules}: apply, validate and test rule files, list, get and delete rules, and the
- * rule document's JSON Schema for editors. Bodies of apply and validate are YAML text.
+ * {@code /api/v1/rules}: apply, validate and test rule files, list, get and delete rules, replay,
+ * dead letters, the records a target is retrying, and the rule document's JSON Schema for editors.
+ * Bodies of apply and validate are YAML text.
  */
 final class RuleRoutes {
 
@@ -77,6 +78,8 @@ final class RuleRoutes {
         .handler(RequestObserver.route(letters + "/:target/redrive"))
         .handler(
             ctx -> answer(ctx, c -> c.redrive(ctx.pathParam("name"), ctx.pathParam("target"))));
+    String retrying = ONE + "/retrying/:target";
+    router.get(retrying).handler(RequestObserver.route(retrying)).handler(this::peekRetrying);
     router
         .get("/api/v1/replays/:id")
         .handler(RequestObserver.route("/api/v1/replays/:id"))
@@ -118,6 +121,13 @@ final class RuleRoutes {
     String target = ctx.pathParam("target");
     int limit = limit(ctx.request().getParam("limit"));
     answer(ctx, c -> c.peekDeadLetters(name, target, limit));
+  }
+
+  private void peekRetrying(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    String target = ctx.pathParam("target");
+    int limit = limit(ctx.request().getParam("limit"));
+    answer(ctx, c -> c.peekRetrying(name, target, limit));
   }
 
   private static int limit(String value) {

@@ -298,6 +298,11 @@ final class FakePlatform {
     }
 
     @Override
+    public CompletionStage<Reply> peekRetrying(String rule, String target, int limit) {
+      return answer("retrying " + rule + " " + target + " " + limit);
+    }
+
+    @Override
     public CompletionStage<Reply> redrive(String rule, String target) {
       return answer("redrive " + rule + " " + target);
     }

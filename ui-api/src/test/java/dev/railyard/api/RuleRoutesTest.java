@@ -101,6 +101,51 @@ class RuleRoutesTest {
   }
 
   @Test
+  void shouldPassTheLimitOfARetryingPeekThrough() {
+    api.platform().rules.reply =
+        Reply.ok(
+            200,
+            Map.of(
+                "rule",
+                "paid",
+                "target",
+                "billing",
+                "topic",
+                "railyard.retry.paid.billing",
+                "retrying",
+                List.of()));
+
+    HttpResponse<String> some = api.get("/api/v1/rules/paid/retrying/billing?limit=7");
+    HttpResponse<String> byDefault = api.get("/api/v1/rules/paid/retrying/billing");
+
+    assertThat(some.statusCode()).isEqualTo(200);
+    assertThat(RunningApi.json(some).getString("topic")).isEqualTo("railyard.retry.paid.billing");
+    assertThat(byDefault.statusCode()).isEqualTo(200);
+    assertThat(api.platform().rules.calls)
+        .containsExactly("retrying paid billing 7", "retrying paid billing 20");
+  }
+
+  @Test
+  void shouldRefuseABadLimitOfARetryingPeekWithoutAskingThePlatform() {
+    for (String limit : List.of("0", "1001", "-1", "ten", "")) {
+      HttpResponse<String> response = api.get("/api/v1/rules/paid/retrying/billing?limit=" + limit);
+
+      assertThat(response.statusCode()).as("limit=%s", limit).isEqualTo(400);
+      assertThat(RunningApi.json(response).getJsonObject("error").getString("code"))
+          .isEqualTo("INVALID_PARAMETER");
+    }
+    assertThat(api.platform().rules.calls).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerTheNotFoundOfARetryingPeek() {
+    api.platform().rules.reply =
+        Reply.failed(404, "NOT_FOUND", "rule 'paid' has no target 'nope'", null);
+
+    assertThat(api.get("/api/v1/rules/paid/retrying/nope").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void shouldServeTheRuleSchema() {
     HttpResponse<String> schema = api.get("/api/v1/schemas/rule.json");
 

@@ -9,14 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Getting events to targets again: replays of a window of a bus (each on its own thread, followed
- * by id) and the dead letters of each target (list, peek, redrive, one at a time). Kafka work never
- * runs on the caller's thread. Thread-safe.
+ * by id), the dead letters of each target (list, peek, redrive, one at a time) and a look at the
+ * records a target is still retrying. Kafka work never runs on the caller's thread. Thread-safe.
  */
 final class RuleRecovery implements AutoCloseable {
 
@@ -25,6 +26,7 @@ final class RuleRecovery implements AutoCloseable {
   private final Supplier<Map<String, Rule>> rules;
   private final ReplayRunner replays;
   private final DeadLetterService deadLetters;
+  private final RetryingView retrying;
   private final KafkaProducer<byte[], byte[]> producer;
   private final Map<String, Replay> replaysById = new ConcurrentHashMap<>();
   private final ExecutorService replayThreads =
@@ -34,16 +36,19 @@ final class RuleRecovery implements AutoCloseable {
 
   /**
    * @param rules the rules in force
+   * @param admin reads the committed offsets of the retry groups; not closed with this
    * @param producer writes replayed and redriven events; closed with this
    */
   RuleRecovery(
       Supplier<Map<String, Rule>> rules,
       String bootstrapServers,
+      Admin admin,
       KafkaProducer<byte[], byte[]> producer) {
     this.rules = rules;
     this.producer = producer;
     this.replays = new ReplayRunner(bootstrapServers, producer);
     this.deadLetters = new DeadLetterService(bootstrapServers, producer);
+    this.retrying = new RetryingView(bootstrapServers, admin);
   }
 
   CompletableFuture<Reply> replay(String name, Map<String, Object> body) {
@@ -78,6 +83,10 @@ final class RuleRecovery implements AutoCloseable {
 
   CompletableFuture<Reply> peek(String name, String target, int limit) {
     return withTarget(name, target, rule -> deadLetters.peek(rule, target, limit));
+  }
+
+  CompletableFuture<Reply> retrying(String name, String target, int limit) {
+    return withTarget(name, target, rule -> retrying.peek(rule, target, limit));
   }
 
   CompletableFuture<Reply> redrive(String name, String target) {

@@ -123,6 +123,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
             new RuleReconciler(admin, connect, bootstrapServers, partitions),
             replayProducer,
             bootstrapServers,
+            admin,
             new TargetStats(admin, metrics, counts::total),
             counts);
     service.reconcileAll();
@@ -170,6 +171,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       RuleReconciler reconciler,
       KafkaProducer<byte[], byte[]> replayProducer,
       String bootstrapServers,
+      Admin admin,
       TargetStats stats,
       StatsLog counts) {
     this.stats = stats;
@@ -177,7 +179,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
     this.rules = rules;
     this.producer = producer;
     this.reconciler = reconciler;
-    this.recovery = new RuleRecovery(rules::rules, bootstrapServers, replayProducer);
+    this.recovery = new RuleRecovery(rules::rules, bootstrapServers, admin, replayProducer);
   }
 
   @Override
@@ -318,6 +320,11 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   @Override
   public CompletionStage<Reply> peekDeadLetters(String name, String target, int limit) {
     return recovery.peek(name, target, limit);
+  }
+
+  @Override
+  public CompletionStage<Reply> peekRetrying(String name, String target, int limit) {
+    return recovery.retrying(name, target, limit);
   }
 
   @Override

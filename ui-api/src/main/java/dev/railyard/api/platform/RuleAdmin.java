@@ -56,6 +56,20 @@ public interface RuleAdmin {
   CompletionStage<Reply> peekDeadLetters(String rule, String target, int limit);
 
   /**
+   * The first {@code limit} records a target is still retrying: those parked in its retry topic
+   * (with {@code retry.inOrder: false}) that the delivery guard has not settled yet, partitions in
+   * ascending order, each oldest first. Looking neither commits nor joins the guard's retry group.
+   * Answers 200 with {@code {"rule", "target", "topic", "retrying": [{"partition", "offset",
+   * "eventId", "attempts", "firstFailure", "lastFailure", "due", "errorClass", "errorMessage",
+   * "value"}]}}: instants are ISO-8601 text, {@code value} is the record's value as JSON. {@code
+   * eventId} and {@code value} may be null; {@code topic} is null when the target keeps order and
+   * has no retry topic, and the list is then empty. 404 when the rule or the target is unknown.
+   *
+   * @param limit 1 to 1000
+   */
+  CompletionStage<Reply> peekRetrying(String rule, String target, int limit);
+
+  /**
    * Sends a target's letters not yet redriven back to its delivery topic (letters the router could
    * not transform are transformed again with the rule as it is now). Each letter is redriven once.
    */
