@@ -7,6 +7,7 @@ import static dev.railyard.host.EndpointRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +65,18 @@ class ParkedDeliveryIT {
           .until(() -> RuleFixtures.targetStats(api, "parked", 1).path("retrying").asInt() == 1);
       assertThat(RuleFixtures.targetStats(api, "parked", 1).path("delivered").asInt())
           .isLessThan(60);
+      JsonNode parked = api.get("/api/v1/rules/parked/retrying/fn").json();
+      assertThat(parked.get("topic").asText()).isEqualTo("railyard.retry.parked.fn");
+      assertThat(parked.get("retrying"))
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.get("eventId").asText()).isEqualTo(refused);
+                assertThat(p.get("attempts").asInt()).isPositive();
+                assertThat(p.get("errorMessage").asText()).contains("503");
+                // the worker's StringConverter made the event's JSON a string for the sink
+                assertThat(p.get("value").asText()).contains("\"i\":7}");
+              });
 
       // when the worker dies while the event is parked, and the endpoint takes it meanwhile
       String worker = api.get("/api/v1/workers").json().at("/workers/0/name").asText();

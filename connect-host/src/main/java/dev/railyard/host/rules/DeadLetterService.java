@@ -250,6 +250,8 @@ final class DeadLetterService {
             false,
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
             "earliest",
+            ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+            false,
             ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
             ByteArrayDeserializer.class,
             ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
