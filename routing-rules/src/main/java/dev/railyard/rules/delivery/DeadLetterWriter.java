@@ -12,13 +12,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -37,23 +35,16 @@ final class DeadLetterWriter implements LetterBox {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<Retries.Coordinates, ConsumerRecord<byte[], byte[]>> fetched = new HashMap<>();
 
-  DeadLetterWriter(String bootstrapServers, String topic, String clientId) {
+  /**
+   * @param producer writes the letters; shared with the task's other writers, not closed by this
+   */
+  DeadLetterWriter(
+      KafkaProducer<byte[], byte[]> producer,
+      String bootstrapServers,
+      String topic,
+      String clientId) {
     this.topic = topic;
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                clientId + "-letters",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+    this.producer = producer;
     consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -138,7 +129,6 @@ final class DeadLetterWriter implements LetterBox {
 
   @Override
   public void close() {
-    producer.close(TIMEOUT);
     consumer.close(TIMEOUT);
   }
 }

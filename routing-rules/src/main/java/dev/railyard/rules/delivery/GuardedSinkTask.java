@@ -1,7 +1,6 @@
 package dev.railyard.rules.delivery;
 
 import dev.railyard.rules.connect.DeadLetters;
-import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.stats.DeliveryCounters;
 import dev.railyard.rules.stats.StatsPublisher;
@@ -45,6 +44,7 @@ public class GuardedSinkTask extends SinkTask {
   private final Function<GuardedSinkConfig, LetterBox> letterBoxes;
   private final Function<GuardedSinkConfig, ParkingLot> parkingLots;
   private final Retries retries = new Retries();
+  private final GuardWriters writers = new GuardWriters();
 
   private SinkTask delegate;
   private ClassLoader loader;
@@ -57,13 +57,13 @@ public class GuardedSinkTask extends SinkTask {
   private StatsPublisher stats;
 
   public GuardedSinkTask() {
-    this(
-        Clock.systemUTC(),
-        new Random(),
-        GuardedSinkTask::kafkaLetterBox,
-        GuardedSinkTask::kafkaParkingLot);
+    this(Clock.systemUTC(), new Random(), null, null);
   }
 
+  /**
+   * @param letterBoxes where spent records go; null for the dead-letter topic
+   * @param parkingLots where failed records wait; null for the retry topic
+   */
   GuardedSinkTask(
       Clock clock,
       Random random,
@@ -71,34 +71,8 @@ public class GuardedSinkTask extends SinkTask {
       Function<GuardedSinkConfig, ParkingLot> parkingLots) {
     this.clock = clock;
     this.random = random;
-    this.letterBoxes = letterBoxes;
-    this.parkingLots = parkingLots;
-  }
-
-  private static ParkingLot kafkaParkingLot(GuardedSinkConfig config) {
-    String rule = config.getString(GuardedSinkConfig.RULE_CONFIG);
-    String target = config.getString(GuardedSinkConfig.TARGET_CONFIG);
-    return new RetryTopic(
-        config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
-        config.retryTopic(),
-        RouterConfig.retryGroup(rule, target),
-        config.getInt(GuardedSinkConfig.TASK_INDEX_CONFIG),
-        config.getInt(GuardedSinkConfig.TASK_COUNT_CONFIG),
-        "railyard-guard-" + rule + "." + target);
-  }
-
-  private static LetterBox kafkaLetterBox(GuardedSinkConfig config) {
-    String topic = config.deadLetterTopic();
-    if (topic == null) {
-      return null;
-    }
-    return new DeadLetterWriter(
-        config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
-        topic,
-        "railyard-guard-"
-            + config.getString(GuardedSinkConfig.RULE_CONFIG)
-            + "."
-            + config.getString(GuardedSinkConfig.TARGET_CONFIG));
+    this.letterBoxes = letterBoxes != null ? letterBoxes : writers::letterBox;
+    this.parkingLots = parkingLots != null ? parkingLots : writers::parkingLot;
   }
 
   @Override
@@ -293,6 +267,7 @@ public class GuardedSinkTask extends SinkTask {
       if (parked != null) {
         parked.close();
       }
+      writers.close();
       if (stats != null) {
         stats.close();
       }

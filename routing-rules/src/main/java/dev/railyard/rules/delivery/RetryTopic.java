@@ -16,12 +16,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -55,10 +53,12 @@ final class RetryTopic implements ParkingLot {
   private boolean assigned;
 
   /**
+   * @param producer parks the records; shared with the task's other writers, not closed by this
    * @param taskIndex this task's number from 0, or -1 to read every partition
    * @param taskCount how many tasks share the topic
    */
   RetryTopic(
+      KafkaProducer<byte[], byte[]> producer,
       String bootstrapServers,
       String topic,
       String group,
@@ -68,21 +68,7 @@ final class RetryTopic implements ParkingLot {
     this.topic = topic;
     this.taskIndex = taskIndex;
     this.taskCount = taskCount;
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                clientId + "-park",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+    this.producer = producer;
     consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -219,7 +205,6 @@ final class RetryTopic implements ParkingLot {
 
   @Override
   public void close() {
-    producer.close(TIMEOUT);
     consumer.close(TIMEOUT);
   }
 }

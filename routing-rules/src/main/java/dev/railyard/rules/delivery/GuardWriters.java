@@ -1,0 +1,78 @@
+package dev.railyard.rules.delivery;
+
+import dev.railyard.rules.connect.RouterConfig;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The Kafka writers of one guard task: its dead-letter topic and its retry topic, sharing one
+ * producer (acknowledged by all replicas, idempotent), made when first needed and closed with the
+ * task. Used from the task's thread.
+ */
+final class GuardWriters implements AutoCloseable {
+
+  private KafkaProducer<byte[], byte[]> producer;
+
+  /** The one producer a task writes its dead letters and parked records with. */
+  private KafkaProducer<byte[], byte[]> producer(GuardedSinkConfig config) {
+    if (producer == null) {
+      producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
+                  ProducerConfig.ACKS_CONFIG,
+                  "all",
+                  ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                  true,
+                  ProducerConfig.CLIENT_ID_CONFIG,
+                  "railyard-guard-"
+                      + config.getString(GuardedSinkConfig.RULE_CONFIG)
+                      + "."
+                      + config.getString(GuardedSinkConfig.TARGET_CONFIG),
+                  ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                  ByteArraySerializer.class,
+                  ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                  ByteArraySerializer.class));
+    }
+    return producer;
+  }
+
+  ParkingLot parkingLot(GuardedSinkConfig config) {
+    String rule = config.getString(GuardedSinkConfig.RULE_CONFIG);
+    String target = config.getString(GuardedSinkConfig.TARGET_CONFIG);
+    return new RetryTopic(
+        producer(config),
+        config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
+        config.retryTopic(),
+        RouterConfig.retryGroup(rule, target),
+        config.getInt(GuardedSinkConfig.TASK_INDEX_CONFIG),
+        config.getInt(GuardedSinkConfig.TASK_COUNT_CONFIG),
+        "railyard-guard-" + rule + "." + target);
+  }
+
+  LetterBox letterBox(GuardedSinkConfig config) {
+    String topic = config.deadLetterTopic();
+    if (topic == null) {
+      return null;
+    }
+    return new DeadLetterWriter(
+        producer(config),
+        config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
+        topic,
+        "railyard-guard-"
+            + config.getString(GuardedSinkConfig.RULE_CONFIG)
+            + "."
+            + config.getString(GuardedSinkConfig.TARGET_CONFIG));
+  }
+
+  @Override
+  public void close() {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(30));
+    }
+  }
+}
