@@ -1,6 +1,7 @@
 package dev.railyard.host.events;
 
 import dev.railyard.api.platform.EventPublisher;
+import dev.railyard.host.Producers;
 import dev.railyard.rules.cloudevents.BusEvent;
 import dev.railyard.rules.cloudevents.EventEntries;
 import io.micrometer.core.instrument.Counter;
@@ -47,22 +48,12 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
 
   public BusPublisher(String bootstrapServers, BusTopics topics, MeterRegistry metrics) {
     this.producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                2,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "railyard-put-events",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+        Producers.reliable(
+            bootstrapServers,
+            "railyard-put-events",
+            new StringSerializer(),
+            new ByteArraySerializer(),
+            Map.of(ProducerConfig.LINGER_MS_CONFIG, 2));
     this.topics = topics;
     this.metrics = metrics;
   }

@@ -2,6 +2,7 @@ package dev.railyard.host.rules;
 
 import dev.railyard.api.platform.Reply;
 import dev.railyard.api.platform.RuleAdmin;
+import dev.railyard.host.Producers;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.stats.StatsRecords;
@@ -28,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -87,35 +87,14 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
     RuleLog log = new RuleLog(bootstrapServers, RuleRecords.TOPIC, r -> {});
     log.start(Duration.ofSeconds(60));
     KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "railyard-rules",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class));
+        Producers.reliable(
+            bootstrapServers, "railyard-rules", new StringSerializer(), new StringSerializer());
     KafkaProducer<byte[], byte[]> replayProducer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "railyard-replay",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+        Producers.reliable(
+            bootstrapServers,
+            "railyard-replay",
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
     RuleService service =
         new RuleService(
             log,

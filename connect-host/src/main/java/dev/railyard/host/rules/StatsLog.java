@@ -1,5 +1,6 @@
 package dev.railyard.host.rules;
 
+import dev.railyard.host.Producers;
 import dev.railyard.rules.stats.StatsRecords;
 import dev.railyard.rules.stats.StatsSnapshot;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -77,13 +77,13 @@ final class StatsLog implements AutoCloseable {
     List<TopicPartition> partition = List.of(new TopicPartition(StatsRecords.TOPIC, 0));
     consumer.assign(partition);
     consumer.seekToBeginning(partition);
-    Properties w = new Properties();
-    w.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    w.put(ProducerConfig.ACKS_CONFIG, "all");
-    w.put(ProducerConfig.CLIENT_ID_CONFIG, "railyard-stats-fold");
-    w.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    w.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    StatsLog statsLog = new StatsLog(consumer, new KafkaProducer<>(w), foldEvery);
+    KafkaProducer<String, String> producer =
+        Producers.reliable(
+            bootstrapServers,
+            "railyard-stats-fold",
+            new StringSerializer(),
+            new StringSerializer());
+    StatsLog statsLog = new StatsLog(consumer, producer, foldEvery);
     statsLog.thread.start();
     return statsLog;
   }
