@@ -24,7 +24,11 @@ final class StatsFold {
   /** How long a run may be silent before it is taken to be over. */
   static final Duration SILENT = Duration.ofDays(2);
 
-  /** A write that folds runs: the new fold record, then the run keys to delete. */
+  /**
+   * A write that folds runs: the new fold record, then the run keys to delete.
+   *
+   * @param foldValue null when only deletions are left to do (of runs already in the fold)
+   */
   record Plan(String foldValue, List<String> tombstones) {}
 
   private record Run(StatsSnapshot counts, boolean finished, Instant writtenAt) {}

@@ -14,6 +14,15 @@ import org.junit.jupiter.api.Test;
 
 class TargetConnectorsTest {
 
+  /** A file sink target named webhook, with dead letters, retrying as {@code retry} says. */
+  private static Target webhook(RetryPolicy retry) {
+    return new Target(
+        "webhook",
+        new Target.Inline(Map.of("connector.class", "FileStreamSink", "file", "/tmp/out")),
+        retry,
+        true);
+  }
+
   private static Rule rule(Target target) {
     return new Rule("orders", "shop", true, "{}", new Transform.WholeEvent(), List.of(target));
   }
@@ -21,12 +30,7 @@ class TargetConnectorsTest {
   @Test
   void shouldRunTheTargetsSinkInsideTheDeliveryGuardWithItsPolicy() {
     // given a target with a retry policy and dead letters
-    Target target =
-        new Target(
-            "webhook",
-            new Target.Inline(Map.of("connector.class", "FileStreamSink", "file", "/tmp/out")),
-            new RetryPolicy(3, 600, 50, 800),
-            true);
+    Target target = webhook(new RetryPolicy(3, 600, 50, 800));
 
     // when its connector config is made
     Map<String, String> c = TargetConnectors.target(rule(target), target, null, "broker:9092");
@@ -55,12 +59,7 @@ class TargetConnectorsTest {
 
   @Test
   void shouldGiveATargetThatDoesNotKeepOrderItsRetryTopic() {
-    Target target =
-        new Target(
-            "webhook",
-            new Target.Inline(Map.of("connector.class", "FileStreamSink", "file", "/tmp/out")),
-            new RetryPolicy(3, 600, 50, 800, false),
-            true);
+    Target target = webhook(new RetryPolicy(3, 600, 50, 800, false));
 
     Map<String, String> c = TargetConnectors.target(rule(target), target, null, "broker:9092");
 
@@ -73,12 +72,7 @@ class TargetConnectorsTest {
 
   @Test
   void shouldKeepTheRetryTopicOfATargetMadeInOrderSoNothingParkedIsStranded() {
-    Target target =
-        new Target(
-            "webhook",
-            new Target.Inline(Map.of("connector.class", "FileStreamSink", "file", "/tmp/out")),
-            new RetryPolicy(3, 600),
-            true);
+    Target target = webhook(new RetryPolicy(3, 600));
 
     Map<String, String> c =
         TargetConnectors.target(

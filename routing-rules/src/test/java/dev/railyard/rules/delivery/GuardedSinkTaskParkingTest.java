@@ -3,7 +3,6 @@ package dev.railyard.rules.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,8 @@ class GuardedSinkTaskParkingTest {
   private final TestClock clock = new TestClock(T0);
   private final TestContext context = new TestContext();
   private final MemoryParkingLot lot = new MemoryParkingLot();
-  private final List<Map<String, String>> letters = new ArrayList<>();
+  private final MemoryLetterBox letterBox = new MemoryLetterBox();
+  private final List<MemoryLetterBox.Letter> letters = letterBox.letters;
 
   @Test
   void shouldParkAFailingRecordAndDeliverTheRecordsAfterItWithoutWaiting() {
@@ -74,8 +73,8 @@ class GuardedSinkTaskParkingTest {
     assertThat(letters)
         .singleElement()
         .satisfies(
-            h ->
-                assertThat(h)
+            l ->
+                assertThat(l.headers())
                     .containsEntry("railyard.attempts", "3")
                     .containsEntry("railyard.first.failure", T0.toString())
                     .containsEntry(
@@ -122,7 +121,9 @@ class GuardedSinkTaskParkingTest {
     task.put(batch("a", "b"));
 
     assertThat(lot.waiting()).isEmpty();
-    assertThat(letters).singleElement().satisfies(h -> assertThat(h).containsKey("railyard.rule"));
+    assertThat(letters)
+        .singleElement()
+        .satisfies(l -> assertThat(l.headers()).containsKey("railyard.rule"));
   }
 
   @Test
@@ -154,27 +155,7 @@ class GuardedSinkTaskParkingTest {
   }
 
   private GuardedSinkTask start(Map<String, String> extra) {
-    GuardedSinkTask task =
-        new GuardedSinkTask(
-            clock,
-            new Random(7),
-            c ->
-                new LetterBox() {
-                  @Override
-                  public void send(
-                      SinkRecord record,
-                      org.apache.kafka.common.header.internals.RecordHeaders why) {
-                    Map<String, String> headers = new HashMap<>();
-                    for (Header h : why) {
-                      headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
-                    }
-                    letters.add(headers);
-                  }
-
-                  @Override
-                  public void close() {}
-                },
-            c -> lot);
+    GuardedSinkTask task = new GuardedSinkTask(clock, new Random(7), c -> letterBox, c -> lot);
     task.initialize(context);
     Map<String, String> props = new HashMap<>(Map.of(GuardedSinkConfig.IN_ORDER_CONFIG, "false"));
     props.putAll(extra);

@@ -3,7 +3,6 @@ package dev.railyard.rules.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +13,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -28,9 +25,8 @@ class GuardedSinkTaskTest {
   private final String id = UUID.randomUUID().toString();
   private final TestClock clock = new TestClock(T0);
   private final TestContext context = new TestContext();
-  private final List<Letter> letters = new ArrayList<>();
-
-  record Letter(String value, Map<String, String> headers) {}
+  private final MemoryLetterBox letterBox = new MemoryLetterBox();
+  private final List<MemoryLetterBox.Letter> letters = letterBox.letters;
 
   @Test
   void shouldHandAGoodBatchOverWhole() {
@@ -205,25 +201,7 @@ class GuardedSinkTaskTest {
   }
 
   private GuardedSinkTask start(Map<String, String> extra) {
-    GuardedSinkTask task =
-        new GuardedSinkTask(
-            clock,
-            new Random(7),
-            c ->
-                new LetterBox() {
-                  @Override
-                  public void send(SinkRecord record, RecordHeaders why) {
-                    Map<String, String> headers = new HashMap<>();
-                    for (Header h : why) {
-                      headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
-                    }
-                    letters.add(new Letter(String.valueOf(record.value()), headers));
-                  }
-
-                  @Override
-                  public void close() {}
-                },
-            c -> null);
+    GuardedSinkTask task = new GuardedSinkTask(clock, new Random(7), c -> letterBox, c -> null);
     task.initialize(context);
     task.start(props(extra));
     return task;
