@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads in-memory events into an {@link EventBuffer}: Jackson trees and Kafka Connect values
- * ({@code Map}, {@code List}, {@code Struct}, primitives) in place, with the leaf texts the JSON
- * form of the same value would have. Stateless.
+ * Reads in-memory events into an {@link EventBuffer}: Jackson trees and Java values ({@code Map},
+ * {@code List}, primitives, as Kafka Connect's schemaless values are) in place, with the leaf texts
+ * the JSON form of the same value would have. Connect {@code Struct}s arrive as maps through the
+ * adapter {@code dev.railyard.rules.values.ConnectValues}. Stateless.
  */
 final class ObjectEventReader {
-
-  private static final String STRUCT = "org.apache.kafka.connect.data.Struct";
 
   private ObjectEventReader() {}
 
@@ -76,14 +75,10 @@ final class ObjectEventReader {
     }
   }
 
-  /** Reads a Connect value; false when it is not a map or struct (nothing can match it). */
+  /** Reads a Connect value; false when it is not a map (nothing can match it). */
   static boolean readConnect(Object root, PathTrie trie, EventBuffer event) {
     if (root instanceof Map<?, ?> map) {
       connectMap(map, trie.root, event);
-      return true;
-    }
-    if (root != null && root.getClass().getName().equals(STRUCT)) {
-      ConnectStructs.fields(root, trie.root, event);
       return true;
     }
     return false;
@@ -98,17 +93,13 @@ final class ObjectEventReader {
     }
   }
 
-  static void connectValue(Object value, PathTrie.Node node, EventBuffer event) {
+  private static void connectValue(Object value, PathTrie.Node node, EventBuffer event) {
     if (value instanceof Map<?, ?> map) {
       if (node.hasChildren()) {
         connectMap(map, node, event);
       }
     } else if (value instanceof List<?> list) {
       connectList(list, node, event);
-    } else if (value != null && value.getClass().getName().equals(STRUCT)) {
-      if (node.hasChildren()) {
-        ConnectStructs.fields(value, node, event);
-      }
     } else if (node.slot >= 0) {
       connectLeaf(value, node.slot, event);
     }
@@ -118,10 +109,7 @@ final class ObjectEventReader {
     int id = event.newArray();
     int index = 0;
     for (Object element : list) {
-      boolean container =
-          element instanceof Map
-              || element instanceof List
-              || (element != null && element.getClass().getName().equals(STRUCT));
+      boolean container = element instanceof Map || element instanceof List;
       if (container) {
         event.enterElement(id, index);
       }

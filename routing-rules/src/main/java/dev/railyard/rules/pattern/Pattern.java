@@ -75,8 +75,9 @@ public final class Pattern {
 
   /**
    * Matches a Kafka Connect value in place: a {@code Map} (as {@code JsonConverter} gives with
-   * schemas off), a {@code Struct}, with nested maps, lists, structs and primitives. Numbers
-   * compare as their JSON form would.
+   * schemas off) with nested maps, lists and primitives. Numbers compare as their JSON form would.
+   * A {@code Struct} is matched through {@code ConnectValues.matchable} (package {@code
+   * dev.railyard.rules.values}), which presents it as a map of its fields.
    */
   public boolean matches(Object connectValue) {
     Objects.requireNonNull(connectValue, "connectValue");

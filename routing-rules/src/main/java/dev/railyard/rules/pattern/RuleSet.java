@@ -142,8 +142,8 @@ public final class RuleSet {
   }
 
   /**
-   * Names of the rules matching a Kafka Connect value ({@code Map}, {@code Struct}, ...), read in
-   * place.
+   * Names of the rules matching a Kafka Connect value ({@code Map}, {@code List}, primitives; a
+   * {@code Struct} through {@code ConnectValues.matchable}), read in place.
    */
   public List<String> matches(Object connectValue) {
     Objects.requireNonNull(connectValue, "connectValue");

@@ -2,6 +2,7 @@ package dev.railyard.rules.connect;
 
 import dev.railyard.rules.connect.MatchesPatternConfig.Part;
 import dev.railyard.rules.pattern.Pattern;
+import dev.railyard.rules.values.ConnectValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ public class MatchesPattern<R extends ConnectRecord<R>> implements Predicate<R> 
       return false;
     }
     try {
-      return pattern.matches(event);
+      return pattern.matches(ConnectValues.matchable(event));
     } catch (IllegalArgumentException e) {
       unreadable(record, e);
       return false;

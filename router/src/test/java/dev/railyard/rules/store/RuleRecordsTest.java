@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.yaml.RuleFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +32,10 @@ class RuleRecordsTest {
         .hasMessageContaining("record broken of railyard.rules is not one valid rule");
   }
 
+  /** The rule language's own example files (tests run in the module's folder). */
   private static String resource(String name) throws IOException {
-    try (InputStream in =
-        RuleRecordsTest.class.getResourceAsStream("/dev/railyard/rules/yaml/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return Files.readString(
+        Path.of("../routing-rules/src/test/resources/dev/railyard/rules/yaml", name),
+        StandardCharsets.UTF_8);
   }
 }

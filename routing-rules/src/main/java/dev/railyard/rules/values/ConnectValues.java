@@ -1,0 +1,147 @@
+package dev.railyard.rules.values;
+
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Struct;
+
+/**
+ * Presents a Kafka Connect value to the matcher ({@code Pattern.matches(Object)}, {@code
+ * RuleSet.matches(Object)}): a {@link Struct} becomes a read-only map of its fields in schema
+ * order, and maps and lists that may hold structs become views that present their elements the same
+ * way. Nothing is copied: each view reads the value it wraps when the matcher walks it. Stateless
+ * and thread-safe; a view is as thread-safe as the value under it.
+ */
+public final class ConnectValues {
+
+  private ConnectValues() {}
+
+  /**
+   * The value as the matcher reads it: a struct as a map of its fields, containers as views of
+   * their elements, anything else as it is. May return null for null.
+   */
+  public static Object matchable(Object value) {
+    if (value instanceof Struct struct) {
+      return new StructView(struct);
+    }
+    if (value instanceof Map<?, ?> map) {
+      return new MapView(map);
+    }
+    if (value instanceof List<?> list) {
+      return new ListView(list);
+    }
+    return value;
+  }
+
+  private static final class StructView extends AbstractMap<String, Object> {
+    private final Struct struct;
+
+    StructView(Struct struct) {
+      this.struct = struct;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      List<Field> fields = struct.schema().fields();
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Entry<String, Object>> iterator() {
+          Iterator<Field> it = fields.iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return it.hasNext();
+            }
+
+            @Override
+            public Entry<String, Object> next() {
+              Field field = it.next();
+              return new SimpleImmutableEntry<>(field.name(), matchable(struct.get(field)));
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return fields.size();
+        }
+      };
+    }
+  }
+
+  private static final class MapView extends AbstractMap<String, Object> {
+    private final Map<?, ?> map;
+
+    MapView(Map<?, ?> map) {
+      this.map = map;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Entry<String, Object>> iterator() {
+          Iterator<? extends Entry<?, ?>> it = map.entrySet().iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return it.hasNext();
+            }
+
+            @Override
+            public Entry<String, Object> next() {
+              Entry<?, ?> e = it.next();
+              return new SimpleImmutableEntry<>(
+                  String.valueOf(e.getKey()), matchable(e.getValue()));
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return map.size();
+        }
+      };
+    }
+  }
+
+  private static final class ListView extends AbstractList<Object> implements RandomAccess {
+    private final List<?> list;
+
+    ListView(List<?> list) {
+      this.list = list;
+    }
+
+    @Override
+    public Object get(int index) {
+      return matchable(list.get(index));
+    }
+
+    @Override
+    public Iterator<Object> iterator() {
+      Iterator<?> it = list.iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public Object next() {
+          return matchable(it.next());
+        }
+      };
+    }
+
+    @Override
+    public int size() {
+      return list.size();
+    }
+  }
+}
