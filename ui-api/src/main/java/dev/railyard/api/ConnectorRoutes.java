@@ -1,7 +1,7 @@
 package dev.railyard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.Outcome;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * {@code /api/v1/connectors}: connector configs validated before they are applied, their state,
  * lifecycle actions, offsets, and YAML import and export. The platform decides every answer; this
- * class only maps HTTP to {@link PlatformCalls} and renders the {@link Reply}.
+ * class only maps HTTP to {@link PlatformCalls} and renders the {@link Outcome}.
  */
 final class ConnectorRoutes {
 
@@ -91,7 +91,9 @@ final class ConnectorRoutes {
     platform
         .connectors(c -> c.exportYaml())
         .recover(
-            failure -> ReplyRendering.unavailable(failure, "CONNECT_UNAVAILABLE", "Kafka Connect"))
+            failure ->
+                PlatformFailures.classify(
+                    failure, "CONNECT_UNAVAILABLE", "Kafka Connect could not be reached"))
         .onSuccess(
             yaml ->
                 ctx.response()
@@ -114,7 +116,7 @@ final class ConnectorRoutes {
     return ctx.pathParam("name");
   }
 
-  private static void answer(RoutingContext ctx, Future<Reply> reply) {
-    ReplyRendering.answer(ctx, reply, "CONNECT_UNAVAILABLE", "Kafka Connect");
+  private static void answer(RoutingContext ctx, Future<Outcome> outcome) {
+    Outcomes.answer(ctx, outcome, "CONNECT_UNAVAILABLE", "Kafka Connect");
   }
 }
