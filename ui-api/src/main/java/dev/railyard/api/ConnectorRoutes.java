@@ -1,6 +1,7 @@
 package dev.railyard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.Outcome;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
@@ -76,8 +77,13 @@ final class ConnectorRoutes {
   }
 
   private void put(RoutingContext ctx) {
-    Map<String, Object> body = JsonBodies.toMap(object(ctx));
-    answer(ctx, platform.connectors(c -> c.put(name(ctx), body)));
+    ConnectorRequest request;
+    try {
+      request = ConnectorRequest.parse(name(ctx), JsonBodies.toMap(object(ctx)));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("INVALID_CONFIG", e.getMessage(), null);
+    }
+    answer(ctx, platform.connectors(c -> c.put(name(ctx), request)));
   }
 
   private void act(RoutingContext ctx) {

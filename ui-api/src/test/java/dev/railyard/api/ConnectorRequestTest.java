@@ -1,22 +1,23 @@
-package dev.railyard.host.connectors;
+package dev.railyard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.railyard.api.platform.ConnectorRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ConnectorConfigsTest {
+class ConnectorRequestTest {
 
   @Test
   void shouldAcceptAFlatConfigAndStringifyScalars() {
-    ConnectorConfigs.Request r =
-        ConnectorConfigs.parse(
+    ConnectorRequest r =
+        ConnectorRequest.parse(
             "a",
             Map.of(
                 "connector.class", "FileStreamSink", "tasks.max", 2, "errors.tolerance.all", true));
 
-    assertThat(r.problem()).isNull();
     assertThat(r.config())
         .containsEntry("tasks.max", "2")
         .containsEntry("name", "a")
@@ -26,33 +27,34 @@ class ConnectorConfigsTest {
 
   @Test
   void shouldAcceptAWrappedConfigWithInitialState() {
-    ConnectorConfigs.Request r =
-        ConnectorConfigs.parse(
+    ConnectorRequest r =
+        ConnectorRequest.parse(
             "a", Map.of("config", Map.of("connector.class", "X"), "initial_state", "PAUSED"));
 
-    assertThat(r.problem()).isNull();
     assertThat(r.initialState()).isEqualTo("PAUSED");
   }
 
   @Test
   void shouldRefuseWithTheFieldNamed() {
-    assertThat(ConnectorConfigs.parse("a", Map.of("topics", "t")).problem())
-        .contains("'connector.class' is required");
-    assertThat(ConnectorConfigs.parse("a", Map.of("connector.class", "X", "name", "b")).problem())
-        .contains("'name' in the config is 'b' but the URL names 'a'");
-    assertThat(
-            ConnectorConfigs.parse("a", Map.of("connector.class", "X", "t", List.of())).problem())
-        .contains("config key 't' has an object or array value");
-    assertThat(
-            ConnectorConfigs.parse(
+    assertThatThrownBy(() -> ConnectorRequest.parse("a", Map.of("topics", "t")))
+        .hasMessageContaining("'connector.class' is required");
+    assertThatThrownBy(
+            () -> ConnectorRequest.parse("a", Map.of("connector.class", "X", "name", "b")))
+        .hasMessageContaining("'name' in the config is 'b' but the URL names 'a'");
+    assertThatThrownBy(
+            () -> ConnectorRequest.parse("a", Map.of("connector.class", "X", "t", List.of())))
+        .hasMessageContaining("config key 't' has an object or array value");
+    assertThatThrownBy(
+            () ->
+                ConnectorRequest.parse(
                     "a",
-                    Map.of("config", Map.of("connector.class", "X"), "initial_state", "SLEEPING"))
-                .problem())
-        .contains("RUNNING, PAUSED or STOPPED");
-    assertThat(
-            ConnectorConfigs.parse(
-                    "a", Map.of("config", Map.of("connector.class", "X"), "state", "PAUSED"))
-                .problem())
-        .contains("unknown field 'state'");
+                    Map.of("config", Map.of("connector.class", "X"), "initial_state", "SLEEPING")))
+        .hasMessageContaining("RUNNING, PAUSED or STOPPED");
+    assertThatThrownBy(
+            () ->
+                ConnectorRequest.parse(
+                    "a", Map.of("config", Map.of("connector.class", "X"), "state", "PAUSED")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown field 'state'");
   }
 }

@@ -29,7 +29,7 @@ class ConnectorRoutesTest {
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(RunningApi.json(response).getString("name")).isEqualTo("audit");
     assertThat(api.platform().connectors.calls)
-        .containsExactly("put audit {connector.class=FileStreamSink, topics=t}");
+        .containsExactly("put audit {connector.class=FileStreamSink, topics=t, name=audit} null");
   }
 
   @Test

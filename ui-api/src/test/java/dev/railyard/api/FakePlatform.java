@@ -1,6 +1,7 @@
 package dev.railyard.api;
 
 import dev.railyard.api.platform.ConnectorAdmin;
+import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.api.platform.HealthProbe;
 import dev.railyard.api.platform.Outcome;
@@ -204,8 +205,8 @@ final class FakePlatform {
     }
 
     @Override
-    public CompletionStage<Outcome> put(String name, Map<String, Object> body) {
-      return answer("put " + name + " " + body);
+    public CompletionStage<Outcome> put(String name, ConnectorRequest request) {
+      return answer("put " + name + " " + request.config() + " " + request.initialState());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.railyard.host.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.ConnectorAdmin;
+import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.host.connectors.ConnectRest.Answer;
@@ -84,11 +85,7 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<Outcome> put(String name, Map<String, Object> body) {
-    ConnectorConfigs.Request request = ConnectorConfigs.parse(name, body);
-    if (request.problem() != null) {
-      return done(Outcome.refused(Kind.INVALID, "INVALID_CONFIG", request.problem(), null));
-    }
+  public CompletionStage<Outcome> put(String name, ConnectorRequest request) {
     return keepMaskedSecrets(name, request.config())
         .thenCompose(
             config ->

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import java.io.IOException;
@@ -75,7 +76,7 @@ final class ConnectorYaml {
     }
     List<CompletableFuture<Outcome.Refused>> checks = new ArrayList<>();
     for (Document d : documents) {
-      checks.add(service.validate(d.config()));
+      checks.add(service.validate(d.request().config()));
     }
     return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
         .thenCompose(
@@ -110,7 +111,7 @@ final class ConnectorYaml {
           chain.thenCompose(
               results ->
                   service
-                      .put(d.name(), d.body())
+                      .put(d.name(), d.request())
                       .toCompletableFuture()
                       .thenApply(
                           r -> {
@@ -124,7 +125,7 @@ final class ConnectorYaml {
     return chain.thenApply(results -> Outcome.ok(Map.of("connectors", results)));
   }
 
-  private record Document(String name, Map<String, Object> body, Map<String, String> config) {}
+  private record Document(String name, ConnectorRequest request) {}
 
   /** Reads the documents; returns the first problem with its line and column, or null. */
   private static String read(String text, List<Document> out) {
@@ -164,11 +165,11 @@ final class ConnectorYaml {
     }
     Map<String, Object> body = YAML.convertValue(doc, Map.class);
     String name = (String) body.remove("name");
-    ConnectorConfigs.Request request = ConnectorConfigs.parse(name, body);
-    if (request.problem() != null) {
-      return "connector '" + name + "': " + request.problem();
+    try {
+      out.add(new Document(name, ConnectorRequest.parse(name, body)));
+    } catch (IllegalArgumentException e) {
+      return "connector '" + name + "': " + e.getMessage();
     }
-    out.add(new Document(name, body, request.config()));
     return null;
   }
 

@@ -24,10 +24,10 @@ public interface ConnectorAdmin {
   CompletionStage<Outcome> get(String name);
 
   /**
-   * Creates or replaces a connector after validation. {@code body} is either a flat Connect config
-   * or {@code {"config": {...}, "initial_state": "RUNNING"|"PAUSED"|"STOPPED"}}.
+   * Creates or replaces a connector after validation by its own ConfigDef: {@link Outcome.Created}
+   * or {@link Outcome.Ok}, or {@code INVALID} with the errors per key.
    */
-  CompletionStage<Outcome> put(String name, Map<String, Object> body);
+  CompletionStage<Outcome> put(String name, ConnectorRequest request);
 
   CompletionStage<Outcome> delete(String name);
 
