@@ -1,7 +1,8 @@
 package dev.railyard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.ConnectorRequest;
+import dev.railyard.api.platform.Outcome;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * {@code /api/v1/connectors}: connector configs validated before they are applied, their state,
  * lifecycle actions, offsets, and YAML import and export. The platform decides every answer; this
- * class only maps HTTP to {@link PlatformCalls} and renders the {@link Reply}.
+ * class only maps HTTP to {@link PlatformCalls} and renders the {@link Outcome}.
  */
 final class ConnectorRoutes {
 
@@ -76,8 +77,13 @@ final class ConnectorRoutes {
   }
 
   private void put(RoutingContext ctx) {
-    Map<String, Object> body = JsonBodies.toMap(object(ctx));
-    answer(ctx, platform.connectors(c -> c.put(name(ctx), body)));
+    ConnectorRequest request;
+    try {
+      request = ConnectorRequest.parse(name(ctx), JsonBodies.toMap(object(ctx)));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("INVALID_CONFIG", e.getMessage(), null);
+    }
+    answer(ctx, platform.connectors(c -> c.put(name(ctx), request)));
   }
 
   private void act(RoutingContext ctx) {
@@ -91,7 +97,9 @@ final class ConnectorRoutes {
     platform
         .connectors(c -> c.exportYaml())
         .recover(
-            failure -> ReplyRendering.unavailable(failure, "CONNECT_UNAVAILABLE", "Kafka Connect"))
+            failure ->
+                PlatformFailures.classify(
+                    failure, "CONNECT_UNAVAILABLE", "Kafka Connect could not be reached"))
         .onSuccess(
             yaml ->
                 ctx.response()
@@ -114,7 +122,7 @@ final class ConnectorRoutes {
     return ctx.pathParam("name");
   }
 
-  private static void answer(RoutingContext ctx, Future<Reply> reply) {
-    ReplyRendering.answer(ctx, reply, "CONNECT_UNAVAILABLE", "Kafka Connect");
+  private static void answer(RoutingContext ctx, Future<Outcome> outcome) {
+    Outcomes.answer(ctx, outcome, "CONNECT_UNAVAILABLE", "Kafka Connect");
   }
 }

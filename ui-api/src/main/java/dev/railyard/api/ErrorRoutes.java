@@ -3,12 +3,14 @@ package dev.railyard.api;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure and unmatched request into the one JSON error shape. Unexpected failures are
- * logged with their stack trace and answered with a generic 500: internals never reach clients.
+ * logged with their stack trace and an error id, and answered with a 500 that carries only the id:
+ * internals never reach clients.
  */
 final class ErrorRoutes {
 
@@ -75,14 +77,25 @@ final class ErrorRoutes {
         Map.of("maxBodyBytes", maxBodyBytes));
   }
 
+  /**
+   * Answers a 500 with a fresh error id, and logs the failure with its stack trace under that id:
+   * the client gets the id to quote, never the internals.
+   */
   void internalError(RoutingContext ctx, Throwable failure) {
+    String errorId = UUID.randomUUID().toString();
     LOG.error(
-        "Request {} {} failed unexpectedly", ctx.request().method(), ctx.request().path(), failure);
+        "Request {} {} failed unexpectedly (error id {})",
+        ctx.request().method(),
+        ctx.request().path(),
+        errorId,
+        failure);
     Responses.error(
         ctx,
         500,
         "INTERNAL_ERROR",
-        "The server failed to handle the request; see the server log",
-        null);
+        "The server failed to handle the request (error id "
+            + errorId
+            + "); see the server log for that id",
+        Map.of("errorId", errorId));
   }
 }

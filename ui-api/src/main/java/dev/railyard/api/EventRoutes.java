@@ -48,13 +48,8 @@ final class EventRoutes {
   }
 
   private static Future<List<EntryResult>> publishFailure(Throwable failure) {
-    if (failure instanceof PlatformCalls.ContractViolation) {
-      return Future.failedFuture(failure);
-    }
-    return Future.failedFuture(
-        ApiException.unavailable(
-            "EVENTS_UNAVAILABLE",
-            "The events could not be published: " + Responses.reason(failure)));
+    return PlatformFailures.classify(
+        failure, "EVENTS_UNAVAILABLE", "The events could not be published");
   }
 
   private static List<Map<String, Object>> entries(JsonNode body) {

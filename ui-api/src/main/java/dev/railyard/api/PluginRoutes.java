@@ -228,15 +228,8 @@ final class PluginRoutes {
   }
 
   static ApiException refusal(Refused refused) {
-    int status =
-        switch (refused.kind()) {
-          case INVALID -> 400;
-          case NOT_FOUND -> 404;
-          case CONFLICT -> 409;
-          case TOO_LARGE -> 413;
-          case UNAVAILABLE -> 503;
-        };
-    return new ApiException(status, refused.code(), refused.getMessage(), null);
+    return new ApiException(
+        Outcomes.status(refused.kind()), refused.code(), refused.getMessage(), null);
   }
 
   private static ApiException notFound(String name) {

@@ -1,7 +1,7 @@
 package dev.railyard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.RuleAdmin;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -106,14 +106,14 @@ final class RuleRoutes {
   }
 
   private void test(RoutingContext ctx) {
-    Map<String, Object> body = JsonBodies.toMap(object(ctx));
-    answer(ctx, c -> c.test(body));
+    var request = RuleRequests.test(object(ctx));
+    answer(ctx, c -> c.test(request));
   }
 
   private void replay(RoutingContext ctx) {
     String name = ctx.pathParam("name");
-    Map<String, Object> body = JsonBodies.toMap(object(ctx));
-    answer(ctx, c -> c.replay(name, body));
+    var request = RuleRequests.replay(object(ctx));
+    answer(ctx, c -> c.replay(name, request));
   }
 
   private void peek(RoutingContext ctx) {
@@ -160,8 +160,8 @@ final class RuleRoutes {
         .onFailure(ctx::fail);
   }
 
-  private void answer(RoutingContext ctx, Function<RuleAdmin, CompletionStage<Reply>> call) {
-    ReplyRendering.answer(ctx, platform.rules(call), "RULES_UNAVAILABLE", "The rules");
+  private void answer(RoutingContext ctx, Function<RuleAdmin, CompletionStage<Outcome>> call) {
+    Outcomes.answer(ctx, platform.rules(call), "RULES_UNAVAILABLE", "The rules");
   }
 
   private static String text(RoutingContext ctx) {

@@ -134,12 +134,15 @@ final class WorkerRoutes {
                   + " s; it may still be under way, see GET "
                   + PATH));
     }
-    return unavailable("Scaling to " + count + " workers failed", failure);
+    // a scale that fails is the worker processes failing to start or stop: the data plane, down
+    return Future.failedFuture(
+        ApiException.unavailable(
+            "WORKERS_UNAVAILABLE",
+            "Scaling to " + count + " workers failed: " + Responses.reason(failure)));
   }
 
   private static <T> Future<T> unavailable(String what, Throwable failure) {
-    return Future.failedFuture(
-        ApiException.unavailable("WORKERS_UNAVAILABLE", what + ": " + Responses.reason(failure)));
+    return PlatformFailures.classify(failure, "WORKERS_UNAVAILABLE", what);
   }
 
   private static JsonObject answer(List<WorkerInfo> workers) {

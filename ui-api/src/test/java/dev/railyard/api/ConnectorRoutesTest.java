@@ -2,7 +2,9 @@ package dev.railyard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.UnavailableException;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -16,7 +18,7 @@ class ConnectorRoutesTest {
 
   @Test
   void shouldPassNameAndConfigToThePlatformAndRenderItsAnswer() {
-    api.platform().connectors.reply = Reply.ok(201, Map.of("name", "audit"));
+    api.platform().connectors.reply = Outcome.created(Map.of("name", "audit"));
 
     HttpResponse<String> response =
         api.sendJson(
@@ -27,14 +29,14 @@ class ConnectorRoutesTest {
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(RunningApi.json(response).getString("name")).isEqualTo("audit");
     assertThat(api.platform().connectors.calls)
-        .containsExactly("put audit {connector.class=FileStreamSink, topics=t}");
+        .containsExactly("put audit {connector.class=FileStreamSink, topics=t, name=audit} null");
   }
 
   @Test
   void shouldRenderPlatformErrorsInTheErrorShapeWithDetails() {
     api.platform().connectors.reply =
-        Reply.failed(
-            400,
+        Outcome.refused(
+            Kind.INVALID,
             "INVALID_CONFIG",
             "1 config error: topics: Missing required configuration",
             Map.of("errors", Map.of("topics", List.of("Missing required configuration"))));
@@ -96,7 +98,7 @@ class ConnectorRoutesTest {
 
   @Test
   void shouldAnswer503WhenConnectCannotBeAsked() {
-    api.platform().connectors.failure = new IllegalStateException("no worker is running");
+    api.platform().connectors.failure = new UnavailableException("no worker is running", null);
 
     HttpResponse<String> response = api.get("/api/v1/connectors");
 

@@ -2,6 +2,7 @@ package dev.railyard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.railyard.api.platform.UnavailableException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -119,7 +120,7 @@ class EventRoutesTest {
 
   @Test
   void shouldAnswer503WhenThePublisherFails() {
-    api.platform().events.stageFailure = new IllegalStateException("broker unreachable");
+    api.platform().events.stageFailure = new UnavailableException("broker unreachable", null);
 
     HttpResponse<String> response = api.sendJson("POST", PATH, "[{\"bus\":\"orders\"}]");
 

@@ -1,9 +1,12 @@
 package dev.railyard.api;
 
 import dev.railyard.api.platform.ConnectorAdmin;
+import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.api.platform.HealthProbe;
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.ReplayRequest;
+import dev.railyard.api.platform.TestPatternRequest;
 import dev.railyard.api.platform.WorkerControl;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,9 +44,10 @@ final class FakePlatform {
     workers.rollout = null;
     plugins.reset();
     rules.calls.clear();
-    rules.reply = Reply.ok(200, Map.of("ok", true));
+    rules.reply = Outcome.ok(Map.of("ok", true));
+    rules.failure = null;
     connectors.calls.clear();
-    connectors.reply = Reply.ok(200, Map.of("ok", true));
+    connectors.reply = Outcome.ok(Map.of("ok", true));
     connectors.failure = null;
   }
 
@@ -173,10 +177,10 @@ final class FakePlatform {
   /** Records each call as "method name arg..." and answers with {@link #reply}. */
   static final class Connectors implements ConnectorAdmin {
     final List<String> calls = new CopyOnWriteArrayList<>();
-    volatile Reply reply;
+    volatile Outcome reply;
     volatile RuntimeException failure;
 
-    private CompletionStage<Reply> answer(String call) {
+    private CompletionStage<Outcome> answer(String call) {
       calls.add(call);
       return failure != null
           ? CompletableFuture.failedFuture(failure)
@@ -191,37 +195,37 @@ final class FakePlatform {
     }
 
     @Override
-    public CompletionStage<Reply> list() {
+    public CompletionStage<Outcome> list() {
       return answer("list");
     }
 
     @Override
-    public CompletionStage<Reply> get(String name) {
+    public CompletionStage<Outcome> get(String name) {
       return answer("get " + name);
     }
 
     @Override
-    public CompletionStage<Reply> put(String name, Map<String, Object> body) {
-      return answer("put " + name + " " + body);
+    public CompletionStage<Outcome> put(String name, ConnectorRequest request) {
+      return answer("put " + name + " " + request.config() + " " + request.initialState());
     }
 
     @Override
-    public CompletionStage<Reply> delete(String name) {
+    public CompletionStage<Outcome> delete(String name) {
       return answer("delete " + name);
     }
 
     @Override
-    public CompletionStage<Reply> act(String name, String action, Map<String, String> options) {
+    public CompletionStage<Outcome> act(String name, String action, Map<String, String> options) {
       return answer(action + " " + name + " " + options);
     }
 
     @Override
-    public CompletionStage<Reply> offsets(String name) {
+    public CompletionStage<Outcome> offsets(String name) {
       return answer("offsets " + name);
     }
 
     @Override
-    public CompletionStage<Reply> changeOffsets(String name, Map<String, Object> body) {
+    public CompletionStage<Outcome> changeOffsets(String name, Map<String, Object> body) {
       return answer("changeOffsets " + name + " " + body);
     }
 
@@ -232,7 +236,7 @@ final class FakePlatform {
     }
 
     @Override
-    public CompletionStage<Reply> importYaml(String yaml) {
+    public CompletionStage<Outcome> importYaml(String yaml) {
       return answer("import " + yaml);
     }
   }
@@ -240,70 +244,73 @@ final class FakePlatform {
   /** Records each call as "method args..." and answers with {@link #reply}. */
   static final class Rules implements dev.railyard.api.platform.RuleAdmin {
     final List<String> calls = new CopyOnWriteArrayList<>();
-    volatile Reply reply;
+    volatile Outcome reply;
+    volatile RuntimeException failure;
 
-    private CompletionStage<Reply> answer(String call) {
+    private CompletionStage<Outcome> answer(String call) {
       calls.add(call);
-      return CompletableFuture.completedFuture(reply);
+      return failure != null
+          ? CompletableFuture.failedFuture(failure)
+          : CompletableFuture.completedFuture(reply);
     }
 
     @Override
-    public CompletionStage<Reply> apply(String file, String yaml, boolean dryRun, boolean prune) {
+    public CompletionStage<Outcome> apply(String file, String yaml, boolean dryRun, boolean prune) {
       return answer("apply " + file + " dryRun=" + dryRun + " prune=" + prune + " " + yaml);
     }
 
     @Override
-    public CompletionStage<Reply> validate(String file, String yaml) {
+    public CompletionStage<Outcome> validate(String file, String yaml) {
       return answer("validate " + file + " " + yaml);
     }
 
     @Override
-    public CompletionStage<Reply> list() {
+    public CompletionStage<Outcome> list() {
       return answer("list");
     }
 
     @Override
-    public CompletionStage<Reply> get(String name) {
+    public CompletionStage<Outcome> get(String name) {
       return answer("get " + name);
     }
 
     @Override
-    public CompletionStage<Reply> delete(String name) {
+    public CompletionStage<Outcome> delete(String name) {
       return answer("delete " + name);
     }
 
     @Override
-    public CompletionStage<Reply> test(Map<String, Object> body) {
-      return answer("test " + body);
+    public CompletionStage<Outcome> test(TestPatternRequest request) {
+      return answer("test " + request);
     }
 
     @Override
-    public CompletionStage<Reply> replay(String rule, Map<String, Object> body) {
-      return answer("replay " + rule + " " + body);
+    public CompletionStage<Outcome> replay(String rule, ReplayRequest request) {
+      return answer("replay " + rule + " " + request);
     }
 
     @Override
-    public CompletionStage<Reply> replayStatus(String id) {
+    public CompletionStage<Outcome> replayStatus(String id) {
       return answer("replayStatus " + id);
     }
 
     @Override
-    public CompletionStage<Reply> deadLetters(String rule) {
+    public CompletionStage<Outcome> deadLetters(String rule) {
       return answer("deadLetters " + rule);
     }
 
     @Override
-    public CompletionStage<Reply> peekDeadLetters(String rule, String target, int limit) {
+    public CompletionStage<Outcome> peekDeadLetters(String rule, String target, int limit) {
       return answer("peek " + rule + " " + target + " " + limit);
     }
 
     @Override
-    public CompletionStage<Reply> peekRetrying(String rule, String target, int limit) {
+    public CompletionStage<Outcome> peekRetrying(String rule, String target, int limit) {
       return answer("retrying " + rule + " " + target + " " + limit);
     }
 
     @Override
-    public CompletionStage<Reply> redrive(String rule, String target) {
+    public CompletionStage<Outcome> redrive(String rule, String target) {
       return answer("redrive " + rule + " " + target);
     }
 

@@ -2,7 +2,8 @@ package dev.railyard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Outcome.Kind;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ class RuleRoutesTest {
   @Test
   void shouldRenderEveryProblemOfARefusedFile() {
     api.platform().rules.reply =
-        Reply.failed(
-            400,
+        Outcome.refused(
+            Kind.INVALID,
             "INVALID_RULES",
             "2 problems",
             Map.of("problems", List.of("a.yaml:3:5 spec.bus: missing", "a.yaml:9:1 x: unknown")));
@@ -66,7 +67,10 @@ class RuleRoutesTest {
 
     assertThat(api.platform().rules.calls)
         .containsExactly(
-            "list", "get paid-orders", "delete paid-orders", "test {rule=paid-orders, event={}}");
+            "list",
+            "get paid-orders",
+            "delete paid-orders",
+            "test TestPatternRequest[eventJson={}, patternJson=null, rule=paid-orders]");
   }
 
   @Test
@@ -79,7 +83,8 @@ class RuleRoutesTest {
 
     assertThat(api.platform().rules.calls)
         .containsExactly(
-            "replay paid-orders {from=2026-11-26T10:00:00Z, to=2026-11-26T10:30:00Z}",
+            "replay paid-orders ReplayRequest[from=2026-11-26T10:00:00Z, to=2026-11-26T10:30:00Z,"
+                + " targets=null]",
             "replayStatus r-1");
   }
 
@@ -103,8 +108,7 @@ class RuleRoutesTest {
   @Test
   void shouldPassTheLimitOfARetryingPeekThrough() {
     api.platform().rules.reply =
-        Reply.ok(
-            200,
+        Outcome.ok(
             Map.of(
                 "rule",
                 "paid",
@@ -140,7 +144,7 @@ class RuleRoutesTest {
   @Test
   void shouldAnswerTheNotFoundOfARetryingPeek() {
     api.platform().rules.reply =
-        Reply.failed(404, "NOT_FOUND", "rule 'paid' has no target 'nope'", null);
+        Outcome.refused(Kind.NOT_FOUND, "NOT_FOUND", "rule 'paid' has no target 'nope'", null);
 
     assertThat(api.get("/api/v1/rules/paid/retrying/nope").statusCode()).isEqualTo(404);
   }

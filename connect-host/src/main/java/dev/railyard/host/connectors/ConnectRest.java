@@ -3,6 +3,7 @@ package dev.railyard.host.connectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.railyard.api.platform.UnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -54,8 +55,8 @@ public final class ConnectRest {
    * Sends one request.
    *
    * @param body a JSON-able value, or null for none
-   * @return Connect's answer; failed with {@link IllegalStateException} when no worker runs or it
-   *     cannot be reached
+   * @return Connect's answer; failed with {@link UnavailableException} when no worker runs, or with
+   *     the HTTP client's {@link IOException} when it cannot be reached
    */
   public CompletableFuture<Answer> send(String method, String path, Object body) {
     return send(method, path, body, 0);
@@ -87,7 +88,7 @@ public final class ConnectRest {
     Optional<String> base = baseUrl.get();
     if (base.isEmpty()) {
       return CompletableFuture.failedFuture(
-          new IllegalStateException("no Connect worker is running"));
+          new UnavailableException("no Connect worker is running", null));
     }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base.get() + path))

@@ -2,7 +2,9 @@ package dev.railyard.host.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.ConnectorAdmin;
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.ConnectorRequest;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.host.connectors.ConnectRest.Answer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -73,21 +75,17 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<Reply> list() {
-    return views.all().thenApply(list -> Reply.ok(200, list));
+  public CompletionStage<Outcome> list() {
+    return views.all().thenApply(list -> Outcome.ok(list));
   }
 
   @Override
-  public CompletionStage<Reply> get(String name) {
-    return views.one(name).thenApply(view -> view == null ? notFound(name) : Reply.ok(200, view));
+  public CompletionStage<Outcome> get(String name) {
+    return views.one(name).thenApply(view -> view == null ? notFound(name) : Outcome.ok(view));
   }
 
   @Override
-  public CompletionStage<Reply> put(String name, Map<String, Object> body) {
-    ConnectorConfigs.Request request = ConnectorConfigs.parse(name, body);
-    if (request.problem() != null) {
-      return done(Reply.failed(400, "INVALID_CONFIG", request.problem(), null));
-    }
+  public CompletionStage<Outcome> put(String name, ConnectorRequest request) {
     return keepMaskedSecrets(name, request.config())
         .thenCompose(
             config ->
@@ -102,7 +100,7 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   /** Validates a config with the connector's own ConfigDef; null when it is valid. */
-  CompletableFuture<Reply> validate(Map<String, String> config) {
+  CompletableFuture<Outcome.Refused> validate(Map<String, String> config) {
     String className = config.get("connector.class");
     return connect
         .send("PUT", "/connector-plugins/" + encode(className) + "/config/validate", config)
@@ -111,8 +109,8 @@ public final class ConnectorService implements ConnectorAdmin {
               if (reply.status() == 400
                   || reply.status() == 404
                   || reply.message().contains("Failed to find any class")) {
-                return Reply.failed(
-                    400,
+                return Outcome.refused(
+                    Kind.INVALID,
                     "UNKNOWN_PLUGIN",
                     reply.message() + " (GET /connect/connector-plugins lists the installed ones)",
                     Map.of("field", "connector.class", "value", className));
@@ -124,15 +122,15 @@ public final class ConnectorService implements ConnectorAdmin {
               views.rememberPasswordKeys(className, validation.passwordKeys());
               return validation.valid()
                   ? null
-                  : Reply.failed(
-                      400,
+                  : Outcome.refused(
+                      Kind.INVALID,
                       "INVALID_CONFIG",
                       validation.summary(),
                       Map.of("errors", validation.errors()));
             });
   }
 
-  CompletableFuture<Reply> apply(String name, Map<String, String> config, String initialState) {
+  CompletableFuture<Outcome> apply(String name, Map<String, String> config, String initialState) {
     return connect
         .send("GET", "/connectors/" + encode(name), null)
         .thenCompose(
@@ -140,7 +138,7 @@ public final class ConnectorService implements ConnectorAdmin {
               if (existing.ok()) {
                 return connect
                     .send("PUT", "/connectors/" + encode(name) + "/config", config)
-                    .thenApply(r -> r.ok() ? applied(200, name, config, false) : fromConnect(r));
+                    .thenApply(r -> r.ok() ? applied(name, config, false) : fromConnect(r));
               }
               Map<String, Object> create = new LinkedHashMap<>();
               create.put("name", name);
@@ -150,23 +148,23 @@ public final class ConnectorService implements ConnectorAdmin {
               }
               return connect
                   .send("POST", "/connectors", create)
-                  .thenApply(r -> r.ok() ? applied(201, name, config, true) : fromConnect(r));
+                  .thenApply(r -> r.ok() ? applied(name, config, true) : fromConnect(r));
             });
   }
 
   @Override
-  public CompletionStage<Reply> delete(String name) {
+  public CompletionStage<Outcome> delete(String name) {
     return connect
         .send("DELETE", "/connectors/" + encode(name), null)
         .thenApply(
             r ->
                 r.ok()
-                    ? Reply.ok(200, Map.of("name", name, "deleted", true))
+                    ? Outcome.ok(Map.of("name", name, "deleted", true))
                     : r.status() == 404 ? notFound(name) : fromConnect(r));
   }
 
   @Override
-  public CompletionStage<Reply> act(String name, String action, Map<String, String> options) {
+  public CompletionStage<Outcome> act(String name, String action, Map<String, String> options) {
     switch (action) {
       case "pause", "resume", "stop" -> {
         return connect
@@ -176,7 +174,7 @@ public final class ConnectorService implements ConnectorAdmin {
       case "restart" -> {
         RestartOptions restart = RestartOptions.parse(options);
         if (restart.problem() != null) {
-          return done(Reply.failed(400, "INVALID_OPTION", restart.problem(), null));
+          return done(Outcome.refused(Kind.INVALID, "INVALID_OPTION", restart.problem(), null));
         }
         return connect
             .send("POST", "/connectors/" + encode(name) + "/restart" + restart.query(), null)
@@ -184,8 +182,8 @@ public final class ConnectorService implements ConnectorAdmin {
       }
       default -> {
         return done(
-            Reply.failed(
-                404,
+            Outcome.refused(
+                Kind.NOT_FOUND,
                 "UNKNOWN_ACTION",
                 "unknown action '" + action + "'; valid actions: pause, resume, stop, restart",
                 null));
@@ -194,24 +192,23 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<Reply> offsets(String name) {
+  public CompletionStage<Outcome> offsets(String name) {
     return connect
         .send("GET", "/connectors/" + encode(name) + "/offsets", null)
         .thenApply(
             r ->
                 r.ok()
-                    ? Reply.ok(200, r.body())
+                    ? Outcome.ok(r.body())
                     : r.status() == 404 ? notFound(name) : fromConnect(r));
   }
 
   @Override
-  public CompletionStage<Reply> changeOffsets(String name, Map<String, Object> body) {
+  public CompletionStage<Outcome> changeOffsets(String name, Map<String, Object> body) {
     String path = "/connectors/" + encode(name) + "/offsets";
     CompletableFuture<Answer> sent =
         body == null ? connect.send("DELETE", path, null) : connect.send("PATCH", path, body);
     return sent.thenApply(
-        r ->
-            r.ok() ? Reply.ok(200, r.body()) : r.status() == 404 ? notFound(name) : fromConnect(r));
+        r -> r.ok() ? Outcome.ok(r.body()) : r.status() == 404 ? notFound(name) : fromConnect(r));
   }
 
   @Override
@@ -220,7 +217,7 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<Reply> importYaml(String text) {
+  public CompletionStage<Outcome> importYaml(String text) {
     return yaml.importAll(text);
   }
 
@@ -251,15 +248,15 @@ public final class ConnectorService implements ConnectorAdmin {
             });
   }
 
-  private static Reply maskWithoutSecret(Map<String, String> config) {
+  private static Outcome maskWithoutSecret(Map<String, String> config) {
     String key =
         config.entrySet().stream()
             .filter(e -> SecretMasking.MASK.equals(e.getValue()))
             .map(Map.Entry::getKey)
             .findFirst()
             .orElse("?");
-    return Reply.failed(
-        400,
+    return Outcome.refused(
+        Kind.INVALID,
         "INVALID_CONFIG",
         "'"
             + key
@@ -272,43 +269,53 @@ public final class ConnectorService implements ConnectorAdmin {
         Map.of("field", key));
   }
 
-  private Reply applied(int status, String name, Map<String, String> config, boolean created) {
+  private Outcome applied(String name, Map<String, String> config, boolean created) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name);
     body.put("created", created);
     body.put("config", views.mask(config));
-    return Reply.ok(status, body);
+    return created ? Outcome.created(body) : Outcome.ok(body);
   }
 
-  private static Reply accepted(Answer r, String name, String action) {
+  private static Outcome accepted(Answer r, String name, String action) {
     if (r.status() == 404) {
       return notFound(name);
     }
     return r.ok()
-        ? Reply.ok(202, Map.of("name", name, "action", action, "accepted", true))
+        ? Outcome.accepted(Map.of("name", name, "action", action, "accepted", true))
         : fromConnect(r);
   }
 
-  static Reply notFound(String name) {
-    return Reply.failed(
-        404,
+  static Outcome notFound(String name) {
+    return Outcome.refused(
+        Kind.NOT_FOUND,
         "NOT_FOUND",
         "connector '" + name + "' does not exist (GET /api/v1/connectors lists them)",
         Map.of("name", name));
   }
 
   /** Connect's own error, with its message; a server error of Connect's is a dependency failure. */
-  static Reply fromConnect(Answer r) {
-    int status = r.status() >= 500 ? 503 : r.status();
+  static Outcome.Refused fromConnect(Answer r) {
+    int status = r.status();
+    if (status >= 500) {
+      return Outcome.refused(
+          Kind.UNAVAILABLE, "CONNECT_ERROR", "Kafka Connect: " + r.message(), null);
+    }
+    // Connect's other refusals (401, 403, 405, ...) are the request's problem, as 400 is
+    Kind kind =
+        switch (status) {
+          case 404 -> Kind.NOT_FOUND;
+          case 409 -> Kind.CONFLICT;
+          default -> Kind.INVALID;
+        };
     String code =
         switch (status) {
           case 400 -> "INVALID_REQUEST";
           case 404 -> "NOT_FOUND";
           case 409 -> "CONFLICT";
-          case 503 -> "CONNECT_ERROR";
           default -> "CONNECT_" + status;
         };
-    return Reply.failed(status, code, "Kafka Connect: " + r.message(), null);
+    return Outcome.refused(kind, code, "Kafka Connect: " + r.message(), null);
   }
 
   static String encode(String s) {

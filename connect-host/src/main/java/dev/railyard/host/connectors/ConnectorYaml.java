@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.ConnectorRequest;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Outcome.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -66,30 +68,30 @@ final class ConnectorYaml {
             });
   }
 
-  CompletableFuture<Reply> importAll(String text) {
+  CompletableFuture<Outcome> importAll(String text) {
     List<Document> documents = new ArrayList<>();
     String problem = read(text, documents);
     if (problem != null) {
-      return ConnectorService.done(Reply.failed(400, "INVALID_YAML", problem, null));
+      return ConnectorService.done(Outcome.refused(Kind.INVALID, "INVALID_YAML", problem, null));
     }
-    List<CompletableFuture<Reply>> checks = new ArrayList<>();
+    List<CompletableFuture<Outcome.Refused>> checks = new ArrayList<>();
     for (Document d : documents) {
-      checks.add(service.validate(d.config()));
+      checks.add(service.validate(d.request().config()));
     }
     return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
         .thenCompose(
             v -> {
               Map<String, Object> invalid = new LinkedHashMap<>();
               for (int i = 0; i < documents.size(); i++) {
-                Reply r = checks.get(i).join();
+                Outcome.Refused r = checks.get(i).join();
                 if (r != null) {
-                  invalid.put(documents.get(i).name(), r.error().message());
+                  invalid.put(documents.get(i).name(), r.message());
                 }
               }
               if (!invalid.isEmpty()) {
                 return ConnectorService.done(
-                    Reply.failed(
-                        400,
+                    Outcome.refused(
+                        Kind.INVALID,
                         "INVALID_CONFIG",
                         invalid.size()
                             + " of "
@@ -102,28 +104,28 @@ final class ConnectorYaml {
             });
   }
 
-  private CompletableFuture<Reply> applyAll(List<Document> documents) {
+  private CompletableFuture<Outcome> applyAll(List<Document> documents) {
     CompletableFuture<List<Object>> chain = CompletableFuture.completedFuture(new ArrayList<>());
     for (Document d : documents) {
       chain =
           chain.thenCompose(
               results ->
                   service
-                      .put(d.name(), d.body())
+                      .put(d.name(), d.request())
                       .toCompletableFuture()
                       .thenApply(
                           r -> {
                             results.add(
-                                r.error() == null
-                                    ? r.body()
-                                    : Map.of("name", d.name(), "error", r.error().message()));
+                                r instanceof Outcome.Refused refused
+                                    ? Map.of("name", d.name(), "error", refused.message())
+                                    : r.body());
                             return results;
                           }));
     }
-    return chain.thenApply(results -> Reply.ok(200, Map.of("connectors", results)));
+    return chain.thenApply(results -> Outcome.ok(Map.of("connectors", results)));
   }
 
-  private record Document(String name, Map<String, Object> body, Map<String, String> config) {}
+  private record Document(String name, ConnectorRequest request) {}
 
   /** Reads the documents; returns the first problem with its line and column, or null. */
   private static String read(String text, List<Document> out) {
@@ -163,11 +165,11 @@ final class ConnectorYaml {
     }
     Map<String, Object> body = YAML.convertValue(doc, Map.class);
     String name = (String) body.remove("name");
-    ConnectorConfigs.Request request = ConnectorConfigs.parse(name, body);
-    if (request.problem() != null) {
-      return "connector '" + name + "': " + request.problem();
+    try {
+      out.add(new Document(name, ConnectorRequest.parse(name, body)));
+    } catch (IllegalArgumentException e) {
+      return "connector '" + name + "': " + e.getMessage();
     }
-    out.add(new Document(name, body, request.config()));
     return null;
   }
 

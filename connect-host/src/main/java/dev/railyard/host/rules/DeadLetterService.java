@@ -1,7 +1,7 @@
 package dev.railyard.host.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.Outcome;
 import dev.railyard.rules.connect.DeadLetters;
 import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
@@ -49,7 +49,7 @@ final class DeadLetterService {
     this.producer = producer;
   }
 
-  Reply list(Rule rule) {
+  Outcome list(Rule rule) {
     List<Map<String, Object>> targets = new ArrayList<>();
     for (Target t : rule.targets()) {
       try (KafkaConsumer<byte[], byte[]> consumer = consumer(rule.name(), t.name())) {
@@ -73,10 +73,10 @@ final class DeadLetterService {
         targets.add(view);
       }
     }
-    return Reply.ok(200, Map.of("rule", rule.name(), "targets", targets));
+    return Outcome.ok(Map.of("rule", rule.name(), "targets", targets));
   }
 
-  Reply peek(Rule rule, String target, int limit) {
+  Outcome peek(Rule rule, String target, int limit) {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(rule.name(), target)) {
       List<TopicPartition> partitions = assign(consumer, rule.name(), target);
       Map<TopicPartition, Long> end = position(consumer, partitions);
@@ -90,11 +90,11 @@ final class DeadLetterService {
             }
             return letters.size() < limit;
           });
-      return Reply.ok(200, Map.of("rule", rule.name(), "target", target, "letters", letters));
+      return Outcome.ok(Map.of("rule", rule.name(), "target", target, "letters", letters));
     }
   }
 
-  Reply redrive(Rule rule, String target) throws Exception {
+  Outcome redrive(Rule rule, String target) throws Exception {
     Transformer transformer = Transformer.of(rule.transform());
     String delivery = RouterConfig.deliveryTopic(rule.name(), target);
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(rule.name(), target)) {
@@ -132,8 +132,7 @@ final class DeadLetterService {
       Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
       end.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
       consumer.commitSync(commit);
-      return Reply.ok(
-          200,
+      return Outcome.ok(
           Map.of(
               "rule",
               rule.name(),

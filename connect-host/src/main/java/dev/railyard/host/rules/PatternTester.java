@@ -2,7 +2,9 @@ package dev.railyard.host.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.TestPatternRequest;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import dev.railyard.rules.pattern.Pattern;
@@ -10,6 +12,7 @@ import dev.railyard.rules.pattern.Problem;
 import dev.railyard.rules.transform.TransformException;
 import dev.railyard.rules.transform.Transformer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,36 +20,30 @@ import java.util.Map;
 
 /**
  * TestEventPattern: does an event match a pattern or a rule, and what would each target of the rule
- * receive. Stateless.
+ * receive. The request's shape was checked by the API. Stateless.
  */
 final class PatternTester {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  Reply test(Map<String, Object> body, Map<String, Rule> rules) throws IOException {
-    Object event = body.get("event");
-    if (!(event instanceof Map)) {
-      return invalid("'event' must be the event as a JSON object");
-    }
-    byte[] eventJson = JSON.writeValueAsBytes(event);
-    if (body.containsKey("pattern") == body.containsKey("rule")) {
-      return invalid("give either 'pattern' (an EventBridge pattern) or 'rule' (a rule's name)");
-    }
-    if (body.containsKey("pattern")) {
-      String pattern = JSON.writeValueAsString(body.get("pattern"));
+  Outcome test(TestPatternRequest request, Map<String, Rule> rules) throws IOException {
+    byte[] eventJson = request.eventJson().getBytes(StandardCharsets.UTF_8);
+    if (request.patternJson() != null) {
+      String pattern = request.patternJson();
       List<Problem> problems = Pattern.check(pattern);
       if (!problems.isEmpty()) {
-        return Reply.failed(
-            400,
+        return Outcome.refused(
+            Kind.INVALID,
             "INVALID_PATTERN",
             "the pattern has " + problems.size() + " problem(s): " + problems.get(0),
             Map.of("problems", problems.stream().map(Problem::toString).toList()));
       }
-      return Reply.ok(200, Map.of("matches", Pattern.compile(pattern).matches(eventJson)));
+      return Outcome.ok(Map.of("matches", Pattern.compile(pattern).matches(eventJson)));
     }
-    Rule rule = body.get("rule") instanceof String name ? rules.get(name) : null;
+    Rule rule = rules.get(request.rule());
     if (rule == null) {
-      return Reply.failed(404, "NOT_FOUND", "rule '" + body.get("rule") + "' does not exist", null);
+      return Outcome.refused(
+          Kind.NOT_FOUND, "NOT_FOUND", "rule '" + request.rule() + "' does not exist", null);
     }
     boolean matches = Pattern.compile(rule.pattern()).matches(eventJson);
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -54,7 +51,7 @@ final class PatternTester {
     if (matches) {
       answer.put("targets", outputs(rule, eventJson));
     }
-    return Reply.ok(200, answer);
+    return Outcome.ok(answer);
   }
 
   private static Map<String, Object> outputs(Rule rule, byte[] eventJson) throws IOException {
@@ -77,13 +74,9 @@ final class PatternTester {
   private static Object readable(byte[] bytes) {
     try {
       JsonNode node = JSON.readTree(bytes);
-      return node == null ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : node;
+      return node == null ? new String(bytes, StandardCharsets.UTF_8) : node;
     } catch (IOException e) {
-      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      return new String(bytes, StandardCharsets.UTF_8);
     }
-  }
-
-  private static Reply invalid(String message) {
-    return Reply.failed(400, "INVALID_REQUEST", message, null);
   }
 }

@@ -3,7 +3,7 @@ package dev.railyard.host.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.Outcome;
 import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.delivery.ParkedHeaders;
 import dev.railyard.rules.model.Rule;
@@ -66,7 +66,7 @@ final class RetryingView {
    *
    * @param target a target of {@code rule}
    */
-  Reply peek(Rule rule, String target, int limit) throws Exception {
+  Outcome peek(Rule rule, String target, int limit) throws Exception {
     String topic = RouterConfig.retryTopic(rule.name(), target);
     List<Map<String, Object>> retrying = new ArrayList<>();
     List<TopicPartition> partitions;
@@ -91,7 +91,7 @@ final class RetryingView {
     body.put("target", target);
     body.put("topic", partitions.isEmpty() && keepsOrder ? null : topic);
     body.put("retrying", retrying);
-    return Reply.ok(200, body);
+    return Outcome.ok(body);
   }
 
   /** The partitions of {@code topic} in ascending order, none when it does not exist. */

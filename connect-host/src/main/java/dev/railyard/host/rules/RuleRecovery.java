@@ -1,6 +1,8 @@
 package dev.railyard.host.rules;
 
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.ReplayRequest;
 import dev.railyard.rules.model.Rule;
 import java.time.Duration;
 import java.util.Map;
@@ -51,60 +53,61 @@ final class RuleRecovery implements AutoCloseable {
     this.retrying = new RetryingView(bootstrapServers, admin);
   }
 
-  CompletableFuture<Reply> replay(String name, Map<String, Object> body) {
+  CompletableFuture<Outcome> replay(String name, ReplayRequest request) {
     Rule rule = rules.get().get(name);
     if (rule == null) {
       return CompletableFuture.completedFuture(RuleViews.notFound(name));
     }
     Replay replay;
     try {
-      replay = ReplayRequests.parse(rule, body);
+      replay = ReplayRequests.of(rule, request);
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(
-          Reply.failed(400, "INVALID_REPLAY", e.getMessage(), null));
+          Outcome.refused(Kind.INVALID, "INVALID_REPLAY", e.getMessage(), null));
     }
     replaysById.put(replay.id, replay);
     replayThreads.execute(() -> replays.run(rule, replay));
     log.info("Replay {} of rule {} from {} to {} started", replay.id, name, replay.from, replay.to);
-    return CompletableFuture.completedFuture(Reply.ok(202, replay.view()));
+    return CompletableFuture.completedFuture(Outcome.accepted(replay.view()));
   }
 
-  CompletableFuture<Reply> replayStatus(String id) {
+  CompletableFuture<Outcome> replayStatus(String id) {
     Replay replay = replaysById.get(id);
     return CompletableFuture.completedFuture(
         replay == null
-            ? Reply.failed(404, "NOT_FOUND", "replay '" + id + "' does not exist", null)
-            : Reply.ok(200, replay.view()));
+            ? Outcome.refused(
+                Kind.NOT_FOUND, "NOT_FOUND", "replay '" + id + "' does not exist", null)
+            : Outcome.ok(replay.view()));
   }
 
-  CompletableFuture<Reply> deadLetters(String name) {
+  CompletableFuture<Outcome> deadLetters(String name) {
     return withTarget(name, null, deadLetters::list);
   }
 
-  CompletableFuture<Reply> peek(String name, String target, int limit) {
+  CompletableFuture<Outcome> peek(String name, String target, int limit) {
     return withTarget(name, target, rule -> deadLetters.peek(rule, target, limit));
   }
 
-  CompletableFuture<Reply> retrying(String name, String target, int limit) {
+  CompletableFuture<Outcome> retrying(String name, String target, int limit) {
     return withTarget(name, target, rule -> retrying.peek(rule, target, limit));
   }
 
-  CompletableFuture<Reply> redrive(String name, String target) {
+  CompletableFuture<Outcome> redrive(String name, String target) {
     return withTarget(
         name,
         target,
         rule -> {
-          Reply reply = deadLetters.redrive(rule, target);
-          log.info("Redrove dead letters of {}.{}: {}", name, target, reply.body());
-          return reply;
+          Outcome outcome = deadLetters.redrive(rule, target);
+          log.info("Redrove dead letters of {}.{}: {}", name, target, outcome.body());
+          return outcome;
         });
   }
 
   private interface RuleWork {
-    Reply call(Rule rule) throws Exception;
+    Outcome call(Rule rule) throws Exception;
   }
 
-  private CompletableFuture<Reply> withTarget(String name, String target, RuleWork work) {
+  private CompletableFuture<Outcome> withTarget(String name, String target, RuleWork work) {
     return CompletableFuture.supplyAsync(
         () -> {
           Rule rule = rules.get().get(name);
@@ -112,8 +115,8 @@ final class RuleRecovery implements AutoCloseable {
             return RuleViews.notFound(name);
           }
           if (target != null && rule.targets().stream().noneMatch(t -> t.name().equals(target))) {
-            return Reply.failed(
-                404,
+            return Outcome.refused(
+                Kind.NOT_FOUND,
                 "NOT_FOUND",
                 "rule '"
                     + name

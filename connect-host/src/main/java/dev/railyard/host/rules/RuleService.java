@@ -1,7 +1,11 @@
 package dev.railyard.host.rules;
 
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.ReplayRequest;
 import dev.railyard.api.platform.RuleAdmin;
+import dev.railyard.api.platform.TestPatternRequest;
+import dev.railyard.api.platform.UnavailableException;
 import dev.railyard.host.Producers;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.rules.model.Rule;
@@ -162,7 +166,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Reply> apply(String fileName, String yaml, boolean dryRun, boolean prune) {
+  public CompletionStage<Outcome> apply(
+      String fileName, String yaml, boolean dryRun, boolean prune) {
     return run(
         () -> {
           LoadResult loaded = RuleFiles.load(fileName, yaml);
@@ -177,20 +182,20 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           // change costs one round of Connect validation, not one per target of the file
           reconciler.validateTargets(diff.changed(), templates, missing);
           if (!missing.isEmpty()) {
-            return Reply.failed(
-                400,
+            return Outcome.refused(
+                Kind.INVALID,
                 "INVALID_RULES",
                 fileName + ": " + String.join("; ", missing),
                 Map.of("problems", missing));
           }
           if (dryRun || diff.changed().isEmpty() && diff.deleted().isEmpty()) {
-            return Reply.ok(200, diff.answer(dryRun));
+            return Outcome.ok(diff.answer(dryRun));
           }
           Map<String, Rule> before = rules.rules();
           write(diff);
           reconciler.connectors(before, rules.rules(), diff.buses(), templates);
           log.info("Applied {}: {}", fileName, diff.summary());
-          return Reply.ok(200, diff.answer(false));
+          return Outcome.ok(diff.answer(false));
         });
   }
 
@@ -209,12 +214,13 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       f.get(60, TimeUnit.SECONDS);
     }
     if (!rules.await(diff::isReflectedIn, READ_BACK)) {
-      throw new IllegalStateException("the rules written were not read back within " + READ_BACK);
+      throw new UnavailableException(
+          "the rules written were not read back within " + READ_BACK, null);
     }
   }
 
   @Override
-  public CompletionStage<Reply> validate(String fileName, String yaml) {
+  public CompletionStage<Outcome> validate(String fileName, String yaml) {
     return run(
         () -> {
           LoadResult loaded = RuleFiles.load(fileName, yaml);
@@ -225,11 +231,10 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           reconciler.validateTargets(
               loaded.rules(), reconciler.templates(loaded.rules(), missing), missing);
           return missing.isEmpty()
-              ? Reply.ok(
-                  200,
+              ? Outcome.ok(
                   Map.of("valid", true, "rules", loaded.rules().stream().map(Rule::name).toList()))
-              : Reply.failed(
-                  400,
+              : Outcome.refused(
+                  Kind.INVALID,
                   "INVALID_RULES",
                   fileName + ": " + String.join("; ", missing),
                   Map.of("problems", missing));
@@ -237,21 +242,21 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Reply> list() {
+  public CompletionStage<Outcome> list() {
     List<Map<String, Object>> views = new ArrayList<>();
     new TreeMap<>(rules.rules()).values().forEach(r -> views.add(RuleViews.view(r, stats)));
-    return CompletableFuture.completedFuture(Reply.ok(200, views));
+    return CompletableFuture.completedFuture(Outcome.ok(views));
   }
 
   @Override
-  public CompletionStage<Reply> get(String name) {
+  public CompletionStage<Outcome> get(String name) {
     Rule rule = rules.rules().get(name);
     return CompletableFuture.completedFuture(
-        rule == null ? RuleViews.notFound(name) : Reply.ok(200, RuleViews.view(rule, stats)));
+        rule == null ? RuleViews.notFound(name) : Outcome.ok(RuleViews.view(rule, stats)));
   }
 
   @Override
-  public CompletionStage<Reply> delete(String name) {
+  public CompletionStage<Outcome> delete(String name) {
     return run(
         () -> {
           Map<String, Rule> before = rules.rules();
@@ -263,17 +268,18 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
               .send(new ProducerRecord<>(RuleRecords.TOPIC, name, null))
               .get(60, TimeUnit.SECONDS);
           if (!rules.await(r -> !r.containsKey(name), READ_BACK)) {
-            throw new IllegalStateException("the deletion was not read back within " + READ_BACK);
+            throw new UnavailableException(
+                "the deletion was not read back within " + READ_BACK, null);
           }
           reconciler.connectors(before, rules.rules(), Set.of(rule.bus()), Map.of());
           log.info("Deleted rule {}", name);
-          return Reply.ok(200, Map.of("name", name, "deleted", true));
+          return Outcome.ok(Map.of("name", name, "deleted", true));
         });
   }
 
   @Override
-  public CompletionStage<Reply> test(Map<String, Object> body) {
-    return run(() -> tester.test(body, rules.rules()));
+  public CompletionStage<Outcome> test(TestPatternRequest request) {
+    return run(() -> tester.test(request, rules.rules()));
   }
 
   /** How many rules are in force. */
@@ -282,32 +288,32 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Reply> replay(String name, Map<String, Object> body) {
-    return recovery.replay(name, body);
+  public CompletionStage<Outcome> replay(String name, ReplayRequest request) {
+    return recovery.replay(name, request);
   }
 
   @Override
-  public CompletionStage<Reply> replayStatus(String id) {
+  public CompletionStage<Outcome> replayStatus(String id) {
     return recovery.replayStatus(id);
   }
 
   @Override
-  public CompletionStage<Reply> deadLetters(String name) {
+  public CompletionStage<Outcome> deadLetters(String name) {
     return recovery.deadLetters(name);
   }
 
   @Override
-  public CompletionStage<Reply> peekDeadLetters(String name, String target, int limit) {
+  public CompletionStage<Outcome> peekDeadLetters(String name, String target, int limit) {
     return recovery.peek(name, target, limit);
   }
 
   @Override
-  public CompletionStage<Reply> peekRetrying(String name, String target, int limit) {
+  public CompletionStage<Outcome> peekRetrying(String name, String target, int limit) {
     return recovery.retrying(name, target, limit);
   }
 
   @Override
-  public CompletionStage<Reply> redrive(String name, String target) {
+  public CompletionStage<Outcome> redrive(String name, String target) {
     return recovery.redrive(name, target);
   }
 
@@ -316,10 +322,10 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
     return RuleSchema.json();
   }
 
-  private static Reply refused(String fileName, LoadResult loaded) {
+  private static Outcome refused(String fileName, LoadResult loaded) {
     int n = loaded.problems().size();
-    return Reply.failed(
-        400,
+    return Outcome.refused(
+        Kind.INVALID,
         "INVALID_RULES",
         fileName
             + " has "
@@ -331,10 +337,10 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   private interface Work {
-    Reply call() throws Exception;
+    Outcome call() throws Exception;
   }
 
-  private CompletableFuture<Reply> run(Work work) {
+  private CompletableFuture<Outcome> run(Work work) {
     return CompletableFuture.supplyAsync(
         () -> {
           try {

@@ -3,7 +3,8 @@ package dev.railyard.host.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.railyard.api.platform.Reply;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.host.connectors.SecretMasking;
 import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
@@ -105,9 +106,9 @@ final class RuleViews {
   }
 
   /** The answer for a rule that does not exist. */
-  static Reply notFound(String name) {
-    return Reply.failed(
-        404,
+  static Outcome notFound(String name) {
+    return Outcome.refused(
+        Kind.NOT_FOUND,
         "NOT_FOUND",
         "rule '" + name + "' does not exist (GET /api/v1/rules lists them)",
         Map.of("name", name));

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Connector configs and their lifecycle, as {@code /api/v1/connectors} offers them: every create or
  * update is validated by the connector's own ConfigDef first, and secrets never leave in clear.
- * Implementations answer with a {@link Reply}: a status and a JSON body, or a status and an error.
- * Stages fail only when the platform cannot be asked at all. Thread-safe.
+ * Implementations answer with an {@link Outcome}; stages fail only when the platform cannot be
+ * asked at all (with {@link UnavailableException} when Connect is down). Thread-safe.
  */
 public interface ConnectorAdmin {
 
@@ -18,18 +18,18 @@ public interface ConnectorAdmin {
   Map<String, String> maskSecrets(Map<String, String> config);
 
   /** All connectors with config (masked), state and tasks. */
-  CompletionStage<Reply> list();
+  CompletionStage<Outcome> list();
 
   /** One connector: config (masked), state, tasks and Railyard's auto-restart state. */
-  CompletionStage<Reply> get(String name);
+  CompletionStage<Outcome> get(String name);
 
   /**
-   * Creates or replaces a connector after validation. {@code body} is either a flat Connect config
-   * or {@code {"config": {...}, "initial_state": "RUNNING"|"PAUSED"|"STOPPED"}}.
+   * Creates or replaces a connector after validation by its own ConfigDef: {@link Outcome.Created}
+   * or {@link Outcome.Ok}, or {@code INVALID} with the errors per key.
    */
-  CompletionStage<Reply> put(String name, Map<String, Object> body);
+  CompletionStage<Outcome> put(String name, ConnectorRequest request);
 
-  CompletionStage<Reply> delete(String name);
+  CompletionStage<Outcome> delete(String name);
 
   /**
    * A lifecycle action.
@@ -37,17 +37,17 @@ public interface ConnectorAdmin {
    * @param action pause, resume, stop or restart
    * @param options for restart: {@code includeTasks} and {@code onlyFailed} ("true"/"false")
    */
-  CompletionStage<Reply> act(String name, String action, Map<String, String> options);
+  CompletionStage<Outcome> act(String name, String action, Map<String, String> options);
 
   /** Committed offsets (KIP-875). */
-  CompletionStage<Reply> offsets(String name);
+  CompletionStage<Outcome> offsets(String name);
 
   /** Alters offsets ({@code body} as Connect's PATCH), or resets them when body is null. */
-  CompletionStage<Reply> changeOffsets(String name, Map<String, Object> body);
+  CompletionStage<Outcome> changeOffsets(String name, Map<String, Object> body);
 
   /** Every connector config as a YAML document stream (secrets masked). */
   CompletionStage<String> exportYaml();
 
   /** Validates every connector of a YAML document stream, then creates or replaces them all. */
-  CompletionStage<Reply> importYaml(String yaml);
+  CompletionStage<Outcome> importYaml(String yaml);
 }

@@ -1,12 +1,12 @@
 package dev.railyard.api.platform;
 
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Routing rules as {@code /api/v1/rules} offers them. A rule file with any problem changes nothing;
  * every problem carries {@code file:line:column}, the path in the document and what would be valid.
- * Stages fail only when the platform cannot be asked at all. Thread-safe.
+ * Answers are {@link Outcome}s; stages fail only when the platform cannot be asked at all (with
+ * {@link UnavailableException} when a service it needs is down). Thread-safe.
  */
 public interface RuleAdmin {
 
@@ -16,64 +16,64 @@ public interface RuleAdmin {
    * @param fileName the name problems are reported against
    * @param dryRun answer the diff without changing anything
    * @param prune also delete the rules of the file's buses that the file no longer has
-   * @return 200 with the diff per rule (created, updated, unchanged, deleted) or 400 with every
+   * @return the diff per rule (created, updated, unchanged, deleted), or {@code INVALID} with every
    *     problem of the file
    */
-  CompletionStage<Reply> apply(String fileName, String yaml, boolean dryRun, boolean prune);
+  CompletionStage<Outcome> apply(String fileName, String yaml, boolean dryRun, boolean prune);
 
   /** Checks a YAML file as {@link #apply} would, changing nothing. */
-  CompletionStage<Reply> validate(String fileName, String yaml);
+  CompletionStage<Outcome> validate(String fileName, String yaml);
 
-  CompletionStage<Reply> list();
+  CompletionStage<Outcome> list();
 
-  CompletionStage<Reply> get(String name);
+  CompletionStage<Outcome> get(String name);
 
-  CompletionStage<Reply> delete(String name);
+  CompletionStage<Outcome> delete(String name);
 
   /**
-   * TestEventPattern: {@code {"event": {...}, "pattern": {...}}} or {@code {"event": {...}, "rule":
-   * "name"}}; answers whether it matches and, for a rule, what each target would receive.
+   * TestEventPattern: answers whether the event matches the pattern or the rule and, for a rule,
+   * what each target would receive; {@code NOT_FOUND} for an unknown rule.
    */
-  CompletionStage<Reply> test(Map<String, Object> body);
+  CompletionStage<Outcome> test(TestPatternRequest request);
 
   /**
    * Replay (EventBridge's archive and replay, on Kafka's retention): sends the bus events of a time
-   * window that match the rule again to some or all of its targets. {@code body} is {@code {"from":
-   * ISO-8601, "to": ISO-8601, "targets": [names]?}}. Answers 202 with the replay's progress at
-   * once.
+   * window that match the rule again to some or all of its targets. Answers {@link
+   * Outcome.Accepted} with the replay's progress at once; {@code INVALID} when a target is not the
+   * rule's.
    */
-  CompletionStage<Reply> replay(String rule, Map<String, Object> body);
+  CompletionStage<Outcome> replay(String rule, ReplayRequest request);
 
-  /** The progress and result of a replay; 404 when unknown. */
-  CompletionStage<Reply> replayStatus(String id);
+  /** The progress and result of a replay; {@code NOT_FOUND} when unknown. */
+  CompletionStage<Outcome> replayStatus(String id);
 
   /**
    * Per target of the rule: its dead-letter topic, how many letters it holds, how many redriven.
    */
-  CompletionStage<Reply> deadLetters(String rule);
+  CompletionStage<Outcome> deadLetters(String rule);
 
   /** The first {@code limit} letters of a target not yet redriven: value, key, headers, time. */
-  CompletionStage<Reply> peekDeadLetters(String rule, String target, int limit);
+  CompletionStage<Outcome> peekDeadLetters(String rule, String target, int limit);
 
   /**
    * The first {@code limit} records a target is still retrying: those parked in its retry topic
    * (with {@code retry.inOrder: false}) that the delivery guard has not settled yet, partitions in
    * ascending order, each oldest first. Looking neither commits nor joins the guard's retry group.
-   * Answers 200 with {@code {"rule", "target", "topic", "retrying": [{"partition", "offset",
-   * "eventId", "attempts", "firstFailure", "lastFailure", "due", "errorClass", "errorMessage",
-   * "value"}]}}: instants are ISO-8601 text, {@code value} is the record's value as JSON. {@code
-   * eventId} and {@code value} may be null; {@code topic} is null when the target keeps order and
-   * has no retry topic, and the list is then empty. 404 when the rule or the target is unknown.
+   * Answers {@code {"rule", "target", "topic", "retrying": [{"partition", "offset", "eventId",
+   * "attempts", "firstFailure", "lastFailure", "due", "errorClass", "errorMessage", "value"}]}}:
+   * instants are ISO-8601 text, {@code value} is the record's value as JSON. {@code eventId} and
+   * {@code value} may be null; {@code topic} is null when the target keeps order and has no retry
+   * topic, and the list is then empty. {@code NOT_FOUND} when the rule or the target is unknown.
    *
    * @param limit 1 to 1000
    */
-  CompletionStage<Reply> peekRetrying(String rule, String target, int limit);
+  CompletionStage<Outcome> peekRetrying(String rule, String target, int limit);
 
   /**
    * Sends a target's letters not yet redriven back to its delivery topic (letters the router could
    * not transform are transformed again with the rule as it is now). Each letter is redriven once.
    */
-  CompletionStage<Reply> redrive(String rule, String target);
+  CompletionStage<Outcome> redrive(String rule, String target);
 
   /** The JSON Schema of a rule document. */
   String ruleSchema();

@@ -1,31 +1,41 @@
-package dev.railyard.host.connectors;
+package dev.railyard.api.platform;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Reads the body of {@code PUT /api/v1/connectors/{name}}: a flat Connect config, or {@code
+ * A connector config to create or replace, read from the body of {@code PUT
+ * /api/v1/connectors/{name}} (or a document of a YAML import): a flat Connect config, or {@code
  * {"config": {...}, "initial_state": ...}}. Values must be strings, numbers or booleans; they are
  * handed to Connect as strings.
+ *
+ * @param config the config, {@code name} and {@code connector.class} set; secrets may be the mask
+ *     (keep what is there)
+ * @param initialState RUNNING, PAUSED or STOPPED, or null for Connect's default
  */
-final class ConnectorConfigs {
+public record ConnectorRequest(Map<String, String> config, String initialState) {
 
-  static final Set<String> INITIAL_STATES = Set.of("RUNNING", "PAUSED", "STOPPED");
+  /** The initial states Connect knows. */
+  public static final Set<String> INITIAL_STATES = Set.of("RUNNING", "PAUSED", "STOPPED");
 
-  private ConnectorConfigs() {}
-
-  /** A parsed request, or the reason it is invalid (then everything else is null). */
-  record Request(Map<String, String> config, String initialState, String problem) {
-
-    static Request invalid(String problem) {
-      return new Request(null, null, problem);
-    }
+  public ConnectorRequest {
+    config =
+        Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(config, "config")));
   }
 
+  /**
+   * Reads a body.
+   *
+   * @param name the connector's name, from the URL
+   * @param body the JSON object, as maps, lists and scalars
+   * @throws IllegalArgumentException naming the field that is wrong and what would be valid
+   */
   @SuppressWarnings("unchecked")
-  static Request parse(String name, Map<String, Object> body) {
+  public static ConnectorRequest parse(String name, Map<String, Object> body) {
     Object nested = body.get("config");
     boolean wrapped = nested instanceof Map;
     Map<String, Object> raw = wrapped ? (Map<String, Object>) nested : body;
@@ -33,7 +43,7 @@ final class ConnectorConfigs {
     if (wrapped) {
       for (String key : body.keySet()) {
         if (!key.equals("config") && !key.equals("initial_state")) {
-          return Request.invalid(
+          throw new IllegalArgumentException(
               "unknown field '"
                   + key
                   + "': the body is a flat Connect config "
@@ -42,7 +52,7 @@ final class ConnectorConfigs {
       }
       Object state = body.get("initial_state");
       if (state != null && !(state instanceof String s && INITIAL_STATES.contains(s))) {
-        return Request.invalid(
+        throw new IllegalArgumentException(
             "'initial_state' must be one of RUNNING, PAUSED or STOPPED, not " + state);
       }
       initialState = (String) state;
@@ -51,7 +61,7 @@ final class ConnectorConfigs {
     for (Map.Entry<String, Object> e : raw.entrySet()) {
       Object value = e.getValue();
       if (value instanceof Map || value instanceof List) {
-        return Request.invalid(
+        throw new IllegalArgumentException(
             "config key '"
                 + e.getKey()
                 + "' has an object or array value; "
@@ -61,24 +71,26 @@ final class ConnectorConfigs {
         config.put(e.getKey(), String.valueOf(value));
       }
     }
-    String problem = check(name, config);
-    return problem != null ? Request.invalid(problem) : new Request(config, initialState, null);
+    check(name, config);
+    return new ConnectorRequest(config, initialState);
   }
 
-  private static String check(String name, Map<String, String> config) {
+  private static void check(String name, Map<String, String> config) {
     if (name.isBlank() || name.length() > 249 || name.chars().anyMatch(Character::isISOControl)) {
-      return "the connector name must be 1 to 249 printable characters";
+      throw new IllegalArgumentException(
+          "the connector name must be 1 to 249 printable characters");
     }
     String className = config.get("connector.class");
     if (className == null || className.isBlank()) {
-      return "'connector.class' is required: the connector's class or alias, e.g. "
-          + "FileStreamSink (GET /connect/connector-plugins lists them)";
+      throw new IllegalArgumentException(
+          "'connector.class' is required: the connector's class or alias, e.g. "
+              + "FileStreamSink (GET /connect/connector-plugins lists them)");
     }
     String named = config.get("name");
     if (named != null && !named.equals(name)) {
-      return "'name' in the config is '" + named + "' but the URL names '" + name + "'";
+      throw new IllegalArgumentException(
+          "'name' in the config is '" + named + "' but the URL names '" + name + "'");
     }
     config.put("name", name);
-    return null;
   }
 }

@@ -1,0 +1,83 @@
+package dev.railyard.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.PluginCatalog;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Renders a platform {@link Outcome}: a success's body as JSON, a refusal in the one error shape.
+ * The only place where outcomes become HTTP statuses.
+ */
+final class Outcomes {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Outcomes() {}
+
+  /**
+   * Answers with the outcome; a failed stage is answered as {@link PlatformFailures#classify} says,
+   * with {@code code} and {@code what} when a dependency is down.
+   */
+  static void answer(RoutingContext ctx, Future<Outcome> outcome, String code, String what) {
+    outcome
+        .recover(
+            failure -> PlatformFailures.classify(failure, code, what + " could not be reached"))
+        .onSuccess(o -> render(ctx, o))
+        .onFailure(ctx::fail);
+  }
+
+  static void render(RoutingContext ctx, Outcome outcome) {
+    if (outcome instanceof Outcome.Refused refused) {
+      Responses.error(
+          ctx, status(refused.kind()), refused.code(), refused.message(), refused.details());
+      return;
+    }
+    try {
+      ctx.response()
+          .setStatusCode(status(outcome))
+          .putHeader(HttpHeaders.CONTENT_TYPE, Responses.JSON)
+          .end(MAPPER.writeValueAsString(outcome.body()));
+    } catch (JsonProcessingException e) {
+      ctx.fail(e);
+    }
+  }
+
+  /** The status of a success. */
+  static int status(Outcome outcome) {
+    if (outcome instanceof Outcome.Created) {
+      return 201;
+    }
+    return outcome instanceof Outcome.Accepted ? 202 : 200;
+  }
+
+  /** The status of a refusal. */
+  static int status(Outcome.Kind kind) {
+    return switch (kind) {
+      case INVALID -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case UNAVAILABLE -> 503;
+    };
+  }
+
+  /** The status of a plugin catalog's refusal. */
+  static int status(PluginCatalog.Kind kind) {
+    return switch (kind) {
+      case INVALID -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case TOO_LARGE -> 413;
+      case UNAVAILABLE -> 503;
+    };
+  }
+
+  /** A refusal as an exception for {@code ctx.fail}. */
+  static ApiException exception(Outcome.Refused refused) {
+    return new ApiException(
+        status(refused.kind()), refused.code(), refused.message(), refused.details());
+  }
+}
