@@ -14,13 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @WithPlatform(workers = 1)
 class RoutingIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SWITCHING = "railyard.bus.switching";
   private static final String[] TYPES = {"order.paid", "order.created", "order.refunded"};
   private static final String[] COUNTRIES = {"US", "DE", "FR", "JP"};
 
@@ -154,8 +160,8 @@ class RoutingIT {
   }
 
   @Test
-  void shouldFollowAPatternChangeWithoutRestartingTheRouter(ApiClient api, Path dataDir)
-      throws Exception {
+  void shouldFollowAPatternChangeWithoutRestartingTheRouter(
+      ApiClient api, Path dataDir, Platform platform) throws Exception {
     // given a rule routing type "a" events of bus "switching"
     Path file = dataDir.resolve("switching.jsonl");
     RuleFixtures.applyOk(api, switchRule("a", file));
@@ -165,35 +171,45 @@ class RoutingIT {
 
     // when its pattern is changed to type "b" while events flow
     RuleFixtures.applyOk(api, switchRule("b", file));
-    // (the router takes the change from the rules topic a moment later: a new probe each poll)
-    AtomicInteger probes = new AtomicInteger();
-    await("an event of type b routed under the new pattern")
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              putTyped(api, "b", "probe-b-" + probes.getAndIncrement());
-              return RuleFixtures.linesOf(file).stream()
-                  .anyMatch(l -> l.path("data").path("n").asText().startsWith("probe-b"));
-            });
-    putTyped(api, "a", "after-a");
-    putTyped(api, "b", "after-b");
+    try (KafkaProducer<String, String> bus = producer(platform)) {
+      int partitions = bus.partitionsFor(SWITCHING).size();
+      // each router task applies the new pattern once a type "b" event of each of its partitions
+      // is routed; until then, probe the partitions not yet proven
+      await("a type \"b\" probe routed from each of the " + partitions + " partitions of the bus")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                Set<String> routed = namesIn(file);
+                for (int p = 0; p < partitions; p++) {
+                  if (!routed.contains("probe-b-" + p)) {
+                    sendTyped(bus, p, "b", "probe-b-" + p);
+                  }
+                }
+                return IntStream.range(0, partitions)
+                    .allMatch(p -> routed.contains("probe-b-" + p));
+              });
+      // one key per partition: had "after-a" been routed, it would be delivered before "after-b"
+      for (int p = 0; p < partitions; p++) {
+        sendTyped(bus, p, "a", "after-a-" + p);
+        sendTyped(bus, p, "b", "after-b-" + p);
+      }
 
-    // then events after the change follow the new rule, and no router task was restarted
-    await("after-b delivered")
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                RuleFixtures.linesOf(file).stream()
-                    .anyMatch(l -> l.path("data").path("n").asText().equals("after-b")));
-    assertThat(RuleFixtures.linesOf(file))
-        .noneMatch(l -> l.path("data").path("n").asText().equals("after-a"));
+      // then events after the change follow the new rule, and no router task was restarted
+      await("after-b delivered from each of the " + partitions + " partitions")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  IntStream.range(0, partitions)
+                      .allMatch(p -> namesIn(file).contains("after-b-" + p)));
+    }
+    assertThat(namesIn(file)).noneMatch(n -> n.startsWith("after-a"));
     assertThat(routerStarts(dataDir)).isEqualTo(routerStarts);
   }
 
   @Test
   void shouldRefuseAFileWithOneBadRuleNamingItsLineAndKeepTheRulesInForce(ApiClient api) {
-    JsonNode before = withoutFigures(api.get("/api/v1/rules").json());
+    JsonNode before = RuleFixtures.rulesWithoutFigures(api);
 
     ApiClient.Response refused =
         api.post(
@@ -221,7 +237,9 @@ class RoutingIT {
     assertThat(problems.get(0).asText())
         .startsWith("mixed.yaml:14:40 [doc 2] spec.pattern.data.amount")
         .contains("numeric");
-    assertThat(withoutFigures(api.get("/api/v1/rules").json())).isEqualTo(before);
+    assertThat(RuleFixtures.rulesWithoutFigures(api))
+        .as("the rules in force, their moving figures aside")
+        .isEqualTo(before);
     assertThat(api.get("/api/v1/rules/good-one").status()).isEqualTo(404);
   }
 
@@ -250,18 +268,8 @@ class RoutingIT {
             + "[".repeat(20_000)
             + "]".repeat(20_000)
             + "}}";
-    try (var producer =
-        new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
-            Map.of(
-                "bootstrap.servers", platform.bootstrapServers(),
-                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
-                "value.serializer",
-                    org.apache.kafka.common.serialization.StringSerializer.class))) {
-      producer
-          .send(
-              new org.apache.kafka.clients.producer.ProducerRecord<>(
-                  "railyard.bus.deep", "k", deep))
-          .get();
+    try (KafkaProducer<String, String> producer = producer(platform)) {
+      producer.send(new ProducerRecord<>("railyard.bus.deep", "k", deep)).get();
     }
 
     // when a normal event follows it
@@ -308,15 +316,32 @@ class RoutingIT {
     assertThat(r.status()).isEqualTo(200);
   }
 
-  // the rules in force without their live figures, which move while routers and targets run
-  private static JsonNode withoutFigures(JsonNode rules) {
-    JsonNode copy = rules.deepCopy();
-    for (JsonNode rule : copy) {
-      for (JsonNode target : rule.path("targets")) {
-        ((com.fasterxml.jackson.databind.node.ObjectNode) target).remove("stats");
-      }
-    }
-    return copy;
+  private static KafkaProducer<String, String> producer(Platform platform) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+  }
+
+  /** Writes a CloudEvent of {@code type} with data {@code {"n": n}} to one partition of the bus. */
+  private static void sendTyped(
+      KafkaProducer<String, String> bus, int partition, String type, String n) throws Exception {
+    String event =
+        JSON.createObjectNode()
+            .put("specversion", "1.0")
+            .put("id", UUID.randomUUID().toString())
+            .put("source", "s")
+            .put("type", type)
+            .set("data", JSON.createObjectNode().put("n", n))
+            .toString();
+    bus.send(new ProducerRecord<>(SWITCHING, partition, "k" + partition, event)).get();
+  }
+
+  private static Set<String> namesIn(Path file) {
+    Set<String> names = new HashSet<>();
+    RuleFixtures.linesOf(file).forEach(l -> names.add(l.path("data").path("n").asText()));
+    return names;
   }
 
   private static long routerStarts(Path dataDir) throws Exception {
