@@ -11,26 +11,43 @@ as_root() {
   fi
 }
 
-# Headless Chromium and its driver, from Debian's packages, for the dashboard tests.
+# Debian packages, installed when missing; the package lists are refreshed once per run.
+APT_UPDATED=""
+apt_install() {
+  command -v apt-get >/dev/null \
+    || { say "cannot install $* without apt-get (a Debian-like system); install it by hand"; exit 2; }
+  say "installing $*"
+  if [ -z "$APT_UPDATED" ]; then
+    as_root apt-get update -qq
+    APT_UPDATED=yes
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# Headless Chromium and its driver, for the dashboard tests.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing chromium and chromium-driver"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt_install chromium chromium-driver
 fi
 say "chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}') ready"
 
 # Java 17+ and Maven 3.8.7+ are checked by the build itself (maven-enforcer-plugin).
 command -v mvn >/dev/null || { say "Maven (mvn) is missing: apt-get install -y maven"; exit 2; }
 
-# PostgreSQL on 127.0.0.1:5432 with wal_level=logical, for the Debezium PostgreSQL (CDC) tests.
-pg_cluster() {
-  local version
-  version="$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n1)"
-  [ -n "$version" ] || { say "PostgreSQL is not installed (no /etc/postgresql/<version>)"; exit 2; }
-  as_root pg_ctlcluster --skip-systemctl-redirect "$version" main "$1"
-}
+# PostgreSQL on 127.0.0.1:5432 with wal_level=logical, for the Debezium PostgreSQL (CDC) tests:
+# user postgres without a password over TCP (trust), database test.
+pg_version() { ls /etc/postgresql 2>/dev/null | sort -V | tail -n1; }
+if [ -z "$(pg_version)" ] || ! command -v pg_ctlcluster >/dev/null || ! command -v psql >/dev/null; then
+  apt_install postgresql
+fi
+[ -n "$(pg_version)" ] || { say "PostgreSQL is not installed (no /etc/postgresql/<version>)"; exit 2; }
+if [ ! -d "/etc/postgresql/$(pg_version)/main" ]; then
+  say "creating the PostgreSQL $(pg_version) cluster main"
+  as_root pg_createcluster "$(pg_version)" main >/dev/null
+fi
+pg_cluster() { as_root pg_ctlcluster --skip-systemctl-redirect "$(pg_version)" main "$1"; }
+pg_tcp_ok() { psql -w -h 127.0.0.1 -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; }
 pg_sql() {
-  if psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+  if pg_tcp_ok; then
     psql -h 127.0.0.1 -U postgres -d postgres -Atqc "$1"
   else
     as_root su postgres -c "psql -d postgres -Atqc \"$1\""
@@ -48,6 +65,15 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432; then
   pg_cluster start
   pg_ready || { say "PostgreSQL did not answer on 127.0.0.1:5432 within 30 s"; exit 2; }
 fi
+if ! pg_tcp_ok; then
+  PG_HBA="$(pg_sql 'show hba_file')"
+  say "PostgreSQL refuses user postgres without a password on 127.0.0.1: trusting it in $PG_HBA"
+  # pg_hba.conf is read top down and the first matching line wins: the trust line goes first.
+  as_root sed -i '1i host all postgres 127.0.0.1/32 trust # added by Railyard test-prerequisites.sh' \
+    "$PG_HBA"
+  pg_cluster reload
+  pg_tcp_ok || { say "PostgreSQL still refuses user postgres on 127.0.0.1 (see $PG_HBA)"; exit 2; }
+fi
 if [ "$(pg_sql 'show wal_level')" != "logical" ]; then
   say "PostgreSQL has wal_level=$(pg_sql 'show wal_level'): setting it to logical and restarting"
   pg_sql 'alter system set wal_level = logical' >/dev/null
@@ -56,15 +82,46 @@ if [ "$(pg_sql 'show wal_level')" != "logical" ]; then
   [ "$(pg_sql 'show wal_level')" = "logical" ] \
     || { say "PostgreSQL still has wal_level=$(pg_sql 'show wal_level') after a restart"; exit 2; }
 fi
-say "PostgreSQL $(pg_sql 'show server_version') ready on 127.0.0.1:5432 (wal_level=logical)"
+if [ -z "$(pg_sql "select 1 from pg_database where datname = 'test'")" ]; then
+  say "creating the PostgreSQL database test"
+  pg_sql 'create database test' >/dev/null
+fi
+say "PostgreSQL $(pg_sql 'show server_version') ready on 127.0.0.1:5432" \
+  "(user postgres trusted, database test, wal_level=logical)"
 
 # MariaDB on 127.0.0.1:3306 (root, no password, database test), for the JDBC sink tests.
+if [ ! -x /usr/sbin/mariadbd ] || ! command -v mariadb >/dev/null; then
+  apt_install mariadb-server
+fi
+# mariadb-admin ping succeeds when the server answers, even if it refuses the login.
+maria_up() { mariadb-admin -h 127.0.0.1 -P 3306 -uroot ping >/dev/null 2>&1; }
+maria_root_ok() { mariadb -h 127.0.0.1 -P 3306 -uroot -e 'select 1' >/dev/null 2>&1; }
 maria_ok() { mariadb -h 127.0.0.1 -P 3306 -uroot -e 'select 1' test >/dev/null 2>&1; }
-if ! maria_ok; then
-  say "MariaDB does not answer on 127.0.0.1:3306: starting it"
+maria_start() {
+  # the socket directory is made by Debian's init scripts, which a container does not run
+  [ -d /run/mysqld ] || as_root install -d -o mysql -g mysql /run/mysqld
   as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
-  for _ in $(seq 1 30); do maria_ok && break; sleep 1; done
-  maria_ok || { say "MariaDB did not answer on 127.0.0.1:3306 within 30 s"; exit 2; }
+  for _ in $(seq 1 30); do maria_up && return 0; sleep 1; done
+  return 1
+}
+if ! maria_up; then
+  say "MariaDB does not answer on 127.0.0.1:3306: starting it"
+  maria_start || { say "MariaDB did not answer on 127.0.0.1:3306 within 30 s"; exit 2; }
+fi
+if ! maria_root_ok; then
+  # Debian's root@localhost logs in only through the socket (unix_socket): allow no password too.
+  say "MariaDB refuses root without a password on 127.0.0.1: allowing it (through the socket as root)"
+  as_root mariadb -uroot -e "
+    alter user 'root'@'localhost' identified via mysql_native_password using password('') or unix_socket;
+    create user if not exists 'root'@'127.0.0.1' identified by '';
+    grant all privileges on *.* to 'root'@'127.0.0.1' with grant option;" \
+    || { say "could not change root's login through the socket (as_root mariadb -uroot)"; exit 2; }
+  maria_root_ok || { say "MariaDB still refuses root without a password on 127.0.0.1"; exit 2; }
+fi
+if ! maria_ok; then
+  say "creating the MariaDB database test"
+  mariadb -h 127.0.0.1 -P 3306 -uroot -e 'create database if not exists test'
+  maria_ok || { say "MariaDB still has no database test for root on 127.0.0.1"; exit 2; }
 fi
 
 # MariaDB with a row-based binary log, for the Debezium MariaDB (CDC) tests: log_bin ON,
@@ -99,9 +156,7 @@ CNF
     || { say "could not stop MariaDB with mariadb-admin shutdown"; exit 2; }
   for _ in $(seq 1 60); do pgrep -x mariadbd >/dev/null || break; sleep 1; done
   pgrep -x mariadbd >/dev/null && { say "MariaDB did not stop within 60 s"; exit 2; }
-  as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
-  for _ in $(seq 1 30); do maria_ok && break; sleep 1; done
-  maria_ok || { say "MariaDB did not come back on 127.0.0.1:3306 within 30 s"; exit 2; }
+  maria_start && maria_ok || { say "MariaDB did not come back on 127.0.0.1:3306 within 30 s"; exit 2; }
   [ "$(maria_binlog)" = "$MARIA_BINLOG_WANTED" ] || {
     say "MariaDB still has log_bin binlog_format binlog_row_image = $(maria_binlog) after a restart"
     exit 2
