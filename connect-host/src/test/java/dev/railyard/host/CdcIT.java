@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.host.RequiresLocalDatabase.Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * file, and the Debezium JDBC sink writing into MariaDB. Needs PostgreSQL with {@code
  * wal_level=logical} and MariaDB ({@code scripts/test-prerequisites.sh}).
  */
+@RequiresLocalDatabase({Server.POSTGRESQL, Server.MARIADB})
 @WithPlatform(workers = 1)
 class CdcIT {
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.host.RequiresLocalDatabase.Server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * rule's Debezium JDBC sink target keeps a PostgreSQL table equal to it. Needs MariaDB with a
  * row-based binary log and PostgreSQL ({@code scripts/test-prerequisites.sh}).
  */
+@RequiresLocalDatabase({Server.MARIADB, Server.POSTGRESQL})
 @WithPlatform(workers = 1)
 class CdcMariaDbIT {
 
