@@ -86,7 +86,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
       }
       RequiresLocalDatabase needs =
           context.getRequiredTestClass().getAnnotation(RequiresLocalDatabase.class);
-      return check(needs == null ? List.of() : List.of(needs.value()));
+      ConditionEvaluationResult result = check(needs == null ? List.of() : List.of(needs.value()));
+      if (result.isDisabled()) {
+        // surefire's summary shows only a count of skipped tests: say why where it is seen
+        System.err.println(
+            "SKIPPED " + context.getDisplayName() + ": " + result.getReason().orElse(""));
+      }
+      return result;
     }
 
     /**
@@ -104,7 +110,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
       if (ci) {
         throw new AssertionError(message + " (CI=true: a database test may not be skipped)");
       }
-      System.err.println("SKIPPED: " + message);
       return ConditionEvaluationResult.disabled(message);
     }
 
