@@ -1,5 +1,6 @@
 package dev.railyard.embedded.worker;
 
+import dev.railyard.worker.WorkerMain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,15 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Kafka Connect worker running as a child JVM of this process, with the classpath of this
- * process, or the one named by the system property {@value #CLASSPATH_PROPERTY} (integration tests
- * point it at the distribution, so workers do not see test-only jars). Its log goes to {@code
- * <logDir>/<name>.log}, its standard error to {@code <logDir>/<name>.stderr}. Thread-safe.
+ * One Kafka Connect worker running as a child JVM of this process, with the workers' own class path
+ * ({@link WorkerClasspath}: the distribution's {@code worker/lib}, or what the system property
+ * {@value #CLASSPATH_PROPERTY} names). Its log goes to {@code <logDir>/<name>.log}, its standard
+ * error to {@code <logDir>/<name>.stderr}. Thread-safe.
  */
 public final class WorkerProcess {
 
   /** The system property that, when set, is the workers' classpath. */
-  public static final String CLASSPATH_PROPERTY = "railyard.worker.classpath";
+  public static final String CLASSPATH_PROPERTY = WorkerClasspath.PROPERTY;
 
   private static final Logger log = LoggerFactory.getLogger(WorkerProcess.class);
   private static final HttpClient HTTP =
@@ -72,8 +73,7 @@ public final class WorkerProcess {
       Path propsFile = runDir.resolve(name + ".properties");
       writeProperties(propsFile, workerProperties);
       Path argFile = runDir.resolve(name + ".args");
-      String classpath =
-          System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path"));
+      String classpath = WorkerClasspath.join(WorkerClasspath.current());
       Files.writeString(argFile, "-cp " + quote(classpath) + "\n");
       List<String> command = new ArrayList<>();
       command.add(javaExecutable());

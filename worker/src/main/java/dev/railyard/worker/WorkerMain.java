@@ -1,4 +1,4 @@
-package dev.railyard.embedded.worker;
+package dev.railyard.worker;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
 import org.slf4j.Logger;
@@ -17,32 +18,53 @@ import org.slf4j.LoggerFactory;
  * announces its REST URL on standard output, and exits when its parent process does.
  *
  * <p>The only line it prints is {@value #READY_PREFIX}{@code <restUrl>}; everything else goes to
- * the worker's log file.
+ * the worker's log file. It exits with {@value #EXIT_INVALID_CONFIG} when its properties are wrong
+ * (unreadable, or refused by Connect's worker config), so that its launcher does not start it again
+ * with the same properties, and with {@value #EXIT_START_FAILED} when Connect failed to start for
+ * another reason.
  */
 public final class WorkerMain {
 
   /** Printed on standard output, followed by the worker's REST URL, once the worker has started. */
   public static final String READY_PREFIX = "railyard-worker-ready ";
 
+  /** Exit code when the worker properties are invalid: starting again cannot help. */
+  public static final int EXIT_INVALID_CONFIG = 78;
+
+  /** Exit code when Connect failed to start for any other reason. */
+  public static final int EXIT_START_FAILED = 1;
+
   private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
 
   private WorkerMain() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     if (args.length != 1) {
       System.err.println("usage: WorkerMain <worker.properties>");
-      System.exit(2);
+      System.exit(EXIT_INVALID_CONFIG);
     }
-    Map<String, String> props = load(Path.of(args[0]));
+    Map<String, String> props;
+    try {
+      props = load(Path.of(args[0]));
+    } catch (IOException | IllegalArgumentException e) {
+      System.err.println("Cannot read the worker properties " + args[0] + ": " + e);
+      System.exit(EXIT_INVALID_CONFIG);
+      return;
+    }
     ignoreTerminalInterrupt();
     exitWithParent();
     Connect<?> connect;
     try {
       connect = new ConnectDistributed().startConnect(props);
+    } catch (ConfigException e) {
+      log.error("Invalid Connect worker configuration", e);
+      System.err.println("Invalid Connect worker configuration: " + e.getMessage());
+      System.exit(EXIT_INVALID_CONFIG);
+      return;
     } catch (Throwable t) {
       log.error("Connect worker failed to start", t);
       System.err.println("Connect worker failed to start: " + t);
-      System.exit(1);
+      System.exit(EXIT_START_FAILED);
       return;
     }
     System.out.println(READY_PREFIX + connect.rest().advertisedUrl());
