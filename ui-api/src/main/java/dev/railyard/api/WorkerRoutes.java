@@ -148,7 +148,7 @@ final class WorkerRoutes {
   private static JsonObject answer(List<WorkerInfo> workers) {
     JsonArray list = new JsonArray();
     for (WorkerInfo worker : workers) {
-      list.add(
+      JsonObject json =
           new JsonObject()
               .put("name", worker.name())
               .put("connectWorkerId", worker.connectWorkerId())
@@ -156,7 +156,11 @@ final class WorkerRoutes {
               .put("state", worker.state())
               .put("pid", worker.pid())
               .put("startedAt", worker.startedAt() == null ? null : worker.startedAt().toString())
-              .put("restarts", worker.restarts()));
+              .put("restarts", worker.restarts());
+      if (worker.lastError() != null) {
+        json.put("lastError", worker.lastError());
+      }
+      list.add(json);
     }
     return new JsonObject().put("workers", list).put("count", workers.size());
   }

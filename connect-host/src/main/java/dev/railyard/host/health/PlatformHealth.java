@@ -54,6 +54,11 @@ public final class PlatformHealth implements HealthProbe {
     int total = workers.workers().size();
     // a pool scaled to zero on purpose is healthy; one whose workers all died is not
     boolean up = running > 0 || total == 0;
-    return new ComponentHealth("workers", up, running + " of " + total + " worker(s) running");
+    String detail = running + " of " + total + " worker(s) running";
+    List<String> failures = workers.failures();
+    if (!failures.isEmpty()) {
+      detail += "; failed, not restarted: " + String.join("; ", failures);
+    }
+    return new ComponentHealth("workers", up, detail);
   }
 }

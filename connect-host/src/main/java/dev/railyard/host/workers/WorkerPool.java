@@ -86,6 +86,14 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
         .findFirst();
   }
 
+  /** The workers that failed on a configuration error, each with why; empty when none did. */
+  public List<String> failures() {
+    return slots.values().stream()
+        .filter(s -> s.state() == WorkerSlot.State.FAILED)
+        .map(s -> s.name() + " " + s.lastError())
+        .toList();
+  }
+
   /** How many workers are running and ready. */
   public long runningCount() {
     return slots.values().stream().filter(s -> s.state() == WorkerSlot.State.RUNNING).count();
@@ -184,10 +192,13 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
     }
   }
 
-  /** Waits until every launched worker is ready; throws if one fails to start. */
+  /**
+   * Waits until every launched worker is ready; throws if one fails to start, or has already failed
+   * on a configuration error.
+   */
   public void awaitLaunched() {
     slots.values().stream()
-        .filter(s -> s.state() == WorkerSlot.State.STARTING)
+        .filter(s -> s.state() == WorkerSlot.State.STARTING || s.state() == WorkerSlot.State.FAILED)
         .toList()
         .parallelStream()
         .forEach(s -> s.awaitReady(READY_TIMEOUT));
@@ -197,17 +208,25 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
     return WorkerProcess.launch(name, workerProperties, runDir, logDir, jvmOptions);
   }
 
-  private void onUnexpectedExit(WorkerSlot slot, int exitCode) {
+  private void onUnexpectedExit(WorkerSlot slot, ExitVerdict verdict) {
     if (closed) {
+      return;
+    }
+    if (!verdict.restart()) {
+      log.error(
+          "Worker {} (pid {}) {}; not restarting it until the configuration is fixed; see {}",
+          slot.name(),
+          slot.pid(),
+          slot.lastError(),
+          logDir.resolve(slot.name() + ".stderr"));
       return;
     }
     Duration backoff = slot.nextBackoff();
     log.warn(
-        "Worker {} (pid {}) exited unexpectedly with code {}; restarting it in {} ms "
-            + "(restart #{}); see {}",
+        "Worker {} (pid {}) {}; restarting it in {} ms (restart #{}); see {}",
         slot.name(),
         slot.pid(),
-        exitCode,
+        slot.lastError(),
         backoff.toMillis(),
         slot.restarts() + 1,
         logDir.resolve(slot.name() + ".log"));

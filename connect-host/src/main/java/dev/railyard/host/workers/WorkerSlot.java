@@ -3,6 +3,7 @@ package dev.railyard.host.workers;
 import dev.railyard.api.platform.WorkerControl.WorkerInfo;
 import dev.railyard.embedded.worker.WorkerProcess;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -14,7 +15,9 @@ final class WorkerSlot {
     RUNNING,
     RESTARTING,
     STOPPING,
-    STOPPED
+    STOPPED,
+    /** Its process exited on a configuration error; it is not restarted. */
+    FAILED
   }
 
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -22,16 +25,17 @@ final class WorkerSlot {
   private final int index;
   private final String name;
   private final Function<String, WorkerProcess> launcher;
-  private final BiConsumer<WorkerSlot, Integer> onUnexpectedExit;
+  private final BiConsumer<WorkerSlot, ExitVerdict> onUnexpectedExit;
   private volatile WorkerProcess process;
   private volatile State state = State.STARTING;
   private volatile int restarts;
   private volatile int consecutiveFailures;
+  private volatile String lastError;
 
   WorkerSlot(
       int index,
       Function<String, WorkerProcess> launcher,
-      BiConsumer<WorkerSlot, Integer> onUnexpectedExit) {
+      BiConsumer<WorkerSlot, ExitVerdict> onUnexpectedExit) {
     this.index = index;
     this.name = "worker-" + index;
     this.launcher = launcher;
@@ -59,13 +63,22 @@ final class WorkerSlot {
     return p == null ? -1 : p.pid();
   }
 
+  /** Why its last process exited unexpectedly, with the end of its standard error, or null. */
+  String lastError() {
+    return lastError;
+  }
+
   String restUrl() {
     WorkerProcess p = process;
     return p == null ? null : p.restUrl();
   }
 
-  synchronized void start() {
-    state = State.STARTING;
+  void start() {
+    start(State.STARTING);
+  }
+
+  private synchronized void start(State initial) {
+    state = initial;
     WorkerProcess p = launcher.apply(name);
     process = p;
     p.onExit().thenAccept(code -> exited(p, code));
@@ -79,8 +92,7 @@ final class WorkerSlot {
 
   void restart(Duration timeout) {
     restarts++;
-    start();
-    state = State.RESTARTING;
+    start(State.RESTARTING);
     awaitReady(timeout);
   }
 
@@ -110,8 +122,18 @@ final class WorkerSlot {
     if (p != process || state == State.STOPPING || state == State.STOPPED) {
       return;
     }
-    state = State.RESTARTING;
-    onUnexpectedExit.accept(this, code);
+    String tail = p.stderrTail();
+    ExitVerdict verdict =
+        ExitVerdict.of(
+            code, p.hasAnnounced(), Duration.between(p.startedAt(), Instant.now()), tail);
+    lastError =
+        "exited with code "
+            + code
+            + ": "
+            + verdict.reason()
+            + (tail.isEmpty() ? "" : "; its standard error ends with:\n" + tail);
+    state = verdict.restart() ? State.RESTARTING : State.FAILED;
+    onUnexpectedExit.accept(this, verdict);
   }
 
   WorkerInfo info() {
@@ -123,6 +145,7 @@ final class WorkerSlot {
         state.name(),
         pid(),
         p == null ? null : p.startedAt(),
-        restarts);
+        restarts,
+        lastError);
   }
 }

@@ -44,12 +44,14 @@ public final class WorkerProcess {
   private final String name;
   private final Process process;
   private final Instant startedAt;
+  private final StderrTail stderr;
   private final CompletableFuture<String> announced = new CompletableFuture<>();
 
-  private WorkerProcess(String name, Process process) {
+  private WorkerProcess(String name, Process process, StderrTail stderr) {
     this.name = name;
     this.process = process;
     this.startedAt = Instant.now();
+    this.stderr = stderr;
   }
 
   /**
@@ -83,13 +85,14 @@ public final class WorkerProcess {
       command.add("@" + argFile.toAbsolutePath());
       command.add(WorkerMain.class.getName());
       command.add(propsFile.toAbsolutePath().toString());
+      Path stderrFile = logDir.resolve(name + ".stderr");
+      StderrTail stderr = StderrTail.from(stderrFile);
       Process process =
           new ProcessBuilder(command)
-              .redirectError(
-                  ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".stderr").toFile()))
+              .redirectError(ProcessBuilder.Redirect.appendTo(stderrFile.toFile()))
               .redirectInput(ProcessBuilder.Redirect.PIPE)
               .start();
-      WorkerProcess worker = new WorkerProcess(name, process);
+      WorkerProcess worker = new WorkerProcess(name, process, stderr);
       worker.watchOutput();
       return worker;
     } catch (IOException e) {
@@ -116,6 +119,20 @@ public final class WorkerProcess {
   /** Completes with the exit code when the process ends, however it ends. */
   public CompletableFuture<Integer> onExit() {
     return process.onExit().thenApply(Process::exitValue);
+  }
+
+  /** Whether it has announced its REST URL, i.e. Connect started in it. */
+  public boolean hasAnnounced() {
+    return restUrl() != null;
+  }
+
+  /**
+   * The last lines this process wrote to standard error (at most {@value StderrTail#MAX_LINES}
+   * lines, {@value StderrTail#MAX_BYTES} bytes), empty if none; where a JVM that refused its
+   * options says why.
+   */
+  public String stderrTail() {
+    return stderr.read();
   }
 
   /** The worker's REST base URL (no trailing slash) once it has announced it, else null. */
@@ -155,12 +172,7 @@ public final class WorkerProcess {
     }
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "Worker "
-                + name
-                + " exited with code "
-                + process.exitValue()
-                + " while starting; see its log file");
+        throw new IllegalStateException(exitedMessage("while starting"));
       }
       if (healthy(url)) {
         return url;
@@ -217,13 +229,33 @@ public final class WorkerProcess {
               } catch (IOException e) {
                 log.debug("Output of worker {} closed", name, e);
               }
+              awaitExit(Duration.ofSeconds(5));
               announced.completeExceptionally(
-                  new IllegalStateException(
-                      "Worker " + name + " exited before it started; see its log file"));
+                  new IllegalStateException(exitedMessage("before it started")));
             },
             "railyard-" + name + "-stdout");
     reader.setDaemon(true);
     reader.start();
+  }
+
+  private void awaitExit(Duration timeout) {
+    try {
+      process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private String exitedMessage(String when) {
+    String code = process.isAlive() ? "?" : String.valueOf(process.exitValue());
+    String tail = stderrTail();
+    return "Worker "
+        + name
+        + " exited with code "
+        + code
+        + " "
+        + when
+        + (tail.isEmpty() ? "; see its log file" : "; its standard error ends with:\n" + tail);
   }
 
   private static boolean healthy(String url) {

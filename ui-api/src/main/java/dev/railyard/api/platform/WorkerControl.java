@@ -67,10 +67,13 @@ public interface WorkerControl {
    * @param name stable name within the pool, e.g. {@code worker-1}
    * @param connectWorkerId the Connect worker id ({@code host:port}), null until it has started
    * @param restUrl its REST base URL, null until it has started
-   * @param state STARTING, RUNNING, STOPPING, RESTARTING or STOPPED
+   * @param state STARTING, RUNNING, STOPPING, RESTARTING, STOPPED or FAILED (it exited on a
+   *     configuration error and is not restarted)
    * @param pid the OS process id, or -1 when there is none
    * @param startedAt when the current process started, null when there is none
    * @param restarts how often the pool restarted it after it died
+   * @param lastError why its last process exited unexpectedly, with the end of its standard error;
+   *     null when none did
    */
   record WorkerInfo(
       String name,
@@ -79,5 +82,19 @@ public interface WorkerControl {
       String state,
       long pid,
       Instant startedAt,
-      int restarts) {}
+      int restarts,
+      String lastError) {
+
+    /** A worker whose processes never exited unexpectedly. */
+    public WorkerInfo(
+        String name,
+        String connectWorkerId,
+        String restUrl,
+        String state,
+        long pid,
+        Instant startedAt,
+        int restarts) {
+      this(name, connectWorkerId, restUrl, state, pid, startedAt, restarts, null);
+    }
+  }
 }
