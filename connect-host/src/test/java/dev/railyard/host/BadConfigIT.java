@@ -59,6 +59,18 @@ class BadConfigIT {
     assertThat(result.stderr()).contains("workers").contains("cannot exceed workers.max (4)");
   }
 
+  @Test
+  void shouldStopStartupWithTheJvmsOwnErrorWhenAWorkerJvmOptionIsRefused() throws Exception {
+    Files.writeString(
+        workDir.resolve("railyard.properties"),
+        "workers=1\nhttp.port=0\nbroker.port=0\nworkers.jvm.options=-XX:+NoSuchOption\n");
+
+    Result result = railyardUp();
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stderr()).contains("worker-1").contains("Unrecognized VM option");
+  }
+
   record Result(int exitCode, String stderr) {}
 
   private Result railyardUp(String... flags) throws IOException, InterruptedException {
