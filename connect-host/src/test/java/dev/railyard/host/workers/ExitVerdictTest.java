@@ -2,7 +2,7 @@ package dev.railyard.host.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.railyard.embedded.worker.WorkerMain;
+import dev.railyard.worker.WorkerMain;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
