@@ -72,7 +72,8 @@ async function showHealth() {
   const components = (result.body && result.body.components) || {};
   fill('health', Object.entries(components).map(([name, c]) => ({
     name,
-    cells: [cell('name', name), state('status', c.status, c.status === 'UP'), cell('detail', c.detail)]
+    cells: [cell('name', name), state('status', c.status, c.status === 'UP'),
+      cell('detail', c.warning ? c.detail + ' (warning: ' + c.warning + ')' : c.detail)]
   })), errorText(result));
 }
 

@@ -199,7 +199,7 @@ public final class Platform implements AutoCloseable {
                               RailyardConfig.HTTP_PORT_CONFIG),
                           config.getLong(RailyardConfig.HTTP_MAX_BODY_CONFIG)),
                       new PlatformServices(
-                          new PlatformHealth(admin, bootstrapServers, workers),
+                          new PlatformHealth(admin, bootstrapServers, workers, rules::health),
                           publisher,
                           workers,
                           connectors,

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /health}: 200 with status UP when every component is up, else 503 with status DOWN;
- * the body always lists every component, the API itself included. The probe runs off the event
- * loop; a probe that throws counts as a component that is down.
+ * the body always lists every component, the API itself included. A component's warning (figures
+ * not read, say) is shown next to its detail and changes neither its status nor the answer's. The
+ * probe runs off the event loop; a probe that throws counts as a component that is down.
  */
 final class HealthRoutes {
 
@@ -53,7 +54,11 @@ final class HealthRoutes {
     JsonObject byName = new JsonObject();
     boolean up = true;
     for (ComponentHealth component : components) {
-      byName.put(component.name(), component(component.up(), component.detail()));
+      JsonObject entry = component(component.up(), component.detail());
+      if (component.warning() != null) {
+        entry.put("warning", component.warning());
+      }
+      byName.put(component.name(), entry);
       up &= component.up();
     }
     byName.put("api", component(true, "serving HTTP requests"));

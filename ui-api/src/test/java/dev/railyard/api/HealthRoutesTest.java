@@ -55,6 +55,30 @@ class HealthRoutesTest {
   }
 
   @Test
+  void shouldShowAWarningWithoutChangingTheStatus() {
+    // given figures that cannot be read, while every component is up
+    api.platform().health.components =
+        List.of(
+            FakePlatform.up("broker"),
+            new ComponentHealth(
+                "rules", true, "following railyard.rules", "target figures not read: timeout"));
+
+    // when
+    HttpResponse<String> response = api.get("/health");
+
+    // then the answer stays 200 UP and names the warning next to the component's detail
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject body = RunningApi.json(response);
+    assertThat(body.getString("status")).isEqualTo("UP");
+    JsonObject rules = body.getJsonObject("components").getJsonObject("rules");
+    assertThat(rules.getString("status")).isEqualTo("UP");
+    assertThat(rules.getString("detail")).isEqualTo("following railyard.rules");
+    assertThat(rules.getString("warning")).isEqualTo("target figures not read: timeout");
+    assertThat(body.getJsonObject("components").getJsonObject("broker").containsKey("warning"))
+        .isFalse();
+  }
+
+  @Test
   void shouldAnswer503WhenTheProbeItselfFails() {
     api.platform().health.failure = new IllegalStateException("admin client closed");
 

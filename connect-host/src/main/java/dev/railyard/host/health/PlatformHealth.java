@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
-/** Broker and workers, each up or down with a reason. Thread-safe. */
+/**
+ * Broker, workers and rules, each up or down with a reason (rules with a warning when the figures
+ * cannot be read). Thread-safe.
+ */
 public final class PlatformHealth implements HealthProbe {
 
   private static final int BROKER_TIMEOUT_MS = 3000;
@@ -17,16 +21,22 @@ public final class PlatformHealth implements HealthProbe {
   private final Admin admin;
   private final String bootstrapServers;
   private final WorkerPool workers;
+  private final Supplier<ComponentHealth> rules;
 
-  public PlatformHealth(Admin admin, String bootstrapServers, WorkerPool workers) {
+  /**
+   * @param rules the rules component (the follower of the rules topic and the figures)
+   */
+  public PlatformHealth(
+      Admin admin, String bootstrapServers, WorkerPool workers, Supplier<ComponentHealth> rules) {
     this.admin = admin;
     this.bootstrapServers = bootstrapServers;
     this.workers = workers;
+    this.rules = rules;
   }
 
   @Override
   public List<ComponentHealth> components() {
-    return List.of(broker(), workers());
+    return List.of(broker(), workers(), rules.get());
   }
 
   private ComponentHealth broker() {

@@ -1,5 +1,6 @@
 package dev.railyard.host.rules;
 
+import dev.railyard.api.platform.HealthProbe.ComponentHealth;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.ReplayRequest;
@@ -134,8 +135,17 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
     try {
       stats.refresh(rules.rules());
     } catch (RuntimeException e) {
-      log.debug("Target figures not refreshed: {}", e.toString());
+      // refresh catches what reading throws; this is a bug, and the timer must go on
+      log.warn("Target figures not refreshed", e);
     }
+  }
+
+  /**
+   * The {@code rules} component of {@code /health}: down when the rules topic is no longer
+   * followed, with a warning when the figures cannot be read. Thread-safe; does not block.
+   */
+  public ComponentHealth health() {
+    return RuleHealth.of(RuleRecords.TOPIC, rules, List.of(stats.failure(), counts.failure()));
   }
 
   private final TargetStats stats;

@@ -1,6 +1,7 @@
 package dev.railyard.host.rules;
 
 import dev.railyard.host.Producers;
+import dev.railyard.host.health.FailureStreak;
 import dev.railyard.rules.stats.StatsRecords;
 import dev.railyard.rules.stats.StatsSnapshot;
 import java.time.Duration;
@@ -44,7 +45,10 @@ final class StatsLog implements AutoCloseable {
   private final Thread thread;
   private final Duration foldEvery;
   private Instant nextFold;
+  private final FailureStreak foldChecks =
+      new FailureStreak(log, "Reading the end of " + StatsRecords.TOPIC + " before a fold");
   private volatile StatsSnapshot total = StatsSnapshot.EMPTY;
+  private volatile Throwable stopped;
   private volatile boolean closed;
 
   private StatsLog(
@@ -93,6 +97,22 @@ final class StatsLog implements AutoCloseable {
     return total;
   }
 
+  /**
+   * What keeps the counts from being current, as one line: the follower thread stopped, or the
+   * topic's end could not be read for a fold; empty when all is well (and once closed).
+   */
+  Optional<String> failure() {
+    Throwable e = stopped;
+    if (closed) {
+      return Optional.empty();
+    }
+    if (e != null) {
+      return Optional.of(
+          "the task counts are no longer read from " + StatsRecords.TOPIC + ": " + e);
+    }
+    return foldChecks.describe();
+  }
+
   private void follow() {
     try {
       while (!closed) {
@@ -112,7 +132,12 @@ final class StatsLog implements AutoCloseable {
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
-      log.error("Stopped following {}: {}", StatsRecords.TOPIC, e.toString(), e);
+      stopped = e;
+      log.error(
+          "Stopped following {}; the counts stay as last read until a restart: {}",
+          StatsRecords.TOPIC,
+          e.toString(),
+          e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
       producer.close(Duration.ofSeconds(5));
@@ -138,9 +163,11 @@ final class StatsLog implements AutoCloseable {
     TopicPartition tp = new TopicPartition(StatsRecords.TOPIC, 0);
     try {
       long end = consumer.endOffsets(List.of(tp), SEND_TIMEOUT).getOrDefault(tp, Long.MAX_VALUE);
-      return consumer.position(tp, SEND_TIMEOUT) >= end;
+      boolean caughtUp = consumer.position(tp, SEND_TIMEOUT) >= end;
+      foldChecks.succeeded();
+      return caughtUp;
     } catch (org.apache.kafka.common.KafkaException e) {
-      log.debug("Not folding {} now: {}", StatsRecords.TOPIC, e.toString());
+      foldChecks.failed(e.toString());
       return false;
     }
   }

@@ -1,24 +1,26 @@
 package dev.railyard.host.rules;
 
+import dev.railyard.autoscale.lag.GroupLag;
+import dev.railyard.autoscale.lag.LagReader;
+import dev.railyard.autoscale.lag.OffsetSnapshot;
+import dev.railyard.host.health.FailureStreak;
 import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.stats.StatsSnapshot;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +36,13 @@ import org.slf4j.LoggerFactory;
  * can count, as read from the stats topic: events the rule matched, transform errors and failed
  * delivery attempts of the target. Offsets are refreshed by {@link #refresh}, counts are as last
  * read; exported as Micrometer gauges tagged rule and target (matched, a figure of the rule, is
- * repeated for each of its targets). Thread-safe.
+ * repeated for each of its targets). The offsets are read by autoscale's {@link LagReader}; this
+ * class adds what they mean for a rule target. Thread-safe.
  */
 final class TargetStats {
 
   private static final Logger log = LoggerFactory.getLogger(TargetStats.class);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
   /** One target's figures: offsets as at the last refresh, counts as last read. */
   record Figures(
@@ -90,7 +94,8 @@ final class TargetStats {
     }
   }
 
-  private final Admin admin;
+  private final LagReader reader;
+  private final FailureStreak failures = new FailureStreak(log, "Reading the target figures");
   private final MeterRegistry registry;
   private final Map<String, Figures> figures = new ConcurrentHashMap<>();
   private final Map<String, List<Meter>> meters = new ConcurrentHashMap<>();
@@ -100,7 +105,7 @@ final class TargetStats {
    * @param counts the tasks' counts summed, as last read; called on every view and scrape
    */
   TargetStats(Admin admin, MeterRegistry registry, Supplier<StatsSnapshot> counts) {
-    this.admin = admin;
+    this.reader = new LagReader(admin, READ_TIMEOUT);
     this.registry = registry;
     this.counts = counts;
   }
@@ -115,7 +120,8 @@ final class TargetStats {
    * Reads the offsets of every target of {@code rules} in three Admin requests for all of them (the
    * partitions of the delivery, retry and dead-letter topics, their end offsets, the committed
    * offsets of the sink and retry groups); drops the gauges of targets now gone. A target whose
-   * delivery topic does not exist yet, or whose groups could not be read, keeps its last figures.
+   * delivery topic does not exist yet, or whose groups could not be read, keeps its last figures. A
+   * failure is logged at WARN once per streak and shows in {@link #failure()}.
    */
   void refresh(Map<String, Rule> rules) {
     Map<String, String[]> targets = new HashMap<>(); // key -> {rule, target}
@@ -129,18 +135,24 @@ final class TargetStats {
                             targets.put(
                                 key(r.name(), t.name()), new String[] {r.name(), t.name()})));
     try {
-      Map<TopicPartition, Long> ends = endOffsets(targets.values());
-      Map<String, Map<TopicPartition, Long>> committed = committedOffsets(targets.values());
+      OffsetSnapshot offsets = reader.read(topics(targets.values()), groups(targets.values()));
       targets.forEach(
           (key, rt) -> {
-            Figures read = read(rt[0], rt[1], ends, committed);
+            Figures read = read(rt[0], rt[1], offsets);
             if (read != null) {
               figures.put(key, read);
               meters.computeIfAbsent(key, k -> register(rt[0], rt[1]));
             }
           });
+      if (offsets.problems().isEmpty()) {
+        failures.succeeded();
+      } else {
+        failures.failed(String.join("; ", offsets.problems()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (Exception e) {
-      log.debug("Target figures not read: {}", e.toString());
+      failures.failed(e.toString());
     }
     for (String gone : new ArrayList<>(meters.keySet())) {
       if (!targets.containsKey(gone)) {
@@ -150,30 +162,31 @@ final class TargetStats {
     }
   }
 
+  /** The figures' failure going on, as one line, or empty while they are read. */
+  Optional<String> failure() {
+    return failures.describe();
+  }
+
   /**
    * A target's figures from the offsets read, or null when its delivery topic does not exist yet or
    * a group it needs was not read.
    */
-  private static Figures read(
-      String rule,
-      String target,
-      Map<TopicPartition, Long> ends,
-      Map<String, Map<TopicPartition, Long>> committed) {
+  private static Figures read(String rule, String target, OffsetSnapshot offsets) {
     String delivery = RouterConfig.deliveryTopic(rule, target);
     String retryTopic = RouterConfig.retryTopic(rule, target);
-    if (!exists(ends, delivery)) {
+    if (!offsets.exists(delivery)) {
       return null; // topics not created yet
     }
-    Map<TopicPartition, Long> sink = committed.get(sinkGroup(rule, target));
-    Map<TopicPartition, Long> retry = committed.get(RouterConfig.retryGroup(rule, target));
-    if (sink == null || (retry == null && exists(ends, retryTopic))) {
+    Optional<Map<TopicPartition, Long>> sink = offsets.committed(sinkGroup(rule, target));
+    Optional<GroupLag> retry = offsets.lag(RouterConfig.retryGroup(rule, target), retryTopic);
+    if (sink.isEmpty() || (retry.isEmpty() && offsets.exists(retryTopic))) {
       return null; // counting every parked record as retrying would be worse than the last figures
     }
     return Figures.ofOffsets(
-        sum(ends, delivery),
-        sink.values().stream().mapToLong(Long::longValue).sum(),
-        retry == null ? 0 : retrying(retryTopic, ends, retry),
-        sum(ends, RouterConfig.deadLetterTopic(rule, target)));
+        offsets.endOffset(delivery),
+        sink.get().values().stream().mapToLong(Long::longValue).sum(),
+        retry.map(GroupLag::lag).orElse(0L),
+        offsets.endOffset(RouterConfig.deadLetterTopic(rule, target)));
   }
 
   /**
@@ -183,28 +196,11 @@ final class TargetStats {
    */
   static long retrying(
       String topic, Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
-    long retrying = 0;
-    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-      if (end.getKey().topic().equals(topic)) {
-        retrying += Math.max(0, end.getValue() - committed.getOrDefault(end.getKey(), 0L));
-      }
-    }
-    return retrying;
+    return GroupLag.of("retry", topic, ends, committed).lag();
   }
 
-  private static boolean exists(Map<TopicPartition, Long> ends, String topic) {
-    return ends.keySet().stream().anyMatch(tp -> tp.topic().equals(topic));
-  }
-
-  private static long sum(Map<TopicPartition, Long> offsets, String topic) {
-    return offsets.entrySet().stream()
-        .filter(e -> e.getKey().topic().equals(topic))
-        .mapToLong(Map.Entry::getValue)
-        .sum();
-  }
-
-  /** The end offset of each partition of each delivery, retry and dead-letter topic that exists. */
-  private Map<TopicPartition, Long> endOffsets(Collection<String[]> targets) throws Exception {
+  /** The delivery, retry and dead-letter topics of every target. */
+  private static List<String> topics(Collection<String[]> targets) {
     List<String> topics = new ArrayList<>();
     targets.forEach(
         rt -> {
@@ -212,69 +208,18 @@ final class TargetStats {
           topics.add(RouterConfig.retryTopic(rt[0], rt[1]));
           topics.add(RouterConfig.deadLetterTopic(rt[0], rt[1]));
         });
-    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    admin
-        .describeTopics(topics)
-        .topicNameValues()
-        .forEach(
-            (topic, future) -> {
-              try {
-                future
-                    .get(10, TimeUnit.SECONDS)
-                    .partitions()
-                    .forEach(
-                        p ->
-                            request.put(
-                                new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-              } catch (Exception e) {
-                log.debug("Topic {} not described: {}", topic, e.toString());
-              }
-            });
-    Map<TopicPartition, Long> ends = new HashMap<>();
-    if (!request.isEmpty()) {
-      admin
-          .listOffsets(request)
-          .all()
-          .get(10, TimeUnit.SECONDS)
-          .forEach((tp, info) -> ends.put(tp, info.offset()));
-    }
-    return ends;
+    return topics;
   }
 
-  /**
-   * The committed offsets of each target's sink and retry groups, by group id; a group that does
-   * not exist has none, a group that could not be read is left out.
-   */
-  private Map<String, Map<TopicPartition, Long>> committedOffsets(Collection<String[]> targets) {
-    Map<String, ListConsumerGroupOffsetsSpec> groups = new HashMap<>();
+  /** The sink and retry groups of every target. */
+  private static List<String> groups(Collection<String[]> targets) {
+    List<String> groups = new ArrayList<>();
     targets.forEach(
         rt -> {
-          groups.put(sinkGroup(rt[0], rt[1]), new ListConsumerGroupOffsetsSpec());
-          groups.put(RouterConfig.retryGroup(rt[0], rt[1]), new ListConsumerGroupOffsetsSpec());
+          groups.add(sinkGroup(rt[0], rt[1]));
+          groups.add(RouterConfig.retryGroup(rt[0], rt[1]));
         });
-    Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
-    if (groups.isEmpty()) {
-      return committed;
-    }
-    ListConsumerGroupOffsetsResult result = admin.listConsumerGroupOffsets(groups);
-    for (String group : groups.keySet()) {
-      try {
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        result
-            .partitionsToOffsetAndMetadata(group)
-            .get(10, TimeUnit.SECONDS)
-            .forEach(
-                (tp, o) -> {
-                  if (o != null) {
-                    offsets.put(tp, o.offset());
-                  }
-                });
-        committed.put(group, offsets);
-      } catch (Exception e) {
-        log.debug("Offsets of group {} not read: {}", group, e.toString());
-      }
-    }
-    return committed;
+    return groups;
   }
 
   /** The consumer group of a target's sink connector, as Connect names it. */

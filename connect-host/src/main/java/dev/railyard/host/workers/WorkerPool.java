@@ -1,6 +1,7 @@
 package dev.railyard.host.workers;
 
 import dev.railyard.api.platform.WorkerControl;
+import dev.railyard.autoscale.actuate.WorkerActuator;
 import dev.railyard.embedded.worker.WorkerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * one request at a time; a worker that dies without being asked to is restarted with a growing
  * backoff. Thread-safe.
  */
-public final class WorkerPool implements WorkerControl, AutoCloseable {
+public final class WorkerPool implements WorkerControl, WorkerActuator, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
   static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -38,6 +39,7 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
       Executors.newSingleThreadExecutor(r -> daemon(r, "scaler"));
   private final ScheduledExecutorService restarter =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "restarter"));
+  private volatile int desired = -1; // the last count scaleTo accepted; -1: as launched
   private volatile Rollout latestRollout;
   private volatile boolean closed;
   private volatile boolean stopped;
@@ -100,11 +102,24 @@ public final class WorkerPool implements WorkerControl, AutoCloseable {
   }
 
   @Override
+  public int currentWorkers() {
+    return (int) runningCount();
+  }
+
+  /** Before the first scaleTo, the workers launched (a rolling restart's replacement included). */
+  @Override
+  public int desiredWorkers() {
+    int count = desired;
+    return count < 0 ? slots.size() : count;
+  }
+
+  @Override
   public CompletionStage<List<WorkerInfo>> scaleTo(int count) {
     if (count < minWorkers() || count > maxWorkers) {
       throw new IllegalArgumentException(
           "count must be between " + minWorkers() + " and " + maxWorkers + ", not " + count);
     }
+    desired = count;
     return CompletableFuture.supplyAsync(
         () -> {
           scaleNow(count);

@@ -100,6 +100,7 @@ public class RouterSinkTask extends SinkTask {
 
   @Override
   public void put(Collection<SinkRecord> records) {
+    failIfRulesAreNotFollowed();
     RoutingTable current = table;
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     Instant now = Instant.now();
@@ -135,6 +136,22 @@ public class RouterSinkTask extends SinkTask {
       }
     }
     await(sent);
+  }
+
+  // routing on with rules that no longer change would be quiet and wrong: FAILED shows it in
+  // Connect
+  private void failIfRulesAreNotFollowed() {
+    rules
+        .failure()
+        .ifPresent(
+            e -> {
+              throw new ConnectException(
+                  "The router of bus "
+                      + bus
+                      + " stopped following the rules topic, so its rules may be out of date: "
+                      + e,
+                  e);
+            });
   }
 
   private void route(

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -24,15 +25,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the rules topic from its beginning on a thread of its own and keeps the current rules.
  * Each change is handed to the listener with the complete rule map; readers never lock. A record
- * that is not a valid rule is logged and skipped (the control plane only writes valid ones).
- * Thread-safe.
+ * that is not a valid rule is logged and skipped (the control plane only writes valid ones). A
+ * follower that stops on an error (the consumer's, or its listener's) logs it and keeps it for
+ * {@link #failure()}, so its owner can fail loudly rather than go on with old rules. Thread-safe.
  */
 public final class RuleLog implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RuleLog.class);
   private static final Duration POLL = Duration.ofMillis(200);
 
-  private final KafkaConsumer<String, String> consumer;
+  private final org.apache.kafka.clients.consumer.Consumer<String, String> consumer;
   private final String topic;
   private final Consumer<Map<String, Rule>> listener;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
@@ -40,6 +42,8 @@ public final class RuleLog implements AutoCloseable {
   private volatile Map<String, Rule> snapshot = Map.of();
   private volatile Thread thread;
   private volatile boolean closed;
+  private volatile Throwable failure;
+  private volatile long lastPoll = System.nanoTime();
 
   /**
    * @param bootstrapServers the Kafka cluster
@@ -47,6 +51,24 @@ public final class RuleLog implements AutoCloseable {
    * @param listener called on the follower thread with every new complete rule map, may be a no-op
    */
   public RuleLog(String bootstrapServers, String topic, Consumer<Map<String, Rule>> listener) {
+    this(consumer(bootstrapServers), topic, listener);
+  }
+
+  /**
+   * @param consumer reads the topic; the log owns it from now on and closes it when it stops
+   * @param topic the rules topic, usually {@link RuleRecords#TOPIC}
+   * @param listener called on the follower thread with every new complete rule map, may be a no-op
+   */
+  public RuleLog(
+      org.apache.kafka.clients.consumer.Consumer<String, String> consumer,
+      String topic,
+      Consumer<Map<String, Rule>> listener) {
+    this.consumer = consumer;
+    this.topic = topic;
+    this.listener = listener;
+  }
+
+  private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -55,9 +77,7 @@ public final class RuleLog implements AutoCloseable {
     p.put(
         ConsumerConfig.CLIENT_ID_CONFIG,
         "railyard-rule-log-" + Long.toHexString(System.nanoTime()));
-    this.consumer = new KafkaConsumer<>(p);
-    this.topic = topic;
-    this.listener = listener;
+    return new KafkaConsumer<>(p);
   }
 
   /**
@@ -99,6 +119,7 @@ public final class RuleLog implements AutoCloseable {
     try {
       while (!closed) {
         ConsumerRecords<String, String> records = consumer.poll(POLL);
+        lastPoll = System.nanoTime();
         boolean changed = false;
         for (ConsumerRecord<String, String> r : records) {
           changed |= apply(r);
@@ -113,10 +134,39 @@ public final class RuleLog implements AutoCloseable {
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
-      log.error("Stopped following {}: {}", topic, e.toString(), e);
+      stopped(e);
+    } catch (Error e) {
+      stopped(e);
+      throw e;
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
+  }
+
+  private void stopped(Throwable e) {
+    failure = e;
+    log.error(
+        "Stopped following {}; the rules stay as last read until a restart: {}",
+        topic,
+        e.toString(),
+        e);
+  }
+
+  /**
+   * Why the follower thread stopped following, or empty while it follows (and after {@link
+   * #close}). Once stopped it does not resume: the rules stay as last read.
+   */
+  public Optional<Throwable> failure() {
+    return closed ? Optional.empty() : Optional.ofNullable(failure);
+  }
+
+  /**
+   * How long ago the follower last came back from a poll of the topic (it polls every 200 ms, with
+   * or without records); since construction before {@link #start}. A follower that answers more
+   * than a few seconds late is stuck, e.g. in its listener.
+   */
+  public Duration sinceLastPoll() {
+    return Duration.ofNanos(System.nanoTime() - lastPoll);
   }
 
   private void publish(Map<String, Rule> next) {

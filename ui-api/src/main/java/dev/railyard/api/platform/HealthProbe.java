@@ -11,6 +11,16 @@ public interface HealthProbe {
   /** One entry per component, never null. The API itself is added by the server. */
   List<ComponentHealth> components();
 
-  /** The state of one component; {@code detail} is a short human-readable reason, never null. */
-  record ComponentHealth(String name, boolean up, String detail) {}
+  /**
+   * The state of one component; {@code detail} is a short human-readable reason, never null. A
+   * component that is up may carry a {@code warning} (null when there is none): something is wrong
+   * that does not stop the platform, e.g. figures that cannot be read.
+   */
+  record ComponentHealth(String name, boolean up, String detail, String warning) {
+
+    /** A component without a warning. */
+    public ComponentHealth(String name, boolean up, String detail) {
+      this(name, up, detail, null);
+    }
+  }
 }

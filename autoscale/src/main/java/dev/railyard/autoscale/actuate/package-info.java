@@ -1,0 +1,2 @@
+/** What the autoscaler acts through: the worker count behind one interface, whatever runs them. */
+package dev.railyard.autoscale.actuate;
