@@ -21,8 +21,8 @@ import dev.railyard.host.plugins.maven.MavenPluginInstaller;
 import dev.railyard.host.plugins.maven.MavenResolver;
 import dev.railyard.host.rules.RuleService;
 import dev.railyard.host.workers.WorkerPool;
-import dev.railyard.rules.cloudevents.BusEvent;
 import dev.railyard.rules.cloudevents.EventEntries;
+import dev.railyard.rules.model.Topology;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -143,7 +143,7 @@ public final class Platform implements AutoCloseable {
         "default bus",
         () -> {
           topics.ensureExists(EventEntries.DEFAULT_BUS);
-          return BusEvent.topicOf(EventEntries.DEFAULT_BUS);
+          return Topology.busTopic(EventEntries.DEFAULT_BUS);
         });
 
     stage(

@@ -4,6 +4,7 @@ import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.host.Producers;
 import dev.railyard.rules.cloudevents.BusEvent;
 import dev.railyard.rules.cloudevents.EventEntries;
+import dev.railyard.rules.model.Topology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
     }
     CompletableFuture<EntryResult> result = new CompletableFuture<>();
     producer.send(
-        new ProducerRecord<>(BusEvent.topicOf(event.bus()), event.key(), event.json()),
+        new ProducerRecord<>(Topology.busTopic(event.bus()), event.key(), event.json()),
         (metadata, error) -> {
           if (error == null) {
             counter("railyard.events.written", "bus", event.bus()).increment();

@@ -3,9 +3,9 @@ package dev.railyard.host.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.rules.connect.DeadLetters;
-import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.transform.TransformException;
 import dev.railyard.rules.transform.Transformer;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,7 @@ final class DeadLetterService {
         }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("target", t.name());
-        view.put("topic", RouterConfig.deadLetterTopic(rule.name(), t.name()));
+        view.put("topic", Topology.deadLetterTopic(rule.name(), t.name()));
         view.put("letters", total);
         view.put("redriven", redriven);
         view.put("waiting", total - redriven);
@@ -96,7 +96,7 @@ final class DeadLetterService {
 
   Outcome redrive(Rule rule, String target) throws Exception {
     Transformer transformer = Transformer.of(rule.transform());
-    String delivery = RouterConfig.deliveryTopic(rule.name(), target);
+    String delivery = Topology.deliveryTopic(rule.name(), target);
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(rule.name(), target)) {
       List<TopicPartition> partitions = assign(consumer, rule.name(), target);
       Map<TopicPartition, Long> end = position(consumer, partitions);
@@ -183,17 +183,17 @@ final class DeadLetterService {
     RecordHeaders headers = new RecordHeaders();
     for (Header h : r.headers()) {
       if (!h.key().startsWith("__connect.errors.")
-          && !h.key().startsWith("railyard.error.")
-          && !h.key().equals("railyard.attempts")
+          && !h.key().startsWith(Topology.ERROR_HEADER_PREFIX)
+          && !h.key().equals(Topology.ATTEMPTS_HEADER)
           && !h.key().endsWith(".failure")) {
         headers.add(h);
       }
     }
-    headers.remove("railyard.rule");
-    headers.remove("railyard.target");
-    headers.add("railyard.rule", rule.getBytes(StandardCharsets.UTF_8));
-    headers.add("railyard.target", target.getBytes(StandardCharsets.UTF_8));
-    headers.add("railyard.redriven", "true".getBytes(StandardCharsets.UTF_8));
+    headers.remove(Topology.RULE_HEADER);
+    headers.remove(Topology.TARGET_HEADER);
+    headers.add(Topology.RULE_HEADER, rule.getBytes(StandardCharsets.UTF_8));
+    headers.add(Topology.TARGET_HEADER, target.getBytes(StandardCharsets.UTF_8));
+    headers.add(Topology.REDRIVEN_HEADER, "true".getBytes(StandardCharsets.UTF_8));
     return headers;
   }
 
@@ -217,7 +217,7 @@ final class DeadLetterService {
 
   private static List<TopicPartition> assign(
       KafkaConsumer<byte[], byte[]> consumer, String rule, String target) {
-    String topic = RouterConfig.deadLetterTopic(rule, target);
+    String topic = Topology.deadLetterTopic(rule, target);
     List<TopicPartition> partitions = new ArrayList<>();
     consumer
         .partitionsFor(topic)
@@ -244,7 +244,7 @@ final class DeadLetterService {
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
             bootstrapServers,
             ConsumerConfig.GROUP_ID_CONFIG,
-            "railyard.redrive." + rule + "." + target,
+            Topology.redriveGroup(rule, target),
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
             false,
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,

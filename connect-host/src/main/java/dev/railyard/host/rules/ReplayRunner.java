@@ -1,8 +1,8 @@
 package dev.railyard.host.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.pattern.Pattern;
 import dev.railyard.rules.transform.TransformException;
 import dev.railyard.rules.transform.Transformer;
@@ -46,7 +46,7 @@ final class ReplayRunner {
     Pattern pattern = Pattern.compile(rule.pattern());
     Transformer transformer = Transformer.of(rule.transform());
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-      Map<TopicPartition, Long> stops = window(consumer, "railyard.bus." + rule.bus(), replay);
+      Map<TopicPartition, Long> stops = window(consumer, Topology.busTopic(rule.bus()), replay);
       List<Future<RecordMetadata>> sent = new ArrayList<>();
       while (!stops.isEmpty()) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
@@ -95,17 +95,13 @@ final class ReplayRunner {
     }
     for (String target : replay.targets) {
       RecordHeaders headers = new RecordHeaders();
-      headers.add("railyard.rule", rule.name().getBytes(StandardCharsets.UTF_8));
-      headers.add("railyard.target", target.getBytes(StandardCharsets.UTF_8));
-      headers.add("railyard.replay", replay.id.getBytes(StandardCharsets.UTF_8));
+      headers.add(Topology.RULE_HEADER, rule.name().getBytes(StandardCharsets.UTF_8));
+      headers.add(Topology.TARGET_HEADER, target.getBytes(StandardCharsets.UTF_8));
+      headers.add(Topology.REPLAY_HEADER, replay.id.getBytes(StandardCharsets.UTF_8));
       sent.add(
           producer.send(
               new ProducerRecord<>(
-                  RouterConfig.deliveryTopic(rule.name(), target),
-                  null,
-                  r.key(),
-                  output,
-                  headers)));
+                  Topology.deliveryTopic(rule.name(), target), null, r.key(), output, headers)));
     }
   }
 

@@ -7,6 +7,7 @@ import dev.railyard.api.platform.Outcome;
 import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.delivery.ParkedHeaders;
 import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Topology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,7 +43,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class RetryingView {
 
-  private static final String EVENT_ID = "railyard.event.id";
+  private static final String EVENT_ID = Topology.EVENT_ID_HEADER;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration POLL = Duration.ofMillis(500);
@@ -67,7 +68,7 @@ final class RetryingView {
    * @param target a target of {@code rule}
    */
   Outcome peek(Rule rule, String target, int limit) throws Exception {
-    String topic = RouterConfig.retryTopic(rule.name(), target);
+    String topic = Topology.retryTopic(rule.name(), target);
     List<Map<String, Object>> retrying = new ArrayList<>();
     List<TopicPartition> partitions;
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(limit)) {
@@ -113,7 +114,7 @@ final class RetryingView {
       List<TopicPartition> partitions)
       throws Exception {
     Map<TopicPartition, OffsetAndMetadata> committed =
-        committed(RouterConfig.retryGroup(rule, target), partitions);
+        committed(Topology.retryGroup(rule, target), partitions);
     Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, TIMEOUT);
     Map<TopicPartition, Long> from = new HashMap<>();
     for (TopicPartition tp : partitions) {

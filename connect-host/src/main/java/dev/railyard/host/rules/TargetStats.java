@@ -1,7 +1,7 @@
 package dev.railyard.host.rules;
 
-import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.stats.StatsSnapshot;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -159,13 +159,13 @@ final class TargetStats {
       String target,
       Map<TopicPartition, Long> ends,
       Map<String, Map<TopicPartition, Long>> committed) {
-    String delivery = RouterConfig.deliveryTopic(rule, target);
-    String retryTopic = RouterConfig.retryTopic(rule, target);
+    String delivery = Topology.deliveryTopic(rule, target);
+    String retryTopic = Topology.retryTopic(rule, target);
     if (!exists(ends, delivery)) {
       return null; // topics not created yet
     }
     Map<TopicPartition, Long> sink = committed.get(sinkGroup(rule, target));
-    Map<TopicPartition, Long> retry = committed.get(RouterConfig.retryGroup(rule, target));
+    Map<TopicPartition, Long> retry = committed.get(Topology.retryGroup(rule, target));
     if (sink == null || (retry == null && exists(ends, retryTopic))) {
       return null; // counting every parked record as retrying would be worse than the last figures
     }
@@ -173,7 +173,7 @@ final class TargetStats {
         sum(ends, delivery),
         sink.values().stream().mapToLong(Long::longValue).sum(),
         retry == null ? 0 : retrying(retryTopic, ends, retry),
-        sum(ends, RouterConfig.deadLetterTopic(rule, target)));
+        sum(ends, Topology.deadLetterTopic(rule, target)));
   }
 
   /**
@@ -208,9 +208,9 @@ final class TargetStats {
     List<String> topics = new ArrayList<>();
     targets.forEach(
         rt -> {
-          topics.add(RouterConfig.deliveryTopic(rt[0], rt[1]));
-          topics.add(RouterConfig.retryTopic(rt[0], rt[1]));
-          topics.add(RouterConfig.deadLetterTopic(rt[0], rt[1]));
+          topics.add(Topology.deliveryTopic(rt[0], rt[1]));
+          topics.add(Topology.retryTopic(rt[0], rt[1]));
+          topics.add(Topology.deadLetterTopic(rt[0], rt[1]));
         });
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     admin
@@ -250,7 +250,7 @@ final class TargetStats {
     targets.forEach(
         rt -> {
           groups.put(sinkGroup(rt[0], rt[1]), new ListConsumerGroupOffsetsSpec());
-          groups.put(RouterConfig.retryGroup(rt[0], rt[1]), new ListConsumerGroupOffsetsSpec());
+          groups.put(Topology.retryGroup(rt[0], rt[1]), new ListConsumerGroupOffsetsSpec());
         });
     Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
     if (groups.isEmpty()) {
@@ -279,7 +279,7 @@ final class TargetStats {
 
   /** The consumer group of a target's sink connector, as Connect names it. */
   private static String sinkGroup(String rule, String target) {
-    return "connect-" + RouterConfig.targetConnectorName(rule, target);
+    return Topology.targetGroup(rule, target);
   }
 
   private List<Meter> register(String rule, String target) {

@@ -3,6 +3,7 @@ package dev.railyard.rules.connect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.rules.cloudevents.EventId;
+import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.stats.DeliveryCounters;
 import dev.railyard.rules.stats.StatsPublisher;
 import dev.railyard.rules.store.RuleLog;
@@ -123,7 +124,7 @@ public class RouterSinkTask extends SinkTask {
         sent.add(
             producer.send(
                 new ProducerRecord<>(
-                    RouterConfig.busDeadLetterTopic(bus),
+                    Topology.busDeadLetterTopic(bus),
                     null,
                     bytes(record.key()),
                     event,
@@ -204,10 +205,10 @@ public class RouterSinkTask extends SinkTask {
 
   private static RecordHeaders headers(String rule, String target, String eventId) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add("railyard.rule", rule.getBytes(StandardCharsets.UTF_8));
-    headers.add("railyard.target", target.getBytes(StandardCharsets.UTF_8));
+    headers.add(Topology.RULE_HEADER, rule.getBytes(StandardCharsets.UTF_8));
+    headers.add(Topology.TARGET_HEADER, target.getBytes(StandardCharsets.UTF_8));
     if (eventId != null) {
-      headers.add("railyard.event.id", eventId.getBytes(StandardCharsets.UTF_8));
+      headers.add(Topology.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
     }
     return headers;
   }

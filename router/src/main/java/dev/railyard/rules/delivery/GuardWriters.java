@@ -1,6 +1,6 @@
 package dev.railyard.rules.delivery;
 
-import dev.railyard.rules.connect.RouterConfig;
+import dev.railyard.rules.model.Topology;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,7 +48,7 @@ final class GuardWriters implements AutoCloseable {
         producer(config),
         config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
         config.retryTopic(),
-        RouterConfig.retryGroup(rule, target),
+        Topology.retryGroup(rule, target),
         config.getInt(GuardedSinkConfig.TASK_INDEX_CONFIG),
         config.getInt(GuardedSinkConfig.TASK_COUNT_CONFIG),
         "railyard-guard-" + rule + "." + target);
