@@ -3,6 +3,7 @@ package dev.railyard.rules.connect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.rules.cloudevents.EventId;
+import dev.railyard.rules.kafka.PluginClients;
 import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.stats.DeliveryCounters;
 import dev.railyard.rules.stats.StatsPublisher;
@@ -58,23 +59,13 @@ public class RouterSinkTask extends SinkTask {
     RouterConfig config = new RouterConfig(props);
     bus = config.bus();
     String bootstrap = config.getString(RouterConfig.BOOTSTRAP_CONFIG);
+    PluginClients clients = PluginClients.of(bootstrap);
     producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                5,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "railyard-router-" + bus,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+        clients.reliableProducer(
+            "railyard-router-" + bus,
+            new ByteArraySerializer(),
+            new ByteArraySerializer(),
+            Map.of(ProducerConfig.LINGER_MS_CONFIG, 5));
     stats =
         StatsPublisher.start(
             bootstrap,
@@ -82,8 +73,7 @@ public class RouterSinkTask extends SinkTask {
             Duration.ofMillis(config.getInt(RouterConfig.STATS_INTERVAL_CONFIG)));
     counters = stats.counters();
     rules =
-        new RuleLog(
-            bootstrap, config.getString(RouterConfig.RULES_TOPIC_CONFIG), this::rulesChanged);
+        new RuleLog(clients, config.getString(RouterConfig.RULES_TOPIC_CONFIG), this::rulesChanged);
     rules.start(Duration.ofMillis(config.getInt(RouterConfig.CATCH_UP_TIMEOUT_CONFIG)));
     log.info("Router of bus {} started with {} rule(s)", bus, table.size());
   }
