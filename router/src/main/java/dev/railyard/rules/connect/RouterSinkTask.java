@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -50,9 +50,24 @@ public class RouterSinkTask extends SinkTask {
   private String bus;
   private RuleLog rules;
   private volatile RoutingTable table = RoutingTable.EMPTY;
-  private KafkaProducer<byte[], byte[]> producer;
+  private Producer<byte[], byte[]> producer;
   private StatsPublisher stats;
   private DeliveryCounters counters;
+
+  /** The task as Connect makes it; {@link #start} connects it. */
+  public RouterSinkTask() {}
+
+  /** A task already connected, for tests: it routes the {@code rules} of {@code bus}. */
+  RouterSinkTask(
+      String bus,
+      Producer<byte[], byte[]> producer,
+      DeliveryCounters counters,
+      Map<String, dev.railyard.rules.model.Rule> rules) {
+    this.bus = bus;
+    this.producer = producer;
+    this.counters = counters;
+    rulesChanged(rules);
+  }
 
   @Override
   public void start(Map<String, String> props) {
@@ -78,7 +93,7 @@ public class RouterSinkTask extends SinkTask {
     log.info("Router of bus {} started with {} rule(s)", bus, table.size());
   }
 
-  private void rulesChanged(Map<String, dev.railyard.rules.model.Rule> current) {
+  void rulesChanged(Map<String, dev.railyard.rules.model.Rule> current) {
     try {
       table = RoutingTable.of(bus, current);
       log.info("Router of bus {} now applies {} rule(s)", bus, table.size());
