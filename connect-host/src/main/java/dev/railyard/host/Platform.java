@@ -13,6 +13,7 @@ import dev.railyard.host.connectors.RestartSupervisor;
 import dev.railyard.host.events.BusPublisher;
 import dev.railyard.host.events.BusTopics;
 import dev.railyard.host.health.PlatformHealth;
+import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.host.plugins.PluginStore;
 import dev.railyard.host.plugins.PluginStoreCatalog;
 import dev.railyard.host.plugins.PluginUsage;
@@ -21,8 +22,8 @@ import dev.railyard.host.plugins.maven.MavenPluginInstaller;
 import dev.railyard.host.plugins.maven.MavenResolver;
 import dev.railyard.host.rules.RuleService;
 import dev.railyard.host.workers.WorkerPool;
-import dev.railyard.rules.cloudevents.BusEvent;
 import dev.railyard.rules.cloudevents.EventEntries;
+import dev.railyard.rules.model.Topology;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -35,8 +36,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,8 +132,11 @@ public final class Platform implements AutoCloseable {
           return bootstrapServers + (embedded != null ? ", embedded" : "");
         });
 
-    Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    // the one place the deployment's client settings are given to every control-plane client;
+    // security.protocol, ssl.* and sasl.* join bootstrap.servers here when the host has them
+    KafkaClients clients =
+        KafkaClients.of(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    Admin admin = clients.admin("admin");
     started.push(() -> admin.close(Duration.ofSeconds(5)));
     BusTopics topics =
         new BusTopics(
@@ -143,7 +147,7 @@ public final class Platform implements AutoCloseable {
         "default bus",
         () -> {
           topics.ensureExists(EventEntries.DEFAULT_BUS);
-          return BusEvent.topicOf(EventEntries.DEFAULT_BUS);
+          return Topology.busTopic(EventEntries.DEFAULT_BUS);
         });
 
     stage(
@@ -175,7 +179,7 @@ public final class Platform implements AutoCloseable {
         () -> {
           rules =
               RuleService.start(
-                  bootstrapServers,
+                  clients,
                   admin,
                   connect,
                   config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG),
@@ -184,7 +188,7 @@ public final class Platform implements AutoCloseable {
           return rules.count() + " rule(s)";
         });
 
-    BusPublisher publisher = new BusPublisher(bootstrapServers, topics, metrics);
+    BusPublisher publisher = new BusPublisher(clients, topics, metrics);
     started.push(publisher);
     stage(
         "api",

@@ -35,7 +35,8 @@ class LayeringTest {
     "dev.railyard.rules.connect..",
     "dev.railyard.rules.delivery..",
     "dev.railyard.rules.stats..",
-    "dev.railyard.rules.store.."
+    "dev.railyard.rules.store..",
+    "dev.railyard.rules.kafka.."
   };
 
   private static final String CONNECTORS_SINKS = "dev.railyard.sinks..";

@@ -1,9 +1,10 @@
 package dev.railyard.host.events;
 
 import dev.railyard.api.platform.EventPublisher;
-import dev.railyard.host.Producers;
+import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.cloudevents.BusEvent;
 import dev.railyard.rules.cloudevents.EventEntries;
+import dev.railyard.rules.model.Topology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -32,7 +33,7 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BusPublisher.class);
 
   private final EventEntries entries = new EventEntries();
-  private final KafkaProducer<String, byte[]> producer;
+  private final Producer<String, byte[]> producer;
   private final BusTopics topics;
   private final MeterRegistry metrics;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -46,11 +47,10 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
             return t;
           });
 
-  public BusPublisher(String bootstrapServers, BusTopics topics, MeterRegistry metrics) {
+  public BusPublisher(KafkaClients clients, BusTopics topics, MeterRegistry metrics) {
     this.producer =
-        Producers.reliable(
-            bootstrapServers,
-            "railyard-put-events",
+        clients.reliableProducer(
+            "put-events",
             new StringSerializer(),
             new ByteArraySerializer(),
             Map.of(ProducerConfig.LINGER_MS_CONFIG, 2));
@@ -88,7 +88,7 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
     }
     CompletableFuture<EntryResult> result = new CompletableFuture<>();
     producer.send(
-        new ProducerRecord<>(BusEvent.topicOf(event.bus()), event.key(), event.json()),
+        new ProducerRecord<>(Topology.busTopic(event.bus()), event.key(), event.json()),
         (metadata, error) -> {
           if (error == null) {
             counter("railyard.events.written", "bus", event.bus()).increment();

@@ -1,6 +1,6 @@
 package dev.railyard.host.events;
 
-import dev.railyard.rules.cloudevents.BusEvent;
+import dev.railyard.rules.model.Topology;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +35,7 @@ public final class BusTopics {
    * @return null when it exists, else why the bus cannot be used
    */
   public String ensure(String bus) {
-    String topic = BusEvent.topicOf(bus);
+    String topic = Topology.busTopic(bus);
     if (known.contains(topic)) {
       return null;
     }
@@ -62,8 +62,8 @@ public final class BusTopics {
   /** Creates the topic of {@code bus} now if it is missing; for the default bus at start-up. */
   public void ensureExists(String bus)
       throws InterruptedException, TimeoutException, ExecutionException {
-    create(BusEvent.topicOf(bus));
-    known.add(BusEvent.topicOf(bus));
+    create(Topology.busTopic(bus));
+    known.add(Topology.busTopic(bus));
   }
 
   private void create(String topic)

@@ -1,5 +1,6 @@
 package dev.railyard.host.plugins;
 
+import dev.railyard.rules.delivery.GuardedSinkConfig;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class PluginUsage {
     List<Reference> references = new ArrayList<>();
     add(references, config, "connector.class", "connector.plugin.version");
     // a rule target's hosted sink, run by the delivery guard
-    add(references, config, "railyard.delegate.class", "connector.plugin.version");
+    add(references, config, GuardedSinkConfig.DELEGATE_CLASS_CONFIG, "connector.plugin.version");
     for (String converter : List.of("key.converter", "value.converter", "header.converter")) {
       add(references, config, converter, converter + ".plugin.version");
     }

@@ -2,10 +2,11 @@ package dev.railyard.host.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.connect.DeadLetters;
-import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.transform.TransformException;
 import dev.railyard.rules.transform.Transformer;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -41,18 +42,18 @@ final class DeadLetterService {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration POLL = Duration.ofMillis(500);
 
-  private final String bootstrapServers;
-  private final KafkaProducer<byte[], byte[]> producer;
+  private final KafkaClients clients;
+  private final Producer<byte[], byte[]> producer;
 
-  DeadLetterService(String bootstrapServers, KafkaProducer<byte[], byte[]> producer) {
-    this.bootstrapServers = bootstrapServers;
+  DeadLetterService(KafkaClients clients, Producer<byte[], byte[]> producer) {
+    this.clients = clients;
     this.producer = producer;
   }
 
   Outcome list(Rule rule) {
     List<Map<String, Object>> targets = new ArrayList<>();
     for (Target t : rule.targets()) {
-      try (KafkaConsumer<byte[], byte[]> consumer = consumer(rule.name(), t.name())) {
+      try (Consumer<byte[], byte[]> consumer = consumer(rule.name(), t.name())) {
         List<TopicPartition> partitions = assign(consumer, rule.name(), t.name());
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
@@ -66,7 +67,7 @@ final class DeadLetterService {
         }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("target", t.name());
-        view.put("topic", RouterConfig.deadLetterTopic(rule.name(), t.name()));
+        view.put("topic", Topology.deadLetterTopic(rule.name(), t.name()));
         view.put("letters", total);
         view.put("redriven", redriven);
         view.put("waiting", total - redriven);
@@ -77,7 +78,7 @@ final class DeadLetterService {
   }
 
   Outcome peek(Rule rule, String target, int limit) {
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(rule.name(), target)) {
+    try (Consumer<byte[], byte[]> consumer = consumer(rule.name(), target)) {
       List<TopicPartition> partitions = assign(consumer, rule.name(), target);
       Map<TopicPartition, Long> end = position(consumer, partitions);
       List<Map<String, Object>> letters = new ArrayList<>();
@@ -96,8 +97,8 @@ final class DeadLetterService {
 
   Outcome redrive(Rule rule, String target) throws Exception {
     Transformer transformer = Transformer.of(rule.transform());
-    String delivery = RouterConfig.deliveryTopic(rule.name(), target);
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(rule.name(), target)) {
+    String delivery = Topology.deliveryTopic(rule.name(), target);
+    try (Consumer<byte[], byte[]> consumer = consumer(rule.name(), target)) {
       List<TopicPartition> partitions = assign(consumer, rule.name(), target);
       Map<TopicPartition, Long> end = position(consumer, partitions);
       List<Future<RecordMetadata>> sent = new ArrayList<>();
@@ -151,9 +152,7 @@ final class DeadLetterService {
 
   // reads from the current positions up to end (exclusive), or until the handler says stop
   private static void read(
-      KafkaConsumer<byte[], byte[]> consumer,
-      Map<TopicPartition, Long> end,
-      LetterHandler handler) {
+      Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end, LetterHandler handler) {
     Map<TopicPartition, Long> left = new HashMap<>(end);
     left.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
     while (!left.isEmpty()) {
@@ -183,17 +182,17 @@ final class DeadLetterService {
     RecordHeaders headers = new RecordHeaders();
     for (Header h : r.headers()) {
       if (!h.key().startsWith("__connect.errors.")
-          && !h.key().startsWith("railyard.error.")
-          && !h.key().equals("railyard.attempts")
+          && !h.key().startsWith(Topology.ERROR_HEADER_PREFIX)
+          && !h.key().equals(Topology.ATTEMPTS_HEADER)
           && !h.key().endsWith(".failure")) {
         headers.add(h);
       }
     }
-    headers.remove("railyard.rule");
-    headers.remove("railyard.target");
-    headers.add("railyard.rule", rule.getBytes(StandardCharsets.UTF_8));
-    headers.add("railyard.target", target.getBytes(StandardCharsets.UTF_8));
-    headers.add("railyard.redriven", "true".getBytes(StandardCharsets.UTF_8));
+    headers.remove(Topology.RULE_HEADER);
+    headers.remove(Topology.TARGET_HEADER);
+    headers.add(Topology.RULE_HEADER, rule.getBytes(StandardCharsets.UTF_8));
+    headers.add(Topology.TARGET_HEADER, target.getBytes(StandardCharsets.UTF_8));
+    headers.add(Topology.REDRIVEN_HEADER, "true".getBytes(StandardCharsets.UTF_8));
     return headers;
   }
 
@@ -216,8 +215,8 @@ final class DeadLetterService {
   }
 
   private static List<TopicPartition> assign(
-      KafkaConsumer<byte[], byte[]> consumer, String rule, String target) {
-    String topic = RouterConfig.deadLetterTopic(rule, target);
+      Consumer<byte[], byte[]> consumer, String rule, String target) {
+    String topic = Topology.deadLetterTopic(rule, target);
     List<TopicPartition> partitions = new ArrayList<>();
     consumer
         .partitionsFor(topic)
@@ -228,7 +227,7 @@ final class DeadLetterService {
 
   // positions the consumer after what was redriven; returns the end to read up to
   private static Map<TopicPartition, Long> position(
-      KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+      Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
     Map<TopicPartition, OffsetAndMetadata> done = consumer.committed(new HashSet<>(partitions));
     Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
     for (TopicPartition tp : partitions) {
@@ -238,22 +237,16 @@ final class DeadLetterService {
     return consumer.endOffsets(partitions);
   }
 
-  private KafkaConsumer<byte[], byte[]> consumer(String rule, String target) {
-    return new KafkaConsumer<>(
+  private Consumer<byte[], byte[]> consumer(String rule, String target) {
+    return clients.consumer(
+        "redrive",
+        Topology.redriveGroup(rule, target),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer(),
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "railyard.redrive." + rule + "." + target,
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
             "earliest",
             ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-            false,
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-            ByteArrayDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-            ByteArrayDeserializer.class));
+            false));
   }
 }

@@ -1,8 +1,9 @@
 package dev.railyard.host.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.railyard.rules.connect.RouterConfig;
+import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.pattern.Pattern;
 import dev.railyard.rules.transform.TransformException;
 import dev.railyard.rules.transform.Transformer;
@@ -13,11 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -34,19 +34,19 @@ final class ReplayRunner {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final String bootstrapServers;
-  private final KafkaProducer<byte[], byte[]> producer;
+  private final KafkaClients clients;
+  private final Producer<byte[], byte[]> producer;
 
-  ReplayRunner(String bootstrapServers, KafkaProducer<byte[], byte[]> producer) {
-    this.bootstrapServers = bootstrapServers;
+  ReplayRunner(KafkaClients clients, Producer<byte[], byte[]> producer) {
+    this.clients = clients;
     this.producer = producer;
   }
 
   void run(Rule rule, Replay replay) {
     Pattern pattern = Pattern.compile(rule.pattern());
     Transformer transformer = Transformer.of(rule.transform());
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-      Map<TopicPartition, Long> stops = window(consumer, "railyard.bus." + rule.bus(), replay);
+    try (Consumer<byte[], byte[]> consumer = consumer()) {
+      Map<TopicPartition, Long> stops = window(consumer, Topology.busTopic(rule.bus()), replay);
       List<Future<RecordMetadata>> sent = new ArrayList<>();
       while (!stops.isEmpty()) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
@@ -95,17 +95,13 @@ final class ReplayRunner {
     }
     for (String target : replay.targets) {
       RecordHeaders headers = new RecordHeaders();
-      headers.add("railyard.rule", rule.name().getBytes(StandardCharsets.UTF_8));
-      headers.add("railyard.target", target.getBytes(StandardCharsets.UTF_8));
-      headers.add("railyard.replay", replay.id.getBytes(StandardCharsets.UTF_8));
+      headers.add(Topology.RULE_HEADER, rule.name().getBytes(StandardCharsets.UTF_8));
+      headers.add(Topology.TARGET_HEADER, target.getBytes(StandardCharsets.UTF_8));
+      headers.add(Topology.REPLAY_HEADER, replay.id.getBytes(StandardCharsets.UTF_8));
       sent.add(
           producer.send(
               new ProducerRecord<>(
-                  RouterConfig.deliveryTopic(rule.name(), target),
-                  null,
-                  r.key(),
-                  output,
-                  headers)));
+                  Topology.deliveryTopic(rule.name(), target), null, r.key(), output, headers)));
     }
   }
 
@@ -113,7 +109,7 @@ final class ReplayRunner {
    * Assigns and positions the consumer at the window's start; returns where each partition stops.
    */
   private static Map<TopicPartition, Long> window(
-      KafkaConsumer<byte[], byte[]> consumer, String topic, Replay replay) {
+      Consumer<byte[], byte[]> consumer, String topic, Replay replay) {
     List<TopicPartition> partitions = new ArrayList<>();
     consumer
         .partitionsFor(topic)
@@ -143,18 +139,8 @@ final class ReplayRunner {
     return stops;
   }
 
-  private KafkaConsumer<byte[], byte[]> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.CLIENT_ID_CONFIG,
-            "railyard-replay",
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-            ByteArrayDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-            ByteArrayDeserializer.class));
+  private Consumer<byte[], byte[]> consumer() {
+    return clients.consumer(
+        "replay", null, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Map.of());
   }
 }

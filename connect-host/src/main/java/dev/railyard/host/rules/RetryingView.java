@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.railyard.api.platform.Outcome;
-import dev.railyard.rules.connect.RouterConfig;
+import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.delivery.ParkedHeaders;
 import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Topology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -32,7 +33,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * What a rule target is still retrying: the records of its retry topic from the offset the delivery
- * guard has committed in the retry group ({@link RouterConfig#retryGroup}), or the partition's
+ * guard has committed in the retry group ({@link Topology#retryGroup}), or the partition's
  * beginning when it has none, to the end. The committed offsets are fetched with the Admin's {@code
  * listConsumerGroupOffsets}, and the records read by a consumer without a group id (partitions
  * assigned, then seek), so a look never joins the retry group and never commits: the guard is not
@@ -42,20 +43,20 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class RetryingView {
 
-  private static final String EVENT_ID = "railyard.event.id";
+  private static final String EVENT_ID = Topology.EVENT_ID_HEADER;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private final String bootstrapServers;
+  private final KafkaClients clients;
   private final Admin admin;
 
   /**
    * @param admin reads the retry group's committed offsets; not closed by this
    */
-  RetryingView(String bootstrapServers, Admin admin) {
-    this.bootstrapServers = bootstrapServers;
+  RetryingView(KafkaClients clients, Admin admin) {
+    this.clients = clients;
     this.admin = admin;
   }
 
@@ -67,10 +68,10 @@ final class RetryingView {
    * @param target a target of {@code rule}
    */
   Outcome peek(Rule rule, String target, int limit) throws Exception {
-    String topic = RouterConfig.retryTopic(rule.name(), target);
+    String topic = Topology.retryTopic(rule.name(), target);
     List<Map<String, Object>> retrying = new ArrayList<>();
     List<TopicPartition> partitions;
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(limit)) {
+    try (Consumer<byte[], byte[]> consumer = consumer(limit)) {
       partitions = partitions(consumer, topic);
       if (!partitions.isEmpty()) {
         Map<TopicPartition, Long> from = from(consumer, rule.name(), target, partitions);
@@ -95,8 +96,7 @@ final class RetryingView {
   }
 
   /** The partitions of {@code topic} in ascending order, none when it does not exist. */
-  private static List<TopicPartition> partitions(
-      KafkaConsumer<byte[], byte[]> consumer, String topic) {
+  private static List<TopicPartition> partitions(Consumer<byte[], byte[]> consumer, String topic) {
     List<TopicPartition> partitions = new ArrayList<>();
     consumer
         .partitionsFor(topic, TIMEOUT)
@@ -107,13 +107,13 @@ final class RetryingView {
 
   /** Where each partition's records still retrying start. */
   private Map<TopicPartition, Long> from(
-      KafkaConsumer<byte[], byte[]> consumer,
+      Consumer<byte[], byte[]> consumer,
       String rule,
       String target,
       List<TopicPartition> partitions)
       throws Exception {
     Map<TopicPartition, OffsetAndMetadata> committed =
-        committed(RouterConfig.retryGroup(rule, target), partitions);
+        committed(Topology.retryGroup(rule, target), partitions);
     Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, TIMEOUT);
     Map<TopicPartition, Long> from = new HashMap<>();
     for (TopicPartition tp : partitions) {
@@ -145,7 +145,7 @@ final class RetryingView {
 
   // reads tp from `from` up to `end` (exclusive) into `into` until it holds `limit` records
   private static void read(
-      KafkaConsumer<byte[], byte[]> consumer,
+      Consumer<byte[], byte[]> consumer,
       TopicPartition tp,
       long from,
       long end,
@@ -239,24 +239,18 @@ final class RetryingView {
     return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
 
-  private KafkaConsumer<byte[], byte[]> consumer(int limit) {
-    return new KafkaConsumer<>(
+  private Consumer<byte[], byte[]> consumer(int limit) {
+    return clients.consumer(
+        "retrying-view",
+        null,
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer(),
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ConsumerConfig.CLIENT_ID_CONFIG,
-            "railyard-retrying-view",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
             "earliest",
             ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
             false,
             ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-            Math.min(limit, 500),
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-            ByteArrayDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-            ByteArrayDeserializer.class));
+            Math.min(limit, 500)));
   }
 }

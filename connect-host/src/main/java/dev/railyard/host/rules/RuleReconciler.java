@@ -2,10 +2,10 @@ package dev.railyard.host.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.host.connectors.ConnectRest;
-import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.delivery.GuardedSinkConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Topology;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -84,7 +84,7 @@ final class RuleReconciler {
           continue; // its missing template is reported already
         }
         Map<String, String> config = TargetConnectors.target(rule, t, template, bootstrapServers);
-        config.put("name", RouterConfig.targetConnectorName(rule.name(), t.name()));
+        config.put("name", Topology.targetConnectorName(rule.name(), t.name()));
         String where = "rule " + rule.name() + ", target " + t.name() + ": ";
         ConnectRest.Answer answer =
             call(
@@ -121,13 +121,13 @@ final class RuleReconciler {
     List<NewTopic> topics = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Rule rule : rules) {
-      add(topics, names, "railyard.bus." + rule.bus());
-      add(topics, names, RouterConfig.busDeadLetterTopic(rule.bus()));
+      add(topics, names, Topology.busTopic(rule.bus()));
+      add(topics, names, Topology.busDeadLetterTopic(rule.bus()));
       for (Target t : rule.targets()) {
-        add(topics, names, RouterConfig.deliveryTopic(rule.name(), t.name()));
-        add(topics, names, RouterConfig.deadLetterTopic(rule.name(), t.name()));
+        add(topics, names, Topology.deliveryTopic(rule.name(), t.name()));
+        add(topics, names, Topology.deadLetterTopic(rule.name(), t.name()));
         if (!t.retry().inOrder()) {
-          add(topics, names, RouterConfig.retryTopic(rule.name(), t.name()));
+          add(topics, names, Topology.retryTopic(rule.name(), t.name()));
         }
       }
     }
@@ -163,7 +163,7 @@ final class RuleReconciler {
       Map<String, Map<String, String>> templates) {
     for (String bus : buses) {
       boolean needed = after.values().stream().anyMatch(r -> r.bus().equals(bus));
-      String name = RouterConfig.connectorName(bus);
+      String name = Topology.routerConnectorName(bus);
       if (needed) {
         ensure(name, TargetConnectors.router(bus, bootstrapServers, partitions));
       } else {
@@ -174,7 +174,7 @@ final class RuleReconciler {
     Set<String> retryTopics = retryTopics();
     for (Rule rule : after.values()) {
       for (Target t : rule.targets()) {
-        String name = RouterConfig.targetConnectorName(rule.name(), t.name());
+        String name = Topology.targetConnectorName(rule.name(), t.name());
         wanted.add(name);
         Map<String, String> template =
             t.sink() instanceof Target.Connector c ? templates.get(c.name()) : null;
@@ -185,7 +185,7 @@ final class RuleReconciler {
     }
     for (Rule rule : before.values()) {
       for (Target t : rule.targets()) {
-        String name = RouterConfig.targetConnectorName(rule.name(), t.name());
+        String name = Topology.targetConnectorName(rule.name(), t.name());
         if (!wanted.contains(name)) {
           remove(name);
         }
@@ -198,7 +198,7 @@ final class RuleReconciler {
     try {
       Set<String> names =
           new HashSet<>(admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS));
-      names.removeIf(n -> !n.startsWith(RouterConfig.RETRY_TOPIC_PREFIX));
+      names.removeIf(n -> !n.startsWith(Topology.RETRY_TOPIC_PREFIX));
       return names;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package dev.railyard.host.rules;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.ReplayRequest;
+import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.model.Rule;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ final class RuleRecovery implements AutoCloseable {
   private final ReplayRunner replays;
   private final DeadLetterService deadLetters;
   private final RetryingView retrying;
-  private final KafkaProducer<byte[], byte[]> producer;
+  private final Producer<byte[], byte[]> producer;
   private final Map<String, Replay> replaysById = new ConcurrentHashMap<>();
   private final ExecutorService replayThreads =
       Executors.newCachedThreadPool(r -> daemon(r, "railyard-replay"));
@@ -43,14 +44,14 @@ final class RuleRecovery implements AutoCloseable {
    */
   RuleRecovery(
       Supplier<Map<String, Rule>> rules,
-      String bootstrapServers,
+      KafkaClients clients,
       Admin admin,
-      KafkaProducer<byte[], byte[]> producer) {
+      Producer<byte[], byte[]> producer) {
     this.rules = rules;
     this.producer = producer;
-    this.replays = new ReplayRunner(bootstrapServers, producer);
-    this.deadLetters = new DeadLetterService(bootstrapServers, producer);
-    this.retrying = new RetryingView(bootstrapServers, admin);
+    this.replays = new ReplayRunner(clients, producer);
+    this.deadLetters = new DeadLetterService(clients, producer);
+    this.retrying = new RetryingView(clients, admin);
   }
 
   CompletableFuture<Outcome> replay(String name, ReplayRequest request) {

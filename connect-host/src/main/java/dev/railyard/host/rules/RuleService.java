@@ -7,8 +7,8 @@ import dev.railyard.api.platform.ReplayRequest;
 import dev.railyard.api.platform.RuleAdmin;
 import dev.railyard.api.platform.TestPatternRequest;
 import dev.railyard.api.platform.UnavailableException;
-import dev.railyard.host.Producers;
 import dev.railyard.host.connectors.ConnectRest;
+import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.stats.StatsRecords;
 import dev.railyard.rules.store.RuleLog;
@@ -33,11 +33,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   private static final Duration READ_BACK = Duration.ofSeconds(30);
 
   private final RuleLog rules;
-  private final KafkaProducer<String, String> producer;
+  private final Producer<String, String> producer;
   private final RuleReconciler reconciler;
   private final PatternTester tester = new PatternTester();
   private final RuleRecovery recovery;
@@ -71,11 +72,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
    * task run), reads every rule, and is ready to take changes.
    */
   public static RuleService start(
-      String bootstrapServers,
-      Admin admin,
-      ConnectRest connect,
-      int partitions,
-      MeterRegistry metrics)
+      KafkaClients clients, Admin admin, ConnectRest connect, int partitions, MeterRegistry metrics)
       throws Exception {
     for (String name : List.of(RuleRecords.TOPIC, StatsRecords.TOPIC)) {
       NewTopic topic =
@@ -88,25 +85,26 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
         }
       }
     }
-    StatsLog counts = StatsLog.start(bootstrapServers);
-    RuleLog log = new RuleLog(bootstrapServers, RuleRecords.TOPIC, r -> {});
+    StatsLog counts = StatsLog.start(clients);
+    RuleLog log =
+        new RuleLog(
+            clients.consumer(
+                "rule-log", null, new StringDeserializer(), new StringDeserializer(), Map.of()),
+            RuleRecords.TOPIC,
+            r -> {});
     log.start(Duration.ofSeconds(60));
-    KafkaProducer<String, String> producer =
-        Producers.reliable(
-            bootstrapServers, "railyard-rules", new StringSerializer(), new StringSerializer());
-    KafkaProducer<byte[], byte[]> replayProducer =
-        Producers.reliable(
-            bootstrapServers,
-            "railyard-replay",
-            new ByteArraySerializer(),
-            new ByteArraySerializer());
+    Producer<String, String> producer =
+        clients.reliableProducer("rules", new StringSerializer(), new StringSerializer(), Map.of());
+    Producer<byte[], byte[]> replayProducer =
+        clients.reliableProducer(
+            "replay", new ByteArraySerializer(), new ByteArraySerializer(), Map.of());
     RuleService service =
         new RuleService(
             log,
             producer,
-            new RuleReconciler(admin, connect, bootstrapServers, partitions),
+            new RuleReconciler(admin, connect, clients.bootstrapServers(), partitions),
             replayProducer,
-            bootstrapServers,
+            clients,
             admin,
             new TargetStats(admin, metrics, counts::total),
             counts);
@@ -160,10 +158,10 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
 
   RuleService(
       RuleLog rules,
-      KafkaProducer<String, String> producer,
+      Producer<String, String> producer,
       RuleReconciler reconciler,
-      KafkaProducer<byte[], byte[]> replayProducer,
-      String bootstrapServers,
+      Producer<byte[], byte[]> replayProducer,
+      KafkaClients clients,
       Admin admin,
       TargetStats stats,
       StatsLog counts) {
@@ -172,7 +170,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
     this.rules = rules;
     this.producer = producer;
     this.reconciler = reconciler;
-    this.recovery = new RuleRecovery(rules::rules, bootstrapServers, admin, replayProducer);
+    this.recovery = new RuleRecovery(rules::rules, clients, admin, replayProducer);
   }
 
   @Override

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.host.connectors.SecretMasking;
-import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.store.RuleRecords;
 import dev.railyard.rules.yaml.Problem;
 import java.io.IOException;
@@ -37,14 +37,13 @@ final class RuleViews {
     for (Target t : rule.targets()) {
       Map<String, Object> target = new LinkedHashMap<>();
       target.put("name", t.name());
-      target.put("connector", RouterConfig.targetConnectorName(rule.name(), t.name()));
-      target.put("deliveryTopic", RouterConfig.deliveryTopic(rule.name(), t.name()));
+      target.put("connector", Topology.targetConnectorName(rule.name(), t.name()));
+      target.put("deliveryTopic", Topology.deliveryTopic(rule.name(), t.name()));
       target.put(
           "deadLetterTopic",
-          t.deadLetter() ? RouterConfig.deadLetterTopic(rule.name(), t.name()) : null);
+          t.deadLetter() ? Topology.deadLetterTopic(rule.name(), t.name()) : null);
       target.put(
-          "retryTopic",
-          t.retry().inOrder() ? null : RouterConfig.retryTopic(rule.name(), t.name()));
+          "retryTopic", t.retry().inOrder() ? null : Topology.retryTopic(rule.name(), t.name()));
       TargetStats.Figures figures = stats.of(rule.name(), t.name());
       target.put("stats", figures == null ? null : figures.view());
       targets.add(target);

@@ -1,22 +1,21 @@
 package dev.railyard.host.rules;
 
-import dev.railyard.host.Producers;
 import dev.railyard.host.health.FailureStreak;
+import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.stats.StatsRecords;
 import dev.railyard.rules.stats.StatsSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -39,8 +38,8 @@ final class StatsLog implements AutoCloseable {
   private static final Duration FOLD_EVERY = Duration.ofMinutes(1);
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
-  private final KafkaConsumer<String, String> consumer;
-  private final KafkaProducer<String, String> producer;
+  private final Consumer<String, String> consumer;
+  private final Producer<String, String> producer;
   private final StatsFold fold = new StatsFold();
   private final Thread thread;
   private final Duration foldEvery;
@@ -52,9 +51,7 @@ final class StatsLog implements AutoCloseable {
   private volatile boolean closed;
 
   private StatsLog(
-      KafkaConsumer<String, String> consumer,
-      KafkaProducer<String, String> producer,
-      Duration foldEvery) {
+      Consumer<String, String> consumer, Producer<String, String> producer, Duration foldEvery) {
     this.consumer = consumer;
     this.producer = producer;
     this.foldEvery = foldEvery;
@@ -64,29 +61,22 @@ final class StatsLog implements AutoCloseable {
   }
 
   /** Starts following {@link StatsRecords#TOPIC}, which must exist; returns without waiting. */
-  static StatsLog start(String bootstrapServers) {
-    return start(bootstrapServers, FOLD_EVERY);
+  static StatsLog start(KafkaClients clients) {
+    return start(clients, FOLD_EVERY);
   }
 
-  /** As {@link #start(String)}, folding every {@code foldEvery}. */
-  static StatsLog start(String bootstrapServers, Duration foldEvery) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "railyard-stats-log");
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
+  /** As {@link #start(KafkaClients)}, folding every {@code foldEvery}. */
+  static StatsLog start(KafkaClients clients, Duration foldEvery) {
+    Consumer<String, String> consumer =
+        clients.consumer(
+            "stats-log", null, new StringDeserializer(), new StringDeserializer(), Map.of());
     // one partition, created with the rules topic; assigned by hand, so no group is involved
     List<TopicPartition> partition = List.of(new TopicPartition(StatsRecords.TOPIC, 0));
     consumer.assign(partition);
     consumer.seekToBeginning(partition);
-    KafkaProducer<String, String> producer =
-        Producers.reliable(
-            bootstrapServers,
-            "railyard-stats-fold",
-            new StringSerializer(),
-            new StringSerializer());
+    Producer<String, String> producer =
+        clients.reliableProducer(
+            "stats-fold", new StringSerializer(), new StringSerializer(), Map.of());
     StatsLog statsLog = new StatsLog(consumer, producer, foldEvery);
     statsLog.thread.start();
     return statsLog;

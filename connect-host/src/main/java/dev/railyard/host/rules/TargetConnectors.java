@@ -7,6 +7,7 @@ import dev.railyard.rules.delivery.GuardedSinkConnector;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Topology;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,7 @@ final class TargetConnectors {
     Map<String, String> c = new LinkedHashMap<>();
     c.put("connector.class", RouterSinkConnector.class.getName());
     c.put("tasks.max", String.valueOf(tasks));
-    c.put("topics", "railyard.bus." + bus);
+    c.put("topics", Topology.busTopic(bus));
     c.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
     c.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
     c.put(RouterConfig.BUS_CONFIG, bus);
@@ -68,13 +69,13 @@ final class TargetConnectors {
         new LinkedHashMap<>(
             target.sink() instanceof Target.Inline inline ? inline.config() : template);
     c.remove("topics.regex");
-    c.put("name", RouterConfig.targetConnectorName(rule.name(), target.name()));
-    c.put("topics", RouterConfig.deliveryTopic(rule.name(), target.name()));
+    c.put("name", Topology.targetConnectorName(rule.name(), target.name()));
+    c.put("topics", Topology.deliveryTopic(rule.name(), target.name()));
     // the router writes its headers (event id, rule, target) as text; the worker's default
     // converter would turn an id like "0042" into the number 42
     c.putIfAbsent("header.converter", STRING_CONVERTER);
     String deadLetters =
-        target.deadLetter() ? RouterConfig.deadLetterTopic(rule.name(), target.name()) : null;
+        target.deadLetter() ? Topology.deadLetterTopic(rule.name(), target.name()) : null;
     RetryPolicy retry = target.retry();
     c.put(
         "errors.retry.timeout",
@@ -93,7 +94,7 @@ final class TargetConnectors {
       c.put(GuardedSinkConfig.DELEGATE_CLASS_CONFIG, c.get("connector.class"));
       c.put("connector.class", GuardedSinkConnector.class.getName());
       c.put(GuardedSinkConfig.BOOTSTRAP_CONFIG, bootstrapServers);
-      String retryTopic = RouterConfig.retryTopic(rule.name(), target.name());
+      String retryTopic = Topology.retryTopic(rule.name(), target.name());
       c.putAll(
           GuardedSinkConfig.of(
               retry,

@@ -4,8 +4,8 @@ import dev.railyard.autoscale.lag.GroupLag;
 import dev.railyard.autoscale.lag.LagReader;
 import dev.railyard.autoscale.lag.OffsetSnapshot;
 import dev.railyard.host.health.FailureStreak;
-import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.stats.StatsSnapshot;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -172,13 +172,13 @@ final class TargetStats {
    * a group it needs was not read.
    */
   private static Figures read(String rule, String target, OffsetSnapshot offsets) {
-    String delivery = RouterConfig.deliveryTopic(rule, target);
-    String retryTopic = RouterConfig.retryTopic(rule, target);
+    String delivery = Topology.deliveryTopic(rule, target);
+    String retryTopic = Topology.retryTopic(rule, target);
     if (!offsets.exists(delivery)) {
       return null; // topics not created yet
     }
     Optional<Map<TopicPartition, Long>> sink = offsets.committed(sinkGroup(rule, target));
-    Optional<GroupLag> retry = offsets.lag(RouterConfig.retryGroup(rule, target), retryTopic);
+    Optional<GroupLag> retry = offsets.lag(Topology.retryGroup(rule, target), retryTopic);
     if (sink.isEmpty() || (retry.isEmpty() && offsets.exists(retryTopic))) {
       return null; // counting every parked record as retrying would be worse than the last figures
     }
@@ -186,7 +186,7 @@ final class TargetStats {
         offsets.endOffset(delivery),
         sink.get().values().stream().mapToLong(Long::longValue).sum(),
         retry.map(GroupLag::lag).orElse(0L),
-        offsets.endOffset(RouterConfig.deadLetterTopic(rule, target)));
+        offsets.endOffset(Topology.deadLetterTopic(rule, target)));
   }
 
   /**
@@ -204,9 +204,9 @@ final class TargetStats {
     List<String> topics = new ArrayList<>();
     targets.forEach(
         rt -> {
-          topics.add(RouterConfig.deliveryTopic(rt[0], rt[1]));
-          topics.add(RouterConfig.retryTopic(rt[0], rt[1]));
-          topics.add(RouterConfig.deadLetterTopic(rt[0], rt[1]));
+          topics.add(Topology.deliveryTopic(rt[0], rt[1]));
+          topics.add(Topology.retryTopic(rt[0], rt[1]));
+          topics.add(Topology.deadLetterTopic(rt[0], rt[1]));
         });
     return topics;
   }
@@ -217,14 +217,14 @@ final class TargetStats {
     targets.forEach(
         rt -> {
           groups.add(sinkGroup(rt[0], rt[1]));
-          groups.add(RouterConfig.retryGroup(rt[0], rt[1]));
+          groups.add(Topology.retryGroup(rt[0], rt[1]));
         });
     return groups;
   }
 
   /** The consumer group of a target's sink connector, as Connect names it. */
   private static String sinkGroup(String rule, String target) {
-    return "connect-" + RouterConfig.targetConnectorName(rule, target);
+    return Topology.targetGroup(rule, target);
   }
 
   private List<Meter> register(String rule, String target) {

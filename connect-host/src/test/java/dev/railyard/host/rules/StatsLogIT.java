@@ -3,6 +3,7 @@ package dev.railyard.host.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.stats.StatsPublisher;
 import dev.railyard.rules.stats.StatsRecords;
 import dev.railyard.testing.EmbeddedKafka;
@@ -56,7 +57,10 @@ class StatsLogIT {
     running.counters().matched("paid");
 
     // when the follower reads them and folds
-    try (StatsLog log = StatsLog.start(kafka.bootstrapServers(), Duration.ofMillis(300))) {
+    try (StatsLog log =
+        StatsLog.start(
+            KafkaClients.of(Map.of("bootstrap.servers", kafka.bootstrapServers())),
+            Duration.ofMillis(300))) {
       await("the 31 matches counted")
           .atMost(Duration.ofSeconds(30))
           .until(() -> log.total().matched("paid") == 31);
@@ -74,7 +78,10 @@ class StatsLogIT {
           .until(() -> log.total().matched("paid") == 32);
 
       // and a follower started afresh reads the same
-      try (StatsLog restarted = StatsLog.start(kafka.bootstrapServers(), Duration.ofHours(1))) {
+      try (StatsLog restarted =
+          StatsLog.start(
+              KafkaClients.of(Map.of("bootstrap.servers", kafka.bootstrapServers())),
+              Duration.ofHours(1))) {
         await("a new follower reading 32")
             .atMost(Duration.ofSeconds(30))
             .until(() -> restarted.total().matched("paid") == 32);

@@ -1,5 +1,6 @@
 package dev.railyard.rules.connect;
 
+import dev.railyard.rules.model.Topology;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -12,17 +13,17 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public final class DeadLetters {
 
-  public static final String RULE = "railyard.rule";
-  public static final String TARGET = "railyard.target";
+  public static final String RULE = Topology.RULE_HEADER;
+  public static final String TARGET = Topology.TARGET_HEADER;
 
   /** {@value #STAGE_TRANSFORM} or {@value #STAGE_DELIVERY}. */
-  public static final String STAGE = "railyard.error.stage";
+  public static final String STAGE = Topology.ERROR_HEADER_PREFIX + "stage";
 
-  public static final String ERROR_CLASS = "railyard.error.class";
-  public static final String ERROR_MESSAGE = "railyard.error.message";
-  public static final String ATTEMPTS = "railyard.attempts";
-  public static final String FIRST_FAILURE = "railyard.first.failure";
-  public static final String LAST_FAILURE = "railyard.last.failure";
+  public static final String ERROR_CLASS = Topology.ERROR_HEADER_PREFIX + "class";
+  public static final String ERROR_MESSAGE = Topology.ERROR_HEADER_PREFIX + "message";
+  public static final String ATTEMPTS = Topology.ATTEMPTS_HEADER;
+  public static final String FIRST_FAILURE = Topology.FIRST_FAILURE_HEADER;
+  public static final String LAST_FAILURE = Topology.LAST_FAILURE_HEADER;
 
   /** The letter holds the bus event; a redrive transforms it again. */
   public static final String STAGE_TRANSFORM = "transform";

@@ -1,6 +1,6 @@
 package dev.railyard.rules.connect;
 
-import dev.railyard.rules.store.RuleRecords;
+import dev.railyard.rules.model.Topology;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -51,7 +51,7 @@ public final class RouterConfig extends AbstractConfig {
           .define(
               RULES_TOPIC_CONFIG,
               Type.STRING,
-              RuleRecords.TOPIC,
+              Topology.RULES_TOPIC,
               new ConfigDef.NonEmptyString(),
               Importance.LOW,
               RULES_TOPIC_DOC)
@@ -76,46 +76,5 @@ public final class RouterConfig extends AbstractConfig {
 
   public String bus() {
     return getString(BUS_CONFIG);
-  }
-
-  /** The delivery topic of a rule's target. */
-  public static String deliveryTopic(String rule, String target) {
-    return "railyard.to." + rule + "." + target;
-  }
-
-  /** The dead-letter topic of a rule's target. */
-  public static String deadLetterTopic(String rule, String target) {
-    return "railyard.dlq." + rule + "." + target;
-  }
-
-  /**
-   * Where the delivery guard parks the records of a target that failed and wait for their next
-   * attempt, when the target's retry policy does not keep order.
-   */
-  public static String retryTopic(String rule, String target) {
-    return RETRY_TOPIC_PREFIX + rule + "." + target;
-  }
-
-  /** What the names of all retry topics start with. */
-  public static final String RETRY_TOPIC_PREFIX = "railyard.retry.";
-
-  /** The consumer group the delivery guard reads a target's retry topic with. */
-  public static String retryGroup(String rule, String target) {
-    return "railyard-retry." + rule + "." + target;
-  }
-
-  /** Where the router puts events of a bus that it cannot even match (e.g. nested too deeply). */
-  public static String busDeadLetterTopic(String bus) {
-    return "railyard.dlq.bus." + bus;
-  }
-
-  /** The name of the router connector of a bus (bus names have no dots, so it is unambiguous). */
-  public static String connectorName(String bus) {
-    return "railyard.router." + bus;
-  }
-
-  /** The name of the sink connector of a rule's target (rule and target names have no dots). */
-  public static String targetConnectorName(String rule, String target) {
-    return "railyard.to." + rule + "." + target;
   }
 }

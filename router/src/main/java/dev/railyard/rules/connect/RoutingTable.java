@@ -2,6 +2,7 @@ package dev.railyard.rules.connect;
 
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.pattern.RuleSet;
 import dev.railyard.rules.transform.Transformer;
 import java.util.HashMap;
@@ -52,8 +53,8 @@ final class RoutingTable {
   private static Destination destination(Rule rule, Target target) {
     return new Destination(
         target.name(),
-        RouterConfig.deliveryTopic(rule.name(), target.name()),
-        RouterConfig.deadLetterTopic(rule.name(), target.name()),
+        Topology.deliveryTopic(rule.name(), target.name()),
+        Topology.deadLetterTopic(rule.name(), target.name()),
         target.deadLetter());
   }
 

@@ -1,5 +1,6 @@
 package dev.railyard.rules.delivery;
 
+import dev.railyard.rules.kafka.PluginClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,26 +41,18 @@ final class DeadLetterWriter implements LetterBox {
    */
   DeadLetterWriter(
       KafkaProducer<byte[], byte[]> producer,
-      String bootstrapServers,
+      PluginClients clients,
       String topic,
       String clientId) {
     this.topic = topic;
     this.producer = producer;
     consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                clientId + "-originals",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                200,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class));
+        clients.consumer(
+            clientId + "-originals",
+            null,
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer(),
+            Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200));
   }
 
   @Override

@@ -1,10 +1,10 @@
 package dev.railyard.rules.delivery;
 
-import dev.railyard.rules.connect.RouterConfig;
+import dev.railyard.rules.kafka.PluginClients;
+import dev.railyard.rules.model.Topology;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -20,23 +20,9 @@ final class GuardWriters implements AutoCloseable {
   private KafkaProducer<byte[], byte[]> producer(GuardedSinkConfig config) {
     if (producer == null) {
       producer =
-          new KafkaProducer<>(
-              Map.of(
-                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
-                  ProducerConfig.ACKS_CONFIG,
-                  "all",
-                  ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                  true,
-                  ProducerConfig.CLIENT_ID_CONFIG,
-                  "railyard-guard-"
-                      + config.getString(GuardedSinkConfig.RULE_CONFIG)
-                      + "."
-                      + config.getString(GuardedSinkConfig.TARGET_CONFIG),
-                  ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                  ByteArraySerializer.class,
-                  ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                  ByteArraySerializer.class));
+          clients(config)
+              .reliableProducer(
+                  clientId(config), new ByteArraySerializer(), new ByteArraySerializer(), Map.of());
     }
     return producer;
   }
@@ -46,12 +32,12 @@ final class GuardWriters implements AutoCloseable {
     String target = config.getString(GuardedSinkConfig.TARGET_CONFIG);
     return new RetryTopic(
         producer(config),
-        config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
+        clients(config),
         config.retryTopic(),
-        RouterConfig.retryGroup(rule, target),
+        Topology.retryGroup(rule, target),
         config.getInt(GuardedSinkConfig.TASK_INDEX_CONFIG),
         config.getInt(GuardedSinkConfig.TASK_COUNT_CONFIG),
-        "railyard-guard-" + rule + "." + target);
+        clientId(config));
   }
 
   LetterBox letterBox(GuardedSinkConfig config) {
@@ -59,14 +45,18 @@ final class GuardWriters implements AutoCloseable {
     if (topic == null) {
       return null;
     }
-    return new DeadLetterWriter(
-        producer(config),
-        config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
-        topic,
-        "railyard-guard-"
-            + config.getString(GuardedSinkConfig.RULE_CONFIG)
-            + "."
-            + config.getString(GuardedSinkConfig.TARGET_CONFIG));
+    return new DeadLetterWriter(producer(config), clients(config), topic, clientId(config));
+  }
+
+  private static PluginClients clients(GuardedSinkConfig config) {
+    return PluginClients.of(config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG));
+  }
+
+  private static String clientId(GuardedSinkConfig config) {
+    return "railyard-guard-"
+        + config.getString(GuardedSinkConfig.RULE_CONFIG)
+        + "."
+        + config.getString(GuardedSinkConfig.TARGET_CONFIG);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.railyard.rules.delivery;
 
+import dev.railyard.rules.model.Topology;
+
 /**
  * The headers a parked record carries in a target's retry topic next to the record's own: where the
  * record came from, its failures so far, the last error and when it is due again. Values are UTF-8
@@ -7,7 +9,7 @@ package dev.railyard.rules.delivery;
  */
 public final class ParkedHeaders {
 
-  public static final String PREFIX = "railyard.park.";
+  public static final String PREFIX = Topology.PARK_HEADER_PREFIX;
   public static final String TOPIC = PREFIX + "topic";
   public static final String PARTITION = PREFIX + "partition";
   public static final String OFFSET = PREFIX + "offset";

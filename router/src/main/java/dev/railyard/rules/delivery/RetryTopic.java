@@ -1,5 +1,6 @@
 package dev.railyard.rules.delivery;
 
+import dev.railyard.rules.kafka.PluginClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -59,7 +60,7 @@ final class RetryTopic implements ParkingLot {
    */
   RetryTopic(
       KafkaProducer<byte[], byte[]> producer,
-      String bootstrapServers,
+      PluginClients clients,
       String topic,
       String group,
       int taskIndex,
@@ -70,26 +71,18 @@ final class RetryTopic implements ParkingLot {
     this.taskCount = taskCount;
     this.producer = producer;
     consumer =
-        new KafkaConsumer<>(
+        clients.consumer(
+            clientId + "-unpark",
+            group,
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer(),
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                group,
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                clientId + "-unpark",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest",
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
                 false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                100,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class));
+                100));
     assign();
   }
 

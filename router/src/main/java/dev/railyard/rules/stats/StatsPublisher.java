@@ -1,5 +1,6 @@
 package dev.railyard.rules.stats;
 
+import dev.railyard.rules.kafka.PluginClients;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -70,26 +71,18 @@ public final class StatsPublisher implements AutoCloseable {
     KafkaProducer<String, String> producer = null;
     try {
       producer =
-          new KafkaProducer<>(
-              Map.of(
-                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  bootstrapServers,
-                  ProducerConfig.ACKS_CONFIG,
-                  "all",
-                  ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                  true,
-                  ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                  (int) LAST_SEND_TIMEOUT.toMillis(),
-                  ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                  (int) SEND_TIMEOUT.toMillis(),
-                  ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                  (int) SEND_TIMEOUT.toMillis() * 2,
-                  ProducerConfig.CLIENT_ID_CONFIG,
+          PluginClients.of(bootstrapServers)
+              .reliableProducer(
                   "railyard-stats-" + source,
-                  ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                  StringSerializer.class,
-                  ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                  StringSerializer.class));
+                  new StringSerializer(),
+                  new StringSerializer(),
+                  Map.of(
+                      ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                      (int) LAST_SEND_TIMEOUT.toMillis(),
+                      ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                      (int) SEND_TIMEOUT.toMillis(),
+                      ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                      (int) SEND_TIMEOUT.toMillis() * 2));
     } catch (RuntimeException e) {
       log.error(
           "Counts of {} will not be published: no producer for {}: {}",

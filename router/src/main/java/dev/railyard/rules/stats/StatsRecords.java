@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.railyard.rules.model.Topology;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Map;
@@ -32,7 +33,7 @@ import java.util.TreeSet;
 public final class StatsRecords {
 
   /** The compacted topic every publisher writes its latest counts to. */
-  public static final String TOPIC = "railyard.stats";
+  public static final String TOPIC = Topology.STATS_TOPIC;
 
   /** The key of the record holding the counts of the runs folded so far. */
   public static final String FOLD_KEY = "railyard/folded";

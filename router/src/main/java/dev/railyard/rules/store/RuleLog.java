@@ -1,21 +1,19 @@
 package dev.railyard.rules.store;
 
+import dev.railyard.rules.kafka.PluginClients;
 import dev.railyard.rules.model.Rule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -46,16 +44,24 @@ public final class RuleLog implements AutoCloseable {
   private volatile long lastPoll = System.nanoTime();
 
   /**
-   * @param bootstrapServers the Kafka cluster
+   * @param clients the Kafka cluster
    * @param topic the rules topic, usually {@link RuleRecords#TOPIC}
    * @param listener called on the follower thread with every new complete rule map, may be a no-op
    */
-  public RuleLog(String bootstrapServers, String topic, Consumer<Map<String, Rule>> listener) {
-    this(consumer(bootstrapServers), topic, listener);
+  public RuleLog(PluginClients clients, String topic, Consumer<Map<String, Rule>> listener) {
+    this(
+        clients.consumer(
+            "railyard-rule-log-" + Long.toHexString(System.nanoTime()),
+            null,
+            new StringDeserializer(),
+            new StringDeserializer(),
+            Map.of()),
+        topic,
+        listener);
   }
 
   /**
-   * @param consumer reads the topic; the log owns it from now on and closes it when it stops
+   * @param consumer reads the rules topic; it must not commit on its own; closed with this
    * @param topic the rules topic, usually {@link RuleRecords#TOPIC}
    * @param listener called on the follower thread with every new complete rule map, may be a no-op
    */
@@ -66,18 +72,6 @@ public final class RuleLog implements AutoCloseable {
     this.consumer = consumer;
     this.topic = topic;
     this.listener = listener;
-  }
-
-  private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    p.put(
-        ConsumerConfig.CLIENT_ID_CONFIG,
-        "railyard-rule-log-" + Long.toHexString(System.nanoTime()));
-    return new KafkaConsumer<>(p);
   }
 
   /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.railyard.rules.model.JsonPath;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.model.Transform;
 import dev.railyard.rules.yaml.LoadResult;
 import dev.railyard.rules.yaml.RuleFiles;
@@ -20,7 +21,7 @@ import java.util.Map;
 public final class RuleRecords {
 
   /** The compacted topic that holds every rule. */
-  public static final String TOPIC = "railyard.rules";
+  public static final String TOPIC = Topology.RULES_TOPIC;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,22 +1,20 @@
 package dev.railyard.rules.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
-import dev.railyard.rules.yaml.RuleFiles;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Transform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -26,84 +24,123 @@ class RuleLogTest {
 
   private static final String TOPIC = "railyard.rules";
   private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
-  private static final Duration STOP = Duration.ofSeconds(10);
+  private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
-  private RuleLog log;
+  private final BlockingQueue<Map<String, Rule>> heard = new LinkedBlockingQueue<>();
+  private final RuleLog log = new RuleLog(consumer, TOPIC, heard::add);
+  private long next;
 
   @AfterEach
   void close() {
-    if (log != null) {
-      log.close();
-    }
-  }
-
-  @Test
-  void shouldKeepWhyItStoppedWhenTheConsumerFails() {
-    // given a follower that has caught up
-    log = started(rules -> {});
-    assertThat(log.failure()).isEmpty();
-
-    // when the consumer fails
-    consumer.setPollException(new KafkaException("the broker went away"));
-
-    // then the follower says why it stopped
-    await("the follower to report its failure").atMost(STOP).until(() -> log.failure().isPresent());
-    assertThat(log.failure().get()).hasMessage("the broker went away");
-  }
-
-  @Test
-  void shouldKeepWhyItStoppedWhenTheListenerFails() throws IOException {
-    // given a follower whose listener fails on the first change after catching up
-    AtomicInteger calls = new AtomicInteger();
-    log =
-        started(
-            rules -> {
-              if (calls.incrementAndGet() > 1) {
-                throw new IllegalStateException("the routing table could not be swapped");
-              }
-            });
-
-    // when a rule arrives
-    Rule rule = someRule();
-    consumer.schedulePollTask(
-        () ->
-            consumer.addRecord(
-                new ConsumerRecord<>(TOPIC, 0, 0, rule.name(), RuleRecords.write(rule))));
-
-    // then
-    await("the follower to report its listener's failure")
-        .atMost(STOP)
-        .until(() -> log.failure().isPresent());
-    assertThat(log.failure().get()).hasMessageContaining("could not be swapped");
-  }
-
-  @Test
-  void shouldReportNoFailureWhileFollowingNorOnceClosed() {
-    log = started(rules -> {});
-
-    assertThat(log.failure()).isEmpty();
-    assertThat(log.sinceLastPoll()).isLessThan(STOP);
-
     log.close();
-    assertThat(log.failure()).isEmpty();
   }
 
-  private RuleLog started(Consumer<Map<String, Rule>> listener) {
+  private static Rule rule(String name, String bus) {
+    return new Rule(
+        name,
+        bus,
+        true,
+        "{\"source\":[\"s\"]}",
+        new Transform.WholeEvent(),
+        List.of(
+            new Target(
+                "t",
+                new Target.Inline(Map.of("connector.class", "X")),
+                RetryPolicy.DEFAULT,
+                true)));
+  }
+
+  /** A topic that holds {@code records} records when the log starts. */
+  private void topicWith(int records) {
     consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, null, null, null)));
     consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
-    consumer.updateEndOffsets(Map.of(PARTITION, 0L));
-    RuleLog started = new RuleLog(consumer, TOPIC, listener);
-    started.start(STOP);
-    return started;
+    consumer.updateEndOffsets(Map.of(PARTITION, (long) records));
   }
 
-  private static Rule someRule() throws IOException {
-    String yaml =
-        Files.readString(
-            Path.of(
-                "../routing-rules/src/test/resources/dev/railyard/rules/yaml/every-feature.yaml"),
-            StandardCharsets.UTF_8);
-    return RuleFiles.load("every-feature.yaml", yaml).rulesOrThrow().get(0);
+  private void write(String key, String value) {
+    consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, next++, key, value));
+  }
+
+  @Test
+  void shouldHoldEveryRuleOfTheTopicWhenStartReturns() {
+    // given a topic with two rules, one written twice
+    topicWith(3);
+    consumer.schedulePollTask(
+        () -> {
+          write("a", RuleRecords.write(rule("a", "shop")));
+          write("b", RuleRecords.write(rule("b", "shop")));
+          write("a", RuleRecords.write(rule("a", "billing")));
+        });
+
+    // when the log starts
+    log.start(WAIT);
+
+    // then it holds the latest of each
+    assertThat(log.rules()).containsOnlyKeys("a", "b");
+    assertThat(log.rules().get("a").bus()).isEqualTo("billing");
+  }
+
+  @Test
+  void shouldFollowNewRulesAndDeletionsAfterStart() throws Exception {
+    // given a started log over an empty topic
+    topicWith(0);
+    log.start(WAIT);
+
+    // when a rule is written, then deleted
+    write("a", RuleRecords.write(rule("a", "shop")));
+    assertThat(log.await(r -> r.containsKey("a"), WAIT)).as("rule a read").isTrue();
+    write("a", null);
+
+    // then the deletion is read, and the listener heard both complete maps
+    assertThat(log.await(Map::isEmpty, WAIT)).as("rule a deleted").isTrue();
+    assertThat(heard(r -> r.containsKey("a"))).as("the listener heard the write").isTrue();
+    assertThat(heard(Map::isEmpty)).as("the listener heard the deletion").isTrue();
+  }
+
+  /** Whether the listener is handed a map that satisfies {@code condition} within the wait. */
+  private boolean heard(java.util.function.Predicate<Map<String, Rule>> condition)
+      throws InterruptedException {
+    Map<String, Rule> next;
+    do {
+      next = heard.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } while (next != null && !condition.test(next));
+    return next != null;
+  }
+
+  @Test
+  void shouldSkipARecordThatIsNotAValidRule() {
+    // given a topic holding a broken record and a valid one
+    topicWith(2);
+    consumer.schedulePollTask(
+        () -> {
+          write("broken", "{\"apiVersion\": \"railyard/v1\"}");
+          write("b", RuleRecords.write(rule("b", "shop")));
+        });
+
+    // when the log starts
+    log.start(WAIT);
+
+    // then only the valid rule is held
+    assertThat(log.rules()).containsOnlyKeys("b");
+  }
+
+  @Test
+  void shouldRefuseToStartWhenTheTopicDoesNotExist() {
+    consumer.updatePartitions(TOPIC, List.of());
+
+    assertThatThrownBy(() -> log.start(WAIT))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("topic railyard.rules does not exist");
+  }
+
+  @Test
+  void shouldSayWhenTheRulesAreNotReadInTime() {
+    // given a topic that says it holds a record that never arrives
+    topicWith(1);
+
+    assertThatThrownBy(() -> log.start(Duration.ofMillis(300)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("were not read within");
   }
 }

@@ -3,15 +3,9 @@ package dev.railyard.rules.cloudevents;
 /**
  * A CloudEvent ready to be written to a bus.
  *
- * @param bus the bus name (the topic is {@code railyard.bus.<bus>})
+ * @param bus the bus name (the topic is {@link dev.railyard.rules.model.Topology#busTopic})
  * @param id the event's {@code id}
  * @param key the record key: the {@code partitionkey} extension, else {@code subject}, else null
  * @param json the event in structured-mode JSON, UTF-8
  */
-public record BusEvent(String bus, String id, String key, byte[] json) {
-
-  /** The Kafka topic of a bus. */
-  public static String topicOf(String bus) {
-    return "railyard.bus." + bus;
-  }
-}
+public record BusEvent(String bus, String id, String key, byte[] json) {}

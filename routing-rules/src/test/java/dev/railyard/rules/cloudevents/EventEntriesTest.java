@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.rules.model.Topology;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -186,6 +187,6 @@ class EventEntriesTest {
 
   @Test
   void shouldNameTheTopicOfABus() {
-    assertThat(BusEvent.topicOf("orders")).isEqualTo("railyard.bus.orders");
+    assertThat(Topology.busTopic("orders")).isEqualTo("railyard.bus.orders");
   }
 }

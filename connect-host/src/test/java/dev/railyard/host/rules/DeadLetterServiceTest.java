@@ -1,0 +1,207 @@
+package dev.railyard.host.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.host.kafka.KafkaClients;
+import dev.railyard.rules.model.RetryPolicy;
+import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Transform;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+
+class DeadLetterServiceTest {
+
+  private static final String LETTERS = "railyard.dlq.orders.webhook";
+  private static final TopicPartition PARTITION = new TopicPartition(LETTERS, 0);
+
+  private final MockProducer<byte[], byte[]> producer =
+      new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+  private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+  private final List<ConsumerRecord<byte[], byte[]>> letters = new java.util.ArrayList<>();
+
+  /** Hands out a fresh consumer of the dead-letter topic holding {@link #letters} each time. */
+  private final KafkaClients clients =
+      new KafkaClients() {
+        @Override
+        public String bootstrapServers() {
+          return "mock:9092";
+        }
+
+        @Override
+        public Admin admin(String purpose) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <K, V> Consumer<K, V> consumer(
+            String purpose,
+            String group,
+            Deserializer<K> keys,
+            Deserializer<V> values,
+            Map<String, Object> extra) {
+          assertThat(group).isEqualTo("railyard.redrive.orders.webhook");
+          return (Consumer<K, V>) letterConsumer();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <K, V> Producer<K, V> reliableProducer(
+            String purpose, Serializer<K> keys, Serializer<V> values, Map<String, Object> extra) {
+          return (Producer<K, V>) producer;
+        }
+      };
+
+  private MockConsumer<byte[], byte[]> letterConsumer() {
+    MockConsumer<byte[], byte[]> consumer =
+        new MockConsumer<>("earliest") {
+          @Override
+          public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            committed.putAll(offsets);
+            super.commitSync(offsets);
+          }
+        };
+    consumer.updatePartitions(LETTERS, List.of(new PartitionInfo(LETTERS, 0, null, null, null)));
+    consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+    consumer.updateEndOffsets(Map.of(PARTITION, (long) letters.size()));
+    consumer.schedulePollTask(() -> letters.forEach(consumer::addRecord));
+    return consumer;
+  }
+
+  private static Rule rule() {
+    return new Rule(
+        "orders",
+        "shop",
+        true,
+        "{}",
+        new Transform.WholeEvent(),
+        List.of(
+            new Target(
+                "webhook",
+                new Target.Inline(Map.of("connector.class", "X")),
+                RetryPolicy.DEFAULT,
+                true)));
+  }
+
+  private void letter(String value, Map<String, String> headers) {
+    RecordHeaders h = new RecordHeaders();
+    headers.forEach((k, v) -> h.add(k, v.getBytes(StandardCharsets.UTF_8)));
+    letters.add(
+        new ConsumerRecord<>(
+            LETTERS,
+            0,
+            letters.size(),
+            0L,
+            TimestampType.CREATE_TIME,
+            -1,
+            -1,
+            "k".getBytes(StandardCharsets.UTF_8),
+            value.getBytes(StandardCharsets.UTF_8),
+            h,
+            java.util.Optional.empty()));
+  }
+
+  private static String header(ProducerRecord<byte[], byte[]> r, String key) {
+    Header h = r.headers().lastHeader(key);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldRedriveADeliveryLetterAsItWasWithoutItsFailureHeaders() throws Exception {
+    // given a delivery letter with its failure headers and a header of its own
+    letter(
+        "{\"orderId\":\"7\"}",
+        Map.of(
+            "railyard.rule", "orders",
+            "railyard.target", "webhook",
+            "railyard.error.stage", "delivery",
+            "railyard.error.class", "java.io.IOException",
+            "railyard.attempts", "3",
+            "railyard.first.failure", "2026-01-01T00:00:00Z",
+            "trace", "abc"));
+    DeadLetterService service = new DeadLetterService(clients, producer);
+
+    // when the target's letters are redriven
+    Outcome outcome = service.redrive(rule(), "webhook");
+
+    // then it went to the delivery topic as it was, marked as redriven, and is remembered
+    assertThat(outcome.body())
+        .isEqualTo(Map.of("rule", "orders", "target", "webhook", "redriven", 1, "failedAgain", 0));
+    ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
+    assertThat(sent.topic()).isEqualTo("railyard.to.orders.webhook");
+    assertThat(new String(sent.value(), StandardCharsets.UTF_8)).isEqualTo("{\"orderId\":\"7\"}");
+    assertThat(header(sent, "trace")).isEqualTo("abc");
+    assertThat(header(sent, "railyard.redriven")).isEqualTo("true");
+    assertThat(header(sent, "railyard.rule")).isEqualTo("orders");
+    assertThat(header(sent, "railyard.error.class")).isNull();
+    assertThat(header(sent, "railyard.attempts")).isNull();
+    assertThat(header(sent, "railyard.first.failure")).isNull();
+    assertThat(committed).containsEntry(PARTITION, new OffsetAndMetadata(1));
+  }
+
+  @Test
+  void shouldTransformARouterLetterAgainWhenRedriven() throws Exception {
+    // given a letter of the router: the bus event, which its transform failed on
+    letter(
+        "{\"id\":\"e1\",\"type\":\"t\"}",
+        Map.of(
+            "railyard.rule", "orders",
+            "railyard.target", "webhook",
+            "railyard.error.stage", "transform",
+            "railyard.error.class", "X"));
+    DeadLetterService service = new DeadLetterService(clients, producer);
+
+    // when redriven, then the rule's transform (the whole event) makes the delivery record
+    service.redrive(rule(), "webhook");
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"id\":\"e1\",\"type\":\"t\"}"));
+  }
+
+  @Test
+  void shouldCountTheLettersOfEachTarget() {
+    letter("a", Map.of("railyard.error.class", "X"));
+    letter("b", Map.of("railyard.error.class", "X"));
+    DeadLetterService service = new DeadLetterService(clients, producer);
+
+    Object body = service.list(rule()).body();
+
+    assertThat(body)
+        .isEqualTo(
+            Map.of(
+                "rule",
+                "orders",
+                "targets",
+                List.of(
+                    Map.of(
+                        "target", "webhook",
+                        "topic", LETTERS,
+                        "letters", 2L,
+                        "redriven", 0L,
+                        "waiting", 2L))));
+  }
+}

@@ -1,0 +1,105 @@
+package dev.railyard.host.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.railyard.host.connectors.ConnectRest;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The part of Kafka Connect's REST API the rule reconciler talks to, in memory on a loopback port:
+ * connector configs (get, put, delete) and config validation, which finds no errors unless told
+ * otherwise. Records every request as {@code METHOD path}.
+ */
+final class FakeConnect implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final Map<String, Map<String, String>> connectors = new ConcurrentHashMap<>();
+  final List<String> requests = new CopyOnWriteArrayList<>();
+
+  /** Config errors validation reports, by config key. */
+  final Map<String, String> validationErrors = new ConcurrentHashMap<>();
+
+  private final HttpServer server;
+
+  FakeConnect() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  ConnectRest rest() {
+    String url = "http://127.0.0.1:" + server.getAddress().getPort();
+    return new ConnectRest(() -> Optional.of(url));
+  }
+
+  /** The requests that changed something: PUT of a connector config and DELETE. */
+  List<String> changes() {
+    return requests.stream()
+        .filter(r -> r.startsWith("DELETE") || r.startsWith("PUT /connectors/"))
+        .toList();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+    requests.add(method + " " + path);
+    String[] parts = path.split("/");
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    if (parts.length >= 4 && parts[1].equals("connector-plugins") && method.equals("PUT")) {
+      answer(exchange, 200, Map.of("configs", validation()));
+    } else if (parts.length == 4 && parts[3].equals("config") && method.equals("GET")) {
+      Map<String, String> config = connectors.get(parts[2]);
+      answer(exchange, config == null ? 404 : 200, config == null ? missing(parts[2]) : config);
+    } else if (parts.length == 4 && parts[3].equals("config") && method.equals("PUT")) {
+      Map<String, String> config = new TreeMap<>();
+      JsonNode node = JSON.readTree(body);
+      node.fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+      connectors.put(parts[2], config);
+      answer(exchange, 201, config);
+    } else if (parts.length == 3 && method.equals("DELETE")) {
+      boolean existed = connectors.remove(parts[2]) != null;
+      answer(exchange, existed ? 204 : 404, existed ? null : missing(parts[2]));
+    } else {
+      answer(exchange, 500, Map.of("message", "not faked: " + method + " " + path));
+    }
+  }
+
+  private List<Map<String, Object>> validation() {
+    return validationErrors.entrySet().stream()
+        .map(
+            e ->
+                Map.<String, Object>of(
+                    "value", Map.of("name", e.getKey(), "errors", List.of(e.getValue()))))
+        .toList();
+  }
+
+  private static Map<String, String> missing(String name) {
+    return Map.of("message", "Connector " + name + " not found");
+  }
+
+  private static void answer(HttpExchange exchange, int status, Object body) throws IOException {
+    byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      exchange.getResponseBody().write(bytes);
+    }
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,198 @@
+package dev.railyard.rules.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.railyard.rules.model.RetryPolicy;
+import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Transform;
+import dev.railyard.rules.stats.DeliveryCounters;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+
+class RouterSinkTaskTest {
+
+  private static final String PAID =
+      "{\"specversion\":\"1.0\",\"id\":\"0042\",\"source\":\"s\",\"type\":\"order.paid\","
+          + "\"data\":{\"amount\":150}}";
+  private static final String ALL = "{\"source\":[\"s\"]}";
+  private static final String SHIPPED =
+      "{\"specversion\":\"1.0\",\"id\":\"7\",\"source\":\"s\",\"type\":\"order.shipped\"}";
+
+  private final MockProducer<byte[], byte[]> producer =
+      new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+  private final DeliveryCounters counters = new DeliveryCounters();
+
+  private static Target target(String name) {
+    return new Target(
+        name, new Target.Inline(Map.of("connector.class", "X")), RetryPolicy.DEFAULT, true);
+  }
+
+  private static Rule rule(String name, String bus, String pattern, Target... targets) {
+    return new Rule(name, bus, true, pattern, new Transform.WholeEvent(), List.of(targets));
+  }
+
+  private static Map<String, Rule> rules(Rule... rules) {
+    Map<String, Rule> map = new LinkedHashMap<>();
+    for (Rule r : rules) {
+      map.put(r.name(), r);
+    }
+    return map;
+  }
+
+  private static SinkRecord event(String json) {
+    return new SinkRecord(
+        "railyard.bus.shop",
+        0,
+        null,
+        "k".getBytes(StandardCharsets.UTF_8),
+        null,
+        json.getBytes(StandardCharsets.UTF_8),
+        1);
+  }
+
+  private static String header(ProducerRecord<byte[], byte[]> record, String key) {
+    Header h = record.headers().lastHeader(key);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldWriteAMatchedEventToTheDeliveryTopicOfEachTargetOfTheRule() {
+    // given a rule with two targets for paid orders
+    RouterSinkTask task =
+        new RouterSinkTask(
+            "shop",
+            producer,
+            counters,
+            rules(
+                rule(
+                    "paid",
+                    "shop",
+                    "{\"type\":[\"order.paid\"]}",
+                    target("billing"),
+                    target("audit"))));
+
+    // when a paid and a shipped order arrive
+    task.put(List.of(event(PAID), event(SHIPPED)));
+
+    // then the paid one went to both targets, key kept, with rule, target and event id headers
+    assertThat(producer.history())
+        .extracting(ProducerRecord::topic)
+        .containsExactly("railyard.to.paid.billing", "railyard.to.paid.audit");
+    ProducerRecord<byte[], byte[]> first = producer.history().get(0);
+    assertThat(new String(first.key(), StandardCharsets.UTF_8)).isEqualTo("k");
+    assertThat(new String(first.value(), StandardCharsets.UTF_8)).isEqualTo(PAID);
+    assertThat(header(first, "railyard.rule")).isEqualTo("paid");
+    assertThat(header(first, "railyard.target")).isEqualTo("billing");
+    assertThat(header(first, "railyard.event.id")).isEqualTo("0042");
+    assertThat(counters.snapshot().matched("paid")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldIgnoreTheRulesOfOtherBusesAndDisabledRules() {
+    // given a rule of another bus and a disabled rule of this one, both matching everything
+    Rule other = rule("elsewhere", "billing", ALL, target("t"));
+    Rule off =
+        new Rule("off", "shop", false, ALL, new Transform.WholeEvent(), List.of(target("t")));
+    RouterSinkTask task = new RouterSinkTask("shop", producer, counters, rules(other, off));
+
+    // when an event arrives
+    task.put(List.of(event(PAID)));
+
+    // then nothing is written
+    assertThat(producer.history()).isEmpty();
+  }
+
+  @Test
+  void shouldPutAnEventItCannotMatchInTheBusesDeadLettersAndGoOn() {
+    // given a rule that reads into the events' data
+    RouterSinkTask task =
+        new RouterSinkTask(
+            "shop",
+            producer,
+            counters,
+            rules(rule("deep", "shop", "{\"data\":{\"a\":[1]}}", target("t"))));
+    String deep =
+        "{\"specversion\":\"1.0\",\"id\":\"deep\",\"source\":\"s\",\"type\":\"t\",\"data\":{\"a\":"
+            + "[".repeat(20_000)
+            + "]".repeat(20_000)
+            + "}}";
+    String normal =
+        "{\"specversion\":\"1.0\",\"id\":\"n\",\"source\":\"s\",\"type\":\"t\",\"data\":{\"a\":1}}";
+
+    // when an event nested too deeply to match arrives before a normal one
+    task.put(List.of(event(deep), event(normal)));
+
+    // then the deep one waits in the bus's dead letters, and the normal one is routed
+    assertThat(producer.history())
+        .extracting(ProducerRecord::topic)
+        .containsExactly("railyard.dlq.bus.shop", "railyard.to.deep.t");
+    assertThat(header(producer.history().get(0), "railyard.error.stage")).isEqualTo("transform");
+  }
+
+  @Test
+  void shouldFailTheBatchRetriablyWhenARoutedEventIsNotWritten() {
+    // given a producer whose writes fail
+    MockProducer<byte[], byte[]> failing =
+        new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+    RouterSinkTask task =
+        new RouterSinkTask("shop", failing, counters, rules(rule("all", "shop", ALL, target("t"))));
+    Thread failer =
+        new Thread(
+            () -> {
+              while (!failing.errorNext(new IllegalStateException("broker gone"))) {
+                Thread.onSpinWait();
+              }
+            });
+    failer.start();
+
+    // when an event is routed, then Connect is asked to hand the batch over again
+    assertThatThrownBy(() -> task.put(List.of(event(SHIPPED))))
+        .isInstanceOf(RetriableException.class)
+        .hasMessageContaining("a routed event was not written");
+  }
+
+  @Test
+  void shouldRefuseValuesThatAreNotBytesOrText() {
+    RouterSinkTask task =
+        new RouterSinkTask(
+            "shop", producer, counters, rules(rule("all", "shop", ALL, target("t"))));
+    SinkRecord structured = new SinkRecord("railyard.bus.shop", 0, null, null, null, 42, 1);
+
+    assertThatThrownBy(() -> task.put(List.of(structured)))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("ByteArrayConverter");
+  }
+
+  @Test
+  void shouldKeepRoutingWithTheNewRulesAfterAChange() {
+    // given a task routing paid orders
+    RouterSinkTask task =
+        new RouterSinkTask(
+            "shop",
+            producer,
+            counters,
+            rules(rule("paid", "shop", "{\"type\":[\"order.paid\"]}", target("billing"))));
+
+    // when the rules change to shipped orders
+    task.rulesChanged(
+        rules(rule("shipped", "shop", "{\"type\":[\"order.shipped\"]}", target("post"))));
+    task.put(List.of(event(PAID), event(SHIPPED)));
+
+    // then only the new rule routes
+    assertThat(producer.history())
+        .extracting(ProducerRecord::topic)
+        .containsExactly("railyard.to.shipped.post");
+  }
+}
