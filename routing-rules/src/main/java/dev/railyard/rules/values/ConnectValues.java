@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 
@@ -49,29 +51,10 @@ public final class ConnectValues {
     @Override
     public Set<Entry<String, Object>> entrySet() {
       List<Field> fields = struct.schema().fields();
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Entry<String, Object>> iterator() {
-          Iterator<Field> it = fields.iterator();
-          return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return it.hasNext();
-            }
-
-            @Override
-            public Entry<String, Object> next() {
-              Field field = it.next();
-              return new SimpleImmutableEntry<>(field.name(), matchable(struct.get(field)));
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return fields.size();
-        }
-      };
+      return entries(
+          fields.size(),
+          fields::iterator,
+          f -> new SimpleImmutableEntry<>(f.name(), matchable(struct.get(f))));
     }
   }
 
@@ -84,31 +67,40 @@ public final class ConnectValues {
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Entry<String, Object>> iterator() {
-          Iterator<? extends Entry<?, ?>> it = map.entrySet().iterator();
-          return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return it.hasNext();
-            }
-
-            @Override
-            public Entry<String, Object> next() {
-              Entry<?, ?> e = it.next();
-              return new SimpleImmutableEntry<>(
-                  String.valueOf(e.getKey()), matchable(e.getValue()));
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return map.size();
-        }
-      };
+      return entries(
+          map.size(),
+          () -> map.entrySet().iterator(),
+          e -> new SimpleImmutableEntry<>(String.valueOf(e.getKey()), matchable(e.getValue())));
     }
+  }
+
+  /** A set of {@code size} entries, each made from {@code source}'s next element as it is read. */
+  private static <T> Set<Map.Entry<String, Object>> entries(
+      int size,
+      Supplier<Iterator<? extends T>> source,
+      Function<T, Map.Entry<String, Object>> entry) {
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<Map.Entry<String, Object>> iterator() {
+        Iterator<? extends T> it = source.get();
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return it.hasNext();
+          }
+
+          @Override
+          public Map.Entry<String, Object> next() {
+            return entry.apply(it.next());
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
   }
 
   private static final class ListView extends AbstractList<Object> implements RandomAccess {
