@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * {@code /api/v1/connectors}: connector configs validated before they are applied, their state,
- * lifecycle actions, offsets, and YAML import and export. The platform decides every answer; this
- * class only maps HTTP to {@link PlatformCalls} and renders the {@link Outcome}.
+ * lifecycle actions, offsets, and YAML import and export. A config body is read and refused here
+ * ({@link ConnectorRequest#parse}); everything else the platform decides, and this class maps HTTP
+ * to {@link PlatformCalls} and renders the {@link Outcome}.
  */
 final class ConnectorRoutes {
 

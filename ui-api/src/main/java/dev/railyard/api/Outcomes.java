@@ -3,7 +3,6 @@ package dev.railyard.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.api.platform.Outcome;
-import dev.railyard.api.platform.PluginCatalog;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -60,24 +59,8 @@ final class Outcomes {
       case INVALID -> 400;
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
-      case UNAVAILABLE -> 503;
-    };
-  }
-
-  /** The status of a plugin catalog's refusal. */
-  static int status(PluginCatalog.Kind kind) {
-    return switch (kind) {
-      case INVALID -> 400;
-      case NOT_FOUND -> 404;
-      case CONFLICT -> 409;
       case TOO_LARGE -> 413;
       case UNAVAILABLE -> 503;
     };
-  }
-
-  /** A refusal as an exception for {@code ctx.fail}. */
-  static ApiException exception(Outcome.Refused refused) {
-    return new ApiException(
-        status(refused.kind()), refused.code(), refused.message(), refused.details());
   }
 }

@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import com.fasterxml.jackson.core.JacksonException;
 import dev.railyard.api.platform.UnavailableException;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class PlatformFailures {
     }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof UnavailableException
-          || t instanceof IOException
+          || (t instanceof IOException && !(t instanceof JacksonException))
           || t instanceof TimeoutException
           || isKafkaRetriable(t.getClass())) {
         return true;

@@ -65,6 +65,19 @@ class ConnectorRoutesTest {
   }
 
   @Test
+  void shouldRefuseAConfigWithoutAConnectorClassBeforeAskingThePlatform() {
+    HttpResponse<String> response =
+        api.sendJson("PUT", "/api/v1/connectors/audit", "{\"topics\": \"t\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(RunningApi.json(response).getJsonObject("error").getString("code"))
+        .isEqualTo("INVALID_CONFIG");
+    assertThat(RunningApi.json(response).getJsonObject("error").getString("message"))
+        .contains("'connector.class' is required");
+    assertThat(api.platform().connectors.calls).isEmpty();
+  }
+
+  @Test
   void shouldMapActionsWithTheirOptions() {
     api.sendJson("POST", "/api/v1/connectors/audit/restart?includeTasks=true&onlyFailed=true", "");
     api.sendJson("POST", "/api/v1/connectors/audit/pause", "");

@@ -63,7 +63,8 @@ final class FakePlatform {
         "RUNNING",
         1000L + n,
         Instant.parse("2026-01-02T03:04:05Z"),
-        0);
+        0,
+        null);
   }
 
   static final class Health implements HealthProbe {

@@ -2,7 +2,7 @@ package dev.railyard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.railyard.api.platform.PluginCatalog.Kind;
+import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.PluginCatalog.PluginClassInfo;
 import dev.railyard.api.platform.PluginCatalog.PluginVersion;
 import dev.railyard.api.platform.PluginCatalog.Refused;

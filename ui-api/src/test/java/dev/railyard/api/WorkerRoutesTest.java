@@ -23,7 +23,7 @@ class WorkerRoutesTest {
         List.of(
             FakePlatform.worker(1),
             new dev.railyard.api.platform.WorkerControl.WorkerInfo(
-                "worker-2", null, null, "STARTING", -1, null, 3));
+                "worker-2", null, null, "FAILED", -1, null, 3, "Unrecognized VM option 'X'"));
 
     HttpResponse<String> response = api.get(PATH);
 
@@ -41,11 +41,12 @@ class WorkerRoutesTest {
                 .put("pid", 1001)
                 .put("startedAt", "2026-01-02T03:04:05Z")
                 .put("restarts", 0));
-    JsonObject starting = workers.getJsonObject(1);
-    assertThat(starting.getString("state")).isEqualTo("STARTING");
-    assertThat(starting.containsKey("startedAt")).isTrue();
-    assertThat(starting.getValue("startedAt")).isNull();
-    assertThat(starting.getInteger("restarts")).isEqualTo(3);
+    JsonObject failed = workers.getJsonObject(1);
+    assertThat(failed.getString("state")).isEqualTo("FAILED");
+    assertThat(failed.containsKey("startedAt")).isTrue();
+    assertThat(failed.getValue("startedAt")).isNull();
+    assertThat(failed.getInteger("restarts")).isEqualTo(3);
+    assertThat(failed.getString("lastError")).isEqualTo("Unrecognized VM option 'X'");
   }
 
   @Test

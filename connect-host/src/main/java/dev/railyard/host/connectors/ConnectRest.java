@@ -49,6 +49,24 @@ public final class ConnectRest {
       JsonNode m = body.path("message");
       return m.isTextual() ? m.asText() : "HTTP " + status;
     }
+
+    /**
+     * This answer when it is a success, for calls whose refusal is not the user's to fix.
+     *
+     * @throws UnavailableException when Connect failed (5xx) or was still busy after the retries
+     *     (409 while its group rebalances): the worker is down or not ready
+     * @throws IllegalStateException for any other refusal, which means Railyard asked wrongly
+     */
+    public Answer orThrow() {
+      if (ok()) {
+        return this;
+      }
+      String text = "Kafka Connect answered " + status + ": " + message();
+      if (status >= 500 || status == 409) {
+        throw new UnavailableException(text, null);
+      }
+      throw new IllegalStateException(text);
+    }
   }
 
   /**

@@ -294,28 +294,25 @@ public final class ConnectorService implements ConnectorAdmin {
         Map.of("name", name));
   }
 
-  /** Connect's own error, with its message; a server error of Connect's is a dependency failure. */
+  /**
+   * Connect's own refusal, with its message. A server error, a time-out, too many requests, or a
+   * refusal of Railyard's own credentials (401, 403) means Railyard cannot use Connect now: a
+   * dependency failure. Any other refusal is the request's problem.
+   */
   static Outcome.Refused fromConnect(Answer r) {
     int status = r.status();
+    String message = "Kafka Connect: " + r.message();
     if (status >= 500) {
-      return Outcome.refused(
-          Kind.UNAVAILABLE, "CONNECT_ERROR", "Kafka Connect: " + r.message(), null);
+      return Outcome.refused(Kind.UNAVAILABLE, "CONNECT_ERROR", message, null);
     }
-    // Connect's other refusals (401, 403, 405, ...) are the request's problem, as 400 is
-    Kind kind =
-        switch (status) {
-          case 404 -> Kind.NOT_FOUND;
-          case 409 -> Kind.CONFLICT;
-          default -> Kind.INVALID;
-        };
-    String code =
-        switch (status) {
-          case 400 -> "INVALID_REQUEST";
-          case 404 -> "NOT_FOUND";
-          case 409 -> "CONFLICT";
-          default -> "CONNECT_" + status;
-        };
-    return Outcome.refused(kind, code, "Kafka Connect: " + r.message(), null);
+    return switch (status) {
+      case 400 -> Outcome.refused(Kind.INVALID, "INVALID_REQUEST", message, null);
+      case 404 -> Outcome.refused(Kind.NOT_FOUND, "NOT_FOUND", message, null);
+      case 409 -> Outcome.refused(Kind.CONFLICT, "CONFLICT", message, null);
+      case 401, 403, 408, 429 ->
+          Outcome.refused(Kind.UNAVAILABLE, "CONNECT_" + status, message, null);
+      default -> Outcome.refused(Kind.INVALID, "CONNECT_" + status, message, null);
+    };
   }
 
   static String encode(String s) {

@@ -37,9 +37,7 @@ final class ConnectorViews {
         .send("GET", "/connectors?expand=status&expand=info", null)
         .thenCompose(
             r -> {
-              if (!r.ok()) {
-                throw new IllegalStateException("Kafka Connect: " + r.message());
-              }
+              r.orThrow();
               List<String> names = new ArrayList<>();
               r.body().fieldNames().forEachRemaining(names::add);
               names.sort(null);
@@ -63,7 +61,7 @@ final class ConnectorViews {
             (i, s) ->
                 i.status() == 404
                     ? null
-                    : new JsonNode[] {checked(i).body(), s.ok() ? s.body() : null})
+                    : new JsonNode[] {i.orThrow().body(), s.ok() ? s.body() : null})
         .thenCompose(
             nodes ->
                 nodes == null
@@ -146,13 +144,6 @@ final class ConnectorViews {
               }
               return keys;
             });
-  }
-
-  private static ConnectRest.Answer checked(ConnectRest.Answer r) {
-    if (!r.ok()) {
-      throw new IllegalStateException("Kafka Connect: " + r.message());
-    }
-    return r;
   }
 
   private static JsonNode missingStatus() {

@@ -1,5 +1,6 @@
 package dev.railyard.host.plugins;
 
+import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.host.plugins.maven.MavenException;
 import dev.railyard.host.plugins.maven.MavenPluginInstaller;

@@ -61,7 +61,7 @@ final class RuleReconciler {
                     + c.name()
                     + " (initial_state STOPPED keeps the template itself idle)");
           } else {
-            templates.put(c.name(), strings(ok(answer).body()));
+            templates.put(c.name(), strings(answer.orThrow().body()));
           }
         }
       }
@@ -98,7 +98,7 @@ final class RuleReconciler {
                   + " (GET /connect/connector-plugins lists the installed ones)");
           continue;
         }
-        for (JsonNode c : ok(answer).body().path("configs")) {
+        for (JsonNode c : answer.orThrow().body().path("configs")) {
           JsonNode value = c.path("value");
           for (JsonNode error : value.path("errors")) {
             String key = value.path("name").asText();
@@ -214,13 +214,13 @@ final class RuleReconciler {
     if (current.status() == 200 && strings(current.body()).equals(config)) {
       return;
     }
-    ok(call("PUT", "/connectors/" + encode(name) + "/config", config));
+    call("PUT", "/connectors/" + encode(name) + "/config", config).orThrow();
   }
 
   private void remove(String name) {
     ConnectRest.Answer answer = call("DELETE", "/connectors/" + encode(name), null);
     if (answer.status() != 404) {
-      ok(answer);
+      answer.orThrow();
     }
   }
 
@@ -234,17 +234,6 @@ final class RuleReconciler {
       throw new IllegalStateException(
           "Kafka Connect did not answer " + method + " " + path + ": " + e.getMessage(), e);
     }
-  }
-
-  private static ConnectRest.Answer ok(ConnectRest.Answer answer) {
-    if (answer.status() >= 300) {
-      throw new IllegalStateException(
-          "Kafka Connect answered "
-              + answer.status()
-              + ": "
-              + answer.body().path("message").asText(answer.body().toString()));
-    }
-    return answer;
   }
 
   private static Map<String, String> strings(JsonNode node) {

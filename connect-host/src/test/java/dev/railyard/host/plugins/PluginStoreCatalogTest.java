@@ -3,8 +3,8 @@ package dev.railyard.host.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.PluginCatalog;
-import dev.railyard.api.platform.PluginCatalog.Kind;
 import dev.railyard.api.platform.PluginCatalog.Refused;
 import java.nio.file.Files;
 import java.nio.file.Path;

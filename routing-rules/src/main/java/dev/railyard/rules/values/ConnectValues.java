@@ -67,11 +67,23 @@ public final class ConnectValues {
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-      return entries(
-          map.size(),
-          () -> map.entrySet().iterator(),
-          e -> new SimpleImmutableEntry<>(String.valueOf(e.getKey()), matchable(e.getValue())));
+      return entries(map.size(), () -> map.entrySet().iterator(), MapView::entry);
     }
+
+    // a leaf under a text key is passed on as it is: most values hold no struct at all, and the
+    // matcher then walks them without a copy of each entry
+    @SuppressWarnings("unchecked")
+    private static Entry<String, Object> entry(Entry<?, ?> e) {
+      Object value = e.getValue();
+      if (e.getKey() instanceof String && !isContainer(value)) {
+        return (Entry<String, Object>) e;
+      }
+      return new SimpleImmutableEntry<>(String.valueOf(e.getKey()), matchable(value));
+    }
+  }
+
+  private static boolean isContainer(Object value) {
+    return value instanceof Struct || value instanceof Map || value instanceof List;
   }
 
   /** A set of {@code size} entries, each made from {@code source}'s next element as it is read. */

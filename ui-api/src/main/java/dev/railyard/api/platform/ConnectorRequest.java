@@ -25,6 +25,12 @@ public record ConnectorRequest(Map<String, String> config, String initialState) 
   public ConnectorRequest {
     config =
         Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(config, "config")));
+    String className = config.get("connector.class");
+    if (className == null || className.isBlank()) {
+      throw new IllegalArgumentException(
+          "'connector.class' is required: the connector's class or alias, e.g. "
+              + "FileStreamSink (GET /connect/connector-plugins lists them)");
+    }
   }
 
   /**
@@ -79,12 +85,6 @@ public record ConnectorRequest(Map<String, String> config, String initialState) 
     if (name.isBlank() || name.length() > 249 || name.chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException(
           "the connector name must be 1 to 249 printable characters");
-    }
-    String className = config.get("connector.class");
-    if (className == null || className.isBlank()) {
-      throw new IllegalArgumentException(
-          "'connector.class' is required: the connector's class or alias, e.g. "
-              + "FileStreamSink (GET /connect/connector-plugins lists them)");
     }
     String named = config.get("name");
     if (named != null && !named.equals(name)) {

@@ -46,6 +46,8 @@ public sealed interface Outcome
     NOT_FOUND,
     /** It conflicts with the current state (409). */
     CONFLICT,
+    /** It, or what it unpacks to, is over a limit (413). */
+    TOO_LARGE,
     /** A service the operation needs (Kafka, Connect) cannot do it now (503). */
     UNAVAILABLE
   }
@@ -64,14 +66,6 @@ public sealed interface Outcome
 
   static Refused refused(Kind kind, String code, String message, Map<String, Object> details) {
     return new Refused(kind, code, message, details);
-  }
-
-  static Refused invalid(String code, String message, Map<String, Object> details) {
-    return new Refused(Kind.INVALID, code, message, details);
-  }
-
-  static Refused notFound(String code, String message, Map<String, Object> details) {
-    return new Refused(Kind.NOT_FOUND, code, message, details);
   }
 
   /** The body of a success, or null for a refusal. */

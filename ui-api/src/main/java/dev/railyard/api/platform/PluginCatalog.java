@@ -1,5 +1,6 @@
 package dev.railyard.api.platform;
 
+import dev.railyard.api.platform.Outcome.Kind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -106,20 +107,6 @@ public interface PluginCatalog {
    * @param version the version Kafka reports for it ({@code undefined} when it has none)
    */
   record PluginClassInfo(String className, String type, String version) {}
-
-  /** How the API answers a refusal. */
-  enum Kind {
-    /** 400: the archive or name is not acceptable. */
-    INVALID,
-    /** 404: no such plugin or version. */
-    NOT_FOUND,
-    /** 409: the name and version or the content exist already, or the plugin is in use. */
-    CONFLICT,
-    /** 413: the archive or its content is over the limit. */
-    TOO_LARGE,
-    /** 503: a service the operation needs (e.g. a Maven repository) cannot be reached. */
-    UNAVAILABLE
-  }
 
   /** A refused operation: its kind, a stable code (e.g. {@code ZIP_SLIP}) and a clear message. */
   final class Refused extends RuntimeException {

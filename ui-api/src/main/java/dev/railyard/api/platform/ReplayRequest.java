@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A replay request, checked by the API: a window of the bus and the targets to replay to.
+ * A replay request, checked by the API (and by this record's constructor): a window of the bus and
+ * the targets to replay to.
  *
  * @param from the window's start, before {@code to}
  * @param to the window's end
@@ -16,6 +17,12 @@ public record ReplayRequest(Instant from, Instant to, List<String> targets) {
   public ReplayRequest {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException("'from' (" + from + ") must be before 'to' (" + to + ")");
+    }
+    if (targets != null && targets.isEmpty()) {
+      throw new IllegalArgumentException("'targets' must be a non-empty list of target names");
+    }
     targets = targets == null ? null : List.copyOf(targets);
   }
 }

@@ -83,18 +83,5 @@ public interface WorkerControl {
       long pid,
       Instant startedAt,
       int restarts,
-      String lastError) {
-
-    /** A worker whose processes never exited unexpectedly. */
-    public WorkerInfo(
-        String name,
-        String connectWorkerId,
-        String restUrl,
-        String state,
-        long pid,
-        Instant startedAt,
-        int restarts) {
-      this(name, connectWorkerId, restUrl, state, pid, startedAt, restarts, null);
-    }
-  }
+      String lastError) {}
 }

@@ -5,9 +5,9 @@ import static dev.railyard.host.plugins.maven.FileRepository.libraryJar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.api.platform.PluginCatalog.Installed;
-import dev.railyard.api.platform.PluginCatalog.Kind;
 import dev.railyard.api.platform.PluginCatalog.Refused;
 import dev.railyard.api.platform.WorkerControl;
 import dev.railyard.host.plugins.PluginStore;

@@ -1,0 +1,101 @@
+package dev.railyard.host.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.TestPatternRequest;
+import dev.railyard.rules.model.RetryPolicy;
+import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Transform;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** TestEventPattern on the platform: a pattern, or a rule in force with what its targets get. */
+class PatternTesterTest {
+
+  private static final Rule RULE =
+      new Rule(
+          "paid",
+          "shop",
+          true,
+          "{\"type\": [\"order.paid\"]}",
+          new Transform.InputPath(dev.railyard.rules.model.JsonPath.parse("$.data")),
+          List.of(
+              new Target(
+                  "out",
+                  new Target.Inline(Map.of("connector.class", "LogSink")),
+                  RetryPolicy.DEFAULT,
+                  true),
+              new Target(
+                  "audit",
+                  new Target.Inline(Map.of("connector.class", "LogSink")),
+                  RetryPolicy.DEFAULT,
+                  true)));
+
+  private final PatternTester tester = new PatternTester();
+
+  @Test
+  void shouldAnswerWhetherAnEventMatchesAPattern() throws Exception {
+    Outcome outcome =
+        tester.test(
+            new TestPatternRequest(
+                "{\"type\": \"order.paid\"}", "{\"type\": [\"order.paid\"]}", null),
+            Map.of());
+
+    assertThat(outcome).isEqualTo(Outcome.ok(Map.of("matches", true)));
+  }
+
+  @Test
+  void shouldRefuseABadPatternAsInvalid() throws Exception {
+    Outcome outcome =
+        tester.test(new TestPatternRequest("{}", "{\"type\": \"not-a-list\"}", null), Map.of());
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            Outcome.Refused.class,
+            refused -> {
+              assertThat(refused.kind()).isEqualTo(Kind.INVALID);
+              assertThat(refused.code()).isEqualTo("INVALID_PATTERN");
+            });
+  }
+
+  @Test
+  void shouldRefuseAnUnknownRuleAsNotFound() throws Exception {
+    Outcome outcome = tester.test(new TestPatternRequest("{}", null, "nope"), Map.of());
+
+    assertThat(outcome)
+        .isEqualTo(
+            Outcome.refused(Kind.NOT_FOUND, "NOT_FOUND", "rule 'nope' does not exist", null));
+  }
+
+  @Test
+  void shouldSayWhatEachTargetOfAMatchingRuleWouldReceive() throws Exception {
+    Outcome outcome =
+        tester.test(
+            new TestPatternRequest(
+                "{\"type\": \"order.paid\", \"data\": {\"id\": 7}}", null, "paid"),
+            Map.of("paid", RULE));
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> answer = (Map<String, Object>) outcome.body();
+    assertThat(answer).containsEntry("matches", true);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> targets = (Map<String, Object>) answer.get("targets");
+    assertThat(targets).containsOnlyKeys("out", "audit");
+    assertThat(((JsonNode) targets.get("out")).path("id").asInt()).isEqualTo(7);
+  }
+
+  @Test
+  void shouldAnswerNoTargetsWhenTheRuleDoesNotMatch() throws Exception {
+    Outcome outcome =
+        tester.test(
+            new TestPatternRequest("{\"type\": \"order.new\"}", null, "paid"),
+            Map.of("paid", RULE));
+
+    assertThat(outcome).isEqualTo(Outcome.ok(Map.of("matches", false)));
+  }
+}
