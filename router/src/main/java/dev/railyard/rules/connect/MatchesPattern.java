@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.transforms.predicates.Predicate;
 import org.slf4j.Logger;
@@ -74,26 +76,34 @@ public class MatchesPattern<R extends ConnectRecord<R>> implements Predicate<R> 
     }
     Object event =
         switch (part) {
-          case VALUE -> record.value();
-          case KEY -> record.key();
+          case VALUE -> matchable(record.value(), record.valueSchema());
+          case KEY -> matchable(record.key(), record.keySchema());
           case HEADERS -> headers(record);
         };
     if (event == null) {
       return false;
     }
     try {
-      return pattern.matches(ConnectValues.matchable(event));
+      return pattern.matches(event);
     } catch (IllegalArgumentException e) {
       unreadable(record, e);
       return false;
     }
   }
 
+  // only a value with a schema can hold a Struct: a schemaless one (JsonConverter's maps) is read
+  // as it is, with no view around it
+  private static Object matchable(Object value, Schema schema) {
+    return schema == null && !(value instanceof Struct) ? value : ConnectValues.matchable(value);
+  }
+
   /** The headers as one object; a repeated name holds the list of its values in header order. */
   private static Map<String, Object> headers(ConnectRecord<?> record) {
     Map<String, List<Object>> byName = new LinkedHashMap<>();
     for (Header header : record.headers()) {
-      byName.computeIfAbsent(header.key(), k -> new ArrayList<>(1)).add(header.value());
+      byName
+          .computeIfAbsent(header.key(), k -> new ArrayList<>(1))
+          .add(matchable(header.value(), header.schema()));
     }
     Map<String, Object> headers = new LinkedHashMap<>();
     byName.forEach(

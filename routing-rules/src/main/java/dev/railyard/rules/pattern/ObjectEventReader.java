@@ -17,6 +17,9 @@ import java.util.Map;
  */
 final class ObjectEventReader {
 
+  // named, not imported: this package works without connect-api on the class path
+  private static final String STRUCT = "org.apache.kafka.connect.data.Struct";
+
   private ObjectEventReader() {}
 
   static boolean readTree(JsonNode root, PathTrie trie, EventBuffer event) {
@@ -75,11 +78,19 @@ final class ObjectEventReader {
     }
   }
 
-  /** Reads a Connect value; false when it is not a map (nothing can match it). */
+  /**
+   * Reads a Connect value; false when it is not a map (nothing can match it).
+   *
+   * @throws IllegalArgumentException for a Connect {@code Struct}, which only the adapter reads
+   */
   static boolean readConnect(Object root, PathTrie trie, EventBuffer event) {
     if (root instanceof Map<?, ?> map) {
       connectMap(map, trie.root, event);
       return true;
+    }
+    if (root != null && root.getClass().getName().equals(STRUCT)) {
+      throw new IllegalArgumentException(
+          "a Connect Struct is matched through dev.railyard.rules.values.ConnectValues.matchable");
     }
     return false;
   }

@@ -51,10 +51,7 @@ public final class ConnectValues {
     @Override
     public Set<Entry<String, Object>> entrySet() {
       List<Field> fields = struct.schema().fields();
-      return entries(
-          fields.size(),
-          fields::iterator,
-          f -> new SimpleImmutableEntry<>(f.name(), matchable(struct.get(f))));
+      return entries(fields.size(), fields::iterator, f -> new FieldEntry(struct, f));
     }
   }
 
@@ -78,7 +75,44 @@ public final class ConnectValues {
       if (e.getKey() instanceof String && !isContainer(value)) {
         return (Entry<String, Object>) e;
       }
-      return new SimpleImmutableEntry<>(String.valueOf(e.getKey()), matchable(value));
+      return new ContainerEntry(String.valueOf(e.getKey()), value);
+    }
+  }
+
+  // entries read their value only when the matcher asks, which it does for the fields a pattern
+  // names: the other fields of a struct are never read nor wrapped
+
+  private record FieldEntry(Struct struct, Field field) implements Map.Entry<String, Object> {
+    @Override
+    public String getKey() {
+      return field.name();
+    }
+
+    @Override
+    public Object getValue() {
+      return matchable(struct.get(field));
+    }
+
+    @Override
+    public Object setValue(Object value) {
+      throw new UnsupportedOperationException("a view of a Connect value is read-only");
+    }
+  }
+
+  private record ContainerEntry(String key, Object container) implements Map.Entry<String, Object> {
+    @Override
+    public String getKey() {
+      return key;
+    }
+
+    @Override
+    public Object getValue() {
+      return matchable(container);
+    }
+
+    @Override
+    public Object setValue(Object value) {
+      throw new UnsupportedOperationException("a view of a Connect value is read-only");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.railyard.rules.values;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.railyard.rules.pattern.Pattern;
 import dev.railyard.rules.pattern.RuleSet;
@@ -60,6 +61,13 @@ class ConnectValuesTest {
 
     assertThat(rules.matches(ConnectValues.matchable(Map.of("origin", item("x-9")))))
         .containsExactly("by-header");
+  }
+
+  @Test
+  void shouldRefuseAStructHandedToTheMatcherWithoutTheAdapter() {
+    assertThatThrownBy(() -> Pattern.compile("{\"sku\": [\"x-1\"]}").matches(item("x-1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ConnectValues.matchable");
   }
 
   @Test
