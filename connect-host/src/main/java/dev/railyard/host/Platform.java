@@ -54,6 +54,7 @@ public final class Platform implements AutoCloseable {
   private final RailyardConfig config;
   private String bootstrapServers;
   private WorkerPool workers;
+  private WorkerPool.Launch launched;
   private RuleService rules;
   private ApiServer api;
   private boolean closed;
@@ -120,7 +121,7 @@ public final class Platform implements AutoCloseable {
     started.push(workers);
     int count = config.getInt(RailyardConfig.WORKERS_CONFIG);
     // Worker JVMs boot and load Connect while the broker starts; they wait for it to answer.
-    workers.launch(count);
+    launched = workers.launch(count);
 
     EmbeddedBroker embedded = broker;
     stage(
@@ -153,7 +154,7 @@ public final class Platform implements AutoCloseable {
     stage(
         "workers",
         () -> {
-          workers.awaitLaunched();
+          launched.awaitReady();
           return count + " running";
         });
 

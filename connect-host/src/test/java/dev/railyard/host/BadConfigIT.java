@@ -83,13 +83,19 @@ class BadConfigIT {
                 Main.class.getName(),
                 "up"));
     command.addAll(List.of(flags));
+    // stderr goes to a file, so a `railyard up` that does not exit fails the wait, not hangs a read
+    Path stderr = Files.createTempFile(workDir, "railyard-up", ".stderr");
     Process process =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(stderr.toFile())
             .start();
-    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("railyard up exits").isTrue();
-    return new Result(process.exitValue(), stderr);
+    boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+    if (!exited) {
+      process.destroyForcibly();
+    }
+    assertThat(exited).as("railyard up exits within 60 s").isTrue();
+    return new Result(process.exitValue(), Files.readString(stderr, StandardCharsets.UTF_8));
   }
 }

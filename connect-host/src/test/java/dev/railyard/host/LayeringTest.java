@@ -46,6 +46,7 @@ class LayeringTest {
   private static final String EMBEDDED = "dev.railyard.embedded..";
   private static final String AUTOSCALE = "dev.railyard.autoscale..";
   private static final String TESTING = "dev.railyard.testing..";
+  private static final String WORKER = "dev.railyard.worker..";
 
   /** Kafka Connect's runtime: the worker's internals, never a plugin's or the language's. */
   private static final String CONNECT_RUNTIME = "org.apache.kafka.connect.runtime..";
@@ -183,6 +184,28 @@ class LayeringTest {
             .dependOnClassesThat()
             .resideInAnyPackage(concat(ROUTER, HOST, API, EMBEDDED, "io.vertx.."))
             .because("autoscale decides from snapshots and acts through its actuator interface"));
+  }
+
+  @Test
+  void shouldKeepTheWorkersMainClassOnConnectAlone() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(WORKER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                concat(
+                    LANGUAGE,
+                    VALUES,
+                    ROUTER,
+                    HOST,
+                    API,
+                    EMBEDDED,
+                    AUTOSCALE,
+                    TESTING,
+                    "io.vertx.."))
+            .because("a worker JVM runs Connect; Railyard reaches it as plugins, not as its main"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.rules.model.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RoutingIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String SWITCHING = "railyard.bus.switching";
+  private static final String SWITCHING = Topology.busTopic("switching");
   private static final String[] TYPES = {"order.paid", "order.created", "order.refunded"};
   private static final String[] COUNTRIES = {"US", "DE", "FR", "JP"};
 
@@ -199,9 +200,11 @@ class RoutingIT {
       await("after-b delivered from each of the " + partitions + " partitions")
           .atMost(Duration.ofSeconds(30))
           .until(
-              () ->
-                  IntStream.range(0, partitions)
-                      .allMatch(p -> namesIn(file).contains("after-b-" + p)));
+              () -> {
+                Set<String> delivered = namesIn(file);
+                return IntStream.range(0, partitions)
+                    .allMatch(p -> delivered.contains("after-b-" + p));
+              });
     }
     assertThat(namesIn(file)).noneMatch(n -> n.startsWith("after-a"));
     assertThat(routerStarts(dataDir)).isEqualTo(routerStarts);
@@ -269,7 +272,7 @@ class RoutingIT {
             + "]".repeat(20_000)
             + "}}";
     try (KafkaProducer<String, String> producer = producer(platform)) {
-      producer.send(new ProducerRecord<>("railyard.bus.deep", "k", deep)).get();
+      producer.send(new ProducerRecord<>(Topology.busTopic("deep"), "k", deep)).get();
     }
 
     // when a normal event follows it

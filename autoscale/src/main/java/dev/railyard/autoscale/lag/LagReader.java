@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -34,7 +37,7 @@ public final class LagReader {
 
   /**
    * @param admin the client to read with, owned by the caller
-   * @param timeout how long each of the three requests may take
+   * @param timeout how long one {@link #read} may take in all, its three requests together
    */
   public LagReader(Admin admin, Duration timeout) {
     this.admin = admin;
@@ -43,63 +46,59 @@ public final class LagReader {
 
   /**
    * Reads the end offsets of every partition of {@code topics} and the committed offsets of {@code
-   * groups}; a name asked for twice is read once.
+   * groups}. A group that has committed nothing, or that the broker does not know, has no committed
+   * offsets (an empty map), not a problem.
    *
    * @throws ExecutionException when the end offsets could not be listed
-   * @throws TimeoutException when listing them took longer than the timeout
+   * @throws TimeoutException when the read took longer than the timeout
    */
   public OffsetSnapshot read(Collection<String> topics, Collection<String> groups)
       throws ExecutionException, TimeoutException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     Instant readAt = Instant.now();
     List<String> problems = new ArrayList<>();
-    Map<TopicPartition, Long> ends = endOffsets(new LinkedHashSet<>(topics), problems);
+    Map<TopicPartition, Long> ends = endOffsets(Set.copyOf(topics), deadline, problems);
     Map<String, Map<TopicPartition, Long>> committed =
-        committedOffsets(new LinkedHashSet<>(groups), problems);
+        committedOffsets(Set.copyOf(groups), deadline, problems);
     return new OffsetSnapshot(readAt, ends, committed, problems);
   }
 
-  private Map<TopicPartition, Long> endOffsets(Set<String> topics, List<String> problems)
+  private Map<TopicPartition, Long> endOffsets(
+      Set<String> topics, long deadline, List<String> problems)
       throws ExecutionException, TimeoutException, InterruptedException {
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     if (!topics.isEmpty()) {
-      admin
-          .describeTopics(topics)
-          .topicNameValues()
-          .forEach(
-              (topic, future) -> {
-                try {
-                  future
-                      .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                      .partitions()
-                      .forEach(
-                          p ->
-                              request.put(
-                                  new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  problems.add("topic " + topic + " not described: interrupted");
-                } catch (ExecutionException e) {
-                  if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    problems.add("topic " + topic + " not described: " + e.getCause());
-                  }
-                } catch (TimeoutException e) {
-                  problems.add("topic " + topic + " not described within " + timeout);
-                }
-              });
+      Map<String, KafkaFuture<TopicDescription>> described =
+          admin.describeTopics(topics).topicNameValues();
+      for (Map.Entry<String, KafkaFuture<TopicDescription>> e : described.entrySet()) {
+        String topic = e.getKey();
+        try {
+          for (TopicPartitionInfo p :
+              e.getValue().get(left(deadline), TimeUnit.NANOSECONDS).partitions()) {
+            request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+          }
+        } catch (ExecutionException failure) {
+          if (!(failure.getCause() instanceof UnknownTopicOrPartitionException)) {
+            problems.add("topic " + topic + " not described: " + failure.getCause());
+          }
+        } catch (TimeoutException late) {
+          problems.add("topic " + topic + " not described within " + timeout);
+        }
+      }
     }
     Map<TopicPartition, Long> ends = new HashMap<>();
     if (!request.isEmpty()) {
       admin
           .listOffsets(request)
           .all()
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .get(left(deadline), TimeUnit.NANOSECONDS)
           .forEach((tp, info) -> ends.put(tp, info.offset()));
     }
     return ends;
   }
 
   private Map<String, Map<TopicPartition, Long>> committedOffsets(
-      Set<String> groups, List<String> problems) throws InterruptedException {
+      Set<String> groups, long deadline, List<String> problems) throws InterruptedException {
     Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
     if (groups.isEmpty()) {
       return committed;
@@ -112,7 +111,7 @@ public final class LagReader {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         result
             .partitionsToOffsetAndMetadata(group)
-            .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .get(left(deadline), TimeUnit.NANOSECONDS)
             .forEach(
                 (tp, o) -> {
                   if (o != null) {
@@ -120,12 +119,20 @@ public final class LagReader {
                   }
                 });
         committed.put(group, offsets);
-      } catch (ExecutionException e) {
-        problems.add("offsets of group " + group + " not read: " + e.getCause());
-      } catch (TimeoutException e) {
+      } catch (ExecutionException failure) {
+        if (failure.getCause() instanceof GroupIdNotFoundException) {
+          committed.put(group, Map.of());
+        } else {
+          problems.add("offsets of group " + group + " not read: " + failure.getCause());
+        }
+      } catch (TimeoutException late) {
         problems.add("offsets of group " + group + " not read within " + timeout);
       }
     }
     return committed;
+  }
+
+  private static long left(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
   }
 }

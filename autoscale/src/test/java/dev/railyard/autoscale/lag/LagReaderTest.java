@@ -64,17 +64,17 @@ class LagReaderTest {
   }
 
   @Test
-  void shouldReadEachTopicAndGroupOnceWhenAskedTwice() throws Exception {
-    // given a group committed on two topics
+  void shouldReadEveryGroupInOneRequestAndCountEachRecordOnceWhenNamesRepeat() throws Exception {
+    // given two groups, one committed on two topics
     admin.topic("orders", 10, 10);
     admin.topic("refunds", 3);
     admin.commit("billing", new TopicPartition("orders", 0), 4);
     admin.commit("billing", new TopicPartition("refunds", 0), 1);
+    admin.commit("audit", new TopicPartition("orders", 1), 10);
 
     // when the same names come twice, as two targets on one topic would ask
     OffsetSnapshot offsets =
-        reader.read(
-            List.of("orders", "refunds", "orders"), List.of("billing", "billing", "billing"));
+        reader.read(List.of("orders", "refunds", "orders"), List.of("billing", "audit", "billing"));
 
     // then each record counts once, and a topic's lag holds only its own partitions
     assertThat(offsets.endOffset("orders")).isEqualTo(20);
@@ -83,7 +83,8 @@ class LagReaderTest {
     assertThat(orders.partitions()).hasSize(2);
     assertThat(orders.lag()).isEqualTo(6 + 10);
     assertThat(offsets.lag("billing", "refunds").get().lag()).isEqualTo(2);
-    assertThat(admin.groupRequests()).isEqualTo(1);
+    assertThat(offsets.lag("audit", "orders").get().lag()).isEqualTo(10 + 0);
+    assertThat(admin.groupRequests()).as("groups read in one batched request").isEqualTo(1);
   }
 
   @Test

@@ -1,9 +1,7 @@
 package dev.railyard.host.kafka;
 
 import dev.railyard.rules.kafka.PluginClients;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -17,12 +15,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 final class ConfiguredClients implements KafkaClients {
 
-  private final Map<String, Object> settings;
   private final PluginClients clients;
 
   ConfiguredClients(Map<String, ?> settings) {
     this.clients = new PluginClients(settings);
-    this.settings = Map.copyOf(settings);
   }
 
   @Override
@@ -32,9 +28,7 @@ final class ConfiguredClients implements KafkaClients {
 
   @Override
   public Admin admin(String purpose) {
-    Map<String, Object> config = new HashMap<>(settings);
-    config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId(purpose));
-    return Admin.create(config);
+    return clients.admin(clientId(purpose));
   }
 
   @Override

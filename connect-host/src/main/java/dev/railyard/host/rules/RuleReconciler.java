@@ -84,7 +84,6 @@ final class RuleReconciler {
           continue; // its missing template is reported already
         }
         Map<String, String> config = TargetConnectors.target(rule, t, template, bootstrapServers);
-        config.put("name", Topology.targetConnectorName(rule.name(), t.name()));
         String where = "rule " + rule.name() + ", target " + t.name() + ": ";
         ConnectRest.Answer answer =
             call(

@@ -177,7 +177,8 @@ final class TargetStats {
     if (!offsets.exists(delivery)) {
       return null; // topics not created yet
     }
-    Optional<Map<TopicPartition, Long>> sink = offsets.committed(sinkGroup(rule, target));
+    Optional<Map<TopicPartition, Long>> sink =
+        offsets.committed(Topology.targetGroup(rule, target));
     Optional<GroupLag> retry = offsets.lag(Topology.retryGroup(rule, target), retryTopic);
     if (sink.isEmpty() || (retry.isEmpty() && offsets.exists(retryTopic))) {
       return null; // counting every parked record as retrying would be worse than the last figures
@@ -187,16 +188,6 @@ final class TargetStats {
         sink.get().values().stream().mapToLong(Long::longValue).sum(),
         retry.map(GroupLag::lag).orElse(0L),
         offsets.endOffset(Topology.deadLetterTopic(rule, target)));
-  }
-
-  /**
-   * The records of {@code topic} past {@code committed}, summed over its partitions in {@code
-   * ends}; a partition without a committed offset counts from 0, a topic without partitions gives
-   * 0.
-   */
-  static long retrying(
-      String topic, Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
-    return GroupLag.of("retry", topic, ends, committed).lag();
   }
 
   /** The delivery, retry and dead-letter topics of every target. */
@@ -216,15 +207,10 @@ final class TargetStats {
     List<String> groups = new ArrayList<>();
     targets.forEach(
         rt -> {
-          groups.add(sinkGroup(rt[0], rt[1]));
+          groups.add(Topology.targetGroup(rt[0], rt[1]));
           groups.add(Topology.retryGroup(rt[0], rt[1]));
         });
     return groups;
-  }
-
-  /** The consumer group of a target's sink connector, as Connect names it. */
-  private static String sinkGroup(String rule, String target) {
-    return Topology.targetGroup(rule, target);
   }
 
   private List<Meter> register(String rule, String target) {

@@ -5,6 +5,7 @@ import dev.railyard.autoscale.actuate.WorkerActuator;
 import dev.railyard.embedded.worker.WorkerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,8 +162,7 @@ public final class WorkerPool implements WorkerControl, WorkerActuator, AutoClos
         }
         int index = nextFreeIndex();
         rollout.step("starting worker-" + index + " to replace " + slot.name());
-        launch(slots.size() + 1);
-        awaitLaunched();
+        launch(slots.size() + 1).awaitReady();
         rollout.step("stopping " + slot.name());
         slot.stop(STOP_TIMEOUT);
         slots.remove(slot.index());
@@ -183,8 +183,7 @@ public final class WorkerPool implements WorkerControl, WorkerActuator, AutoClos
     }
     int current = slots.size();
     if (count > current) {
-      launch(count);
-      awaitLaunched();
+      launch(count).awaitReady();
       log.info("Scaled workers from {} to {}", current, count);
     } else if (count < current) {
       List<WorkerSlot> leaving =
@@ -197,26 +196,41 @@ public final class WorkerPool implements WorkerControl, WorkerActuator, AutoClos
 
   /**
    * Launches workers until {@code count} exist, without waiting for them to be ready, so they can
-   * start while the broker does; {@link #awaitLaunched} waits.
+   * start while the broker does; {@link Launch#awaitReady} waits.
+   *
+   * @return the workers it launched, to wait for with {@link Launch#awaitReady}
    */
-  public synchronized void launch(int count) {
+  public synchronized Launch launch(int count) {
+    List<WorkerSlot> launched = new ArrayList<>();
     for (int i = slots.size(); i < count; i++) {
       WorkerSlot slot = new WorkerSlot(nextFreeIndex(), this::startProcess, this::onUnexpectedExit);
       slots.put(slot.index(), slot);
       slot.start();
+      launched.add(slot);
     }
+    return new Launch(launched);
   }
 
-  /**
-   * Waits until every launched worker is ready; throws if one fails to start, or has already failed
-   * on a configuration error.
-   */
-  public void awaitLaunched() {
-    slots.values().stream()
-        .filter(s -> s.state() == WorkerSlot.State.STARTING || s.state() == WorkerSlot.State.FAILED)
-        .toList()
-        .parallelStream()
-        .forEach(s -> s.awaitReady(READY_TIMEOUT));
+  /** Workers launched together by {@link #launch}. */
+  public static final class Launch {
+    private final List<WorkerSlot> slots;
+
+    private Launch(List<WorkerSlot> slots) {
+      this.slots = List.copyOf(slots);
+    }
+
+    /**
+     * Waits until these workers are ready; throws if one fails to start or has already failed on a
+     * configuration error. One that crashed since and is being restarted is not waited for.
+     */
+    public void awaitReady() {
+      slots.stream()
+          .filter(
+              s -> s.state() == WorkerSlot.State.STARTING || s.state() == WorkerSlot.State.FAILED)
+          .toList()
+          .parallelStream()
+          .forEach(s -> s.awaitReady(READY_TIMEOUT));
+    }
   }
 
   private WorkerProcess startProcess(String name) {

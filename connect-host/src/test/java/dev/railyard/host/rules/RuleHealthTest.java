@@ -1,18 +1,12 @@
 package dev.railyard.host.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.railyard.api.platform.HealthProbe.ComponentHealth;
-import dev.railyard.rules.store.RuleLog;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 class RuleHealthTest {
@@ -20,29 +14,31 @@ class RuleHealthTest {
   private static final String TOPIC = "railyard.rules";
 
   @Test
-  void shouldReportRulesDownWithTheReasonWhenTheFollowerThrows() {
-    // given the control plane's follower, caught up
-    MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
-    TopicPartition partition = new TopicPartition(TOPIC, 0);
-    consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, null, null, null)));
-    consumer.updateBeginningOffsets(Map.of(partition, 0L));
-    consumer.updateEndOffsets(Map.of(partition, 0L));
-    try (RuleLog log = new RuleLog(consumer, TOPIC, rules -> {})) {
-      log.start(Duration.ofSeconds(10));
-      assertThat(RuleHealth.of(TOPIC, log, List.of()).up()).isTrue();
+  void shouldReportRulesDownWithTheReasonWhenTheFollowerStopped() {
+    // (RuleLogTest shows a follower keeping why it stopped)
+    ComponentHealth health =
+        RuleHealth.of(
+            TOPIC,
+            Optional.of(new KafkaException("the broker went away")),
+            Duration.ZERO,
+            2,
+            List.of());
 
-      // when its consumer throws
-      consumer.setPollException(new KafkaException("the broker went away"));
+    assertThat(health.name()).isEqualTo("rules");
+    assertThat(health.up()).isFalse();
+    assertThat(health.detail())
+        .contains("stopped following railyard.rules", "rules are as last read (2)")
+        .contains("the broker went away");
+  }
 
-      // then /health's rules component is down and says why
-      await("the rules component to go down")
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> !RuleHealth.of(TOPIC, log, List.of()).up());
-      ComponentHealth health = RuleHealth.of(TOPIC, log, List.of());
-      assertThat(health.name()).isEqualTo("rules");
-      assertThat(health.detail())
-          .contains("stopped following railyard.rules", "the broker went away");
-    }
+  @Test
+  void shouldReportAFollowingFollowerUp() {
+    ComponentHealth health =
+        RuleHealth.of(TOPIC, Optional.empty(), Duration.ofSeconds(1), 3, List.of());
+
+    assertThat(health.up()).isTrue();
+    assertThat(health.detail()).isEqualTo("following railyard.rules, 3 rule(s) in force");
+    assertThat(health.warning()).isNull();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.railyard.host.kafka.KafkaClients;
+import dev.railyard.rules.kafka.PluginClients;
 import dev.railyard.rules.stats.StatsPublisher;
 import dev.railyard.rules.stats.StatsRecords;
 import dev.railyard.testing.EmbeddedKafka;
@@ -46,14 +47,15 @@ class StatsLogIT {
     Duration interval = Duration.ofMillis(100);
     for (int run = 0; run < 3; run++) {
       try (StatsPublisher stopped =
-          StatsPublisher.start(kafka.bootstrapServers(), "router.shop", interval)) {
+          StatsPublisher.start(
+              PluginClients.of(kafka.bootstrapServers()), "router.shop", interval)) {
         for (int i = 0; i < 10; i++) {
           stopped.counters().matched("paid");
         }
       }
     }
     StatsPublisher running =
-        StatsPublisher.start(kafka.bootstrapServers(), "router.shop", interval);
+        StatsPublisher.start(PluginClients.of(kafka.bootstrapServers()), "router.shop", interval);
     running.counters().matched("paid");
 
     // when the follower reads them and folds

@@ -31,7 +31,7 @@ class ExitVerdictTest {
             1,
             false,
             EARLY,
-            "Error: Could not find or load main class dev.railyard.embedded.worker.WorkerMain",
+            "Error: Could not find or load main class dev.railyard.worker.WorkerMain",
             false),
         Arguments.of(
             WorkerMain.EXIT_INVALID_CONFIG, false, EARLY, "Invalid worker properties", false),

@@ -37,14 +37,21 @@ final class StderrTail {
       byte[] bytes = new byte[(int) Math.max(0, f.length() - from)];
       f.seek(from);
       f.readFully(bytes);
-      return lastLines(new String(bytes, StandardCharsets.UTF_8));
+      return lastLines(new String(bytes, StandardCharsets.UTF_8), from > start);
     } catch (IOException e) {
       return "";
     }
   }
 
-  static String lastLines(String text) {
-    List<String> lines = Arrays.asList(text.strip().split("\\R"));
+  /**
+   * The last {@link #MAX_LINES} lines of {@code text}, trimmed.
+   *
+   * @param cut whether {@code text} starts inside a line (the read began after the start), whose
+   *     first part, maybe half a character, is then left out
+   */
+  static String lastLines(String text, boolean cut) {
+    String whole = cut && text.indexOf('\n') >= 0 ? text.substring(text.indexOf('\n') + 1) : text;
+    List<String> lines = Arrays.asList(whole.strip().split("\\R"));
     return String.join("\n", lines.subList(Math.max(0, lines.size() - MAX_LINES), lines.size()))
         .strip();
   }

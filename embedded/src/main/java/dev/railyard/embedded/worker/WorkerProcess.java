@@ -29,13 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One Kafka Connect worker running as a child JVM of this process, with the workers' own class path
  * ({@link WorkerClasspath}: the distribution's {@code worker/lib}, or what the system property
- * {@value #CLASSPATH_PROPERTY} names). Its log goes to {@code <logDir>/<name>.log}, its standard
- * error to {@code <logDir>/<name>.stderr}. Thread-safe.
+ * {@value WorkerClasspath#PROPERTY} names). Its log goes to {@code <logDir>/<name>.log}, its
+ * standard error to {@code <logDir>/<name>.stderr}. Thread-safe.
  */
 public final class WorkerProcess {
-
-  /** The system property that, when set, is the workers' classpath. */
-  public static final String CLASSPATH_PROPERTY = WorkerClasspath.PROPERTY;
 
   private static final Logger log = LoggerFactory.getLogger(WorkerProcess.class);
   private static final HttpClient HTTP =
@@ -229,9 +226,11 @@ public final class WorkerProcess {
               } catch (IOException e) {
                 log.debug("Output of worker {} closed", name, e);
               }
-              awaitExit(Duration.ofSeconds(5));
-              announced.completeExceptionally(
-                  new IllegalStateException(exitedMessage("before it started")));
+              if (!announced.isDone()) { // a worker that served has nothing to report here
+                awaitExit(Duration.ofSeconds(5));
+                announced.completeExceptionally(
+                    new IllegalStateException(exitedMessage("before it started")));
+              }
             },
             "railyard-" + name + "-stdout");
     reader.setDaemon(true);

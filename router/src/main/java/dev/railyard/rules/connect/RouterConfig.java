@@ -1,5 +1,6 @@
 package dev.railyard.rules.connect;
 
+import dev.railyard.rules.kafka.PluginClients;
 import dev.railyard.rules.model.Topology;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -72,6 +73,11 @@ public final class RouterConfig extends AbstractConfig {
 
   public RouterConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
+  }
+
+  /** The clients the router's task makes beside Connect's, from this config's client settings. */
+  public PluginClients clients() {
+    return PluginClients.of(getString(BOOTSTRAP_CONFIG));
   }
 
   public String bus() {

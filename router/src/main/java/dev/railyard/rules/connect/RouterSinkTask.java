@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,6 +51,8 @@ public class RouterSinkTask extends SinkTask {
 
   private String bus;
   private RuleLog rules;
+  // why the task no longer follows the rules topic, if it does not: the follower's failure
+  private Supplier<Optional<Throwable>> unfollowed;
   private volatile RoutingTable table = RoutingTable.EMPTY;
   private Producer<byte[], byte[]> producer;
   private StatsPublisher stats;
@@ -57,15 +61,20 @@ public class RouterSinkTask extends SinkTask {
   /** The task as Connect makes it; {@link #start} connects it. */
   public RouterSinkTask() {}
 
-  /** A task already connected, for tests: it routes the {@code rules} of {@code bus}. */
+  /**
+   * A task already connected, for tests: it routes the {@code rules} of {@code bus}, and {@code
+   * unfollowed} says why it stopped following the rules topic, if it did.
+   */
   RouterSinkTask(
       String bus,
       Producer<byte[], byte[]> producer,
       DeliveryCounters counters,
-      Map<String, dev.railyard.rules.model.Rule> rules) {
+      Map<String, dev.railyard.rules.model.Rule> rules,
+      Supplier<Optional<Throwable>> unfollowed) {
     this.bus = bus;
     this.producer = producer;
     this.counters = counters;
+    this.unfollowed = unfollowed;
     rulesChanged(rules);
   }
 
@@ -73,8 +82,7 @@ public class RouterSinkTask extends SinkTask {
   public void start(Map<String, String> props) {
     RouterConfig config = new RouterConfig(props);
     bus = config.bus();
-    String bootstrap = config.getString(RouterConfig.BOOTSTRAP_CONFIG);
-    PluginClients clients = PluginClients.of(bootstrap);
+    PluginClients clients = config.clients();
     producer =
         clients.reliableProducer(
             "railyard-router-" + bus,
@@ -83,12 +91,13 @@ public class RouterSinkTask extends SinkTask {
             Map.of(ProducerConfig.LINGER_MS_CONFIG, 5));
     stats =
         StatsPublisher.start(
-            bootstrap,
+            clients,
             "router." + bus,
             Duration.ofMillis(config.getInt(RouterConfig.STATS_INTERVAL_CONFIG)));
     counters = stats.counters();
     rules =
         new RuleLog(clients, config.getString(RouterConfig.RULES_TOPIC_CONFIG), this::rulesChanged);
+    unfollowed = rules::failure;
     rules.start(Duration.ofMillis(config.getInt(RouterConfig.CATCH_UP_TIMEOUT_CONFIG)));
     log.info("Router of bus {} started with {} rule(s)", bus, table.size());
   }
@@ -147,11 +156,8 @@ public class RouterSinkTask extends SinkTask {
   // routing on with rules that no longer change would be quiet and wrong: FAILED shows it in
   // Connect
   private void failIfRulesAreNotFollowed() {
-    if (rules == null) {
-      return; // a task handed its rules directly (tests) follows no topic
-    }
-    rules
-        .failure()
+    unfollowed
+        .get()
         .ifPresent(
             e -> {
               throw new ConnectException(

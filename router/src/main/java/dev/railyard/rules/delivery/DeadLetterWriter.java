@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -32,18 +32,15 @@ final class DeadLetterWriter implements LetterBox {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final String topic;
-  private final KafkaProducer<byte[], byte[]> producer;
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Producer<byte[], byte[]> producer;
+  private final Consumer<byte[], byte[]> consumer;
   private final Map<Retries.Coordinates, ConsumerRecord<byte[], byte[]>> fetched = new HashMap<>();
 
   /**
    * @param producer writes the letters; shared with the task's other writers, not closed by this
    */
   DeadLetterWriter(
-      KafkaProducer<byte[], byte[]> producer,
-      PluginClients clients,
-      String topic,
-      String clientId) {
+      Producer<byte[], byte[]> producer, PluginClients clients, String topic, String clientId) {
     this.topic = topic;
     this.producer = producer;
     consumer =

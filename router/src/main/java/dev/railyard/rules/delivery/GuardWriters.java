@@ -1,10 +1,9 @@
 package dev.railyard.rules.delivery;
 
-import dev.railyard.rules.kafka.PluginClients;
 import dev.railyard.rules.model.Topology;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -14,13 +13,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class GuardWriters implements AutoCloseable {
 
-  private KafkaProducer<byte[], byte[]> producer;
+  private Producer<byte[], byte[]> producer;
 
   /** The one producer a task writes its dead letters and parked records with. */
-  private KafkaProducer<byte[], byte[]> producer(GuardedSinkConfig config) {
+  private Producer<byte[], byte[]> producer(GuardedSinkConfig config) {
     if (producer == null) {
       producer =
-          clients(config)
+          config
+              .clients()
               .reliableProducer(
                   clientId(config), new ByteArraySerializer(), new ByteArraySerializer(), Map.of());
     }
@@ -32,7 +32,7 @@ final class GuardWriters implements AutoCloseable {
     String target = config.getString(GuardedSinkConfig.TARGET_CONFIG);
     return new RetryTopic(
         producer(config),
-        clients(config),
+        config.clients(),
         config.retryTopic(),
         Topology.retryGroup(rule, target),
         config.getInt(GuardedSinkConfig.TASK_INDEX_CONFIG),
@@ -45,11 +45,7 @@ final class GuardWriters implements AutoCloseable {
     if (topic == null) {
       return null;
     }
-    return new DeadLetterWriter(producer(config), clients(config), topic, clientId(config));
-  }
-
-  private static PluginClients clients(GuardedSinkConfig config) {
-    return PluginClients.of(config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG));
+    return new DeadLetterWriter(producer(config), config.clients(), topic, clientId(config));
   }
 
   private static String clientId(GuardedSinkConfig config) {

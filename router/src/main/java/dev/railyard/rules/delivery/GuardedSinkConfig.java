@@ -1,6 +1,7 @@
 package dev.railyard.rules.delivery;
 
 import dev.railyard.rules.connect.RouterConfig;
+import dev.railyard.rules.kafka.PluginClients;
 import dev.railyard.rules.model.RetryPolicy;
 import java.time.Duration;
 import java.util.Map;
@@ -213,6 +214,11 @@ public final class GuardedSinkConfig extends AbstractConfig {
   }
 
   /** The dead-letter topic, or null to drop records whose retries are spent. */
+  /** The clients the guard makes beside Connect's, from this config's client settings. */
+  public PluginClients clients() {
+    return PluginClients.of(getString(BOOTSTRAP_CONFIG));
+  }
+
   public String deadLetterTopic() {
     String topic = getString(DEAD_LETTER_TOPIC_CONFIG);
     return topic.isEmpty() ? null : topic;

@@ -95,7 +95,7 @@ public class GuardedSinkTask extends SinkTask {
             : new ParkedDelivery(this, parkingLots.apply(config), clock);
     stats =
         StatsPublisher.start(
-            config.getString(GuardedSinkConfig.BOOTSTRAP_CONFIG),
+            config.clients(),
             "target." + rule + "." + target,
             Duration.ofMillis(config.getInt(GuardedSinkConfig.STATS_INTERVAL_CONFIG)));
     Delegates.run(

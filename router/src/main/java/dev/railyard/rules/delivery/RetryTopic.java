@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -48,8 +48,8 @@ final class RetryTopic implements ParkingLot {
   private final int taskIndex;
   private final int taskCount;
   private final ParkedRecords codec = new ParkedRecords();
-  private final KafkaProducer<byte[], byte[]> producer;
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Producer<byte[], byte[]> producer;
+  private final Consumer<byte[], byte[]> consumer;
   private final Map<TopicPartition, Deque<Parked>> fetched = new HashMap<>();
   private boolean assigned;
 
@@ -59,7 +59,7 @@ final class RetryTopic implements ParkingLot {
    * @param taskCount how many tasks share the topic
    */
   RetryTopic(
-      KafkaProducer<byte[], byte[]> producer,
+      Producer<byte[], byte[]> producer,
       PluginClients clients,
       String topic,
       String group,

@@ -4,9 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -44,13 +47,18 @@ public final class PluginClients {
     return String.valueOf(settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
   }
 
+  /** An admin client. */
+  public Admin admin(String clientId) {
+    return Admin.create(base(clientId));
+  }
+
   /**
    * A consumer that never commits on its own.
    *
    * @param group its consumer group, or null for one that only assigns partitions by hand
    * @param extra further consumer settings, e.g. {@code max.poll.records}; they win
    */
-  public <K, V> KafkaConsumer<K, V> consumer(
+  public <K, V> Consumer<K, V> consumer(
       String clientId,
       String group,
       Deserializer<K> keys,
@@ -70,7 +78,7 @@ public final class PluginClients {
    *
    * @param extra further producer settings, e.g. {@code linger.ms}; they win
    */
-  public <K, V> KafkaProducer<K, V> reliableProducer(
+  public <K, V> Producer<K, V> reliableProducer(
       String clientId, Serializer<K> keys, Serializer<V> values, Map<String, Object> extra) {
     Map<String, Object> config = base(clientId);
     config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,7 +35,7 @@ public final class StatsPublisher implements AutoCloseable {
   public static final Duration HEARTBEAT = Duration.ofHours(1);
 
   private final DeliveryCounters counters = new DeliveryCounters();
-  private final KafkaProducer<String, String> producer;
+  private final Producer<String, String> producer;
   private final String key;
   private final Duration interval;
   private final CountDownLatch closing = new CountDownLatch(1);
@@ -44,7 +44,7 @@ public final class StatsPublisher implements AutoCloseable {
   private boolean failing; // likewise
   private long writtenAt = System.nanoTime(); // likewise
 
-  private StatsPublisher(KafkaProducer<String, String> producer, String key, Duration interval) {
+  private StatsPublisher(Producer<String, String> producer, String key, Duration interval) {
     this.producer = producer;
     this.key = key;
     this.interval = interval;
@@ -55,39 +55,38 @@ public final class StatsPublisher implements AutoCloseable {
   /**
    * Starts publishing under a new key.
    *
-   * @param bootstrapServers the Kafka cluster holding {@link StatsRecords#TOPIC}; not null
+   * @param clients the clients of the Kafka cluster holding {@link StatsRecords#TOPIC}; not null
    * @param source what counts, e.g. {@code router.<bus>}; the first part of the key; not null
    * @param interval how often the counts are written when they changed; positive
    * @return a running publisher; when no producer can even be created (e.g. an address that does
    *     not resolve) it counts but writes nothing, and says so in the log
    */
-  public static StatsPublisher start(String bootstrapServers, String source, Duration interval) {
-    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+  public static StatsPublisher start(PluginClients clients, String source, Duration interval) {
+    Objects.requireNonNull(clients, "clients");
     Objects.requireNonNull(source, "source");
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("the stats interval must be positive, not " + interval);
     }
     String key = StatsRecords.key(source, UUID.randomUUID().toString());
-    KafkaProducer<String, String> producer = null;
+    Producer<String, String> producer = null;
     try {
       producer =
-          PluginClients.of(bootstrapServers)
-              .reliableProducer(
-                  "railyard-stats-" + source,
-                  new StringSerializer(),
-                  new StringSerializer(),
-                  Map.of(
-                      ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                      (int) LAST_SEND_TIMEOUT.toMillis(),
-                      ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                      (int) SEND_TIMEOUT.toMillis(),
-                      ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                      (int) SEND_TIMEOUT.toMillis() * 2));
+          clients.reliableProducer(
+              "railyard-stats-" + source,
+              new StringSerializer(),
+              new StringSerializer(),
+              Map.of(
+                  ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                  (int) LAST_SEND_TIMEOUT.toMillis(),
+                  ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                  (int) SEND_TIMEOUT.toMillis(),
+                  ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                  (int) SEND_TIMEOUT.toMillis() * 2));
     } catch (RuntimeException e) {
       log.error(
           "Counts of {} will not be published: no producer for {}: {}",
           source,
-          bootstrapServers,
+          clients.bootstrapServers(),
           e.toString());
     }
     StatsPublisher publisher = new StatsPublisher(producer, key, interval);

@@ -156,8 +156,8 @@ public final class RuleLog implements AutoCloseable {
 
   /**
    * How long ago the follower last came back from a poll of the topic (it polls every 200 ms, with
-   * or without records); since construction before {@link #start}. A follower that answers more
-   * than a few seconds late is stuck, e.g. in its listener.
+   * or without records); since construction before {@link #start}. Its owner decides how late means
+   * stuck (e.g. in its listener); the control plane's health says 30 s.
    */
   public Duration sinceLastPoll() {
     return Duration.ofNanos(System.nanoTime() - lastPoll);

@@ -2,6 +2,7 @@ package dev.railyard.rules.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
@@ -9,9 +10,13 @@ import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Transform;
 import dev.railyard.rules.stats.DeliveryCounters;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -81,7 +86,8 @@ class RouterSinkTaskTest {
                     "shop",
                     "{\"type\":[\"order.paid\"]}",
                     target("billing"),
-                    target("audit"))));
+                    target("audit"))),
+            Optional::empty);
 
     // when a paid and a shipped order arrive
     task.put(List.of(event(PAID), event(SHIPPED)));
@@ -105,7 +111,8 @@ class RouterSinkTaskTest {
     Rule other = rule("elsewhere", "billing", ALL, target("t"));
     Rule off =
         new Rule("off", "shop", false, ALL, new Transform.WholeEvent(), List.of(target("t")));
-    RouterSinkTask task = new RouterSinkTask("shop", producer, counters, rules(other, off));
+    RouterSinkTask task =
+        new RouterSinkTask("shop", producer, counters, rules(other, off), Optional::empty);
 
     // when an event arrives
     task.put(List.of(event(PAID)));
@@ -122,7 +129,8 @@ class RouterSinkTaskTest {
             "shop",
             producer,
             counters,
-            rules(rule("deep", "shop", "{\"data\":{\"a\":[1]}}", target("t"))));
+            rules(rule("deep", "shop", "{\"data\":{\"a\":[1]}}", target("t"))),
+            Optional::empty);
     String deep =
         "{\"specversion\":\"1.0\",\"id\":\"deep\",\"source\":\"s\",\"type\":\"t\",\"data\":{\"a\":"
             + "[".repeat(20_000)
@@ -147,27 +155,55 @@ class RouterSinkTaskTest {
     MockProducer<byte[], byte[]> failing =
         new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
     RouterSinkTask task =
-        new RouterSinkTask("shop", failing, counters, rules(rule("all", "shop", ALL, target("t"))));
-    Thread failer =
-        new Thread(
-            () -> {
-              while (!failing.errorNext(new IllegalStateException("broker gone"))) {
-                Thread.onSpinWait();
-              }
-            });
-    failer.start();
+        new RouterSinkTask(
+            "shop",
+            failing,
+            counters,
+            rules(rule("all", "shop", ALL, target("t"))),
+            Optional::empty);
+    CompletableFuture<Void> put =
+        CompletableFuture.runAsync(() -> task.put(List.of(event(SHIPPED))));
+    await("the routed event handed to the producer")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> failing.errorNext(new IllegalStateException("broker gone")));
 
-    // when an event is routed, then Connect is asked to hand the batch over again
-    assertThatThrownBy(() -> task.put(List.of(event(SHIPPED))))
+    // when its write fails, then Connect is asked to hand the batch over again
+    assertThat(put)
+        .failsWithin(Duration.ofSeconds(10))
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
         .isInstanceOf(RetriableException.class)
-        .hasMessageContaining("a routed event was not written");
+        .withMessageContaining("a routed event was not written");
+  }
+
+  @Test
+  void shouldFailOnceItNoLongerFollowsTheRulesTopicInsteadOfRoutingOnOldRules() {
+    // given a router whose rules follower stopped
+    RouterSinkTask task =
+        new RouterSinkTask(
+            "shop",
+            producer,
+            counters,
+            rules(rule("all", "shop", ALL, target("t"))),
+            () -> Optional.of(new IllegalStateException("rules topic deleted")));
+
+    // when a batch arrives, then the task fails and says why, routing nothing
+    assertThatThrownBy(() -> task.put(List.of(event(SHIPPED))))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("stopped following the rules topic")
+        .hasMessageContaining("rules topic deleted");
+    assertThat(producer.history()).isEmpty();
   }
 
   @Test
   void shouldRefuseValuesThatAreNotBytesOrText() {
     RouterSinkTask task =
         new RouterSinkTask(
-            "shop", producer, counters, rules(rule("all", "shop", ALL, target("t"))));
+            "shop",
+            producer,
+            counters,
+            rules(rule("all", "shop", ALL, target("t"))),
+            Optional::empty);
     SinkRecord structured = new SinkRecord("railyard.bus.shop", 0, null, null, null, 42, 1);
 
     assertThatThrownBy(() -> task.put(List.of(structured)))
@@ -183,7 +219,8 @@ class RouterSinkTaskTest {
             "shop",
             producer,
             counters,
-            rules(rule("paid", "shop", "{\"type\":[\"order.paid\"]}", target("billing"))));
+            rules(rule("paid", "shop", "{\"type\":[\"order.paid\"]}", target("billing"))),
+            Optional::empty);
 
     // when the rules change to shipped orders
     task.rulesChanged(

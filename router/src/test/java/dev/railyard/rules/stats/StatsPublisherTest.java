@@ -3,6 +3,7 @@ package dev.railyard.rules.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.railyard.rules.kafka.PluginClients;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,8 @@ class StatsPublisherTest {
     // given a publisher pointed at a port nothing listens on
     long started = System.nanoTime();
     StatsPublisher publisher =
-        StatsPublisher.start("127.0.0.1:1", "router.nowhere", Duration.ofMillis(100));
+        StatsPublisher.start(
+            PluginClients.of("127.0.0.1:1"), "router.nowhere", Duration.ofMillis(100));
 
     // when the task counts and stops
     publisher.counters().matched("paid");
@@ -29,7 +31,7 @@ class StatsPublisherTest {
   @Test
   void shouldCountWithoutAProducerWhenTheAddressIsNotEvenValid() {
     StatsPublisher publisher =
-        StatsPublisher.start("no port here", "router.bad", Duration.ofSeconds(1));
+        StatsPublisher.start(PluginClients.of("no port here"), "router.bad", Duration.ofSeconds(1));
 
     publisher.counters().matched("paid");
     publisher.close();
@@ -40,16 +42,19 @@ class StatsPublisherTest {
   @Test
   void shouldGiveEachPublisherAKeyOfItsOwn() {
     try (StatsPublisher a =
-            StatsPublisher.start("no port here", "router.shop", Duration.ofSeconds(1));
+            StatsPublisher.start(
+                PluginClients.of("no port here"), "router.shop", Duration.ofSeconds(1));
         StatsPublisher b =
-            StatsPublisher.start("no port here", "router.shop", Duration.ofSeconds(1))) {
+            StatsPublisher.start(
+                PluginClients.of("no port here"), "router.shop", Duration.ofSeconds(1))) {
       assertThat(a.key()).isNotEqualTo(b.key());
     }
   }
 
   @Test
   void shouldRefuseAnIntervalThatIsNotPositive() {
-    assertThatThrownBy(() -> StatsPublisher.start("127.0.0.1:1", "router.x", Duration.ZERO))
+    assertThatThrownBy(
+            () -> StatsPublisher.start(PluginClients.of("127.0.0.1:1"), "router.x", Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -2,6 +2,7 @@ package dev.railyard.rules.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
@@ -13,8 +14,10 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -142,5 +145,61 @@ class RuleLogTest {
     assertThatThrownBy(() -> log.start(Duration.ofMillis(300)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("were not read within");
+  }
+
+  @Test
+  void shouldKeepWhyItStoppedWhenTheConsumerFails() {
+    // given a follower that has caught up
+    topicWith(0);
+    log.start(WAIT);
+    assertThat(log.failure()).isEmpty();
+    assertThat(log.sinceLastPoll()).isLessThan(WAIT);
+
+    // when the consumer fails
+    consumer.setPollException(new KafkaException("the broker went away"));
+
+    // then the follower says why it stopped
+    await("the follower to report its failure").atMost(WAIT).until(() -> log.failure().isPresent());
+    assertThat(log.failure().get()).hasMessage("the broker went away");
+  }
+
+  @Test
+  void shouldKeepWhyItStoppedWhenTheListenerFails() {
+    // given a follower whose listener fails on the first change after catching up
+    AtomicInteger calls = new AtomicInteger();
+    topicWith(0);
+    try (RuleLog failing =
+        new RuleLog(
+            consumer,
+            TOPIC,
+            rules -> {
+              if (calls.incrementAndGet() > 1) {
+                throw new IllegalStateException("the routing table could not be swapped");
+              }
+            })) {
+      failing.start(WAIT);
+
+      // when a rule arrives
+      consumer.schedulePollTask(() -> write("a", RuleRecords.write(rule("a", "shop"))));
+
+      // then the follower says why it stopped
+      await("the follower to report its listener's failure")
+          .atMost(WAIT)
+          .until(() -> failing.failure().isPresent());
+      assertThat(failing.failure().get()).hasMessageContaining("could not be swapped");
+    }
+  }
+
+  @Test
+  void shouldReportNoFailureOnceClosedEvenIfItHadFailed() {
+    // given a follower that failed
+    topicWith(0);
+    log.start(WAIT);
+    consumer.setPollException(new KafkaException("the broker went away"));
+    await("the follower to report its failure").atMost(WAIT).until(() -> log.failure().isPresent());
+
+    // when it is closed, as its owner stops, then that is not a failure to report
+    log.close();
+    assertThat(log.failure()).isEmpty();
   }
 }

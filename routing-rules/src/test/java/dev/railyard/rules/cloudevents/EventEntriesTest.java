@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.railyard.rules.model.Topology;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -183,10 +182,5 @@ class EventEntriesTest {
             Map.of("source", "s", "type", "t", "data", "x".repeat(EventEntries.MAX_EVENT_BYTES)));
 
     assertThat(outcome.problem().code()).isEqualTo("EntryTooLarge");
-  }
-
-  @Test
-  void shouldNameTheTopicOfABus() {
-    assertThat(Topology.busTopic("orders")).isEqualTo("railyard.bus.orders");
   }
 }

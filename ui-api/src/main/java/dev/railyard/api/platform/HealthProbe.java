@@ -13,8 +13,8 @@ public interface HealthProbe {
 
   /**
    * The state of one component; {@code detail} is a short human-readable reason, never null. A
-   * component that is up may carry a {@code warning} (null when there is none): something is wrong
-   * that does not stop the platform, e.g. figures that cannot be read.
+   * component may carry a {@code warning} (null when there is none), up or down: something else is
+   * wrong that does not by itself stop the platform, e.g. figures that cannot be read.
    */
   record ComponentHealth(String name, boolean up, String detail, String warning) {
 
