@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.TestPatternRequest;
-import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
-import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Transform;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,23 +15,7 @@ import org.junit.jupiter.api.Test;
 class PatternTesterTest {
 
   private static final Rule RULE =
-      new Rule(
-          "paid",
-          "shop",
-          true,
-          "{\"type\": [\"order.paid\"]}",
-          new Transform.InputPath(dev.railyard.rules.model.JsonPath.parse("$.data")),
-          List.of(
-              new Target(
-                  "out",
-                  new Target.Inline(Map.of("connector.class", "LogSink")),
-                  RetryPolicy.DEFAULT,
-                  true),
-              new Target(
-                  "audit",
-                  new Target.Inline(Map.of("connector.class", "LogSink")),
-                  RetryPolicy.DEFAULT,
-                  true)));
+      TestRules.paid(new Transform.InputPath(dev.railyard.rules.model.JsonPath.parse("$.data")));
 
   private final PatternTester tester = new PatternTester();
 

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.railyard.api.platform.ReplayRequest;
-import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
-import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Transform;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The platform's half of a replay request: the targets, which only the rule in force knows. */
@@ -19,24 +16,7 @@ class ReplayRequestsTest {
   private static final Instant FROM = Instant.parse("2026-11-26T10:00:00Z");
   private static final Instant TO = Instant.parse("2026-11-26T11:00:00Z");
 
-  private static final Rule RULE =
-      new Rule(
-          "paid",
-          "shop",
-          true,
-          "{\"type\": [\"order.paid\"]}",
-          new Transform.WholeEvent(),
-          List.of(
-              new Target(
-                  "out",
-                  new Target.Inline(Map.of("connector.class", "LogSink")),
-                  RetryPolicy.DEFAULT,
-                  true),
-              new Target(
-                  "audit",
-                  new Target.Inline(Map.of("connector.class", "LogSink")),
-                  RetryPolicy.DEFAULT,
-                  true)));
+  private static final Rule RULE = TestRules.paid(new Transform.WholeEvent());
 
   @Test
   void shouldReplayToEveryTargetUnlessSomeAreChosen() {

@@ -76,18 +76,14 @@ class RouterSinkTaskTest {
   void shouldWriteAMatchedEventToTheDeliveryTopicOfEachTargetOfTheRule() {
     // given a rule with two targets for paid orders
     RouterSinkTask task =
-        new RouterSinkTask(
-            "shop",
-            producer,
-            counters,
+        task(
             rules(
                 rule(
                     "paid",
                     "shop",
                     "{\"type\":[\"order.paid\"]}",
                     target("billing"),
-                    target("audit"))),
-            Optional::empty);
+                    target("audit"))));
 
     // when a paid and a shipped order arrive
     task.put(List.of(event(PAID), event(SHIPPED)));
@@ -111,8 +107,7 @@ class RouterSinkTaskTest {
     Rule other = rule("elsewhere", "billing", ALL, target("t"));
     Rule off =
         new Rule("off", "shop", false, ALL, new Transform.WholeEvent(), List.of(target("t")));
-    RouterSinkTask task =
-        new RouterSinkTask("shop", producer, counters, rules(other, off), Optional::empty);
+    RouterSinkTask task = task(rules(other, off));
 
     // when an event arrives
     task.put(List.of(event(PAID)));
@@ -124,13 +119,7 @@ class RouterSinkTaskTest {
   @Test
   void shouldPutAnEventItCannotMatchInTheBusesDeadLettersAndGoOn() {
     // given a rule that reads into the events' data
-    RouterSinkTask task =
-        new RouterSinkTask(
-            "shop",
-            producer,
-            counters,
-            rules(rule("deep", "shop", "{\"data\":{\"a\":[1]}}", target("t"))),
-            Optional::empty);
+    RouterSinkTask task = task(rules(rule("deep", "shop", "{\"data\":{\"a\":[1]}}", target("t"))));
     String deep =
         "{\"specversion\":\"1.0\",\"id\":\"deep\",\"source\":\"s\",\"type\":\"t\",\"data\":{\"a\":"
             + "[".repeat(20_000)
@@ -197,13 +186,7 @@ class RouterSinkTaskTest {
 
   @Test
   void shouldRefuseValuesThatAreNotBytesOrText() {
-    RouterSinkTask task =
-        new RouterSinkTask(
-            "shop",
-            producer,
-            counters,
-            rules(rule("all", "shop", ALL, target("t"))),
-            Optional::empty);
+    RouterSinkTask task = task(rules(rule("all", "shop", ALL, target("t"))));
     SinkRecord structured = new SinkRecord("railyard.bus.shop", 0, null, null, null, 42, 1);
 
     assertThatThrownBy(() -> task.put(List.of(structured)))
@@ -215,12 +198,7 @@ class RouterSinkTaskTest {
   void shouldKeepRoutingWithTheNewRulesAfterAChange() {
     // given a task routing paid orders
     RouterSinkTask task =
-        new RouterSinkTask(
-            "shop",
-            producer,
-            counters,
-            rules(rule("paid", "shop", "{\"type\":[\"order.paid\"]}", target("billing"))),
-            Optional::empty);
+        task(rules(rule("paid", "shop", "{\"type\":[\"order.paid\"]}", target("billing"))));
 
     // when the rules change to shipped orders
     task.rulesChanged(
@@ -231,5 +209,10 @@ class RouterSinkTaskTest {
     assertThat(producer.history())
         .extracting(ProducerRecord::topic)
         .containsExactly("railyard.to.shipped.post");
+  }
+
+  /** A task of bus shop on the test's producer, following its rules without a topic. */
+  private RouterSinkTask task(Map<String, Rule> rules) {
+    return new RouterSinkTask("shop", producer, counters, rules, Optional::empty);
   }
 }
