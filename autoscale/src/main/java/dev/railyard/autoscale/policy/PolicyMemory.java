@@ -1,0 +1,95 @@
+package dev.railyard.autoscale.policy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the policy remembers between decisions: recent recommendations (to scale down only on demand
+ * that stayed lower for the stabilization window) and when each count last changed (one step at a
+ * time). Immutable; {@link ScalingPolicy#decide} returns the next one.
+ */
+public final class PolicyMemory {
+
+  /** Nothing remembered: the state before the first decision. */
+  public static final PolicyMemory EMPTY = new PolicyMemory(Map.of(), Map.of());
+
+  /** The key the worker count is remembered under; connector names never take it. */
+  static final String WORKERS = "\u0000workers";
+
+  record Recommendation(Instant at, int count) {}
+
+  /**
+   * @param history recommendations per key, oldest first: those of the window and the newest one
+   *     before it
+   * @param changedAt when the key's count last changed
+   */
+  private final Map<String, List<Recommendation>> history;
+
+  private final Map<String, Instant> changedAt;
+
+  private PolicyMemory(Map<String, List<Recommendation>> history, Map<String, Instant> changedAt) {
+    this.history = history;
+    this.changedAt = changedAt;
+  }
+
+  List<Recommendation> history(String key) {
+    return history.getOrDefault(key, List.of());
+  }
+
+  Instant changedAt(String key) {
+    return changedAt.get(key);
+  }
+
+  /** The connectors remembered; the worker count aside. */
+  public java.util.Set<String> connectors() {
+    java.util.Set<String> names = new java.util.TreeSet<>(history.keySet());
+    names.remove(WORKERS);
+    return names;
+  }
+
+  /** Builds the next memory. */
+  static final class Builder {
+    private final Map<String, List<Recommendation>> history = new HashMap<>();
+    private final Map<String, Instant> changedAt = new HashMap<>();
+    private final PolicyMemory previous;
+    private final Instant now;
+    private final Duration window;
+
+    Builder(PolicyMemory previous, Instant now, Duration window) {
+      this.previous = previous;
+      this.now = now;
+      this.window = window;
+    }
+
+    /** Remembers a recommendation for {@code key}, dropping those older than the window. */
+    void recommend(String key, int count, boolean changed) {
+      // those of the window, and the newest one before it: it shows the window was watched whole
+      List<Recommendation> list = new ArrayList<>();
+      Recommendation before = null;
+      for (Recommendation r : previous.history(key)) {
+        if (r.at().isBefore(now.minus(window))) {
+          before = r;
+        } else {
+          list.add(r);
+        }
+      }
+      if (before != null) {
+        list.add(0, before);
+      }
+      list.add(new Recommendation(now, count));
+      history.put(key, List.copyOf(list));
+      Instant last = changed ? now : previous.changedAt(key);
+      if (last != null) {
+        changedAt.put(key, last);
+      }
+    }
+
+    PolicyMemory build() {
+      return new PolicyMemory(Map.copyOf(history), Map.copyOf(changedAt));
+    }
+  }
+}

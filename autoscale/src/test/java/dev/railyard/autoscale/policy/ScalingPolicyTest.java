@@ -1,0 +1,353 @@
+package dev.railyard.autoscale.policy;
+
+import static dev.railyard.autoscale.policy.Loads.at;
+import static dev.railyard.autoscale.policy.Loads.settings;
+import static dev.railyard.autoscale.policy.Loads.sink;
+import static dev.railyard.autoscale.policy.Loads.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.railyard.autoscale.policy.ConnectorLoad.Kind;
+import dev.railyard.autoscale.policy.Decision.Cause;
+import dev.railyard.autoscale.policy.Decision.TaskChange;
+import dev.railyard.autoscale.policy.Loads.Load;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ScalingPolicyTest {
+
+  private final PolicySettings settings = settings(1, 3);
+
+  private Decision decide(ClusterSnapshot snapshot) {
+    return ScalingPolicy.decide(snapshot, settings, PolicyMemory.EMPTY);
+  }
+
+  private static TaskChange only(Decision d) {
+    assertThat(d.tasks()).hasSize(1);
+    return d.tasks().get(0);
+  }
+
+  @Test
+  void shouldRaiseTasksSoTheLagDrainsWithinTheTargetAndSayWhy() {
+    // given 2,000 records behind at 20/s per task: 60 s needs 1.7 tasks
+    Load load = sink("orders-to-billing").lag(2000).taskRate(20);
+
+    // when
+    TaskChange change = only(decide(snapshot(at(0), 1, load)));
+
+    // then rounded to a divisor of the 3 partitions
+    assertThat(change.desired()).isEqualTo(3);
+    assertThat(change.cause()).isEqualTo(Cause.DEMAND_UP);
+    assertThat(change.reason())
+        .isEqualTo(
+            "orders-to-billing: lag 2,000 drains in 100 s at 20/s per task; tasks 1 → 3 (3 partitions)");
+  }
+
+  @ParameterizedTest(
+      name = "lag {0}, arrivals {1}/s, {2}/s per task, {3} partitions, now {4} → {5}")
+  @CsvSource({
+    // lag, arrival, per task, partitions, tasks now, desired
+    "0, 0, 20, 3, 1, 1", // idle stays at the minimum
+    "1200, 0, 20, 3, 1, 1", // drains in 60 s with one task
+    "1300, 0, 20, 3, 1, 3", // needs 1.08: the next divisor of 3
+    "1000000, 0, 20, 3, 1, 3", // never above the partitions
+    "0, 50, 20, 12, 1, 3", // keeping up with arrivals alone
+    "0, 90, 20, 12, 1, 6", // 4.5 tasks: the next divisor of 12 is 6
+    "0, 90, 20, 7, 1, 7", // a prime count of partitions: all or one
+    "0, 10, 20, 4, 1, 1", // half a task's rate
+    "12000, 100, 20, 12, 4, 12", // 10 + 5 tasks capped at 12 partitions
+  })
+  void shouldSizeTasksByDrainTargetArrivalsAndPartitions(
+      long lag, double arrival, double perTask, int partitions, int now, int desired) {
+    Load load =
+        sink("c").lag(lag).arrival(arrival).taskRate(perTask).partitions(partitions).tasks(now);
+
+    assertThat(only(decide(snapshot(at(0), 1, load))).desired()).isEqualTo(desired);
+  }
+
+  @Test
+  void shouldKeepWithinTheConnectorsOwnBoundsAndStillSpreadEvenly() {
+    // given 12 partitions, wanting 6, but the connector allows at most 5
+    Load load =
+        sink("c")
+            .partitions(12)
+            .arrival(90)
+            .taskRate(20)
+            .config(Map.of("railyard.autoscale.tasks.max", "5"));
+
+    // then the largest divisor of 12 within 5
+    assertThat(only(decide(snapshot(at(0), 1, load))).desired()).isEqualTo(4);
+
+    Load idle =
+        sink("c").partitions(12).tasks(4).config(Map.of("railyard.autoscale.tasks.min", "2"));
+    PolicyMemory memory = PolicyMemory.EMPTY;
+    Decision later = null;
+    for (int s = 0; s <= 120; s += 5) {
+      later = ScalingPolicy.decide(snapshot(at(s), 1, idle), settings, memory);
+      memory = later.memory();
+    }
+    // idle: one step down at a time, the next divisor of 12, never below its minimum of 2
+    assertThat(only(later).desired()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldLeaveAloneAConnectorThatOptedOutIsNotRunningOrIsASource() {
+    Decision d =
+        decide(
+            snapshot(
+                at(0),
+                1,
+                sink("out")
+                    .lag(10_000)
+                    .taskRate(20)
+                    .config(Map.of("railyard.autoscale.enabled", "false")),
+                sink("paused").lag(10_000).taskRate(20).state("PAUSED"),
+                sink("cdc").kind(Kind.SOURCE).tasks(1),
+                sink("bad").lag(10_000).config(Map.of("railyard.autoscale.tasks.max", "lots"))));
+
+    assertThat(d.tasks()).allSatisfy(c -> assertThat(c.cause()).isEqualTo(Cause.LEFT_ALONE));
+    assertThat(d.tasks()).allSatisfy(c -> assertThat(c.desired()).isEqualTo(c.current()));
+    assertThat(d.tasks().get(0).reason()).contains("opted out (railyard.autoscale.enabled=false)");
+    assertThat(d.tasks().get(1).reason()).contains("PAUSED");
+    assertThat(d.tasks().get(3).reason())
+        .contains("railyard.autoscale.tasks.max must be a whole number of at least 1, not 'lots'");
+  }
+
+  @Test
+  void shouldDoubleTasksWhileThePerTaskRateIsNotMeasuredThenWaitForIt() {
+    Load load = sink("c").lag(2000).partitions(12);
+
+    Decision first = ScalingPolicy.decide(snapshot(at(0), 1, load), settings, PolicyMemory.EMPTY);
+    assertThat(only(first).desired()).isEqualTo(2);
+    assertThat(only(first).cause()).isEqualTo(Cause.UNMEASURED);
+    assertThat(only(first).reason()).contains("per-task rate not measured yet, doubling");
+
+    // five seconds later, with two tasks, still not measured: wait for the rate
+    Decision second =
+        ScalingPolicy.decide(
+            snapshot(at(5), 1, sink("c").lag(2000).partitions(12).tasks(2)),
+            settings,
+            first.memory());
+    assertThat(only(second).desired()).isEqualTo(2);
+    assertThat(only(second).cause()).isEqualTo(Cause.HOLD);
+  }
+
+  @Test
+  void shouldNotScaleOnLagThatDoesNotDrain() {
+    // given 5,000 records behind on a stuck partition, and nothing else
+    Load load = sink("c").lag(5000).stuck(5000, 1).taskRate(20);
+
+    TaskChange change = only(decide(snapshot(at(0), 1, load)));
+
+    assertThat(change.desired()).isEqualTo(1);
+    assertThat(change.reason()).contains("not counting 5,000 on 1 stuck partition");
+  }
+
+  @Test
+  void shouldScaleDownOnlyAfterTheWindowOfLowerDemandOneStepAtATime() {
+    // given a connector at 6 tasks of 12 partitions whose demand fell to one task
+    Load low = sink("c").partitions(12).tasks(6).arrival(5).taskRate(20);
+    PolicyMemory memory = PolicyMemory.EMPTY;
+    Decision d = null;
+    for (int s = 0; s < 120; s += 5) {
+      d = ScalingPolicy.decide(snapshot(at(s), 3, low), settings, memory);
+      memory = d.memory();
+      assertThat(only(d).desired()).as("at %d s", s).isEqualTo(6);
+      assertThat(only(d).cause()).isEqualTo(Cause.STABILIZING);
+    }
+    assertThat(only(d).reason()).contains("waiting for 120 s of lower demand, 115 s so far");
+
+    // when the window has passed: one step down (to the next divisor of 12)
+    d = ScalingPolicy.decide(snapshot(at(120), 3, low), settings, memory);
+    assertThat(only(d).desired()).isEqualTo(4);
+    assertThat(only(d).cause()).isEqualTo(Cause.DEMAND_DOWN);
+
+    // and the next step only after that one settled
+    Load four = sink("c").partitions(12).tasks(4).arrival(5).taskRate(20);
+    Decision soon = ScalingPolicy.decide(snapshot(at(125), 3, four), settings, d.memory());
+    assertThat(only(soon).desired()).isEqualTo(4);
+    Decision settled = ScalingPolicy.decide(snapshot(at(140), 3, four), settings, soon.memory());
+    assertThat(only(settled).desired()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldNotFlapOnARateNearABoundary() {
+    // given 3 tasks; demand moving between 2.3 and 2.9 tasks' worth
+    PolicyMemory memory = PolicyMemory.EMPTY;
+    for (int s = 0; s < 600; s += 5) {
+      double arrival = s % 10 == 0 ? 46 : 58;
+      Decision d =
+          ScalingPolicy.decide(
+              snapshot(at(s), 2, sink("c").tasks(3).arrival(arrival).taskRate(20)),
+              settings,
+              memory);
+      memory = d.memory();
+      assertThat(only(d).desired()).as("at %d s", s).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void shouldScaleUpAtOnceEvenRightAfterAStepDown() {
+    Load low = sink("c").partitions(12).tasks(6).arrival(5).taskRate(20);
+    PolicyMemory memory = PolicyMemory.EMPTY;
+    for (int s = 0; s <= 120; s += 5) {
+      memory = ScalingPolicy.decide(snapshot(at(s), 3, low), settings, memory).memory();
+    }
+    Decision burst =
+        ScalingPolicy.decide(
+            snapshot(at(125), 3, sink("c").partitions(12).tasks(4).lag(50_000).taskRate(20)),
+            settings,
+            memory);
+    assertThat(only(burst).desired()).isEqualTo(12);
+  }
+
+  @Test
+  void shouldGiveWorkersForTheBusyTasksWithinTheReservedCountAndCeiling() {
+    // router busy at 1 task, target scaling to 3: 4 busy tasks at 2 per worker
+    Decision d =
+        decide(
+            snapshot(
+                at(0),
+                1,
+                sink("railyard.router.orders").kind(Kind.ROUTER).arrival(100).taskRate(5000),
+                sink("target").lag(2000).taskRate(20),
+                sink("idle").tasks(1)));
+
+    assertThat(d.workers().desired()).isEqualTo(2);
+    assertThat(d.workers().cause()).isEqualTo(Cause.DEMAND_UP);
+    assertThat(d.workers().reason()).isEqualTo("4 busy tasks at 2 per worker; workers 1 → 2");
+
+    Decision capped =
+        ScalingPolicy.decide(
+            snapshot(at(0), 1, sink("a").partitions(12).lag(1_000_000).taskRate(20)),
+            settings,
+            PolicyMemory.EMPTY);
+    assertThat(capped.workers().desired()).isEqualTo(3);
+    assertThat(capped.workers().reason()).contains("capped at the ceiling of 3");
+  }
+
+  @Test
+  void shouldKeepTheReservedCountWithAnEmptySnapshot() {
+    Decision d =
+        ScalingPolicy.decide(snapshot(at(0), 2, new Load[0]), settings(2, 4), PolicyMemory.EMPTY);
+
+    assertThat(d.tasks()).isEmpty();
+    assertThat(d.workers().desired()).isEqualTo(2);
+    assertThat(d.workers().reason()).contains("reserved 2");
+  }
+
+  @Test
+  void shouldRaiseTheReservedCountInsideAScheduledWindow() {
+    PolicySettings scheduled =
+        settings(Map.of("autoscale.schedule", "wed 09:00-11:00 workers=3"), 1, 4);
+    // T0 is Wednesday 10:00 UTC
+    Decision inside =
+        ScalingPolicy.decide(snapshot(at(0), 1, new Load[0]), scheduled, PolicyMemory.EMPTY);
+    assertThat(inside.workers().desired()).isEqualTo(3);
+    assertThat(inside.workers().cause()).isEqualTo(Cause.RESERVED);
+    assertThat(inside.workers().reason()).contains("reserved 3 (schedule)");
+
+    Decision outside =
+        ScalingPolicy.decide(snapshot(at(3 * 3600), 1, new Load[0]), scheduled, PolicyMemory.EMPTY);
+    assertThat(outside.workers().desired()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldAddAWorkerWhenTheWorkersAreCpuBound() {
+    ClusterSnapshot hot =
+        new ClusterSnapshot(
+            at(0),
+            List.of(sink("c").arrival(10).taskRate(20).build()),
+            1,
+            1,
+            OptionalDouble.of(0.95),
+            Optional.empty());
+
+    Decision d = decide(hot);
+
+    assertThat(d.workers().desired()).isEqualTo(2);
+    assertThat(d.workers().cause()).isEqualTo(Cause.CPU);
+    assertThat(d.workers().reason()).contains("CPU-bound at 95 %");
+  }
+
+  @Test
+  void shouldHoldEverythingWhenNothingCouldBeRead() {
+    ClusterSnapshot failed =
+        ClusterSnapshot.failed(at(0), 3, 3, "Kafka did not answer within 10 s");
+
+    Decision d = ScalingPolicy.decide(failed, settings(1, 3), PolicyMemory.EMPTY);
+
+    assertThat(d.workers().desired()).isEqualTo(3);
+    assertThat(d.workers().cause()).isEqualTo(Cause.HOLD);
+    assertThat(d.workers().reason())
+        .isEqualTo("holding 3 workers: Kafka did not answer within 10 s");
+  }
+
+  @Test
+  void shouldHoldAConnectorWhoseOffsetsWereNotReadAndTheWorkersWithIt() {
+    Decision d =
+        decide(
+            snapshot(
+                at(0),
+                2,
+                sink("c").tasks(3).problem("offsets of group connect-c not read within PT10S"),
+                sink("d").tasks(1)));
+
+    assertThat(d.tasks().get(0).desired()).isEqualTo(3);
+    assertThat(d.tasks().get(0).cause()).isEqualTo(Cause.HOLD);
+    assertThat(d.workers().desired()).isEqualTo(2);
+    assertThat(d.workers().cause()).isEqualTo(Cause.HOLD);
+  }
+
+  @Test
+  void shouldWaitForAWorkerChangeUnderWayBeforeDecidingAnother() {
+    ClusterSnapshot starting =
+        new ClusterSnapshot(
+            at(0),
+            List.of(sink("c").partitions(12).lag(1_000_000).taskRate(20).build()),
+            1,
+            2,
+            OptionalDouble.empty(),
+            Optional.empty());
+
+    Decision d = decide(starting);
+
+    assertThat(d.workers().desired()).isEqualTo(2);
+    assertThat(d.workers().reason()).contains("1 of 2 workers running");
+  }
+
+  @Test
+  void shouldForgetAConnectorDeletedBetweenDecisions() {
+    Decision both = decide(snapshot(at(0), 1, sink("stays").tasks(1), sink("deleted").tasks(3)));
+    assertThat(both.memory().connectors()).containsExactly("deleted", "stays");
+
+    Decision after =
+        ScalingPolicy.decide(snapshot(at(5), 1, sink("stays")), settings, both.memory());
+
+    assertThat(after.memory().connectors()).containsExactly("stays");
+    assertThat(after.tasks()).extracting(TaskChange::connector).containsExactly("stays");
+  }
+
+  @Test
+  void shouldStepWorkersDownOneAtATimeAfterTheWindow() {
+    PolicyMemory memory = PolicyMemory.EMPTY;
+    int workers = 3;
+    int s = 0;
+    int[] seen = new int[400];
+    for (; s < 400; s += 5) {
+      Decision d =
+          ScalingPolicy.decide(snapshot(at(s), workers, sink("c").tasks(1)), settings, memory);
+      memory = d.memory();
+      workers = d.workers().desired();
+      seen[s] = workers;
+    }
+    assertThat(seen[115]).isEqualTo(3);
+    assertThat(seen[120]).isEqualTo(2);
+    assertThat(seen[125]).isEqualTo(2);
+    assertThat(workers).isEqualTo(1);
+  }
+}
