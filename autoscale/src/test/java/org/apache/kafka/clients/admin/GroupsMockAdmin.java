@@ -44,6 +44,15 @@ public final class GroupsMockAdmin extends MockAdminClient {
     updateEndOffsets(offsets);
   }
 
+  /** Moves the end offsets of {@code name}'s partitions to {@code ends}, in order. */
+  public void ends(String name, long... ends) {
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    for (int p = 0; p < ends.length; p++) {
+      offsets.put(new TopicPartition(name, p), ends[p]);
+    }
+    updateEndOffsets(offsets);
+  }
+
   /** Records what {@code group} has committed. */
   public synchronized void commit(String group, TopicPartition partition, long offset) {
     groups.computeIfAbsent(group, g -> new HashMap<>()).put(partition, offset);
