@@ -6,6 +6,7 @@ import dev.railyard.api.PlatformServices;
 import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.embedded.broker.EmbeddedBroker;
 import dev.railyard.embedded.worker.WorkerSettings;
+import dev.railyard.host.autoscale.Autoscaling;
 import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.connectors.ConnectorService;
@@ -175,6 +176,18 @@ public final class Platform implements AutoCloseable {
             workers);
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Autoscaling autoscaling =
+        new Autoscaling(
+            config.autoscaleProperties(),
+            count,
+            config.getInt(RailyardConfig.WORKERS_MAX_CONFIG),
+            admin,
+            connect,
+            connectors,
+            workers,
+            workers,
+            metrics);
+    started.push(autoscaling);
     stage(
         "rules",
         () -> {
@@ -184,7 +197,8 @@ public final class Platform implements AutoCloseable {
                   admin,
                   connect,
                   config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG),
-                  metrics);
+                  metrics,
+                  autoscaling::scaledTasks);
           started.push(rules);
           return rules.count() + " rule(s)";
         });
@@ -209,13 +223,15 @@ public final class Platform implements AutoCloseable {
                           workers,
                           connectors,
                           plugins,
-                          rules),
+                          rules,
+                          autoscaling.service()),
                       metrics)
                   .toCompletableFuture()
                   .get(30, TimeUnit.SECONDS);
           started.push(() -> api.close().toCompletableFuture().get(30, TimeUnit.SECONDS));
           return apiUrl();
         });
+    autoscaling.start();
     log.info("Railyard is up in {}", seconds(System.nanoTime() - t0));
   }
 

@@ -24,6 +24,9 @@ final class Endpoint implements AutoCloseable {
   private final HttpServer server;
   private volatile int status;
   private volatile String refused = null;
+  private volatile long delayMillis;
+  private final java.util.concurrent.ExecutorService executor =
+      java.util.concurrent.Executors.newCachedThreadPool();
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final List<String> delivered = new CopyOnWriteArrayList<>();
   private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
@@ -34,6 +37,9 @@ final class Endpoint implements AutoCloseable {
   }
 
   static Endpoint start(int status) throws IOException {
+    // without it the JDK's server writes the status line and the body in two segments and the
+    // second waits for the client's delayed ACK: 40 ms more per request than the function takes
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     Endpoint endpoint = new Endpoint(server, status);
     server.createContext(
@@ -49,6 +55,14 @@ final class Endpoint implements AutoCloseable {
           if (id != null) {
             endpoint.attempts.merge(id, 1, Integer::sum);
           }
+          long delay = endpoint.delayMillis;
+          if (delay > 0) {
+            try {
+              Thread.sleep(delay); // a slow function, answering after its work
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
           String refuse = endpoint.refused;
           int answer = refuse != null && body.contains(refuse) ? 503 : endpoint.status;
           if (answer / 100 == 2) {
@@ -61,12 +75,19 @@ final class Endpoint implements AutoCloseable {
             out.write(reply);
           }
         });
+    // requests are answered in parallel, as a function with many instances would
+    server.setExecutor(endpoint.executor);
     server.start();
     return endpoint;
   }
 
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/fn";
+  }
+
+  /** Answers each request only after {@code millis}, like a slow function. */
+  void delay(long millis) {
+    this.delayMillis = millis;
   }
 
   void answer(int status) {
@@ -94,5 +115,6 @@ final class Endpoint implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }

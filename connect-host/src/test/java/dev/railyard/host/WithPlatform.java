@@ -23,6 +23,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
   int workers() default 1;
 
+  /** Settings of railyard.properties for this class's platform, each {@code key=value}. */
+  String[] settings() default {};
+
   final class Extension implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NS =
@@ -30,14 +33,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-      int workers = context.getRequiredTestClass().getAnnotation(WithPlatform.class).workers();
+      WithPlatform spec = context.getRequiredTestClass().getAnnotation(WithPlatform.class);
+      int workers = spec.workers();
+      Map<String, String> settings = new java.util.HashMap<>();
+      for (String s : spec.settings()) {
+        String[] kv = s.split("=", 2);
+        settings.put(kv[0], kv[1]);
+      }
       context
           .getStore(NS)
           .getOrComputeIfAbsent(
               "platform",
               k -> {
                 Path dir = TestPlatforms.tempDir();
-                return new Running(TestPlatforms.start(dir, workers, Map.of()), dir);
+                return new Running(TestPlatforms.start(dir, workers, settings), dir);
               },
               Running.class);
     }

@@ -52,9 +52,17 @@ class WorkerScalingIT {
     ApiClient.Response shrunk = api.put("/api/v1/workers", "{\"count\": 1}");
     assertThat(shrunk.status()).as(shrunk.body()).isEqualTo(200);
     String remaining = shrunk.json().get("workers").get(0).get("connectWorkerId").asText();
+    long left0 = System.nanoTime();
     await("all tasks running on " + remaining)
         .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> allRunning(api) && workerIds(api).equals(Set.of(remaining)));
+    // the leaving worker's tasks run elsewhere within 10 s of it leaving (the rebalance delay is
+    // 3 s here, workers.rebalance.delay.ms; 5 s by default)
+    double moved = (System.nanoTime() - left0) / 1e9;
+    System.out.printf(
+        "WorkerScalingIT: tasks of the leaving worker running again after %.1f s%n", moved);
+    assertThat(moved).isLessThan(10);
     stop.set(true);
     producer.get(60, TimeUnit.SECONDS);
 

@@ -30,6 +30,7 @@ final class ApiRouter {
     new WorkerRoutes(platform, bodies).mount(router);
     new ConnectorRoutes(platform, bodies).mount(router);
     new RuleRoutes(platform, bodies).mount(router);
+    new AutoscaleRoutes(platform, bodies).mount(router);
     new OpenApiRoutes().mount(router);
     new PluginRoutes(vertx, services.plugins(), PluginRoutes.DEFAULT_MAX_UPLOAD_BYTES)
         .mount(router);

@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import dev.railyard.api.platform.AutoscaleAdmin;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher.EntryResult;
 import dev.railyard.api.platform.HealthProbe.ComponentHealth;
@@ -78,6 +79,11 @@ final class PlatformCalls {
   /** A call on the rule admin; its stage is adapted like every other platform call. */
   <T> Future<T> rules(Function<RuleAdmin, CompletionStage<T>> call) {
     return adapt(() -> call.apply(services.rules()));
+  }
+
+  /** A call on the autoscaler; its stage is adapted like every other platform call. */
+  <T> Future<T> autoscale(Function<AutoscaleAdmin, CompletionStage<T>> call) {
+    return adapt(() -> call.apply(services.autoscale()));
   }
 
   private <T> Future<T> offload(Callable<T> call) {

@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import dev.railyard.api.platform.AutoscaleAdmin;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.api.platform.HealthProbe;
@@ -18,7 +19,8 @@ public record PlatformServices(
     WorkerControl workers,
     ConnectorAdmin connectors,
     PluginCatalog plugins,
-    RuleAdmin rules) {
+    RuleAdmin rules,
+    AutoscaleAdmin autoscale) {
 
   public PlatformServices {
     Objects.requireNonNull(health, "health");
@@ -27,5 +29,6 @@ public record PlatformServices(
     Objects.requireNonNull(connectors, "connectors");
     Objects.requireNonNull(plugins, "plugins");
     Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(autoscale, "autoscale");
   }
 }

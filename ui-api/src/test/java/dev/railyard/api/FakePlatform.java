@@ -26,9 +26,10 @@ final class FakePlatform {
   final Connectors connectors = new Connectors();
   final FakeCatalog plugins = new FakeCatalog();
   final Rules rules = new Rules();
+  final Autoscale autoscale = new Autoscale();
 
   PlatformServices services() {
-    return new PlatformServices(health, events, workers, connectors, plugins, rules);
+    return new PlatformServices(health, events, workers, connectors, plugins, rules, autoscale);
   }
 
   void reset() {
@@ -44,6 +45,8 @@ final class FakePlatform {
     workers.rollout = null;
     plugins.reset();
     rules.calls.clear();
+    autoscale.calls.clear();
+    autoscale.reply = Outcome.ok(java.util.Map.of());
     rules.reply = Outcome.ok(Map.of("ok", true));
     rules.failure = null;
     connectors.calls.clear();
@@ -239,6 +242,32 @@ final class FakePlatform {
     @Override
     public CompletionStage<Outcome> importYaml(String yaml) {
       return answer("import " + yaml);
+    }
+  }
+
+  /** Records each call as "method args..." and answers with {@link #reply}. */
+  static final class Autoscale implements dev.railyard.api.platform.AutoscaleAdmin {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    volatile Outcome reply = Outcome.ok(java.util.Map.of());
+
+    private CompletionStage<Outcome> answer(String call) {
+      calls.add(call);
+      return CompletableFuture.completedFuture(reply);
+    }
+
+    @Override
+    public CompletionStage<Outcome> status() {
+      return answer("status");
+    }
+
+    @Override
+    public CompletionStage<Outcome> update(java.util.Map<String, String> changes) {
+      return answer("update " + changes);
+    }
+
+    @Override
+    public CompletionStage<Outcome> decisions(java.time.Instant since) {
+      return answer("decisions " + since);
     }
   }
 

@@ -28,7 +28,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +77,7 @@ public final class Autoscaler implements AutoCloseable {
   private final WorkerActuator workers;
   private final TaskActuator tasks;
   private final Clock clock;
-  private final Consumer<Entry> onEntry;
+  private final Listener listener;
   private final ScheduledExecutorService loop =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -99,8 +98,18 @@ public final class Autoscaler implements AutoCloseable {
   private volatile Duration workerBackoff = Duration.ZERO;
   private volatile String workerFailure;
 
+  /** Told what the autoscaler does, on its thread (for metrics). */
+  @FunctionalInterface
+  public interface Listener {
+    /** A timeline entry was added. */
+    void onEntry(Entry entry);
+
+    /** A step collected {@code snapshot} and decided {@code decision}. */
+    default void onStep(ClusterSnapshot snapshot, Decision decision) {}
+  }
+
   /**
-   * @param onEntry told of every timeline entry, on the autoscaler's thread (for metrics)
+   * @param listener told of every step and timeline entry
    */
   public Autoscaler(
       Collector collector,
@@ -108,13 +117,13 @@ public final class Autoscaler implements AutoCloseable {
       TaskActuator tasks,
       PolicySettings settings,
       Clock clock,
-      Consumer<Entry> onEntry) {
+      Listener listener) {
     this.collector = collector;
     this.workers = workers;
     this.tasks = tasks;
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = clock;
-    this.onEntry = onEntry;
+    this.listener = listener;
   }
 
   /** Starts stepping every interval. */
@@ -193,6 +202,7 @@ public final class Autoscaler implements AutoCloseable {
       }
     }
     changeWorkers(d.workers(), s);
+    listener.onStep(snapshot, d);
   }
 
   private void changeTasks(TaskChange c, PolicySettings s) {
@@ -338,7 +348,7 @@ public final class Autoscaler implements AutoCloseable {
     } else {
       log.debug("Autoscale #{} {}: {}: {}", entry.id(), target, outcome, reason);
     }
-    onEntry.accept(entry);
+    listener.onEntry(entry);
   }
 
   private static String message(Throwable t) {

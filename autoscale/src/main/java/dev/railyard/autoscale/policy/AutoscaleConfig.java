@@ -139,13 +139,7 @@ public final class AutoscaleConfig extends AbstractConfig {
               SCHEDULE_CONFIG,
               Type.STRING,
               "",
-              (name, value) -> {
-                try {
-                  Schedule.parse((String) value);
-                } catch (IllegalArgumentException e) {
-                  throw new ConfigException(name, value, e.getMessage());
-                }
-              },
+              new ScheduleValidator(),
               Importance.LOW,
               SCHEDULE_DOC)
           .define(
@@ -211,6 +205,23 @@ public final class AutoscaleConfig extends AbstractConfig {
       }
     }
     return props;
+  }
+
+  /** Parses the schedule, refusing it with the window and the part that does not parse. */
+  private static final class ScheduleValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      try {
+        Schedule.parse((String) value);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "windows as <days> <HH:mm>-<HH:mm> [<zone>] workers=<n>, separated by ';'";
+    }
   }
 
   private static ConfigDef.Validator nullOr(ConfigDef.Validator validator) {

@@ -44,6 +44,11 @@ public final class PolicyMemory {
     return changedAt.get(key);
   }
 
+  /** When any count (a connector's tasks, the workers) last changed; null when none did. */
+  Instant lastChange() {
+    return changedAt.values().stream().max(Instant::compareTo).orElse(null);
+  }
+
   /** The connectors remembered; the worker count aside. */
   public java.util.Set<String> connectors() {
     java.util.Set<String> names = new java.util.TreeSet<>(history.keySet());

@@ -44,6 +44,7 @@ public final class ScalingPolicy {
         new PolicyMemory.Builder(memory, now, settings.scaleDownStabilization());
     List<TaskChange> tasks = new ArrayList<>();
     int busyTasks = 0;
+    String backlogged = null;
     boolean missing = snapshot.problem().isPresent();
     for (ConnectorLoad c : snapshot.connectors()) {
       TaskChange change = tasks(c, settings, memory, next, now);
@@ -55,8 +56,12 @@ public final class ScalingPolicy {
       } else if (change.desired() > change.current() || c.busy(settings.lagThreshold())) {
         busyTasks += change.desired();
       }
+      if (backlogged == null && c.lag() - c.stuckLag() > settings.lagThreshold()) {
+        backlogged = c.name();
+      }
     }
-    WorkerChange workers = workers(snapshot, settings, memory, next, busyTasks, missing);
+    WorkerChange workers =
+        workers(snapshot, settings, memory, next, busyTasks, missing, backlogged);
     return new Decision(now, tasks, workers, next.build());
   }
 
@@ -193,8 +198,13 @@ public final class ScalingPolicy {
       }
       earliest = r.at().isBefore(earliest) ? r.at() : earliest;
     }
+    // a step down waits until its own last change and the last change anywhere settled: each
+    // change is a rebalance, and two close together pause the tasks twice
     Instant changed = memory.changedAt(key);
-    boolean settled = changed == null || !changed.isAfter(now.minus(settle(s)));
+    Instant anywhere = memory.lastChange();
+    boolean settled =
+        (changed == null || !changed.isAfter(now.minus(settle(s))))
+            && (anywhere == null || !anywhere.isAfter(now.minus(settle(s))));
     if (highest >= current || !watchedWhole || !settled) {
       long lower = Math.min(Duration.between(earliest, now).toSeconds(), window.toSeconds());
       String waiting =
@@ -231,7 +241,8 @@ public final class ScalingPolicy {
       PolicyMemory memory,
       PolicyMemory.Builder next,
       int busyTasks,
-      boolean missing) {
+      boolean missing,
+      String backlogged) {
     int running = snapshot.workersRunning();
     int heading = snapshot.workersDesired();
     String key = PolicyMemory.WORKERS;
@@ -293,6 +304,16 @@ public final class ScalingPolicy {
       why += "; capped at the ceiling of " + s.workersMax();
     }
     Step step = step(key, heading, recommended, reserved, 0, s, memory, snapshot.at());
+    if (step.desired < heading && backlogged != null) {
+      // taking a worker away moves tasks: every task of the group pauses for the rebalance
+      step =
+          new Step(
+              heading,
+              Cause.STABILIZING,
+              " (demand lower, but "
+                  + backlogged
+                  + " has a backlog: no worker leaves before it drained)");
+    }
     next.recommend(key, recommended, step.desired != heading);
     Cause final_ = step.cause != null ? step.cause : recommended > heading ? cause : Cause.STEADY;
     String reason =

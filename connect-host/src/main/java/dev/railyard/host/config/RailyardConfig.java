@@ -1,5 +1,7 @@
 package dev.railyard.host.config;
 
+import dev.railyard.autoscale.policy.AutoscaleConfig;
+import dev.railyard.autoscale.policy.PolicySettings;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -56,11 +58,15 @@ public final class RailyardConfig extends AbstractConfig {
   public static final int BROKER_PORT_DEFAULT = 9092;
 
   public static final String WORKERS_CONFIG = "workers";
-  public static final String WORKERS_DOC = "Number of Connect workers started with the platform.";
+  public static final String WORKERS_DOC =
+      "Number of Connect workers started with the platform; the autoscaler's reserved count "
+          + "(autoscale.workers.min) defaults to it.";
   public static final int WORKERS_DEFAULT = 1;
 
   public static final String WORKERS_MAX_CONFIG = "workers.max";
-  public static final String WORKERS_MAX_DOC = "Largest worker count the API may set.";
+  public static final String WORKERS_MAX_DOC =
+      "Largest worker count the API and the autoscaler may set; the autoscaler's ceiling "
+          + "(autoscale.workers.max) defaults to it.";
   public static final int WORKERS_MAX_DEFAULT = 8;
 
   public static final String WORKERS_REBALANCE_DELAY_CONFIG = "workers.rebalance.delay.ms";
@@ -107,8 +113,9 @@ public final class RailyardConfig extends AbstractConfig {
           + "coordinates are resolved from, each a URL or id=URL; empty means Maven Central. Mirrors "
           + "in ~/.m2/settings.xml apply.";
 
+  /** The host's settings and the autoscaler's ({@code autoscale.*}), documented together. */
   public static final ConfigDef CONFIG_DEF =
-      new ConfigDef()
+      new ConfigDef(AutoscaleConfig.CONFIG_DEF)
           .define(
               DATA_DIR_CONFIG,
               Type.STRING,
@@ -233,6 +240,29 @@ public final class RailyardConfig extends AbstractConfig {
           getInt(WORKERS_CONFIG),
           "cannot exceed " + WORKERS_MAX_CONFIG + " (" + getInt(WORKERS_MAX_CONFIG) + ")");
     }
+    PolicySettings autoscale =
+        new AutoscaleConfig(
+                autoscaleProperties(), getInt(WORKERS_CONFIG), getInt(WORKERS_MAX_CONFIG))
+            .settings();
+    if (autoscale.workersMax() > getInt(WORKERS_MAX_CONFIG)) {
+      throw new ConfigException(
+          AutoscaleConfig.WORKERS_MAX_CONFIG,
+          autoscale.workersMax(),
+          "cannot exceed " + WORKERS_MAX_CONFIG + " (" + getInt(WORKERS_MAX_CONFIG) + ")");
+    }
+  }
+
+  /** The {@code autoscale.*} settings as given, keys with their prefix. */
+  public Map<String, String> autoscaleProperties() {
+    Map<String, String> props = new java.util.LinkedHashMap<>();
+    originals()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith(AutoscaleConfig.PREFIX)) {
+                props.put(k, String.valueOf(v));
+              }
+            });
+    return props;
   }
 
   public Path dataDir() {

@@ -99,6 +99,40 @@ public final class ConnectorService implements ConnectorAdmin {
                                     : apply(name, config, request.initialState())));
   }
 
+  /**
+   * Sets {@code tasks.max} of a connector, keeping the rest of its config: validated with the
+   * connector's own ConfigDef like any other change, then put. For the autoscaler.
+   *
+   * @return Ok when Connect took it; Refused NOT_FOUND when the connector does not exist
+   */
+  public CompletionStage<Outcome> setTasks(String name, int tasks) {
+    return connect
+        .send("GET", "/connectors/" + encode(name) + "/config", null)
+        .thenCompose(
+            current -> {
+              if (current.status() == 404) {
+                return done(
+                    Outcome.refused(
+                        Kind.NOT_FOUND,
+                        "NOT_FOUND",
+                        "Connector " + name + " does not exist",
+                        Map.of()));
+              }
+              if (!current.ok()) {
+                return done(fromConnect(current));
+              }
+              Map<String, String> config = new LinkedHashMap<>();
+              current
+                  .body()
+                  .fields()
+                  .forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+              config.put("tasks.max", String.valueOf(tasks));
+              return validate(config)
+                  .thenCompose(
+                      invalid -> invalid != null ? done(invalid) : apply(name, config, null));
+            });
+  }
+
   /** Validates a config with the connector's own ConfigDef; null when it is valid. */
   CompletableFuture<Outcome.Refused> validate(Map<String, String> config) {
     String className = config.get("connector.class");

@@ -11,10 +11,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -33,12 +35,27 @@ final class RuleReconciler {
   private final ConnectRest connect;
   private final String bootstrapServers;
   private final int partitions;
+  private final Function<String, OptionalInt> scaledTasks;
 
   RuleReconciler(Admin admin, ConnectRest connect, String bootstrapServers, int partitions) {
+    this(admin, connect, bootstrapServers, partitions, name -> OptionalInt.empty());
+  }
+
+  /**
+   * @param scaledTasks the {@code tasks.max} the autoscaler gave a connector, kept over the count
+   *     the rule would give it, so applying rules does not undo a scaling step
+   */
+  RuleReconciler(
+      Admin admin,
+      ConnectRest connect,
+      String bootstrapServers,
+      int partitions,
+      Function<String, OptionalInt> scaledTasks) {
     this.admin = admin;
     this.connect = connect;
     this.bootstrapServers = bootstrapServers;
     this.partitions = partitions;
+    this.scaledTasks = scaledTasks;
   }
 
   /** The templates of the rules' connector targets; a missing one is a problem of the file. */
@@ -209,6 +226,7 @@ final class RuleReconciler {
 
   private void ensure(String name, Map<String, String> config) {
     config.put("name", name);
+    scaledTasks.apply(name).ifPresent(n -> config.put("tasks.max", String.valueOf(n)));
     ConnectRest.Answer current = call("GET", "/connectors/" + encode(name) + "/config", null);
     if (current.status() == 200 && strings(current.body()).equals(config)) {
       return;

@@ -74,6 +74,24 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   public static RuleService start(
       KafkaClients clients, Admin admin, ConnectRest connect, int partitions, MeterRegistry metrics)
       throws Exception {
+    return start(
+        clients, admin, connect, partitions, metrics, name -> java.util.OptionalInt.empty());
+  }
+
+  /**
+   * Starts the service.
+   *
+   * @param scaledTasks the tasks the autoscaler gave a router or target connector, which applying
+   *     rules keeps
+   */
+  public static RuleService start(
+      KafkaClients clients,
+      Admin admin,
+      ConnectRest connect,
+      int partitions,
+      MeterRegistry metrics,
+      java.util.function.Function<String, java.util.OptionalInt> scaledTasks)
+      throws Exception {
     for (String name : List.of(RuleRecords.TOPIC, StatsRecords.TOPIC)) {
       NewTopic topic =
           new NewTopic(name, 1, (short) -1).configs(Map.of("cleanup.policy", "compact"));
@@ -102,7 +120,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
         new RuleService(
             log,
             producer,
-            new RuleReconciler(admin, connect, clients.bootstrapServers(), partitions),
+            new RuleReconciler(admin, connect, clients.bootstrapServers(), partitions, scaledTasks),
             replayProducer,
             clients,
             admin,

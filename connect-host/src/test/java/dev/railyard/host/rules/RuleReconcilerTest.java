@@ -130,6 +130,35 @@ class RuleReconcilerTest {
   }
 
   @Test
+  void shouldKeepTheTasksTheAutoscalerGaveWhenRulesAreAppliedAgain() {
+    // given the autoscaler gave the router one task and the target three
+    Map<String, Integer> scaled =
+        Map.of("railyard.router.shop", 1, "railyard.to.orders.webhook", 3);
+    RuleReconciler scaledReconciler =
+        new RuleReconciler(
+            admin,
+            connect.rest(),
+            "broker:9092",
+            3,
+            name ->
+                scaled.containsKey(name)
+                    ? java.util.OptionalInt.of(scaled.get(name))
+                    : java.util.OptionalInt.empty());
+    Map<String, Rule> rules = Map.of("orders", rule("orders", target("webhook", true)));
+
+    // when the rules are brought in line
+    scaledReconciler.connectors(Map.of(), rules, Set.of("shop"), Map.of());
+
+    // then the connectors have the scaled counts, not the rule's
+    assertThat(connect.connectors.get("railyard.router.shop")).containsEntry("tasks.max", "1");
+    assertThat(connect.connectors.get("railyard.to.orders.webhook"))
+        .containsEntry("tasks.max", "3");
+    connect.requests.clear();
+    scaledReconciler.connectors(rules, rules, Set.of("shop"), Map.of());
+    assertThat(connect.changes()).isEmpty();
+  }
+
+  @Test
   void shouldRemoveTheRouterAndConnectorsOfARemovedRule() {
     // given the connectors of a rule exist
     Map<String, Rule> rules = Map.of("orders", rule("orders", target("webhook", true)));

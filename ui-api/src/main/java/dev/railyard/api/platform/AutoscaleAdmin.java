@@ -1,0 +1,26 @@
+package dev.railyard.api.platform;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/** The autoscaler as the API sees it. Thread-safe. */
+public interface AutoscaleAdmin {
+
+  /**
+   * The policy in force, the latest snapshot per connector (lag, rates, tasks now and desired), the
+   * workers now and desired, and the last decisions with their reasons.
+   */
+  CompletionStage<Outcome> status();
+
+  /**
+   * Puts the policy in force with {@code changes} ({@code autoscale.*} key → value) merged in.
+   *
+   * @return Ok with the status; Refused INVALID naming the key and what would be valid, and then
+   *     the policy in force stays as it was
+   */
+  CompletionStage<Outcome> update(Map<String, String> changes);
+
+  /** The decisions after {@code since} (all kept when null), oldest first. */
+  CompletionStage<Outcome> decisions(Instant since);
+}
