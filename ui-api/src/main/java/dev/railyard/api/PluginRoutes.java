@@ -8,11 +8,16 @@ import dev.railyard.api.platform.PluginCatalog.Refused;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,8 +35,10 @@ import java.util.regex.Pattern;
  * temporary file within the size limit, or, with an {@code application/json} body {@code {"maven":
  * "group:artifact:version", "name": "..."}}, installs the artifact and its runtime dependencies
  * from the Maven repositories; {@code GET} lists every plugin with its versions and classes; {@code
- * GET /{name}} shows one; {@code DELETE /{name}[?version=v]} removes it unless a connector uses it.
- * Catalog calls block, so they run on worker threads.
+ * GET /{name}} shows one; {@code DELETE /{name}[?version=v]} removes it unless a connector uses it;
+ * {@code GET :archive} answers every installed plugin as one {@code .tar.gz} for workers that fetch
+ * their {@code plugin.path} (on Kubernetes), written to a temporary file on a worker thread and
+ * sent from there. Catalog calls block, so they run on worker threads.
  */
 final class PluginRoutes {
 
@@ -40,6 +47,8 @@ final class PluginRoutes {
 
   private static final String BASE = "/api/v1/plugins";
   private static final String ONE = BASE + "/:name";
+  private static final String ARCHIVE = BASE + ":archive";
+  private static final String ARCHIVE_FILE = "railyard-plugins.tar.gz";
   private static final Pattern ARCHIVE_SUFFIX =
       Pattern.compile("(?i)(\\.tar\\.gz|\\.tgz|\\.zip|\\.jar)$");
   private static final Pattern NOT_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
@@ -71,6 +80,10 @@ final class PluginRoutes {
         .get(BASE)
         .handler(RequestObserver.route(BASE))
         .handler(ctx -> answer(ctx, call(catalog::list).map(PluginRoutes::listing)));
+    router
+        .routeWithRegex(HttpMethod.GET, "/api/v1/plugins:archive")
+        .handler(RequestObserver.route(ARCHIVE))
+        .handler(this::archive);
     router.get(ONE).handler(RequestObserver.route(ONE)).handler(this::get);
     router.delete(ONE).handler(RequestObserver.route(ONE)).handler(this::delete);
   }
@@ -216,6 +229,38 @@ final class PluginRoutes {
                         .put(
                             "deleted",
                             new JsonArray(deleted.stream().map(PluginVersion::version).toList()))));
+  }
+
+  private void archive(RoutingContext ctx) {
+    call(this::writeArchive)
+        .onSuccess(
+            file ->
+                ctx.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/gzip")
+                    .putHeader(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + ARCHIVE_FILE + "\"")
+                    .sendFile(file.toString())
+                    .onComplete(
+                        sent -> {
+                          vertx.fileSystem().delete(file.toString());
+                          if (sent.failed()) {
+                            ctx.fail(sent.cause());
+                          }
+                        }))
+        .onFailure(failure -> fail(ctx, failure));
+  }
+
+  // a file first: a refusal can still be answered as one, and the client gets a Content-Length
+  private Path writeArchive() throws IOException {
+    Path file = Files.createTempFile("railyard-archive-", ".tar.gz");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      catalog.writeArchive(out);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+    return file;
   }
 
   private void answer(RoutingContext ctx, Future<JsonObject> body) {

@@ -5,6 +5,7 @@ import dev.railyard.api.platform.PluginCatalog.Installed;
 import dev.railyard.api.platform.PluginCatalog.PluginVersion;
 import dev.railyard.api.platform.PluginCatalog.Refused;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class FakeCatalog implements PluginCatalog {
   final List<PluginVersion> versions = new CopyOnWriteArrayList<>();
   volatile boolean alreadyPresent;
   volatile Refused refusal;
+  volatile byte[] archive = new byte[0];
 
   void reset() {
     installs.clear();
@@ -30,6 +32,7 @@ final class FakeCatalog implements PluginCatalog {
     versions.clear();
     alreadyPresent = false;
     refusal = null;
+    archive = new byte[0];
   }
 
   @Override
@@ -61,6 +64,14 @@ final class FakeCatalog implements PluginCatalog {
   @Override
   public List<PluginVersion> get(String name) {
     return versions.stream().filter(v -> v.name().equals(name)).toList();
+  }
+
+  @Override
+  public void writeArchive(OutputStream out) throws IOException {
+    if (refusal != null) {
+      throw refusal;
+    }
+    out.write(archive);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.railyard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.PluginCatalog.PluginClassInfo;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -295,6 +297,41 @@ class PluginRoutesTest {
   }
 
   @Test
+  void shouldSendTheCatalogsArchiveAsAGzipFileAndKeepNoCopy() throws Exception {
+    // given
+    byte[] archive = new byte[100_000];
+    new Random(7).nextBytes(archive);
+    catalog.archive = archive;
+    List<Path> before = tempArchives();
+
+    // when
+    HttpResponse<byte[]> response =
+        exchange(request("/api/v1/plugins:archive").GET(), BodyHandlers.ofByteArray());
+
+    // then
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains("application/gzip");
+    assertThat(response.headers().firstValue("Content-Length")).contains("100000");
+    assertThat(response.headers().firstValue("Content-Disposition"))
+        .contains("attachment; filename=\"railyard-plugins.tar.gz\"");
+    assertThat(response.body()).isEqualTo(archive);
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(tempArchives()).isEqualTo(before));
+  }
+
+  @Test
+  void shouldAnswerAnArchiveRefusalWithItsStatusAndKeepNoFile() throws Exception {
+    catalog.refusal =
+        new Refused(Kind.CONFLICT, "CONFLICT", "plugin 'demo' was deleted while the archive was");
+    List<Path> before = tempArchives();
+
+    HttpResponse<String> response = send(request("/api/v1/plugins:archive").GET());
+
+    assertThat(response.statusCode()).isEqualTo(409);
+    assertThat(error(response).getString("message")).contains("'demo' was deleted");
+    assertThat(tempArchives()).isEqualTo(before);
+  }
+
+  @Test
   void shouldNameAPluginAfterItsFile() {
     assertThat(PluginRoutes.nameFromFile("debezium-connector-postgres-3.6.1.Final-plugin.tar.gz"))
         .isEqualTo("debezium-connector-postgres-3.6.1.Final-plugin");
@@ -352,8 +389,12 @@ class PluginRoutesTest {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) {
+    return exchange(request, BodyHandlers.ofString());
+  }
+
+  <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     try {
-      return client.send(request.build(), BodyHandlers.ofString());
+      return client.send(request.build(), body);
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
@@ -364,11 +405,16 @@ class PluginRoutesTest {
   }
 
   static List<Path> tempUploads() throws IOException {
+    return tempFiles("railyard-plugin-");
+  }
+
+  static List<Path> tempArchives() throws IOException {
+    return tempFiles("railyard-archive-");
+  }
+
+  private static List<Path> tempFiles(String prefix) throws IOException {
     try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return files
-          .filter(p -> p.getFileName().toString().startsWith("railyard-plugin-"))
-          .sorted()
-          .toList();
+      return files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
     }
   }
 }

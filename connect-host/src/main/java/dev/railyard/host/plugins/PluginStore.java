@@ -3,6 +3,7 @@ package dev.railyard.host.plugins;
 import dev.railyard.host.plugins.PluginException.Code;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -224,6 +225,18 @@ public final class PluginStore {
   /** One installed version of a plugin. */
   public Optional<Plugin> get(String name, String version) {
     return get(name).stream().filter(p -> p.version().equals(version)).findFirst();
+  }
+
+  /**
+   * Writes every installed plugin version's folder, as it is in the plugin path, to {@code out} as
+   * a gzip-compressed tar, for workers that fetch their plugins instead of sharing this folder. The
+   * versions are those installed when it starts: one installed meanwhile is left out, one deleted
+   * meanwhile fails it. {@code out} is not closed.
+   *
+   * @throws PluginException {@code CONFLICT} when a plugin is deleted while it is being written
+   */
+  public void writeArchive(OutputStream out) throws IOException {
+    PluginArchive.write(plugins, list(), Objects.requireNonNull(out, "out"));
   }
 
   /**

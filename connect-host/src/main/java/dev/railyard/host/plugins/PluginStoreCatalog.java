@@ -6,6 +6,7 @@ import dev.railyard.host.plugins.maven.MavenException;
 import dev.railyard.host.plugins.maven.MavenPluginInstaller;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,6 +98,15 @@ public final class PluginStoreCatalog implements PluginCatalog {
     try {
       Predicate<PluginClass> inUse = Objects.requireNonNull(usage.get(), "usage");
       return store.delete(name, version, inUse).stream().map(PluginStoreCatalog::toApi).toList();
+    } catch (PluginException e) {
+      throw refused(e);
+    }
+  }
+
+  @Override
+  public void writeArchive(OutputStream out) throws IOException {
+    try {
+      store.writeArchive(out);
     } catch (PluginException e) {
       throw refused(e);
     }

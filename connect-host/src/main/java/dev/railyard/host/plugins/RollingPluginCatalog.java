@@ -3,6 +3,7 @@ package dev.railyard.host.plugins;
 import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.api.platform.WorkerControl;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -55,6 +56,11 @@ public final class RollingPluginCatalog implements PluginCatalog {
   @Override
   public List<PluginVersion> get(String name) {
     return store.get(name);
+  }
+
+  @Override
+  public void writeArchive(OutputStream out) throws IOException {
+    store.writeArchive(out);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.railyard.api.platform;
 
 import dev.railyard.api.platform.Outcome.Kind;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +63,16 @@ public interface PluginCatalog {
    * @throws Refused {@code NOT_FOUND} or {@code IN_USE}; nothing was deleted then
    */
   List<PluginVersion> delete(String name, String version) throws IOException;
+
+  /**
+   * Writes every installed plugin version to {@code out} as one gzip-compressed tar, each version
+   * in its folder as under the workers' {@code plugin.path}: what a worker that does not share the
+   * store's disk (one on Kubernetes) unpacks into its own {@code plugin.path} before it starts.
+   * Blocks while writing; {@code out} is not closed.
+   *
+   * @throws Refused {@code CONFLICT} when a plugin is deleted while the archive is being written
+   */
+  void writeArchive(OutputStream out) throws IOException;
 
   /**
    * What {@link #install} did.
