@@ -1,5 +1,6 @@
 /**
  * Scaling with lag: what the autoscaler reads ({@code lag}) and what it acts through ({@code
- * actuate}). Nothing here knows rules, Connect's runtime, the host or the API.
+ * actuate}, with Kubernetes replica counts in {@code kubernetes}). Nothing here knows rules,
+ * Connect's runtime, the host or the API.
  */
 package dev.railyard.autoscale;

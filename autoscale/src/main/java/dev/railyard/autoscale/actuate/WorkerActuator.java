@@ -4,10 +4,11 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The Connect workers of the platform as the autoscaler sees them: how many run, how many were
- * asked for, and a way to ask for another count. Implemented by the child-process worker pool (and
- * later by Kubernetes replica counts). Implementations are thread-safe: any thread may read the
- * counts while a scale request runs; requests run one at a time, in the order made, so the last one
- * made is the count the workers end at.
+ * asked for, and a way to ask for another count. Implemented by the child-process worker pool and
+ * by the replica count of a Kubernetes resource ({@code autoscale}'s {@code kubernetes} package).
+ * Implementations are thread-safe: any thread may read the counts while a scale request runs;
+ * requests run one at a time, in the order made, so the last one made is the count the workers end
+ * at.
  */
 public interface WorkerActuator {
 
