@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.railyard.autoscale.kubernetes.KubernetesTarget.Kind;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ class KubernetesWorkerActuatorTest {
   static final String NAME = "railyard-worker";
 
   KubernetesClient client;
+  KubernetesMockServer server;
   MockCluster cluster;
   KubernetesWorkerActuator actuator;
 
@@ -47,8 +49,12 @@ class KubernetesWorkerActuatorTest {
 
   @AfterEach
   void close() {
-    actuator.close();
-    cluster.close();
+    if (actuator != null) {
+      actuator.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
   }
 
   @ParameterizedTest
@@ -278,6 +284,34 @@ class KubernetesWorkerActuatorTest {
     assertThat(failure(queued))
         .hasMessage(
             "Cannot scale Deployment railyard/railyard-worker to 3: the actuator was closed first");
+  }
+
+  @Test
+  void shouldTakeTheNamespaceFromTheClientsConfigurationWhenGivenNone() {
+    // given a client configuration as fabric8 finds it, here from system properties
+    cluster = new MockCluster(client);
+    cluster.create(Kind.DEPLOYMENT, NAME, 2);
+    Map<String, String> config =
+        Map.of(
+            "kubernetes.master", server.url("/"),
+            "kubernetes.namespace", NAMESPACE,
+            "kubernetes.trust.certificates", "true",
+            "kubernetes.auth.tryKubeConfig", "false",
+            "kubernetes.auth.tryServiceAccount", "false");
+    config.forEach(System::setProperty);
+    try {
+      // when
+      actuator = KubernetesWorkerActuator.create(" ", "deployment/" + NAME, 1, 4);
+
+      // then
+      assertThat(actuator.target())
+          .isEqualTo(new KubernetesTarget(NAMESPACE, Kind.DEPLOYMENT, NAME));
+      assertThat(actuator.currentWorkers()).isEqualTo(2);
+      assertThat(actuator.minWorkers()).isEqualTo(1);
+      assertThat(actuator.maxWorkers()).isEqualTo(4);
+    } finally {
+      config.keySet().forEach(System::clearProperty);
+    }
   }
 
   static Throwable failure(CompletionStage<?> stage) {
