@@ -4,6 +4,8 @@ import dev.railyard.api.ApiOptions;
 import dev.railyard.api.ApiServer;
 import dev.railyard.api.PlatformServices;
 import dev.railyard.api.platform.PluginCatalog;
+import dev.railyard.autoscale.actuate.WorkerActuator;
+import dev.railyard.autoscale.kubernetes.KubernetesWorkerActuator;
 import dev.railyard.embedded.broker.EmbeddedBroker;
 import dev.railyard.embedded.worker.WorkerSettings;
 import dev.railyard.host.autoscale.Autoscaling;
@@ -22,6 +24,7 @@ import dev.railyard.host.plugins.RollingPluginCatalog;
 import dev.railyard.host.plugins.maven.MavenPluginInstaller;
 import dev.railyard.host.plugins.maven.MavenResolver;
 import dev.railyard.host.rules.RuleService;
+import dev.railyard.host.workers.RemoteConnect;
 import dev.railyard.host.workers.WorkerPool;
 import dev.railyard.rules.cloudevents.EventEntries;
 import dev.railyard.rules.model.Topology;
@@ -36,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -159,7 +163,10 @@ public final class Platform implements AutoCloseable {
           return count + " running";
         });
 
-    ConnectRest connect = new ConnectRest(workers::connectRestUrl);
+    String connectUrl = config.getString(RailyardConfig.CONNECT_REST_URL_CONFIG);
+    ConnectRest connect =
+        new ConnectRest(
+            connectUrl.isBlank() ? workers::connectRestUrl : () -> Optional.of(connectUrl));
     RestartSupervisor restarts = new RestartSupervisor(connect, Clock.systemUTC());
     started.push(restarts);
     restarts.start(Duration.ofMillis(config.getInt(RailyardConfig.RESTART_CHECK_INTERVAL_CONFIG)));
@@ -176,6 +183,19 @@ public final class Platform implements AutoCloseable {
             workers);
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    WorkerActuator scaled = workers;
+    String kubernetes = config.getString(RailyardConfig.KUBERNETES_TARGET_CONFIG);
+    if (!kubernetes.isBlank()) {
+      KubernetesWorkerActuator pods =
+          KubernetesWorkerActuator.create(
+              config.getString(RailyardConfig.KUBERNETES_NAMESPACE_CONFIG),
+              kubernetes,
+              0,
+              config.getInt(RailyardConfig.WORKERS_MAX_CONFIG));
+      started.push(pods);
+      scaled = pods;
+      log.info("Autoscaling the workers of {}", kubernetes);
+    }
     Autoscaling autoscaling =
         new Autoscaling(
             config.autoscaleProperties(),
@@ -184,8 +204,8 @@ public final class Platform implements AutoCloseable {
             admin,
             connect,
             connectors,
-            workers,
-            workers,
+            scaled,
+            scaled == workers ? workers : null,
             metrics);
     started.push(autoscaling);
     stage(
@@ -220,7 +240,7 @@ public final class Platform implements AutoCloseable {
                       new PlatformServices(
                           new PlatformHealth(admin, bootstrapServers, workers, rules::health),
                           publisher,
-                          workers,
+                          connectUrl.isBlank() ? workers : new RemoteConnect(workers, connectUrl),
                           connectors,
                           plugins,
                           rules,

@@ -1,5 +1,6 @@
 package dev.railyard.host.config;
 
+import dev.railyard.autoscale.kubernetes.KubernetesTarget;
 import dev.railyard.autoscale.policy.AutoscaleConfig;
 import dev.railyard.autoscale.policy.PolicySettings;
 import java.nio.file.Path;
@@ -106,6 +107,23 @@ public final class RailyardConfig extends AbstractConfig {
           + "Per connector, railyard.restart.enabled, railyard.restart.initial.backoff.ms (default "
           + "1000) and railyard.restart.max.backoff.ms (default 300000) tune it.";
   public static final int RESTART_CHECK_INTERVAL_DEFAULT = 2000;
+
+  public static final String KUBERNETES_TARGET_CONFIG = "autoscale.kubernetes.target";
+  public static final String KUBERNETES_TARGET_DOC =
+      "Workers that run on Kubernetes rather than as child processes: the resource whose replicas "
+          + "the autoscaler sets, as kind/name (deployment/railyard-worker, statefulset/workers, "
+          + "kafkaconnect/my-connect for a Strimzi KafkaConnect). Empty: the child-process workers. "
+          + "Set at start only; see docs/kubernetes.md.";
+
+  public static final String KUBERNETES_NAMESPACE_CONFIG = "autoscale.kubernetes.namespace";
+  public static final String KUBERNETES_NAMESPACE_DOC =
+      "Namespace of " + KUBERNETES_TARGET_CONFIG + "; empty: the control plane pod's own.";
+
+  public static final String CONNECT_REST_URL_CONFIG = "connect.rest.url";
+  public static final String CONNECT_REST_URL_DOC =
+      "Kafka Connect REST URL of workers that are not child processes (e.g. "
+          + "http://railyard-worker:8083, the workers' Service on Kubernetes); connectors, rules "
+          + "and /connect/** go there. Empty: a running child worker's.";
 
   public static final String MAVEN_REPOSITORIES_CONFIG = "plugins.maven.repositories";
   public static final String MAVEN_REPOSITORIES_DOC =
@@ -219,6 +237,20 @@ public final class RailyardConfig extends AbstractConfig {
               Importance.LOW,
               RESTART_CHECK_INTERVAL_DOC)
           .define(
+              KUBERNETES_TARGET_CONFIG,
+              Type.STRING,
+              "",
+              new KubernetesTargetValidator(),
+              Importance.MEDIUM,
+              KUBERNETES_TARGET_DOC)
+          .define(
+              KUBERNETES_NAMESPACE_CONFIG,
+              Type.STRING,
+              "",
+              Importance.LOW,
+              KUBERNETES_NAMESPACE_DOC)
+          .define(CONNECT_REST_URL_CONFIG, Type.STRING, "", Importance.MEDIUM, CONNECT_REST_URL_DOC)
+          .define(
               MAVEN_REPOSITORIES_CONFIG,
               Type.LIST,
               List.of(),
@@ -252,13 +284,38 @@ public final class RailyardConfig extends AbstractConfig {
     }
   }
 
-  /** The {@code autoscale.*} settings as given, keys with their prefix. */
+  private static final String KUBERNETES_PREFIX = "autoscale.kubernetes.";
+
+  /** Empty, or kind/name of a resource the Kubernetes actuator can scale. */
+  private static final class KubernetesTargetValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = (String) value;
+      if (text != null && !text.isBlank()) {
+        try {
+          KubernetesTarget.parse("default", text);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(name, value, e.getMessage());
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "empty, or deployment/<name>, statefulset/<name>, kafkaconnect/<name>";
+    }
+  }
+
+  /**
+   * The policy's {@code autoscale.*} settings as given, keys with their prefix; not {@value
+   * #KUBERNETES_PREFIX}*, which say where the workers are and are read at start only.
+   */
   public Map<String, String> autoscaleProperties() {
     Map<String, String> props = new java.util.LinkedHashMap<>();
     originals()
         .forEach(
             (k, v) -> {
-              if (k.startsWith(AutoscaleConfig.PREFIX)) {
+              if (k.startsWith(AutoscaleConfig.PREFIX) && !k.startsWith(KUBERNETES_PREFIX)) {
                 props.put(k, String.valueOf(v));
               }
             });
