@@ -1,0 +1,151 @@
+package dev.railyard.benchmarks.autoscale;
+
+import dev.railyard.benchmarks.autoscale.Collector.Backlog;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs every trace, for an IO-bound and a CPU-bound sink, through Railyard's policy, KEDA with the
+ * HPA (every lagThreshold of a sweep, the best one shown) and the MSK-style CPU policy, and prints
+ * the Markdown tables of docs/benchmarks.md. Deterministic: the same seed prints the same tables.
+ *
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.railyard.benchmarks.autoscale.Simulator
+ * [seed] [--explain <trace>]}
+ */
+public final class Simulator {
+
+  static final long DEFAULT_SEED = 20261203L;
+  static final long[] THRESHOLDS = {10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000};
+
+  private Simulator() {}
+
+  /** One policy's run of one trace. */
+  record Run(String policy, Tally tally, List<String> journal) {}
+
+  public static void main(String[] args) {
+    long seed = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_SEED;
+    String explain = args.length > 2 && args[1].equals("--explain") ? args[2] : null;
+    Model model = Model.calibrated();
+    System.out.printf(Locale.ROOT, "seed %d%n", seed);
+    for (Profile profile : List.of(Profile.IO_BOUND, Profile.CPU_BOUND)) {
+      System.out.printf(
+          Locale.ROOT,
+          "%n### %s sink: %.0f records/s per task, %.1f ms CPU a record (1 unit = %.0f/s)%n%n",
+          profile.name(),
+          profile.taskRate(),
+          profile.cpuPerRecord() * 1000,
+          profile.unit(model));
+      header();
+      List<String> sweeps = new ArrayList<>();
+      for (Trace trace : Trace.all(model.partitions())) {
+        double[][] arrivals = trace.arrivals(profile.unit(model), seed);
+        Run railyard =
+            run(model, profile, arrivals, seed, new RailyardPolicy(model, Backlog.LAG_SECONDS));
+        Run naive =
+            run(model, profile, arrivals, seed, new RailyardPolicy(model, Backlog.LAG_RECORDS));
+        Run msk = run(model, profile, arrivals, seed, new MskCpu());
+        List<Run> keda = new ArrayList<>();
+        for (long threshold : THRESHOLDS) {
+          keda.add(run(model, profile, arrivals, seed, new KedaHpa(threshold)));
+        }
+        Run best = best(keda);
+        row(trace.name(), railyard, best);
+        row(trace.name(), naive, best);
+        row(trace.name(), best, best);
+        row(trace.name(), msk, best);
+        sweeps.add(sweep(trace.name(), keda));
+        if (trace.name().equals(explain)) {
+          explain(profile, trace, railyard, naive, best, msk);
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%nKEDA's sweep (lag-seconds above target / worker-seconds / rebalances):%n%n");
+      System.out.print("| trace |");
+      for (long t : THRESHOLDS) {
+        System.out.printf(Locale.ROOT, " %d |", t);
+      }
+      System.out.printf(Locale.ROOT, "%n|---|%s%n", "---:|".repeat(THRESHOLDS.length));
+      sweeps.forEach(System.out::println);
+    }
+  }
+
+  static Run run(Model model, Profile profile, double[][] arrivals, long seed, Autoscaler policy) {
+    Cluster cluster =
+        new Cluster(model, profile, policy.initialTasks(model), model.workersMin(), seed);
+    for (int t = 0; t < arrivals.length; t++) {
+      cluster.step(t, arrivals[t]);
+      policy.tick(cluster);
+    }
+    return new Run(policy.name(), cluster.tally(), policy.journal());
+  }
+
+  /**
+   * The lagThreshold a user tuning for the drain target would keep: the fewest lag-seconds above
+   * it; among those within 5 % (or 10 lag-seconds) of that, the fewest worker-seconds.
+   */
+  static Run best(List<Run> runs) {
+    double least = runs.stream().mapToDouble(r -> r.tally().lagSecondsAbove).min().orElseThrow();
+    double bar = Math.max(least * 1.05, least + 10);
+    return runs.stream()
+        .filter(r -> r.tally().lagSecondsAbove <= bar)
+        .min(Comparator.comparingDouble(r -> r.tally().workerSeconds))
+        .orElseThrow();
+  }
+
+  private static void header() {
+    System.out.println(
+        "| trace | policy | lag-s above target | worker-s | scale events | rebalances "
+            + "| worst lag (s) | most workers | lag vs KEDA | worker-s vs KEDA |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  }
+
+  private static void row(String trace, Run run, Run keda) {
+    Tally t = run.tally();
+    Tally k = keda.tally();
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %s | %,.0f | %,.0f | %d | %d | %d | %d | %s | %s |%n",
+        trace,
+        run.policy(),
+        t.lagSecondsAbove,
+        t.workerSeconds,
+        t.scaleEvents,
+        t.rebalances,
+        t.worstAge,
+        t.mostWorkers,
+        ratio(t.lagSecondsAbove, k.lagSecondsAbove),
+        ratio(t.workerSeconds, k.workerSeconds));
+  }
+
+  private static String sweep(String trace, List<Run> runs) {
+    StringBuilder b = new StringBuilder("| ").append(trace).append(" |");
+    for (Run r : runs) {
+      Tally t = r.tally();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              " %,.0f / %,.0f / %d |",
+              t.lagSecondsAbove,
+              t.workerSeconds,
+              t.rebalances));
+    }
+    return b.toString();
+  }
+
+  private static String ratio(double value, double keda) {
+    if (keda == 0) {
+      return value == 0 ? "= (both 0)" : "∞";
+    }
+    return String.format(Locale.ROOT, "%.2f×", value / keda);
+  }
+
+  private static void explain(Profile profile, Trace trace, Run... runs) {
+    for (Run r : runs) {
+      System.err.printf(Locale.ROOT, "%n== %s, %s, %s%n", profile.name(), trace.name(), r.policy());
+      r.journal().forEach(System.err::println);
+    }
+  }
+}
