@@ -36,7 +36,7 @@ final class RailyardPolicy implements Autoscaler {
     this.interval = (int) settings.interval().toSeconds();
     this.name =
         backlog == Collector.Backlog.LAG_SECONDS
-            ? "Railyard"
+            ? "Railyard, backlog = lag age > " + 2 * model.flushInterval() + " s"
             : "Railyard, backlog = lag > " + settings.lagThreshold();
   }
 

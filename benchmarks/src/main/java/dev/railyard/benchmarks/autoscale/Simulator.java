@@ -51,10 +51,10 @@ public final class Simulator {
           keda.add(run(model, profile, arrivals, seed, new KedaHpa(threshold)));
         }
         Run best = best(keda);
-        row(trace.name(), railyard, best);
-        row(trace.name(), naive, best);
-        row(trace.name(), best, best);
-        row(trace.name(), msk, best);
+        row(trace.name(), naive, best, true);
+        row(trace.name(), railyard, best, true);
+        row(trace.name(), best, best, false);
+        row(trace.name(), msk, best, false);
         sweeps.add(sweep(trace.name(), keda));
         if (trace.name().equals(explain)) {
           explain(profile, trace, railyard, naive, best, msk);
@@ -98,16 +98,16 @@ public final class Simulator {
   private static void header() {
     System.out.println(
         "| trace | policy | lag-s above target | worker-s | scale events | rebalances "
-            + "| worst lag (s) | most workers | lag vs KEDA | worker-s vs KEDA |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            + "| worst lag (s) | most workers | lag vs KEDA | worker-s vs KEDA | goal |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   }
 
-  private static void row(String trace, Run run, Run keda) {
+  private static void row(String trace, Run run, Run keda, boolean judged) {
     Tally t = run.tally();
     Tally k = keda.tally();
     System.out.printf(
         Locale.ROOT,
-        "| %s | %s | %,.0f | %,.0f | %d | %d | %d | %d | %s | %s |%n",
+        "| %s | %s | %,.0f | %,.0f | %d | %d | %d | %d | %s | %s | %s |%n",
         trace,
         run.policy(),
         t.lagSecondsAbove,
@@ -117,7 +117,28 @@ public final class Simulator {
         t.worstAge,
         t.mostWorkers,
         ratio(t.lagSecondsAbove, k.lagSecondsAbove),
-        ratio(t.workerSeconds, k.workerSeconds));
+        ratio(t.workerSeconds, k.workerSeconds),
+        judged ? goal(t, k) : "");
+  }
+
+  /**
+   * The issue's goal against KEDA: under half its lag-seconds above target (none when it has none),
+   * no more worker-seconds, fewer rebalances (none when it has none); what misses it.
+   */
+  static String goal(Tally railyard, Tally keda) {
+    List<String> missed = new ArrayList<>();
+    if (keda.lagSecondsAbove > 0
+        ? railyard.lagSecondsAbove >= keda.lagSecondsAbove / 2
+        : railyard.lagSecondsAbove > 0) {
+      missed.add("lag");
+    }
+    if (railyard.workerSeconds > keda.workerSeconds) {
+      missed.add("worker-s");
+    }
+    if (keda.rebalances > 0 ? railyard.rebalances >= keda.rebalances : railyard.rebalances > 0) {
+      missed.add("rebalances");
+    }
+    return missed.isEmpty() ? "✓" : "✗ " + String.join(", ", missed);
   }
 
   private static String sweep(String trace, List<Run> runs) {
