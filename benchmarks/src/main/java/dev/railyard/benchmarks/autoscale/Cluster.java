@@ -22,6 +22,7 @@ final class Cluster {
   private long pausedUntil;
   private long reassignAt = -1;
   private double cpu;
+  private double hottest;
   private final Tally tally = new Tally();
   private final Random jitter;
 
@@ -66,6 +67,7 @@ final class Cluster {
     } else {
       workers.forEach(w -> w.cpu = model.workerBaseCpu());
       cpu = model.workerBaseCpu();
+      hottest = cpu;
     }
     tally.add(workers.size(), oldestAge(), model.drainTarget());
   }
@@ -172,6 +174,7 @@ final class Cluster {
   private void process() {
     double total = 0;
     int joined = 0;
+    hottest = 0;
     for (Worker w : workers) {
       if (!w.joined) {
         continue;
@@ -195,6 +198,7 @@ final class Cluster {
       }
       w.cpu = model.workerBaseCpu() + Math.min(need, spare);
       total += w.cpu;
+      hottest = Math.max(hottest, w.cpu);
       joined++;
     }
     cpu = joined == 0 ? 0 : total / joined;
@@ -325,6 +329,11 @@ final class Cluster {
   /** The average CPU of the workers in the group over the last second, 0..1 of a vCPU. */
   double cpu() {
     return cpu;
+  }
+
+  /** The CPU of the busiest worker in the group over the last second. */
+  double hottestCpu() {
+    return hottest;
   }
 
   Tally tally() {

@@ -24,6 +24,9 @@ public final class Simulator {
   /** One policy's run of one trace. */
   record Run(String policy, Tally tally, List<String> journal) {}
 
+  /** Every policy's run of one trace. */
+  record Runs(Trace trace, List<Run> railyard, Run msk, List<Run> keda) {}
+
   public static void main(String[] args) {
     long seed = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_SEED;
     String explain = args.length > 2 && args[1].equals("--explain") ? args[2] : null;
@@ -37,38 +40,91 @@ public final class Simulator {
           profile.taskRate(),
           profile.cpuPerRecord() * 1000,
           profile.unit(model));
-      header();
-      List<String> sweeps = new ArrayList<>();
+      List<Runs> all = new ArrayList<>();
       for (Trace trace : Trace.all(model.partitions())) {
-        double[][] arrivals = trace.arrivals(profile.unit(model), seed);
-        Run railyard =
-            run(model, profile, arrivals, seed, new RailyardPolicy(model, Backlog.LAG_SECONDS));
-        Run naive =
-            run(model, profile, arrivals, seed, new RailyardPolicy(model, Backlog.LAG_RECORDS));
-        Run msk = run(model, profile, arrivals, seed, new MskCpu());
-        List<Run> keda = new ArrayList<>();
-        for (long threshold : THRESHOLDS) {
-          keda.add(run(model, profile, arrivals, seed, new KedaHpa(threshold)));
-        }
-        Run best = best(keda);
-        row(trace.name(), naive, best, true);
-        row(trace.name(), railyard, best, true);
-        row(trace.name(), best, best, false);
-        row(trace.name(), msk, best, false);
-        sweeps.add(sweep(trace.name(), keda));
+        Runs runs = runs(model, profile, trace, seed);
+        all.add(runs);
         if (trace.name().equals(explain)) {
-          explain(profile, trace, railyard, naive, best, msk);
+          List<Run> shown = new ArrayList<>(runs.railyard());
+          shown.add(best(runs.keda()));
+          shown.add(runs.msk());
+          explain(profile, trace, shown);
         }
       }
-      System.out.printf(
-          Locale.ROOT,
-          "%nKEDA's sweep (lag-seconds above target / worker-seconds / rebalances):%n%n");
-      System.out.print("| trace |");
-      for (long t : THRESHOLDS) {
-        System.out.printf(Locale.ROOT, " %d |", t);
+      perTrace(all);
+      oneThreshold(all);
+      sweep(all);
+    }
+  }
+
+  private static Runs runs(Model model, Profile profile, Trace trace, long seed) {
+    double[][] arrivals = trace.arrivals(profile.unit(model), seed);
+    List<Run> railyard = new ArrayList<>();
+    for (Backlog backlog : List.of(Backlog.LAG_RECORDS, Backlog.LAG_SECONDS)) {
+      railyard.add(run(model, profile, arrivals, seed, new RailyardPolicy(model, backlog)));
+    }
+    Run msk = run(model, profile, arrivals, seed, new MskCpu());
+    List<Run> keda = new ArrayList<>();
+    for (long threshold : THRESHOLDS) {
+      keda.add(run(model, profile, arrivals, seed, new KedaHpa(threshold)));
+    }
+    return new Runs(trace, railyard, msk, keda);
+  }
+
+  /** Against the lagThreshold best for each trace. */
+  private static void perTrace(List<Runs> all) {
+    header();
+    for (Runs runs : all) {
+      Run best = best(runs.keda());
+      for (Run r : runs.railyard()) {
+        row(runs.trace().name(), r, best, true);
       }
-      System.out.printf(Locale.ROOT, "%n|---|%s%n", "---:|".repeat(THRESHOLDS.length));
-      sweeps.forEach(System.out::println);
+      row(runs.trace().name(), best, best, false);
+      row(runs.trace().name(), runs.msk(), best, false);
+    }
+  }
+
+  /**
+   * Against the one lagThreshold a user would keep for all five traces, chosen as {@link #best}
+   * chooses, on the totals over the traces.
+   */
+  private static void oneThreshold(List<Runs> all) {
+    List<Run> totals = new ArrayList<>();
+    for (int i = 0; i < THRESHOLDS.length; i++) {
+      Tally sum = new Tally();
+      for (Runs runs : all) {
+        Tally t = runs.keda().get(i).tally();
+        sum.lagSecondsAbove += t.lagSecondsAbove;
+        sum.workerSeconds += t.workerSeconds;
+      }
+      totals.add(new Run(String.valueOf(i), sum, List.of()));
+    }
+    int chosen = Integer.parseInt(best(totals).policy());
+    System.out.printf(
+        Locale.ROOT,
+        "%nAgainst one lagThreshold for all five traces (%d, the best on their totals):%n%n",
+        THRESHOLDS[chosen]);
+    header();
+    for (Runs runs : all) {
+      Run keda = runs.keda().get(chosen);
+      for (Run r : runs.railyard()) {
+        row(runs.trace().name(), r, keda, true);
+      }
+      row(runs.trace().name(), keda, keda, false);
+    }
+  }
+
+  private static void sweep(List<Runs> all) {
+    System.out.printf(
+        Locale.ROOT,
+        "%nKEDA's sweep (lag-seconds above target / worker-seconds / rebalances):%n%n");
+    System.out.print("| trace |");
+    for (long t : THRESHOLDS) {
+      System.out.printf(Locale.ROOT, " %d |", t);
+    }
+    System.out.printf(Locale.ROOT, "%n|---|%s%n", "---:|".repeat(THRESHOLDS.length));
+    for (Runs runs : all) {
+      System.out.println(sweep(runs.trace().name(), runs.keda()));
     }
   }
 
@@ -163,7 +219,7 @@ public final class Simulator {
     return String.format(Locale.ROOT, "%.2f×", value / keda);
   }
 
-  private static void explain(Profile profile, Trace trace, Run... runs) {
+  private static void explain(Profile profile, Trace trace, List<Run> runs) {
     for (Run r : runs) {
       System.err.printf(Locale.ROOT, "%n== %s, %s, %s%n", profile.name(), trace.name(), r.policy());
       r.journal().forEach(System.err::println);
