@@ -43,7 +43,7 @@ final class Cluster {
       w.joined = true;
       this.workers.add(w);
     }
-    this.tasks = tasks(tasksMax);
+    this.tasks = Task.ranges(tasksMax, partitions.length);
     for (Task t : tasks) {
       t.nextCommit = firstCommit(0);
     }
@@ -78,7 +78,7 @@ final class Cluster {
       return;
     }
     tally.scaleEvents++;
-    tasks = tasks(n);
+    tasks = Task.ranges(n, partitions.length);
     rebalance(now + 1);
     assign();
   }
@@ -154,23 +154,6 @@ final class Cluster {
     reassignAt = -1;
   }
 
-  /** Partitions in contiguous ranges over the tasks, as the consumer's range assignor does. */
-  private Task[] tasks(int n) {
-    Task[] made = new Task[n];
-    int per = partitions.length / n;
-    int extra = partitions.length % n;
-    int next = 0;
-    for (int j = 0; j < n; j++) {
-      int count = per + (j < extra ? 1 : 0);
-      int[] mine = new int[count];
-      for (int i = 0; i < count; i++) {
-        mine[i] = next++;
-      }
-      made[j] = new Task(mine);
-    }
-    return made;
-  }
-
   private void process() {
     double total = 0;
     int joined = 0;
@@ -188,13 +171,13 @@ final class Cluster {
       double[] want = new double[mine.size()];
       double need = 0;
       for (int i = 0; i < want.length; i++) {
-        want[i] = Math.min(profile.taskRate(), backlog(mine.get(i)));
+        want[i] = Math.min(profile.taskRate(), mine.get(i).backlog(partitions));
         need += want[i] * profile.cpuPerRecord();
       }
       double spare = 1 - model.workerBaseCpu();
       double share = need > spare ? spare / need : 1;
       for (int i = 0; i < want.length; i++) {
-        drain(mine.get(i), want[i] * share);
+        mine.get(i).drain(partitions, want[i] * share);
       }
       w.cpu = model.workerBaseCpu() + Math.min(need, spare);
       total += w.cpu;
@@ -202,36 +185,6 @@ final class Cluster {
       joined++;
     }
     cpu = joined == 0 ? 0 : total / joined;
-  }
-
-  private double backlog(Task t) {
-    double sum = 0;
-    for (int p : t.partitions) {
-      sum += partitions[p].backlog();
-    }
-    return sum;
-  }
-
-  /** A task's records shared equally over its partitions with backlog, as its fetches rotate. */
-  private void drain(Task t, double records) {
-    double left = records;
-    while (left > Partition.EMPTY) {
-      int busy = 0;
-      for (int p : t.partitions) {
-        busy += partitions[p].backlog() > Partition.EMPTY ? 1 : 0;
-      }
-      if (busy == 0) {
-        return;
-      }
-      double each = left / busy;
-      for (int p : t.partitions) {
-        double take = Math.min(each, partitions[p].backlog());
-        if (take > Partition.EMPTY) {
-          partitions[p].consume(take);
-          left -= take;
-        }
-      }
-    }
   }
 
   /**
@@ -245,9 +198,7 @@ final class Cluster {
   private void commit() {
     for (Task t : tasks) {
       if (t.worker != null && now >= t.nextCommit) {
-        for (int p : t.partitions) {
-          partitions[p].committed = partitions[p].processed;
-        }
+        t.commit(partitions);
         // the poll loop checks the flush timer between batches, so commits slip now and then
         t.nextCommit = now + model.flushInterval() + (jitter.nextInt(5) == 0 ? 1 : 0);
       }
@@ -340,17 +291,8 @@ final class Cluster {
     return tally;
   }
 
-  private static final class Task {
-    final int[] partitions;
-    Worker worker;
-    long nextCommit;
-
-    Task(int[] partitions) {
-      this.partitions = partitions;
-    }
-  }
-
-  private static final class Worker {
+  /** A worker JVM: launched, in the group once it joins, its CPU over the last second. */
+  static final class Worker {
     final long joinsAt;
     boolean joined;
     double cpu;
