@@ -9,24 +9,28 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * What Railyard's collector reports for the connector when read once an interval: lag from end and
- * committed offsets; lag seconds from the history of end offsets; arrival and drain rates over the
- * last interval; and the per-task rate, measured only while the connector stays backlogged with the
- * same tasks and workers, over the last 30 s of that span, never from a span under 10 s. The
- * committed offsets move only every flush interval, so rates from them are quantized as the real
- * collector's are. Not thread-safe.
+ * What Railyard's collector ({@code dev.railyard.autoscale.collect}, its {@code ConnectorHistory})
+ * reports for the connector when read once an interval, computed the same way from the simulated
+ * offsets: lag from end and committed offsets; lag seconds since the first collection whose end
+ * offset went past the committed one; arrival and drain rates over the last 30 s; the per-task rate
+ * over the newest span of backlogged collections with the same running tasks, within the last 30 s,
+ * never from a span under 10 s, kept from the last time it was measured. The committed offsets move
+ * only every flush interval, so a connector that keeps up still shows up to a flush interval of
+ * arrivals as lag; {@link Backlog} says which test tells a backlog from that. Not thread-safe.
  */
 final class Collector {
 
-  static final int SPAN_MIN = 10;
-  static final int SPAN_MAX = 30;
-  private static final int HISTORY = 3600;
+  static final int RATE_WINDOW = 30;
+  static final int MIN_RATE_SPAN = 10;
+  private static final int HISTORY = 900;
 
   /** How the collector tells a backlogged connector, whose tasks drain all they can. */
   enum Backlog {
-    /** Lag above the policy's lag threshold (100 records): records merely in flight count. */
+    /** Lag above the policy's lag threshold (100 records), as the collector on main does. */
     LAG_RECORDS,
-    /** The oldest uncommitted record older than two flush intervals: in-flight ones do not. */
+    /**
+     * The oldest uncommitted record older than two flush intervals: in-flight ones do not count.
+     */
     LAG_SECONDS
   }
 
@@ -37,14 +41,7 @@ final class Collector {
   private OptionalDouble taskRate = OptionalDouble.empty();
 
   private record Sample(
-      long at,
-      long[] ends,
-      long end,
-      long committed,
-      long lag,
-      double lagSeconds,
-      int tasks,
-      int workers) {}
+      long at, long[] ends, long end, long committed, long lag, double lagSeconds, int running) {}
 
   Collector(long lagThreshold, Backlog backlog, int flushInterval) {
     this.lagThreshold = lagThreshold;
@@ -54,37 +51,6 @@ final class Collector {
 
   /** Reads the cluster now, as one collection. */
   ConnectorLoad read(Cluster c) {
-    Sample now = sample(c, samples.isEmpty() ? null : samples.get(0));
-    samples.add(now);
-    samples.removeIf(s -> s.at < now.at - HISTORY);
-    Sample before = samples.size() > 1 ? samples.get(samples.size() - 2) : null;
-    OptionalDouble arrival = OptionalDouble.empty();
-    OptionalDouble drain = OptionalDouble.empty();
-    if (before != null) {
-      double seconds = now.at - before.at;
-      arrival = OptionalDouble.of((now.end - before.end) / seconds);
-      drain = OptionalDouble.of((now.committed - before.committed) / seconds);
-    }
-    measureTaskRate();
-    return new ConnectorLoad(
-        "sink",
-        Kind.SINK,
-        "RUNNING",
-        c.tasksMax(),
-        c.runningTasks(),
-        c.partitions(),
-        now.lag,
-        now.lagSeconds,
-        0,
-        0,
-        arrival,
-        drain,
-        taskRate,
-        Bounds.DEFAULT,
-        Optional.empty());
-  }
-
-  private Sample sample(Cluster c, Sample oldest) {
     long[] ends = new long[c.partitions()];
     long end = 0;
     long committed = 0;
@@ -93,66 +59,77 @@ final class Collector {
       end += ends[p];
       committed += c.committed(p);
     }
-    return new Sample(
-        c.second(),
-        ends,
-        end,
-        committed,
-        end - committed,
-        lagSeconds(c, ends, oldest),
+    long now = c.second();
+    samples.add(new Sample(now, ends, end, committed, end - committed, 0, c.runningTasks()));
+    samples.removeIf(s -> s.at < now - HISTORY);
+    Sample latest = withLagSeconds(c);
+    samples.set(samples.size() - 1, latest);
+    measureTaskRate(latest);
+    return new ConnectorLoad(
+        "sink",
+        Kind.SINK,
+        "RUNNING",
+        c.tasksMax(),
         c.runningTasks(),
-        c.workersJoined());
+        c.partitions(),
+        latest.lag,
+        latest.lagSeconds,
+        0,
+        0,
+        rate(latest, Sample::end),
+        rate(latest, Sample::committed),
+        taskRate,
+        Bounds.DEFAULT,
+        Optional.empty());
+  }
+
+  /** Per partition, since the first collection whose end offset went past the committed one. */
+  private Sample withLagSeconds(Cluster c) {
+    Sample s = samples.get(samples.size() - 1);
+    double worst = 0;
+    for (int p = 0; p < s.ends.length; p++) {
+      long committed = c.committed(p);
+      for (Sample earlier : samples) {
+        if (earlier.ends[p] > committed) {
+          worst = Math.max(worst, s.at - earlier.at);
+          break;
+        }
+      }
+    }
+    return new Sample(s.at, s.ends, s.end, s.committed, s.lag, worst, s.running);
+  }
+
+  private OptionalDouble rate(Sample latest, java.util.function.ToLongFunction<Sample> value) {
+    for (Sample s : samples) {
+      if (s != latest && s.at >= latest.at - RATE_WINDOW) {
+        double seconds = latest.at - s.at;
+        return OptionalDouble.of(
+            Math.max(0, value.applyAsLong(latest) - value.applyAsLong(s)) / seconds);
+      }
+    }
+    return OptionalDouble.empty();
   }
 
   private boolean backlogged(Sample s) {
     return backlog == Backlog.LAG_RECORDS ? s.lag > lagThreshold : s.lagSeconds > 2 * flushInterval;
   }
 
-  /** The newest span of backlogged samples with the same tasks and workers, up to 30 s of it. */
-  private void measureTaskRate() {
-    int last = samples.size() - 1;
-    Sample end = samples.get(last);
-    if (!backlogged(end) || end.tasks == 0) {
+  private void measureTaskRate(Sample latest) {
+    if (latest.running == 0 || !backlogged(latest)) {
       return;
     }
-    int first = last;
-    while (first > 0) {
-      Sample before = samples.get(first - 1);
-      if (!backlogged(before)
-          || before.tasks != end.tasks
-          || before.workers != end.workers
-          || end.at - before.at > SPAN_MAX) {
+    Sample from = latest;
+    for (int i = samples.size() - 1; i >= 0; i--) {
+      Sample s = samples.get(i);
+      if (!backlogged(s) || s.running != latest.running || s.at < latest.at - RATE_WINDOW) {
         break;
       }
-      first--;
+      from = s;
     }
-    Sample start = samples.get(first);
-    long span = end.at - start.at;
-    if (span >= SPAN_MIN) {
-      taskRate = OptionalDouble.of((end.committed - start.committed) / (double) span / end.tasks);
+    long span = latest.at - from.at;
+    long drained = latest.committed - from.committed;
+    if (span >= MIN_RATE_SPAN && drained > 0) {
+      taskRate = OptionalDouble.of(drained / (double) span / latest.running);
     }
-  }
-
-  /**
-   * How long ago the oldest uncommitted record arrived: for each partition, the newest collection
-   * whose end offset had not yet reached the committed offset (the record came after it).
-   */
-  private double lagSeconds(Cluster c, long[] ends, Sample oldest) {
-    double worst = 0;
-    for (int p = 0; p < ends.length; p++) {
-      long committed = c.committed(p);
-      if (committed >= ends[p]) {
-        continue;
-      }
-      long since = oldest == null ? c.second() : oldest.at;
-      for (int i = samples.size() - 1; i >= 0; i--) {
-        if (samples.get(i).ends[p] <= committed) {
-          since = samples.get(i).at;
-          break;
-        }
-      }
-      worst = Math.max(worst, c.second() - since);
-    }
-    return worst;
   }
 }
