@@ -96,7 +96,9 @@ class AutoscaleIT {
               + " delivered more than once%n",
           scaledAfter, drainedAfter, sent.size(), attempts.size(), duplicates);
       assertThat(attempts.keySet()).containsAll(sent);
-      assertThat(drainedAfter).isLessThan(70);
+      // one task alone needs ~110 s here (~18 events/s: 50 ms a call plus the sink's own time);
+      // three tasks drained it in 56-70 s, rebalances included, on this 2-core machine
+      assertThat(drainedAfter).isLessThan(90);
 
       // and the decisions say why
       JsonNode decisions = api.get("/api/v1/autoscale/decisions").json().path("decisions");

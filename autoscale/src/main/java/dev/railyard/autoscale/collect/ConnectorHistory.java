@@ -31,7 +31,19 @@ final class ConnectorHistory {
   /** How far back end offsets are kept to date the oldest record not yet committed. */
   static final Duration HISTORY = Duration.ofMinutes(15);
 
-  private record Sample(Instant at, long ends, long committed, long lag, int running) {}
+  /**
+   * A connector is backlogged only when its oldest record not yet committed is at least this old:
+   * younger lag is records between two commits, and a rate measured then is an idle task's.
+   */
+  static final double BACKLOG_AGE_SECONDS = 10;
+
+  private record Sample(
+      Instant at, long ends, long committed, long lag, double lagSeconds, int running) {
+
+    boolean backlogged(long lagThreshold) {
+      return lag > lagThreshold && lagSeconds >= BACKLOG_AGE_SECONDS;
+    }
+  }
 
   private record End(Instant at, long offset) {}
 
@@ -94,11 +106,11 @@ final class ConnectorHistory {
       }
     }
     ends.keySet().retainAll(partitions.stream().map(PartitionLag::partition).toList());
-    samples.addLast(new Sample(now, endSum, committedSum, lag, running));
+    samples.addLast(new Sample(now, endSum, committedSum, lag, lagSeconds, running));
     while (samples.size() > 1 && samples.peekFirst().at().isBefore(now.minus(HISTORY))) {
       samples.removeFirst();
     }
-    measureTaskRate(now, lag - stuckLag, running, lagThreshold);
+    measureTaskRate(now, running, lagThreshold);
     return new Figures(
         lag,
         lagSeconds,
@@ -146,8 +158,8 @@ final class ConnectorHistory {
 
   // The rate of one task at capacity: only while the connector stayed backlogged with the same
   // running tasks, over at least MIN_RATE_SPAN; kept from the last time it could be measured.
-  private void measureTaskRate(Instant now, long lag, int running, long lagThreshold) {
-    if (running == 0 || lag <= lagThreshold) {
+  private void measureTaskRate(Instant now, int running, long lagThreshold) {
+    if (running == 0 || !samples.peekLast().backlogged(lagThreshold)) {
       return;
     }
     Sample latest = samples.peekLast();

@@ -19,13 +19,15 @@ import java.util.Locale;
  *   <li>Tasks: enough that a connector's lag drains within the drain target at its measured
  *       per-task rate while keeping up with arrivals — never above its partitions or below 1,
  *       within its own bounds, rounded to a divisor of its partitions. Lag on stuck partitions is
- *       not scaled on. While the per-task rate is not measured yet and lag builds, tasks double. An
- *       idle connector goes to its minimum.
+ *       not scaled on. While the per-task rate is not measured yet and lag builds beyond what
+ *       arrived since the last commit, tasks double; keeping up unmeasured, they try one step
+ *       fewer. An idle connector goes to its minimum.
  *   <li>Workers: the busy tasks over the tasks per worker, one more when CPU-bound, within the
  *       reserved count (raised by the schedule) and the ceiling.
- *   <li>Up at once; down only when every recommendation of the stabilization window was lower, one
- *       step at a time, each step after the last one settled. Going down needs 20 % headroom
- *       (hysteresis), so a rate near a boundary does not flap.
+ *   <li>Up at once; down only when every recommendation of the stabilization window was lower, in
+ *       one step to the highest of them (one rebalance, as the HPA does), after the last change
+ *       anywhere settled. Going down needs 20 % headroom (hysteresis), so a rate near a boundary
+ *       does not flap.
  *   <li>Missing data or a worker change under way: hold, saying why.
  * </ul>
  */
@@ -33,6 +35,9 @@ public final class ScalingPolicy {
 
   /** Going down needs this headroom: demand at most 80 % of the lower count's capacity. */
   static final double DOWN_HEADROOM = 0.8;
+
+  /** Seconds of draining that are records between two commits, not a backlog. */
+  static final double IN_FLIGHT_SECONDS = 10;
 
   private ScalingPolicy() {}
 
@@ -116,7 +121,7 @@ public final class ScalingPolicy {
       wanted = up > current ? up : Math.min(current, ceil(need / DOWN_HEADROOM));
       cause = Cause.DEMAND_UP;
       why = load + drains(lag, arrival, rate, current) + " at " + rate(rate) + " per task";
-    } else if (lag > s.lagThreshold()) {
+    } else if (lag > s.lagThreshold() + inFlight(c)) {
       Instant changed = memory.changedAt(name);
       if (changed != null && changed.isAfter(now.minus(settle(s)))) {
         wanted = current;
@@ -132,9 +137,11 @@ public final class ScalingPolicy {
       cause = Cause.DEMAND_DOWN;
       why = name + ": idle (no lag, no arrivals)";
     } else {
-      wanted = current;
-      cause = Cause.STEADY;
-      why = load + "; per-task rate not measured yet";
+      // keeping up, its capacity unknown: one step fewer still keeps up (and stays), or builds a
+      // backlog that measures the rate; through the stabilization window like any step down
+      wanted = Partitions.stepDown(current, c.partitions(), lo);
+      cause = Cause.DEMAND_DOWN;
+      why = load + "; keeping up, per-task rate not measured yet";
     }
     int even = Partitions.evenTasks(wanted, c.partitions(), lo, hi);
     return settle(
@@ -171,7 +178,7 @@ public final class ScalingPolicy {
 
   private record Step(int desired, Cause cause, String note) {}
 
-  /** Up at once; down after the window, one step, each after the last one settled. */
+  /** Up at once; down after the window, in one step, once every earlier change settled. */
   private static Step step(
       String key,
       int current,
@@ -223,14 +230,10 @@ public final class ScalingPolicy {
                   : " (demand lower; waiting for the last change to settle)";
       return new Step(current, Cause.STABILIZING, waiting);
     }
-    int down =
-        Math.max(
-            highest,
-            key.equals(PolicyMemory.WORKERS)
-                ? current - 1
-                : Partitions.stepDown(current, partitions, lo));
+    // one step, to the highest count the window recommended (as the HPA does): one rebalance
+    // rather than one per divisor; the next needs a whole window of lower demand again
     return new Step(
-        down,
+        highest,
         Cause.DEMAND_DOWN,
         " (one step down after " + window.toSeconds() + " s of lower demand)");
   }
@@ -322,6 +325,16 @@ public final class ScalingPolicy {
             + (step.desired == heading ? "stay " + heading : heading + " → " + step.desired)
             + step.note;
     return new WorkerChange(running, step.desired, final_, reason);
+  }
+
+  /**
+   * Records that are in the lag only because they arrived since the last commit: sinks commit every
+   * {@code offset.flush.interval.ms} (5 s) and the collector reads every interval, so up to {@link
+   * #IN_FLIGHT_SECONDS} of what the connector drains (or, before it drained anything, of what
+   * arrives) is no backlog.
+   */
+  private static double inFlight(ConnectorLoad c) {
+    return c.drainRate().orElse(c.arrivalRate().orElse(0)) * IN_FLIGHT_SECONDS;
   }
 
   private static TaskChange alone(ConnectorLoad c, String why) {

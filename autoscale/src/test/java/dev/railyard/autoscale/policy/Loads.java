@@ -53,6 +53,7 @@ final class Loads {
     private int stuckPartitions;
     private OptionalDouble arrival = OptionalDouble.empty();
     private OptionalDouble taskRate = OptionalDouble.empty();
+    private OptionalDouble drain = OptionalDouble.empty();
     private Bounds bounds = Bounds.DEFAULT;
     private Optional<String> problem = Optional.empty();
 
@@ -97,6 +98,11 @@ final class Loads {
       return this;
     }
 
+    Load drain(double perSecond) {
+      drain = OptionalDouble.of(perSecond);
+      return this;
+    }
+
     Load taskRate(double perSecond) {
       taskRate = OptionalDouble.of(perSecond);
       return this;
@@ -125,7 +131,7 @@ final class Loads {
           stuckLag,
           stuckPartitions,
           arrival,
-          OptionalDouble.empty(),
+          drain,
           taskRate,
           bounds,
           problem);

@@ -90,8 +90,8 @@ class ScalingPolicyTest {
       later = ScalingPolicy.decide(snapshot(at(s), 1, idle), settings, memory);
       memory = later.memory();
     }
-    // idle: one step down at a time, the next divisor of 12, never below its minimum of 2
-    assertThat(only(later).desired()).isEqualTo(3);
+    // idle: down to its minimum of 2 (a divisor of 12) in one step after the window
+    assertThat(only(later).desired()).isEqualTo(2);
   }
 
   @Test
@@ -137,6 +137,36 @@ class ScalingPolicyTest {
   }
 
   @Test
+  void shouldNotTakeRecordsSinceTheLastCommitForABacklog() {
+    // given 400 records behind a connector that drains 50/s: what arrived since its last commit
+    Load load = sink("c").lag(400).arrival(50).drain(50);
+
+    TaskChange change = only(decide(snapshot(at(0), 1, load)));
+
+    assertThat(change.desired()).isEqualTo(1);
+    assertThat(change.cause()).isNotEqualTo(Cause.UNMEASURED);
+  }
+
+  @Test
+  void shouldTryOneStepFewerWhenKeepingUpWithoutAMeasuredRate() {
+    // given 12 tasks keeping up with a trickle, their rate never measured
+    PolicyMemory memory = PolicyMemory.EMPTY;
+    Decision d = null;
+    for (int s = 0; s <= 120; s += 5) {
+      d =
+          ScalingPolicy.decide(
+              snapshot(at(s), 3, sink("c").partitions(12).tasks(12).lag(20).arrival(5).drain(5)),
+              settings,
+              memory);
+      memory = d.memory();
+    }
+
+    // then after the window it steps down, one divisor at a time
+    assertThat(only(d).desired()).as(only(d).reason()).isEqualTo(6);
+    assertThat(only(d).reason()).contains("keeping up, per-task rate not measured yet");
+  }
+
+  @Test
   void shouldNotScaleOnLagThatDoesNotDrain() {
     // given 5,000 records behind on a stuck partition, and nothing else
     Load load = sink("c").lag(5000).stuck(5000, 1).taskRate(20);
@@ -161,17 +191,30 @@ class ScalingPolicyTest {
     }
     assertThat(only(d).reason()).contains("waiting for 120 s of lower demand, 115 s so far");
 
-    // when the window has passed: one step down (to the next divisor of 12)
+    // when the window has passed: one step down, to what the window asked for at most
     d = ScalingPolicy.decide(snapshot(at(120), 3, low), settings, memory);
-    assertThat(only(d).desired()).isEqualTo(4);
+    assertThat(only(d).desired()).isEqualTo(1);
     assertThat(only(d).cause()).isEqualTo(Cause.DEMAND_DOWN);
+    assertThat(only(d).reason()).contains("tasks 6 → 1").contains("one step down after 120 s");
+  }
 
-    // and the next step only after that one settled
-    Load four = sink("c").partitions(12).tasks(4).arrival(5).taskRate(20);
-    Decision soon = ScalingPolicy.decide(snapshot(at(125), 3, four), settings, d.memory());
-    assertThat(only(soon).desired()).isEqualTo(4);
-    Decision settled = ScalingPolicy.decide(snapshot(at(140), 3, four), settings, soon.memory());
-    assertThat(only(settled).desired()).isEqualTo(3);
+  @Test
+  void shouldStepDownOnlyToTheHighestDemandOfTheWindow() {
+    // given 6 tasks whose demand was 3 tasks' worth for a while, then 1
+    PolicyMemory memory = PolicyMemory.EMPTY;
+    Decision d = null;
+    for (int s = 0; s <= 120; s += 5) {
+      double arrival = s < 60 ? 40 : 5;
+      d =
+          ScalingPolicy.decide(
+              snapshot(at(s), 3, sink("c").partitions(12).tasks(6).arrival(arrival).taskRate(20)),
+              settings,
+              memory);
+      memory = d.memory();
+    }
+
+    // then it goes to 3 (what 40/s needed, with headroom), not to 1
+    assertThat(only(d).desired()).isEqualTo(3);
   }
 
   @Test
@@ -333,12 +376,11 @@ class ScalingPolicyTest {
   }
 
   @Test
-  void shouldStepWorkersDownOneAtATimeAfterTheWindow() {
+  void shouldStepWorkersDownAfterTheWindowInOneStep() {
     PolicyMemory memory = PolicyMemory.EMPTY;
     int workers = 3;
-    int s = 0;
     int[] seen = new int[400];
-    for (; s < 400; s += 5) {
+    for (int s = 0; s < 400; s += 5) {
       Decision d =
           ScalingPolicy.decide(snapshot(at(s), workers, sink("c").tasks(1)), settings, memory);
       memory = d.memory();
@@ -346,8 +388,7 @@ class ScalingPolicyTest {
       seen[s] = workers;
     }
     assertThat(seen[115]).isEqualTo(3);
-    assertThat(seen[120]).isEqualTo(2);
-    assertThat(seen[125]).isEqualTo(2);
+    assertThat(seen[120]).isEqualTo(1);
     assertThat(workers).isEqualTo(1);
   }
 }

@@ -8,12 +8,14 @@ import java.util.Locale;
 
 /**
  * KEDA's Kafka scaler under the Kubernetes HPA, with their defaults, scaling the worker Deployment;
- * tasks.max stays at the partition count, as users set it. Every HPA sync (15 s) the metrics server
- * asks the scaler afresh (useCachedMetrics is off by default, so pollingInterval only paces 0↔1
- * activation, which minReplicaCount 1 never needs): the metric is the group's total committed lag,
- * capped at partitions × lagThreshold (allowIdleConsumers false); the HPA wants ceil(metric /
- * lagThreshold) replicas (AverageValue target) unless within the 0.1 tolerance; scale-up by at most
- * max(100 %, 4 pods) per 15 s, scale-down to the highest recommendation of the last 300 s.
+ * tasks.max stays where the user set it: at the partition count (the best a user can choose for an
+ * IO-bound sink), or at Connect's default of 1, where new workers add no parallelism. Every HPA
+ * sync (15 s) the metrics server asks the scaler afresh (useCachedMetrics is off by default, so
+ * pollingInterval only paces 0↔1 activation, which minReplicaCount 1 never needs): the metric is
+ * the group's total committed lag, capped at partitions × lagThreshold (allowIdleConsumers false);
+ * the HPA wants ceil(metric / lagThreshold) replicas (AverageValue target) unless within the 0.1
+ * tolerance; scale-up by at most max(100 %, 4 pods) per 15 s, scale-down to the highest
+ * recommendation of the last 300 s.
  */
 final class KedaHpa implements Autoscaler {
 
@@ -25,12 +27,22 @@ final class KedaHpa implements Autoscaler {
   static final double UP_PERCENT = 100;
 
   private final long threshold;
+  private final int tasksMax;
   private final Deque<long[]> recommendations = new ArrayDeque<>();
   private final Deque<long[]> scaleUps = new ArrayDeque<>();
   private final List<String> journal = new ArrayList<>();
 
+  /** With tasks.max at the partition count. */
   KedaHpa(long lagThreshold) {
+    this(lagThreshold, 0);
+  }
+
+  /**
+   * @param tasksMax the connector's fixed tasks.max; 0 for the partition count
+   */
+  KedaHpa(long lagThreshold, int tasksMax) {
     this.threshold = lagThreshold;
+    this.tasksMax = tasksMax;
   }
 
   long threshold() {
@@ -39,13 +51,16 @@ final class KedaHpa implements Autoscaler {
 
   @Override
   public String name() {
-    return "KEDA (lagThreshold " + threshold + ")";
+    return "KEDA (lagThreshold "
+        + threshold
+        + (tasksMax == 0 ? "" : ", tasks.max " + tasksMax)
+        + ")";
   }
 
-  /** tasks.max = partitions: every partition has its task whatever the worker count. */
+  /** tasks.max as set: the partitions, or the fixed count given. */
   @Override
   public int initialTasks(Model model) {
-    return model.partitions();
+    return tasksMax == 0 ? model.partitions() : tasksMax;
   }
 
   /** The scaler's metric: the total lag, capped so that replicas never exceed the partitions. */

@@ -25,7 +25,7 @@ public final class Simulator {
   record Run(String policy, Tally tally, List<String> journal) {}
 
   /** Every policy's run of one trace. */
-  record Runs(Trace trace, List<Run> railyard, Run msk, List<Run> keda) {}
+  record Runs(Trace trace, List<Run> railyard, Run msk, List<Run> keda, List<Run> kedaOneTask) {}
 
   public static void main(String[] args) {
     long seed = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_SEED;
@@ -52,6 +52,7 @@ public final class Simulator {
         }
       }
       perTrace(all);
+      oneTask(all);
       oneThreshold(all);
       sweep(all);
     }
@@ -65,10 +66,12 @@ public final class Simulator {
     }
     Run msk = run(model, profile, arrivals, seed, new MskCpu());
     List<Run> keda = new ArrayList<>();
+    List<Run> kedaOneTask = new ArrayList<>();
     for (long threshold : THRESHOLDS) {
       keda.add(run(model, profile, arrivals, seed, new KedaHpa(threshold)));
+      kedaOneTask.add(run(model, profile, arrivals, seed, new KedaHpa(threshold, 1)));
     }
-    return new Runs(trace, railyard, msk, keda);
+    return new Runs(trace, railyard, msk, keda, kedaOneTask);
   }
 
   /** Against the lagThreshold best for each trace. */
@@ -81,6 +84,25 @@ public final class Simulator {
       }
       row(runs.trace().name(), best, best, false);
       row(runs.trace().name(), runs.msk(), best, false);
+    }
+  }
+
+  /**
+   * Against KEDA on a connector left at Connect's default tasks.max of 1, the lagThreshold best for
+   * each trace: the case where new workers add no parallelism.
+   */
+  private static void oneTask(List<Runs> all) {
+    System.out.printf(
+        Locale.ROOT,
+        "%nAgainst KEDA with the connector at Connect's default tasks.max=1 (best lagThreshold per"
+            + " trace):%n%n");
+    header();
+    for (Runs runs : all) {
+      Run best = best(runs.kedaOneTask());
+      for (Run r : runs.railyard()) {
+        row(runs.trace().name(), r, best, true);
+      }
+      row(runs.trace().name(), best, best, false);
     }
   }
 
