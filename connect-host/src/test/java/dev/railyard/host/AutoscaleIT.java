@@ -58,6 +58,7 @@ class AutoscaleIT {
           .until(() -> tasksOf(api, TARGET) == 1);
 
       // when a burst of 2,000 events arrives
+      int generationsBefore = generations(dataDir).size();
       long t0 = System.nanoTime();
       Set<String> sent = putEvents(api, "burst", 2000);
 
@@ -93,8 +94,13 @@ class AutoscaleIT {
       long duplicates = attempts.values().stream().filter(n -> n > 1).count();
       System.out.printf(
           "AutoscaleIT: scaled after %.1f s, drained after %.1f s; %d sent, %d delivered, %d"
-              + " delivered more than once%n",
-          scaledAfter, drainedAfter, sent.size(), attempts.size(), duplicates);
+              + " delivered more than once; %d rebalances of the Connect group meanwhile%n",
+          scaledAfter,
+          drainedAfter,
+          sent.size(),
+          attempts.size(),
+          duplicates,
+          generations(dataDir).size() - generationsBefore);
       assertThat(attempts.keySet()).containsAll(sent);
       // one task alone needs ~110 s here (~18 events/s: 50 ms a call plus the sink's own time);
       // three tasks drained it in 56-70 s, rebalances included, on this 2-core machine
@@ -161,6 +167,25 @@ class AutoscaleIT {
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     assertThat(ok.json().at("/policy/autoscale.drain.target.seconds").asText()).isEqualTo("30");
     api.put("/api/v1/autoscale", "{\"autoscale.drain.target.seconds\": 60}");
+  }
+
+  /** The Connect group generations the workers joined, from their logs: one per rebalance. */
+  private static java.util.SortedSet<Integer> generations(Path dataDir) throws java.io.IOException {
+    java.util.SortedSet<Integer> generations = new java.util.TreeSet<>();
+    java.util.regex.Pattern joined =
+        java.util.regex.Pattern.compile("Joined group at generation (\\d+)");
+    try (java.util.stream.Stream<Path> logs = java.nio.file.Files.list(dataDir.resolve("logs"))) {
+      for (Path log :
+          logs.filter(p -> p.getFileName().toString().matches("worker-\\d+\\.log")).toList()) {
+        for (String line : java.nio.file.Files.readAllLines(log)) {
+          java.util.regex.Matcher m = joined.matcher(line);
+          if (m.find()) {
+            generations.add(Integer.parseInt(m.group(1)));
+          }
+        }
+      }
+    }
+    return generations;
   }
 
   private static JsonNode connector(JsonNode status, String name) {

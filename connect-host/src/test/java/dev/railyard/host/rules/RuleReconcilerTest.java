@@ -2,6 +2,7 @@ package dev.railyard.host.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.railyard.host.testing.FakeConnect;
 import dev.railyard.rules.delivery.GuardedSinkConfig;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;

@@ -75,7 +75,11 @@ public final class EmbeddedBroker implements AutoCloseable {
       Path dataDir, String host, int port, Map<String, String> overrides) {
     Path logDir = dataDir.toAbsolutePath();
     int clientPort = port == 0 ? freePort(host) : port;
+    // the OS may hand out the port it just gave for the client again: it is not bound yet
     int controllerPort = freePort(host);
+    while (controllerPort == clientPort) {
+      controllerPort = freePort(host);
+    }
     Properties props = brokerProperties(logDir, host, clientPort, controllerPort);
     props.putAll(overrides);
     KafkaConfig config = KafkaConfig.fromProps(props, false);

@@ -1,4 +1,4 @@
-package dev.railyard.host.rules;
+package dev.railyard.host.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,35 +17,35 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The part of Kafka Connect's REST API the rule reconciler talks to, in memory on a loopback port:
- * connector configs (get, put, delete) and config validation, which finds no errors unless told
- * otherwise. Records every request as {@code METHOD path}.
+ * The part of Kafka Connect's REST API the rule reconciler and the connector service talk to, in
+ * memory on a loopback port: connectors and their configs (get, put, delete) and config validation,
+ * which finds no errors unless told otherwise. Records every request as {@code METHOD path}.
  */
-final class FakeConnect implements AutoCloseable {
+public final class FakeConnect implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  final Map<String, Map<String, String>> connectors = new ConcurrentHashMap<>();
-  final List<String> requests = new CopyOnWriteArrayList<>();
+  public final Map<String, Map<String, String>> connectors = new ConcurrentHashMap<>();
+  public final List<String> requests = new CopyOnWriteArrayList<>();
 
   /** Config errors validation reports, by config key. */
-  final Map<String, String> validationErrors = new ConcurrentHashMap<>();
+  public final Map<String, String> validationErrors = new ConcurrentHashMap<>();
 
   private final HttpServer server;
 
-  FakeConnect() throws IOException {
+  public FakeConnect() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  ConnectRest rest() {
+  public ConnectRest rest() {
     String url = "http://127.0.0.1:" + server.getAddress().getPort();
     return new ConnectRest(() -> Optional.of(url));
   }
 
   /** The requests that changed something: PUT of a connector config and DELETE. */
-  List<String> changes() {
+  public List<String> changes() {
     return requests.stream()
         .filter(r -> r.startsWith("DELETE") || r.startsWith("PUT /connectors/"))
         .toList();
@@ -68,6 +68,14 @@ final class FakeConnect implements AutoCloseable {
       node.fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
       connectors.put(parts[2], config);
       answer(exchange, 201, config);
+    } else if (parts.length == 3 && parts[1].equals("connectors") && method.equals("GET")) {
+      Map<String, String> config = connectors.get(parts[2]);
+      answer(
+          exchange,
+          config == null ? 404 : 200,
+          config == null
+              ? missing(parts[2])
+              : Map.of("name", parts[2], "config", config, "tasks", List.of(), "type", "sink"));
     } else if (parts.length == 3 && method.equals("DELETE")) {
       boolean existed = connectors.remove(parts[2]) != null;
       answer(exchange, existed ? 204 : 404, existed ? null : missing(parts[2]));
