@@ -28,6 +28,12 @@ public final class FakeConnect implements AutoCloseable {
   public final Map<String, Map<String, String>> connectors = new ConcurrentHashMap<>();
   public final List<String> requests = new CopyOnWriteArrayList<>();
 
+  /**
+   * The state Connect reports per connector: {@code connector} for the connector itself, {@code
+   * task-N} for its tasks; a connector without an entry is RUNNING with no tasks.
+   */
+  public final Map<String, Map<String, String>> states = new ConcurrentHashMap<>();
+
   /** Config errors validation reports, by config key. */
   public final Map<String, String> validationErrors = new ConcurrentHashMap<>();
 
@@ -57,7 +63,11 @@ public final class FakeConnect implements AutoCloseable {
     requests.add(method + " " + path);
     String[] parts = path.split("/");
     byte[] body = exchange.getRequestBody().readAllBytes();
-    if (parts.length >= 4 && parts[1].equals("connector-plugins") && method.equals("PUT")) {
+    if (path.equals("/connectors") && method.equals("GET")) {
+      answer(exchange, 200, expanded());
+    } else if (path.endsWith("/restart") && method.equals("POST")) {
+      answer(exchange, connectors.containsKey(parts[2]) ? 204 : 404, null);
+    } else if (parts.length >= 4 && parts[1].equals("connector-plugins") && method.equals("PUT")) {
       answer(exchange, 200, Map.of("configs", validation()));
     } else if (parts.length == 4 && parts[3].equals("config") && method.equals("GET")) {
       Map<String, String> config = connectors.get(parts[2]);
@@ -82,6 +92,51 @@ public final class FakeConnect implements AutoCloseable {
     } else {
       answer(exchange, 500, Map.of("message", "not faked: " + method + " " + path));
     }
+  }
+
+  // GET /connectors?expand=status&expand=info
+  private Map<String, Object> expanded() {
+    Map<String, Object> all = new TreeMap<>();
+    connectors.forEach(
+        (name, config) -> {
+          Map<String, String> state = states.getOrDefault(name, Map.of());
+          List<Map<String, Object>> tasks = new java.util.ArrayList<>();
+          state.keySet().stream()
+              .filter(k -> k.startsWith("task-"))
+              .sorted()
+              .forEach(
+                  k ->
+                      tasks.add(
+                          Map.of(
+                              "id",
+                              Integer.parseInt(k.substring(5)),
+                              "state",
+                              state.get(k),
+                              "worker_id",
+                              "127.0.0.1:8083",
+                              "trace",
+                              "org.apache.kafka.connect.errors.ConnectException: boom")));
+          all.put(
+              name,
+              Map.of(
+                  "info",
+                  Map.of("name", name, "config", config, "type", "sink"),
+                  "status",
+                  Map.of(
+                      "name",
+                      name,
+                      "type",
+                      "sink",
+                      "connector",
+                      Map.of(
+                          "state",
+                          state.getOrDefault("connector", "RUNNING"),
+                          "worker_id",
+                          "127.0.0.1:8083"),
+                      "tasks",
+                      tasks)));
+        });
+    return all;
   }
 
   private List<Map<String, Object>> validation() {
