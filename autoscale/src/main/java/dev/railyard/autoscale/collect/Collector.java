@@ -119,7 +119,9 @@ public final class Collector {
       loads.add(load(s, topicsOf.getOrDefault(s.name(), List.of()), offsets, now, settings));
     }
     histories.keySet().retainAll(states.stream().map(ConnectorState::name).toList());
-    return new ClusterSnapshot(now, loads, running, desired, cpu(now), Optional.empty());
+    WorkerReadings readings = workerReadings(now);
+    return new ClusterSnapshot(
+        now, loads, running, desired, readings.cpu(), Optional.empty(), readings.loads());
   }
 
   private ConnectorLoad load(
@@ -225,29 +227,35 @@ public final class Collector {
     return topics;
   }
 
-  private OptionalDouble cpu(Instant now) {
+  private record WorkerReadings(List<ClusterSnapshot.WorkerLoad> loads, OptionalDouble cpu) {}
+
+  // CPU since the last read per worker, as a fraction of the processors; the average for the policy
+  private WorkerReadings workerReadings(Instant now) {
     Map<String, WorkerMetrics.Sample> samples = new HashMap<>();
+    List<ClusterSnapshot.WorkerLoad> loads = new ArrayList<>();
+    double elapsed =
+        lastCpuAt != null && now.isAfter(lastCpuAt)
+            ? Duration.between(lastCpuAt, now).toNanos()
+            : 0;
     for (WorkerMetrics.Sample s : metrics.samples()) {
+      OptionalDouble cpu = OptionalDouble.empty();
       if (s.cpuNanos() >= 0) {
         samples.put(s.name(), s);
+        WorkerMetrics.Sample before = lastCpu.get(s.name());
+        if (elapsed > 0 && before != null && s.cpuNanos() >= before.cpuNanos()) {
+          cpu = OptionalDouble.of((s.cpuNanos() - before.cpuNanos()) / elapsed / processors);
+        }
       }
-    }
-    OptionalDouble cpu = OptionalDouble.empty();
-    if (lastCpuAt != null && now.isAfter(lastCpuAt)) {
-      double elapsed = Duration.between(lastCpuAt, now).toNanos();
-      cpu =
-          samples.values().stream()
-              .filter(
-                  s ->
-                      lastCpu.containsKey(s.name())
-                          && s.cpuNanos() >= lastCpu.get(s.name()).cpuNanos())
-              .mapToDouble(
-                  s -> (s.cpuNanos() - lastCpu.get(s.name()).cpuNanos()) / elapsed / processors)
-              .average();
+      loads.add(new ClusterSnapshot.WorkerLoad(s.name(), cpu, s.residentBytes()));
     }
     lastCpu = samples;
     lastCpuAt = now;
-    return cpu;
+    OptionalDouble average =
+        loads.stream()
+            .filter(l -> l.cpu().isPresent())
+            .mapToDouble(l -> l.cpu().getAsDouble())
+            .average();
+    return new WorkerReadings(loads, average);
   }
 
   private static String reason(Throwable e) {

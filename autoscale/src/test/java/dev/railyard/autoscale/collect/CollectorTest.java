@@ -211,6 +211,15 @@ class CollectorTest {
     clock.advance(Duration.ofSeconds(5));
     cpu.addAndGet(Duration.ofSeconds(5).toNanos()); // one core of two, busy the whole time
 
-    assertThat(collector.collect(settings).workerCpu().getAsDouble()).isCloseTo(0.5, within(1e-9));
+    ClusterSnapshot s = collector.collect(settings);
+    assertThat(s.workerCpu().getAsDouble()).isCloseTo(0.5, within(1e-9));
+    assertThat(s.workerLoads())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.name()).isEqualTo("worker-1");
+              assertThat(w.cpu().getAsDouble()).isCloseTo(0.5, within(1e-9));
+              assertThat(w.residentBytes()).isEqualTo(1 << 28);
+            });
   }
 }

@@ -134,6 +134,17 @@ public final class AutoscaleService implements AutoscaleAdmin {
     w.put("cause", decision == null ? null : decision.workers().cause().name());
     w.put("reason", decision == null ? null : decision.workers().reason());
     w.put("failure", autoscaler.workerFailure().orElse(null));
+    List<Map<String, Object>> processes = new ArrayList<>();
+    if (snapshot != null) {
+      for (ClusterSnapshot.WorkerLoad load : snapshot.workerLoads()) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", load.name());
+        p.put("cpu", orNull(load.cpu()));
+        p.put("residentBytes", load.residentBytes() < 0 ? null : load.residentBytes());
+        processes.add(p);
+      }
+    }
+    w.put("processes", processes);
     body.put("workers", w);
 
     Map<String, Decision.TaskChange> changes = new HashMap<>();
