@@ -93,6 +93,16 @@ public final class PolicyMemory {
       }
     }
 
+    /** Takes back the change of {@code key} this decision recommended: it was not made. */
+    void unchanged(String key) {
+      Instant before = previous.changedAt(key);
+      if (before == null) {
+        changedAt.remove(key);
+      } else {
+        changedAt.put(key, before);
+      }
+    }
+
     PolicyMemory build() {
       return new PolicyMemory(Map.copyOf(history), Map.copyOf(changedAt));
     }

@@ -65,9 +65,55 @@ public final class ScalingPolicy {
         backlogged = c.name();
       }
     }
+    busyTasks = keepWhatFreesNoWorker(snapshot, settings, next, tasks, busyTasks);
     WorkerChange workers =
         workers(snapshot, settings, memory, next, busyTasks, missing, backlogged);
     return new Decision(now, tasks, workers, next.build());
+  }
+
+  /**
+   * A busy connector keeps its tasks when the fewer tasks decided would not lower the workers
+   * needed: the step would cost a rebalance and free nothing. Idle connectors still go down.
+   *
+   * @return the busy tasks with the kept ones counted
+   */
+  private static int keepWhatFreesNoWorker(
+      ClusterSnapshot snapshot,
+      PolicySettings s,
+      PolicyMemory.Builder next,
+      List<TaskChange> tasks,
+      int busyTasks) {
+    int busy = busyTasks;
+    for (int i = 0; i < tasks.size(); i++) {
+      TaskChange t = tasks.get(i);
+      ConnectorLoad c = snapshot.connectors().get(i);
+      if (t.cause() != Cause.DEMAND_DOWN
+          || t.desired() >= t.current()
+          || !c.busy(s.lagThreshold())) {
+        continue;
+      }
+      int fewer = t.current() - t.desired();
+      if (ceilDiv(busy + fewer, s.tasksPerWorker()) == ceilDiv(busy, s.tasksPerWorker())) {
+        busy += fewer;
+        next.unchanged(t.connector());
+        int cut = t.reason().indexOf("; tasks ");
+        String load = cut < 0 ? t.connector() + ": demand lower" : t.reason().substring(0, cut);
+        tasks.set(
+            i,
+            new TaskChange(
+                t.connector(),
+                t.current(),
+                t.current(),
+                Cause.STABILIZING,
+                load
+                    + "; tasks stay "
+                    + t.current()
+                    + " (demand is lower, but "
+                    + t.desired()
+                    + " tasks would free no worker: a rebalance for nothing)"));
+      }
+    }
+    return busy;
   }
 
   private static TaskChange tasks(

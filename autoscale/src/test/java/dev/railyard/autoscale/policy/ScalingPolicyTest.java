@@ -218,6 +218,27 @@ class ScalingPolicyTest {
   }
 
   @Test
+  void shouldKeepABusyConnectorsTasksWhenFewerWouldFreeNoWorker() {
+    // given 4 busy tasks (2 workers' worth) whose demand fell to 3 tasks: still 2 workers
+    PolicyMemory memory = PolicyMemory.EMPTY;
+    Decision d = null;
+    for (int s = 0; s <= 120; s += 5) {
+      d =
+          ScalingPolicy.decide(
+              snapshot(at(s), 2, sink("c").partitions(12).tasks(4).arrival(44).taskRate(20)),
+              settings,
+              memory);
+      memory = d.memory();
+    }
+
+    // then it keeps 4: the step would be a rebalance for nothing
+    assertThat(only(d).desired()).isEqualTo(4);
+    assertThat(only(d).cause()).isEqualTo(Cause.STABILIZING);
+    assertThat(only(d).reason()).contains("3 tasks would free no worker");
+    assertThat(d.workers().desired()).isEqualTo(2);
+  }
+
+  @Test
   void shouldNotFlapOnARateNearABoundary() {
     // given 3 tasks; demand moving between 2.3 and 2.9 tasks' worth
     PolicyMemory memory = PolicyMemory.EMPTY;
