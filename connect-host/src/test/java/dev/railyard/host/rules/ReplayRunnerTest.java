@@ -1,0 +1,186 @@
+package dev.railyard.host.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.railyard.host.kafka.KafkaClients;
+import dev.railyard.rules.model.RetryPolicy;
+import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Target;
+import dev.railyard.rules.model.Transform;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+
+/** A replay read from a bus in memory and written to a producer in memory. */
+class ReplayRunnerTest {
+
+  private static final String BUS_TOPIC = "railyard.bus.shop";
+  private static final TopicPartition TP = new TopicPartition(BUS_TOPIC, 0);
+  private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
+
+  private final BusConsumer consumer = new BusConsumer();
+  private final MockProducer<byte[], byte[]> producer =
+      new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+
+  private static Rule rule() {
+    Target target =
+        new Target(
+            "ledger",
+            new Target.Inline(Map.of("connector.class", "FileStreamSink")),
+            new RetryPolicy(3, 600, 50, 800, true),
+            true);
+    return new Rule(
+        "paid",
+        "shop",
+        true,
+        "{\"type\": [\"paid\"]}",
+        new Transform.WholeEvent(),
+        List.of(target));
+  }
+
+  @Test
+  void shouldSendWhatTheRuleMatchesInTheWindowToTheTargetsWithTheReplayHeader() {
+    // given six events a second apart: paid, refund, paid, paid, refund, paid
+    String[] types = {"paid", "refund", "paid", "paid", "refund", "paid"};
+    for (int i = 0; i < types.length; i++) {
+      consumer.event(i, T0.plusSeconds(i), "{\"id\":\"e" + i + "\",\"type\":\"" + types[i] + "\"}");
+    }
+
+    // when the window [1 s, 4 s) is replayed
+    Replay replay = new Replay("paid", List.of("ledger"), T0.plusSeconds(1), T0.plusSeconds(4));
+    new ReplayRunner(new Clients(consumer), producer).run(rule(), replay);
+
+    // then the paid events at 2 s and 3 s went to the target's delivery topic, marked as replayed
+    List<ProducerRecord<byte[], byte[]>> sent = producer.history();
+    assertThat(sent).hasSize(2);
+    assertThat(sent)
+        .allSatisfy(
+            r -> {
+              assertThat(r.topic()).isEqualTo("railyard.to.paid.ledger");
+              assertThat(header(r, "railyard.replay")).isEqualTo(replay.id);
+              assertThat(header(r, "railyard.rule")).isEqualTo("paid");
+              assertThat(header(r, "railyard.target")).isEqualTo("ledger");
+            });
+    assertThat(sent.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)))
+        .allSatisfy(v -> assertThat(v).contains("\"type\":\"paid\""))
+        .anySatisfy(v -> assertThat(v).contains("e2"))
+        .anySatisfy(v -> assertThat(v).contains("e3"));
+    Map<String, Object> view = replay.view();
+    assertThat(view)
+        .containsEntry("state", "DONE")
+        .containsEntry("scanned", 3L)
+        .containsEntry("matched", 2L)
+        .containsEntry("delivered", 2L);
+  }
+
+  @Test
+  void shouldEndAtOnceWhenTheWindowHoldsNothing() {
+    consumer.event(0, T0, "{\"type\":\"paid\"}");
+
+    Replay replay = new Replay("paid", List.of("ledger"), T0.plusSeconds(60), T0.plusSeconds(120));
+    new ReplayRunner(new Clients(consumer), producer).run(rule(), replay);
+
+    assertThat(producer.history()).isEmpty();
+    assertThat(replay.view()).containsEntry("state", "DONE").containsEntry("scanned", 0L);
+  }
+
+  private static String header(ProducerRecord<byte[], byte[]> r, String key) {
+    Header h = r.headers().lastHeader(key);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  /** A bus topic of one partition whose records carry timestamps; finds offsets by time. */
+  private static final class BusConsumer extends MockConsumer<byte[], byte[]> {
+    private final Map<Long, Long> timestamps = new HashMap<>();
+    private final List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+
+    BusConsumer() {
+      super(OffsetResetStrategy.EARLIEST);
+      updatePartitions(
+          BUS_TOPIC, List.of(new PartitionInfo(BUS_TOPIC, 0, Node.noNode(), null, null)));
+      updateBeginningOffsets(Map.of(TP, 0L));
+      // the records become available once the runner has assigned the partition
+      schedulePollTask(() -> records.forEach(this::addRecord));
+    }
+
+    void event(long offset, Instant at, String json) {
+      timestamps.put(offset, at.toEpochMilli());
+      records.add(
+          new ConsumerRecord<>(
+              BUS_TOPIC,
+              0,
+              offset,
+              at.toEpochMilli(),
+              org.apache.kafka.common.record.TimestampType.CREATE_TIME,
+              0,
+              0,
+              null,
+              json.getBytes(StandardCharsets.UTF_8),
+              new org.apache.kafka.common.header.internals.RecordHeaders(),
+              java.util.Optional.empty()));
+      updateEndOffsets(Map.of(TP, offset + 1));
+    }
+
+    @Override
+    public synchronized Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(
+        Map<TopicPartition, Long> times) {
+      Map<TopicPartition, OffsetAndTimestamp> found = new HashMap<>();
+      times.forEach(
+          (tp, time) ->
+              timestamps.entrySet().stream()
+                  .filter(e -> e.getValue() >= time)
+                  .min(Map.Entry.comparingByKey())
+                  .ifPresent(e -> found.put(tp, new OffsetAndTimestamp(e.getKey(), e.getValue()))));
+      return found;
+    }
+  }
+
+  /** Hands out the one consumer; the runner asks for nothing else. */
+  private record Clients(Consumer<byte[], byte[]> consumer) implements KafkaClients {
+    @Override
+    public String bootstrapServers() {
+      return "memory:0";
+    }
+
+    @Override
+    public Admin admin(String purpose) {
+      throw new UnsupportedOperationException(purpose);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> Consumer<K, V> consumer(
+        String purpose,
+        String group,
+        Deserializer<K> keys,
+        Deserializer<V> values,
+        Map<String, Object> extra) {
+      return (Consumer<K, V>) consumer;
+    }
+
+    @Override
+    public <K, V> Producer<K, V> reliableProducer(
+        String purpose, Serializer<K> keys, Serializer<V> values, Map<String, Object> extra) {
+      throw new UnsupportedOperationException(purpose);
+    }
+  }
+}
