@@ -2,7 +2,6 @@ package dev.railyard.host.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
@@ -12,22 +11,17 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
 /** A replay read from a bus in memory and written to a producer in memory. */
@@ -67,7 +61,7 @@ class ReplayRunnerTest {
 
     // when the window [1 s, 4 s) is replayed
     Replay replay = new Replay("paid", List.of("ledger"), T0.plusSeconds(1), T0.plusSeconds(4));
-    new ReplayRunner(new Clients(consumer), producer).run(rule(), replay);
+    new ReplayRunner(new OneConsumer(consumer), producer).run(rule(), replay);
 
     // then the paid events at 2 s and 3 s went to the target's delivery topic, marked as replayed
     List<ProducerRecord<byte[], byte[]>> sent = producer.history();
@@ -97,7 +91,7 @@ class ReplayRunnerTest {
     consumer.event(0, T0, "{\"type\":\"paid\"}");
 
     Replay replay = new Replay("paid", List.of("ledger"), T0.plusSeconds(60), T0.plusSeconds(120));
-    new ReplayRunner(new Clients(consumer), producer).run(rule(), replay);
+    new ReplayRunner(new OneConsumer(consumer), producer).run(rule(), replay);
 
     assertThat(producer.history()).isEmpty();
     assertThat(replay.view()).containsEntry("state", "DONE").containsEntry("scanned", 0L);
@@ -151,36 +145,6 @@ class ReplayRunnerTest {
                   .min(Map.Entry.comparingByKey())
                   .ifPresent(e -> found.put(tp, new OffsetAndTimestamp(e.getKey(), e.getValue()))));
       return found;
-    }
-  }
-
-  /** Hands out the one consumer; the runner asks for nothing else. */
-  private record Clients(Consumer<byte[], byte[]> consumer) implements KafkaClients {
-    @Override
-    public String bootstrapServers() {
-      return "memory:0";
-    }
-
-    @Override
-    public Admin admin(String purpose) {
-      throw new UnsupportedOperationException(purpose);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <K, V> Consumer<K, V> consumer(
-        String purpose,
-        String group,
-        Deserializer<K> keys,
-        Deserializer<V> values,
-        Map<String, Object> extra) {
-      return (Consumer<K, V>) consumer;
-    }
-
-    @Override
-    public <K, V> Producer<K, V> reliableProducer(
-        String purpose, Serializer<K> keys, Serializer<V> values, Map<String, Object> extra) {
-      throw new UnsupportedOperationException(purpose);
     }
   }
 }
