@@ -97,7 +97,7 @@ public class HttpSinkTask extends SinkTask {
     ForwardedHeaders.addTo(request, record.headers());
     HttpResponse<String> response;
     try {
-      response = client.send(request.build(), ERROR_BODY);
+      response = sendOnce(request.build());
     } catch (IOException e) {
       throw HttpResponses.failed(config.method(), url, config.timeout(), e);
     } catch (InterruptedException e) {
@@ -105,6 +105,28 @@ public class HttpSinkTask extends SinkTask {
       throw new RetriableException("Interrupted while sending to " + HttpResponses.shown(url), e);
     }
     HttpResponses.check(config.method(), url, response.statusCode(), response.body());
+  }
+
+  /**
+   * Sends, and once more at once when the connection broke without an answer: a kept-alive
+   * connection the server closed while it sat in the pool fails the next request with no bytes
+   * read, and waiting out the guard's backoff for that (and sending the batch's earlier records
+   * again) would gain nothing. A timeout is not tried again here.
+   */
+  private HttpResponse<String> sendOnce(HttpRequest request)
+      throws IOException, InterruptedException {
+    try {
+      return client.send(request, ERROR_BODY);
+    } catch (java.net.http.HttpTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      log.debug(
+          "{} to {} broke without an answer ({}); sending it again",
+          config.method(),
+          HttpResponses.shown(url),
+          e.toString());
+      return client.send(request, ERROR_BODY);
+    }
   }
 
   private static byte[] body(SinkRecord record) {

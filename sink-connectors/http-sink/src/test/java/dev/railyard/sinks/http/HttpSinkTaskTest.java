@@ -169,6 +169,82 @@ class HttpSinkTaskTest {
   }
 
   @Test
+  void shouldSendAgainAtOnceWhenAKeptAliveConnectionWasClosedUnderIt() throws Exception {
+    // given a server that answers the first request on a connection, keeps it open, then drops
+    // the connection when the second request arrives on it, as an idle-timeout would
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Thread serving =
+          new Thread(
+              () -> {
+                try {
+                  while (!server.isClosed()) {
+                    try (java.net.Socket socket = server.accept()) {
+                      var in =
+                          new java.io.BufferedReader(
+                              new java.io.InputStreamReader(
+                                  socket.getInputStream(),
+                                  java.nio.charset.StandardCharsets.UTF_8));
+                      for (int n = 0; ; n++) {
+                        String body = readRequest(in);
+                        if (body == null) {
+                          break;
+                        }
+                        received.add(body);
+                        if (n == 1) {
+                          break; // the second request on this connection: drop it unanswered
+                        }
+                        socket
+                            .getOutputStream()
+                            .write(
+                                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        socket.getOutputStream().flush();
+                      }
+                    }
+                  }
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              });
+      serving.setDaemon(true);
+      serving.start();
+      String url = "http://127.0.0.1:" + server.getLocalPort() + "/hooks/orders";
+      task.start(new HashMap<>(Map.of(HttpSinkConfig.URL_CONFIG, url)));
+
+      // when two records are sent
+      task.put(List.of(record("one", new ConnectHeaders()), record("two", new ConnectHeaders())));
+
+      // then both arrived, the second after it was dropped once, and no exception reached Connect
+      assertThat(received).containsExactly("one", "two", "two");
+    }
+  }
+
+  // one request's body (Content-Length framed), or null when the connection ended
+  private static String readRequest(java.io.BufferedReader in) throws IOException {
+    int length = 0;
+    String line = in.readLine();
+    if (line == null) {
+      return null;
+    }
+    while ((line = in.readLine()) != null && !line.isEmpty()) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring(15).trim());
+      }
+    }
+    char[] body = new char[length];
+    int read = 0;
+    while (read < length) {
+      int n = in.read(body, read, length - read);
+      if (n < 0) {
+        return null;
+      }
+      read += n;
+    }
+    return new String(body);
+  }
+
+  @Test
   void shouldRetryWhenTheEndpointDoesNotAnswerInTime() throws Exception {
     // given
     start(Map.of(HttpSinkConfig.TIMEOUT_MS_CONFIG, "300"));
