@@ -31,7 +31,7 @@ final class TargetConnectors {
   static final String STRING_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
 
   /** Records a target's task gets per poll unless its config says otherwise. */
-  static final int MAX_POLL_RECORDS = 100;
+  static final int MAX_POLL_RECORDS = 50;
 
   private TargetConnectors() {}
 
@@ -79,7 +79,9 @@ final class TargetConnectors {
     c.putIfAbsent("header.converter", STRING_CONVERTER);
     // A rebalance waits for every task's put() to return, and a task changing hands or a tasks.max
     // change is a rebalance. At Connect's 500 records per poll, a function answering in 50 ms holds
-    // the target's group for 25 s each time; 100 bounds it at 5 s and costs a fast sink little.
+    // the target's group for 25 s each time, and a put longer than the worker's graceful stop
+    // timeout leaves a task sending while its replacement sends the same records again; 50 bounds
+    // it at 2.5 s and costs a fast sink little.
     c.putIfAbsent("consumer.override.max.poll.records", String.valueOf(MAX_POLL_RECORDS));
     String deadLetters =
         target.deadLetter() ? Topology.deadLetterTopic(rule.name(), target.name()) : null;

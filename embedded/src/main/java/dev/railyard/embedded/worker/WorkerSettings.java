@@ -54,6 +54,10 @@ public record WorkerSettings(
     p.put("heartbeat.interval.ms", "1000");
     p.put("session.timeout.ms", "10000");
     p.put("offset.flush.interval.ms", "5000");
+    // a task still in put() when it is stopped (a rebalance, a tasks.max change) is abandoned
+    // after this, and goes on sending while its replacement sends the same records again:
+    // Connect's 5 s is one slow batch
+    p.put("task.shutdown.graceful.timeout.ms", "15000");
     p.put("connector.client.config.override.policy", "All");
     p.put("config.providers", "file,env");
     p.put(

@@ -89,8 +89,14 @@ public final class EventEntries {
                   + MAX_EVENT_BYTES
                   + " bytes are accepted"));
     }
+    // events about one thing (a partitionkey, else a subject) stay in order on one partition;
+    // events with neither are keyed by their id, so they spread evenly over the partitions and
+    // every task of a target gets its share (without a key, a burst lands in a few batches, each
+    // on one partition, and one task drains most of it alone)
     Object key =
-        event.containsKey("partitionkey") ? event.get("partitionkey") : event.get("subject");
+        event.containsKey("partitionkey")
+            ? event.get("partitionkey")
+            : event.containsKey("subject") ? event.get("subject") : event.get("id");
     return Outcome.accepted(
         new BusEvent(bus, (String) event.get("id"), key == null ? null : key.toString(), json));
   }

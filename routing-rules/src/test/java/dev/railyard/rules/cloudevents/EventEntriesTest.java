@@ -59,6 +59,14 @@ class EventEntriesTest {
   }
 
   @Test
+  void shouldKeyAnEventAboutNothingInParticularByItsIdSoABurstSpreads() {
+    EventEntries.Outcome outcome =
+        entries.toEvent(Map.of("specversion", "1.0", "id", "e-42", "source", "s", "type", "t"));
+
+    assertThat(outcome.event().key()).isEqualTo("e-42");
+  }
+
+  @Test
   void shouldKeyByPartitionKeyExtensionBeforeSubject() {
     EventEntries.Outcome outcome =
         entries.toEvent(
