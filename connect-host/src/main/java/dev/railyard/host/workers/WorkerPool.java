@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +31,8 @@ public final class WorkerPool implements WorkerControl, WorkerActuator, AutoClos
   static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
-  private final Map<String, String> workerProperties;
-  private final Path runDir;
+  private final Function<String, WorkerHandle> launcher;
   private final Path logDir;
-  private final List<String> jvmOptions;
   private final int maxWorkers;
   private final ConcurrentSkipListMap<Integer, WorkerSlot> slots = new ConcurrentSkipListMap<>();
   private final ExecutorService scaler =
@@ -58,10 +57,21 @@ public final class WorkerPool implements WorkerControl, WorkerActuator, AutoClos
       Path logDir,
       List<String> jvmOptions,
       int maxWorkers) {
-    this.workerProperties = Map.copyOf(workerProperties);
-    this.runDir = runDir;
+    this(
+        name ->
+            WorkerHandle.of(
+                WorkerProcess.launch(
+                    name, Map.copyOf(workerProperties), runDir, logDir, List.copyOf(jvmOptions))),
+        logDir,
+        maxWorkers);
+  }
+
+  /**
+   * @param launcher starts the worker of a given name; for tests, a worker in memory
+   */
+  WorkerPool(Function<String, WorkerHandle> launcher, Path logDir, int maxWorkers) {
+    this.launcher = launcher;
     this.logDir = logDir;
-    this.jvmOptions = List.copyOf(jvmOptions);
     this.maxWorkers = maxWorkers;
   }
 
@@ -233,8 +243,8 @@ public final class WorkerPool implements WorkerControl, WorkerActuator, AutoClos
     }
   }
 
-  private WorkerProcess startProcess(String name) {
-    return WorkerProcess.launch(name, workerProperties, runDir, logDir, jvmOptions);
+  private WorkerHandle startProcess(String name) {
+    return launcher.apply(name);
   }
 
   private void onUnexpectedExit(WorkerSlot slot, ExitVerdict verdict) {

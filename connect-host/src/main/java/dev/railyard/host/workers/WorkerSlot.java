@@ -1,7 +1,6 @@
 package dev.railyard.host.workers;
 
 import dev.railyard.api.platform.WorkerControl.WorkerInfo;
-import dev.railyard.embedded.worker.WorkerProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiConsumer;
@@ -24,9 +23,9 @@ final class WorkerSlot {
 
   private final int index;
   private final String name;
-  private final Function<String, WorkerProcess> launcher;
+  private final Function<String, WorkerHandle> launcher;
   private final BiConsumer<WorkerSlot, ExitVerdict> onUnexpectedExit;
-  private volatile WorkerProcess process;
+  private volatile WorkerHandle process;
   private volatile State state = State.STARTING;
   private volatile int restarts;
   private volatile int consecutiveFailures;
@@ -34,7 +33,7 @@ final class WorkerSlot {
 
   WorkerSlot(
       int index,
-      Function<String, WorkerProcess> launcher,
+      Function<String, WorkerHandle> launcher,
       BiConsumer<WorkerSlot, ExitVerdict> onUnexpectedExit) {
     this.index = index;
     this.name = "worker-" + index;
@@ -59,7 +58,7 @@ final class WorkerSlot {
   }
 
   long pid() {
-    WorkerProcess p = process;
+    WorkerHandle p = process;
     return p == null ? -1 : p.pid();
   }
 
@@ -69,7 +68,7 @@ final class WorkerSlot {
   }
 
   String restUrl() {
-    WorkerProcess p = process;
+    WorkerHandle p = process;
     return p == null ? null : p.restUrl();
   }
 
@@ -79,7 +78,7 @@ final class WorkerSlot {
 
   private synchronized void start(State initial) {
     state = initial;
-    WorkerProcess p = launcher.apply(name);
+    WorkerHandle p = launcher.apply(name);
     process = p;
     p.onExit().thenAccept(code -> exited(p, code));
   }
@@ -98,7 +97,7 @@ final class WorkerSlot {
 
   void stop(Duration timeout) {
     state = State.STOPPING;
-    WorkerProcess p = process;
+    WorkerHandle p = process;
     if (p != null) {
       p.stop(timeout);
     }
@@ -106,7 +105,7 @@ final class WorkerSlot {
   }
 
   void kill() {
-    WorkerProcess p = process;
+    WorkerHandle p = process;
     if (p != null) {
       p.kill();
     }
@@ -118,7 +117,7 @@ final class WorkerSlot {
     return Duration.ofMillis(millis);
   }
 
-  private void exited(WorkerProcess p, int code) {
+  private void exited(WorkerHandle p, int code) {
     if (p != process || state == State.STOPPING || state == State.STOPPED) {
       return;
     }
@@ -137,7 +136,7 @@ final class WorkerSlot {
   }
 
   WorkerInfo info() {
-    WorkerProcess p = process;
+    WorkerHandle p = process;
     return new WorkerInfo(
         name,
         p == null ? null : p.workerId(),
