@@ -190,16 +190,13 @@ public final class ScalingPolicy {
       why = load + "; keeping up, per-task rate not measured yet";
     }
     int even = Partitions.evenTasks(wanted, c.partitions(), lo, hi);
-    return settle(
-        name, current, even, lo, c.partitions(), cause, why, partitions, s, memory, next, now);
+    return settle(name, current, even, cause, why, partitions, s, memory, next, now);
   }
 
   private static TaskChange settle(
       String name,
       int current,
       int recommended,
-      int lo,
-      int partitions,
       Cause cause,
       String why,
       String suffix,
@@ -207,7 +204,7 @@ public final class ScalingPolicy {
       PolicyMemory memory,
       PolicyMemory.Builder next,
       Instant now) {
-    Step step = step(name, current, recommended, lo, partitions, s, memory, now);
+    Step step = step(name, current, recommended, s, memory, now);
     next.recommend(name, recommended, step.desired != current);
     Cause final_ =
         step.cause != null
@@ -229,8 +226,6 @@ public final class ScalingPolicy {
       String key,
       int current,
       int recommended,
-      int lo,
-      int partitions,
       PolicySettings s,
       PolicyMemory memory,
       Instant now) {
@@ -352,7 +347,7 @@ public final class ScalingPolicy {
     } else if (need > s.workersMax()) {
       why += "; capped at the ceiling of " + s.workersMax();
     }
-    Step step = step(key, heading, recommended, reserved, 0, s, memory, snapshot.at());
+    Step step = step(key, heading, recommended, s, memory, snapshot.at());
     if (step.desired < heading && backlogged != null) {
       // taking a worker away moves tasks: every task of the group pauses for the rebalance
       step =
