@@ -1,5 +1,6 @@
 package dev.railyard.host;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP endpoint on a free local port standing for a function a rule delivers to: it answers
@@ -25,8 +30,8 @@ final class Endpoint implements AutoCloseable {
   private volatile int status;
   private volatile String refused = null;
   private volatile long delayMillis;
-  private final java.util.concurrent.ExecutorService executor =
-      java.util.concurrent.Executors.newCachedThreadPool();
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final ScheduledExecutorService answers = Executors.newScheduledThreadPool(4);
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final List<String> delivered = new CopyOnWriteArrayList<>();
   private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
@@ -55,30 +60,36 @@ final class Endpoint implements AutoCloseable {
           if (id != null) {
             endpoint.attempts.merge(id, 1, Integer::sum);
           }
+          // a slow function answers after its work: the answer is scheduled, no thread waits
           long delay = endpoint.delayMillis;
           if (delay > 0) {
-            try {
-              Thread.sleep(delay); // a slow function, answering after its work
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-          String refuse = endpoint.refused;
-          int answer = refuse != null && body.contains(refuse) ? 503 : endpoint.status;
-          if (answer / 100 == 2) {
-            endpoint.delivered.add(body);
-          }
-          byte[] reply =
-              (answer / 100 == 2 ? "ok" : "unavailable").getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(answer, reply.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(reply);
+            endpoint.answers.schedule(
+                () -> endpoint.answer(exchange, body), delay, TimeUnit.MILLISECONDS);
+          } else {
+            endpoint.answer(exchange, body);
           }
         });
     // requests are answered in parallel, as a function with many instances would
     server.setExecutor(endpoint.executor);
     server.start();
     return endpoint;
+  }
+
+  private void answer(HttpExchange exchange, String body) {
+    String refuse = refused;
+    int answer = refuse != null && body.contains(refuse) ? 503 : status;
+    if (answer / 100 == 2) {
+      delivered.add(body);
+    }
+    byte[] reply = (answer / 100 == 2 ? "ok" : "unavailable").getBytes(StandardCharsets.UTF_8);
+    try {
+      exchange.sendResponseHeaders(answer, reply.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(reply);
+      }
+    } catch (IOException e) {
+      exchange.close(); // the client gave up: nothing to answer
+    }
   }
 
   String url() {
@@ -116,5 +127,6 @@ final class Endpoint implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    answers.shutdownNow();
   }
 }

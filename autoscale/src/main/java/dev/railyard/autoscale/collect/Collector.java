@@ -132,41 +132,13 @@ public final class Collector {
       PolicySettings settings) {
     Bounds bounds = Bounds.of(s.config());
     if (s.kind() == Kind.SOURCE) {
-      return new ConnectorLoad(
-          s.name(),
-          s.kind(),
-          s.state(),
-          s.tasksMax(),
-          s.runningTasks(),
-          0,
-          0,
-          0,
-          0,
-          0,
-          OptionalDouble.empty(),
-          OptionalDouble.empty(),
-          OptionalDouble.empty(),
-          bounds,
-          Optional.empty());
+      return ConnectorLoad.unread(
+          s.name(), s.kind(), s.state(), s.tasksMax(), s.runningTasks(), bounds, Optional.empty());
     }
     Optional<String> problem = problem(s, topics, offsets);
     if (problem.isPresent()) {
-      return new ConnectorLoad(
-          s.name(),
-          s.kind(),
-          s.state(),
-          s.tasksMax(),
-          s.runningTasks(),
-          0,
-          0,
-          0,
-          0,
-          0,
-          OptionalDouble.empty(),
-          OptionalDouble.empty(),
-          OptionalDouble.empty(),
-          bounds,
-          problem);
+      return ConnectorLoad.unread(
+          s.name(), s.kind(), s.state(), s.tasksMax(), s.runningTasks(), bounds, problem);
     }
     List<PartitionLag> partitions = new ArrayList<>();
     for (String topic : topics) {

@@ -246,38 +246,9 @@ public final class Autoscaler implements AutoCloseable {
       }
       return;
     }
-    if (!s.enabled()) {
-      record(
-          WORKERS,
-          heading,
-          w.desired(),
-          w.cause(),
-          w.reason(),
-          "not applied: autoscale.enabled=false");
-      return;
-    }
-    Instant now = clock.instant();
-    if (!workerChange.isDone()) {
-      record(
-          WORKERS,
-          heading,
-          w.desired(),
-          w.cause(),
-          w.reason(),
-          "not applied: a worker change is under way");
-      return;
-    }
-    if (now.isBefore(workerRetryAt)) {
-      record(
-          WORKERS,
-          heading,
-          w.desired(),
-          w.cause(),
-          w.reason(),
-          "not applied: retrying after "
-              + workerBackoff.toSeconds()
-              + " s, the last change failed: "
-              + workerFailure);
+    String notNow = whyNotNow(s);
+    if (notNow != null) {
+      record(WORKERS, heading, w.desired(), w.cause(), w.reason(), "not applied: " + notNow);
       return;
     }
     int count = Math.max(workers.minWorkers(), Math.min(workers.maxWorkers(), w.desired()));
@@ -318,6 +289,23 @@ public final class Autoscaler implements AutoCloseable {
               w.reason(),
               "failed: " + workerFailure + "; retrying in " + workerBackoff.toSeconds() + " s");
         });
+  }
+
+  /** Why a worker change may not start now, or null when it may. */
+  private String whyNotNow(PolicySettings s) {
+    if (!s.enabled()) {
+      return "autoscale.enabled=false";
+    }
+    if (!workerChange.isDone()) {
+      return "a worker change is under way";
+    }
+    if (clock.instant().isBefore(workerRetryAt)) {
+      return "retrying after "
+          + workerBackoff.toSeconds()
+          + " s, the last change failed: "
+          + workerFailure;
+    }
+    return null;
   }
 
   // adds an entry unless it repeats the last one of its target (a decision that stands)

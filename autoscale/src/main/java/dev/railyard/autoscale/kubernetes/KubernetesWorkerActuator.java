@@ -11,12 +11,16 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #currentWorkers} and {@link #desiredWorkers} read the resource from the API server each
  * time (one request, within the client's request timeout) and throw {@link IllegalStateException},
  * naming the resource and the reason, when it cannot be read. Thread-safe: scale requests run one
- * at a time on a thread of their own, in the order made.
+ * at a time on a thread of their own, in the order made; the wait for ready replicas is a check
+ * scheduled every poll interval, so no thread sleeps through it.
  */
 public final class KubernetesWorkerActuator implements WorkerActuator, AutoCloseable {
 
@@ -50,8 +55,8 @@ public final class KubernetesWorkerActuator implements WorkerActuator, AutoClose
   private final int maxWorkers;
   private final Duration readyTimeout;
   private final Duration pollInterval;
-  private final ExecutorService scaler =
-      Executors.newSingleThreadExecutor(
+  private final ScheduledExecutorService scaler =
+      Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread t = new Thread(r, "railyard-kubernetes-scaler");
             t.setDaemon(true);
@@ -60,6 +65,10 @@ public final class KubernetesWorkerActuator implements WorkerActuator, AutoClose
   private final Object lock = new Object();
   private int pending; // scale requests made and not yet ended; guarded by lock
   private int requested; // the count of the last one; guarded by lock
+  // ends when the last request made has ended, never exceptionally; guarded by lock
+  private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+  private final Map<CompletableFuture<Void>, Integer> open = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   /**
    * @param client the client to reach the API server with; stays open on {@link #close}
@@ -178,95 +187,111 @@ public final class KubernetesWorkerActuator implements WorkerActuator, AutoClose
       throw new IllegalArgumentException(
           "count must be between " + minWorkers + " and " + maxWorkers + ", not " + count);
     }
-    Request request = new Request(count);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    open.put(done, count);
+    done.whenComplete(
+        (ignored, failure) -> {
+          open.remove(done);
+          synchronized (lock) {
+            pending--;
+          }
+        });
     synchronized (lock) {
       pending++;
       requested = count;
+      // the next request starts when this one has ended, whatever its end
+      tail =
+          tail.thenComposeAsync(
+              ignored -> {
+                start(count, done);
+                return done.handle((v, e) -> (Void) null);
+              },
+              scaler);
     }
-    CompletableFuture<Void> ended =
-        request.done.whenComplete(
-            (ignored, failure) -> {
-              synchronized (lock) {
-                pending--;
-              }
-            });
+    if (closed) {
+      abandon(done, count);
+    }
+    return done;
+  }
+
+  private void start(int count, CompletableFuture<Void> done) {
     try {
-      scaler.execute(request);
-    } catch (RejectedExecutionException e) {
-      request.abandon();
-    }
-    return ended;
-  }
-
-  /** One scale request; its future ends when it has run, failed, or was dropped by a close. */
-  private final class Request implements Runnable {
-    private final int count;
-    private final CompletableFuture<Void> done = new CompletableFuture<>();
-
-    Request(int count) {
-      this.count = count;
-    }
-
-    @Override
-    public void run() {
-      try {
-        scale(count);
-        done.complete(null);
-      } catch (RuntimeException e) {
-        log.warn("{}", e.getMessage());
-        done.completeExceptionally(e);
-      }
-    }
-
-    void abandon() {
-      done.completeExceptionally(
-          new IllegalStateException(
-              "Cannot scale " + target + " to " + count + ": the actuator was closed first"));
+      ReplicaState before = read("scale");
+      log.info(
+          "Scaling {} from {} to {} replicas ({} ready)",
+          target,
+          before.desired(),
+          count,
+          before.ready());
+      long generation = patchReplicas(count);
+      check(count, generation, System.nanoTime() + readyTimeout.toNanos(), done);
+    } catch (RuntimeException e) {
+      fail(done, e);
     }
   }
 
-  private void scale(int count) {
-    ReplicaState before = read("scale");
-    log.info(
-        "Scaling {} from {} to {} replicas ({} ready)",
-        target,
-        before.desired(),
-        count,
-        before.ready());
-    long generation = patchReplicas(count);
-    long deadline = System.nanoTime() + readyTimeout.toNanos();
-    while (true) {
+  // one look at the resource; schedules the next look until the replicas are ready or it fails
+  private void check(int count, long generation, long deadline, CompletableFuture<Void> done) {
+    if (done.isDone()) {
+      return;
+    }
+    try {
       ReplicaState state = read("scale");
       if (state.reached(count, generation)) {
         log.info("{} has {} ready replicas", target, count);
+        done.complete(null);
         return;
       }
-      state
-          .blocker(count, generation)
-          .ifPresent(
-              reason -> {
-                throw new IllegalStateException(
-                    "Cannot scale " + target + " to " + count + ": " + reason);
-              });
-      if (System.nanoTime() >= deadline) {
-        throw new IllegalStateException(
-            "Cannot scale "
-                + target
-                + " to "
-                + count
-                + ": "
-                + state.ready()
-                + " replica(s) were ready after "
-                + readyTimeout.toSeconds()
-                + " s; see kubectl describe "
-                + target.kind().kindName().toLowerCase(Locale.ROOT)
-                + " "
-                + target.name()
-                + " -n "
-                + target.namespace());
+      Optional<String> blocker = state.blocker(count, generation);
+      if (blocker.isPresent()) {
+        fail(
+            done,
+            new IllegalStateException(
+                "Cannot scale " + target + " to " + count + ": " + blocker.get()));
+        return;
       }
-      pause();
+      if (System.nanoTime() >= deadline) {
+        fail(done, timedOut(count, state));
+        return;
+      }
+      scaler.schedule(
+          () -> check(count, generation, deadline, done),
+          pollInterval.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      abandon(done, count);
+    } catch (RuntimeException e) {
+      fail(done, e);
     }
+  }
+
+  private IllegalStateException timedOut(int count, ReplicaState state) {
+    return new IllegalStateException(
+        "Cannot scale "
+            + target
+            + " to "
+            + count
+            + ": "
+            + state.ready()
+            + " replica(s) were ready after "
+            + readyTimeout.toSeconds()
+            + " s; see kubectl describe "
+            + target.kind().kindName().toLowerCase(Locale.ROOT)
+            + " "
+            + target.name()
+            + " -n "
+            + target.namespace());
+  }
+
+  private static void fail(CompletableFuture<Void> done, RuntimeException e) {
+    log.warn("{}", e.getMessage());
+    done.completeExceptionally(e);
+  }
+
+  private void abandon(CompletableFuture<Void> done, int count) {
+    done.completeExceptionally(
+        new IllegalStateException(
+            "Cannot scale " + target + " to " + count + ": the actuator was closed first"));
   }
 
   private long patchReplicas(int count) {
@@ -324,24 +349,15 @@ public final class KubernetesWorkerActuator implements WorkerActuator, AutoClose
     return new IllegalStateException("Cannot " + action + " " + target + ": " + why, e);
   }
 
-  private void pause() {
-    try {
-      Thread.sleep(pollInterval.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Scaling " + target + " was stopped: the actuator closed", e);
-    }
-  }
-
   /**
    * Fails the scale request that is waiting and those not yet started, and closes the client if
    * this actuator made it.
    */
   @Override
   public void close() {
-    for (Runnable dropped : scaler.shutdownNow()) {
-      ((Request) dropped).abandon();
-    }
+    closed = true;
+    scaler.shutdownNow();
+    Map.copyOf(open).forEach((request, count) -> abandon(request, count));
     if (ownsClient) {
       client.close();
     }

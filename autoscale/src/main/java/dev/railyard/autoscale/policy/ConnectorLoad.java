@@ -63,6 +63,36 @@ public record ConnectorLoad(
     Objects.requireNonNull(problem, "problem");
   }
 
+  /**
+   * A connector whose offsets were not read: a source (it has none), or a sink whose offsets could
+   * not be read this time ({@code problem} says why).
+   */
+  public static ConnectorLoad unread(
+      String name,
+      Kind kind,
+      String state,
+      int tasks,
+      int runningTasks,
+      Bounds bounds,
+      Optional<String> problem) {
+    return new ConnectorLoad(
+        name,
+        kind,
+        state,
+        tasks,
+        runningTasks,
+        0,
+        0,
+        0,
+        0,
+        0,
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        bounds,
+        problem);
+  }
+
   /** Whether it has work: lag (not stuck) or records arriving. */
   public boolean busy(long lagThreshold) {
     return lag - stuckLag > lagThreshold || arrivalRate.orElse(0) > 0;

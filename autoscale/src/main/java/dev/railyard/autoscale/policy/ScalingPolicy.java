@@ -4,12 +4,9 @@ import dev.railyard.autoscale.policy.ConnectorLoad.Kind;
 import dev.railyard.autoscale.policy.Decision.Cause;
 import dev.railyard.autoscale.policy.Decision.TaskChange;
 import dev.railyard.autoscale.policy.Decision.WorkerChange;
-import dev.railyard.autoscale.policy.PolicyMemory.Recommendation;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Railyard's scaling policy, a pure function: {@link #decide} takes a snapshot, the settings and
@@ -65,55 +62,10 @@ public final class ScalingPolicy {
         backlogged = c.name();
       }
     }
-    busyTasks = keepWhatFreesNoWorker(snapshot, settings, next, tasks, busyTasks);
+    busyTasks = WorkerSizing.keepWhatFreesNoWorker(snapshot, settings, next, tasks, busyTasks);
     WorkerChange workers =
-        workers(snapshot, settings, memory, next, busyTasks, missing, backlogged);
+        WorkerSizing.workers(snapshot, settings, memory, next, busyTasks, missing, backlogged);
     return new Decision(now, tasks, workers, next.build());
-  }
-
-  /**
-   * A busy connector keeps its tasks when the fewer tasks decided would not lower the workers
-   * needed: the step would cost a rebalance and free nothing. Idle connectors still go down.
-   *
-   * @return the busy tasks with the kept ones counted
-   */
-  private static int keepWhatFreesNoWorker(
-      ClusterSnapshot snapshot,
-      PolicySettings s,
-      PolicyMemory.Builder next,
-      List<TaskChange> tasks,
-      int busyTasks) {
-    int busy = busyTasks;
-    for (int i = 0; i < tasks.size(); i++) {
-      TaskChange t = tasks.get(i);
-      ConnectorLoad c = snapshot.connectors().get(i);
-      if (t.cause() != Cause.DEMAND_DOWN
-          || t.desired() >= t.current()
-          || !c.busy(s.lagThreshold())) {
-        continue;
-      }
-      int fewer = t.current() - t.desired();
-      if (ceilDiv(busy + fewer, s.tasksPerWorker()) == ceilDiv(busy, s.tasksPerWorker())) {
-        busy += fewer;
-        next.unchanged(t.connector());
-        int cut = t.reason().indexOf("; tasks ");
-        String load = cut < 0 ? t.connector() + ": demand lower" : t.reason().substring(0, cut);
-        tasks.set(
-            i,
-            new TaskChange(
-                t.connector(),
-                t.current(),
-                t.current(),
-                Cause.STABILIZING,
-                load
-                    + "; tasks stay "
-                    + t.current()
-                    + " (demand is lower, but "
-                    + t.desired()
-                    + " tasks would free no worker: a rebalance for nothing)"));
-      }
-    }
-    return busy;
   }
 
   private static TaskChange tasks(
@@ -154,7 +106,7 @@ public final class ScalingPolicy {
     int hi = Math.min(c.partitions(), c.bounds().max());
     long lag = Math.max(0, c.lag() - c.stuckLag());
     double arrival = c.arrivalRate().orElse(0);
-    String load = load(c, lag, arrival);
+    String load = Reasons.load(c, lag, arrival);
     String partitions = " (" + c.partitions() + " partitions)";
 
     int wanted;
@@ -166,10 +118,15 @@ public final class ScalingPolicy {
       int up = ceil(need);
       wanted = up > current ? up : Math.min(current, ceil(need / DOWN_HEADROOM));
       cause = Cause.DEMAND_UP;
-      why = load + drains(lag, arrival, rate, current) + " at " + rate(rate) + " per task";
+      why =
+          load
+              + Reasons.drains(lag, arrival, rate, current)
+              + " at "
+              + Reasons.rate(rate)
+              + " per task";
     } else if (lag > s.lagThreshold() + inFlight(c)) {
       Instant changed = memory.changedAt(name);
-      if (changed != null && changed.isAfter(now.minus(settle(s)))) {
+      if (changed != null && changed.isAfter(now.minus(Stabilizer.settleTime(s)))) {
         wanted = current;
         cause = Cause.HOLD;
         why = load + "; per-task rate not measured yet, waiting for it after the last change";
@@ -204,168 +161,19 @@ public final class ScalingPolicy {
       PolicyMemory memory,
       PolicyMemory.Builder next,
       Instant now) {
-    Step step = step(name, current, recommended, s, memory, now);
-    next.recommend(name, recommended, step.desired != current);
+    Stabilizer.Step step = Stabilizer.step(name, current, recommended, s, memory, now);
+    next.recommend(name, recommended, step.desired() != current);
     Cause final_ =
-        step.cause != null
-            ? step.cause
+        step.cause() != null
+            ? step.cause()
             : recommended > current || cause == Cause.HOLD ? cause : Cause.STEADY;
     String reason =
         why
             + "; tasks "
-            + (step.desired == current ? "stay " + current : current + " → " + step.desired)
+            + (step.desired() == current ? "stay " + current : current + " → " + step.desired())
             + suffix
-            + step.note;
-    return new TaskChange(name, current, step.desired, final_, reason);
-  }
-
-  private record Step(int desired, Cause cause, String note) {}
-
-  /** Up at once; down after the window, in one step, once every earlier change settled. */
-  private static Step step(
-      String key,
-      int current,
-      int recommended,
-      PolicySettings s,
-      PolicyMemory memory,
-      Instant now) {
-    if (recommended >= current) {
-      return new Step(recommended, null, "");
-    }
-    Duration window = s.scaleDownStabilization();
-    Instant windowStart = now.minus(window);
-    int highest = recommended;
-    boolean watchedWhole = window.isZero();
-    Instant earliest = now;
-    for (Recommendation r : memory.history(key)) {
-      if (!r.at().isAfter(windowStart)) {
-        watchedWhole = true;
-      }
-      if (!r.at().isBefore(windowStart)) {
-        highest = Math.max(highest, r.count());
-      }
-      earliest = r.at().isBefore(earliest) ? r.at() : earliest;
-    }
-    // a step down waits until its own last change and the last change anywhere settled: each
-    // change is a rebalance, and two close together pause the tasks twice
-    Instant changed = memory.changedAt(key);
-    Instant anywhere = memory.lastChange();
-    boolean settled =
-        (changed == null || !changed.isAfter(now.minus(settle(s))))
-            && (anywhere == null || !anywhere.isAfter(now.minus(settle(s))));
-    if (highest >= current || !watchedWhole || !settled) {
-      long lower = Math.min(Duration.between(earliest, now).toSeconds(), window.toSeconds());
-      String waiting =
-          highest >= current
-              ? " (demand lower now, but "
-                  + highest
-                  + " within the last "
-                  + window.toSeconds()
-                  + " s)"
-              : !watchedWhole
-                  ? " (demand lower; waiting for "
-                      + window.toSeconds()
-                      + " s of lower demand, "
-                      + lower
-                      + " s so far)"
-                  : " (demand lower; waiting for the last change to settle)";
-      return new Step(current, Cause.STABILIZING, waiting);
-    }
-    // one step, to the highest count the window recommended (as the HPA does): one rebalance
-    // rather than one per divisor; the next needs a whole window of lower demand again
-    return new Step(
-        highest,
-        Cause.DEMAND_DOWN,
-        " (one step down after " + window.toSeconds() + " s of lower demand)");
-  }
-
-  private static WorkerChange workers(
-      ClusterSnapshot snapshot,
-      PolicySettings s,
-      PolicyMemory memory,
-      PolicyMemory.Builder next,
-      int busyTasks,
-      boolean missing,
-      String backlogged) {
-    int running = snapshot.workersRunning();
-    int heading = snapshot.workersDesired();
-    String key = PolicyMemory.WORKERS;
-    if (snapshot.problem().isPresent()) {
-      next.recommend(key, heading, false);
-      return new WorkerChange(
-          running,
-          heading,
-          Cause.HOLD,
-          "holding " + heading + " workers: " + snapshot.problem().get());
-    }
-    if (missing) {
-      next.recommend(key, heading, false);
-      return new WorkerChange(
-          running,
-          heading,
-          Cause.HOLD,
-          "holding " + heading + " workers: the lag of some connectors could not be read");
-    }
-    if (running != heading) {
-      next.recommend(key, heading, false);
-      return new WorkerChange(
-          running,
-          heading,
-          Cause.HOLD,
-          "holding: "
-              + running
-              + " of "
-              + heading
-              + " workers running; waiting for the change to finish");
-    }
-    int need = ceilDiv(busyTasks, s.tasksPerWorker());
-    Cause cause = Cause.DEMAND_UP;
-    String why =
-        busyTasks
-            + " busy task"
-            + (busyTasks == 1 ? "" : "s")
-            + " at "
-            + s.tasksPerWorker()
-            + " per worker";
-    if (snapshot.workerCpu().isPresent()
-        && snapshot.workerCpu().getAsDouble() > s.cpuHigh()
-        && need <= running) {
-      need = running + 1;
-      cause = Cause.CPU;
-      why +=
-          "; workers CPU-bound at "
-              + percent(snapshot.workerCpu().getAsDouble())
-              + " (above "
-              + percent(s.cpuHigh())
-              + ")";
-    }
-    int reserved = s.reservedAt(snapshot.at());
-    int recommended = Math.max(reserved, Math.min(s.workersMax(), need));
-    if (recommended == reserved && need < reserved) {
-      why += "; reserved " + reserved + (reserved > s.workersMin() ? " (schedule)" : "");
-      cause = recommended > heading ? Cause.RESERVED : cause;
-    } else if (need > s.workersMax()) {
-      why += "; capped at the ceiling of " + s.workersMax();
-    }
-    Step step = step(key, heading, recommended, s, memory, snapshot.at());
-    if (step.desired < heading && backlogged != null) {
-      // taking a worker away moves tasks: every task of the group pauses for the rebalance
-      step =
-          new Step(
-              heading,
-              Cause.STABILIZING,
-              " (demand lower, but "
-                  + backlogged
-                  + " has a backlog: no worker leaves before it drained)");
-    }
-    next.recommend(key, recommended, step.desired != heading);
-    Cause final_ = step.cause != null ? step.cause : recommended > heading ? cause : Cause.STEADY;
-    String reason =
-        why
-            + "; workers "
-            + (step.desired == heading ? "stay " + heading : heading + " → " + step.desired)
-            + step.note;
-    return new WorkerChange(running, step.desired, final_, reason);
+            + step.note();
+    return new TaskChange(name, current, step.desired(), final_, reason);
   }
 
   /**
@@ -382,60 +190,7 @@ public final class ScalingPolicy {
     return new TaskChange(c.name(), c.tasks(), c.tasks(), Cause.LEFT_ALONE, c.name() + ": " + why);
   }
 
-  private static Duration settle(PolicySettings s) {
-    Duration three = s.interval().multipliedBy(3);
-    Duration floor = Duration.ofSeconds(15);
-    return three.compareTo(floor) > 0 ? three : floor;
-  }
-
-  private static String load(ConnectorLoad c, long lag, double arrival) {
-    StringBuilder b = new StringBuilder(c.name()).append(": lag ").append(count(lag));
-    if (c.stuckLag() > 0) {
-      b.append(" (not counting ")
-          .append(count(c.stuckLag()))
-          .append(" on ")
-          .append(c.stuckPartitions())
-          .append(" stuck partition")
-          .append(c.stuckPartitions() == 1 ? "" : "s")
-          .append(")");
-    }
-    if (arrival > 0) {
-      b.append(", arrivals ").append(rate(arrival));
-    }
-    return b.toString();
-  }
-
-  private static String drains(long lag, double arrival, double rate, int tasks) {
-    if (lag == 0) {
-      return "";
-    }
-    double net = rate * tasks - arrival;
-    if (net <= 0) {
-      return " does not drain with " + tasks + " task" + (tasks == 1 ? "" : "s");
-    }
-    return " drains in " + count(Math.round(lag / net)) + " s";
-  }
-
   private static int ceil(double x) {
     return (int) Math.min(Integer.MAX_VALUE, Math.ceil(x - 1e-9));
-  }
-
-  private static int ceilDiv(int a, int b) {
-    return (a + b - 1) / b;
-  }
-
-  private static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
-  }
-
-  private static String rate(double perSecond) {
-    return (perSecond >= 10
-            ? count(Math.round(perSecond))
-            : String.format(Locale.ROOT, "%.1f", perSecond))
-        + "/s";
-  }
-
-  private static String percent(double fraction) {
-    return Math.round(fraction * 100) + " %";
   }
 }

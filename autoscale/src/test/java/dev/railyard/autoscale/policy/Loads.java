@@ -37,6 +37,17 @@ final class Loads {
         Optional.empty());
   }
 
+  /** The first decision: nothing remembered yet. */
+  static Decision first(ClusterSnapshot snapshot, PolicySettings settings) {
+    return ScalingPolicy.decide(snapshot, settings, PolicyMemory.EMPTY);
+  }
+
+  /** The task change of a decision about one connector. */
+  static Decision.TaskChange only(Decision d) {
+    org.assertj.core.api.Assertions.assertThat(d.tasks()).hasSize(1);
+    return d.tasks().get(0);
+  }
+
   static Instant at(long seconds) {
     return T0.plus(Duration.ofSeconds(seconds));
   }

@@ -71,6 +71,12 @@ public final class Autoscaling implements AutoCloseable {
               @Override
               public void onStep(ClusterSnapshot snapshot, Decision decision) {
                 metrics.update(snapshot.connectors(), decision);
+                if (snapshot.problem().isEmpty()) {
+                  tasks.retain(
+                      snapshot.connectors().stream()
+                          .map(c -> c.name())
+                          .collect(java.util.stream.Collectors.toSet()));
+                }
               }
             });
     this.service = new AutoscaleService(autoscaler, workers, defaultMin, defaultMax);

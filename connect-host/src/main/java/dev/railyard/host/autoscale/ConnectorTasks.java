@@ -40,6 +40,14 @@ final class ConnectorTasks implements TaskActuator {
             });
   }
 
+  /**
+   * Forgets the connectors Connect no longer has, so a connector created again under an old name
+   * starts from its own config, not from the count its namesake was scaled to.
+   */
+  void retain(java.util.Set<String> connectors) {
+    scaled.keySet().retainAll(connectors);
+  }
+
   /** The tasks last set on {@code connector}, if any were. */
   OptionalInt scaledTasks(String connector) {
     Integer n = scaled.get(connector);

@@ -39,6 +39,10 @@ class ConnectorTasksTest {
 
     assertThat(tasks.scaledTasks("railyard.to.burst.fn")).hasValue(3);
     assertThat(tasks.scaledTasks("other")).isEmpty();
+
+    // once Connect no longer has it, a connector made again under its name starts afresh
+    tasks.retain(java.util.Set.of("other"));
+    assertThat(tasks.scaledTasks("railyard.to.burst.fn")).isEmpty();
   }
 
   @Test

@@ -9,25 +9,15 @@ import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Transform;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterServiceTest {
@@ -37,57 +27,8 @@ class DeadLetterServiceTest {
 
   private final MockProducer<byte[], byte[]> producer =
       new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-  private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
-  private final List<ConsumerRecord<byte[], byte[]>> letters = new java.util.ArrayList<>();
-
-  /** Hands out a fresh consumer of the dead-letter topic holding {@link #letters} each time. */
-  private final KafkaClients clients =
-      new KafkaClients() {
-        @Override
-        public String bootstrapServers() {
-          return "mock:9092";
-        }
-
-        @Override
-        public Admin admin(String purpose) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <K, V> Consumer<K, V> consumer(
-            String purpose,
-            String group,
-            Deserializer<K> keys,
-            Deserializer<V> values,
-            Map<String, Object> extra) {
-          assertThat(group).isEqualTo("railyard.redrive.orders.webhook");
-          return (Consumer<K, V>) letterConsumer();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <K, V> Producer<K, V> reliableProducer(
-            String purpose, Serializer<K> keys, Serializer<V> values, Map<String, Object> extra) {
-          return (Producer<K, V>) producer;
-        }
-      };
-
-  private MockConsumer<byte[], byte[]> letterConsumer() {
-    MockConsumer<byte[], byte[]> consumer =
-        new MockConsumer<>("earliest") {
-          @Override
-          public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
-            committed.putAll(offsets);
-            super.commitSync(offsets);
-          }
-        };
-    consumer.updatePartitions(LETTERS, List.of(new PartitionInfo(LETTERS, 0, null, null, null)));
-    consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
-    consumer.updateEndOffsets(Map.of(PARTITION, (long) letters.size()));
-    consumer.schedulePollTask(() -> letters.forEach(consumer::addRecord));
-    return consumer;
-  }
+  private final MemoryTopic letters = new MemoryTopic(LETTERS);
+  private final KafkaClients clients = letters.clients(producer);
 
   private static Rule rule() {
     return new Rule(
@@ -105,21 +46,7 @@ class DeadLetterServiceTest {
   }
 
   private void letter(String value, Map<String, String> headers) {
-    RecordHeaders h = new RecordHeaders();
-    headers.forEach((k, v) -> h.add(k, v.getBytes(StandardCharsets.UTF_8)));
-    letters.add(
-        new ConsumerRecord<>(
-            LETTERS,
-            0,
-            letters.size(),
-            0L,
-            TimestampType.CREATE_TIME,
-            -1,
-            -1,
-            "k".getBytes(StandardCharsets.UTF_8),
-            value.getBytes(StandardCharsets.UTF_8),
-            h,
-            java.util.Optional.empty()));
+    letters.add(Instant.EPOCH, "k", value, headers);
   }
 
   private static String header(ProducerRecord<byte[], byte[]> r, String key) {
@@ -157,7 +84,8 @@ class DeadLetterServiceTest {
     assertThat(header(sent, "railyard.error.class")).isNull();
     assertThat(header(sent, "railyard.attempts")).isNull();
     assertThat(header(sent, "railyard.first.failure")).isNull();
-    assertThat(committed).containsEntry(PARTITION, new OffsetAndMetadata(1));
+    assertThat(letters.committed).containsEntry(PARTITION, new OffsetAndMetadata(1));
+    assertThat(letters.groups).contains("railyard.redrive.orders.webhook");
   }
 
   @Test

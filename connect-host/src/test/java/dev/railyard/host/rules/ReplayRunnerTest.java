@@ -8,17 +8,10 @@ import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Transform;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.MockConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.Node;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -31,7 +24,7 @@ class ReplayRunnerTest {
   private static final TopicPartition TP = new TopicPartition(BUS_TOPIC, 0);
   private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
 
-  private final BusConsumer consumer = new BusConsumer();
+  private final MemoryTopic bus = new MemoryTopic(BUS_TOPIC);
   private final MockProducer<byte[], byte[]> producer =
       new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
 
@@ -56,12 +49,16 @@ class ReplayRunnerTest {
     // given six events a second apart: paid, refund, paid, paid, refund, paid
     String[] types = {"paid", "refund", "paid", "paid", "refund", "paid"};
     for (int i = 0; i < types.length; i++) {
-      consumer.event(i, T0.plusSeconds(i), "{\"id\":\"e" + i + "\",\"type\":\"" + types[i] + "\"}");
+      bus.add(
+          T0.plusSeconds(i),
+          null,
+          "{\"id\":\"e" + i + "\",\"type\":\"" + types[i] + "\"}",
+          Map.of());
     }
 
     // when the window [1 s, 4 s) is replayed
     Replay replay = new Replay("paid", List.of("ledger"), T0.plusSeconds(1), T0.plusSeconds(4));
-    new ReplayRunner(new OneConsumer(consumer), producer).run(rule(), replay);
+    new ReplayRunner(bus.clients(null), producer).run(rule(), replay);
 
     // then the paid events at 2 s and 3 s went to the target's delivery topic, marked as replayed
     List<ProducerRecord<byte[], byte[]>> sent = producer.history();
@@ -88,10 +85,10 @@ class ReplayRunnerTest {
 
   @Test
   void shouldEndAtOnceWhenTheWindowHoldsNothing() {
-    consumer.event(0, T0, "{\"type\":\"paid\"}");
+    bus.add(T0, null, "{\"type\":\"paid\"}", Map.of());
 
     Replay replay = new Replay("paid", List.of("ledger"), T0.plusSeconds(60), T0.plusSeconds(120));
-    new ReplayRunner(new OneConsumer(consumer), producer).run(rule(), replay);
+    new ReplayRunner(bus.clients(null), producer).run(rule(), replay);
 
     assertThat(producer.history()).isEmpty();
     assertThat(replay.view()).containsEntry("state", "DONE").containsEntry("scanned", 0L);
@@ -100,51 +97,5 @@ class ReplayRunnerTest {
   private static String header(ProducerRecord<byte[], byte[]> r, String key) {
     Header h = r.headers().lastHeader(key);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-  }
-
-  /** A bus topic of one partition whose records carry timestamps; finds offsets by time. */
-  private static final class BusConsumer extends MockConsumer<byte[], byte[]> {
-    private final Map<Long, Long> timestamps = new HashMap<>();
-    private final List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
-
-    BusConsumer() {
-      super(OffsetResetStrategy.EARLIEST);
-      updatePartitions(
-          BUS_TOPIC, List.of(new PartitionInfo(BUS_TOPIC, 0, Node.noNode(), null, null)));
-      updateBeginningOffsets(Map.of(TP, 0L));
-      // the records become available once the runner has assigned the partition
-      schedulePollTask(() -> records.forEach(this::addRecord));
-    }
-
-    void event(long offset, Instant at, String json) {
-      timestamps.put(offset, at.toEpochMilli());
-      records.add(
-          new ConsumerRecord<>(
-              BUS_TOPIC,
-              0,
-              offset,
-              at.toEpochMilli(),
-              org.apache.kafka.common.record.TimestampType.CREATE_TIME,
-              0,
-              0,
-              null,
-              json.getBytes(StandardCharsets.UTF_8),
-              new org.apache.kafka.common.header.internals.RecordHeaders(),
-              java.util.Optional.empty()));
-      updateEndOffsets(Map.of(TP, offset + 1));
-    }
-
-    @Override
-    public synchronized Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(
-        Map<TopicPartition, Long> times) {
-      Map<TopicPartition, OffsetAndTimestamp> found = new HashMap<>();
-      times.forEach(
-          (tp, time) ->
-              timestamps.entrySet().stream()
-                  .filter(e -> e.getValue() >= time)
-                  .min(Map.Entry.comparingByKey())
-                  .ifPresent(e -> found.put(tp, new OffsetAndTimestamp(e.getKey(), e.getValue()))));
-      return found;
-    }
   }
 }

@@ -1,0 +1,155 @@
+package dev.railyard.autoscale.policy;
+
+import dev.railyard.autoscale.policy.Decision.Cause;
+import dev.railyard.autoscale.policy.Decision.TaskChange;
+import dev.railyard.autoscale.policy.Decision.WorkerChange;
+import java.util.List;
+
+/**
+ * The worker count of a decision: the busy tasks over the tasks per worker, one more when
+ * CPU-bound, within the reserved count (raised by the schedule) and the ceiling; held while data is
+ * missing or a change is under way, and no worker leaves while a connector has a backlog. Pure.
+ */
+final class WorkerSizing {
+
+  private WorkerSizing() {}
+
+  /**
+   * A busy connector keeps its tasks when the fewer tasks decided would not lower the workers
+   * needed: the step would cost a rebalance and free nothing. Idle connectors still go down.
+   *
+   * @return the busy tasks with the kept ones counted
+   */
+  static int keepWhatFreesNoWorker(
+      ClusterSnapshot snapshot,
+      PolicySettings s,
+      PolicyMemory.Builder next,
+      List<TaskChange> tasks,
+      int busyTasks) {
+    int busy = busyTasks;
+    for (int i = 0; i < tasks.size(); i++) {
+      TaskChange t = tasks.get(i);
+      ConnectorLoad c = snapshot.connectors().get(i);
+      if (t.cause() != Cause.DEMAND_DOWN
+          || t.desired() >= t.current()
+          || !c.busy(s.lagThreshold())) {
+        continue;
+      }
+      int fewer = t.current() - t.desired();
+      if (ceilDiv(busy + fewer, s.tasksPerWorker()) == ceilDiv(busy, s.tasksPerWorker())) {
+        busy += fewer;
+        next.unchanged(t.connector());
+        int cut = t.reason().indexOf("; tasks ");
+        String load = cut < 0 ? t.connector() + ": demand lower" : t.reason().substring(0, cut);
+        tasks.set(
+            i,
+            new TaskChange(
+                t.connector(),
+                t.current(),
+                t.current(),
+                Cause.STABILIZING,
+                load
+                    + "; tasks stay "
+                    + t.current()
+                    + " (demand is lower, but "
+                    + t.desired()
+                    + " tasks would free no worker: a rebalance for nothing)"));
+      }
+    }
+    return busy;
+  }
+
+  static WorkerChange workers(
+      ClusterSnapshot snapshot,
+      PolicySettings s,
+      PolicyMemory memory,
+      PolicyMemory.Builder next,
+      int busyTasks,
+      boolean missing,
+      String backlogged) {
+    int running = snapshot.workersRunning();
+    int heading = snapshot.workersDesired();
+    String key = PolicyMemory.WORKERS;
+    if (snapshot.problem().isPresent()) {
+      next.recommend(key, heading, false);
+      return new WorkerChange(
+          running,
+          heading,
+          Cause.HOLD,
+          "holding " + heading + " workers: " + snapshot.problem().get());
+    }
+    if (missing) {
+      next.recommend(key, heading, false);
+      return new WorkerChange(
+          running,
+          heading,
+          Cause.HOLD,
+          "holding " + heading + " workers: the lag of some connectors could not be read");
+    }
+    if (running != heading) {
+      next.recommend(key, heading, false);
+      return new WorkerChange(
+          running,
+          heading,
+          Cause.HOLD,
+          "holding: "
+              + running
+              + " of "
+              + heading
+              + " workers running; waiting for the change to finish");
+    }
+    int need = ceilDiv(busyTasks, s.tasksPerWorker());
+    Cause cause = Cause.DEMAND_UP;
+    String why =
+        busyTasks
+            + " busy task"
+            + (busyTasks == 1 ? "" : "s")
+            + " at "
+            + s.tasksPerWorker()
+            + " per worker";
+    if (snapshot.workerCpu().isPresent()
+        && snapshot.workerCpu().getAsDouble() > s.cpuHigh()
+        && need <= running) {
+      need = running + 1;
+      cause = Cause.CPU;
+      why +=
+          "; workers CPU-bound at "
+              + Reasons.percent(snapshot.workerCpu().getAsDouble())
+              + " (above "
+              + Reasons.percent(s.cpuHigh())
+              + ")";
+    }
+    int reserved = s.reservedAt(snapshot.at());
+    int recommended = Math.max(reserved, Math.min(s.workersMax(), need));
+    if (recommended == reserved && need < reserved) {
+      why += "; reserved " + reserved + (reserved > s.workersMin() ? " (schedule)" : "");
+      cause = recommended > heading ? Cause.RESERVED : cause;
+    } else if (need > s.workersMax()) {
+      why += "; capped at the ceiling of " + s.workersMax();
+    }
+    Stabilizer.Step step = Stabilizer.step(key, heading, recommended, s, memory, snapshot.at());
+    if (step.desired() < heading && backlogged != null) {
+      // taking a worker away moves tasks: every task of the group pauses for the rebalance
+      step =
+          new Stabilizer.Step(
+              heading,
+              Cause.STABILIZING,
+              " (demand lower, but "
+                  + backlogged
+                  + " has a backlog: no worker leaves before it drained)");
+    }
+    next.recommend(key, recommended, step.desired() != heading);
+    Cause final_ =
+        step.cause() != null ? step.cause() : recommended > heading ? cause : Cause.STEADY;
+    String reason =
+        why
+            + "; workers "
+            + (step.desired() == heading ? "stay " + heading : heading + " → " + step.desired())
+            + step.note();
+    return new WorkerChange(running, step.desired(), final_, reason);
+  }
+
+  static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+}
