@@ -1,6 +1,7 @@
 package dev.railyard.autoscale.collect;
 
 import dev.railyard.autoscale.lag.PartitionLag;
+import dev.railyard.autoscale.policy.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -31,17 +32,12 @@ final class ConnectorHistory {
   /** How far back end offsets are kept to date the oldest record not yet committed. */
   static final Duration HISTORY = Duration.ofMinutes(15);
 
-  /**
-   * A connector is backlogged only when its oldest record not yet committed is at least this old:
-   * younger lag is records between two commits, and a rate measured then is an idle task's.
-   */
-  static final double BACKLOG_AGE_SECONDS = 10;
-
   private record Sample(
       Instant at, long ends, long committed, long lag, double lagSeconds, int running) {
 
     boolean backlogged(long lagThreshold) {
-      return lag > lagThreshold && lagSeconds >= BACKLOG_AGE_SECONDS;
+      // younger lag is records between two commits, and a rate measured then is an idle task's
+      return lag > lagThreshold && lagSeconds >= ScalingPolicy.IN_FLIGHT_SECONDS;
     }
   }
 

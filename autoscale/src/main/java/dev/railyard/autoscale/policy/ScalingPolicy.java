@@ -33,8 +33,12 @@ public final class ScalingPolicy {
   /** Going down needs this headroom: demand at most 80 % of the lower count's capacity. */
   static final double DOWN_HEADROOM = 0.8;
 
-  /** Seconds of draining that are records between two commits, not a backlog. */
-  static final double IN_FLIGHT_SECONDS = 10;
+  /**
+   * Seconds of records that are only between two offset commits (sinks commit every 5 s, the
+   * collector reads every interval): lag younger, or no more than this much draining, is no
+   * backlog. The collector measures a per-task rate only past it too.
+   */
+  public static final double IN_FLIGHT_SECONDS = 10;
 
   private ScalingPolicy() {}
 
