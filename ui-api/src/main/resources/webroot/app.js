@@ -45,9 +45,24 @@ function fill(tbodyId, rows, emptyText) {
   }
 }
 
+// The session's CSRF token, which every write made with the session cookie repeats.
+let csrf = null;
+
+async function session() {
+  if (csrf) return csrf;
+  const response = await fetch('api/v1/session', { headers: { Accept: 'application/json' } });
+  if (response.status === 401) { window.location.href = 'login'; return null; }
+  const body = await response.json().catch(() => null);
+  csrf = body && body.csrf;
+  const who = document.getElementById('who');
+  if (who && body) who.textContent = body.name + ' (' + body.role + ')';
+  return csrf;
+}
+
 async function fetchJson(path) {
   try {
     const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    if (response.status === 401) { window.location.href = 'login'; }
     const body = await response.json().catch(() => null);
     return { ok: response.ok, status: response.status, body };
   } catch (e) {
@@ -148,7 +163,10 @@ async function redrive(rule, target, button) {
   const path = 'api/v1/rules/' + encodeURIComponent(rule) + '/deadletters/'
     + encodeURIComponent(target) + '/redrive';
   try {
-    const response = await fetch(path, { method: 'POST', headers: { Accept: 'application/json' } });
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'X-Railyard-CSRF': await session() }
+    });
     const body = await response.json().catch(() => null);
     redriven.set(key, response.ok && body
       ? 'redriven ' + body.redriven + (body.failedAgain ? ', failed again ' + body.failedAgain : '')
@@ -197,4 +215,4 @@ async function loop() {
   setTimeout(loop, REFRESH_MS);
 }
 
-loop();
+session().then(loop);

@@ -6,6 +6,7 @@ import dev.railyard.host.cli.PatternCommand;
 import dev.railyard.host.cli.RuleCommands;
 import dev.railyard.host.cli.Settings;
 import dev.railyard.host.cli.Terminal;
+import dev.railyard.host.cli.TokenCommands;
 import dev.railyard.host.config.RailyardConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -47,6 +48,8 @@ public final class Main {
         return Cli.run(RuleCommands::run, rest, terminal);
       case "test-pattern":
         return Cli.run(PatternCommand::run, rest, terminal);
+      case "tokens":
+        return Cli.run(TokenCommands::run, rest, terminal);
       case "help":
       case "--help":
       case "-h":
@@ -106,6 +109,7 @@ public final class Main {
             + platform.bootstrapServers()
             + (config.embeddedBroker() ? "   (embedded)" : ""));
     out.println("  Logs        " + logFile.getParent());
+    out.println("  Admin token " + platform.adminTokenFile() + "   (the CLI reads it from there)");
     out.println();
     out.println("  Ctrl-C stops Railyard.");
     out.flush();
@@ -130,6 +134,9 @@ public final class Main {
         "  test-pattern --pattern FILE --event FILE",
         "          does the event (JSON) match the EventBridge pattern (JSON)? prints",
         "          'matches' (exit 0) or 'does not match' (exit 1)",
+        "  tokens create NAME --role ROLE [--buses a,b] | tokens list | tokens revoke ID",
+        "          API tokens (admins only): roles admin, editor, viewer, publisher; --buses",
+        "          limits a token to those buses; create prints the token, shown only once",
         "  help    show this text",
         "",
         ruleFlags(),
@@ -149,9 +156,11 @@ public final class Main {
   private static String ruleFlags() {
     return String.join(
         "\n",
-        "Flags of the rule commands (apply, validate, rules, test-pattern):",
+        "Flags of the API commands (apply, validate, rules, test-pattern, tokens):",
         "  --url URL                Railyard's API (default: $RAILYARD_URL, else "
             + "http://127.0.0.1:8080)",
+        "  --token TOKEN            the API token (default: $RAILYARD_TOKEN, else the admin",
+        "                           token in <data.dir>/admin.token of ./railyard.properties)",
         "  --output text|json       text for people (default), json prints the API's answer",
         "Problems are printed to stderr as 'file:line:col path: message', then a summary.",
         "Exit codes of the rule commands: 0 ok (test-pattern: matches), 1 invalid input, bad",

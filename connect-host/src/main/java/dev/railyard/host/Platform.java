@@ -24,6 +24,7 @@ import dev.railyard.host.plugins.RollingPluginCatalog;
 import dev.railyard.host.plugins.maven.MavenPluginInstaller;
 import dev.railyard.host.plugins.maven.MavenResolver;
 import dev.railyard.host.rules.RuleService;
+import dev.railyard.host.security.ApiAccess;
 import dev.railyard.host.workers.RemoteConnect;
 import dev.railyard.host.workers.WorkerPool;
 import dev.railyard.rules.cloudevents.EventEntries;
@@ -237,6 +238,7 @@ public final class Platform implements AutoCloseable {
                               config.getInt(RailyardConfig.HTTP_PORT_CONFIG),
                               RailyardConfig.HTTP_PORT_CONFIG),
                           config.getLong(RailyardConfig.HTTP_MAX_BODY_CONFIG)),
+                      ApiAccess.open(config, dataDir),
                       new PlatformServices(
                           new PlatformHealth(admin, bootstrapServers, workers, rules::health),
                           publisher,
@@ -253,6 +255,11 @@ public final class Platform implements AutoCloseable {
         });
     autoscaling.start();
     log.info("Railyard is up in {}", seconds(System.nanoTime() - t0));
+  }
+
+  /** The file holding the admin token made on the first start, {@code <data.dir>/admin.token}. */
+  public Path adminTokenFile() {
+    return ApiAccess.adminTokenFile(config.dataDir().toAbsolutePath().normalize());
   }
 
   /** The Kafka cluster in use. */

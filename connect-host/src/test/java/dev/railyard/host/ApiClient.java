@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 
 /** A small JSON client of the Railyard API for tests. */
@@ -17,9 +18,42 @@ final class ApiClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
+  private final String token;
 
+  /** A client of a Connect worker's own REST API, or of any server that needs no token. */
   ApiClient(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  /** A client of the platform's API with the admin token of its data directory. */
+  ApiClient(Platform platform) {
+    this(platform.apiUrl(), adminToken(platform));
+  }
+
+  ApiClient(String baseUrl, String token) {
     this.baseUrl = baseUrl;
+    this.token = token;
+  }
+
+  /** The admin token the platform wrote on its first start. */
+  static String adminToken(Platform platform) {
+    try {
+      return Files.readString(platform.adminTokenFile()).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The same API with another token (or none, for null). */
+  ApiClient withToken(String other) {
+    return new ApiClient(baseUrl, other);
+  }
+
+  Response post(String path, String contentType, String body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   record Response(int status, String body) {
@@ -60,6 +94,9 @@ final class ApiClient {
   }
 
   private Response send(HttpRequest.Builder request) {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     try {
       HttpResponse<String> r =
           http.send(

@@ -224,6 +224,8 @@ class CliIT {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--url");
     all.add(platform.apiUrl());
+    all.add("--token");
+    all.add(ApiClient.adminToken(platform));
     return capture(all.toArray(String[]::new));
   }
 

@@ -57,6 +57,7 @@ class PluginHostingIT {
     // when a plugin the workers have never seen is uploaded as a ZIP
     HttpResponse<String> uploaded =
         upload(
+            platform,
             platform.apiUrl() + "/api/v1/plugins",
             "demo-sink.zip",
             zipOf("demo-sink/demo-sink.jar", TestPlugins.sinkJar("2.1", false)));
@@ -98,6 +99,7 @@ class PluginHostingIT {
     for (String version : new String[] {"3.0", "3.1"}) {
       HttpResponse<String> uploaded =
           upload(
+              platform,
               platform.apiUrl() + "/api/v1/plugins?name=versioned",
               "versioned-" + version + ".jar",
               TestPlugins.sinkJar(version, true));
@@ -147,6 +149,7 @@ class PluginHostingIT {
 
     HttpResponse<String> refused =
         upload(
+            platform,
             platform.apiUrl() + "/api/v1/plugins",
             "evil.zip",
             zipOf("../evil.jar", TestPlugins.sinkJar("6.6.6", true)));
@@ -166,8 +169,8 @@ class PluginHostingIT {
     return bytes.toByteArray();
   }
 
-  private static HttpResponse<String> upload(String url, String fileName, byte[] content)
-      throws Exception {
+  private static HttpResponse<String> upload(
+      Platform platform, String url, String fileName, byte[] content) throws Exception {
     String boundary = "railyard-it-boundary";
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(
@@ -183,6 +186,7 @@ class PluginHostingIT {
         .send(
             HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + ApiClient.adminToken(platform))
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build(),

@@ -38,7 +38,7 @@ class RestartIT {
 
     // given a platform with a connector and 50 delivered events, stopped
     try (Platform first = TestPlatforms.start(dataDir, 1, Map.of())) {
-      ApiClient api = new ApiClient(first.apiUrl());
+      ApiClient api = new ApiClient(first);
       assertThat(
               api.put(
                       "/connect/connectors/audit/config",
@@ -53,7 +53,7 @@ class RestartIT {
 
     // when it starts again on the same data directory
     try (Platform second = TestPlatforms.start(dataDir, 1, Map.of())) {
-      ApiClient api = new ApiClient(second.apiUrl());
+      ApiClient api = new ApiClient(second);
 
       // then the connector is back, the bus still holds the old events, and new ones flow
       assertThat(api.get("/connect/connectors").json())
@@ -75,7 +75,7 @@ class RestartIT {
 
       // given a rule, and a platform stopped right after taking events, while they are routed
       try (Platform first = TestPlatforms.start(dir, 1, Map.of())) {
-        ApiClient api = new ApiClient(first.apiUrl());
+        ApiClient api = new ApiClient(first);
         ApiClient.Response applied =
             api.post(
                 "/api/v1/rules:apply",
@@ -97,7 +97,7 @@ class RestartIT {
 
       // when it starts again
       try (Platform second = TestPlatforms.start(dir, 1, Map.of())) {
-        ApiClient api = new ApiClient(second.apiUrl());
+        ApiClient api = new ApiClient(second);
 
         // then the rule is still in force and every event, before and after, is routed
         assertThat(api.get("/api/v1/rules/durable").status()).isEqualTo(200);

@@ -87,6 +87,19 @@ class StatusPageIT {
             .build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(RENDER).scriptTimeout(RENDER);
+    logIn(ApiClient.adminToken(platform));
+  }
+
+  /** A browser without a session lands on the login page; the token takes it to the status page. */
+  private static void logIn(String token) {
+    browser.get(pageUrl);
+    waitUpTo(RENDER).until(ExpectedConditions.urlToBe(pageUrl + "login"));
+    browser.findElement(By.id("token")).sendKeys(token);
+    browser.findElement(By.cssSelector("#login button")).click();
+    waitUpTo(RENDER).until(ExpectedConditions.urlToBe(pageUrl));
+    waitUpTo(RENDER).until(ExpectedConditions.presenceOfElementLocated(By.id("overall")));
+    // the 401 that sent the browser to the login page is logged as a failed load; it is expected
+    browser.manage().logs().get(LogType.BROWSER).getAll();
   }
 
   @AfterAll

@@ -64,7 +64,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
       if (type == Platform.class) {
         return running.platform;
       }
-      return type == Path.class ? running.dataDir : new ApiClient(running.platform.apiUrl());
+      return type == Path.class ? running.dataDir : new ApiClient(running.platform);
     }
 
     /** Closed by JUnit after the class. */

@@ -14,6 +14,7 @@ final class ApiRouter {
   static Router create(
       Vertx vertx,
       ApiOptions options,
+      ApiSecurity security,
       PlatformServices services,
       PrometheusMeterRegistry registry,
       HttpClient connectClient) {
@@ -25,6 +26,9 @@ final class ApiRouter {
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestObserver(registry));
+    router.route().handler(new AccessGate(security, OpenApiRoutes.policy()));
+    new SessionRoutes(security.sessions()).mount(router);
+    new TokenRoutes(security, bodies).mount(router);
     new HealthRoutes(platform).mount(router);
     new EventRoutes(platform, bodies).mount(router);
     new WorkerRoutes(platform, bodies).mount(router);

@@ -39,20 +39,25 @@ public final class ApiServer {
    * Binds and starts serving.
    *
    * @param options where to listen and the body limit; never null
+   * @param security the tokens, sessions and host names every request is checked against
    * @param services the platform the API talks to; never null
    * @param registry where HTTP metrics are recorded and what {@code /metrics} exposes; never null
    * @return the running server, or a failed stage (e.g. the port is taken) after the Vert.x
    *     instance it made is closed again
    */
   public static CompletionStage<ApiServer> start(
-      ApiOptions options, PlatformServices services, PrometheusMeterRegistry registry) {
+      ApiOptions options,
+      ApiSecurity security,
+      PlatformServices services,
+      PrometheusMeterRegistry registry) {
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(security, "security");
     Objects.requireNonNull(services, "services");
     Objects.requireNonNull(registry, "registry");
     Vertx vertx = Vertx.vertx();
     CompletableFuture<ApiServer> started = new CompletableFuture<>();
     try {
-      listen(vertx, options, services, registry, started);
+      listen(vertx, options, security, services, registry, started);
     } catch (RuntimeException e) {
       closeVertx(vertx).whenComplete((ignored, error) -> started.completeExceptionally(e));
     }
@@ -62,6 +67,7 @@ public final class ApiServer {
   private static void listen(
       Vertx vertx,
       ApiOptions options,
+      ApiSecurity security,
       PlatformServices services,
       PrometheusMeterRegistry registry,
       CompletableFuture<ApiServer> started) {
@@ -72,7 +78,8 @@ public final class ApiServer {
         new HttpServerOptions().setHost(options.host()).setPort(options.port());
     vertx
         .createHttpServer(serverOptions)
-        .requestHandler(ApiRouter.create(vertx, options, services, registry, connectClient))
+        .requestHandler(
+            ApiRouter.create(vertx, options, security, services, registry, connectClient))
         .listen()
         .onComplete(
             bound -> {

@@ -108,7 +108,7 @@ final class ConnectProxy {
     HttpServerRequest in = ctx.request();
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     copyHeaders(in.headers(), headers);
-    assumeJson(headers);
+    requireJson(headers);
     RequestOptions options =
         new RequestOptions()
             .setMethod(in.method())
@@ -160,7 +160,7 @@ final class ConnectProxy {
           }
           MultiMap headers = MultiMap.caseInsensitiveMultiMap();
           copyHeaders(in.headers(), headers);
-          assumeJson(headers);
+          requireJson(headers);
           headers.remove(HttpHeaders.CONTENT_LENGTH);
           RequestOptions options =
               new RequestOptions()
@@ -244,27 +244,45 @@ final class ConnectProxy {
     String connection = from.get(HttpHeaders.CONNECTION);
     for (Map.Entry<String, String> header : from) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
-      if (!HOP_BY_HOP.contains(name) && !listedIn(connection, name)) {
+      // the caller's credentials are Railyard's, never Connect's
+      if (!HOP_BY_HOP.contains(name)
+          && !listedIn(connection, name)
+          && !name.equals("authorization")
+          && !name.equals("cookie")) {
         to.add(header.getKey(), header.getValue());
       }
     }
   }
 
   /**
-   * Connect's REST API takes only JSON, but {@code curl -d} labels its body as a form. A body sent
-   * as a form or with no type is passed on as JSON, so the plain curl of the README works; any
-   * other type reaches Connect as sent, and Connect answers for it.
+   * Connect's REST API takes only JSON. A body of another type, or of none (what {@code curl -d}
+   * and cross-site forms send), is refused here rather than relabelled: a page of another site can
+   * send a form without a CORS pre-flight, but not JSON.
+   *
+   * @throws ApiException 415 for a body that is not declared as JSON
    */
-  static void assumeJson(MultiMap headers) {
+  static void requireJson(MultiMap headers) {
     String type = headers.get(HttpHeaders.CONTENT_TYPE);
     boolean hasBody =
-        headers.contains(HttpHeaders.CONTENT_LENGTH)
+        (headers.contains(HttpHeaders.CONTENT_LENGTH)
+                && !"0".equals(headers.get(HttpHeaders.CONTENT_LENGTH)))
             || headers.contains(HttpHeaders.TRANSFER_ENCODING);
-    if (hasBody
-        && (type == null
-            || type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))) {
-      headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
+    String media = type == null ? null : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (hasBody && !BodyTypes.isJson(media)) {
+      throw new ApiException(
+          415,
+          "UNSUPPORTED_MEDIA_TYPE",
+          (media == null
+                  ? "The body has no Content-Type"
+                  : "A body of type " + media + " is not passed on")
+              + "; Kafka Connect takes Content-Type: application/json",
+          Map.of("contentType", media == null ? "" : media, "expected", "application/json"));
     }
+  }
+
+  /** Whether {@code path} (decoded, normalised) is one this pass-through serves. */
+  static boolean serves(String path) {
+    return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
   }
 
   private static boolean listedIn(String connection, String name) {

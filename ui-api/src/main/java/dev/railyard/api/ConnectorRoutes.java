@@ -44,7 +44,11 @@ final class ConnectorRoutes {
         .routeWithRegex(HttpMethod.POST, "/api/v1/connectors:import")
         .handler(RequestObserver.route(BASE + ":import"))
         .handler(bodies)
-        .handler(ctx -> answer(ctx, platform.connectors(c -> c.importYaml(ctx.body().asString()))));
+        .handler(
+            ctx -> {
+              BodyTypes.requireYaml(ctx);
+              answer(ctx, platform.connectors(c -> c.importYaml(ctx.body().asString())));
+            });
     router
         .get(ONE)
         .handler(RequestObserver.route(ONE))

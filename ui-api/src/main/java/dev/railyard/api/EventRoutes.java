@@ -1,7 +1,9 @@
 package dev.railyard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.api.platform.EventPublisher.EntryResult;
+import dev.railyard.api.security.Token;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,12 +42,42 @@ final class EventRoutes {
 
   private void putEvents(RoutingContext ctx) {
     List<Map<String, Object>> entries = entries(JsonBodies.read(ctx));
+    AccessGate.caller(ctx).ifPresent(caller -> checkBuses(caller.token(), entries));
     platform
         .putEvents(entries)
         .recover(EventRoutes::publishFailure)
         .map(results -> answer(entries.size(), results))
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * A token limited to some buses may put events on those only; one entry for another bus refuses
+   * the whole call, so nothing of it is published.
+   */
+  private static void checkBuses(Token token, List<Map<String, Object>> entries) {
+    for (int i = 0; i < entries.size(); i++) {
+      Object bus = entries.get(i).getOrDefault("bus", EventPublisher.DEFAULT_BUS);
+      if (bus instanceof String name && !token.allowsBus(name)) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("index", i);
+        details.put("bus", name);
+        details.put("allowed", List.copyOf(token.buses()));
+        throw new ApiException(
+            403,
+            "BUS_NOT_ALLOWED",
+            "Entry "
+                + i
+                + " is for the bus '"
+                + name
+                + "', but the token '"
+                + token.name()
+                + "' may only put events on "
+                + token.buses()
+                + "; nothing was published",
+            details);
+      }
+    }
   }
 
   private static Future<List<EntryResult>> publishFailure(Throwable failure) {

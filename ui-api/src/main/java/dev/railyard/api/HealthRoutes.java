@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /health}: 200 with status UP when every component is up, else 503 with status DOWN;
- * the body always lists every component, the API itself included. A component's warning (figures
- * not read, say) is shown next to its detail and changes neither its status nor the answer's. The
- * probe runs off the event loop; a probe that throws counts as a component that is down.
+ * the body lists every component, the API itself included, to callers with a token; without one it
+ * says only UP or DOWN (the route is public, for probes). A component's warning (figures not read,
+ * say) is shown next to its detail and changes neither its status nor the answer's. The probe runs
+ * off the event loop; a probe that throws counts as a component that is down.
  */
 final class HealthRoutes {
 
@@ -62,7 +63,10 @@ final class HealthRoutes {
       up &= component.up();
     }
     byName.put("api", component(true, "serving HTTP requests"));
-    JsonObject body = new JsonObject().put("status", status(up)).put("components", byName);
+    JsonObject body = new JsonObject().put("status", status(up));
+    if (AccessGate.caller(ctx).isPresent()) {
+      body.put("components", byName);
+    }
     Responses.json(ctx, up ? 200 : 503, body);
   }
 

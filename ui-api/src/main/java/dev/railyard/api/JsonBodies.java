@@ -33,9 +33,11 @@ final class JsonBodies {
   /**
    * The body as a JSON tree.
    *
-   * @throws ApiException 400 when the body is empty or not well-formed JSON
+   * @throws ApiException 415 when the body is not declared as JSON, 400 when it is empty or not
+   *     well-formed JSON
    */
   static JsonNode read(RoutingContext ctx) {
+    BodyTypes.requireJson(ctx);
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
       throw emptyBody();

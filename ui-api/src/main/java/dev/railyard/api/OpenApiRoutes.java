@@ -1,5 +1,7 @@
 package dev.railyard.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.api.security.AccessPolicy;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -25,6 +27,15 @@ final class OpenApiRoutes {
         .handler(
             ctx ->
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, Responses.JSON).end(document));
+  }
+
+  /** The access each route needs, as the document's {@code x-railyard-role} says. */
+  static AccessPolicy policy() {
+    try {
+      return AccessPolicy.of(new ObjectMapper().readTree(read()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static byte[] read() {

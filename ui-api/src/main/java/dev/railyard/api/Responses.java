@@ -36,13 +36,18 @@ final class Responses {
       response.reset();
       return;
     }
+    response.headers().clear();
+    json(ctx, status, errorBody(code, message, details));
+  }
+
+  /** The one error shape, {@code {"error": {"code", "message", "details"}}}. */
+  static JsonObject errorBody(String code, String message, Map<String, Object> details) {
     JsonObject error =
         new JsonObject()
             .put("code", code)
             .put("message", message)
             .put("details", details == null ? null : new JsonObject(details));
-    response.headers().clear();
-    json(ctx, status, new JsonObject().put("error", error));
+    return new JsonObject().put("error", error);
   }
 
   /** The innermost meaningful cause of an async failure, for messages and classification. */

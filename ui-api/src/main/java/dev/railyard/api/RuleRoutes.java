@@ -165,6 +165,7 @@ final class RuleRoutes {
   }
 
   private static String text(RoutingContext ctx) {
+    BodyTypes.requireYaml(ctx);
     String body = ctx.body().asString();
     if (body == null || body.isBlank()) {
       throw ApiException.badRequest(

@@ -17,10 +17,12 @@ class ApiServerTest {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final FakePlatform platform = new FakePlatform();
+  private final TestSecurity security = new TestSecurity();
 
   @AfterEach
   void closeRegistry() {
     registry.close();
+    security.delete();
   }
 
   @Test
@@ -61,7 +63,11 @@ class ApiServerTest {
   }
 
   private ApiServer start(int port) throws Exception {
-    return ApiServer.start(new ApiOptions("127.0.0.1", port, 1024), platform.services(), registry)
+    return ApiServer.start(
+            new ApiOptions("127.0.0.1", port, 1024),
+            security.security(),
+            platform.services(),
+            registry)
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
   }

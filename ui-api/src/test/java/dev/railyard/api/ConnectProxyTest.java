@@ -63,7 +63,11 @@ class ConnectProxyTest {
     assertThat(connect.last)
         .isEqualTo(
             new FakeConnect.Seen(
-                "PUT", "/connectors/orders-sink/config?validate=true", "application/json", config));
+                "PUT",
+                "/connectors/orders-sink/config?validate=true",
+                "application/json",
+                null,
+                config));
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(response.body()).isEqualTo("{\"name\":\"orders-sink\"}");
     assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
@@ -122,20 +126,26 @@ class ConnectProxyTest {
   }
 
   @Test
-  void shouldSendCurlFormBodiesToConnectAsJson() {
+  void shouldRefuseFormAndOtherNonJsonBodiesWithoutCallingConnect() {
     String config = "{\"connector.class\":\"FileStreamSink\"}";
+    int before = connect.requests();
 
-    api.send("PUT", "/connect/connectors/a/config", config, "application/x-www-form-urlencoded");
+    HttpResponse<String> form =
+        api.send(
+            "PUT", "/connect/connectors/a/config", config, "application/x-www-form-urlencoded");
+    HttpResponse<String> csv = api.send("PUT", "/connect/connectors/a/config", "a,b", "text/csv");
 
-    assertThat(connect.last.contentType()).isEqualTo("application/json");
-    assertThat(connect.last.body()).isEqualTo(config);
+    assertThat(form.statusCode()).isEqualTo(415);
+    assertThat(RunningApi.error(form).getString("message")).contains("application/json");
+    assertThat(csv.statusCode()).isEqualTo(415);
+    assertThat(connect.requests()).isEqualTo(before);
   }
 
   @Test
-  void shouldLeaveOtherContentTypesForConnectToJudge() {
-    api.send("PUT", "/connect/connectors/a/config", "a,b", "text/csv");
+  void shouldNotPassTheCallersCredentialsToConnect() {
+    api.get("/connect/connectors");
 
-    assertThat(connect.last.contentType()).isEqualTo("text/csv");
+    assertThat(connect.last.authorization()).isNull();
   }
 
   @Test

@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class FakeConnect implements AutoCloseable {
 
-  record Seen(String method, String uri, String contentType, String body) {}
+  record Seen(String method, String uri, String contentType, String authorization, String body) {}
 
   private final Vertx vertx = Vertx.vertx();
   private final HttpServer server;
   volatile Seen last;
+  private final java.util.concurrent.atomic.AtomicInteger requests =
+      new java.util.concurrent.atomic.AtomicInteger();
   volatile int status = 200;
   volatile String contentType = "application/json";
   volatile String body = "[]";
@@ -42,7 +44,9 @@ final class FakeConnect implements AutoCloseable {
                                       request.method().name(),
                                       request.uri(),
                                       request.getHeader("Content-Type"),
+                                      request.getHeader("Authorization"),
                                       received.toString());
+                              requests.incrementAndGet();
                               answer(request.response());
                             }))
             .listen(0, "127.0.0.1")
@@ -62,6 +66,11 @@ final class FakeConnect implements AutoCloseable {
     Context context = vertx.getOrCreateContext();
     response.setChunked(true).write(FIRST_CHUNK);
     release.thenRun(() -> context.runOnContext(ignored -> response.end(body)));
+  }
+
+  /** How many requests reached this server. */
+  int requests() {
+    return requests.get();
   }
 
   String url() {

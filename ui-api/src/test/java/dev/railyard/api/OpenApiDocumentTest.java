@@ -100,6 +100,7 @@ class OpenApiDocumentTest {
     return ApiRouter.create(
         vertx,
         new ApiOptions("127.0.0.1", 0, RunningApi.MAX_BODY_BYTES),
+        api.security().security(),
         platform.services(),
         registry,
         vertx.createHttpClient());

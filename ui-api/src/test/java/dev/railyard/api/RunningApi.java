@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import dev.railyard.api.security.Role;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
@@ -27,6 +28,7 @@ final class RunningApi implements BeforeAllCallback, AfterAllCallback, BeforeEac
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final FakePlatform platform = new FakePlatform();
+  private final TestSecurity security = new TestSecurity();
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
   private PrometheusMeterRegistry registry;
@@ -38,7 +40,10 @@ final class RunningApi implements BeforeAllCallback, AfterAllCallback, BeforeEac
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     server =
         ApiServer.start(
-                new ApiOptions("127.0.0.1", 0, MAX_BODY_BYTES), platform.services(), registry)
+                new ApiOptions("127.0.0.1", 0, MAX_BODY_BYTES),
+                security.security(),
+                platform.services(),
+                registry)
             .toCompletableFuture()
             .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
@@ -54,6 +59,12 @@ final class RunningApi implements BeforeAllCallback, AfterAllCallback, BeforeEac
       server.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
     registry.close();
+    security.delete();
+  }
+
+  /** The tokens the server knows: one per role. */
+  TestSecurity security() {
+    return security;
   }
 
   FakePlatform platform() {
@@ -78,10 +89,19 @@ final class RunningApi implements BeforeAllCallback, AfterAllCallback, BeforeEac
     return exchange(request, BodyHandlers.ofString());
   }
 
-  /** A request to the running server, with the test timeout set. */
+  /** A request to the running server with the admin token, with the test timeout set. */
   HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-        .timeout(TIMEOUT);
+    return anonymous(path).header("Authorization", "Bearer " + security.secret(Role.ADMIN));
+  }
+
+  /** A request to the running server without credentials. */
+  HttpRequest.Builder anonymous(String path) {
+    return HttpRequest.newBuilder(URI.create(url(path))).timeout(TIMEOUT);
+  }
+
+  /** The URL of {@code path} on the running server. */
+  String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
   }
 
   <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {

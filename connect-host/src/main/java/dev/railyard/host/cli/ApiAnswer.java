@@ -59,6 +59,12 @@ record ApiAnswer(int status, String body) {
     } else {
       summary = "unexpected answer " + status + " from Railyard: " + abbreviated(body);
     }
+    if (status == 401) {
+      summary +=
+          "; give a token with --token or "
+              + CliArgs.TOKEN_ENV
+              + " (an admin's is in <data.dir>/admin.token)";
+    }
     boolean invalid = status >= 400 && status < 500;
     return new CliFailure(invalid ? ExitCodes.INVALID : ExitCodes.UNREACHABLE, summary, problems);
   }

@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Calls the Railyard API with {@code java.net.http}. A call that gets no HTTP answer (refused,
@@ -24,15 +26,23 @@ final class ApiCalls {
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(150);
 
   private final String baseUrl;
+  private final Optional<String> token;
   private final Duration requestTimeout;
   private final HttpClient http;
 
-  ApiCalls(String baseUrl) {
-    this(baseUrl, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+  /** Calls for a command: its {@code --url} and {@code --token} (or their defaults). */
+  static ApiCalls of(CliArgs args, Terminal terminal) {
+    return new ApiCalls(
+        args.url(terminal.env()),
+        args.token(terminal.env(), Path.of("").toAbsolutePath()),
+        CONNECT_TIMEOUT,
+        REQUEST_TIMEOUT);
   }
 
-  ApiCalls(String baseUrl, Duration connectTimeout, Duration requestTimeout) {
+  ApiCalls(
+      String baseUrl, Optional<String> token, Duration connectTimeout, Duration requestTimeout) {
     this.baseUrl = baseUrl;
+    this.token = token;
     this.requestTimeout = requestTimeout;
     this.http =
         HttpClient.newBuilder()
@@ -47,6 +57,10 @@ final class ApiCalls {
 
   ApiAnswer delete(String path) {
     return send(request(path).DELETE());
+  }
+
+  ApiAnswer postJson(String path, String body) {
+    return post(path, "application/json", body);
   }
 
   ApiAnswer post(String path, String contentType, String body) {
@@ -64,7 +78,10 @@ final class ApiCalls {
       throw CliFailure.invalid(
           "the API URL '" + baseUrl + "' is not a valid URL: " + e.getMessage());
     }
-    return HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json");
+    token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+    return builder;
   }
 
   private ApiAnswer send(HttpRequest.Builder builder) {

@@ -26,7 +26,7 @@ public final class ApplyCommands {
     String yaml = LocalFiles.text(file, terminal.in());
     String name = LocalFiles.displayName(file);
     ApiAnswer answer =
-        new ApiCalls(args.url(terminal.env()))
+        ApiCalls.of(args, terminal)
             .post(
                 "/api/v1/rules:apply?file="
                     + encode(name)
@@ -60,8 +60,7 @@ public final class ApplyCommands {
     String yaml = LocalFiles.text(file, terminal.in());
     String name = LocalFiles.displayName(file);
     ApiAnswer answer =
-        new ApiCalls(args.url(terminal.env()))
-            .post("/api/v1/rules:validate?file=" + encode(name), YAML, yaml);
+        ApiCalls.of(args, terminal).post("/api/v1/rules:validate?file=" + encode(name), YAML, yaml);
     if (json) {
       terminal.out().println(Rendering.json(answer));
     }

@@ -1,23 +1,29 @@
 package dev.railyard.host.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The arguments of one rule command: positional words, flags with a value ({@code --file x}, {@code
  * --file=x}, {@code -f x}) and switches ({@code --dry-run}). Every command also takes {@code --url
- * URL} and {@code --output text|json}. Immutable.
+ * URL}, {@code --token TOKEN} and {@code --output text|json}. Immutable.
  */
 final class CliArgs {
 
   static final String DEFAULT_URL = "http://127.0.0.1:8080";
   static final String URL_ENV = "RAILYARD_URL";
-  private static final Set<String> COMMON = Set.of("--url", "--output");
+  static final String TOKEN_ENV = "RAILYARD_TOKEN";
+  private static final Set<String> COMMON = Set.of("--url", "--output", "--token");
   private static final Map<String, String> SHORT = Map.of("-f", "--file", "-o", "--output");
 
   private final String command;
@@ -114,6 +120,11 @@ final class CliArgs {
     return value;
   }
 
+  /** A flag's value, or null when it was not given. */
+  String optional(String flag) {
+    return values.get(flag);
+  }
+
   boolean has(String switchFlag) {
     return switches.contains(switchFlag);
   }
@@ -145,5 +156,28 @@ final class CliArgs {
               + ")");
     }
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /**
+   * The API token: {@code --token}, else {@code RAILYARD_TOKEN}, else the admin token file of the
+   * local data directory ({@code data.dir} of {@code ./railyard.properties}, else {@code ./data});
+   * empty when there is none, and the API then answers 401.
+   */
+  Optional<String> token(Map<String, String> env, Path workingDir) {
+    String token = values.get("--token");
+    if (token == null || token.isBlank()) {
+      token = env.getOrDefault(TOKEN_ENV, "");
+    }
+    if (!token.isBlank()) {
+      return Optional.of(token.trim());
+    }
+    Path file = LocalFiles.adminTokenFile(workingDir);
+    try {
+      return Files.isReadable(file)
+          ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim())
+          : Optional.empty();
+    } catch (IOException e) {
+      throw CliFailure.invalid("cannot read the token in " + file + ": " + e.getMessage());
+    }
   }
 }

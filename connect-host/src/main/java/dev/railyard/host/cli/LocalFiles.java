@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.host.config.RailyardConfig;
+import dev.railyard.host.security.ApiAccess;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -14,6 +17,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Reads the files a command is given, {@code -} meaning stdin; a file that cannot be read or parsed
@@ -26,6 +30,28 @@ final class LocalFiles {
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private LocalFiles() {}
+
+  /**
+   * The admin token file of the data directory {@code railyard up} uses when started in {@code
+   * workingDir}: {@code data.dir} of its {@code railyard.properties}, else {@code ./data}.
+   */
+  static Path adminTokenFile(Path workingDir) {
+    Path dataDir = workingDir.resolve(RailyardConfig.DATA_DIR_DEFAULT);
+    Path settings = workingDir.resolve(Settings.DEFAULT_FILE);
+    if (Files.isReadable(settings)) {
+      Properties p = new Properties();
+      try (Reader r = Files.newBufferedReader(settings)) {
+        p.load(r);
+      } catch (IOException e) {
+        throw CliFailure.invalid("cannot read " + settings + ": " + e.getMessage());
+      }
+      String configured = p.getProperty(RailyardConfig.DATA_DIR_CONFIG);
+      if (configured != null && !configured.isBlank()) {
+        dataDir = workingDir.resolve(configured.trim());
+      }
+    }
+    return ApiAccess.adminTokenFile(dataDir.normalize());
+  }
 
   /** The name the API should use for {@code file} in its problems. */
   static String displayName(String file) {

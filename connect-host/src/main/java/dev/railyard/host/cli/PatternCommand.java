@@ -37,8 +37,7 @@ public final class PatternCommand {
     body.set("event", event);
     body.set("pattern", LocalFiles.json(patternFile, pattern));
     ApiAnswer answer =
-        new ApiCalls(args.url(terminal.env()))
-            .post("/api/v1/rules:test", "application/json", body.toString());
+        ApiCalls.of(args, terminal).post("/api/v1/rules:test", "application/json", body.toString());
     if (json) {
       terminal.out().println(Rendering.json(answer));
     }

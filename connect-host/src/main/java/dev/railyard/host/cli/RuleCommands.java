@@ -74,7 +74,7 @@ public final class RuleCommands {
 
   private static ApiCalls calls(CliArgs args, Terminal terminal) {
     args.json();
-    return new ApiCalls(args.url(terminal.env()));
+    return ApiCalls.of(args, terminal);
   }
 
   // a path segment: URLEncoder's '+' for space is only right in queries

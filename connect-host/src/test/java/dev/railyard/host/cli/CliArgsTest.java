@@ -3,15 +3,33 @@ package dev.railyard.host.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CliArgsTest {
 
   private static CliArgs apply(String... args) {
     return CliArgs.parse("apply", List.of(args), Set.of("--file"), Set.of("--dry-run", "--prune"));
+  }
+
+  @Test
+  void shouldTakeTheTokenFromTheFlagThenTheEnvironmentThenTheAdminTokenFile(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("railyard.properties"), "data.dir=state\n");
+    Files.createDirectories(dir.resolve("state"));
+    Files.writeString(dir.resolve("state/admin.token"), "ry_from_file\n");
+    Map<String, String> env = Map.of("RAILYARD_TOKEN", "ry_from_env");
+
+    assertThat(apply("--token", "ry_flag").token(env, dir)).contains("ry_flag");
+    assertThat(apply().token(env, dir)).contains("ry_from_env");
+    assertThat(apply().token(Map.of(), dir)).contains("ry_from_file");
+    assertThat(apply().token(Map.of(), dir.resolve("elsewhere"))).isEmpty();
   }
 
   @Test

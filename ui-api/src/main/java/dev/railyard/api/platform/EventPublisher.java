@@ -11,6 +11,9 @@ import java.util.concurrent.CompletionStage;
  */
 public interface EventPublisher {
 
+  /** The bus of an entry that names none (the rule language's default bus). */
+  String DEFAULT_BUS = "default";
+
   /**
    * Publishes the entries, in order.
    *

@@ -1,0 +1,54 @@
+package dev.railyard.host.security;
+
+import dev.railyard.api.ApiSecurity;
+import dev.railyard.api.security.AllowedHosts;
+import dev.railyard.api.security.Sessions;
+import dev.railyard.api.security.TokenStore;
+import dev.railyard.host.config.RailyardConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds what the API checks every request against from the host's settings. Tokens are kept in
+ * {@code <data.dir>/tokens.json} (hashes only); on the first start an admin token is written to
+ * {@code <data.dir>/admin.token}, readable by its owner only, and only that file's path is logged.
+ */
+public final class ApiAccess {
+
+  /** The file the first admin token is written to, under the data directory. */
+  public static final String ADMIN_TOKEN_FILE = "admin.token";
+
+  static final String TOKENS_FILE = "tokens.json";
+  private static final Logger LOG = LoggerFactory.getLogger(ApiAccess.class);
+
+  private ApiAccess() {}
+
+  /** The admin token file of a data directory. */
+  public static Path adminTokenFile(Path dataDir) {
+    return dataDir.resolve(ADMIN_TOKEN_FILE);
+  }
+
+  /** Opens the token store, making the first admin token when there is none yet. */
+  public static ApiSecurity open(RailyardConfig config, Path dataDir) {
+    TokenStore tokens = TokenStore.open(dataDir.resolve(TOKENS_FILE));
+    Path adminToken = adminTokenFile(dataDir);
+    if (tokens.createFirstAdmin(adminToken)) {
+      LOG.info("Created the first admin token; it is in {} (readable by you only)", adminToken);
+    } else {
+      LOG.info("{} token(s) in {}", tokens.list().size(), tokens.file());
+    }
+    return new ApiSecurity(tokens, new Sessions(), hosts(config));
+  }
+
+  static AllowedHosts hosts(RailyardConfig config) {
+    List<String> names = new ArrayList<>(config.getList(RailyardConfig.HTTP_ALLOWED_HOSTS_CONFIG));
+    if (names.isEmpty()) {
+      names.add(config.getString(RailyardConfig.HTTP_HOST_CONFIG));
+      names.add("localhost");
+    }
+    return new AllowedHosts(names);
+  }
+}
