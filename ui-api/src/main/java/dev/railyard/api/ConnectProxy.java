@@ -65,6 +65,13 @@ final class ConnectProxy {
   }
 
   void mount(Router router) {
+    // routes of their own so the OpenAPI document can give them the admin role
+    String loggers = PREFIX + "/admin/loggers";
+    router.route(loggers).handler(RequestObserver.route(loggers)).handler(this::proxy);
+    router
+        .route(loggers + "/:name")
+        .handler(RequestObserver.route(loggers + "/:name"))
+        .handler(this::proxy);
     router.route(PREFIX).handler(RequestObserver.route(PREFIX + "/*")).handler(this::proxy);
     router.route(PREFIX + "/*").handler(RequestObserver.route(PREFIX + "/*")).handler(this::proxy);
   }
@@ -78,6 +85,13 @@ final class ConnectProxy {
     if (declaredLength(request) > maxBodyBytes) {
       drain(request);
       ctx.fail(413);
+      return;
+    }
+    String rest = ctx.normalizedPath().substring(PREFIX.length());
+    ConnectAllowlist.Route route = ConnectAllowlist.match(request.method(), rest).orElse(null);
+    if (route == null) {
+      drain(request);
+      ctx.fail(notPassedOn(request.method(), rest));
       return;
     }
     platform
@@ -94,9 +108,9 @@ final class ConnectProxy {
                                         + " PUT /api/v1/workers"))))
         .compose(
             base ->
-                ConnectSecrets.writesConfig(request.method(), restOf(request))
-                    ? forwardCheckedConfig(ctx, base)
-                    : forward(ctx, base))
+                ConnectSecrets.writesConfig(request.method(), rest)
+                    ? forwardCheckedConfig(ctx, base, route, rest)
+                    : forward(ctx, base, route, rest))
         .onFailure(
             failure -> {
               drain(request);
@@ -104,7 +118,23 @@ final class ConnectProxy {
             });
   }
 
-  private Future<Void> forward(RoutingContext ctx, String base) {
+  private static ApiException notPassedOn(HttpMethod method, String rest) {
+    boolean known = ConnectAllowlist.knows(rest);
+    return new ApiException(
+        known ? 405 : 404,
+        "CONNECT_ROUTE_NOT_ALLOWED",
+        method.name()
+            + " "
+            + PREFIX
+            + rest
+            + " is not passed on to Kafka Connect: only its public REST API is (connectors and"
+            + " their config, status, tasks, offsets and topics; connector plugins and"
+            + " validation; admin/loggers)",
+        Map.of("method", method.name(), "path", PREFIX + rest));
+  }
+
+  private Future<Void> forward(
+      RoutingContext ctx, String base, ConnectAllowlist.Route route, String rest) {
     HttpServerRequest in = ctx.request();
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     copyHeaders(in.headers(), headers);
@@ -112,7 +142,7 @@ final class ConnectProxy {
     RequestOptions options =
         new RequestOptions()
             .setMethod(in.method())
-            .setAbsoluteURI(target(base, in))
+            .setAbsoluteURI(target(base, rest, in.query()))
             .setHeaders(headers)
             .setIdleTimeout(IDLE_TIMEOUT_MS);
     BodyLimit body = new BodyLimit(in, maxBodyBytes);
@@ -125,7 +155,7 @@ final class ConnectProxy {
                     body.exceeded()
                         ? ErrorRoutes.tooLarge(maxBodyBytes)
                         : unreachable(base, failure)))
-        .compose(upstream -> relay(in, upstream, ctx.response()));
+        .compose(upstream -> relay(in, route, upstream, ctx.response()));
   }
 
   /**
@@ -133,7 +163,8 @@ final class ConnectProxy {
    * was read from an answer, where secrets are masked, and writing it back would replace each
    * secret with the mask. {@code PUT /api/v1/connectors/{name}} keeps masked secrets instead.
    */
-  private Future<Void> forwardCheckedConfig(RoutingContext ctx, String base) {
+  private Future<Void> forwardCheckedConfig(
+      RoutingContext ctx, String base, ConnectAllowlist.Route route, String rest) {
     HttpServerRequest in = ctx.request();
     Future<Buffer> whole = in.body();
     in.resume(); // proxy() paused it until a worker was known
@@ -165,28 +196,24 @@ final class ConnectProxy {
           RequestOptions options =
               new RequestOptions()
                   .setMethod(in.method())
-                  .setAbsoluteURI(target(base, in))
+                  .setAbsoluteURI(target(base, rest, in.query()))
                   .setHeaders(headers)
                   .setIdleTimeout(IDLE_TIMEOUT_MS);
           return client
               .request(options)
               .compose(out -> out.send(body))
               .recover(failure -> Future.failedFuture(unreachable(base, failure)))
-              .compose(upstream -> relay(in, upstream, ctx.response()));
+              .compose(upstream -> relay(in, route, upstream, ctx.response()));
         });
-  }
-
-  private static String restOf(HttpServerRequest in) {
-    return in.path().substring(PREFIX.length());
   }
 
   /**
    * {@code /connect/connectors/x?expand=status} maps to {@code <base>/connectors/x?expand=status}.
+   *
+   * @param rest the normalised path after {@code /connect}, the one the allowlist checked
    */
-  static String target(String base, HttpServerRequest in) {
+  static String target(String base, String rest, String query) {
     String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    String rest = in.path().substring(PREFIX.length());
-    String query = in.query();
     return root + (rest.isEmpty() ? "/" : rest) + (query == null ? "" : "?" + query);
   }
 
@@ -214,25 +241,47 @@ final class ConnectProxy {
   }
 
   private Future<Void> relay(
-      HttpServerRequest in, HttpClientResponse upstream, HttpServerResponse response) {
+      HttpServerRequest in,
+      ConnectAllowlist.Route route,
+      HttpClientResponse upstream,
+      HttpServerResponse response) {
     HttpMethod method = in.method();
     int status = upstream.statusCode();
-    response.setStatusCode(status).setStatusMessage(upstream.statusMessage());
-    copyHeaders(upstream.headers(), response.headers());
-    String path = in.path().substring(PREFIX.length());
-    if (method == HttpMethod.GET
-        && status == 200
-        && ConnectSecrets.carriesConfigs(path, in.query())) {
+    boolean carriesConfigs =
+        route.shape() != ConnectAllowlist.Shape.PLAIN
+            // the bare list holds names only; with any query (expand=info) it is masked
+            && !(route.shape() == ConnectAllowlist.Shape.LIST && in.query() == null);
+    if (carriesConfigs && method != HttpMethod.HEAD) {
+      // read whole and masked, or not passed on at all: never a config in clear
       return upstream
           .body()
           .compose(
               body -> {
-                Buffer masked = secrets.mask(path, body);
+                Buffer masked =
+                    status >= 200 && status < 300 ? secrets.mask(route.shape(), body) : body;
+                if (masked == null) {
+                  return Future.failedFuture(
+                      new ApiException(
+                          502,
+                          "CONNECT_ANSWER_NOT_JSON",
+                          "Kafka Connect answered "
+                              + method.name()
+                              + " "
+                              + PREFIX
+                              + in.path().substring(PREFIX.length())
+                              + " with a body that is not JSON; it may hold connector configs,"
+                              + " so it is not passed on",
+                          null));
+                }
+                response.setStatusCode(status).setStatusMessage(upstream.statusMessage());
+                copyHeaders(upstream.headers(), response.headers());
                 response.headers().remove(HttpHeaders.TRANSFER_ENCODING);
                 response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(masked.length()));
                 return response.end(masked);
               });
     }
+    response.setStatusCode(status).setStatusMessage(upstream.statusMessage());
+    copyHeaders(upstream.headers(), response.headers());
     boolean bodyless = method == HttpMethod.HEAD || status == 204 || status == 304;
     if (!bodyless && !upstream.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
       response.setChunked(true);

@@ -12,16 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * Masks the secrets in the Connect answers that carry connector configs, so the pass-through never
- * shows them in clear either: {@code GET /connectors?expand=info}, {@code /connectors/{name}},
- * {@code /connectors/{name}/config} and {@code /connectors/{name}/tasks}. Other answers are relayed
- * untouched. Stateless apart from the masking rule it is given.
+ * shows them in clear either: whatever {@link ConnectAllowlist} says holds configs (lists with
+ * {@code ?expand=info}, connector infos, configs, tasks, the answers of {@code POST /connectors},
+ * of {@code PUT} and {@code PATCH .../config}, and of validation). Stateless apart from the masking
+ * rule it is given.
  */
 final class ConnectSecrets {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern ONE = Pattern.compile("/connectors/[^/]+/?");
   private static final Pattern CONFIG = Pattern.compile("/connectors/[^/]+/config/?");
-  private static final Pattern TASKS = Pattern.compile("/connectors/[^/]+/tasks/?");
   private static final Pattern LIST = Pattern.compile("/connectors/?");
 
   private final UnaryOperator<Map<String, String>> mask;
@@ -34,11 +33,14 @@ final class ConnectSecrets {
   static final String MASK = "********";
 
   /**
-   * Whether a request writes a connector config: {@code POST /connectors}, {@code PUT .../config}.
+   * Whether a request writes a connector config: {@code POST /connectors}, {@code PUT} or {@code
+   * PATCH .../config}.
    */
   static boolean writesConfig(io.vertx.core.http.HttpMethod method, String path) {
     return method == io.vertx.core.http.HttpMethod.POST && LIST.matcher(path).matches()
-        || method == io.vertx.core.http.HttpMethod.PUT && CONFIG.matcher(path).matches();
+        || (method == io.vertx.core.http.HttpMethod.PUT
+                || method == io.vertx.core.http.HttpMethod.PATCH)
+            && CONFIG.matcher(path).matches();
   }
 
   /**
@@ -63,32 +65,54 @@ final class ConnectSecrets {
     }
   }
 
-  /** Whether the answer to {@code GET <path>?<query>} (path without /connect) carries configs. */
-  static boolean carriesConfigs(String path, String query) {
-    return ONE.matcher(path).matches()
-        || CONFIG.matcher(path).matches()
-        || TASKS.matcher(path).matches()
-        || LIST.matcher(path).matches() && query != null && query.contains("expand=info");
-  }
-
-  /** The body with every config in it masked; an unreadable body is returned as it is. */
-  Buffer mask(String path, Buffer body) {
+  /**
+   * The body with every config in it masked, or null when a non-empty body is not JSON (it is then
+   * not passed on: it might hold a config in clear).
+   */
+  Buffer mask(ConnectAllowlist.Shape shape, Buffer body) {
+    if (body.length() == 0) {
+      return body;
+    }
     JsonNode root;
     try {
       root = JSON.readTree(body.getBytes());
     } catch (IOException e) {
-      return body;
+      return null;
     }
-    if (CONFIG.matcher(path).matches()) {
-      root = masked(root);
-    } else if (TASKS.matcher(path).matches()) {
-      root.forEach(task -> replace(task, "config"));
-    } else if (ONE.matcher(path).matches()) {
-      replace(root, "config");
-    } else {
-      root.forEach(entry -> replace(entry.path("info"), "config"));
+    if (root == null) {
+      return null;
+    }
+    switch (shape) {
+      case CONFIG -> root = masked(root);
+      case TASKS -> root.forEach(task -> replace(task, "config"));
+      case INFO -> replace(root, "config");
+      case LIST -> root.forEach(entry -> replace(entry.path("info"), "config"));
+      case VALIDATION -> maskValidation(root);
+      case PLAIN -> {}
     }
     return Buffer.buffer(root.toString());
+  }
+
+  /** A validation answer echoes every value under {@code configs[].value.value}. */
+  private void maskValidation(JsonNode root) {
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, ObjectNode> holders = new LinkedHashMap<>();
+    for (JsonNode config : root.path("configs")) {
+      if (config.path("value") instanceof ObjectNode value
+          && value.path("name").isTextual()
+          && value.path("value").isTextual()) {
+        values.put(value.get("name").asText(), value.get("value").asText());
+        holders.put(value.get("name").asText(), value);
+      }
+    }
+    mask.apply(values)
+        .forEach(
+            (name, shown) -> {
+              ObjectNode holder = holders.get(name);
+              if (holder != null) {
+                holder.put("value", shown);
+              }
+            });
   }
 
   private void replace(JsonNode parent, String field) {

@@ -119,6 +119,70 @@ class ConnectProxyTest {
   }
 
   @Test
+  void shouldMaskTheAnswersOfConfigWritesAndOfValidation() {
+    connect.body = "{\"name\":\"a\",\"config\":{\"db.password\":\"hunter2\"},\"tasks\":[]}";
+
+    HttpResponse<String> patched =
+        api.sendJson("PATCH", "/connect/connectors/a/config", "{\"topics\":\"t\"}");
+    HttpResponse<String> put =
+        api.sendJson("PUT", "/connect/connectors/a/config", "{\"topics\":\"t\"}");
+    connect.body =
+        "{\"configs\":[{\"definition\":{\"name\":\"db.password\"},"
+            + "\"value\":{\"name\":\"db.password\",\"value\":\"hunter2\",\"errors\":[]}}]}";
+    HttpResponse<String> validated =
+        api.sendJson(
+            "PUT", "/connect/connector-plugins/FileStreamSink/config/validate", "{\"a\":\"b\"}");
+
+    assertThat(patched.body()).doesNotContain("hunter2").contains("********");
+    assertThat(put.body()).doesNotContain("hunter2");
+    assertThat(validated.body()).doesNotContain("hunter2").contains("********");
+  }
+
+  @Test
+  void shouldRefuseANonJsonAnswerOnARouteThatCarriesConfigs() {
+    connect.contentType = "text/plain";
+    connect.body = "db.password=hunter2";
+
+    HttpResponse<String> response = api.get("/connect/connectors/a/config");
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(response.body()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void shouldPassOnlyConnectsPublicRoutesMatchedOnTheDecodedPath() {
+    int before = connect.requests();
+
+    HttpResponse<String> internal =
+        api.sendJson("POST", "/connect/connectors/a/tasks", "[{\"a\":\"b\"}]");
+    HttpResponse<String> fence = api.sendJson("PUT", "/connect/connectors/a/fence", "{}");
+    HttpResponse<String> unknown = api.get("/connect/anything");
+    HttpResponse<String> dotted = api.get("/connect/connectors/a/../../admin/x");
+
+    assertThat(internal.statusCode()).isEqualTo(405);
+    assertThat(RunningApi.error(internal).getString("code")).isEqualTo("CONNECT_ROUTE_NOT_ALLOWED");
+    assertThat(fence.statusCode()).isEqualTo(404);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(dotted.statusCode()).isEqualTo(404);
+    assertThat(connect.requests()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldKeepTheLoggersToAdmins() {
+    HttpResponse<String> viewer =
+        api.exchange(
+            api.anonymous("/connect/admin/loggers")
+                .header(
+                    "Authorization",
+                    "Bearer " + api.security().secret(dev.railyard.api.security.Role.VIEWER))
+                .GET(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(viewer.statusCode()).isEqualTo(403);
+    assertThat(api.get("/connect/admin/loggers").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void shouldRelayOtherAnswersUntouched() {
     connect.body = "{\"db.password\":\"hunter2\"}";
 
