@@ -149,8 +149,12 @@ public final class Main {
         "  --bootstrap-servers H:P  use this Kafka cluster instead of the embedded broker",
         "  --workers N              Connect workers to start (default 1)",
         "  --worker.KEY VALUE       a Connect worker setting, e.g. --worker.offset.flush.interval.ms 1000",
+        "  --kafka.KEY VALUE        a Kafka client setting of a secured cluster for every client,",
+        "                           e.g. --kafka.security.protocol SASL_SSL (docs/security.md)",
         "",
-        "All settings: " + String.join(", ", new TreeSet<>(RailyardConfig.names())));
+        "All settings: "
+            + String.join(", ", new TreeSet<>(RailyardConfig.ownNames()))
+            + ", kafka.security.protocol, kafka.ssl.*, kafka.sasl.*");
   }
 
   private static String ruleFlags() {

@@ -9,6 +9,7 @@ import dev.railyard.autoscale.kubernetes.KubernetesWorkerActuator;
 import dev.railyard.embedded.broker.EmbeddedBroker;
 import dev.railyard.embedded.worker.WorkerSettings;
 import dev.railyard.host.autoscale.Autoscaling;
+import dev.railyard.host.config.KafkaClientConfig;
 import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.connectors.ConnectorService;
@@ -17,6 +18,7 @@ import dev.railyard.host.events.BusPublisher;
 import dev.railyard.host.events.BusTopics;
 import dev.railyard.host.health.PlatformHealth;
 import dev.railyard.host.kafka.KafkaClients;
+import dev.railyard.host.kafka.WorkerClientSettings;
 import dev.railyard.host.plugins.PluginStore;
 import dev.railyard.host.plugins.PluginStoreCatalog;
 import dev.railyard.host.plugins.PluginUsage;
@@ -39,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -110,17 +113,30 @@ public final class Platform implements AutoCloseable {
     } else {
       bootstrapServers = config.getString(RailyardConfig.BOOTSTRAP_SERVERS_CONFIG);
     }
+    // the one place the deployment's client settings are read: every control-plane client, the
+    // workers and the plugins on them get them from here
+    Map<String, String> security = config.kafkaClientSettings();
+    if (!security.isEmpty()) {
+      log.info("Kafka client settings: {}", KafkaClientConfig.masked(security));
+    }
+    Path workerDir = dataDir.resolve("workers");
+    Map<String, String> workerOverrides =
+        new HashMap<>(
+            WorkerClientSettings.declare(
+                workerDir.resolve(WorkerClientSettings.FILE_NAME), security));
+    workerOverrides.putAll(config.workerOverrides());
     WorkerSettings settings =
         new WorkerSettings(
             bootstrapServers,
             config.getString(RailyardConfig.CONNECT_GROUP_CONFIG),
             pluginDir,
             config.getInt(RailyardConfig.WORKERS_REBALANCE_DELAY_CONFIG),
-            config.workerOverrides());
+            security,
+            workerOverrides);
     workers =
         new WorkerPool(
             settings.toProperties(),
-            dataDir.resolve("workers"),
+            workerDir,
             logDir,
             config.getList(RailyardConfig.WORKERS_JVM_OPTIONS_CONFIG),
             config.getInt(RailyardConfig.WORKERS_MAX_CONFIG));
@@ -139,10 +155,9 @@ public final class Platform implements AutoCloseable {
           return bootstrapServers + (embedded != null ? ", embedded" : "");
         });
 
-    // the one place the deployment's client settings are given to every control-plane client;
-    // security.protocol, ssl.* and sasl.* join bootstrap.servers here when the host has them
-    KafkaClients clients =
-        KafkaClients.of(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    Map<String, Object> clientSettings = new HashMap<>(security);
+    clientSettings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    KafkaClients clients = KafkaClients.of(clientSettings);
     Admin admin = clients.admin("admin");
     started.push(() -> admin.close(Duration.ofSeconds(5)));
     BusTopics topics =

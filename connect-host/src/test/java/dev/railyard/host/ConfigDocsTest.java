@@ -15,7 +15,9 @@ class ConfigDocsTest {
   static final String INTRO =
       "Settings of `railyard up`, read from `railyard.properties` (or "
           + "`--config FILE`) and from flags, which win: `--http-port 9090` sets `http.port`. Keys "
-          + "starting with `worker.` go, without the prefix, to every Connect worker. Any other key "
+          + "starting with `worker.` go, without the prefix, to every Connect worker; keys starting with "
+          + "`kafka.` are the Kafka client settings of a secured cluster, which every Kafka client "
+          + "Railyard makes gets without the prefix ([security.md](security.md)). Any other key "
           + "stops startup with an error naming it. Generated from `RailyardConfig`; regenerate with "
           + "`mvn -pl connect-host test -Dtest=ConfigDocsTest -Drailyard.docs.write=true`.";
 
@@ -25,6 +27,17 @@ class ConfigDocsTest {
         .configKeys()
         .values()
         .forEach(key -> assertThat(key.documentation).as("doc of " + key.name).isNotBlank());
+  }
+
+  @Test
+  void shouldValidateEveryKafkaClientSetting() {
+    assertThat(RailyardConfig.CONFIG_DEF.configKeys().values())
+        .filteredOn(key -> key.name.startsWith("kafka."))
+        .hasSizeGreaterThan(40)
+        .allSatisfy(key -> assertThat(key.validator).as("validator of " + key.name).isNotNull())
+        .extracting(key -> key.name)
+        .contains(
+            "kafka.security.protocol", "kafka.sasl.jaas.config", "kafka.ssl.truststore.location");
   }
 
   @Test

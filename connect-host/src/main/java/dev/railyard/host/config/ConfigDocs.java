@@ -43,6 +43,9 @@ public final class ConfigDocs {
       return "(required)";
     }
     Object value = key.defaultValue;
+    if (value == null) {
+      return "(not set)";
+    }
     if (value instanceof List<?> list) {
       value = list.stream().map(String::valueOf).collect(Collectors.joining(","));
     }

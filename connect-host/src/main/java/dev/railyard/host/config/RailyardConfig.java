@@ -3,12 +3,11 @@ package dev.railyard.host.config;
 import dev.railyard.autoscale.kubernetes.KubernetesTarget;
 import dev.railyard.autoscale.policy.AutoscaleConfig;
 import dev.railyard.autoscale.policy.PolicySettings;
+import dev.railyard.embedded.broker.EmbeddedBroker;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -18,8 +17,9 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The settings of a Railyard control plane. Keys starting with {@value #WORKER_PREFIX} are passed,
- * without the prefix, to every Connect worker; any other key not defined here is refused.
- * Immutable.
+ * without the prefix, to every Connect worker; keys starting with {@value KafkaClientConfig#PREFIX}
+ * are the Kafka client settings of a secured cluster ({@link KafkaClientConfig}); any other key not
+ * defined here is refused. Immutable.
  */
 public final class RailyardConfig extends AbstractConfig {
 
@@ -56,7 +56,10 @@ public final class RailyardConfig extends AbstractConfig {
   public static final String BOOTSTRAP_SERVERS_DEFAULT = "";
 
   public static final String BROKER_HOST_CONFIG = "broker.host";
-  public static final String BROKER_HOST_DOC = "Address the embedded broker listens on.";
+  public static final String BROKER_HOST_DOC =
+      "Loopback address the embedded broker listens on. It has neither TLS nor authentication, so "
+          + "it is never reachable from other machines; for those, use a secured cluster "
+          + "(bootstrap.servers and kafka.*, see docs/security.md).";
   public static final String BROKER_HOST_DEFAULT = "127.0.0.1";
 
   public static final String BROKER_PORT_CONFIG = "broker.port";
@@ -139,7 +142,7 @@ public final class RailyardConfig extends AbstractConfig {
 
   /** The host's settings and the autoscaler's ({@code autoscale.*}), documented together. */
   public static final ConfigDef CONFIG_DEF =
-      new ConfigDef(AutoscaleConfig.CONFIG_DEF)
+      KafkaClientConfig.defineAll(new ConfigDef(AutoscaleConfig.CONFIG_DEF))
           .define(
               DATA_DIR_CONFIG,
               Type.STRING,
@@ -180,7 +183,7 @@ public final class RailyardConfig extends AbstractConfig {
               BROKER_HOST_CONFIG,
               Type.STRING,
               BROKER_HOST_DEFAULT,
-              new ConfigDef.NonEmptyString(),
+              new LoopbackHost(),
               Importance.MEDIUM,
               BROKER_HOST_DOC)
           .define(
@@ -273,7 +276,18 @@ public final class RailyardConfig extends AbstractConfig {
    * @throws ConfigException naming the first wrong key, what is wrong and what would be valid
    */
   public RailyardConfig(Map<String, String> props, String source) {
-    super(CONFIG_DEF, rejectUnknownKeys(props, source), false);
+    super(CONFIG_DEF, UnknownSettings.reject(CONFIG_DEF, props, source), false);
+    if (embeddedBroker() && !kafkaClientSettings().isEmpty()) {
+      String key = KafkaClientConfig.PREFIX + kafkaClientSettings().keySet().iterator().next();
+      throw new ConfigException(
+          key,
+          KafkaClientConfig.isSecret(key.substring(KafkaClientConfig.PREFIX.length()))
+              ? KafkaClientConfig.HIDDEN
+              : originals().get(key),
+          "kafka.* settings are for an external cluster: set "
+              + BOOTSTRAP_SERVERS_CONFIG
+              + " too (the embedded broker takes no client security settings)");
+    }
     if (getInt(WORKERS_CONFIG) > getInt(WORKERS_MAX_CONFIG)) {
       throw new ConfigException(
           WORKERS_CONFIG,
@@ -293,6 +307,28 @@ public final class RailyardConfig extends AbstractConfig {
   }
 
   private static final String KUBERNETES_PREFIX = "autoscale.kubernetes.";
+
+  /** A loopback address: the embedded broker must not be reachable from other machines. */
+  private static final class LoopbackHost implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String host = (String) value;
+      if (host == null || host.isBlank() || !EmbeddedBroker.isLoopback(host)) {
+        throw new ConfigException(
+            name,
+            value,
+            "the embedded broker has no TLS or authentication and listens on a loopback address "
+                + "only; for other machines run a secured cluster and set "
+                + BOOTSTRAP_SERVERS_CONFIG
+                + " and kafka.* (docs/security.md)");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a loopback address (127.0.0.1, ::1, localhost)";
+    }
+  }
 
   /** Empty, or kind/name of a resource the Kubernetes actuator can scale. */
   private static final class KubernetesTargetValidator implements ConfigDef.Validator {
@@ -346,58 +382,25 @@ public final class RailyardConfig extends AbstractConfig {
                 Map.Entry::getKey, e -> String.valueOf(e.getValue())));
   }
 
-  private static Map<String, String> rejectUnknownKeys(Map<String, String> props, String source) {
-    for (String key : new TreeSet<>(props.keySet())) {
-      if (!CONFIG_DEF.names().contains(key) && !key.startsWith(WORKER_PREFIX)) {
-        throw new ConfigException(
-            source
-                + ": unknown setting '"
-                + key
-                + "'"
-                + suggestion(key)
-                + ". Valid settings: "
-                + String.join(", ", new TreeSet<>(CONFIG_DEF.names()))
-                + ", and "
-                + WORKER_PREFIX
-                + "<any Connect worker setting>");
-      }
-    }
-    return props;
+  /**
+   * The Kafka client settings every client gets besides {@code bootstrap.servers}: the {@value
+   * KafkaClientConfig#PREFIX}{@code *} settings given, without the prefix. Secrets included: show
+   * them only through {@link KafkaClientConfig#masked}.
+   */
+  public Map<String, String> kafkaClientSettings() {
+    return KafkaClientConfig.given(originals());
   }
 
-  private static String suggestion(String key) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String name : CONFIG_DEF.names()) {
-      int d = distance(key, name);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = name;
-      }
-    }
-    return bestDistance <= Math.max(2, key.length() / 4) ? " (did you mean '" + best + "'?)" : "";
-  }
-
-  // Levenshtein distance, for "did you mean" hints on a handful of short keys
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    Arrays.setAll(prev, i -> i);
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
-
-  /** Every defined key, for documentation and the CLI's help. */
+  /** Every defined key, for documentation. */
   public static Set<String> names() {
     return CONFIG_DEF.names();
+  }
+
+  /**
+   * The defined keys but the {@value KafkaClientConfig#PREFIX}{@code *} client settings, which the
+   * CLI's help names as one family.
+   */
+  public static Set<String> ownNames() {
+    return UnknownSettings.ownNames(CONFIG_DEF);
   }
 }

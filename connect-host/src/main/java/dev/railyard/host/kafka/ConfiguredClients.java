@@ -1,7 +1,10 @@
 package dev.railyard.host.kafka;
 
 import dev.railyard.rules.kafka.PluginClients;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -24,6 +27,13 @@ final class ConfiguredClients implements KafkaClients {
   @Override
   public String bootstrapServers() {
     return clients.bootstrapServers();
+  }
+
+  @Override
+  public Map<String, String> pluginSettings() {
+    Set<String> referenced = new HashSet<>(clients.settings().keySet());
+    referenced.remove(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+    return PluginClients.connectorConfig(bootstrapServers(), referenced);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.railyard.host.kafka;
 
+import dev.railyard.rules.kafka.PluginClients;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,6 +31,17 @@ public interface KafkaClients {
 
   /** The cluster the clients talk to, as connectors on the workers must be told it. */
   String bootstrapServers();
+
+  /**
+   * The entries of a router's or a delivery guard's connector config that make the plugin's own
+   * clients on the workers like these: {@code railyard.bootstrap.servers}, and for each other
+   * client setting a reference that the workers resolve from their settings file ({@link
+   * WorkerClientSettings}), never the value, since connector configs are readable through Connect's
+   * REST API.
+   */
+  default Map<String, String> pluginSettings() {
+    return PluginClients.connectorConfig(bootstrapServers(), Set.of());
+  }
 
   /** An admin client, {@code client.id} {@code railyard-<purpose>}. */
   Admin admin(String purpose);

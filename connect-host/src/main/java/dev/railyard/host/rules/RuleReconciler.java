@@ -33,27 +33,30 @@ final class RuleReconciler {
 
   private final Admin admin;
   private final ConnectRest connect;
-  private final String bootstrapServers;
+  private final Map<String, String> pluginSettings;
   private final int partitions;
   private final Function<String, OptionalInt> scaledTasks;
 
-  RuleReconciler(Admin admin, ConnectRest connect, String bootstrapServers, int partitions) {
-    this(admin, connect, bootstrapServers, partitions, name -> OptionalInt.empty());
+  RuleReconciler(
+      Admin admin, ConnectRest connect, Map<String, String> pluginSettings, int partitions) {
+    this(admin, connect, pluginSettings, partitions, name -> OptionalInt.empty());
   }
 
   /**
+   * @param pluginSettings the entries that tell the router and guard connectors their cluster and
+   *     its client settings ({@code KafkaClients.pluginSettings()})
    * @param scaledTasks the {@code tasks.max} the autoscaler gave a connector, kept over the count
    *     the rule would give it, so applying rules does not undo a scaling step
    */
   RuleReconciler(
       Admin admin,
       ConnectRest connect,
-      String bootstrapServers,
+      Map<String, String> pluginSettings,
       int partitions,
       Function<String, OptionalInt> scaledTasks) {
     this.admin = admin;
     this.connect = connect;
-    this.bootstrapServers = bootstrapServers;
+    this.pluginSettings = Map.copyOf(pluginSettings);
     this.partitions = partitions;
     this.scaledTasks = scaledTasks;
   }
@@ -100,7 +103,7 @@ final class RuleReconciler {
         if (template == null && !(t.sink() instanceof Target.Inline)) {
           continue; // its missing template is reported already
         }
-        Map<String, String> config = TargetConnectors.target(rule, t, template, bootstrapServers);
+        Map<String, String> config = TargetConnectors.target(rule, t, template, pluginSettings);
         String where = "rule " + rule.name() + ", target " + t.name() + ": ";
         ConnectRest.Answer answer =
             call(
@@ -181,7 +184,7 @@ final class RuleReconciler {
       boolean needed = after.values().stream().anyMatch(r -> r.bus().equals(bus));
       String name = Topology.routerConnectorName(bus);
       if (needed) {
-        ensure(name, TargetConnectors.router(bus, bootstrapServers, partitions));
+        ensure(name, TargetConnectors.router(bus, pluginSettings, partitions));
       } else {
         remove(name);
       }
@@ -195,7 +198,7 @@ final class RuleReconciler {
         Map<String, String> template =
             t.sink() instanceof Target.Connector c ? templates.get(c.name()) : null;
         if (template != null || t.sink() instanceof Target.Inline) {
-          ensure(name, TargetConnectors.target(rule, t, template, bootstrapServers, retryTopics));
+          ensure(name, TargetConnectors.target(rule, t, template, pluginSettings, retryTopics));
         }
       }
     }

@@ -120,7 +120,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
         new RuleService(
             log,
             producer,
-            new RuleReconciler(admin, connect, clients.bootstrapServers(), partitions, scaledTasks),
+            new RuleReconciler(admin, connect, clients.pluginSettings(), partitions, scaledTasks),
             replayProducer,
             clients,
             admin,

@@ -4,6 +4,7 @@ import dev.railyard.rules.connect.RouterConfig;
 import dev.railyard.rules.connect.RouterSinkConnector;
 import dev.railyard.rules.delivery.GuardedSinkConfig;
 import dev.railyard.rules.delivery.GuardedSinkConnector;
+import dev.railyard.rules.kafka.PluginClients;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
@@ -35,7 +36,13 @@ final class TargetConnectors {
 
   private TargetConnectors() {}
 
-  static Map<String, String> router(String bus, String bootstrapServers, int tasks) {
+  /**
+   * The router connector of a bus.
+   *
+   * @param pluginSettings the cluster and client settings of the plugin's own clients ({@code
+   *     KafkaClients.pluginSettings()}: references only, never a secret)
+   */
+  static Map<String, String> router(String bus, Map<String, String> pluginSettings, int tasks) {
     Map<String, String> c = new LinkedHashMap<>();
     c.put("connector.class", RouterSinkConnector.class.getName());
     c.put("tasks.max", String.valueOf(tasks));
@@ -43,7 +50,7 @@ final class TargetConnectors {
     c.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
     c.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
     c.put(RouterConfig.BUS_CONFIG, bus);
-    c.put(RouterConfig.BOOTSTRAP_CONFIG, bootstrapServers);
+    c.putAll(pluginSettings);
     return c;
   }
 
@@ -53,8 +60,8 @@ final class TargetConnectors {
    * @param template the uploaded connector's config for a {@link Target.Connector}, else ignored
    */
   static Map<String, String> target(
-      Rule rule, Target target, Map<String, String> template, String bootstrapServers) {
-    return target(rule, target, template, bootstrapServers, Set.of());
+      Rule rule, Target target, Map<String, String> template, Map<String, String> pluginSettings) {
+    return target(rule, target, template, pluginSettings, Set.of());
   }
 
   /**
@@ -66,7 +73,7 @@ final class TargetConnectors {
       Rule rule,
       Target target,
       Map<String, String> template,
-      String bootstrapServers,
+      Map<String, String> pluginSettings,
       Set<String> retryTopics) {
     Map<String, String> c =
         new LinkedHashMap<>(
@@ -102,7 +109,9 @@ final class TargetConnectors {
         && !GuardedSinkConnector.class.getName().equals(c.get("connector.class"))) {
       c.put(GuardedSinkConfig.DELEGATE_CLASS_CONFIG, c.get("connector.class"));
       c.put("connector.class", GuardedSinkConnector.class.getName());
-      c.put(GuardedSinkConfig.BOOTSTRAP_CONFIG, bootstrapServers);
+      // the cluster and its settings come from this control plane only, not from a template
+      c.keySet().removeIf(PluginClients::isClientKey);
+      c.putAll(pluginSettings);
       String retryTopic = Topology.retryTopic(rule.name(), target.name());
       c.putAll(
           GuardedSinkConfig.of(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.railyard.host.testing.FakeConnect;
 import dev.railyard.rules.delivery.GuardedSinkConfig;
+import dev.railyard.rules.kafka.PluginClients;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
@@ -27,7 +28,9 @@ class RuleReconcilerTest {
   @BeforeEach
   void start() throws Exception {
     connect = new FakeConnect();
-    reconciler = new RuleReconciler(admin, connect.rest(), "broker:9092", 3);
+    reconciler =
+        new RuleReconciler(
+            admin, connect.rest(), PluginClients.connectorConfig("broker:9092", Set.of()), 3);
   }
 
   @AfterEach
@@ -139,7 +142,7 @@ class RuleReconcilerTest {
         new RuleReconciler(
             admin,
             connect.rest(),
-            "broker:9092",
+            PluginClients.connectorConfig("broker:9092", Set.of()),
             3,
             name ->
                 scaled.containsKey(name)

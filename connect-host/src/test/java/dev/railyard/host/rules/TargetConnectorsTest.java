@@ -3,6 +3,7 @@ package dev.railyard.host.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.railyard.rules.delivery.GuardedSinkConfig;
+import dev.railyard.rules.kafka.PluginClients;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
@@ -13,6 +14,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TargetConnectorsTest {
+
+  private static final Map<String, String> CLUSTER =
+      PluginClients.connectorConfig("broker:9092", Set.of());
 
   /** A file sink target named webhook, with dead letters, retrying as {@code retry} says. */
   private static Target webhook(RetryPolicy retry) {
@@ -33,7 +37,7 @@ class TargetConnectorsTest {
     Target target = webhook(new RetryPolicy(3, 600, 50, 800));
 
     // when its connector config is made
-    Map<String, String> c = TargetConnectors.target(rule(target), target, null, "broker:9092");
+    Map<String, String> c = TargetConnectors.target(rule(target), target, null, CLUSTER);
 
     // then the guard runs the sink, reading the target's delivery topic, with the policy
     assertThat(c)
@@ -61,7 +65,7 @@ class TargetConnectorsTest {
   void shouldGiveATargetThatDoesNotKeepOrderItsRetryTopic() {
     Target target = webhook(new RetryPolicy(3, 600, 50, 800, false));
 
-    Map<String, String> c = TargetConnectors.target(rule(target), target, null, "broker:9092");
+    Map<String, String> c = TargetConnectors.target(rule(target), target, null, CLUSTER);
 
     assertThat(c)
         .containsEntry(GuardedSinkConfig.IN_ORDER_CONFIG, "false")
@@ -76,7 +80,7 @@ class TargetConnectorsTest {
 
     Map<String, String> c =
         TargetConnectors.target(
-            rule(target), target, null, "broker:9092", Set.of("railyard.retry.orders.webhook"));
+            rule(target), target, null, CLUSTER, Set.of("railyard.retry.orders.webhook"));
 
     assertThat(c)
         .containsEntry(GuardedSinkConfig.IN_ORDER_CONFIG, "true")
@@ -101,7 +105,7 @@ class TargetConnectorsTest {
                 ".*",
                 "header.converter",
                 "org.apache.kafka.connect.storage.SimpleHeaderConverter"),
-            "broker:9092");
+            CLUSTER);
 
     assertThat(c)
         .containsEntry(GuardedSinkConfig.DEAD_LETTER_TOPIC_CONFIG, "")
@@ -120,11 +124,37 @@ class TargetConnectorsTest {
             rule(target),
             target,
             Map.of("connector.class", "JdbcSink", "connector.plugin.version", "3.5.0.Final"),
-            "broker:9092");
+            CLUSTER);
 
     assertThat(c)
         .containsEntry("connector.class", "JdbcSink")
         .containsEntry("errors.deadletterqueue.topic.name", "railyard.dlq.orders.db")
         .doesNotContainKey(GuardedSinkConfig.DELEGATE_CLASS_CONFIG);
+  }
+
+  @Test
+  void shouldGiveTheRouterAndTheGuardReferencesToTheClientSettingsAndNoSecret() {
+    // given a secured cluster's plugin settings, as the control plane's clients make them
+    Map<String, String> secured =
+        PluginClients.connectorConfig(
+            "broker:9093", Set.of("security.protocol", "sasl.jaas.config"));
+    Target target = new Target("log", new Target.Connector("audit"), RetryPolicy.DEFAULT, false);
+    Map<String, String> template =
+        Map.of(
+            "connector.class", "FileStreamSink",
+            "railyard.kafka.sasl.jaas.config", "left over from a copied config");
+
+    // when the router and a target are made
+    Map<String, String> router = TargetConnectors.router("shop", secured, 3);
+    Map<String, String> guarded = TargetConnectors.target(rule(target), target, template, secured);
+
+    // then both carry the cluster and only references for the settings
+    for (Map<String, String> c : List.of(router, guarded)) {
+      assertThat(c)
+          .containsEntry("railyard.bootstrap.servers", "broker:9093")
+          .containsEntry("railyard.kafka.security.protocol", "${railyard:kafka:security.protocol}")
+          .containsEntry("railyard.kafka.sasl.jaas.config", "${railyard:kafka:sasl.jaas.config}");
+    }
+    assertThat(guarded.values()).noneMatch(v -> v.contains("left over"));
   }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node KRaft broker (combined broker and controller) running in this JVM.
+ * A single-node KRaft broker (combined broker and controller) running in this JVM. Its listeners
+ * have neither encryption nor authentication, so it listens on a loopback address only: a Kafka
+ * that other machines use is a real, secured cluster.
  *
  * <p>The first start formats the storage under {@code <dataDir>} with a new cluster id; later
  * starts on the same directory reuse it, so topics and records survive restarts. Instances are not
@@ -55,7 +59,7 @@ public final class EmbeddedBroker implements AutoCloseable {
    * Formats the storage if needed and starts the broker; returns once it answers clients.
    *
    * @param dataDir the directory that holds the broker's logs; created if missing
-   * @param host the address to listen on, e.g. {@code 127.0.0.1}
+   * @param host the loopback address to listen on, e.g. {@code 127.0.0.1}
    * @param port the client port; 0 picks a free one
    * @param readyTimeout how long to wait for the broker to answer
    * @param overrides broker properties that replace the defaults (may be empty, never null)
@@ -70,9 +74,24 @@ public final class EmbeddedBroker implements AutoCloseable {
   /**
    * Chooses the ports and formats the storage if needed, without starting the broker, so that
    * clients can be launched with {@link #bootstrapServers()} while it starts.
+   *
+   * @throws IllegalArgumentException if {@code host} is not a loopback address, or {@code
+   *     overrides} set the listeners
    */
   public static EmbeddedBroker prepare(
       Path dataDir, String host, int port, Map<String, String> overrides) {
+    if (!isLoopback(host)) {
+      throw new IllegalArgumentException(
+          "The embedded broker listens on a loopback address only (it has no authentication): "
+              + host
+              + " is not one; use 127.0.0.1, or a secured Kafka cluster for other machines");
+    }
+    for (String key : List.of("listeners", "advertised.listeners", "controller.quorum.voters")) {
+      if (overrides.containsKey(key)) {
+        throw new IllegalArgumentException(
+            "The embedded broker chooses its own " + key + " (on " + host + ")");
+      }
+    }
     Path logDir = dataDir.toAbsolutePath();
     int clientPort = port == 0 ? freePort(host) : port;
     // the OS may hand out the port it just gave for the client again: it is not bound yet
@@ -209,6 +228,20 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
           "Kafka broker at " + bootstrapServers + " did not answer within " + timeout, e);
+    }
+  }
+
+  /** Whether {@code host} names a loopback address ({@code 127.0.0.0/8}, {@code ::1}). */
+  public static boolean isLoopback(String host) {
+    try {
+      for (InetAddress address : InetAddress.getAllByName(host)) {
+        if (!address.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
     }
   }
 

@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +68,11 @@ public final class WorkerProcess {
       Files.createDirectories(runDir);
       Files.createDirectories(logDir);
       Path propsFile = runDir.resolve(name + ".properties");
-      writeProperties(propsFile, workerProperties);
+      // a secured cluster's passwords are in there
+      PrivateFiles.writeProperties(
+          propsFile,
+          workerProperties,
+          "Connect worker written by Railyard; regenerated at every start");
       Path argFile = runDir.resolve(name + ".args");
       String classpath = WorkerClasspath.join(WorkerClasspath.current());
       Files.writeString(argFile, "-cp " + quote(classpath) + "\n");
@@ -282,14 +284,6 @@ public final class WorkerProcess {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void writeProperties(Path file, Map<String, String> props) throws IOException {
-    Properties p = new Properties();
-    p.putAll(props);
-    try (Writer w = Files.newBufferedWriter(file)) {
-      p.store(w, "Connect worker written by Railyard; regenerated at every start");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.railyard.embedded.worker;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,11 +10,19 @@ import java.util.Map;
  * its internal topics, the plugin store as {@code plugin.path} with {@code service_load} discovery,
  * and a short rebalance delay so the tasks of a departed worker move on quickly.
  *
+ * <p>The client settings of a secured cluster ({@code security.protocol}, {@code ssl.*}, {@code
+ * sasl.*}) are given at the worker level, for Connect's own clients (group membership, its internal
+ * topics), and again under {@value #CLIENT_PREFIXES}, which is all that the clients Connect makes
+ * for connectors (tasks' producers and consumers, dead-letter queues, topic creation) inherit. The
+ * properties then hold secrets: {@link WorkerProcess} writes them readable by their owner only.
+ *
  * @param bootstrapServers the Kafka cluster the workers use, never null
  * @param groupId the Connect group, also the prefix of its internal topics
  * @param pluginPath the plugin store folder; created by the caller
  * @param rebalanceDelayMs {@code scheduled.rebalance.max.delay.ms}: how long the tasks of a worker
  *     that left stay unassigned waiting for it to come back
+ * @param clientSettings the Kafka client settings every client of the workers gets besides {@code
+ *     bootstrap.servers}, unprefixed; empty for an unsecured cluster, never null
  * @param overrides worker properties that replace the defaults, never null
  */
 public record WorkerSettings(
@@ -21,10 +30,30 @@ public record WorkerSettings(
     String groupId,
     Path pluginPath,
     int rebalanceDelayMs,
+    Map<String, String> clientSettings,
     Map<String, String> overrides) {
 
+  /** The worker config providers Railyard declares, before any the caller adds. */
+  public static final String CONFIG_PROVIDERS = "file,env";
+
+  /** Where Connect looks for the settings of the clients it makes for connectors. */
+  public static final String CLIENT_PREFIXES = "producer., consumer., admin.";
+
+  private static final List<String> PREFIXES = List.of("producer.", "consumer.", "admin.");
+
   public WorkerSettings {
+    clientSettings = Map.copyOf(clientSettings);
     overrides = Map.copyOf(overrides);
+  }
+
+  /** Settings of workers on an unsecured cluster. */
+  public WorkerSettings(
+      String bootstrapServers,
+      String groupId,
+      Path pluginPath,
+      int rebalanceDelayMs,
+      Map<String, String> overrides) {
+    this(bootstrapServers, groupId, pluginPath, rebalanceDelayMs, Map.of(), overrides);
   }
 
   /** The worker properties, defaults first, then the overrides. */
@@ -59,13 +88,18 @@ public record WorkerSettings(
     // Connect's 5 s is one slow batch
     p.put("task.shutdown.graceful.timeout.ms", "15000");
     p.put("connector.client.config.override.policy", "All");
-    p.put("config.providers", "file,env");
+    p.put("config.providers", CONFIG_PROVIDERS);
     p.put(
         "config.providers.file.class",
         "org.apache.kafka.common.config.provider.FileConfigProvider");
     p.put(
         "config.providers.env.class",
         "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+    clientSettings.forEach(
+        (key, value) -> {
+          p.put(key, value);
+          PREFIXES.forEach(prefix -> p.put(prefix + key, value));
+        });
     p.putAll(overrides);
     return p;
   }

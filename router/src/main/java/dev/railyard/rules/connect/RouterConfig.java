@@ -15,7 +15,7 @@ public final class RouterConfig extends AbstractConfig {
   public static final String BUS_DOC =
       "The bus this router reads; it applies the rules of this bus.";
 
-  public static final String BOOTSTRAP_CONFIG = "railyard.bootstrap.servers";
+  public static final String BOOTSTRAP_CONFIG = PluginClients.BOOTSTRAP_CONFIG;
   public static final String BOOTSTRAP_DOC =
       "The Kafka cluster holding the rules and delivery topics.";
 
@@ -75,9 +75,12 @@ public final class RouterConfig extends AbstractConfig {
     super(CONFIG_DEF, props);
   }
 
-  /** The clients the router's task makes beside Connect's, from this config's client settings. */
+  /**
+   * The clients the router's task makes beside Connect's, from this config's client settings
+   * ({@value #BOOTSTRAP_CONFIG} and {@value PluginClients#CLIENT_PREFIX}{@code *}).
+   */
   public PluginClients clients() {
-    return PluginClients.of(getString(BOOTSTRAP_CONFIG));
+    return PluginClients.fromConnectorConfig(originals());
   }
 
   public String bus() {

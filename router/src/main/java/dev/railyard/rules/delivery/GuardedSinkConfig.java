@@ -213,12 +213,15 @@ public final class GuardedSinkConfig extends AbstractConfig {
     return Duration.ofMillis(getLong(MAX_AGE_CONFIG));
   }
 
-  /** The dead-letter topic, or null to drop records whose retries are spent. */
-  /** The clients the guard makes beside Connect's, from this config's client settings. */
+  /**
+   * The clients the guard makes beside Connect's, from this config's client settings ({@value
+   * #BOOTSTRAP_CONFIG} and {@value PluginClients#CLIENT_PREFIX}{@code *}).
+   */
   public PluginClients clients() {
-    return PluginClients.of(getString(BOOTSTRAP_CONFIG));
+    return PluginClients.fromConnectorConfig(originals());
   }
 
+  /** The dead-letter topic, or null to drop records whose retries are spent. */
   public String deadLetterTopic() {
     String topic = getString(DEAD_LETTER_TOPIC_CONFIG);
     return topic.isEmpty() ? null : topic;
@@ -230,8 +233,13 @@ public final class GuardedSinkConfig extends AbstractConfig {
     return topic.isEmpty() ? null : topic;
   }
 
-  /** Whether a key belongs to the guard rather than to the hosted connector. */
+  /**
+   * Whether a key belongs to the guard rather than to the hosted connector. The client settings
+   * ({@value PluginClients#CLIENT_PREFIX}{@code *}) are the guard's: the hosted connector never
+   * sees them, resolved secrets least of all, and each guard task gets them under the same keys,
+   * which is what lets Connect put the references back in the stored task configs.
+   */
   static boolean isGuardKey(String key) {
-    return CONFIG_DEF.configKeys().containsKey(key);
+    return CONFIG_DEF.configKeys().containsKey(key) || PluginClients.isClientKey(key);
   }
 }
