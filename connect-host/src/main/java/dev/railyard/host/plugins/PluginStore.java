@@ -141,7 +141,7 @@ public final class PluginStore {
           Code.NO_PLUGIN,
           "the archive holds no Kafka Connect connector, converter, header converter,"
               + " transformation or predicate%s; plugin classes must be public, concrete and have a"
-              + " public no-argument constructor that does not throw",
+              + " public no-argument constructor",
           scan.classes().isEmpty() ? "" : " (only " + scan.classes() + ")");
     }
     if (ManifestJar.write(root, scan.missingManifests())) {
