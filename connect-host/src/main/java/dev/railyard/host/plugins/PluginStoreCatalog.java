@@ -161,12 +161,16 @@ public final class PluginStoreCatalog implements PluginCatalog {
   static Refused refused(MavenException e) {
     Kind kind =
         switch (e.reason()) {
-          case INVALID_COORDINATES, UNRESOLVABLE -> Kind.INVALID;
+          case INVALID_COORDINATES, GROUP_NOT_ALLOWED, UNRESOLVABLE -> Kind.INVALID;
           case NOT_FOUND -> Kind.NOT_FOUND;
           case UNAVAILABLE -> Kind.UNAVAILABLE;
         };
     String code =
-        e.reason() == MavenException.Reason.UNRESOLVABLE ? "MAVEN_UNRESOLVABLE" : e.reason().name();
+        switch (e.reason()) {
+          case UNRESOLVABLE -> "MAVEN_UNRESOLVABLE";
+          case GROUP_NOT_ALLOWED -> "MAVEN_GROUP_NOT_ALLOWED";
+          default -> e.reason().name();
+        };
     return new Refused(kind, code, e.getMessage());
   }
 
