@@ -193,10 +193,14 @@ public final class PluginStore {
         throw PluginException.of(
             Code.CONFLICT,
             "plugin '%s' version '%s' is already installed (folder '%s') with different content;"
-                + " delete it first or upload another version",
+                + " delete it first or upload another version%s",
             plugin.name(),
             plugin.version(),
-            plugin.folder());
+            plugin.folder(),
+            plugin.version().equals(ClassScanner.UNKNOWN_VERSION)
+                ? " (its jars tell no version: name the archive <name>-<version>.jar, .zip or"
+                    + " .tar.gz to give it one)"
+                : "");
       }
       Files.move(root, target, StandardCopyOption.ATOMIC_MOVE);
       byFolder.put(plugin.folder(), plugin);

@@ -153,7 +153,8 @@ public interface PluginCatalog {
    * @param className the fully qualified class name
    * @param type {@code sink}, {@code source}, {@code converter}, {@code header_converter}, {@code
    *     transformation}, {@code predicate}, {@code config_provider}, ...
-   * @param version the version Kafka reports for it ({@code undefined} when it has none)
+   * @param version its version as the store read it without running it ({@code undefined} when it
+   *     declares none, {@code unknown} when nothing tells); a worker reports {@code version()}
    */
   record PluginClassInfo(String className, String type, String version) {}
 
