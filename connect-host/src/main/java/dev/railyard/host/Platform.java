@@ -195,7 +195,10 @@ public final class Platform implements AutoCloseable {
             new PluginStoreCatalog(
                 pluginStore,
                 () -> PluginUsage.of(connectors.allConfigs()),
-                new MavenPluginInstaller(pluginStore, maven)),
+                new MavenPluginInstaller(
+                    pluginStore,
+                    maven,
+                    config.getList(RailyardConfig.MAVEN_ALLOWED_GROUPS_CONFIG))),
             workers);
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 @WithPlatform(workers = 1)
@@ -54,6 +56,8 @@ class PluginHostingIT {
               }
             });
 
+    String workerBefore = workerName(api);
+
     // when a plugin the workers have never seen is uploaded as a ZIP
     HttpResponse<String> uploaded =
         upload(
@@ -89,8 +93,12 @@ class PluginHostingIT {
     await(sent.size() + " events in " + file)
         .atMost(Duration.ofSeconds(90))
         .until(() -> EventIds.in(file).containsAll(sent));
-    assertThat(api.get("/api/v1/workers").json().path("workers").get(0).path("name").asText())
-        .isNotEqualTo("worker-1");
+    assertThat(workerName(api)).isNotEqualTo(workerBefore);
+  }
+
+  // the pool names a replacement after a free slot, so the names alternate between restarts
+  private static String workerName(ApiClient api) {
+    return api.get("/api/v1/workers").json().path("workers").get(0).path("name").asText();
   }
 
   @Test
@@ -140,6 +148,46 @@ class PluginHostingIT {
               return status.path("connector").path("state").asText().equals("RUNNING")
                   && status.path("connector").path("version").asText().equals("3.0");
             });
+  }
+
+  @Test
+  void shouldRunAnUploadedPluginOnlyOnTheWorkersRestartedToInstallIt(
+      Platform platform, ApiClient api) throws Exception {
+    // given a plugin whose static initialiser leaves a file named by the pid of its JVM
+    Path markers = TestPlugins.markerFolder();
+    Path controlPlane = markers.resolve(String.valueOf(ProcessHandle.current().pid()));
+    assertThat(markers).as("no JVM has run the plugin before its upload").doesNotExist();
+
+    // when an admin uploads it
+    HttpResponse<String> uploaded =
+        upload(
+            platform,
+            platform.apiUrl() + "/api/v1/plugins",
+            "marker-1.0.jar",
+            TestPlugins.markerJar("1.0"));
+
+    // then the control plane found its connector without running any of its code
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    assertThat(uploaded.body()).contains(TestPlugins.MARKER_SINK);
+    assertThat(controlPlane).doesNotExist();
+
+    // and the workers restarted to install it load it, in their own JVMs
+    await("a worker JVM loaded the installed plugin")
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () ->
+                api.get("/api/v1/workers")
+                        .json()
+                        .path("rollout")
+                        .path("state")
+                        .asText()
+                        .equals("DONE")
+                    && api.get("/connect/connector-plugins?connectorsOnly=true")
+                        .body()
+                        .contains(TestPlugins.MARKER_SINK));
+    try (Stream<Path> files = Files.list(markers)) {
+      assertThat(files.toList()).isNotEmpty().doesNotContain(controlPlane);
+    }
   }
 
   @Test

@@ -77,4 +77,12 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.load(List.of("--http-port", "70000"), dir))
         .hasMessageContaining("Invalid value 70000 for configuration http.port");
   }
+
+  @Test
+  void shouldRejectAnAllowedMavenGroupThatIsNoGroup() {
+    assertThatThrownBy(
+            () -> Settings.load(List.of("--plugins-maven-allowed-groups", "io.debezium,io/x"), dir))
+        .hasMessageContaining("plugins.maven.allowed.groups")
+        .hasMessageContaining("'io/x' is no Maven group");
+  }
 }

@@ -30,9 +30,10 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /api/v1/plugins}: {@code POST} uploads a plugin archive (multipart/form-data, one file
- * part named by its extension {@code .jar}, {@code .zip}, {@code .tgz} or {@code .tar.gz}, and an
- * optional {@code name} field or query parameter, else the file name is used), streamed to a
- * temporary file within the size limit, or, with an {@code application/json} body {@code {"maven":
+ * part named by its extension {@code .jar}, {@code .zip}, {@code .tgz} or {@code .tar.gz}, an
+ * optional {@code name} field or query parameter, else the file name is used, and optional {@code
+ * sha256} and {@code sha512} fields or parameters the archive must match), streamed to a temporary
+ * file within the size limit, or, with an {@code application/json} body {@code {"maven":
  * "group:artifact:version", "name": "..."}}, installs the artifact and its runtime dependencies
  * from the Maven repositories; {@code GET} lists every plugin with its versions and classes; {@code
  * GET /{name}} shows one; {@code DELETE /{name}[?version=v]} removes it unless a connector uses it;
@@ -173,14 +174,20 @@ final class PluginRoutes {
               + "' is not a plugin archive; upload a .jar, .zip, .tgz or .tar.gz file",
           Map.of("fileName", String.valueOf(fileName)));
     }
-    String name = received.form().get("name");
-    if (name == null) {
-      name = ctx.request().getParam("name");
-    }
+    String name = field(ctx, received, "name");
     if (name == null) {
       name = nameFromFile(fileName);
     }
-    return catalog.install(received.file(), fileName, name, maxUploadBytes);
+    PluginCatalog.ArchiveDigests pinned =
+        new PluginCatalog.ArchiveDigests(
+            field(ctx, received, "sha256"), field(ctx, received, "sha512"));
+    return catalog.install(received.file(), fileName, name, maxUploadBytes, pinned);
+  }
+
+  /** A form field, else the query parameter of that name, else null. */
+  private static String field(RoutingContext ctx, PluginUpload.Received received, String name) {
+    String value = received.form().get(name);
+    return value != null ? value : ctx.request().getParam(name);
   }
 
   /** {@code debezium-connector-postgres.tar.gz} becomes {@code debezium-connector-postgres}. */

@@ -25,6 +25,7 @@ final class FakeCatalog implements PluginCatalog {
   volatile boolean alreadyPresent;
   volatile Refused refusal;
   volatile byte[] archive = new byte[0];
+  volatile ArchiveDigests pinned;
 
   void reset() {
     installs.clear();
@@ -33,6 +34,7 @@ final class FakeCatalog implements PluginCatalog {
     alreadyPresent = false;
     refusal = null;
     archive = new byte[0];
+    pinned = null;
   }
 
   @Override
@@ -43,6 +45,14 @@ final class FakeCatalog implements PluginCatalog {
       throw refusal;
     }
     return new Installed(PluginRoutesTest.version(name, "1.0"), alreadyPresent);
+  }
+
+  @Override
+  public Installed install(
+      Path archive, String fileName, String name, long maxBytes, ArchiveDigests pinned)
+      throws IOException {
+    this.pinned = pinned;
+    return install(archive, fileName, name, maxBytes);
   }
 
   @Override

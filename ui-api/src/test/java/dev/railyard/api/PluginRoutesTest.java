@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.api.platform.PluginCatalog.PluginClassInfo;
 import dev.railyard.api.platform.PluginCatalog.PluginVersion;
 import dev.railyard.api.platform.PluginCatalog.Refused;
@@ -44,6 +45,15 @@ class PluginRoutesTest {
     assertThat(call.fileName()).isEqualTo("jdbc-sink-1.2.jar");
     assertThat(call.maxBytes()).isEqualTo(PluginServer.LIMIT);
     assertThat(call.archive()).doesNotExist();
+  }
+
+  @Test
+  void shouldPassThePinnedDigestsToTheCatalog() {
+    HttpResponse<String> response =
+        plugins.upload("/api/v1/plugins?sha256=ab12&sha512=CD34", "p.jar", new byte[3], null);
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(plugins.catalog.pinned).isEqualTo(new PluginCatalog.ArchiveDigests("ab12", "CD34"));
   }
 
   @Test

@@ -8,8 +8,9 @@ import java.util.Objects;
  * One installed version of a plugin, as recorded in the {@code plugin.json} of its folder.
  *
  * @param name the name it was uploaded under
- * @param version its version: a connector's {@code version()}, else the jar manifest's {@code
- *     Implementation-Version}, else {@code "unknown"}
+ * @param version its version, read without running it (see {@code ClassScanner}): a connector's
+ *     literal {@code version()} or its jar's {@code Implementation-Version}, {@code pom.properties}
+ *     or file name, else the Maven version or the archive's file name, else {@code "unknown"}
  * @param folder the name of its folder in the plugin path, {@code <name>-<version>}
  * @param classes the Connect plugin classes it holds, sorted by type then name
  * @param sha256 the hex SHA-256 of the uploaded archive

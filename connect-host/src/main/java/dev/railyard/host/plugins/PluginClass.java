@@ -8,8 +8,10 @@ import java.util.Objects;
  *
  * @param className the fully qualified class name
  * @param type what kind of Connect plugin it is
- * @param version the version Kafka reports for it ({@code "undefined"} when the class does not
- *     implement {@code Versioned}); what {@code connector.plugin.version} and friends match
+ * @param version its version as read from its class files, without running it: a literal that its
+ *     {@code version()} returns, else its jar's; {@code "undefined"} when it declares no {@code
+ *     version()}, {@code "unknown"} when nothing tells. A worker reports what {@code version()}
+ *     returns, which is what {@code connector.plugin.version} and friends match
  */
 public record PluginClass(String className, Type type, String version) {
 

@@ -29,6 +29,10 @@ public final class PluginException extends RuntimeException {
     NO_PLUGIN,
     /** The plugin's classes could not be scanned (a class broke the scanner). */
     SCAN_FAILED,
+    /** A pinned digest is not hex of its algorithm's length. */
+    INVALID_DIGEST,
+    /** The uploaded archive does not have the pinned digest. */
+    DIGEST_MISMATCH,
     /** A plugin class is used by a connector. */
     IN_USE,
     /** No plugin of that name (and version). */

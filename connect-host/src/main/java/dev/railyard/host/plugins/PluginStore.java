@@ -113,7 +113,22 @@ public final class PluginStore {
    */
   public InstallResult install(String name, InputStream archive, ArchiveType type, long maxBytes)
       throws IOException {
+    return install(name, archive, type, maxBytes, InstallOptions.NONE);
+  }
+
+  /**
+   * Installs a plugin archive as {@link #install(String, InputStream, ArchiveType, long)} does,
+   * after checking it against the digests {@code options} pins; a mismatch installs nothing.
+   *
+   * @param options the pinned digests and a version hint; {@link InstallOptions#NONE} for none
+   * @throws PluginException {@code DIGEST_MISMATCH} when the archive lacks a pinned digest, or any
+   *     other refusal; the store is then unchanged
+   */
+  public InstallResult install(
+      String name, InputStream archive, ArchiveType type, long maxBytes, InstallOptions options)
+      throws IOException {
     checkName(name);
+    Objects.requireNonNull(options, "options");
     Objects.requireNonNull(archive, "archive");
     Objects.requireNonNull(type, "type");
     if (maxBytes <= 0) {
@@ -121,27 +136,30 @@ public final class PluginStore {
     }
     Path work = Files.createDirectory(staging.resolve("install-" + UUID.randomUUID()));
     try {
-      Upload upload = Upload.receive(archive, work.resolve("upload"), maxBytes);
+      Upload upload =
+          Upload.receive(archive, work.resolve("upload"), maxBytes, options.sha512() != null);
+      upload.checkPinned(options);
       Optional<InstallResult> same = sameContent(name, upload.sha256());
       if (same.isPresent()) {
         return same.get();
       }
       Path root = Unpacker.unpack(type, upload.file(), work.resolve("plugin"), name, maxBytes);
-      return commit(prepare(name, type, upload, root), root);
+      return commit(prepare(name, type, upload, root, options.versionHint()), root);
     } finally {
       Folders.deleteQuietly(work);
     }
   }
 
-  private Plugin prepare(String name, ArchiveType type, Upload upload, Path root)
+  private Plugin prepare(
+      String name, ArchiveType type, Upload upload, Path root, String versionHint)
       throws IOException {
-    ClassScanner.Result scan = ClassScanner.scan(root);
+    ClassScanner.Result scan = ClassScanner.scan(root, versionHint);
     if (!scan.hostable()) {
       throw PluginException.of(
           Code.NO_PLUGIN,
           "the archive holds no Kafka Connect connector, converter, header converter,"
               + " transformation or predicate%s; plugin classes must be public, concrete and have a"
-              + " public no-argument constructor that does not throw",
+              + " public no-argument constructor",
           scan.classes().isEmpty() ? "" : " (only " + scan.classes() + ")");
     }
     if (ManifestJar.write(root, scan.missingManifests())) {
@@ -175,10 +193,14 @@ public final class PluginStore {
         throw PluginException.of(
             Code.CONFLICT,
             "plugin '%s' version '%s' is already installed (folder '%s') with different content;"
-                + " delete it first or upload another version",
+                + " delete it first or upload another version%s",
             plugin.name(),
             plugin.version(),
-            plugin.folder());
+            plugin.folder(),
+            plugin.version().equals(ClassScanner.UNKNOWN_VERSION)
+                ? " (its jars tell no version: name the archive <name>-<version>.jar, .zip or"
+                    + " .tar.gz to give it one)"
+                : "");
       }
       Files.move(root, target, StandardCopyOption.ATOMIC_MOVE);
       byFolder.put(plugin.folder(), plugin);

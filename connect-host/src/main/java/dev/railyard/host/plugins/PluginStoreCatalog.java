@@ -13,12 +13,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@link PluginStore} as the API's {@link PluginCatalog}: store records become API records and
  * each {@link PluginException} a {@link PluginCatalog.Refused} of the matching kind. Thread-safe.
  */
 public final class PluginStoreCatalog implements PluginCatalog {
+
+  private static final Pattern VERSIONED_FILE =
+      Pattern.compile(
+          "(?i).+?-(\\d[A-Za-z0-9._+-]*?)(?:-plugin|-bin|-dist)?\\.(?:jar|zip|tgz|tar\\.gz)");
 
   private final PluginStore store;
   private final Supplier<Predicate<PluginClass>> usage;
@@ -50,6 +56,13 @@ public final class PluginStoreCatalog implements PluginCatalog {
   @Override
   public Installed install(Path archive, String fileName, String name, long maxBytes)
       throws IOException {
+    return install(archive, fileName, name, maxBytes, ArchiveDigests.NONE);
+  }
+
+  @Override
+  public Installed install(
+      Path archive, String fileName, String name, long maxBytes, ArchiveDigests pinned)
+      throws IOException {
     ArchiveType type =
         ArchiveType.fromFileName(fileName)
             .orElseThrow(
@@ -61,11 +74,24 @@ public final class PluginStoreCatalog implements PluginCatalog {
                             + fileName
                             + "' is not a plugin archive; upload a .jar, .zip, .tgz or .tar.gz"));
     try (InputStream in = Files.newInputStream(archive)) {
-      InstallResult result = store.install(name, in, type, maxBytes);
+      InstallOptions options =
+          new InstallOptions(pinned.sha256(), pinned.sha512(), versionInFileName(fileName));
+      InstallResult result = store.install(name, in, type, maxBytes, options);
       return new Installed(toApi(result.plugin()), result.alreadyPresent());
     } catch (PluginException e) {
       throw refused(e);
     }
+  }
+
+  /**
+   * The version in an archive's file name, {@code
+   * debezium-connector-postgres-3.1.0.Final-plugin.tar.gz} giving {@code 3.1.0.Final}: what the
+   * store records when the plugin's jars tell none.
+   */
+  static String versionInFileName(String fileName) {
+    String base = fileName.substring(fileName.lastIndexOf('/') + 1);
+    Matcher m = VERSIONED_FILE.matcher(base);
+    return m.matches() ? m.group(1) : null;
   }
 
   @Override
@@ -124,7 +150,9 @@ public final class PluginStoreCatalog implements PluginCatalog {
               UNSUPPORTED_ENTRY,
               CORRUPT_ARCHIVE,
               NO_PLUGIN,
-              SCAN_FAILED ->
+              SCAN_FAILED,
+              INVALID_DIGEST,
+              DIGEST_MISMATCH ->
               Kind.INVALID;
         };
     return new Refused(kind, e.code().name(), e.getMessage());
@@ -133,12 +161,16 @@ public final class PluginStoreCatalog implements PluginCatalog {
   static Refused refused(MavenException e) {
     Kind kind =
         switch (e.reason()) {
-          case INVALID_COORDINATES, UNRESOLVABLE -> Kind.INVALID;
+          case INVALID_COORDINATES, GROUP_NOT_ALLOWED, UNRESOLVABLE -> Kind.INVALID;
           case NOT_FOUND -> Kind.NOT_FOUND;
           case UNAVAILABLE -> Kind.UNAVAILABLE;
         };
     String code =
-        e.reason() == MavenException.Reason.UNRESOLVABLE ? "MAVEN_UNRESOLVABLE" : e.reason().name();
+        switch (e.reason()) {
+          case UNRESOLVABLE -> "MAVEN_UNRESOLVABLE";
+          case GROUP_NOT_ALLOWED -> "MAVEN_GROUP_NOT_ALLOWED";
+          default -> e.reason().name();
+        };
     return new Refused(kind, code, e.getMessage());
   }
 

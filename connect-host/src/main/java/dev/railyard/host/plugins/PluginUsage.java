@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * header converters, and every {@code transforms.<alias>.type} and {@code predicates.<alias>.type},
  * by full name or by Kafka's aliases (simple name, or simple name without its type suffix). A
  * pinned {@code *.plugin.version} limits the match to that version; without one (or with a version
- * range) every version counts as used, which errs on the side of refusing a delete. Pure and
+ * range), or for a class whose version the scan could not read ({@code "unknown"}: only the worker
+ * knows it), every version counts as used, which errs on the side of refusing a delete. Pure and
  * thread-safe.
  */
 public final class PluginUsage {
@@ -82,6 +83,9 @@ public final class PluginUsage {
       return true;
     }
     String p = pinned.trim();
-    return p.startsWith("[") || p.startsWith("(") || p.equals(version);
+    return p.startsWith("[")
+        || p.startsWith("(")
+        || p.equals(version)
+        || version.equals(ClassScanner.UNKNOWN_VERSION);
   }
 }

@@ -25,7 +25,14 @@ public final class RollingPluginCatalog implements PluginCatalog {
   @Override
   public Installed install(Path archive, String fileName, String name, long maxBytes)
       throws IOException {
-    Installed installed = store.install(archive, fileName, name, maxBytes);
+    return install(archive, fileName, name, maxBytes, ArchiveDigests.NONE);
+  }
+
+  @Override
+  public Installed install(
+      Path archive, String fileName, String name, long maxBytes, ArchiveDigests pinned)
+      throws IOException {
+    Installed installed = store.install(archive, fileName, name, maxBytes, pinned);
     if (!installed.alreadyPresent()) {
       workers.rollingRestart("plugin " + name + " " + installed.plugin().version() + " installed");
     }

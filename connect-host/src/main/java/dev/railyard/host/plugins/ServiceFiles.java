@@ -2,13 +2,12 @@ package dev.railyard.host.plugins;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -18,14 +17,15 @@ import java.util.zip.ZipFile;
 final class ServiceFiles {
 
   static final String PREFIX = "META-INF/services/";
+  // a manifest lists class names; one in a jar of an archive was never inflated before
+  private static final int MAX_BYTES = 1 << 20;
 
   private ServiceFiles() {}
 
   /** Per plugin type, the class names its manifests list. */
-  static Map<PluginClass.Type, Set<String>> declared(URL[] urls) throws IOException {
+  static Map<PluginClass.Type, Set<String>> declared(List<Path> locations) throws IOException {
     Map<PluginClass.Type, Set<String>> declared = new EnumMap<>(PluginClass.Type.class);
-    for (URL url : urls) {
-      Path path = toPath(url);
+    for (Path path : locations) {
       if (Files.isDirectory(path)) {
         readFolder(path, declared);
       } else if (Files.isRegularFile(path)) {
@@ -42,7 +42,7 @@ final class ServiceFiles {
         ZipEntry entry = zip.getEntry(PREFIX + type.serviceName());
         if (entry != null) {
           try (InputStream in = zip.getInputStream(entry)) {
-            add(declared, type, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            add(declared, type, new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8));
           }
         }
       }
@@ -67,14 +67,6 @@ final class ServiceFiles {
       if (!name.isEmpty()) {
         declared.computeIfAbsent(type, t -> new HashSet<>()).add(name);
       }
-    }
-  }
-
-  private static Path toPath(URL url) throws IOException {
-    try {
-      return Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IOException("not a file URL: " + url, e);
     }
   }
 }

@@ -55,6 +55,21 @@ class PluginStoreCatalogTest {
     assertThat(inUse.code()).isEqualTo("IN_USE");
   }
 
+  @Test
+  void shouldTakeTheVersionInTheArchivesFileNameWhenItsJarsTellNone() throws Exception {
+    PluginCatalog catalog =
+        new PluginStoreCatalog(PluginStore.open(dataDir.resolve("plugins")), () -> c -> false);
+    Path upload = Files.write(dataDir.resolve("upload.tmp"), TestPlugins.sinkJar(null, false));
+
+    assertThat(catalog.install(upload, "demo-sink-2.3.1.jar", "demo", 1 << 20).plugin().version())
+        .isEqualTo("2.3.1");
+    assertThat(
+            PluginStoreCatalog.versionInFileName("debezium-connector-x-3.1.0.Final-plugin.tar.gz"))
+        .isEqualTo("3.1.0.Final");
+    assertThat(PluginStoreCatalog.versionInFileName("kafka_2.13-4.0.zip")).isEqualTo("4.0");
+    assertThat(PluginStoreCatalog.versionInFileName("demo.jar")).isNull();
+  }
+
   interface Call {
     void run() throws Exception;
   }

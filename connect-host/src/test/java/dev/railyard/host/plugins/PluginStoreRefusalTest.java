@@ -170,7 +170,7 @@ class PluginStoreRefusalTest {
             Code.NO_PLUGIN,
             "holds no Kafka Connect"),
         refused(
-            "a connector that cannot be instantiated",
+            "a connector without a public no-argument constructor",
             ArchiveType.ZIP,
             LIMIT,
             Archives.zip(file("broken.jar", TestPlugins.brokenJar())),

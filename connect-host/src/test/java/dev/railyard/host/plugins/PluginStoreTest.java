@@ -69,14 +69,14 @@ class PluginStoreTest {
     // when
     Plugin plugin = install("file", TestPlugins.kafkaFileJar(), ArchiveType.JAR).plugin();
 
-    // then
-    assertThat(plugin.version()).isEqualTo("4.3.1");
+    // then: Kafka's jar tells its version only from code (AppInfoParser), which is never run here
+    assertThat(plugin.version()).isEqualTo("unknown");
     assertThat(plugin.classes())
         .extracting(PluginClass::className)
         .contains(
             "org.apache.kafka.connect.file.FileStreamSinkConnector",
             "org.apache.kafka.connect.file.FileStreamSourceConnector");
-    assertThat(pluginsDir.resolve("file-4.3.1").resolve(ManifestJar.FILE_NAME)).doesNotExist();
+    assertThat(pluginsDir.resolve("file-unknown").resolve(ManifestJar.FILE_NAME)).doesNotExist();
   }
 
   @Test

@@ -26,6 +26,7 @@ class PluginUsageTest {
   @CsvSource({
     "io.example.JdbcSinkConnector, SINK, 2.0, true",
     "io.example.JdbcSinkConnector, SINK, 1.0, false",
+    "io.example.JdbcSinkConnector, SINK, unknown, true",
     "io.example.JdbcSourceConnector, SOURCE, 2.0, false",
     "io.confluent.connect.avro.AvroConverter, CONVERTER, 7.0, true",
     "org.example.MaskField, TRANSFORMATION, undefined, true",

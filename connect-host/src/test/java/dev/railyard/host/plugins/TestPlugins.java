@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -25,85 +25,20 @@ import org.apache.kafka.connect.file.FileStreamSinkConnector;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
- * Small Connect plugins for tests, compiled once per JVM from source against connect-api: a sink
- * connector whose version is its jar's {@code Implementation-Version}, a transformation, and a
- * class that is no plugin at all.
+ * Small Connect plugins for tests, compiled once per JVM from {@link TestPluginSources} against
+ * connect-api: a sink connector whose version is its jar's {@code Implementation-Version}, a
+ * transformation, a sink Connect cannot instantiate, a class that is no plugin at all, a sink whose
+ * static initialiser leaves a marker file, and the cases the class scanner must tell apart.
  */
 public final class TestPlugins {
 
   public static final String SINK = "com.example.railyard.DemoSinkConnector";
+  public static final String MARKER_SINK = "com.example.marker.MarkerSinkConnector";
   static final String TRANSFORM = "com.example.railyard.smt.DemoTransform";
 
-  private static final Map<String, String> SOURCES =
-      Map.of(
-          SINK,
-          """
-          package com.example.railyard;
-          import java.util.*;
-          import org.apache.kafka.common.config.ConfigDef;
-          import org.apache.kafka.connect.connector.Task;
-          import org.apache.kafka.connect.sink.*;
-          public class DemoSinkConnector extends SinkConnector {
-            public String version() {
-              return DemoSinkConnector.class.getPackage().getImplementationVersion();
-            }
-            public void start(Map<String, String> props) {}
-            public Class<? extends Task> taskClass() { return DemoSinkTask.class; }
-            public List<Map<String, String>> taskConfigs(int max) { return List.of(); }
-            public void stop() {}
-            public ConfigDef config() { return new ConfigDef(); }
-          }
-          """,
-          "com.example.railyard.DemoSinkTask",
-          """
-          package com.example.railyard;
-          import java.util.*;
-          import org.apache.kafka.connect.sink.*;
-          public class DemoSinkTask extends SinkTask {
-            public String version() { return "task"; }
-            public void start(Map<String, String> props) {}
-            public void put(Collection<SinkRecord> records) {}
-            public void stop() {}
-          }
-          """,
-          TRANSFORM,
-          """
-          package com.example.railyard.smt;
-          import java.util.Map;
-          import org.apache.kafka.common.config.ConfigDef;
-          import org.apache.kafka.connect.connector.ConnectRecord;
-          import org.apache.kafka.connect.transforms.Transformation;
-          public class DemoTransform<R extends ConnectRecord<R>> implements Transformation<R> {
-            public R apply(R record) { return record; }
-            public ConfigDef config() { return new ConfigDef(); }
-            public void close() {}
-            public void configure(Map<String, ?> configs) {}
-          }
-          """,
-          "com.example.broken.BrokenSinkConnector",
-          """
-          package com.example.broken;
-          import java.util.*;
-          import org.apache.kafka.common.config.ConfigDef;
-          import org.apache.kafka.connect.connector.Task;
-          import org.apache.kafka.connect.sink.*;
-          public class BrokenSinkConnector extends SinkConnector {
-            public BrokenSinkConnector() { throw new IllegalStateException("no"); }
-            public String version() { return "1"; }
-            public void start(Map<String, String> props) {}
-            public Class<? extends Task> taskClass() { return null; }
-            public List<Map<String, String>> taskConfigs(int max) { return List.of(); }
-            public void stop() {}
-            public ConfigDef config() { return new ConfigDef(); }
-          }
-          """,
-          "com.example.util.Helper",
-          """
-          package com.example.util;
-          public class Helper {
-            public static String hello() { return "hello"; }
-          }
-          """);
+  /** Where the marker connector's static initialiser leaves a file named by its JVM's pid. */
+  private static final Path MARKER_FOLDER =
+      Path.of(System.getProperty("java.io.tmpdir"), "railyard-marker-" + UUID.randomUUID());
 
   private static Path classes;
 
@@ -118,14 +53,41 @@ public final class TestPlugins {
     return jar(implementationVersion, "com/example/railyard/", extra, SINK + "\n");
   }
 
+  /** A jar of the sink connector with a Maven {@code pom.properties} and no manifest version. */
+  static byte[] sinkJarWithPom(String pomVersion) {
+    return jar(
+        null,
+        "com/example/railyard/",
+        List.of("META-INF/maven/com.example/demo-sink/pom.properties"),
+        "groupId=com.example\nartifactId=demo-sink\nversion=" + pomVersion + "\n");
+  }
+
   /** A jar holding only the transformation. */
   static byte[] transformJar(String implementationVersion) {
     return jar(implementationVersion, "com/example/railyard/smt/", List.of(), "");
   }
 
-  /** A jar whose only connector throws from its constructor. */
+  /** A jar whose only connector has no public no-argument constructor. */
   static byte[] brokenJar() {
     return jar(null, "com/example/broken/", List.of(), "");
+  }
+
+  /**
+   * A jar of a sink whose static initialiser appends a line to a file: the one {@link
+   * TestPluginSources#MARKER_PROPERTY} names, else {@code <markerFolder()>/<pid of its JVM>}.
+   */
+  public static byte[] markerJar(String implementationVersion) {
+    return jar(implementationVersion, "com/example/marker/", List.of(), "");
+  }
+
+  /** Where the marker sink leaves a file per JVM that ran its static initialiser. */
+  public static Path markerFolder() {
+    return MARKER_FOLDER;
+  }
+
+  /** A jar of one package of the scanner's cases, e.g. {@code base} or {@code derived}. */
+  static byte[] scanJar(String pkg, String implementationVersion) {
+    return jar(implementationVersion, "com/example/scan/" + pkg + "/", List.of(), "");
   }
 
   /** A jar with no Connect plugin in it. */
@@ -179,7 +141,13 @@ public final class TestPlugins {
   private static synchronized Path compiled() throws IOException {
     if (classes == null) {
       Path dir = Files.createTempDirectory("railyard-test-plugins");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteQuietly(dir)));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    Folders.deleteQuietly(dir);
+                    Folders.deleteQuietly(MARKER_FOLDER);
+                  }));
       compile(dir);
       classes = dir;
     }
@@ -189,7 +157,8 @@ public final class TestPlugins {
   private static void compile(Path out) throws IOException {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     List<JavaFileObject> units = new ArrayList<>();
-    SOURCES.forEach((name, code) -> units.add(source(name, code)));
+    TestPluginSources.all(MARKER_FOLDER.toString())
+        .forEach((name, code) -> units.add(source(name, code)));
     String classpath =
         String.join(
             java.io.File.pathSeparator, location(SinkConnector.class), location(ConfigDef.class));

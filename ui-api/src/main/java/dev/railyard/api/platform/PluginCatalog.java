@@ -29,6 +29,27 @@ public interface PluginCatalog {
   Installed install(Path archive, String fileName, String name, long maxBytes) throws IOException;
 
   /**
+   * Installs an uploaded archive as {@link #install(Path, String, String, long)} does, once it is
+   * checked against the digests the client pinned. This default refuses any pinned digest: the
+   * catalog cannot check them.
+   *
+   * @param pinned the digests the archive must have; {@link ArchiveDigests#NONE} for none
+   * @throws Refused {@code INVALID} when a digest is malformed or the archive does not have it;
+   *     nothing was installed then
+   */
+  default Installed install(
+      Path archive, String fileName, String name, long maxBytes, ArchiveDigests pinned)
+      throws IOException {
+    if (pinned.isEmpty()) {
+      return install(archive, fileName, name, maxBytes);
+    }
+    throw new Refused(
+        Kind.INVALID,
+        "DIGEST_NOT_SUPPORTED",
+        "This platform does not check pinned digests; upload without sha256 and sha512");
+  }
+
+  /**
    * Installs a plugin from Maven coordinates with its runtime dependencies, or does nothing when
    * the same content is installed already. Blocks while downloading.
    *
@@ -75,6 +96,23 @@ public interface PluginCatalog {
   void writeArchive(OutputStream out) throws IOException;
 
   /**
+   * The digests a client pins for an upload, as it sent them (not yet checked).
+   *
+   * @param sha256 the hex SHA-256 the archive must have, or null
+   * @param sha512 the hex SHA-512 the archive must have, or null
+   */
+  record ArchiveDigests(String sha256, String sha512) {
+
+    /** Nothing pinned. */
+    public static final ArchiveDigests NONE = new ArchiveDigests(null, null);
+
+    /** Whether nothing is pinned. */
+    public boolean isEmpty() {
+      return sha256 == null && sha512 == null;
+    }
+  }
+
+  /**
    * What {@link #install} did.
    *
    * @param plugin the installed version
@@ -115,7 +153,8 @@ public interface PluginCatalog {
    * @param className the fully qualified class name
    * @param type {@code sink}, {@code source}, {@code converter}, {@code header_converter}, {@code
    *     transformation}, {@code predicate}, {@code config_provider}, ...
-   * @param version the version Kafka reports for it ({@code undefined} when it has none)
+   * @param version its version as the store read it without running it ({@code undefined} when it
+   *     declares none, {@code unknown} when nothing tells); a worker reports {@code version()}
    */
   record PluginClassInfo(String className, String type, String version) {}
 

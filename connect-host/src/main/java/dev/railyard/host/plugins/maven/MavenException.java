@@ -14,6 +14,8 @@ public final class MavenException extends RuntimeException {
   public enum Reason {
     /** The coordinates are not {@code group:artifact:version}. */
     INVALID_COORDINATES,
+    /** The group is not one of {@code plugins.maven.allowed.groups}; nothing was downloaded. */
+    GROUP_NOT_ALLOWED,
     /** The artifact, its POM or one of its dependencies is in none of the repositories. */
     NOT_FOUND,
     /** A repository could not be reached or answered with an error; retrying may help. */

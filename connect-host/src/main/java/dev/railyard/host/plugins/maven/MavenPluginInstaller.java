@@ -1,6 +1,8 @@
 package dev.railyard.host.plugins.maven;
 
+import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.plugins.ArchiveType;
+import dev.railyard.host.plugins.InstallOptions;
 import dev.railyard.host.plugins.InstallResult;
 import dev.railyard.host.plugins.PluginStore;
 import java.io.IOException;
@@ -25,14 +27,29 @@ public final class MavenPluginInstaller {
 
   private final PluginStore store;
   private final MavenResolver resolver;
+  private final List<String> allowedGroups;
 
   /**
+   * An installer that takes coordinates of any group.
+   *
    * @param store the plugin store to install into
    * @param resolver resolves the coordinates; the caller closes it
    */
   public MavenPluginInstaller(PluginStore store, MavenResolver resolver) {
+    this(store, resolver, List.of());
+  }
+
+  /**
+   * @param store the plugin store to install into
+   * @param resolver resolves the coordinates; the caller closes it
+   * @param allowedGroups the groups whose artifacts may be installed, each also allowing its
+   *     sub-groups ({@code io.debezium} allows {@code io.debezium.server}); empty allows any
+   */
+  public MavenPluginInstaller(
+      PluginStore store, MavenResolver resolver, List<String> allowedGroups) {
     this.store = Objects.requireNonNull(store, "store");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
+    this.allowedGroups = List.copyOf(allowedGroups);
   }
 
   /**
@@ -43,11 +60,13 @@ public final class MavenPluginInstaller {
    * @param maxBytes the store's size limit, applied to the packed jars
    * @return what the store did; its version is the one the store finds in the plugin (normally the
    *     Maven version)
-   * @throws MavenException when the coordinates are malformed or cannot be resolved
+   * @throws MavenException when the coordinates are malformed, of a group that is not allowed
+   *     (checked before anything is downloaded) or cannot be resolved
    * @throws dev.railyard.host.plugins.PluginException when the store refuses the plugin
    */
   public InstallResult install(String coordinates, String name, long maxBytes) throws IOException {
     MavenCoordinates gav = MavenCoordinates.parse(coordinates);
+    checkGroup(gav);
     String pluginName = name == null || name.isBlank() ? gav.artifactId() : name;
     List<MavenResolver.Jar> jars = resolver.resolve(gav);
     log.info(
@@ -60,7 +79,13 @@ public final class MavenPluginInstaller {
       PluginZip.write(jars, zip);
       InstallResult result;
       try (InputStream in = Files.newInputStream(zip)) {
-        result = store.install(pluginName, in, ArchiveType.ZIP, maxBytes);
+        result =
+            store.install(
+                pluginName,
+                in,
+                ArchiveType.ZIP,
+                maxBytes,
+                InstallOptions.NONE.withVersionHint(gav.version()));
       }
       if (!result.plugin().version().equals(gav.version())) {
         log.warn(
@@ -74,5 +99,26 @@ public final class MavenPluginInstaller {
     } finally {
       Files.deleteIfExists(zip);
     }
+  }
+
+  // only the plugin's own coordinates are checked: its dependencies come from any group
+  private void checkGroup(MavenCoordinates gav) {
+    String group = gav.groupId();
+    if (allowedGroups.isEmpty()
+        || allowedGroups.stream().anyMatch(g -> group.equals(g) || group.startsWith(g + "."))) {
+      return;
+    }
+    throw new MavenException(
+        MavenException.Reason.GROUP_NOT_ALLOWED,
+        String.format(
+            "group '%s' of %s is not allowed: %s is %s; install a plugin of one of those groups,"
+                + " or ask an administrator to add '%s' to %s",
+            group,
+            gav,
+            RailyardConfig.MAVEN_ALLOWED_GROUPS_CONFIG,
+            String.join(",", allowedGroups),
+            group,
+            RailyardConfig.MAVEN_ALLOWED_GROUPS_CONFIG),
+        null);
   }
 }

@@ -164,6 +164,36 @@ class MavenPluginInstallerTest {
     assertThat(dataDir.resolve("maven")).doesNotExist();
   }
 
+  @Test
+  void shouldRefuseAGroupOutsideTheAllowedOnesBeforeDownloadingAnything() throws Exception {
+    // given
+    resolver = new MavenResolver(List.of(repository.url()), dataDir.resolve("maven"), null);
+    MavenPluginInstaller installer =
+        new MavenPluginInstaller(store, resolver, List.of("io.debezium", "com.examples"));
+
+    // when
+    MavenException e =
+        catchThrowableOfType(MavenException.class, () -> installer.install(DEMO, null, LIMIT));
+
+    // then
+    assertThat(e.reason()).isEqualTo(Reason.GROUP_NOT_ALLOWED);
+    assertThat(e.getMessage())
+        .contains(
+            "'com.example'", DEMO, "plugins.maven.allowed.groups", "io.debezium,com.examples");
+    assertThat(dataDir.resolve("maven")).doesNotExist();
+    assertThat(store.list()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"com.example", "com", "org.acme,com.example"})
+  void shouldInstallFromAnAllowedGroupOrOneOfItsSubGroups(String allowed) throws Exception {
+    resolver = new MavenResolver(List.of(repository.url()), dataDir.resolve("maven"), null);
+    MavenPluginInstaller installer =
+        new MavenPluginInstaller(store, resolver, List.of(allowed.split(",")));
+
+    assertThat(installer.install(DEMO, null, LIMIT).plugin().version()).isEqualTo("1.0");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"central", "*", "external:*,!nothing", "other,central"})
   void shouldResolveCentralThroughASettingsMirror(String mirrorOf) throws Exception {
