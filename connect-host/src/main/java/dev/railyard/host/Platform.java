@@ -9,6 +9,7 @@ import dev.railyard.autoscale.kubernetes.KubernetesWorkerActuator;
 import dev.railyard.embedded.broker.EmbeddedBroker;
 import dev.railyard.embedded.worker.WorkerSettings;
 import dev.railyard.host.autoscale.Autoscaling;
+import dev.railyard.host.config.HttpConfig;
 import dev.railyard.host.config.KafkaClientConfig;
 import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.connectors.ConnectRest;
@@ -27,6 +28,7 @@ import dev.railyard.host.plugins.maven.MavenPluginInstaller;
 import dev.railyard.host.plugins.maven.MavenResolver;
 import dev.railyard.host.rules.RuleService;
 import dev.railyard.host.security.ApiAccess;
+import dev.railyard.host.security.AuditLog;
 import dev.railyard.host.workers.RemoteConnect;
 import dev.railyard.host.workers.WorkerPool;
 import dev.railyard.rules.cloudevents.EventEntries;
@@ -247,6 +249,8 @@ public final class Platform implements AutoCloseable {
     stage(
         "api",
         () -> {
+          AuditLog audit = AuditLog.open(logDir.resolve("audit.log"), clients, admin);
+          started.push(audit);
           api =
               ApiServer.start(
                       new ApiOptions(
@@ -255,8 +259,13 @@ public final class Platform implements AutoCloseable {
                               config.getString(RailyardConfig.HTTP_HOST_CONFIG),
                               config.getInt(RailyardConfig.HTTP_PORT_CONFIG),
                               RailyardConfig.HTTP_PORT_CONFIG),
-                          config.getLong(RailyardConfig.HTTP_MAX_BODY_CONFIG)),
-                      ApiAccess.open(config, dataDir),
+                          config.getLong(RailyardConfig.HTTP_MAX_BODY_CONFIG),
+                          config.getInt(HttpConfig.IDLE_TIMEOUT_CONFIG),
+                          config.getInt(HttpConfig.MAX_CONNECTIONS_CONFIG),
+                          config.getInt(HttpConfig.MAX_HEADER_CONFIG),
+                          config.getString(HttpConfig.TLS_CERT_CONFIG),
+                          config.getString(HttpConfig.TLS_KEY_CONFIG)),
+                      ApiAccess.open(config, dataDir, audit),
                       new PlatformServices(
                           new PlatformHealth(admin, bootstrapServers, workers, rules::health),
                           publisher,

@@ -26,6 +26,9 @@ final class TestPlatforms {
     // the autoscaler would change tasks and workers under tests that count them; AutoscaleIT and
     // the tests that want it turn it on
     props.put("autoscale.enabled", "false");
+    // the ITs put events and apply rules as fast as they can; rate limits have tests of their own
+    props.put("http.rate.limit.events.per.second", "0");
+    props.put("http.rate.limit.writes.per.second", "0");
     props.putAll(extra);
     return Platform.start(new RailyardConfig(props, "test"));
   }

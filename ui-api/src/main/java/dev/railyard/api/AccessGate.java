@@ -2,7 +2,9 @@ package dev.railyard.api;
 
 import dev.railyard.api.security.Access;
 import dev.railyard.api.security.AccessPolicy;
+import dev.railyard.api.security.AuditTrail;
 import dev.railyard.api.security.Caller;
+import dev.railyard.api.security.RateLimits;
 import dev.railyard.api.security.Sessions;
 import dev.railyard.api.security.Token;
 import io.vertx.core.Handler;
@@ -13,6 +15,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +38,7 @@ final class AccessGate implements Handler<RoutingContext> {
   private static final Set<HttpMethod> SAFE =
       Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
   private static final Set<String> PAGES = Set.of("/", "/index.html");
+  private static final String EVENTS = "/api/v1/events";
 
   private final ApiSecurity security;
   private final AccessPolicy policy;
@@ -59,6 +63,9 @@ final class AccessGate implements Handler<RoutingContext> {
       return;
     }
     String path = ctx.normalizedPath();
+    if (!SAFE.contains(request.method())) {
+      ctx.addEndHandler(done -> audit(ctx, path));
+    }
     Access access = policy.required(request.method().name(), path);
     Optional<Caller> caller;
     try {
@@ -121,7 +128,55 @@ final class AccessGate implements Handler<RoutingContext> {
           details);
       return;
     }
+    if (!SAFE.contains(request.method()) && limited(ctx, who, path)) {
+      return;
+    }
     ctx.next();
+  }
+
+  /** Answers 429 with Retry-After when the caller's token is over its rate. */
+  private boolean limited(RoutingContext ctx, Caller who, String path) {
+    RateLimits.Kind kind = path.equals(EVENTS) ? RateLimits.Kind.EVENTS : RateLimits.Kind.WRITES;
+    long wait = security.limits().acquire(who.token().id(), kind);
+    if (wait == 0) {
+      return false;
+    }
+    ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
+    Responses.json(
+        ctx,
+        429,
+        Responses.errorBody(
+            "RATE_LIMITED",
+            "The token '"
+                + who.token().name()
+                + "' is over its rate of "
+                + security.limits().rate(kind)
+                + (kind == RateLimits.Kind.EVENTS ? " PutEvents calls" : " writes")
+                + " per second; retry after "
+                + wait
+                + " s",
+            Map.of("retryAfterSeconds", wait)));
+    return true;
+  }
+
+  private void audit(RoutingContext ctx, String path) {
+    Caller who = ctx.get(CALLER_KEY);
+    Object route = ctx.get(RequestObserver.ROUTE_KEY);
+    security
+        .audit()
+        .record(
+            new AuditTrail.Entry(
+                Instant.now(),
+                who == null ? null : who.token().id(),
+                who == null ? null : who.token().name(),
+                who == null ? null : who.token().role().id(),
+                ctx.request().method().name(),
+                route == null ? path : route.toString(),
+                path,
+                ctx.response().getStatusCode(),
+                ctx.request().remoteAddress() == null
+                    ? null
+                    : ctx.request().remoteAddress().hostAddress()));
   }
 
   private Optional<Caller> authenticate(RoutingContext ctx, String path) {

@@ -29,6 +29,7 @@ final class ApiRouter {
     router.route().handler(new AccessGate(security, OpenApiRoutes.policy()));
     new SessionRoutes(security.sessions()).mount(router);
     new TokenRoutes(security, bodies).mount(router);
+    new AuditRoutes(security.audit()).mount(router);
     new HealthRoutes(platform).mount(router);
     new EventRoutes(platform, bodies).mount(router);
     new WorkerRoutes(platform, bodies).mount(router);

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -75,9 +76,29 @@ public final class ApiServer {
         vertx.createHttpClient(
             new HttpClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS), new PoolOptions());
     HttpServerOptions serverOptions =
-        new HttpServerOptions().setHost(options.host()).setPort(options.port());
+        new HttpServerOptions()
+            .setHost(options.host())
+            .setPort(options.port())
+            .setIdleTimeout(options.idleTimeoutSeconds())
+            .setMaxHeaderSize(options.maxHeaderBytes())
+            .setMaxInitialLineLength(Math.min(options.maxHeaderBytes(), 8192));
+    if (options.tls()) {
+      serverOptions
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setCertPath(options.tlsCertFile())
+                  .setKeyPath(options.tlsKeyFile()));
+    } else if (!loopback(options.host())) {
+      LOG.warn(
+          "The API listens on {} without TLS: tokens and secrets cross the network in clear."
+              + " Set http.tls.cert.file and http.tls.key.file, or bind to 127.0.0.1",
+          options.host());
+    }
+    ConnectionLimit limit = new ConnectionLimit(options.maxConnections());
     vertx
         .createHttpServer(serverOptions)
+        .connectionHandler(limit)
         .requestHandler(
             ApiRouter.create(vertx, options, security, services, registry, connectClient))
         .listen()
@@ -85,13 +106,21 @@ public final class ApiServer {
             bound -> {
               if (bound.succeeded()) {
                 int port = bound.result().actualPort();
-                LOG.info("Railyard API listening on {}:{}", options.host(), port);
+                LOG.info(
+                    "Railyard API listening on {}://{}:{}",
+                    options.tls() ? "https" : "http",
+                    options.host(),
+                    port);
                 started.complete(new ApiServer(vertx, bound.result()));
               } else {
                 closeVertx(vertx)
                     .whenComplete((ignored, error) -> started.completeExceptionally(bound.cause()));
               }
             });
+  }
+
+  static boolean loopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
   }
 
   /** The bound port: the configured one, or the ephemeral port chosen when it was 0. */

@@ -19,7 +19,7 @@ final class RequestObserver implements Handler<RoutingContext> {
   static final String TIMER = "railyard.http.server.requests";
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestObserver.class);
-  private static final String ROUTE_KEY = "railyard.route";
+  static final String ROUTE_KEY = "railyard.route";
 
   private final MeterRegistry registry;
 

@@ -114,6 +114,7 @@ final class TokenRoutes {
                 }
                 tokens.revoke(token.id());
                 security.sessions().endAll(token.id());
+                security.limits().forget(token.id());
                 return token;
               }
             })

@@ -5,10 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.net.SelfSignedCertificate;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +60,74 @@ class ApiServerTest {
           .hasMessageContaining("in use");
     } finally {
       first.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void shouldSpeakOnlyHttpsWithACertificateAndKey() throws Exception {
+    platform.reset();
+    SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+    ApiServer server =
+        ApiServer.start(
+                new ApiOptions(
+                    "127.0.0.1",
+                    0,
+                    1024,
+                    60,
+                    16,
+                    8192,
+                    certificate.certificatePath(),
+                    certificate.privateKeyPath()),
+                security.security(),
+                platform.services(),
+                registry)
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    try {
+      SSLContext trustAll = SSLContext.getInstance("TLS");
+      trustAll.init(null, new TrustManager[] {new TrustEverything()}, null);
+      HttpClient client = HttpClient.newBuilder().sslContext(trustAll).build();
+
+      HttpResponse<String> https =
+          client.send(
+              HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(https.statusCode()).isEqualTo(200);
+      assertThatThrownBy(
+              () ->
+                  HttpClient.newHttpClient()
+                      .send(
+                          HttpRequest.newBuilder(
+                                  URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                              .timeout(java.time.Duration.ofSeconds(5))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(java.io.IOException.class);
+    } finally {
+      server.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      certificate.delete();
+    }
+  }
+
+  @Test
+  void shouldRefuseACertificateWithoutItsKey() {
+    assertThatThrownBy(() -> new ApiOptions("127.0.0.1", 0, 1024, 60, 16, 8192, "cert.pem", ""))
+        .hasMessageContaining("http.tls.key.file");
+  }
+
+  /** The test's self-signed certificate is trusted as it is. */
+  private static final class TrustEverything implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
     }
   }
 

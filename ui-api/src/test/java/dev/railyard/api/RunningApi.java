@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import dev.railyard.api.security.RateLimits;
 import dev.railyard.api.security.Role;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -28,7 +29,17 @@ final class RunningApi implements BeforeAllCallback, AfterAllCallback, BeforeEac
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final FakePlatform platform = new FakePlatform();
-  private final TestSecurity security = new TestSecurity();
+  private final TestSecurity security;
+
+  RunningApi() {
+    this(RateLimits.NONE);
+  }
+
+  /** An API whose tokens are limited to these rates. */
+  RunningApi(RateLimits limits) {
+    security = new TestSecurity(limits);
+  }
+
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
   private PrometheusMeterRegistry registry;

@@ -1,6 +1,8 @@
 package dev.railyard.api;
 
 import dev.railyard.api.security.AllowedHosts;
+import dev.railyard.api.security.AuditTrail;
+import dev.railyard.api.security.RateLimits;
 import dev.railyard.api.security.Role;
 import dev.railyard.api.security.Sessions;
 import dev.railyard.api.security.TokenStore;
@@ -12,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A token store in a temporary folder holding one token of each role, for API tests. */
 final class TestSecurity {
@@ -20,7 +23,13 @@ final class TestSecurity {
   private final ApiSecurity security;
   private final Map<Role, String> secrets = new EnumMap<>(Role.class);
 
+  final List<AuditTrail.Entry> audited = new CopyOnWriteArrayList<>();
+
   TestSecurity() {
+    this(RateLimits.NONE);
+  }
+
+  TestSecurity(RateLimits limits) {
     try {
       dir = Files.createTempDirectory("railyard-tokens");
     } catch (IOException e) {
@@ -30,7 +39,21 @@ final class TestSecurity {
     for (Role role : Role.values()) {
       secrets.put(role, tokens.create("test-" + role.id(), role, Set.of()).secret());
     }
-    security = new ApiSecurity(tokens, new Sessions(), new AllowedHosts(List.of("localhost")));
+    AuditTrail audit =
+        new AuditTrail() {
+          @Override
+          public void record(Entry entry) {
+            audited.add(entry);
+          }
+
+          @Override
+          public List<Entry> recent(int limit) {
+            return audited.subList(Math.max(0, audited.size() - limit), audited.size());
+          }
+        };
+    security =
+        new ApiSecurity(
+            tokens, new Sessions(), new AllowedHosts(List.of("localhost")), limits, audit);
   }
 
   ApiSecurity security() {

@@ -43,12 +43,6 @@ public final class RailyardConfig extends AbstractConfig {
   public static final String HTTP_MAX_BODY_DOC = "Largest request body the API accepts.";
   public static final long HTTP_MAX_BODY_DEFAULT = 10L * 1024 * 1024;
 
-  public static final String HTTP_ALLOWED_HOSTS_CONFIG = "http.allowed.hosts";
-  public static final String HTTP_ALLOWED_HOSTS_DOC =
-      "Host names the API answers to (the Host header, without port), against DNS rebinding;"
-          + " requests naming another host are refused with 403. IP addresses are always allowed."
-          + " Empty: http.host and localhost.";
-
   public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
   public static final String BOOTSTRAP_SERVERS_DOC =
       "Kafka cluster to use. Empty: Railyard "
@@ -151,7 +145,7 @@ public final class RailyardConfig extends AbstractConfig {
 
   /** The host's settings and the autoscaler's ({@code autoscale.*}), documented together. */
   public static final ConfigDef CONFIG_DEF =
-      KafkaClientConfig.defineAll(new ConfigDef(AutoscaleConfig.CONFIG_DEF))
+      HttpConfig.defineAll(KafkaClientConfig.defineAll(new ConfigDef(AutoscaleConfig.CONFIG_DEF)))
           .define(
               DATA_DIR_CONFIG,
               Type.STRING,
@@ -180,8 +174,6 @@ public final class RailyardConfig extends AbstractConfig {
               Range.atLeast(1024),
               Importance.LOW,
               HTTP_MAX_BODY_DOC)
-          .define(
-              HTTP_ALLOWED_HOSTS_CONFIG, Type.LIST, "", Importance.MEDIUM, HTTP_ALLOWED_HOSTS_DOC)
           .define(
               BOOTSTRAP_SERVERS_CONFIG,
               Type.STRING,

@@ -2,8 +2,11 @@ package dev.railyard.host.security;
 
 import dev.railyard.api.ApiSecurity;
 import dev.railyard.api.security.AllowedHosts;
+import dev.railyard.api.security.AuditTrail;
+import dev.railyard.api.security.RateLimits;
 import dev.railyard.api.security.Sessions;
 import dev.railyard.api.security.TokenStore;
+import dev.railyard.host.config.HttpConfig;
 import dev.railyard.host.config.RailyardConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +34,12 @@ public final class ApiAccess {
     return dataDir.resolve(ADMIN_TOKEN_FILE);
   }
 
-  /** Opens the token store, making the first admin token when there is none yet. */
-  public static ApiSecurity open(RailyardConfig config, Path dataDir) {
+  /**
+   * Opens the token store, making the first admin token when there is none yet.
+   *
+   * @param audit where every state-changing call is recorded
+   */
+  public static ApiSecurity open(RailyardConfig config, Path dataDir, AuditTrail audit) {
     TokenStore tokens = TokenStore.open(dataDir.resolve(TOKENS_FILE));
     Path adminToken = adminTokenFile(dataDir);
     if (tokens.createFirstAdmin(adminToken)) {
@@ -40,11 +47,15 @@ public final class ApiAccess {
     } else {
       LOG.info("{} token(s) in {}", tokens.list().size(), tokens.file());
     }
-    return new ApiSecurity(tokens, new Sessions(), hosts(config));
+    RateLimits limits =
+        new RateLimits(
+            config.getDouble(HttpConfig.EVENTS_RATE_CONFIG),
+            config.getDouble(HttpConfig.WRITES_RATE_CONFIG));
+    return new ApiSecurity(tokens, new Sessions(), hosts(config), limits, audit);
   }
 
   static AllowedHosts hosts(RailyardConfig config) {
-    List<String> names = new ArrayList<>(config.getList(RailyardConfig.HTTP_ALLOWED_HOSTS_CONFIG));
+    List<String> names = new ArrayList<>(config.getList(HttpConfig.ALLOWED_HOSTS_CONFIG));
     if (names.isEmpty()) {
       names.add(config.getString(RailyardConfig.HTTP_HOST_CONFIG));
       names.add("localhost");

@@ -16,6 +16,9 @@ public final class Topology {
   /** The compacted topic the routers' and guards' counts are written to. */
   public static final String STATS_TOPIC = "railyard.stats";
 
+  /** The compacted topic of the audit log: every state-changing API call, keyed by entry id. */
+  public static final String AUDIT_TOPIC = "railyard.audit";
+
   /** What the names of all retry topics start with. */
   public static final String RETRY_TOPIC_PREFIX = "railyard.retry.";
 
