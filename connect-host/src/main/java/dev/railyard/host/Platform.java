@@ -1,6 +1,5 @@
 package dev.railyard.host;
 
-import dev.railyard.api.ApiOptions;
 import dev.railyard.api.ApiServer;
 import dev.railyard.api.PlatformServices;
 import dev.railyard.api.platform.PluginCatalog;
@@ -253,18 +252,12 @@ public final class Platform implements AutoCloseable {
           started.push(audit);
           api =
               ApiServer.start(
-                      new ApiOptions(
-                          config.getString(RailyardConfig.HTTP_HOST_CONFIG),
+                      ApiAccess.options(
+                          config,
                           checkedPort(
                               config.getString(RailyardConfig.HTTP_HOST_CONFIG),
                               config.getInt(RailyardConfig.HTTP_PORT_CONFIG),
-                              RailyardConfig.HTTP_PORT_CONFIG),
-                          config.getLong(RailyardConfig.HTTP_MAX_BODY_CONFIG),
-                          config.getInt(HttpConfig.IDLE_TIMEOUT_CONFIG),
-                          config.getInt(HttpConfig.MAX_CONNECTIONS_CONFIG),
-                          config.getInt(HttpConfig.MAX_HEADER_CONFIG),
-                          config.getString(HttpConfig.TLS_CERT_CONFIG),
-                          config.getString(HttpConfig.TLS_KEY_CONFIG)),
+                              RailyardConfig.HTTP_PORT_CONFIG)),
                       ApiAccess.open(config, dataDir, audit),
                       new PlatformServices(
                           new PlatformHealth(admin, bootstrapServers, workers, rules::health),
@@ -294,9 +287,10 @@ public final class Platform implements AutoCloseable {
     return bootstrapServers;
   }
 
-  /** The base URL of the API, e.g. {@code http://127.0.0.1:8080}. */
+  /** The base URL of the API, e.g. {@code http://127.0.0.1:8080} ({@code https} with TLS). */
   public String apiUrl() {
-    return "http://" + config.getString(RailyardConfig.HTTP_HOST_CONFIG) + ":" + api.port();
+    String scheme = config.getString(HttpConfig.TLS_CERT_CONFIG).isBlank() ? "http" : "https";
+    return scheme + "://" + config.getString(RailyardConfig.HTTP_HOST_CONFIG) + ":" + api.port();
   }
 
   public WorkerPool workers() {

@@ -1,5 +1,6 @@
 package dev.railyard.host.security;
 
+import dev.railyard.api.ApiOptions;
 import dev.railyard.api.ApiSecurity;
 import dev.railyard.api.security.AllowedHosts;
 import dev.railyard.api.security.AuditTrail;
@@ -52,6 +53,19 @@ public final class ApiAccess {
             config.getDouble(HttpConfig.EVENTS_RATE_CONFIG),
             config.getDouble(HttpConfig.WRITES_RATE_CONFIG));
     return new ApiSecurity(tokens, new Sessions(), hosts(config), limits, audit);
+  }
+
+  /** Where and how the API listens, with the port already checked to be free. */
+  public static ApiOptions options(RailyardConfig config, int port) {
+    return new ApiOptions(
+        config.getString(RailyardConfig.HTTP_HOST_CONFIG),
+        port,
+        config.getLong(RailyardConfig.HTTP_MAX_BODY_CONFIG),
+        config.getInt(HttpConfig.IDLE_TIMEOUT_CONFIG),
+        config.getInt(HttpConfig.MAX_CONNECTIONS_CONFIG),
+        config.getInt(HttpConfig.MAX_HEADER_CONFIG),
+        config.getString(HttpConfig.TLS_CERT_CONFIG),
+        config.getString(HttpConfig.TLS_KEY_CONFIG));
   }
 
   static AllowedHosts hosts(RailyardConfig config) {
