@@ -50,7 +50,7 @@ class SecuredKafkaIT {
       broker.close();
       throw e;
     }
-    api = new ApiClient(platform.apiUrl());
+    api = new ApiClient(platform);
   }
 
   @AfterAll

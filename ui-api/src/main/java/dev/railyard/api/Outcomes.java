@@ -59,6 +59,7 @@ final class Outcomes {
       case INVALID -> 400;
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
+      case FORBIDDEN -> 403;
       case TOO_LARGE -> 413;
       case UNAVAILABLE -> 503;
     };

@@ -1,6 +1,7 @@
 package dev.railyard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.RuleAdmin;
 import io.vertx.core.http.HttpHeaders;
@@ -50,7 +51,7 @@ final class RuleRoutes {
     router
         .get(BASE)
         .handler(RequestObserver.route(BASE))
-        .handler(ctx -> answer(ctx, c -> c.list()));
+        .handler(ctx -> answer(ctx, c -> c.list(scope(ctx))));
     router
         .get(ONE)
         .handler(RequestObserver.route(ONE))
@@ -96,18 +97,20 @@ final class RuleRoutes {
     String yaml = text(ctx);
     boolean dryRun = flag(ctx, "dryRun");
     boolean prune = flag(ctx, "prune");
-    answer(ctx, c -> c.apply(file, yaml, dryRun, prune));
+    BusScope scope = scope(ctx);
+    answer(ctx, c -> c.apply(file, yaml, dryRun, prune, scope));
   }
 
   private void validate(RoutingContext ctx) {
     String file = fileName(ctx);
     String yaml = text(ctx);
-    answer(ctx, c -> c.validate(file, yaml));
+    BusScope scope = scope(ctx);
+    answer(ctx, c -> c.validate(file, yaml, scope));
   }
 
   private void test(RoutingContext ctx) {
     var request = RuleRequests.test(object(ctx));
-    answer(ctx, c -> c.test(request));
+    answerFor(ctx, request.rule(), c -> c.test(request));
   }
 
   private void replay(RoutingContext ctx) {
@@ -161,7 +164,39 @@ final class RuleRoutes {
   }
 
   private void answer(RoutingContext ctx, Function<RuleAdmin, CompletionStage<Outcome>> call) {
+    answerFor(ctx, ctx.pathParam("name"), call);
+  }
+
+  /** Answers {@code call}, unless {@code rule} (or null) is on a bus outside the caller's scope. */
+  private void answerFor(
+      RoutingContext ctx, String rule, Function<RuleAdmin, CompletionStage<Outcome>> call) {
+    BusScope scope = scope(ctx);
+    if (rule != null && scope.limited()) {
+      // a rule on a bus outside the token's scope is answered as if it did not exist
+      Function<RuleAdmin, CompletionStage<Outcome>> scoped =
+          c ->
+              c.busOf(rule).map(scope::allows).orElse(true)
+                  ? call.apply(c)
+                  : CompletableFuture.completedFuture(outOfScope(rule));
+      Outcomes.answer(ctx, platform.rules(scoped), "RULES_UNAVAILABLE", "The rules");
+      return;
+    }
     Outcomes.answer(ctx, platform.rules(call), "RULES_UNAVAILABLE", "The rules");
+  }
+
+  /** The buses the caller's token may act on. */
+  static BusScope scope(RoutingContext ctx) {
+    return AccessGate.caller(ctx)
+        .map(caller -> new BusScope(caller.token().buses()))
+        .orElse(BusScope.ALL);
+  }
+
+  private static Outcome outOfScope(String rule) {
+    return Outcome.refused(
+        Outcome.Kind.NOT_FOUND,
+        "RULE_NOT_FOUND",
+        "No rule named '" + rule + "' on the buses this token may use",
+        Map.of("rule", rule));
   }
 
   private static String text(RoutingContext ctx) {

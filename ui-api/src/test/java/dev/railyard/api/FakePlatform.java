@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.EventPublisher;
@@ -45,6 +46,7 @@ final class FakePlatform {
     workers.rollout = null;
     plugins.reset();
     rules.calls.clear();
+    rules.buses.clear();
     autoscale.calls.clear();
     autoscale.reply = Outcome.ok(java.util.Map.of());
     rules.reply = Outcome.ok(Map.of("ok", true));
@@ -184,6 +186,9 @@ final class FakePlatform {
     volatile Outcome reply;
     volatile RuntimeException failure;
 
+    /** The bus of each rule the fake knows, for scope checks. */
+    final Map<String, String> buses = new java.util.concurrent.ConcurrentHashMap<>();
+
     private CompletionStage<Outcome> answer(String call) {
       calls.add(call);
       return failure != null
@@ -277,6 +282,9 @@ final class FakePlatform {
     volatile Outcome reply;
     volatile RuntimeException failure;
 
+    /** The bus of each rule the fake knows, for scope checks. */
+    final Map<String, String> buses = new java.util.concurrent.ConcurrentHashMap<>();
+
     private CompletionStage<Outcome> answer(String call) {
       calls.add(call);
       return failure != null
@@ -285,18 +293,33 @@ final class FakePlatform {
     }
 
     @Override
-    public CompletionStage<Outcome> apply(String file, String yaml, boolean dryRun, boolean prune) {
-      return answer("apply " + file + " dryRun=" + dryRun + " prune=" + prune + " " + yaml);
+    public CompletionStage<Outcome> apply(
+        String file, String yaml, boolean dryRun, boolean prune, BusScope scope) {
+      return answer(
+          "apply "
+              + file
+              + " dryRun="
+              + dryRun
+              + " prune="
+              + prune
+              + (scope.limited() ? " scope=" + scope.buses() : "")
+              + " "
+              + yaml);
     }
 
     @Override
-    public CompletionStage<Outcome> validate(String file, String yaml) {
+    public CompletionStage<Outcome> validate(String file, String yaml, BusScope scope) {
       return answer("validate " + file + " " + yaml);
     }
 
     @Override
-    public CompletionStage<Outcome> list() {
-      return answer("list");
+    public CompletionStage<Outcome> list(BusScope scope) {
+      return answer(scope.limited() ? "list " + scope.buses() : "list");
+    }
+
+    @Override
+    public Optional<String> busOf(String name) {
+      return Optional.ofNullable(buses.get(name));
     }
 
     @Override

@@ -220,6 +220,40 @@ class SecurityRoutesTest {
     assertThat(api.platform().events.received).hasSize(published);
   }
 
+  @Test
+  void shouldKeepABusScopedTokenToTheRulesOfItsBuses() {
+    String token =
+        api.security().limitedTo(Role.EDITOR, "orders-editor", java.util.Set.of("orders"));
+    api.platform().rules.buses.put("on-orders", "orders");
+    api.platform().rules.buses.put("on-payments", "payments");
+    api.platform().rules.reply = dev.railyard.api.platform.Outcome.ok(java.util.Map.of());
+
+    HttpResponse<String> own = as(token, "/api/v1/rules/on-orders");
+    HttpResponse<String> other = as(token, "/api/v1/rules/on-payments");
+    HttpResponse<String> deleteOther =
+        api.exchange(
+            api.anonymous("/api/v1/rules/on-payments")
+                .header("Authorization", "Bearer " + token)
+                .DELETE(),
+            BodyHandlers.ofString());
+    as(token, "/api/v1/rules");
+    api.exchange(
+        api.anonymous("/api/v1/rules:apply")
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/yaml")
+            .POST(BodyPublishers.ofString("x: 1")),
+        BodyHandlers.ofString());
+
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(other.statusCode()).isEqualTo(404);
+    assertThat(deleteOther.statusCode()).isEqualTo(404);
+    assertThat(api.platform().rules.calls)
+        .containsExactly(
+            "get on-orders",
+            "list [orders]",
+            "apply request dryRun=false prune=false scope=[orders] x: 1");
+  }
+
   private static HttpResponse<String> putEvents(String token, String body) {
     return api.exchange(
         api.anonymous("/api/v1/events")

@@ -1,5 +1,6 @@
 package dev.railyard.host.rules;
 
+import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.HealthProbe.ComponentHealth;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -193,12 +195,16 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
 
   @Override
   public CompletionStage<Outcome> apply(
-      String fileName, String yaml, boolean dryRun, boolean prune) {
+      String fileName, String yaml, boolean dryRun, boolean prune, BusScope scope) {
     return run(
         () -> {
           LoadResult loaded = RuleFiles.load(fileName, yaml);
           if (!loaded.isValid()) {
-            return refused(fileName, loaded);
+            return RuleViews.refused(fileName, loaded);
+          }
+          Outcome outOfScope = RuleViews.outOfScope(fileName, loaded.rules(), scope);
+          if (outOfScope != null) {
+            return outOfScope;
           }
           List<String> missing = RuleViews.maskedSecrets(loaded.rules());
           Map<String, Map<String, String>> templates =
@@ -246,12 +252,16 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Outcome> validate(String fileName, String yaml) {
+  public CompletionStage<Outcome> validate(String fileName, String yaml, BusScope scope) {
     return run(
         () -> {
           LoadResult loaded = RuleFiles.load(fileName, yaml);
           if (!loaded.isValid()) {
-            return refused(fileName, loaded);
+            return RuleViews.refused(fileName, loaded);
+          }
+          Outcome outOfScope = RuleViews.outOfScope(fileName, loaded.rules(), scope);
+          if (outOfScope != null) {
+            return outOfScope;
           }
           List<String> missing = RuleViews.maskedSecrets(loaded.rules());
           reconciler.validateTargets(
@@ -268,10 +278,18 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Outcome> list() {
+  public CompletionStage<Outcome> list(BusScope scope) {
     List<Map<String, Object>> views = new ArrayList<>();
-    new TreeMap<>(rules.rules()).values().forEach(r -> views.add(RuleViews.view(r, stats)));
+    new TreeMap<>(rules.rules())
+        .values().stream()
+            .filter(r -> scope.allows(r.bus()))
+            .forEach(r -> views.add(RuleViews.view(r, stats)));
     return CompletableFuture.completedFuture(Outcome.ok(views));
+  }
+
+  @Override
+  public Optional<String> busOf(String name) {
+    return Optional.ofNullable(rules.rules().get(name)).map(Rule::bus);
   }
 
   @Override
@@ -346,20 +364,6 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   @Override
   public String ruleSchema() {
     return RuleSchema.json();
-  }
-
-  private static Outcome refused(String fileName, LoadResult loaded) {
-    int n = loaded.problems().size();
-    return Outcome.refused(
-        Kind.INVALID,
-        "INVALID_RULES",
-        fileName
-            + " has "
-            + n
-            + (n == 1 ? " problem" : " problems")
-            + "; nothing was applied. First: "
-            + loaded.problems().get(0),
-        RuleViews.problems(loaded.problems()));
   }
 
   private interface Work {

@@ -3,6 +3,7 @@ package dev.railyard.host.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.host.connectors.SecretMasking;
@@ -10,6 +11,7 @@ import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.store.RuleRecords;
+import dev.railyard.rules.yaml.LoadResult;
 import dev.railyard.rules.yaml.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,5 +135,45 @@ final class RuleViews {
                             "message",
                             p.message()))
                 .collect(Collectors.toList()));
+  }
+
+  /** A rule file refused for its problems. */
+  static Outcome refused(String fileName, LoadResult loaded) {
+    int n = loaded.problems().size();
+    return Outcome.refused(
+        Kind.INVALID,
+        "INVALID_RULES",
+        fileName
+            + " has "
+            + n
+            + (n == 1 ? " problem" : " problems")
+            + "; nothing was applied. First: "
+            + loaded.problems().get(0),
+        RuleViews.problems(loaded.problems()));
+  }
+
+  /**
+   * A rule file with a rule on a bus outside the caller's scope, refused whole, or null when every
+   * rule is in scope.
+   */
+  static Outcome outOfScope(String fileName, List<Rule> rules, BusScope scope) {
+    List<String> outside =
+        rules.stream()
+            .filter(r -> !scope.allows(r.bus()))
+            .map(r -> r.name() + " (bus " + r.bus() + ")")
+            .toList();
+    if (outside.isEmpty()) {
+      return null;
+    }
+    return Outcome.refused(
+        Kind.FORBIDDEN,
+        "BUS_NOT_ALLOWED",
+        fileName
+            + ": the token may only apply rules to "
+            + scope.buses()
+            + ", not "
+            + String.join(", ", outside)
+            + "; nothing was applied",
+        Map.of("rules", outside, "allowed", List.copyOf(scope.buses())));
   }
 }

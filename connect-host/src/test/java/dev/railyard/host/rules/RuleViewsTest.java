@@ -3,12 +3,15 @@ package dev.railyard.host.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.BusScope;
+import dev.railyard.api.platform.Outcome;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Transform;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RuleViewsTest {
@@ -21,6 +24,23 @@ class RuleViewsTest {
         "{}",
         new Transform.WholeEvent(),
         List.of(new Target("db", new Target.Inline(config), RetryPolicy.DEFAULT, true)));
+  }
+
+  @Test
+  void shouldRefuseAFileWithARuleOutsideTheTokensBusesAndNameIt() {
+    Rule paid = TestRules.paid(new dev.railyard.rules.model.Transform.WholeEvent());
+
+    assertThat(RuleViews.outOfScope("f.yaml", List.of(paid), BusScope.ALL)).isNull();
+    assertThat(RuleViews.outOfScope("f.yaml", List.of(paid), new BusScope(Set.of("shop"))))
+        .isNull();
+    Outcome refused = RuleViews.outOfScope("f.yaml", List.of(paid), new BusScope(Set.of("orders")));
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            Outcome.Refused.class,
+            r -> {
+              assertThat(r.kind()).isEqualTo(Outcome.Kind.FORBIDDEN);
+              assertThat(r.message()).contains("paid (bus shop)").contains("nothing was applied");
+            });
   }
 
   @Test

@@ -46,6 +46,8 @@ public sealed interface Outcome
     NOT_FOUND,
     /** It conflicts with the current state (409). */
     CONFLICT,
+    /** The caller may not do it, e.g. its token is limited to other buses (403). */
+    FORBIDDEN,
     /** It, or what it unpacks to, is over a limit (413). */
     TOO_LARGE,
     /** A service the operation needs (Kafka, Connect) cannot do it now (503). */

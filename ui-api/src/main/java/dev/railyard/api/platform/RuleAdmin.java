@@ -1,5 +1,6 @@
 package dev.railyard.api.platform;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -16,15 +17,22 @@ public interface RuleAdmin {
    * @param fileName the name problems are reported against
    * @param dryRun answer the diff without changing anything
    * @param prune also delete the rules of the file's buses that the file no longer has
+   * @param scope the buses the caller may apply rules to; a rule on another bus refuses the whole
+   *     file with {@code FORBIDDEN}
    * @return the diff per rule (created, updated, unchanged, deleted), or {@code INVALID} with every
    *     problem of the file
    */
-  CompletionStage<Outcome> apply(String fileName, String yaml, boolean dryRun, boolean prune);
+  CompletionStage<Outcome> apply(
+      String fileName, String yaml, boolean dryRun, boolean prune, BusScope scope);
 
   /** Checks a YAML file as {@link #apply} would, changing nothing. */
-  CompletionStage<Outcome> validate(String fileName, String yaml);
+  CompletionStage<Outcome> validate(String fileName, String yaml, BusScope scope);
 
-  CompletionStage<Outcome> list();
+  /** The rules in force on the buses of {@code scope}. */
+  CompletionStage<Outcome> list(BusScope scope);
+
+  /** The bus of the rule named {@code name}, if there is one (for checking a caller's scope). */
+  Optional<String> busOf(String name);
 
   CompletionStage<Outcome> get(String name);
 
