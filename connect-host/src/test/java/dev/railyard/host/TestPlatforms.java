@@ -1,6 +1,7 @@
 package dev.railyard.host;
 
 import dev.railyard.host.config.RailyardConfig;
+import dev.railyard.host.config.SecretsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +27,9 @@ final class TestPlatforms {
     // the autoscaler would change tasks and workers under tests that count them; AutoscaleIT and
     // the tests that want it turn it on
     props.put("autoscale.enabled", "false");
+    // the ITs write their FileStream files straight into their data folder; ConnectorSecretsIT
+    // sets files.dir empty to test the default
+    props.put(SecretsConfig.FILES_DIR_CONFIG, dataDir.toString());
     props.putAll(extra);
     return Platform.start(new RailyardConfig(props, "test"));
   }

@@ -151,7 +151,8 @@ public final class RailyardConfig extends AbstractConfig {
 
   /** The host's settings and the autoscaler's ({@code autoscale.*}), documented together. */
   public static final ConfigDef CONFIG_DEF =
-      KafkaClientConfig.defineAll(new ConfigDef(AutoscaleConfig.CONFIG_DEF))
+      SecretsConfig.defineAll(
+              KafkaClientConfig.defineAll(new ConfigDef(AutoscaleConfig.CONFIG_DEF)))
           .define(
               DATA_DIR_CONFIG,
               Type.STRING,
