@@ -11,6 +11,8 @@ import dev.railyard.host.autoscale.Autoscaling;
 import dev.railyard.host.config.HttpConfig;
 import dev.railyard.host.config.KafkaClientConfig;
 import dev.railyard.host.config.RailyardConfig;
+import dev.railyard.host.config.SecretsConfig;
+import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.connectors.ConnectorService;
 import dev.railyard.host.connectors.RestartSupervisor;
@@ -96,6 +98,9 @@ public final class Platform implements AutoCloseable {
     Path pluginDir = dataDir.resolve("plugins");
     createDirectories(dataDir, logDir, pluginDir);
     log.info("Data directory {}", dataDir);
+    SecretsConfig reach = SecretsConfig.of(config, dataDir);
+    reach.createFolders();
+    ConfigGuard guard = new ConfigGuard(reach);
 
     EmbeddedBroker broker = null;
     if (config.embeddedBroker()) {
@@ -133,14 +138,17 @@ public final class Platform implements AutoCloseable {
             pluginDir,
             config.getInt(RailyardConfig.WORKERS_REBALANCE_DELAY_CONFIG),
             security,
-            workerOverrides);
+            workerOverrides,
+            reach.secretsDir(),
+            reach.secretsEnvPattern().pattern());
     workers =
         new WorkerPool(
             settings.toProperties(),
             workerDir,
             logDir,
             config.getList(RailyardConfig.WORKERS_JVM_OPTIONS_CONFIG),
-            config.getInt(RailyardConfig.WORKERS_MAX_CONFIG));
+            config.getInt(RailyardConfig.WORKERS_MAX_CONFIG),
+            reach.secretsEnvPattern());
     started.push(workers);
     int count = config.getInt(RailyardConfig.WORKERS_CONFIG);
     // Worker JVMs boot and load Connect while the broker starts; they wait for it to answer.
@@ -187,7 +195,7 @@ public final class Platform implements AutoCloseable {
     RestartSupervisor restarts = new RestartSupervisor(connect, Clock.systemUTC());
     started.push(restarts);
     restarts.start(Duration.ofMillis(config.getInt(RailyardConfig.RESTART_CHECK_INTERVAL_CONFIG)));
-    ConnectorService connectors = new ConnectorService(connect, restarts);
+    ConnectorService connectors = new ConnectorService(connect, restarts, guard);
     PluginStore pluginStore = openPluginStore(pluginDir);
     MavenResolver maven = mavenResolver(dataDir.resolve("maven"));
     started.push(maven);
@@ -238,7 +246,8 @@ public final class Platform implements AutoCloseable {
                   connect,
                   config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG),
                   metrics,
-                  autoscaling::scaledTasks);
+                  autoscaling::scaledTasks,
+                  guard);
           started.push(rules);
           return rules.count() + " rule(s)";
         });

@@ -97,7 +97,7 @@ class ConnectorsApiIT {
         {"connector.class": "dev.railyard.host.testplugins.FlakySinkConnector",
          "topics": "railyard.bus.default", "flaky.marker": "%s",
          "flaky.password": "hunter2", "api.token": "t0ken",
-         "db.password": "${env:HOME}"}"""
+         "db.password": "${env:RAILYARD_SECRET_DB}"}"""
                 .formatted(marker));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     await("secretive listed")
@@ -115,7 +115,10 @@ class ConnectorsApiIT {
           api.get("/connect/connectors/secretive").body(),
           api.get("/connect/connectors?expand=info").body()
         }) {
-      assertThat(body).doesNotContain("hunter2").doesNotContain("t0ken").contains("${env:HOME}");
+      assertThat(body)
+          .doesNotContain("hunter2")
+          .doesNotContain("t0ken")
+          .contains("${env:RAILYARD_SECRET_DB}");
     }
 
     // and sending the masked config back keeps the secrets Connect holds

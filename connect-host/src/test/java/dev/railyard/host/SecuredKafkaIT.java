@@ -94,7 +94,7 @@ class SecuredKafkaIT {
   @Test
   void shouldDeliverPutEventsThroughARuleToItsTargetOnTheSecuredCluster() throws Exception {
     // given a rule on bus "secured" whose file target takes the paid orders
-    Path file = dir.resolve("paid.jsonl");
+    Path file = dir.resolve("railyard/paid.jsonl");
     RuleFixtures.applyOk(
         api,
         """
@@ -167,7 +167,7 @@ class SecuredKafkaIT {
             - name: audit
               config: {connector.class: FileStreamSink, file: "%s"}
         """
-            .formatted(dir.resolve("audit.jsonl")));
+            .formatted(dir.resolve("railyard/audit.jsonl")));
     String router = "/connect/connectors/railyard.router.audited";
     String target = "/connect/connectors/railyard.to.secured-audit.audit";
     await("the target's tasks")

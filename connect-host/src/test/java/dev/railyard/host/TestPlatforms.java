@@ -1,6 +1,7 @@
 package dev.railyard.host;
 
 import dev.railyard.host.config.RailyardConfig;
+import dev.railyard.host.config.SecretsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +30,9 @@ final class TestPlatforms {
     // the ITs put events and apply rules as fast as they can; rate limits have tests of their own
     props.put("http.rate.limit.events.per.second", "0");
     props.put("http.rate.limit.writes.per.second", "0");
+    // the ITs write their FileStream files straight into their data folder; ConnectorSecretsIT
+    // sets files.dir empty to test the default
+    props.put(SecretsConfig.FILES_DIR_CONFIG, dataDir.toString());
     props.putAll(extra);
     return Platform.start(new RailyardConfig(props, "test"));
   }

@@ -109,6 +109,7 @@ final class ConnectProxy {
         .compose(
             base ->
                 ConnectSecrets.writesConfig(request.method(), rest)
+                        || ConnectSecrets.validatesConfig(request.method(), rest)
                     ? forwardCheckedConfig(ctx, base, route, rest)
                     : forward(ctx, base, route, rest))
         .onFailure(
@@ -159,7 +160,9 @@ final class ConnectProxy {
   }
 
   /**
-   * A config write is read whole (configs are small) and refused when it holds the mask: the config
+   * A config write or validation is read whole (configs are small) and checked by the platform
+   * ({@link dev.railyard.api.platform.ConnectorAdmin#checkConfig}) before Connect, which resolves
+   * config-provider references, sees it. A write is also refused when it holds the mask: the config
    * was read from an answer, where secrets are masked, and writing it back would replace each
    * secret with the mask. {@code PUT /api/v1/connectors/{name}} keeps masked secrets instead.
    */
@@ -173,7 +176,10 @@ final class ConnectProxy {
           if (body.length() > maxBodyBytes) {
             return Future.failedFuture(ErrorRoutes.tooLarge(maxBodyBytes));
           }
-          String key = ConnectSecrets.maskedKey(body);
+          String key =
+              ConnectSecrets.writesConfig(in.method(), rest)
+                  ? ConnectSecrets.maskedKey(body)
+                  : null;
           if (key != null) {
             return Future.failedFuture(
                 ApiException.badRequest(
@@ -189,22 +195,51 @@ final class ConnectProxy {
                         + " or use PUT /api/v1/connectors/{name}, which keeps masked secrets",
                     Map.of("field", key)));
           }
-          MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-          copyHeaders(in.headers(), headers);
-          requireJson(headers);
-          headers.remove(HttpHeaders.CONTENT_LENGTH);
-          RequestOptions options =
-              new RequestOptions()
-                  .setMethod(in.method())
-                  .setAbsoluteURI(target(base, rest, in.query()))
-                  .setHeaders(headers)
-                  .setIdleTimeout(IDLE_TIMEOUT_MS);
-          return client
-              .request(options)
-              .compose(out -> out.send(body))
-              .recover(failure -> Future.failedFuture(unreachable(base, failure)))
-              .compose(upstream -> relay(in, route, upstream, ctx.response()));
+          ConnectSecrets.Written written = ConnectSecrets.written(body, rest);
+          Future<Void> checked =
+              written == null
+                  ? Future.succeededFuture()
+                  : platform
+                      .connectors(c -> c.checkConfig(written.name(), written.config()))
+                      .compose(
+                          refused ->
+                              refused
+                                  .<Future<Void>>map(
+                                      r ->
+                                          Future.failedFuture(
+                                              new ApiException(
+                                                  Outcomes.status(r.kind()),
+                                                  r.code(),
+                                                  r.message(),
+                                                  r.details())))
+                                  .orElseGet(Future::succeededFuture));
+          return checked.compose(ok -> sendWhole(in, base, route, rest, body, ctx));
         });
+  }
+
+  /** Sends a body that was read whole, and relays the answer. */
+  private Future<Void> sendWhole(
+      HttpServerRequest in,
+      String base,
+      ConnectAllowlist.Route route,
+      String rest,
+      Buffer body,
+      RoutingContext ctx) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    copyHeaders(in.headers(), headers);
+    requireJson(headers);
+    headers.remove(HttpHeaders.CONTENT_LENGTH);
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(in.method())
+            .setAbsoluteURI(target(base, rest, in.query()))
+            .setHeaders(headers)
+            .setIdleTimeout(IDLE_TIMEOUT_MS);
+    return client
+        .request(options)
+        .compose(out -> out.send(body))
+        .recover(failure -> Future.failedFuture(unreachable(base, failure)))
+        .compose(upstream -> relay(in, route, upstream, ctx.response()));
   }
 
   /**

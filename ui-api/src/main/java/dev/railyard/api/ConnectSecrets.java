@@ -22,6 +22,8 @@ final class ConnectSecrets {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern CONFIG = Pattern.compile("/connectors/[^/]+/config/?");
   private static final Pattern LIST = Pattern.compile("/connectors/?");
+  private static final Pattern VALIDATE =
+      Pattern.compile("/connector-plugins/[^/]+/config/validate/?");
 
   private final UnaryOperator<Map<String, String>> mask;
 
@@ -42,6 +44,44 @@ final class ConnectSecrets {
                 || method == io.vertx.core.http.HttpMethod.PATCH)
             && CONFIG.matcher(path).matches();
   }
+
+  /**
+   * Whether a request validates a config: {@code PUT /connector-plugins/{type}/config/validate}.
+   */
+  static boolean validatesConfig(io.vertx.core.http.HttpMethod method, String path) {
+    return method == io.vertx.core.http.HttpMethod.PUT && VALIDATE.matcher(path).matches();
+  }
+
+  /**
+   * The connector config a write or validation carries (the body, or its {@code config} object),
+   * with its connector's name ({@code name} of the body of {@code POST /connectors}, else from the
+   * path {@code /connectors/{name}/config}; null for a validation); null when the body is not a
+   * JSON object, which Connect refuses itself.
+   */
+  static Written written(Buffer body, String path) {
+    try {
+      JsonNode root = JSON.readTree(body.getBytes());
+      if (root == null || !root.isObject()) {
+        return null;
+      }
+      JsonNode config =
+          root.has("config") && root.get("config").isObject() ? root.get("config") : root;
+      Map<String, String> values = new LinkedHashMap<>();
+      config.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+      String name = null;
+      if (root.path("name").isTextual() && config != root) {
+        name = root.get("name").asText();
+      } else if (CONFIG.matcher(path).matches()) {
+        name = path.split("/")[2];
+      }
+      return new Written(name, values);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** A config in a request, as {@link #written} reads it. */
+  record Written(String name, Map<String, String> config) {}
 
   /**
    * The config key in a write that holds the mask (a config read from an answer and sent back as it

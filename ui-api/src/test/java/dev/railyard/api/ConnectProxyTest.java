@@ -2,6 +2,7 @@ package dev.railyard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.railyard.api.platform.Outcome;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,44 @@ class ConnectProxyTest {
     connect.body = "[]";
     connect.last = null;
     connect.hold = null;
+    api.platform().connectors.configRefusal = null;
+    api.platform().connectors.calls.clear();
+  }
+
+  @Test
+  void shouldAskThePlatformToCheckEveryConfigWriteAndValidationAndPassNoRefusedOneOn() {
+    api.platform().connectors.configRefusal =
+        Outcome.refused(
+            Outcome.Kind.INVALID,
+            "CONFIG_NOT_ALLOWED",
+            "db.password: ${file:/etc/passwd:x} must read a properties file under secrets.dir",
+            Map.of("field", "db.password"));
+    String config = "{\"connector.class\":\"X\",\"db.password\":\"${file:/etc/passwd:x}\"}";
+
+    HttpResponse<String> put = api.sendJson("PUT", "/connect/connectors/a/config", config);
+    HttpResponse<String> patch = api.sendJson("PATCH", "/connect/connectors/a/config", config);
+    HttpResponse<String> post =
+        api.sendJson("POST", "/connect/connectors", "{\"name\":\"b\",\"config\":" + config + "}");
+    HttpResponse<String> validate =
+        api.sendJson("PUT", "/connect/connector-plugins/X/config/validate", config);
+
+    for (HttpResponse<String> refused : java.util.List.of(put, patch, post, validate)) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains("CONFIG_NOT_ALLOWED").contains("db.password");
+    }
+    assertThat(connect.last).as("nothing reached Connect").isNull();
+    assertThat(api.platform().connectors.calls)
+        .containsExactly(
+            "checkConfig a {connector.class=X, db.password=${file:/etc/passwd:x}}",
+            "checkConfig a {connector.class=X, db.password=${file:/etc/passwd:x}}",
+            "checkConfig b {connector.class=X, db.password=${file:/etc/passwd:x}}",
+            "checkConfig null {connector.class=X, db.password=${file:/etc/passwd:x}}");
+
+    api.platform().connectors.configRefusal = null;
+    HttpResponse<String> passed =
+        api.sendJson("PUT", "/connect/connector-plugins/X/config/validate", config);
+    assertThat(passed.statusCode()).isEqualTo(200);
+    assertThat(connect.last.body()).isEqualTo(config);
   }
 
   @Test

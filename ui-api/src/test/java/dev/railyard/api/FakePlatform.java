@@ -213,9 +213,19 @@ final class FakePlatform {
       return answer("get " + name);
     }
 
+    /** What {@link #checkConfig} answers: a refusal, or null to let the config through. */
+    volatile Outcome.Refused configRefusal;
+
     @Override
     public CompletionStage<Outcome> put(String name, ConnectorRequest request) {
       return answer("put " + name + " " + request.config() + " " + request.initialState());
+    }
+
+    @Override
+    public CompletionStage<java.util.Optional<Outcome.Refused>> checkConfig(
+        String name, Map<String, String> config) {
+      calls.add("checkConfig " + name + " " + config);
+      return CompletableFuture.completedFuture(java.util.Optional.ofNullable(configRefusal));
     }
 
     @Override

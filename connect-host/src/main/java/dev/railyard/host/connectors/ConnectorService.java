@@ -1,6 +1,5 @@
 package dev.railyard.host.connectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.Outcome;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -27,9 +27,16 @@ public final class ConnectorService implements ConnectorAdmin {
   private final ConnectRest connect;
   private final ConnectorViews views;
   private final ConnectorYaml yaml;
+  private final ConfigGuard guard;
+  private final GuardedWrites writes;
 
-  public ConnectorService(ConnectRest connect, RestartSupervisor restarts) {
+  /**
+   * @param guard what configs may reach; every write and validation is checked with it first
+   */
+  public ConnectorService(ConnectRest connect, RestartSupervisor restarts, ConfigGuard guard) {
     this.connect = connect;
+    this.guard = guard;
+    this.writes = new GuardedWrites(connect, guard);
     this.views = new ConnectorViews(connect, restarts);
     this.yaml = new ConnectorYaml(this, views);
   }
@@ -85,18 +92,34 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
+  public CompletionStage<Optional<Outcome.Refused>> checkConfig(
+      String name, Map<String, String> config) {
+    return writes.check(name, config);
+  }
+
+  @Override
   public CompletionStage<Outcome> put(String name, ConnectorRequest request) {
-    return keepMaskedSecrets(name, request.config())
+    Map<String, String> given = guard.resolveFiles(request.config());
+    return writes
+        .current(name, given)
         .thenCompose(
-            config ->
-                config == null
-                    ? done(maskWithoutSecret(request.config()))
-                    : validate(config)
-                        .thenCompose(
-                            invalid ->
-                                invalid != null
-                                    ? done(invalid)
-                                    : apply(name, config, request.initialState())));
+            current -> {
+              // before the masked secrets are filled in: a moved URL is judged on what was sent
+              Outcome.Refused refused = guard.refusal(given, current);
+              if (refused != null) {
+                return done(refused);
+              }
+              Map<String, String> config = GuardedWrites.keepMaskedSecrets(given, current);
+              if (config == null) {
+                return done(GuardedWrites.maskWithoutSecret(given));
+              }
+              return validate(config)
+                  .thenCompose(
+                      invalid ->
+                          invalid != null
+                              ? done(invalid)
+                              : apply(name, config, request.initialState()));
+            });
   }
 
   /**
@@ -133,8 +156,15 @@ public final class ConnectorService implements ConnectorAdmin {
             });
   }
 
-  /** Validates a config with the connector's own ConfigDef; null when it is valid. */
+  /**
+   * Checks a config with the guard, then validates it with the connector's own ConfigDef; null when
+   * it is valid. Connect resolves config-provider references to validate, so the guard comes first.
+   */
   CompletableFuture<Outcome.Refused> validate(Map<String, String> config) {
+    Outcome.Refused refused = guard.refusal(config, null);
+    if (refused != null) {
+      return done(refused);
+    }
     String className = config.get("connector.class");
     return connect
         .send("PUT", "/connector-plugins/" + encode(className) + "/config/validate", config)
@@ -253,54 +283,6 @@ public final class ConnectorService implements ConnectorAdmin {
   @Override
   public CompletionStage<Outcome> importYaml(String text) {
     return yaml.importAll(text);
-  }
-
-  /**
-   * A value sent back as the mask means "keep what is there": GET, edit, PUT must not wipe a
-   * secret. Completes with null when a masked value has nothing to keep.
-   */
-  private CompletableFuture<Map<String, String>> keepMaskedSecrets(
-      String name, Map<String, String> config) {
-    if (!config.containsValue(SecretMasking.MASK)) {
-      return CompletableFuture.completedFuture(config);
-    }
-    return connect
-        .send("GET", "/connectors/" + encode(name) + "/config", null)
-        .thenApply(
-            r -> {
-              Map<String, String> merged = new LinkedHashMap<>(config);
-              for (Map.Entry<String, String> e : config.entrySet()) {
-                if (SecretMasking.MASK.equals(e.getValue())) {
-                  JsonNode current = r.ok() ? r.body().get(e.getKey()) : null;
-                  if (current == null) {
-                    return null;
-                  }
-                  merged.put(e.getKey(), current.asText());
-                }
-              }
-              return merged;
-            });
-  }
-
-  private static Outcome maskWithoutSecret(Map<String, String> config) {
-    String key =
-        config.entrySet().stream()
-            .filter(e -> SecretMasking.MASK.equals(e.getValue()))
-            .map(Map.Entry::getKey)
-            .findFirst()
-            .orElse("?");
-    return Outcome.refused(
-        Kind.INVALID,
-        "INVALID_CONFIG",
-        "'"
-            + key
-            + "' holds the mask "
-            + SecretMasking.MASK
-            + " but the connector has no value to keep; give the secret or a "
-            + "reference such as ${file:/path/to/secrets.properties:"
-            + key
-            + "}",
-        Map.of("field", key));
   }
 
   private Outcome applied(String name, Map<String, String> config, boolean created) {

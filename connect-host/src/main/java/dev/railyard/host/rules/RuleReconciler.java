@@ -1,6 +1,7 @@
 package dev.railyard.host.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.rules.delivery.GuardedSinkConfig;
 import dev.railyard.rules.model.Rule;
@@ -36,10 +37,17 @@ final class RuleReconciler {
   private final Map<String, String> pluginSettings;
   private final int partitions;
   private final Function<String, OptionalInt> scaledTasks;
+  private final ConfigGuard guard;
 
   RuleReconciler(
       Admin admin, ConnectRest connect, Map<String, String> pluginSettings, int partitions) {
-    this(admin, connect, pluginSettings, partitions, name -> OptionalInt.empty());
+    this(
+        admin,
+        connect,
+        pluginSettings,
+        partitions,
+        name -> OptionalInt.empty(),
+        ConfigGuard.unrestricted());
   }
 
   /**
@@ -47,13 +55,17 @@ final class RuleReconciler {
    *     its client settings ({@code KafkaClients.pluginSettings()})
    * @param scaledTasks the {@code tasks.max} the autoscaler gave a connector, kept over the count
    *     the rule would give it, so applying rules does not undo a scaling step
+   * @param guard what a target's config may reach; a relative FileStream file is taken relative to
+   *     its files folder
    */
   RuleReconciler(
       Admin admin,
       ConnectRest connect,
       Map<String, String> pluginSettings,
       int partitions,
-      Function<String, OptionalInt> scaledTasks) {
+      Function<String, OptionalInt> scaledTasks,
+      ConfigGuard guard) {
+    this.guard = guard;
     this.admin = admin;
     this.connect = connect;
     this.pluginSettings = Map.copyOf(pluginSettings);
@@ -103,8 +115,15 @@ final class RuleReconciler {
         if (template == null && !(t.sink() instanceof Target.Inline)) {
           continue; // its missing template is reported already
         }
-        Map<String, String> config = TargetConnectors.target(rule, t, template, pluginSettings);
+        Map<String, String> config =
+            guard.resolveFiles(TargetConnectors.target(rule, t, template, pluginSettings));
         String where = "rule " + rule.name() + ", target " + t.name() + ": ";
+        // before Connect's validation, which resolves config-provider references
+        Map<String, String> refused = guard.problems(config, null);
+        if (!refused.isEmpty()) {
+          refused.forEach((key, why) -> problems.add(where + "config '" + key + "': " + why));
+          continue;
+        }
         ConnectRest.Answer answer =
             call(
                 "PUT",
@@ -198,7 +217,10 @@ final class RuleReconciler {
         Map<String, String> template =
             t.sink() instanceof Target.Connector c ? templates.get(c.name()) : null;
         if (template != null || t.sink() instanceof Target.Inline) {
-          ensure(name, TargetConnectors.target(rule, t, template, pluginSettings, retryTopics));
+          ensure(
+              name,
+              guard.resolveFiles(
+                  TargetConnectors.target(rule, t, template, pluginSettings, retryTopics)));
         }
       }
     }

@@ -8,6 +8,7 @@ import dev.railyard.api.platform.ReplayRequest;
 import dev.railyard.api.platform.RuleAdmin;
 import dev.railyard.api.platform.TestPatternRequest;
 import dev.railyard.api.platform.UnavailableException;
+import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.model.Rule;
@@ -73,18 +74,12 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
    * and the stats topic the tasks write their counts to (compacted, one partition: a record per
    * task run), reads every rule, and is ready to take changes.
    */
-  public static RuleService start(
-      KafkaClients clients, Admin admin, ConnectRest connect, int partitions, MeterRegistry metrics)
-      throws Exception {
-    return start(
-        clients, admin, connect, partitions, metrics, name -> java.util.OptionalInt.empty());
-  }
-
   /**
    * Starts the service.
    *
    * @param scaledTasks the tasks the autoscaler gave a router or target connector, which applying
    *     rules keeps
+   * @param guard what the configs of rule targets may reach
    */
   public static RuleService start(
       KafkaClients clients,
@@ -92,7 +87,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       ConnectRest connect,
       int partitions,
       MeterRegistry metrics,
-      java.util.function.Function<String, java.util.OptionalInt> scaledTasks)
+      java.util.function.Function<String, java.util.OptionalInt> scaledTasks,
+      ConfigGuard guard)
       throws Exception {
     for (String name : List.of(RuleRecords.TOPIC, StatsRecords.TOPIC)) {
       NewTopic topic =
@@ -122,7 +118,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
         new RuleService(
             log,
             producer,
-            new RuleReconciler(admin, connect, clients.pluginSettings(), partitions, scaledTasks),
+            new RuleReconciler(
+                admin, connect, clients.pluginSettings(), partitions, scaledTasks, guard),
             replayProducer,
             clients,
             admin,

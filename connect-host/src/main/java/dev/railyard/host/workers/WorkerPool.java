@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,18 +51,26 @@ public final class WorkerPool implements WorkerControl, WorkerActuator, AutoClos
    * @param logDir where their logs go
    * @param jvmOptions JVM options of each worker
    * @param maxWorkers the largest count {@link #scaleTo} accepts
+   * @param secretsEnvironment names of the environment variables the workers get besides the few a
+   *     JVM needs ({@code secrets.env.pattern})
    */
   public WorkerPool(
       Map<String, String> workerProperties,
       Path runDir,
       Path logDir,
       List<String> jvmOptions,
-      int maxWorkers) {
+      int maxWorkers,
+      Pattern secretsEnvironment) {
     this(
         name ->
             WorkerHandle.of(
                 WorkerProcess.launch(
-                    name, Map.copyOf(workerProperties), runDir, logDir, List.copyOf(jvmOptions))),
+                    name,
+                    Map.copyOf(workerProperties),
+                    runDir,
+                    logDir,
+                    List.copyOf(jvmOptions),
+                    secretsEnvironment)),
         logDir,
         maxWorkers);
   }

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.railyard.autoscale.actuate.TaskActuator;
+import dev.railyard.host.config.SecretsConfig;
+import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectorService;
 import dev.railyard.host.connectors.RestartSupervisor;
 import dev.railyard.host.testing.FakeConnect;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +24,10 @@ class ConnectorTasksTest {
   private final ConnectorTasks tasks =
       new ConnectorTasks(
           new ConnectorService(
-              connect.rest(), new RestartSupervisor(connect.rest(), Clock.systemUTC())));
+              connect.rest(),
+              new RestartSupervisor(connect.rest(), Clock.systemUTC()),
+              new ConfigGuard(
+                  new SecretsConfig(Path.of("/"), Pattern.compile(".*"), Path.of("/")))));
 
   ConnectorTasksTest() throws Exception {}
 

@@ -2,18 +2,24 @@ package dev.railyard.host.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.host.config.SecretsConfig;
 import dev.railyard.host.testing.FakeConnect;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The connector service against an in-memory Connect REST API: what it asks and what it keeps. */
 class ConnectorServiceTest {
 
+  @TempDir Path dataDir;
   private FakeConnect connect;
   private ConnectorService service;
 
@@ -22,14 +28,70 @@ class ConnectorServiceTest {
     connect = new FakeConnect();
     service =
         new ConnectorService(
-            connect.rest(), new RestartSupervisor(connect.rest(), Clock.systemUTC()));
+            connect.rest(),
+            new RestartSupervisor(connect.rest(), Clock.systemUTC()),
+            new ConfigGuard(
+                new SecretsConfig(
+                    dataDir.resolve("secrets"),
+                    Pattern.compile("RAILYARD_SECRET_.*"),
+                    dataDir.resolve("files"))));
     Map<String, String> config = new HashMap<>();
     config.put("connector.class", "dev.railyard.sinks.http.HttpSinkConnector");
     config.put("name", "billing");
     config.put("tasks.max", "1");
     config.put("topics", "orders");
+    config.put("http.url", "https://billing.example.com/hook");
     config.put("http.authorization", "Bearer s3cret");
     connect.connectors.put("billing", config);
+  }
+
+  private Outcome put(String name, Map<String, String> config) throws Exception {
+    return service.put(name, new ConnectorRequest(config, null)).toCompletableFuture().get();
+  }
+
+  @Test
+  void shouldRefuseAReferenceOutsideTheSecretsFolderBeforeConnectSeesIt() throws Exception {
+    Map<String, String> config = new HashMap<>(connect.connectors.get("billing"));
+    config.put("http.authorization", "${file:/etc/passwd:root}");
+
+    Outcome outcome = put("billing", config);
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            Outcome.Refused.class,
+            r -> {
+              assertThat(r.code()).isEqualTo("CONFIG_NOT_ALLOWED");
+              assertThat(r.message()).startsWith("http.authorization: ").contains("secrets.dir");
+            });
+    assertThat(connect.connectors.get("billing"))
+        .containsEntry("http.authorization", "Bearer s3cret");
+    assertThat(connect.requests).noneMatch(r -> r.contains("validate")).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAMaskedSecretSentBackWithAnotherUrlAndKeepItWithTheSameUrl() throws Exception {
+    Map<String, String> moved = new HashMap<>(connect.connectors.get("billing"));
+    moved.put("http.authorization", SecretMasking.MASK);
+    moved.put("http.url", "https://collector.evil.example/");
+
+    Outcome refused = put("billing", moved);
+
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            Outcome.Refused.class,
+            r -> assertThat(r.message()).startsWith("http.url: ").doesNotContain("s3cret"));
+    assertThat(connect.connectors.get("billing"))
+        .containsEntry("http.url", "https://billing.example.com/hook");
+    assertThat(connect.changes()).isEmpty();
+
+    Map<String, String> kept = new HashMap<>(connect.connectors.get("billing"));
+    kept.put("http.authorization", SecretMasking.MASK);
+    kept.put("tasks.max", "2");
+
+    assertThat(put("billing", kept)).isNotInstanceOf(Outcome.Refused.class);
+    assertThat(connect.connectors.get("billing"))
+        .containsEntry("tasks.max", "2")
+        .containsEntry("http.authorization", "Bearer s3cret");
   }
 
   @AfterEach

@@ -147,7 +147,8 @@ class RuleReconcilerTest {
             name ->
                 scaled.containsKey(name)
                     ? java.util.OptionalInt.of(scaled.get(name))
-                    : java.util.OptionalInt.empty());
+                    : java.util.OptionalInt.empty(),
+            dev.railyard.host.connectors.ConfigGuard.unrestricted());
     Map<String, Rule> rules = Map.of("orders", rule("orders", target("webhook", true)));
 
     // when the rules are brought in line

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,29 @@ public final class WorkerProcess {
       Path runDir,
       Path logDir,
       List<String> jvmOptions) {
+    return launch(
+        name,
+        workerProperties,
+        runDir,
+        logDir,
+        jvmOptions,
+        Pattern.compile(WorkerEnvironment.DEFAULT_SECRETS_PATTERN));
+  }
+
+  /**
+   * Launches a worker JVM with a minimal environment ({@link WorkerEnvironment}). Returns at once;
+   * use {@link #awaitReady} to wait until it serves.
+   *
+   * @param secretsEnvironment names of the control plane's environment variables the worker also
+   *     gets, for connectors' {@code ${env:NAME}} references; never null
+   */
+  public static WorkerProcess launch(
+      String name,
+      Map<String, String> workerProperties,
+      Path runDir,
+      Path logDir,
+      List<String> jvmOptions,
+      Pattern secretsEnvironment) {
     try {
       Files.createDirectories(runDir);
       Files.createDirectories(logDir);
@@ -86,11 +110,16 @@ public final class WorkerProcess {
       command.add(propsFile.toAbsolutePath().toString());
       Path stderrFile = logDir.resolve(name + ".stderr");
       StderrTail stderr = StderrTail.from(stderrFile);
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectError(ProcessBuilder.Redirect.appendTo(stderrFile.toFile()))
-              .redirectInput(ProcessBuilder.Redirect.PIPE)
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.PIPE);
+      // the control plane's environment may hold any secret of the shell that started it
+      Map<String, String> environment = builder.environment();
+      Map<String, String> kept = WorkerEnvironment.of(environment, secretsEnvironment);
+      environment.clear();
+      environment.putAll(kept);
+      Process process = builder.start();
       WorkerProcess worker = new WorkerProcess(name, process, stderr);
       worker.watchOutput();
       return worker;

@@ -24,6 +24,10 @@ import java.util.Map;
  * @param clientSettings the Kafka client settings every client of the workers gets besides {@code
  *     bootstrap.servers}, unprefixed; empty for an unsecured cluster, never null
  * @param overrides worker properties that replace the defaults, never null
+ * @param secretsDir the only folder the {@code file} and {@code directory} config providers read
+ *     (their {@code allowed.paths}, KIP-993); null: any
+ * @param secretsEnvPattern the only environment variables the {@code env} config provider reads
+ *     (its {@code allowlist.pattern}, KIP-887); null: any
  */
 public record WorkerSettings(
     String bootstrapServers,
@@ -31,10 +35,12 @@ public record WorkerSettings(
     Path pluginPath,
     int rebalanceDelayMs,
     Map<String, String> clientSettings,
-    Map<String, String> overrides) {
+    Map<String, String> overrides,
+    Path secretsDir,
+    String secretsEnvPattern) {
 
   /** The worker config providers Railyard declares, before any the caller adds. */
-  public static final String CONFIG_PROVIDERS = "file,env";
+  public static final String CONFIG_PROVIDERS = "file,directory,env";
 
   /** Where Connect looks for the settings of the clients it makes for connectors. */
   public static final String CLIENT_PREFIXES = "producer., consumer., admin.";
@@ -44,6 +50,25 @@ public record WorkerSettings(
   public WorkerSettings {
     clientSettings = Map.copyOf(clientSettings);
     overrides = Map.copyOf(overrides);
+  }
+
+  /** Settings of workers whose config providers read any file and variable. */
+  public WorkerSettings(
+      String bootstrapServers,
+      String groupId,
+      Path pluginPath,
+      int rebalanceDelayMs,
+      Map<String, String> clientSettings,
+      Map<String, String> overrides) {
+    this(
+        bootstrapServers,
+        groupId,
+        pluginPath,
+        rebalanceDelayMs,
+        clientSettings,
+        overrides,
+        null,
+        null);
   }
 
   /** Settings of workers on an unsecured cluster. */
@@ -93,8 +118,20 @@ public record WorkerSettings(
         "config.providers.file.class",
         "org.apache.kafka.common.config.provider.FileConfigProvider");
     p.put(
+        "config.providers.directory.class",
+        "org.apache.kafka.common.config.provider.DirectoryConfigProvider");
+    p.put(
         "config.providers.env.class",
         "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+    // so that even a config written straight to a worker reads no other file or variable
+    if (secretsDir != null) {
+      String allowed = secretsDir.toAbsolutePath().normalize().toString();
+      p.put("config.providers.file.param.allowed.paths", allowed);
+      p.put("config.providers.directory.param.allowed.paths", allowed);
+    }
+    if (secretsEnvPattern != null) {
+      p.put("config.providers.env.param.allowlist.pattern", secretsEnvPattern);
+    }
     clientSettings.forEach(
         (key, value) -> {
           p.put(key, value);

@@ -43,6 +43,41 @@ class WorkerSettingsTest {
   }
 
   @Test
+  void shouldKeepTheConfigProvidersToTheSecretsFolderAndVariables() {
+    Path secrets = dir.resolve("secrets");
+    Map<String, String> p =
+        new WorkerSettings(
+                "broker:9092",
+                "railyard",
+                dir,
+                3000,
+                Map.of(),
+                Map.of(),
+                secrets,
+                "RAILYARD_SECRET_.*")
+            .toProperties();
+
+    assertThat(p)
+        .containsEntry("config.providers.file.param.allowed.paths", secrets.toString())
+        .containsEntry("config.providers.directory.param.allowed.paths", secrets.toString())
+        .containsEntry("config.providers.env.param.allowlist.pattern", "RAILYARD_SECRET_.*");
+  }
+
+  @Test
+  void shouldStartWorkersWithTheVariablesAJvmNeedsAndTheSecretsOnly() {
+    Map<String, String> parent =
+        Map.of(
+            "PATH", "/usr/bin",
+            "JAVA_HOME", "/opt/jdk",
+            "AWS_SECRET_ACCESS_KEY", "shh",
+            "RAILYARD_TOKEN", "ry_x",
+            "RAILYARD_SECRET_DB", "pw");
+
+    assertThat(WorkerEnvironment.of(parent, java.util.regex.Pattern.compile("RAILYARD_SECRET_.*")))
+        .containsOnlyKeys("PATH", "JAVA_HOME", "RAILYARD_SECRET_DB");
+  }
+
+  @Test
   void shouldWriteSecretsReadableByTheirOwnerOnly() throws Exception {
     Path file = dir.resolve("run/worker-1.properties");
     Files.createDirectories(file.getParent());

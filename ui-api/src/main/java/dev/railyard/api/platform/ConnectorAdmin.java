@@ -1,6 +1,7 @@
 package dev.railyard.api.platform;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -28,6 +29,15 @@ public interface ConnectorAdmin {
    * or {@link Outcome.Ok}, or {@code INVALID} with the errors per key.
    */
   CompletionStage<Outcome> put(String name, ConnectorRequest request);
+
+  /**
+   * Whether a config may be written or validated at all, as the Connect pass-through asks before it
+   * passes a write on: empty when it may, else the refusal ({@code INVALID}, naming the key and
+   * what would be valid, never a secret). May read the connector's config in force.
+   *
+   * @param name the connector written, or null for a validation
+   */
+  CompletionStage<Optional<Outcome.Refused>> checkConfig(String name, Map<String, String> config);
 
   CompletionStage<Outcome> delete(String name);
 
