@@ -6,10 +6,10 @@ import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.autoscale.actuate.WorkerActuator;
 import dev.railyard.autoscale.kubernetes.KubernetesWorkerActuator;
 import dev.railyard.embedded.broker.EmbeddedBroker;
-import dev.railyard.embedded.worker.WorkerSettings;
 import dev.railyard.host.autoscale.Autoscaling;
 import dev.railyard.host.config.HttpConfig;
 import dev.railyard.host.config.KafkaClientConfig;
+import dev.railyard.host.config.LimitsConfig;
 import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.config.SecretsConfig;
 import dev.railyard.host.connectors.ConfigGuard;
@@ -20,18 +20,19 @@ import dev.railyard.host.events.BusPublisher;
 import dev.railyard.host.events.BusTopics;
 import dev.railyard.host.health.PlatformHealth;
 import dev.railyard.host.kafka.KafkaClients;
-import dev.railyard.host.kafka.WorkerClientSettings;
 import dev.railyard.host.plugins.PluginStore;
 import dev.railyard.host.plugins.PluginStoreCatalog;
 import dev.railyard.host.plugins.PluginUsage;
 import dev.railyard.host.plugins.RollingPluginCatalog;
 import dev.railyard.host.plugins.maven.MavenPluginInstaller;
 import dev.railyard.host.plugins.maven.MavenResolver;
+import dev.railyard.host.rules.RuleLimits;
 import dev.railyard.host.rules.RuleService;
 import dev.railyard.host.security.ApiAccess;
 import dev.railyard.host.security.AuditLog;
 import dev.railyard.host.workers.RemoteConnect;
 import dev.railyard.host.workers.WorkerPool;
+import dev.railyard.host.workers.WorkerSetup;
 import dev.railyard.rules.cloudevents.EventEntries;
 import dev.railyard.rules.model.Topology;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -125,30 +126,8 @@ public final class Platform implements AutoCloseable {
     if (!security.isEmpty()) {
       log.info("Kafka client settings: {}", KafkaClientConfig.masked(security));
     }
-    Path workerDir = dataDir.resolve("workers");
-    Map<String, String> workerOverrides =
-        new HashMap<>(
-            WorkerClientSettings.declare(
-                workerDir.resolve(WorkerClientSettings.FILE_NAME), security));
-    workerOverrides.putAll(config.workerOverrides());
-    WorkerSettings settings =
-        new WorkerSettings(
-            bootstrapServers,
-            config.getString(RailyardConfig.CONNECT_GROUP_CONFIG),
-            pluginDir,
-            config.getInt(RailyardConfig.WORKERS_REBALANCE_DELAY_CONFIG),
-            security,
-            workerOverrides,
-            reach.secretsDir(),
-            reach.secretsEnvPattern().pattern());
     workers =
-        new WorkerPool(
-            settings.toProperties(),
-            workerDir,
-            logDir,
-            config.getList(RailyardConfig.WORKERS_JVM_OPTIONS_CONFIG),
-            config.getInt(RailyardConfig.WORKERS_MAX_CONFIG),
-            reach.secretsEnvPattern());
+        WorkerSetup.pool(config, dataDir, logDir, pluginDir, bootstrapServers, security, reach);
     started.push(workers);
     int count = config.getInt(RailyardConfig.WORKERS_CONFIG);
     // Worker JVMs boot and load Connect while the broker starts; they wait for it to answer.
@@ -173,7 +152,8 @@ public final class Platform implements AutoCloseable {
         new BusTopics(
             admin,
             config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG),
-            config.getBoolean(RailyardConfig.BUS_AUTO_CREATE_CONFIG));
+            config.getBoolean(RailyardConfig.BUS_AUTO_CREATE_CONFIG),
+            config.getInt(LimitsConfig.BUSES_CONFIG));
     stage(
         "default bus",
         () -> {
@@ -247,7 +227,12 @@ public final class Platform implements AutoCloseable {
                   config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG),
                   metrics,
                   autoscaling::scaledTasks,
-                  guard);
+                  guard,
+                  new RuleLimits(
+                      config.getInt(LimitsConfig.RULES_CONFIG),
+                      config.getInt(LimitsConfig.TARGETS_CONFIG),
+                      config.getInt(LimitsConfig.REPLAYS_CONFIG),
+                      config.getInt(LimitsConfig.RULE_QUEUE_CONFIG)));
           started.push(rules);
           return rules.count() + " rule(s)";
         });

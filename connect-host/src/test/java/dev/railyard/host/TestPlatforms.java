@@ -30,6 +30,9 @@ final class TestPlatforms {
     // the ITs put events and apply rules as fast as they can; rate limits have tests of their own
     props.put("http.rate.limit.events.per.second", "0");
     props.put("http.rate.limit.writes.per.second", "0");
+    // and put more than EventBridge's 10 entries per call
+    props.put("events.max.entries", "1000");
+    props.put("events.max.request.bytes", String.valueOf(10 * 1024 * 1024));
     // the ITs write their FileStream files straight into their data folder; ConnectorSecretsIT
     // sets files.dir empty to test the default
     props.put(SecretsConfig.FILES_DIR_CONFIG, dataDir.toString());

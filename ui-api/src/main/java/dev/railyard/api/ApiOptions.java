@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param maxHeaderBytes the largest request head read
  * @param tlsCertFile PEM certificate (chain) for HTTPS, or empty for plain HTTP
  * @param tlsKeyFile PEM private key of {@code tlsCertFile}, or empty
+ * @param bounds what one request may ask: PutEvents entries and bytes, concurrent uploads
  */
 public record ApiOptions(
     String host,
@@ -22,11 +23,34 @@ public record ApiOptions(
     int maxConnections,
     int maxHeaderBytes,
     String tlsCertFile,
-    String tlsKeyFile) {
+    String tlsKeyFile,
+    RequestBounds bounds) {
 
-  /** Plain HTTP with the default connection bounds. */
+  /** Plain HTTP with the default connection and request bounds. */
   public ApiOptions(String host, int port, long maxBodyBytes) {
-    this(host, port, maxBodyBytes, 300, 512, 16 * 1024, "", "");
+    this(host, port, maxBodyBytes, 300, 512, 16 * 1024, "", "", RequestBounds.DEFAULTS);
+  }
+
+  /** The default request bounds. */
+  public ApiOptions(
+      String host,
+      int port,
+      long maxBodyBytes,
+      int idleTimeoutSeconds,
+      int maxConnections,
+      int maxHeaderBytes,
+      String tlsCertFile,
+      String tlsKeyFile) {
+    this(
+        host,
+        port,
+        maxBodyBytes,
+        idleTimeoutSeconds,
+        maxConnections,
+        maxHeaderBytes,
+        tlsCertFile,
+        tlsKeyFile,
+        RequestBounds.DEFAULTS);
   }
 
   /** Whether the API speaks HTTPS. */
@@ -48,6 +72,7 @@ public record ApiOptions(
     if (idleTimeoutSeconds <= 0 || maxConnections <= 0 || maxHeaderBytes <= 0) {
       throw new IllegalArgumentException("timeouts and bounds must be positive");
     }
+    Objects.requireNonNull(bounds, "bounds");
     tlsCertFile = tlsCertFile == null ? "" : tlsCertFile;
     tlsKeyFile = tlsKeyFile == null ? "" : tlsKeyFile;
     if (tlsCertFile.isBlank() != tlsKeyFile.isBlank()) {

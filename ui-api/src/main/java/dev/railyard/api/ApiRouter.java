@@ -31,13 +31,17 @@ final class ApiRouter {
     new TokenRoutes(security, bodies).mount(router);
     new AuditRoutes(security.audit()).mount(router);
     new HealthRoutes(platform).mount(router);
-    new EventRoutes(platform, bodies).mount(router);
+    new EventRoutes(platform, bodies, options.bounds()).mount(router);
     new WorkerRoutes(platform, bodies).mount(router);
     new ConnectorRoutes(platform, bodies).mount(router);
     new RuleRoutes(platform, bodies).mount(router);
     new AutoscaleRoutes(platform, bodies).mount(router);
     new OpenApiRoutes().mount(router);
-    new PluginRoutes(vertx, services.plugins(), PluginRoutes.DEFAULT_MAX_UPLOAD_BYTES)
+    new PluginRoutes(
+            vertx,
+            services.plugins(),
+            PluginRoutes.DEFAULT_MAX_UPLOAD_BYTES,
+            options.bounds().concurrentUploads())
         .mount(router);
     new ConnectProxy(
             platform,

@@ -16,20 +16,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /api/v1/events}, EventBridge PutEvents-like: a JSON array of 1 to {@value
- * #MAX_ENTRIES} event objects in; one result per entry out, bad entries reported without failing
- * the good ones.
+ * {@code POST /api/v1/events}, EventBridge PutEvents-like: a JSON array of 1 to {@link
+ * RequestBounds#eventEntries()} event objects (and at most {@link RequestBounds#eventBytes()}) in;
+ * one result per entry out, bad entries reported without failing the good ones.
  */
 final class EventRoutes {
 
-  static final int MAX_ENTRIES = 1000;
+  private final RequestBounds bounds;
 
   private final PlatformCalls platform;
   private final BodyHandler bodies;
 
-  EventRoutes(PlatformCalls platform, BodyHandler bodies) {
+  EventRoutes(PlatformCalls platform, BodyHandler bodies, RequestBounds bounds) {
     this.platform = platform;
     this.bodies = bodies;
+    this.bounds = bounds;
   }
 
   void mount(Router router) {
@@ -41,7 +42,19 @@ final class EventRoutes {
   }
 
   private void putEvents(RoutingContext ctx) {
-    List<Map<String, Object>> entries = entries(JsonBodies.read(ctx));
+    long size = ctx.body().length();
+    if (size > bounds.eventBytes()) {
+      throw new ApiException(
+          413,
+          "PAYLOAD_TOO_LARGE",
+          "A PutEvents call may carry at most "
+              + bounds.eventBytes()
+              + " bytes (events.max.request.bytes), got "
+              + size
+              + "; split it into several calls",
+          Map.of("max", bounds.eventBytes(), "actual", size));
+    }
+    List<Map<String, Object>> entries = entries(JsonBodies.read(ctx), bounds.eventEntries());
     AccessGate.caller(ctx).ifPresent(caller -> checkBuses(caller.token(), entries));
     platform
         .putEvents(entries)
@@ -85,18 +98,21 @@ final class EventRoutes {
         failure, "EVENTS_UNAVAILABLE", "The events could not be published");
   }
 
-  private static List<Map<String, Object>> entries(JsonNode body) {
+  private static List<Map<String, Object>> entries(JsonNode body, int max) {
     if (!body.isArray()) {
       throw ApiException.badRequest(
           "INVALID_REQUEST",
           "The body must be a JSON array of event objects, got " + JsonBodies.kind(body),
           null);
     }
-    if (body.isEmpty() || body.size() > MAX_ENTRIES) {
+    if (body.isEmpty() || body.size() > max) {
       throw ApiException.badRequest(
           "INVALID_REQUEST",
-          "The array must hold between 1 and " + MAX_ENTRIES + " entries, got " + body.size(),
-          Map.of("min", 1, "max", MAX_ENTRIES, "actual", body.size()));
+          "The array must hold between 1 and "
+              + max
+              + " entries (events.max.entries), got "
+              + body.size(),
+          Map.of("min", 1, "max", max, "actual", body.size()));
     }
     List<Map<String, Object>> entries = new ArrayList<>(body.size());
     for (int i = 0; i < body.size(); i++) {

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 /**
@@ -60,11 +61,35 @@ final class PluginRoutes {
   private final Vertx vertx;
   private final PluginCatalog catalog;
   private final long maxUploadBytes;
+  private final Semaphore installs;
+  private final int maxInstalls;
 
-  PluginRoutes(Vertx vertx, PluginCatalog catalog, long maxUploadBytes) {
+  PluginRoutes(Vertx vertx, PluginCatalog catalog, long maxUploadBytes, int concurrentInstalls) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.maxUploadBytes = maxUploadBytes;
+    this.installs = new Semaphore(concurrentInstalls);
+    this.maxInstalls = concurrentInstalls;
+  }
+
+  /**
+   * Takes one of the install slots, or fails the request with 503: every upload is held on disk and
+   * every install restarts the workers, so only a few run at once.
+   */
+  private boolean slot(RoutingContext ctx) {
+    if (installs.tryAcquire()) {
+      ctx.addEndHandler(done -> installs.release());
+      return true;
+    }
+    ctx.fail(
+        new ApiException(
+            503,
+            "TOO_MANY_INSTALLS",
+            maxInstalls
+                + " plugin installs are under way (plugins.max.concurrent.uploads); retry when one"
+                + " is done",
+            Map.of("max", maxInstalls)));
+    return false;
   }
 
   void mount(Router router) {
@@ -90,6 +115,9 @@ final class PluginRoutes {
   }
 
   private void upload(RoutingContext ctx) {
+    if (!slot(ctx)) {
+      return;
+    }
     String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (contentType == null
         || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
@@ -119,6 +147,9 @@ final class PluginRoutes {
   // the body is checked before the catalog is called: a bad request must not start a download
   private void installMaven(RoutingContext ctx) {
     JsonNode body = JsonBodies.read(ctx);
+    if (!slot(ctx)) {
+      return;
+    }
     if (!body.isObject()) {
       throw ApiException.badRequest(
           "INVALID_BODY",

@@ -82,20 +82,33 @@ class EventRoutesTest {
     HttpResponse<String> response = api.sendJson("POST", PATH, "[]");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(RunningApi.error(response).getString("message")).contains("between 1 and 1000");
+    assertThat(RunningApi.error(response).getString("message")).contains("between 1 and 10 ");
   }
 
   @Test
-  void shouldRejectMoreThanAThousandEntriesSayingTheLimit() {
-    String body = "[" + String.join(",", java.util.Collections.nCopies(1001, "{}")) + "]";
+  void shouldRejectMoreEntriesThanEventBridgeTakesSayingTheLimit() {
+    String body = "[" + String.join(",", java.util.Collections.nCopies(11, "{}")) + "]";
 
     HttpResponse<String> response = api.sendJson("POST", PATH, body);
 
     assertThat(response.statusCode()).isEqualTo(400);
     JsonObject error = RunningApi.error(response);
     assertThat(error.getString("code")).isEqualTo("INVALID_REQUEST");
-    assertThat(error.getString("message")).contains("1000", "got 1001");
-    assertThat(error.getJsonObject("details").getInteger("max")).isEqualTo(1000);
+    assertThat(error.getString("message")).contains("10 entries", "got 11");
+    assertThat(error.getJsonObject("details").getInteger("max")).isEqualTo(10);
+  }
+
+  @Test
+  void shouldRejectACallOverTheByteBoundWith413() {
+    String big = "x".repeat(40 * 1024);
+
+    HttpResponse<String> response =
+        api.sendJson("POST", PATH, "[{\"source\":\"s\",\"type\":\"t\",\"data\":\"" + big + "\"}]");
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(RunningApi.error(response).getString("message"))
+        .contains("events.max.request.bytes");
+    assertThat(api.platform().events.received).isEmpty();
   }
 
   @Test

@@ -27,7 +27,11 @@ final class FakeCatalog implements PluginCatalog {
   volatile byte[] archive = new byte[0];
   volatile ArchiveDigests pinned;
 
+  /** When set, Maven installs wait for it. */
+  volatile java.util.concurrent.CountDownLatch hold;
+
   void reset() {
+    hold = null;
     installs.clear();
     mavenInstalls.clear();
     versions.clear();
@@ -58,6 +62,14 @@ final class FakeCatalog implements PluginCatalog {
   @Override
   public Installed installMaven(String coordinates, String name, long maxBytes) {
     mavenInstalls.add(new MavenCall(coordinates, name, maxBytes));
+    java.util.concurrent.CountDownLatch wait = hold;
+    if (wait != null) {
+      try {
+        wait.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (refusal != null) {
       throw refusal;
     }

@@ -192,6 +192,29 @@ class PluginRoutesTest {
   }
 
   @Test
+  void shouldRefuseAnInstallWhileTheAllowedNumberRunAndTakeItAgainAfterwards() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    plugins.catalog.hold = release;
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> first =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> plugins.postJson("{\"maven\": \"g:first:1\"}"));
+    org.awaitility.Awaitility.await()
+        .atMost(PluginServer.TIMEOUT)
+        .until(() -> plugins.catalog.mavenInstalls.size() == 1);
+
+    HttpResponse<String> second = plugins.postJson("{\"maven\": \"g:second:1\"}");
+    release.countDown();
+
+    assertThat(second.statusCode()).isEqualTo(503);
+    assertThat(second.body()).contains("TOO_MANY_INSTALLS");
+    assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+    assertThat(plugins.postJson("{\"maven\": \"g:third:1\"}").statusCode()).isEqualTo(201);
+    assertThat(plugins.catalog.mavenInstalls)
+        .extracting(FakeCatalog.MavenCall::coordinates)
+        .containsExactly("g:first:1", "g:third:1");
+  }
+
+  @Test
   void shouldAnswerMavenRefusalsWithTheirStatus() {
     plugins.catalog.refusal =
         new Refused(

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class PluginServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
   static final long LIMIT = 4096;
+  static final int CONCURRENT_INSTALLS = 1;
   static final String BOUNDARY = "railyard-test-boundary";
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -45,7 +46,7 @@ final class PluginServer implements BeforeAllCallback, AfterAllCallback, BeforeE
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
     ErrorRoutes errors = new ErrorRoutes(LIMIT);
-    new PluginRoutes(vertx, catalog, LIMIT).mount(router);
+    new PluginRoutes(vertx, catalog, LIMIT, CONCURRENT_INSTALLS).mount(router);
     router.route().failureHandler(errors::onFailure);
     router.errorHandler(404, errors::notFound);
     server =

@@ -26,6 +26,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningApi implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
   static final long MAX_BODY_BYTES = 64 * 1024;
+
+  /** PutEvents bodies are bounded below the body limit, so the two can be told apart. */
+  static final RequestBounds BOUNDS = new RequestBounds(10, 32 * 1024, 2);
+
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final FakePlatform platform = new FakePlatform();
@@ -51,7 +55,7 @@ final class RunningApi implements BeforeAllCallback, AfterAllCallback, BeforeEac
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     server =
         ApiServer.start(
-                new ApiOptions("127.0.0.1", 0, MAX_BODY_BYTES),
+                new ApiOptions("127.0.0.1", 0, MAX_BODY_BYTES, 60, 64, 16 * 1024, "", "", BOUNDS),
                 security.security(),
                 platform.services(),
                 registry)

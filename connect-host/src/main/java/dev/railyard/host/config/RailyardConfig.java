@@ -145,9 +145,10 @@ public final class RailyardConfig extends AbstractConfig {
 
   /** The host's settings and the autoscaler's ({@code autoscale.*}), documented together. */
   public static final ConfigDef CONFIG_DEF =
-      SecretsConfig.defineAll(
-              HttpConfig.defineAll(
-                  KafkaClientConfig.defineAll(new ConfigDef(AutoscaleConfig.CONFIG_DEF))))
+      LimitsConfig.defineAll(
+              SecretsConfig.defineAll(
+                  HttpConfig.defineAll(
+                      KafkaClientConfig.defineAll(new ConfigDef(AutoscaleConfig.CONFIG_DEF)))))
           .define(
               DATA_DIR_CONFIG,
               Type.STRING,

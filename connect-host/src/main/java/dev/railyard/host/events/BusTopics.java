@@ -21,12 +21,17 @@ public final class BusTopics {
   private final Admin admin;
   private final int partitions;
   private final boolean autoCreate;
+  private final int maxBuses;
   private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-  public BusTopics(Admin admin, int partitions, boolean autoCreate) {
+  /**
+   * @param maxBuses how many bus topics may exist; a new bus beyond them is refused
+   */
+  public BusTopics(Admin admin, int partitions, boolean autoCreate, int maxBuses) {
     this.admin = admin;
     this.partitions = partitions;
     this.autoCreate = autoCreate;
+    this.maxBuses = maxBuses;
   }
 
   /**
@@ -40,12 +45,23 @@ public final class BusTopics {
       return null;
     }
     try {
-      if (admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).contains(topic)) {
+      Set<String> names = admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      if (names.contains(topic)) {
         known.add(topic);
         return null;
       }
       if (!autoCreate) {
         return "bus \"" + bus + "\" does not exist (bus.auto.create is false)";
+      }
+      long buses = names.stream().filter(Topology::isBusTopic).count();
+      if (buses >= maxBuses) {
+        return "bus \""
+            + bus
+            + "\" would be bus number "
+            + (buses + 1)
+            + "; at most "
+            + maxBuses
+            + " may exist (bus.max)";
       }
       create(topic);
       known.add(topic);

@@ -51,6 +51,11 @@ final class Replay {
     failed++;
   }
 
+  /** Whether it is still reading or sending. */
+  synchronized boolean running() {
+    return state == State.RUNNING;
+  }
+
   synchronized void done() {
     state = State.DONE;
     message = "replayed " + matched + " matching event(s) of " + scanned + " in the window";

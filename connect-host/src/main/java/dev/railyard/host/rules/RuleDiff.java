@@ -46,6 +46,14 @@ record RuleDiff(
     return new RuleDiff(actions, List.copyOf(changed), List.copyOf(deleted), Set.copyOf(buses));
   }
 
+  /** The rules in force once this diff is applied to {@code current}. */
+  Map<String, Rule> after(Map<String, Rule> current) {
+    Map<String, Rule> after = new LinkedHashMap<>(current);
+    changed.forEach(r -> after.put(r.name(), r));
+    deleted.forEach(after::remove);
+    return after;
+  }
+
   /** Whether the rules read back from the topic show this diff applied. */
   boolean isReflectedIn(Map<String, Rule> rules) {
     for (Rule rule : changed) {

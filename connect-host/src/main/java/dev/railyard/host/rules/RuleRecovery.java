@@ -32,6 +32,7 @@ final class RuleRecovery implements AutoCloseable {
   private final RetryingView retrying;
   private final Producer<byte[], byte[]> producer;
   private final Map<String, Replay> replaysById = new ConcurrentHashMap<>();
+  private final int maxReplays;
   private final ExecutorService replayThreads =
       Executors.newCachedThreadPool(r -> daemon(r, "railyard-replay"));
   private final ExecutorService letterThread =
@@ -46,7 +47,9 @@ final class RuleRecovery implements AutoCloseable {
       Supplier<Map<String, Rule>> rules,
       KafkaClients clients,
       Admin admin,
-      Producer<byte[], byte[]> producer) {
+      Producer<byte[], byte[]> producer,
+      int maxReplays) {
+    this.maxReplays = maxReplays;
     this.rules = rules;
     this.producer = producer;
     this.replays = new ReplayRunner(clients, producer);
@@ -66,7 +69,20 @@ final class RuleRecovery implements AutoCloseable {
       return CompletableFuture.completedFuture(
           Outcome.refused(Kind.INVALID, "INVALID_REPLAY", e.getMessage(), null));
     }
-    replaysById.put(replay.id, replay);
+    synchronized (replaysById) {
+      long running = replaysById.values().stream().filter(Replay::running).count();
+      if (running >= maxReplays) {
+        return CompletableFuture.completedFuture(
+            Outcome.refused(
+                Kind.CONFLICT,
+                "TOO_MANY_REPLAYS",
+                running
+                    + " replays are running (replays.max.concurrent); start this one when one of"
+                    + " them is done",
+                Map.of("max", maxReplays)));
+      }
+      replaysById.put(replay.id, replay);
+    }
     replayThreads.execute(() -> replays.run(rule, replay));
     log.info("Replay {} of rule {} from {} to {} started", replay.id, name, replay.from, replay.to);
     return CompletableFuture.completedFuture(Outcome.accepted(replay.view()));

@@ -29,7 +29,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,13 +60,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   private final RuleReconciler reconciler;
   private final PatternTester tester = new PatternTester();
   private final RuleRecovery recovery;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "railyard-rules");
-            t.setDaemon(true);
-            return t;
-          });
+  private final RuleLimits limits;
+  private final RuleChanges changes;
 
   /**
    * Creates the rules topic if needed (compacted, one partition: rules apply in the order written)
@@ -88,7 +82,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       int partitions,
       MeterRegistry metrics,
       java.util.function.Function<String, java.util.OptionalInt> scaledTasks,
-      ConfigGuard guard)
+      ConfigGuard guard,
+      RuleLimits limits)
       throws Exception {
     for (String name : List.of(RuleRecords.TOPIC, StatsRecords.TOPIC)) {
       NewTopic topic =
@@ -124,7 +119,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
             clients,
             admin,
             new TargetStats(admin, metrics, counts::total),
-            counts);
+            counts,
+            limits);
     service.reconcileAll();
     service.statsTimer.scheduleWithFixedDelay(service::refreshStats, 0, 5, TimeUnit.SECONDS);
     return service;
@@ -181,19 +177,23 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       KafkaClients clients,
       Admin admin,
       TargetStats stats,
-      StatsLog counts) {
+      StatsLog counts,
+      RuleLimits limits) {
+    this.limits = limits;
+    this.changes = new RuleChanges(limits.queuedChanges());
     this.stats = stats;
     this.counts = counts;
     this.rules = rules;
     this.producer = producer;
     this.reconciler = reconciler;
-    this.recovery = new RuleRecovery(rules::rules, clients, admin, replayProducer);
+    this.recovery =
+        new RuleRecovery(rules::rules, clients, admin, replayProducer, limits.concurrentReplays());
   }
 
   @Override
   public CompletionStage<Outcome> apply(
       String fileName, String yaml, boolean dryRun, boolean prune, BusScope scope) {
-    return run(
+    return changes.run(
         () -> {
           LoadResult loaded = RuleFiles.load(fileName, yaml);
           if (!loaded.isValid()) {
@@ -207,6 +207,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           Map<String, Map<String, String>> templates =
               reconciler.templates(loaded.rules(), missing);
           RuleDiff diff = RuleDiff.of(rules.rules(), loaded.rules(), prune);
+          missing.addAll(RuleViews.overLimits(diff.after(rules.rules()), loaded.rules(), limits));
           // rules in force as written were checked when they were applied: a big file with one
           // change costs one round of Connect validation, not one per target of the file
           reconciler.validateTargets(diff.changed(), templates, missing);
@@ -250,7 +251,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
 
   @Override
   public CompletionStage<Outcome> validate(String fileName, String yaml, BusScope scope) {
-    return run(
+    return changes.run(
         () -> {
           LoadResult loaded = RuleFiles.load(fileName, yaml);
           if (!loaded.isValid()) {
@@ -261,6 +262,11 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
             return outOfScope;
           }
           List<String> missing = RuleViews.maskedSecrets(loaded.rules());
+          missing.addAll(
+              RuleViews.overLimits(
+                  RuleDiff.of(rules.rules(), loaded.rules(), false).after(rules.rules()),
+                  loaded.rules(),
+                  limits));
           reconciler.validateTargets(
               loaded.rules(), reconciler.templates(loaded.rules(), missing), missing);
           return missing.isEmpty()
@@ -298,7 +304,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
 
   @Override
   public CompletionStage<Outcome> delete(String name) {
-    return run(
+    return changes.run(
         () -> {
           Map<String, Rule> before = rules.rules();
           Rule rule = before.get(name);
@@ -320,7 +326,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
 
   @Override
   public CompletionStage<Outcome> test(TestPatternRequest request) {
-    return run(() -> tester.test(request, rules.rules()));
+    return changes.run(() -> tester.test(request, rules.rules()));
   }
 
   /** How many rules are in force. */
@@ -363,28 +369,10 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
     return RuleSchema.json();
   }
 
-  private interface Work {
-    Outcome call() throws Exception;
-  }
-
-  private CompletableFuture<Outcome> run(Work work) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return work.call();
-          } catch (RuntimeException e) {
-            throw e;
-          } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-          }
-        },
-        worker);
-  }
-
   @Override
   public void close() {
     statsTimer.shutdownNow();
-    worker.shutdown();
+    changes.close();
     recovery.close();
     rules.close();
     counts.close();

@@ -176,4 +176,40 @@ final class RuleViews {
             + "; nothing was applied",
         Map.of("rules", outside, "allowed", List.copyOf(scope.buses())));
   }
+
+  /**
+   * The limits a file would break: a rule with more targets than allowed, a bus with more rules
+   * than allowed once the file is applied; one problem each.
+   */
+  static List<String> overLimits(Map<String, Rule> after, List<Rule> file, RuleLimits limits) {
+    List<String> problems = new ArrayList<>();
+    Set<String> buses = new java.util.TreeSet<>();
+    for (Rule rule : file) {
+      buses.add(rule.bus());
+      if (rule.targets().size() > limits.targetsPerRule()) {
+        problems.add(
+            "rule "
+                + rule.name()
+                + ": "
+                + rule.targets().size()
+                + " targets, at most "
+                + limits.targetsPerRule()
+                + " are allowed (rules.max.targets)");
+      }
+    }
+    for (String bus : buses) {
+      long count = after.values().stream().filter(r -> r.bus().equals(bus)).count();
+      if (count > limits.rulesPerBus()) {
+        problems.add(
+            "bus "
+                + bus
+                + ": "
+                + count
+                + " rules once applied, at most "
+                + limits.rulesPerBus()
+                + " are allowed (rules.max.per.bus)");
+      }
+    }
+    return problems;
+  }
 }

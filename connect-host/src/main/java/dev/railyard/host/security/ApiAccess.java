@@ -2,12 +2,14 @@ package dev.railyard.host.security;
 
 import dev.railyard.api.ApiOptions;
 import dev.railyard.api.ApiSecurity;
+import dev.railyard.api.RequestBounds;
 import dev.railyard.api.security.AllowedHosts;
 import dev.railyard.api.security.AuditTrail;
 import dev.railyard.api.security.RateLimits;
 import dev.railyard.api.security.Sessions;
 import dev.railyard.api.security.TokenStore;
 import dev.railyard.host.config.HttpConfig;
+import dev.railyard.host.config.LimitsConfig;
 import dev.railyard.host.config.RailyardConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +67,11 @@ public final class ApiAccess {
         config.getInt(HttpConfig.MAX_CONNECTIONS_CONFIG),
         config.getInt(HttpConfig.MAX_HEADER_CONFIG),
         config.getString(HttpConfig.TLS_CERT_CONFIG),
-        config.getString(HttpConfig.TLS_KEY_CONFIG));
+        config.getString(HttpConfig.TLS_KEY_CONFIG),
+        new RequestBounds(
+            config.getInt(LimitsConfig.EVENT_ENTRIES_CONFIG),
+            config.getInt(LimitsConfig.EVENT_BYTES_CONFIG),
+            config.getInt(LimitsConfig.UPLOADS_CONFIG)));
   }
 
   static AllowedHosts hosts(RailyardConfig config) {

@@ -84,7 +84,7 @@ class KafkaClientSettingsTest {
         .containsEntry("producer.sasl.jaas.config", JAAS)
         .containsEntry("consumer.security.protocol", "SASL_SSL")
         .containsEntry("admin.ssl.truststore.password", "store-s3cret")
-        .containsEntry("config.providers", "file,env,railyard")
+        .containsEntry("config.providers", "file,directory,env,railyard")
         .containsEntry("config.providers.railyard.param.file", file.toAbsolutePath().toString());
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))

@@ -27,6 +27,27 @@ class RuleViewsTest {
   }
 
   @Test
+  void shouldNameEveryLimitAFileWouldBreak() {
+    Rule paid = TestRules.paid(new dev.railyard.rules.model.Transform.WholeEvent());
+    RuleLimits oneTarget = new RuleLimits(300, 1, 4, 16);
+    RuleLimits noRoom = new RuleLimits(1, 5, 4, 16);
+    Rule other =
+        new Rule(
+            "other", paid.bus(), paid.enabled(), paid.pattern(), paid.transform(), paid.targets());
+
+    assertThat(RuleViews.overLimits(Map.of("paid", paid), List.of(paid), RuleLimits.DEFAULTS))
+        .isEmpty();
+    assertThat(RuleViews.overLimits(Map.of("paid", paid), List.of(paid), oneTarget))
+        .singleElement()
+        .asString()
+        .contains("rule paid: 2 targets, at most 1", "rules.max.targets");
+    assertThat(RuleViews.overLimits(Map.of("paid", paid, "other", other), List.of(other), noRoom))
+        .singleElement()
+        .asString()
+        .contains("bus shop: 2 rules once applied, at most 1", "rules.max.per.bus");
+  }
+
+  @Test
   void shouldRefuseAFileWithARuleOutsideTheTokensBusesAndNameIt() {
     Rule paid = TestRules.paid(new dev.railyard.rules.model.Transform.WholeEvent());
 

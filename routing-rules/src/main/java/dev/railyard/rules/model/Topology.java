@@ -16,6 +16,8 @@ public final class Topology {
   /** The compacted topic the routers' and guards' counts are written to. */
   public static final String STATS_TOPIC = "railyard.stats";
 
+  private static final String BUS_PREFIX = "railyard.bus.";
+
   /** The compacted topic of the audit log: every state-changing API call, keyed by entry id. */
   public static final String AUDIT_TOPIC = "railyard.audit";
 
@@ -56,7 +58,12 @@ public final class Topology {
 
   /** The topic of a bus, where its events arrive. */
   public static String busTopic(String bus) {
-    return "railyard.bus." + bus;
+    return BUS_PREFIX + bus;
+  }
+
+  /** Whether {@code topic} is the topic of a bus. */
+  public static boolean isBusTopic(String topic) {
+    return topic.startsWith(BUS_PREFIX);
   }
 
   /** Where the router puts events of a bus that it cannot even match (e.g. nested too deeply). */
