@@ -36,6 +36,40 @@ class MetricsAndStatusPageTest {
   }
 
   @Test
+  void shouldShowABusLimitedTokenOnlyTheFiguresOfItsBuses() {
+    api.registry().counter("railyard.events.published", "bus", "orders").increment();
+    api.registry().counter("railyard.events.published", "bus", "payments").increment();
+    api.registry()
+        .gauge(
+            "railyard.target.lag",
+            io.micrometer.core.instrument.Tags.of("rule", "on-orders", "target", "t"),
+            1.0);
+    api.registry()
+        .gauge(
+            "railyard.target.lag",
+            io.micrometer.core.instrument.Tags.of("rule", "on-payments", "target", "t"),
+            2.0);
+    api.platform().rules.buses.put("on-orders", "orders");
+    api.platform().rules.buses.put("on-payments", "payments");
+    String token =
+        api.security()
+            .limitedTo(
+                dev.railyard.api.security.Role.VIEWER, "orders-viewer", java.util.Set.of("orders"));
+
+    String limited =
+        api.exchange(
+                api.anonymous("/metrics").header("Authorization", "Bearer " + token).GET(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    String all = api.get("/metrics").body();
+
+    assertThat(limited)
+        .contains("bus=\"orders\"", "rule=\"on-orders\"", "railyard_http_server_requests")
+        .doesNotContain("payments");
+    assertThat(all).contains("bus=\"payments\"", "rule=\"on-payments\"");
+  }
+
+  @Test
   void shouldServeTheStatusPageAtTheRoot() {
     HttpResponse<String> page = api.get("/");
 

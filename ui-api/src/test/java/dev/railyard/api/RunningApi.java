@@ -77,6 +77,11 @@ final class RunningApi implements BeforeAllCallback, AfterAllCallback, BeforeEac
     security.delete();
   }
 
+  /** The registry {@code /metrics} exposes. */
+  PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
   /** The tokens the server knows: one per role. */
   TestSecurity security() {
     return security;
