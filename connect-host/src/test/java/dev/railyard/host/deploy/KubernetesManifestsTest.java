@@ -249,7 +249,11 @@ class KubernetesManifestsTest {
                     actual.get("group.id"),
                     Path.of(actual.get("plugin.path")),
                     RailyardConfig.WORKERS_REBALANCE_DELAY_DEFAULT,
-                    Map.of())
+                    Map.of(),
+                    Map.of(),
+                    // the pods' mounted secrets, and the control plane's default env pattern
+                    Path.of("/etc/railyard-secrets"),
+                    dev.railyard.embedded.worker.WorkerEnvironment.DEFAULT_SECRETS_PATTERN)
                 .toProperties());
     // a pod listens on its own address and is reached at its IP, which the container adds
     expected.put("listeners", "http://0.0.0.0:8083");
