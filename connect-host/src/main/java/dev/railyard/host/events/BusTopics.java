@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,17 +19,24 @@ public final class BusTopics {
 
   private static final Logger log = LoggerFactory.getLogger(BusTopics.class);
   private static final long TIMEOUT_MS = 30_000;
+  private static final long POLL_MS = 20;
 
   private final Admin admin;
   private final int partitions;
   private final boolean autoCreate;
   private final int maxBuses;
   private final Set<String> known = ConcurrentHashMap.newKeySet();
+  private final long timeoutMs;
 
   /**
    * @param maxBuses how many bus topics may exist; a new bus beyond them is refused
    */
   public BusTopics(Admin admin, int partitions, boolean autoCreate, int maxBuses) {
+    this(admin, partitions, autoCreate, maxBuses, TIMEOUT_MS);
+  }
+
+  BusTopics(Admin admin, int partitions, boolean autoCreate, int maxBuses, long timeoutMs) {
+    this.timeoutMs = timeoutMs;
     this.admin = admin;
     this.partitions = partitions;
     this.autoCreate = autoCreate;
@@ -45,8 +54,9 @@ public final class BusTopics {
       return null;
     }
     try {
-      Set<String> names = admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      Set<String> names = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
       if (names.contains(topic)) {
+        awaitLeaders(topic);
         known.add(topic);
         return null;
       }
@@ -64,6 +74,7 @@ public final class BusTopics {
             + " may exist (bus.max)";
       }
       create(topic);
+      awaitLeaders(topic);
       known.add(topic);
       return null;
     } catch (InterruptedException e) {
@@ -79,6 +90,7 @@ public final class BusTopics {
   public void ensureExists(String bus)
       throws InterruptedException, TimeoutException, ExecutionException {
     create(Topology.busTopic(bus));
+    awaitLeaders(Topology.busTopic(bus));
     known.add(Topology.busTopic(bus));
   }
 
@@ -88,12 +100,47 @@ public final class BusTopics {
       admin
           .createTopics(Set.of(new NewTopic(topic, partitions, (short) -1)))
           .all()
-          .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+          .get(timeoutMs, TimeUnit.MILLISECONDS);
       log.info("Created bus topic {} with {} partitions", topic, partitions);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw e;
       }
+    }
+  }
+
+  /**
+   * Waits until every partition of a new topic has a leader. Events sent before then can be lost:
+   * an idempotent producer's first requests to a partition being created may be reordered around
+   * its creation, and the earlier one is then refused as out of sequence until it times out
+   * (KAFKA-15591).
+   */
+  private void awaitLeaders(String topic)
+      throws InterruptedException, TimeoutException, ExecutionException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    while (true) {
+      try {
+        TopicDescription described =
+            admin
+                .describeTopics(Set.of(topic))
+                .allTopicNames()
+                .get(timeoutMs, TimeUnit.MILLISECONDS)
+                .get(topic);
+        if (described.partitions().stream()
+            .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(
+            "the partitions of " + topic + " have no leader after " + timeoutMs + " ms");
+      }
+      // the broker tells nobody when it has applied a new partition: ask again shortly
+      TimeUnit.MILLISECONDS.sleep(POLL_MS);
     }
   }
 }
