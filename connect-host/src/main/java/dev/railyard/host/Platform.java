@@ -232,7 +232,8 @@ public final class Platform implements AutoCloseable {
                       config.getInt(LimitsConfig.RULES_CONFIG),
                       config.getInt(LimitsConfig.TARGETS_CONFIG),
                       config.getInt(LimitsConfig.REPLAYS_CONFIG),
-                      config.getInt(LimitsConfig.RULE_QUEUE_CONFIG)));
+                      config.getInt(LimitsConfig.RULE_QUEUE_CONFIG),
+                      config.getInt(LimitsConfig.BUSES_CONFIG)));
           started.push(rules);
           return rules.count() + " rule(s)";
         });

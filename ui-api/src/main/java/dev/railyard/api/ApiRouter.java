@@ -49,7 +49,7 @@ final class ApiRouter {
             options.maxBodyBytes(),
             new ConnectSecrets(services.connectors()::maskSecrets))
         .mount(router);
-    new MetricsRoutes(vertx, registry, services.rules()::busOf).mount(router);
+    new MetricsRoutes(vertx, registry, services.rules()).mount(router);
     new StatusPage().mount(router);
     router.route().failureHandler(errors::onFailure);
     router.errorHandler(404, errors::notFound);

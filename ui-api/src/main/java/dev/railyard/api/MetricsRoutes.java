@@ -1,36 +1,36 @@
 package dev.railyard.api;
 
 import dev.railyard.api.platform.BusScope;
+import dev.railyard.api.platform.RuleAdmin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code GET /metrics}: the registry in the Prometheus text exposition format 0.0.4. A token
  * limited to some buses sees only the samples of those buses: a sample labelled with another {@code
- * bus}, or with a {@code rule} of another bus, is left out.
+ * bus}, a {@code rule} of another bus, or a {@code connector} that works for none of its buses, is
+ * left out.
  */
 final class MetricsRoutes {
 
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
   private static final Pattern BUS = Pattern.compile("[{,]bus=\"([^\"]*)\"");
   private static final Pattern RULE = Pattern.compile("[{,]rule=\"([^\"]*)\"");
+  private static final Pattern CONNECTOR = Pattern.compile("[{,]connector=\"([^\"]*)\"");
 
   private final Vertx vertx;
   private final PrometheusMeterRegistry registry;
-  private final Function<String, Optional<String>> busOfRule;
+  private final RuleAdmin rules;
 
-  MetricsRoutes(
-      Vertx vertx, PrometheusMeterRegistry registry, Function<String, Optional<String>> busOfRule) {
+  MetricsRoutes(Vertx vertx, PrometheusMeterRegistry registry, RuleAdmin rules) {
     this.vertx = vertx;
     this.registry = registry;
-    this.busOfRule = busOfRule;
+    this.rules = rules;
   }
 
   void mount(Router router) {
@@ -69,6 +69,12 @@ final class MetricsRoutes {
       return false;
     }
     Matcher rule = RULE.matcher(line);
-    return !rule.find() || busOfRule.apply(rule.group(1)).map(scope::allows).orElse(false);
+    if (rule.find() && !rules.busOf(rule.group(1)).map(scope::allows).orElse(false)) {
+      return false;
+    }
+    // a connector that works for no bus (a hosted one) is none of a bus-limited token's business
+    Matcher connector = CONNECTOR.matcher(line);
+    return !connector.find()
+        || rules.busOfConnector(connector.group(1)).map(scope::allows).orElse(false);
   }
 }

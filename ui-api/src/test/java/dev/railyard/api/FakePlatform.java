@@ -333,6 +333,11 @@ final class FakePlatform {
     }
 
     @Override
+    public Optional<String> busOfConnector(String connector) {
+      return Optional.ofNullable(buses.get(connector));
+    }
+
+    @Override
     public CompletionStage<Outcome> get(String name) {
       return answer("get " + name);
     }

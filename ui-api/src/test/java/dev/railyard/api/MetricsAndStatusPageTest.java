@@ -49,8 +49,25 @@ class MetricsAndStatusPageTest {
             "railyard.target.lag",
             io.micrometer.core.instrument.Tags.of("rule", "on-payments", "target", "t"),
             2.0);
+    api.registry()
+        .gauge(
+            "railyard.autoscale.lag.records",
+            io.micrometer.core.instrument.Tags.of("connector", "railyard.to.on-payments.t"),
+            3.0);
+    api.registry()
+        .gauge(
+            "railyard.autoscale.lag.records",
+            io.micrometer.core.instrument.Tags.of("connector", "railyard.to.on-orders.t"),
+            4.0);
+    api.registry()
+        .gauge(
+            "railyard.autoscale.lag.records",
+            io.micrometer.core.instrument.Tags.of("connector", "hosted-sink"),
+            5.0);
     api.platform().rules.buses.put("on-orders", "orders");
     api.platform().rules.buses.put("on-payments", "payments");
+    api.platform().rules.buses.put("railyard.to.on-orders.t", "orders");
+    api.platform().rules.buses.put("railyard.to.on-payments.t", "payments");
     String token =
         api.security()
             .limitedTo(
@@ -65,7 +82,9 @@ class MetricsAndStatusPageTest {
 
     assertThat(limited)
         .contains("bus=\"orders\"", "rule=\"on-orders\"", "railyard_http_server_requests")
-        .doesNotContain("payments");
+        .contains("connector=\"railyard.to.on-orders.t\"")
+        .doesNotContain("payments")
+        .doesNotContain("hosted-sink");
     assertThat(all).contains("bus=\"payments\"", "rule=\"on-payments\"");
   }
 

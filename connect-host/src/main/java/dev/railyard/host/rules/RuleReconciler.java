@@ -155,6 +155,17 @@ final class RuleReconciler {
   }
 
   /** Creates the bus, delivery, dead-letter and retry topics the rules need. */
+  /** The buses whose topics exist. */
+  Set<String> existingBuses() throws Exception {
+    Set<String> buses = new HashSet<>();
+    for (String topic : admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS)) {
+      if (Topology.isBusTopic(topic)) {
+        buses.add(topic.substring(Topology.busTopic("").length()));
+      }
+    }
+    return buses;
+  }
+
   void ensureTopics(List<Rule> rules) throws Exception {
     List<NewTopic> topics = new ArrayList<>();
     Set<String> names = new HashSet<>();

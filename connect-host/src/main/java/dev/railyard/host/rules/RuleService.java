@@ -12,6 +12,7 @@ import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.stats.StatsRecords;
 import dev.railyard.rules.store.RuleLog;
 import dev.railyard.rules.store.RuleRecords;
@@ -207,7 +208,9 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           Map<String, Map<String, String>> templates =
               reconciler.templates(loaded.rules(), missing);
           RuleDiff diff = RuleDiff.of(rules.rules(), loaded.rules(), prune);
-          missing.addAll(RuleViews.overLimits(diff.after(rules.rules()), loaded.rules(), limits));
+          Map<String, Rule> after = diff.after(rules.rules());
+          missing.addAll(RuleViews.overLimits(after, loaded.rules(), limits));
+          missing.addAll(RuleViews.overBusLimit(reconciler.existingBuses(), after, limits));
           // rules in force as written were checked when they were applied: a big file with one
           // change costs one round of Connect validation, not one per target of the file
           reconciler.validateTargets(diff.changed(), templates, missing);
@@ -293,6 +296,12 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   @Override
   public Optional<String> busOf(String name) {
     return Optional.ofNullable(rules.rules().get(name)).map(Rule::bus);
+  }
+
+  @Override
+  public Optional<String> busOfConnector(String connector) {
+    return Topology.busOfRouterConnector(connector)
+        .or(() -> Topology.ruleOfTargetConnector(connector).flatMap(this::busOf));
   }
 
   @Override

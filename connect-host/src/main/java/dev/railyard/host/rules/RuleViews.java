@@ -212,4 +212,24 @@ final class RuleViews {
     }
     return problems;
   }
+
+  /**
+   * The problem when the buses of the rules in force after a change, with the buses that exist,
+   * would be more than allowed; empty otherwise.
+   */
+  static List<String> overBusLimit(
+      Set<String> existingBuses, Map<String, Rule> after, RuleLimits limits) {
+    Set<String> buses = new java.util.TreeSet<>(existingBuses);
+    after.values().forEach(r -> buses.add(r.bus()));
+    if (buses.size() <= limits.buses()) {
+      return List.of();
+    }
+    return List.of(
+        buses.size()
+            + " buses once applied ("
+            + String.join(", ", buses)
+            + "), at most "
+            + limits.buses()
+            + " are allowed (bus.max)");
+  }
 }

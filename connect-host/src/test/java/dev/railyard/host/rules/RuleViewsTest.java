@@ -27,10 +27,23 @@ class RuleViewsTest {
   }
 
   @Test
+  void shouldRefuseARuleOnANewBusBeyondTheBusBound() {
+    Rule paid = TestRules.paid(new dev.railyard.rules.model.Transform.WholeEvent());
+    RuleLimits twoBuses = new RuleLimits(300, 5, 4, 16, 2);
+
+    assertThat(RuleViews.overBusLimit(Set.of("default", "shop"), Map.of("paid", paid), twoBuses))
+        .isEmpty();
+    assertThat(RuleViews.overBusLimit(Set.of("default", "orders"), Map.of("paid", paid), twoBuses))
+        .singleElement()
+        .asString()
+        .contains("3 buses", "at most 2", "bus.max");
+  }
+
+  @Test
   void shouldNameEveryLimitAFileWouldBreak() {
     Rule paid = TestRules.paid(new dev.railyard.rules.model.Transform.WholeEvent());
-    RuleLimits oneTarget = new RuleLimits(300, 1, 4, 16);
-    RuleLimits noRoom = new RuleLimits(1, 5, 4, 16);
+    RuleLimits oneTarget = new RuleLimits(300, 1, 4, 16, 100);
+    RuleLimits noRoom = new RuleLimits(1, 5, 4, 16, 100);
     Rule other =
         new Rule(
             "other", paid.bus(), paid.enabled(), paid.pattern(), paid.transform(), paid.targets());

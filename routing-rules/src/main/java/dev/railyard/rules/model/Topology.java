@@ -82,6 +82,27 @@ public final class Topology {
   }
 
   /** The name of the sink connector of a rule's target. */
+  /**
+   * The rule whose target a connector of {@link #targetConnectorName} delivers, or empty for any
+   * other connector (rule names hold no dots).
+   */
+  public static java.util.Optional<String> ruleOfTargetConnector(String connector) {
+    String prefix = "railyard.to.";
+    if (!connector.startsWith(prefix) || connector.indexOf('.', prefix.length()) < 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        connector.substring(prefix.length(), connector.indexOf('.', prefix.length())));
+  }
+
+  /** The bus whose router a connector of {@link #routerConnectorName} is, or empty. */
+  public static java.util.Optional<String> busOfRouterConnector(String connector) {
+    String prefix = "railyard.router.";
+    return connector.startsWith(prefix)
+        ? java.util.Optional.of(connector.substring(prefix.length()))
+        : java.util.Optional.empty();
+  }
+
   public static String targetConnectorName(String rule, String target) {
     return "railyard.to." + rule + "." + target;
   }

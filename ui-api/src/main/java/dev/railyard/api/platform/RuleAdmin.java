@@ -34,6 +34,12 @@ public interface RuleAdmin {
   /** The bus of the rule named {@code name}, if there is one (for checking a caller's scope). */
   Optional<String> busOf(String name);
 
+  /**
+   * The bus a connector works for: a bus's router, or a target of a rule of the bus; empty for any
+   * other connector.
+   */
+  Optional<String> busOfConnector(String connector);
+
   CompletionStage<Outcome> get(String name);
 
   CompletionStage<Outcome> delete(String name);
