@@ -269,6 +269,7 @@ public final class Platform implements AutoCloseable {
           return apiUrl();
         });
     autoscaling.start();
+    connectors.warnAboutStoredConfigs();
     log.info("Railyard is up in {}", seconds(System.nanoTime() - t0));
   }
 

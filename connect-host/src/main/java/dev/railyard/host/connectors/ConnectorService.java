@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ConnectorAdmin} over the Connect REST API: validation before every change, masked secrets
@@ -39,6 +40,30 @@ public final class ConnectorService implements ConnectorAdmin {
     this.writes = new GuardedWrites(connect, guard);
     this.views = new ConnectorViews(connect, restarts);
     this.yaml = new ConnectorYaml(this, views);
+  }
+
+  /**
+   * Warns, once per connector, about the connectors in force whose configs the guard would refuse
+   * now (written before it existed, or straight to a worker): they keep running until they are
+   * fixed or deleted. Connect not answering is logged too; it never fails the start.
+   */
+  public void warnAboutStoredConfigs() {
+    try {
+      for (Map<String, String> config : allConfigs()) {
+        Map<String, String> problems = guard.problems(config, null);
+        if (!problems.isEmpty()) {
+          LoggerFactory.getLogger(ConnectorService.class)
+              .warn(
+                  "Connector {} holds what Railyard now refuses, and keeps running until it is"
+                      + " fixed or deleted: {}",
+                  config.get("name"),
+                  problems);
+        }
+      }
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(ConnectorService.class)
+          .warn("Could not check the stored connector configs: {}", e.getMessage());
+    }
   }
 
   /**
