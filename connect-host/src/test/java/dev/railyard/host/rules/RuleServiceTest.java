@@ -1,0 +1,272 @@
+package dev.railyard.host.rules;
+
+import static dev.railyard.host.rules.RuleServiceRig.file;
+import static dev.railyard.host.rules.RuleServiceRig.rule;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.railyard.api.platform.BusScope;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.rules.store.RuleRecords;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RuleService}'s apply, scope, delete and prune, behind its seams ({@link RuleServiceRig}).
+ */
+class RuleServiceTest {
+
+  private RuleServiceRig rig;
+
+  @BeforeEach
+  void start() throws Exception {
+    rig = new RuleServiceRig(RuleLimits.DEFAULTS);
+  }
+
+  @AfterEach
+  void stop() {
+    rig.close();
+  }
+
+  /** Each rule's action in an apply's answer, by name, in the answer's order. */
+  @SuppressWarnings("unchecked")
+  static Map<String, String> actions(Outcome outcome) {
+    assertThat(outcome).isInstanceOf(Outcome.Ok.class);
+    Map<String, String> actions = new LinkedHashMap<>();
+    ((List<Map<String, String>>) ((Map<String, Object>) outcome.body()).get("rules"))
+        .forEach(r -> actions.put(r.get("name"), r.get("action")));
+    return actions;
+  }
+
+  private List<String> writtenKeys() {
+    return rig.written().stream().map(ProducerRecord::key).toList();
+  }
+
+  @Test
+  void shouldWriteOneRecordPerRuleAndCreateItsConnectorsWhenAFileIsApplied() throws Exception {
+    // given a file of two rules on bus shop
+    String yaml = file(rule("paid", "shop"), rule("created", "shop", "order.created", 2));
+
+    // when it is applied
+    Outcome outcome = rig.apply("shop.yaml", yaml);
+
+    // then each rule is one record keyed by its name, read back and in force
+    assertThat(actions(outcome))
+        .containsExactly(Map.entry("paid", "created"), Map.entry("created", "created"));
+    assertThat(writtenKeys()).containsExactly("paid", "created");
+    ProducerRecord<String, String> paid = rig.written().get(0);
+    assertThat(RuleRecords.read(paid.key(), paid.value()).bus()).isEqualTo("shop");
+    assertThat(rig.service.count()).isEqualTo(2);
+    // and the bus has its router and each target its connector
+    assertThat(rig.connect.connectors)
+        .containsOnlyKeys(
+            "railyard.router.shop",
+            "railyard.to.paid.t1",
+            "railyard.to.created.t1",
+            "railyard.to.created.t2");
+    assertThat(rig.admin.listTopics().names().get())
+        .contains("railyard.bus.shop", "railyard.to.paid.t1", "railyard.dlq.created.t2");
+  }
+
+  @Test
+  void shouldWriteNothingWhenTheSameFileIsAppliedAgain() throws Exception {
+    // given a file that is in force
+    String yaml = file(rule("paid", "shop"), rule("created", "shop", "order.created", 1));
+    rig.apply("shop.yaml", yaml);
+    int written = rig.written().size();
+    rig.connect.requests.clear();
+
+    // when it is applied again
+    Outcome outcome = rig.apply("shop.yaml", yaml);
+
+    // then every rule is unchanged, and neither the topic nor Connect is written to
+    assertThat(actions(outcome))
+        .containsExactly(Map.entry("paid", "unchanged"), Map.entry("created", "unchanged"));
+    assertThat(rig.written()).hasSize(written);
+    assertThat(rig.connect.changes()).isEmpty();
+  }
+
+  @Test
+  void shouldWriteOnlyTheRuleThatChanged() throws Exception {
+    // given two rules in force
+    rig.apply("shop.yaml", file(rule("paid", "shop"), rule("created", "shop")));
+    int written = rig.written().size();
+
+    // when a file changes one of them and adds another
+    Outcome outcome =
+        rig.apply(
+            "shop.yaml",
+            file(
+                rule("paid", "shop"),
+                rule("created", "shop", "order.created", 1),
+                rule("shipped", "shop", "order.shipped", 1)));
+
+    // then the answer says so, and only those two are written
+    assertThat(actions(outcome))
+        .containsExactly(
+            Map.entry("paid", "unchanged"),
+            Map.entry("created", "updated"),
+            Map.entry("shipped", "created"));
+    assertThat(writtenKeys().subList(written, rig.written().size()))
+        .containsExactly("created", "shipped");
+    assertThat(rig.service.count()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldWriteNothingOnADryRun() throws Exception {
+    // given a file of a new rule
+    String yaml = rule("paid", "shop");
+
+    // when it is applied as a dry run
+    Outcome outcome = rig.apply("shop.yaml", yaml, true, false, BusScope.ALL);
+
+    // then the answer says what would change, and nothing did
+    assertThat(((Map<?, ?>) outcome.body()).get("dryRun")).isEqualTo(true);
+    assertThat(actions(outcome)).containsExactly(Map.entry("paid", "created"));
+    assertThat(rig.written()).isEmpty();
+    assertThat(rig.connect.changes()).isEmpty();
+    assertThat(rig.service.count()).isZero();
+  }
+
+  @Test
+  void shouldRefuseAFileWithAYamlProblemWithItsPlaceAndWriteNothing() throws Exception {
+    // given a file whose second rule misspells pattern, on line 15 column 3
+    String yaml = file(rule("paid", "shop"), rule("created", "shop").replace("pattern", "patern"));
+
+    // when it is applied
+    Outcome outcome = rig.apply("shop.yaml", yaml);
+
+    // then it is refused whole, naming the place, and nothing reached the topic or Connect
+    assertThat(outcome).isInstanceOf(Outcome.Refused.class);
+    Outcome.Refused refused = (Outcome.Refused) outcome;
+    assertThat(refused.kind()).isEqualTo(Kind.INVALID);
+    assertThat(refused.code()).isEqualTo("INVALID_RULES");
+    assertThat((List<?>) refused.details().get("problems"))
+        .map(Object::toString)
+        .contains("shop.yaml:13:1 [doc 2] spec: missing required key 'pattern'")
+        .anySatisfy(
+            p -> assertThat(p).startsWith("shop.yaml:15:3 [doc 2] spec.patern: unknown key"));
+    assertThat(rig.written()).isEmpty();
+    assertThat(rig.connect.requests).as("requests to Connect").isEmpty();
+  }
+
+  @Test
+  void shouldRefuseARuleWhoseTargetConnectRefusesAndWriteNothing() throws Exception {
+    // given Connect's validation finds a problem in the targets' configs
+    rig.connect.validationErrors.put("file", "Missing required configuration");
+
+    // when a rule is applied
+    Outcome outcome = rig.apply("shop.yaml", rule("paid", "shop"));
+
+    // then it is refused with Connect's reason, and nothing is written
+    assertThat(outcome).isInstanceOf(Outcome.Refused.class);
+    assertThat(((Outcome.Refused) outcome).message())
+        .contains("rule paid, target t1: config 'file': Missing required configuration");
+    assertThat(rig.written()).isEmpty();
+    assertThat(rig.connect.changes()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseARuleOnABusOutsideTheScopeAndWriteNothing() throws Exception {
+    // given a caller limited to bus billing
+    BusScope billing = new BusScope(Set.of("billing"));
+
+    // when it applies a file with a rule on billing and one on shop
+    Outcome outcome =
+        rig.apply(
+            "mixed.yaml",
+            file(rule("invoice", "billing"), rule("paid", "shop")),
+            false,
+            false,
+            billing);
+
+    // then the whole file is forbidden, naming the rule outside
+    assertThat(outcome).isInstanceOf(Outcome.Refused.class);
+    Outcome.Refused refused = (Outcome.Refused) outcome;
+    assertThat(refused.kind()).isEqualTo(Kind.FORBIDDEN);
+    assertThat(refused.code()).isEqualTo("BUS_NOT_ALLOWED");
+    assertThat(refused.message()).contains("paid (bus shop)").doesNotContain("invoice (bus");
+    assertThat(rig.written()).isEmpty();
+    assertThat(rig.connect.requests).as("requests to Connect").isEmpty();
+  }
+
+  @Test
+  void shouldListOnlyTheRulesOfTheScopesBuses() throws Exception {
+    // given rules on buses shop and billing
+    rig.apply("all.yaml", file(rule("paid", "shop"), rule("invoice", "billing")));
+
+    // when a caller limited to billing lists them
+    Outcome listed = RuleServiceRig.await(rig.service.list(new BusScope(Set.of("billing"))));
+
+    // then it sees billing's rule only, while every rule's bus is known
+    assertThat((List<?>) listed.body())
+        .singleElement()
+        .satisfies(v -> assertThat(((Map<?, ?>) v).get("name")).isEqualTo("invoice"));
+    assertThat((List<?>) RuleServiceRig.await(rig.service.list(BusScope.ALL)).body()).hasSize(2);
+    assertThat(rig.service.busOf("paid")).contains("shop");
+    assertThat(rig.service.busOf("invoice")).contains("billing");
+    assertThat(rig.service.busOf("nothing")).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerNotFoundWhenAnUnknownRuleIsDeleted() throws Exception {
+    // when a rule that was never applied is deleted
+    Outcome outcome = RuleServiceRig.await(rig.service.delete("nothing"));
+
+    // then it is not found, and nothing is written
+    assertThat(outcome).isInstanceOf(Outcome.Refused.class);
+    assertThat(((Outcome.Refused) outcome).kind()).isEqualTo(Kind.NOT_FOUND);
+    assertThat(rig.written()).isEmpty();
+  }
+
+  @Test
+  void shouldWriteATombstoneAndRemoveTheConnectorsWhenARuleIsDeleted() throws Exception {
+    // given two rules on bus shop
+    rig.apply("shop.yaml", file(rule("paid", "shop"), rule("created", "shop")));
+
+    // when one is deleted
+    Outcome outcome = RuleServiceRig.await(rig.service.delete("paid"));
+
+    // then a tombstone is its last record, it is gone, and so is its connector; the router stays
+    assertThat(outcome).isInstanceOf(Outcome.Ok.class);
+    ProducerRecord<String, String> last = rig.written().get(rig.written().size() - 1);
+    assertThat(last.key()).isEqualTo("paid");
+    assertThat(last.value()).isNull();
+    assertThat(rig.service.busOf("paid")).isEmpty();
+    assertThat(rig.connect.connectors)
+        .containsOnlyKeys("railyard.router.shop", "railyard.to.created.t1");
+  }
+
+  @Test
+  void shouldPruneOnlyTheRulesOfTheFilesBuses() throws Exception {
+    // given rules paid and created on shop, invoice on billing
+    rig.apply(
+        "all.yaml",
+        file(rule("paid", "shop"), rule("created", "shop"), rule("invoice", "billing")));
+    int written = rig.written().size();
+
+    // when a file of shop holding only paid is applied with prune
+    Outcome outcome = rig.apply("shop.yaml", rule("paid", "shop"), false, true, BusScope.ALL);
+
+    // then created is deleted with a tombstone, and billing's rule is left alone
+    assertThat(actions(outcome))
+        .containsExactly(Map.entry("paid", "unchanged"), Map.entry("created", "deleted"));
+    assertThat(rig.written().subList(written, rig.written().size()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.key()).isEqualTo("created");
+              assertThat(r.value()).isNull();
+            });
+    assertThat(rig.service.busOf("created")).isEmpty();
+    assertThat(rig.service.busOf("invoice")).contains("billing");
+    assertThat(rig.connect.connectors).doesNotContainKey("railyard.to.created.t1");
+    assertThat(rig.connect.connectors).containsKey("railyard.to.invoice.t1");
+  }
+}
