@@ -21,7 +21,7 @@ class RuleServiceLimitsTest {
   @BeforeEach
   void start() throws Exception {
     // two rules per bus, two targets per rule
-    rig = new RuleServiceRig(new RuleLimits(2, 2, 1, 4));
+    rig = new RuleServiceRig(new RuleLimits(2, 2, 1, 4, 100));
   }
 
   @AfterEach
