@@ -88,6 +88,17 @@ public final class Main {
                 },
                 "railyard-shutdown"));
     printEndpoints(platform, config, logFile, System.out);
+    String host = config.getString(RailyardConfig.HTTP_HOST_CONFIG);
+    if (!platform.apiUrl().startsWith("https:")
+        && !host.equals("localhost")
+        && !host.startsWith("127.")
+        && !host.equals("::1")) {
+      err.println(
+          "\n  WARNING: the API listens on "
+              + host
+              + " without TLS: tokens and connector secrets cross the network in clear.\n"
+              + "  Set http.tls.cert.file and http.tls.key.file, or http.host=127.0.0.1.\n");
+    }
     try {
       stopped.await();
     } catch (InterruptedException e) {
