@@ -2,6 +2,7 @@ package dev.railyard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.ConnectorRequest;
+import dev.railyard.api.platform.OffsetChange;
 import dev.railyard.api.platform.Outcome;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
@@ -69,16 +70,23 @@ final class ConnectorRoutes {
         .patch(offsets)
         .handler(RequestObserver.route(offsets))
         .handler(bodies)
-        .handler(
-            ctx ->
-                answer(
-                    ctx,
-                    platform.connectors(
-                        c -> c.changeOffsets(name(ctx), JsonBodies.toMap(object(ctx))))));
+        .handler(this::changeOffsets);
     router
         .delete(offsets)
         .handler(RequestObserver.route(offsets))
         .handler(ctx -> answer(ctx, platform.connectors(c -> c.changeOffsets(name(ctx), null))));
+  }
+
+  private void changeOffsets(RoutingContext ctx) {
+    OffsetChange change;
+    try {
+      change = OffsetChange.parse(JsonBodies.toMap(object(ctx)));
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      throw ApiException.badRequest(
+          "INVALID_OFFSETS", message, Map.of("field", message.substring(0, message.indexOf(':'))));
+    }
+    answer(ctx, platform.connectors(c -> c.changeOffsets(name(ctx), change)));
   }
 
   private void put(RoutingContext ctx) {

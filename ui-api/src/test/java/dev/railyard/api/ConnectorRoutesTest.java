@@ -89,12 +89,19 @@ class ConnectorRoutesTest {
   @Test
   void shouldMapOffsetsReadAlterAndReset() {
     api.get("/api/v1/connectors/audit/offsets");
-    api.sendJson("PATCH", "/api/v1/connectors/audit/offsets", "{\"offsets\": []}");
+    api.sendJson(
+        "PATCH",
+        "/api/v1/connectors/audit/offsets",
+        "{\"offsets\": [{\"partition\": {\"kafka_topic\": \"t\", \"kafka_partition\": 0},"
+            + " \"offset\": {\"kafka_offset\": 5}}]}");
     api.send("DELETE", "/api/v1/connectors/audit/offsets", "", "application/json");
 
     assertThat(api.platform().connectors.calls)
         .containsExactly(
-            "offsets audit", "changeOffsets audit {offsets=[]}", "changeOffsets audit null");
+            "offsets audit",
+            "changeOffsets audit {offsets=[{partition={kafka_topic=t, kafka_partition=0},"
+                + " offset={kafka_offset=5}}]}",
+            "changeOffsets audit null");
   }
 
   @Test

@@ -244,8 +244,9 @@ final class FakePlatform {
     }
 
     @Override
-    public CompletionStage<Outcome> changeOffsets(String name, Map<String, Object> body) {
-      return answer("changeOffsets " + name + " " + body);
+    public CompletionStage<Outcome> changeOffsets(
+        String name, dev.railyard.api.platform.OffsetChange change) {
+      return answer("changeOffsets " + name + " " + (change == null ? null : change.toConnect()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.railyard.host.connectors;
 
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.ConnectorRequest;
+import dev.railyard.api.platform.OffsetChange;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.host.connectors.ConnectRest.Answer;
@@ -292,10 +293,12 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<Outcome> changeOffsets(String name, Map<String, Object> body) {
+  public CompletionStage<Outcome> changeOffsets(String name, OffsetChange change) {
     String path = "/connectors/" + encode(name) + "/offsets";
     CompletableFuture<Answer> sent =
-        body == null ? connect.send("DELETE", path, null) : connect.send("PATCH", path, body);
+        change == null
+            ? connect.send("DELETE", path, null)
+            : connect.send("PATCH", path, change.toConnect());
     return sent.thenApply(
         r -> r.ok() ? Outcome.ok(r.body()) : r.status() == 404 ? notFound(name) : fromConnect(r));
   }

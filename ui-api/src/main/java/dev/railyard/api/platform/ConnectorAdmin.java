@@ -52,8 +52,8 @@ public interface ConnectorAdmin {
   /** Committed offsets (KIP-875). */
   CompletionStage<Outcome> offsets(String name);
 
-  /** Alters offsets ({@code body} as Connect's PATCH), or resets them when body is null. */
-  CompletionStage<Outcome> changeOffsets(String name, Map<String, Object> body);
+  /** Alters offsets, or resets them all when {@code change} is null (the connector is STOPPED). */
+  CompletionStage<Outcome> changeOffsets(String name, OffsetChange change);
 
   /** Every connector config as a YAML document stream (secrets masked). */
   CompletionStage<String> exportYaml();
