@@ -120,7 +120,7 @@ class DeliveryIT {
 
   @Test
   void shouldRefuseAReplayWithABadWindowOrTarget(ApiClient api) {
-    RuleFixtures.applyOk(api, RoutingIT.switchRule("a", Path.of("/tmp/unused-switch.jsonl")));
+    RuleFixtures.applyOk(api, RoutingIT.switchRule("a", Path.of("unused-switch.jsonl")));
 
     ApiClient.Response backwards =
         api.post(
@@ -205,7 +205,7 @@ class DeliveryIT {
   @Test
   void shouldRefuseARuleWhoseTargetTheSinkWouldRejectAndChangeNothing(ApiClient api) {
     // given a rule in force
-    RuleFixtures.applyOk(api, RoutingIT.switchRule("a", Path.of("/tmp/unused-refusal.jsonl")));
+    RuleFixtures.applyOk(api, RoutingIT.switchRule("a", Path.of("unused-refusal.jsonl")));
     JsonNode before = api.get("/api/v1/rules/switching").json().get("document");
 
     // when a file changes it to use an HTTP target without a usable URL, and adds another rule
