@@ -10,6 +10,7 @@ import dev.railyard.host.autoscale.Autoscaling;
 import dev.railyard.host.config.HttpConfig;
 import dev.railyard.host.config.KafkaClientConfig;
 import dev.railyard.host.config.LimitsConfig;
+import dev.railyard.host.config.PluginsConfig;
 import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.config.SecretsConfig;
 import dev.railyard.host.connectors.ConfigGuard;
@@ -185,9 +186,7 @@ public final class Platform implements AutoCloseable {
                 pluginStore,
                 () -> PluginUsage.of(connectors.allConfigs()),
                 new MavenPluginInstaller(
-                    pluginStore,
-                    maven,
-                    config.getList(RailyardConfig.MAVEN_ALLOWED_GROUPS_CONFIG))),
+                    pluginStore, maven, config.getList(PluginsConfig.MAVEN_ALLOWED_GROUPS_CONFIG))),
             workers);
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -367,7 +366,7 @@ public final class Platform implements AutoCloseable {
   private MavenResolver mavenResolver(Path localRepository) {
     try {
       return new MavenResolver(
-          config.getList(RailyardConfig.MAVEN_REPOSITORIES_CONFIG),
+          config.getList(PluginsConfig.MAVEN_REPOSITORIES_CONFIG),
           localRepository,
           MavenResolver.userSettings());
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
@@ -66,5 +67,31 @@ final class BodyTypes {
             + "; send it as Content-Type: "
             + expected,
         Map.of("contentType", type == null ? "" : type, "expected", expected));
+  }
+
+  /**
+   * For the Connect pass-through, whose REST API takes only JSON: A body of another type, or of
+   * none (what {@code curl -d} and cross-site forms send), is refused here rather than relabelled:
+   * a page of another site can send a form without a CORS pre-flight, but not JSON.
+   *
+   * @throws ApiException 415 for a body that is not declared as JSON
+   */
+  static void requireJson(MultiMap headers) {
+    String type = headers.get(HttpHeaders.CONTENT_TYPE);
+    boolean hasBody =
+        (headers.contains(HttpHeaders.CONTENT_LENGTH)
+                && !"0".equals(headers.get(HttpHeaders.CONTENT_LENGTH)))
+            || headers.contains(HttpHeaders.TRANSFER_ENCODING);
+    String media = type == null ? null : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (hasBody && !BodyTypes.isJson(media)) {
+      throw new ApiException(
+          415,
+          "UNSUPPORTED_MEDIA_TYPE",
+          (media == null
+                  ? "The body has no Content-Type"
+                  : "A body of type " + media + " is not passed on")
+              + "; Kafka Connect takes Content-Type: application/json",
+          Map.of("contentType", media == null ? "" : media, "expected", "application/json"));
+    }
   }
 }

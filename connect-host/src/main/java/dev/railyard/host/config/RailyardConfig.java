@@ -128,27 +128,13 @@ public final class RailyardConfig extends AbstractConfig {
           + "http://railyard-worker:8083, the workers' Service on Kubernetes); connectors, rules "
           + "and /connect/** go there. Empty: a running child worker's.";
 
-  public static final String MAVEN_REPOSITORIES_CONFIG = "plugins.maven.repositories";
-  public static final String MAVEN_REPOSITORIES_DOC =
-      "Repositories that plugins given as Maven "
-          + "coordinates are resolved from, each a URL or id=URL; empty means Maven Central. Mirrors "
-          + "in ~/.m2/settings.xml apply.";
-
-  public static final String MAVEN_ALLOWED_GROUPS_CONFIG = "plugins.maven.allowed.groups";
-  public static final String MAVEN_ALLOWED_GROUPS_DOC =
-      "Maven groups whose artifacts may be installed as plugins, each allowing its sub-groups too "
-          + "(io.debezium allows io.debezium.server); coordinates of another group are refused "
-          + "before anything is downloaded. The plugin's dependencies may come from any group. "
-          + "Empty: any group.";
-  private static final java.util.regex.Pattern MAVEN_GROUP =
-      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
-
   /** The host's settings and the autoscaler's ({@code autoscale.*}), documented together. */
   public static final ConfigDef CONFIG_DEF =
-      LimitsConfig.defineAll(
-              SecretsConfig.defineAll(
-                  HttpConfig.defineAll(
-                      KafkaClientConfig.defineAll(new ConfigDef(AutoscaleConfig.CONFIG_DEF)))))
+      PluginsConfig.defineAll(
+              LimitsConfig.defineAll(
+                  SecretsConfig.defineAll(
+                      HttpConfig.defineAll(
+                          KafkaClientConfig.defineAll(new ConfigDef(AutoscaleConfig.CONFIG_DEF))))))
           .define(
               DATA_DIR_CONFIG,
               Type.STRING,
@@ -264,28 +250,8 @@ public final class RailyardConfig extends AbstractConfig {
               "",
               Importance.LOW,
               KUBERNETES_NAMESPACE_DOC)
-          .define(CONNECT_REST_URL_CONFIG, Type.STRING, "", Importance.MEDIUM, CONNECT_REST_URL_DOC)
           .define(
-              MAVEN_REPOSITORIES_CONFIG,
-              Type.LIST,
-              List.of(),
-              Importance.LOW,
-              MAVEN_REPOSITORIES_DOC)
-          .define(
-              MAVEN_ALLOWED_GROUPS_CONFIG,
-              Type.LIST,
-              List.of(),
-              ConfigDef.LambdaValidator.with(
-                  (name, value) -> {
-                    for (Object group : (List<?>) value) {
-                      if (!MAVEN_GROUP.matcher(String.valueOf(group)).matches()) {
-                        throw new ConfigException(name, value, "'" + group + "' is no Maven group");
-                      }
-                    }
-                  },
-                  () -> "Maven group ids, e.g. io.debezium,io.confluent"),
-              Importance.MEDIUM,
-              MAVEN_ALLOWED_GROUPS_DOC);
+              CONNECT_REST_URL_CONFIG, Type.STRING, "", Importance.MEDIUM, CONNECT_REST_URL_DOC);
 
   /**
    * Validates and binds the settings.

@@ -1,6 +1,6 @@
 package dev.railyard.host.plugins.maven;
 
-import dev.railyard.host.config.RailyardConfig;
+import dev.railyard.host.config.PluginsConfig;
 import dev.railyard.host.plugins.ArchiveType;
 import dev.railyard.host.plugins.InstallOptions;
 import dev.railyard.host.plugins.InstallResult;
@@ -115,10 +115,10 @@ public final class MavenPluginInstaller {
                 + " or ask an administrator to add '%s' to %s",
             group,
             gav,
-            RailyardConfig.MAVEN_ALLOWED_GROUPS_CONFIG,
+            PluginsConfig.MAVEN_ALLOWED_GROUPS_CONFIG,
             String.join(",", allowedGroups),
             group,
-            RailyardConfig.MAVEN_ALLOWED_GROUPS_CONFIG),
+            PluginsConfig.MAVEN_ALLOWED_GROUPS_CONFIG),
         null);
   }
 }
