@@ -242,7 +242,12 @@ public final class Platform implements AutoCloseable {
     stage(
         "api",
         () -> {
-          AuditLog audit = AuditLog.open(logDir.resolve("audit.log"), clients, admin);
+          AuditLog audit =
+              AuditLog.open(
+                  logDir.resolve("audit.log"),
+                  clients,
+                  admin,
+                  config.getBoolean(HttpConfig.AUDIT_PUT_EVENTS_CONFIG));
           started.push(audit);
           api =
               ApiServer.start(

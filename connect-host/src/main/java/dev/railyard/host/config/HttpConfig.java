@@ -46,6 +46,13 @@ public final class HttpConfig {
       "Largest request head (request line and headers) the API reads; larger ones are refused.";
   public static final int MAX_HEADER_DEFAULT = 16 * 1024;
 
+  public static final String AUDIT_PUT_EVENTS_CONFIG = "audit.put.events";
+  public static final String AUDIT_PUT_EVENTS_DOC =
+      "Whether the audit log also records PutEvents calls that were accepted. They are data, not"
+          + " changes of the platform (EventBridge's CloudTrail leaves them out by default too), and"
+          + " one line and one record each would double the writes of a busy bus. Refused ones are"
+          + " always recorded.";
+
   public static final String TLS_CERT_CONFIG = "http.tls.cert.file";
   public static final String TLS_CERT_DOC =
       "PEM file of the API's certificate (chain). With http.tls.key.file the API speaks only"
@@ -94,6 +101,7 @@ public final class HttpConfig {
             Range.between(1024, 1024 * 1024),
             Importance.LOW,
             MAX_HEADER_DOC)
+        .define(AUDIT_PUT_EVENTS_CONFIG, Type.BOOLEAN, false, Importance.LOW, AUDIT_PUT_EVENTS_DOC)
         .define(TLS_CERT_CONFIG, Type.STRING, "", Importance.MEDIUM, TLS_CERT_DOC)
         .define(TLS_KEY_CONFIG, Type.STRING, "", Importance.MEDIUM, TLS_KEY_DOC);
   }

@@ -37,12 +37,14 @@ import org.slf4j.LoggerFactory;
  * Topology#AUDIT_TOPIC}. The last {@value #KEPT} entries are also kept in memory (read back from
  * the file's end at start) for {@code GET /api/v1/audit}. A line is written before the call's
  * answer is recorded as done; a failing topic write is logged at warn and does not fail the call.
+ * Accepted PutEvents calls are data, not changes, and are left out unless asked for.
  *
  * <p>Thread-safe.
  */
 public final class AuditLog implements AuditTrail, AutoCloseable {
 
   static final int KEPT = 1000;
+  static final String EVENTS_ROUTE = "/api/v1/events";
   private static final int TAIL_BYTES = 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,15 +52,26 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
   private final BufferedWriter file;
   private final Producer<String, String> producer;
   private final Deque<Entry> recent = new ArrayDeque<>();
+  private final boolean acceptedEvents;
 
-  AuditLog(BufferedWriter file, Producer<String, String> producer, List<Entry> seed) {
+  AuditLog(
+      BufferedWriter file,
+      Producer<String, String> producer,
+      List<Entry> seed,
+      boolean acceptedEvents) {
     this.file = file;
     this.producer = producer;
+    this.acceptedEvents = acceptedEvents;
     seed.forEach(this::keep);
   }
 
-  /** Opens the log file, creates the topic when missing and reads back the recent entries. */
-  public static AuditLog open(Path logFile, KafkaClients clients, Admin admin) throws Exception {
+  /**
+   * Opens the log file, creates the topic when missing and reads back the recent entries.
+   *
+   * @param acceptedEvents whether accepted PutEvents calls are recorded too (refused ones are)
+   */
+  public static AuditLog open(
+      Path logFile, KafkaClients clients, Admin admin, boolean acceptedEvents) throws Exception {
     NewTopic topic =
         new NewTopic(Topology.AUDIT_TOPIC, 1, (short) -1)
             .configs(Map.of("cleanup.policy", "compact"));
@@ -76,11 +89,17 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
             logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     Producer<String, String> producer =
         clients.reliableProducer("audit", new StringSerializer(), new StringSerializer(), Map.of());
-    return new AuditLog(writer, producer, seed);
+    return new AuditLog(writer, producer, seed, acceptedEvents);
   }
 
   @Override
   public void record(Entry entry) {
+    if (!acceptedEvents
+        && entry.route().equals(EVENTS_ROUTE)
+        && entry.status() >= 200
+        && entry.status() < 300) {
+      return;
+    }
     String line;
     try {
       line = JSON.writeValueAsString(fields(entry));

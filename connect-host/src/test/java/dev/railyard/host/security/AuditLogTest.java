@@ -42,7 +42,8 @@ class AuditLogTest {
             Files.newBufferedWriter(
                 file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
             topic,
-            List.of())) {
+            List.of(),
+            false)) {
       log.record(entry("/api/v1/rules/a", 200));
       log.record(entry("/api/v1/rules/b", 403));
     }
@@ -60,7 +61,7 @@ class AuditLogTest {
     MockProducer<String, String> topic =
         new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
     try (AuditLog log =
-        new AuditLog(Files.newBufferedWriter(dir.resolve("audit.log")), topic, List.of())) {
+        new AuditLog(Files.newBufferedWriter(dir.resolve("audit.log")), topic, List.of(), false)) {
       for (int i = 0; i < AuditLog.KEPT + 5; i++) {
         log.record(entry("/api/v1/rules/r" + i, 200));
       }
@@ -69,5 +70,41 @@ class AuditLogTest {
       assertThat(log.recent(1))
           .containsExactly(entry("/api/v1/rules/r" + (AuditLog.KEPT + 4), 200));
     }
+  }
+
+  @Test
+  void shouldLeaveAcceptedPutEventsOutUnlessAskedAndAlwaysKeepRefusedOnes() throws Exception {
+    MockProducer<String, String> topic =
+        new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
+    AuditTrail.Entry accepted = events(200);
+    AuditTrail.Entry refused = events(429);
+    try (AuditLog log =
+        new AuditLog(Files.newBufferedWriter(dir.resolve("a.log")), topic, List.of(), false)) {
+      log.record(accepted);
+      log.record(refused);
+
+      assertThat(log.recent(10)).containsExactly(refused);
+    }
+    MockProducer<String, String> second =
+        new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
+    try (AuditLog log =
+        new AuditLog(Files.newBufferedWriter(dir.resolve("b.log")), second, List.of(), true)) {
+      log.record(accepted);
+
+      assertThat(log.recent(10)).containsExactly(accepted);
+    }
+  }
+
+  private static AuditTrail.Entry events(int status) {
+    return new AuditTrail.Entry(
+        Instant.parse("2026-12-02T10:00:00Z"),
+        "abc123",
+        "ci",
+        "publisher",
+        "POST",
+        AuditLog.EVENTS_ROUTE,
+        AuditLog.EVENTS_ROUTE,
+        status,
+        "127.0.0.1");
   }
 }
