@@ -1,9 +1,11 @@
 package dev.railyard.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -138,7 +140,13 @@ class ConnectorSecretsIT {
     assertThat(moved.json().path("error").path("details").path("field").asText())
         .isEqualTo("http.url");
     assertThat(moved.body()).doesNotContain("s3cret");
-    assertThat(worker.get("/connectors/masked/config").json().path("http.url").asText())
+    assertThat(
+            await("the worker's config")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> worker.get("/connectors/masked/config"), r -> r.status() == 200)
+                .json()
+                .path("http.url")
+                .asText())
         .isEqualTo("https://a.example/");
 
     ApiClient.Response kept =
@@ -146,8 +154,13 @@ class ConnectorSecretsIT {
 
     assertThat(kept.status()).as(kept.body()).isEqualTo(200);
     assertThat(kept.body()).doesNotContain("s3cret");
-    var stored = worker.get("/connectors/masked/config").json();
-    assertThat(stored.path("batch.size").asText()).isEqualTo("7");
+    // the worker answers 409 while it rebalances after the change: wait for the stored config
+    var stored =
+        await("the new config on the worker")
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> worker.get("/connectors/masked/config").json(),
+                c -> c.path("batch.size").asText().equals("7"));
     assertThat(stored.path("db.password").asText()).isEqualTo("s3cret");
     assertThat(api.delete("/api/v1/connectors/masked").status()).isEqualTo(200);
   }
