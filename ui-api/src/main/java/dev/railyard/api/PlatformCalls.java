@@ -63,6 +63,11 @@ final class PlatformCalls {
     return offload(() -> Objects.requireNonNull(services.workers().rollout(), "rollout"));
   }
 
+  /** Whether the autoscaler owns the worker count (then a count set by hand is refused). */
+  boolean autoscalerScalesWorkers() {
+    return services.autoscale().scalesWorkers();
+  }
+
   Future<List<WorkerInfo>> scaleTo(int count) {
     return adapt(() -> services.workers().scaleTo(count));
   }

@@ -82,6 +82,19 @@ final class WorkerRoutes {
 
   private void scale(RoutingContext ctx) {
     int count = count(JsonBodies.read(ctx));
+    if (platform.autoscalerScalesWorkers()) {
+      // the autoscaler would undo it at its next step: say so instead of pretending
+      throw new ApiException(
+          409,
+          "AUTOSCALER_OWNS_WORKERS",
+          "The autoscaler sets the worker count; pin it with PUT /api/v1/autoscale"
+              + " {\"autoscale.workers.min\": "
+              + count
+              + ", \"autoscale.workers.max\": "
+              + count
+              + "}, or turn it off with {\"autoscale.enabled\": false}",
+          Map.of("count", count));
+    }
     platform
         .scaleTo(count)
         .timeout(SCALE_TIMEOUT_SECONDS, TimeUnit.SECONDS)

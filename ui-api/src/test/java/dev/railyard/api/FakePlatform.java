@@ -48,6 +48,7 @@ final class FakePlatform {
     rules.calls.clear();
     rules.buses.clear();
     autoscale.calls.clear();
+    autoscale.scalesWorkers = false;
     autoscale.reply = Outcome.ok(java.util.Map.of());
     rules.reply = Outcome.ok(Map.of("ok", true));
     rules.failure = null;
@@ -265,6 +266,12 @@ final class FakePlatform {
   static final class Autoscale implements dev.railyard.api.platform.AutoscaleAdmin {
     final List<String> calls = new CopyOnWriteArrayList<>();
     volatile Outcome reply = Outcome.ok(java.util.Map.of());
+    volatile boolean scalesWorkers;
+
+    @Override
+    public boolean scalesWorkers() {
+      return scalesWorkers;
+    }
 
     private CompletionStage<Outcome> answer(String call) {
       calls.add(call);

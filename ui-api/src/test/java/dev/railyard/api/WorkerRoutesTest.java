@@ -81,6 +81,19 @@ class WorkerRoutesTest {
         .isEqualTo("worker-3");
   }
 
+  @Test
+  void shouldRefuseAHandSetCountWhileTheAutoscalerOwnsItSayingHowToPinIt() {
+    api.platform().autoscale.scalesWorkers = true;
+
+    HttpResponse<String> response = api.sendJson("PUT", PATH, "{\"count\": 3}");
+
+    assertThat(response.statusCode()).isEqualTo(409);
+    assertThat(RunningApi.error(response).getString("code")).isEqualTo("AUTOSCALER_OWNS_WORKERS");
+    assertThat(RunningApi.error(response).getString("message"))
+        .contains("\"autoscale.workers.min\": 3", "autoscale.enabled");
+    assertThat(api.platform().workers.requestedCounts).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

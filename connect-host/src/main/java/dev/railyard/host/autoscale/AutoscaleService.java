@@ -70,6 +70,11 @@ public final class AutoscaleService implements AutoscaleAdmin {
   }
 
   @Override
+  public boolean scalesWorkers() {
+    return autoscaler.settings().enabled();
+  }
+
+  @Override
   public CompletionStage<Outcome> status() {
     return CompletableFuture.completedFuture(Outcome.ok(statusBody()));
   }

@@ -8,6 +8,14 @@ import java.util.concurrent.CompletionStage;
 public interface AutoscaleAdmin {
 
   /**
+   * Whether the autoscaler sets the worker count now, so that a count set by hand would be undone
+   * at its next step.
+   */
+  default boolean scalesWorkers() {
+    return false;
+  }
+
+  /**
    * The policy in force, the latest snapshot per connector (lag, rates, tasks now and desired), the
    * workers now and desired, and the last decisions with their reasons.
    */
