@@ -1,5 +1,6 @@
 package dev.railyard.host;
 
+import dev.railyard.api.ApiServer;
 import dev.railyard.host.cli.ApplyCommands;
 import dev.railyard.host.cli.Cli;
 import dev.railyard.host.cli.PatternCommand;
@@ -89,10 +90,7 @@ public final class Main {
                 "railyard-shutdown"));
     printEndpoints(platform, config, logFile, System.out);
     String host = config.getString(RailyardConfig.HTTP_HOST_CONFIG);
-    if (!platform.apiUrl().startsWith("https:")
-        && !host.equals("localhost")
-        && !host.startsWith("127.")
-        && !host.equals("::1")) {
+    if (!platform.apiUrl().startsWith("https:") && !ApiServer.loopback(host)) {
       err.println(
           "\n  WARNING: the API listens on "
               + host

@@ -49,6 +49,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -178,7 +179,9 @@ public final class Platform implements AutoCloseable {
     restarts.start(Duration.ofMillis(config.getInt(RailyardConfig.RESTART_CHECK_INTERVAL_CONFIG)));
     ConnectorService connectors = new ConnectorService(connect, restarts, guard);
     PluginStore pluginStore = openPluginStore(pluginDir);
-    MavenResolver maven = mavenResolver(dataDir.resolve("maven"));
+    MavenResolver maven =
+        MavenResolver.withUserSettings(
+            config.getList(PluginsConfig.MAVEN_REPOSITORIES_CONFIG), dataDir.resolve("maven"));
     started.push(maven);
     PluginCatalog plugins =
         new RollingPluginCatalog(
@@ -273,7 +276,8 @@ public final class Platform implements AutoCloseable {
           return apiUrl();
         });
     autoscaling.start();
-    connectors.warnAboutStoredConfigs();
+    // a slow Connect must not hold up the start for a warning
+    CompletableFuture.runAsync(connectors::warnAboutStoredConfigs);
     log.info("Railyard is up in {}", seconds(System.nanoTime() - t0));
   }
 
@@ -366,17 +370,6 @@ public final class Platform implements AutoCloseable {
 
   private static String seconds(long nanos) {
     return String.format("%.1f s", nanos / 1e9);
-  }
-
-  private MavenResolver mavenResolver(Path localRepository) {
-    try {
-      return new MavenResolver(
-          config.getList(PluginsConfig.MAVEN_REPOSITORIES_CONFIG),
-          localRepository,
-          MavenResolver.userSettings());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the Maven settings", e);
-    }
   }
 
   private static PluginStore openPluginStore(Path dir) {

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,5 +199,30 @@ final class AttackRequests {
           targets: [{name: out, config: {connector.class: FileStreamSink, file: %1$s.jsonl}}]
         """
         .formatted(name, bus);
+  }
+
+  /** Whether the audit entries hold one of {@code token} (null: none) on {@code target}. */
+  static boolean has(JsonNode entries, String token, String target, int status) {
+    for (JsonNode e : entries) {
+      if (e.path("target").asText().equals(target)
+          && e.path("status").asInt() == status
+          && (token == null
+              ? e.path("tokenName").isNull()
+              : token.equals(e.path("tokenName").asText()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A POST of {@code write} ({path, body}) with the given headers. */
+  static HttpRequest.Builder post(String url, String[] write, String... headers) {
+    return request(url, write[0], headers).POST(BodyPublishers.ofString(write[1]));
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 }

@@ -62,7 +62,7 @@ class PluginHostingIT {
     HttpResponse<String> uploaded =
         upload(
             platform,
-            platform.apiUrl() + "/api/v1/plugins",
+            "/api/v1/plugins",
             "demo-sink.zip",
             zipOf("demo-sink/demo-sink.jar", TestPlugins.sinkJar("2.1", false)));
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
@@ -108,7 +108,7 @@ class PluginHostingIT {
       HttpResponse<String> uploaded =
           upload(
               platform,
-              platform.apiUrl() + "/api/v1/plugins?name=versioned",
+              "/api/v1/plugins?name=versioned",
               "versioned-" + version + ".jar",
               TestPlugins.sinkJar(version, true));
       assertThat(uploaded.statusCode()).as(uploaded.body()).isIn(200, 201);
@@ -117,17 +117,7 @@ class PluginHostingIT {
         .contains("3.0", "3.1");
     await("the workers restarted with both versions")
         .atMost(Duration.ofSeconds(180))
-        .until(
-            () ->
-                api.get("/api/v1/workers")
-                        .json()
-                        .path("rollout")
-                        .path("state")
-                        .asText()
-                        .equals("DONE")
-                    && api.get("/connect/connector-plugins?connectorsOnly=true")
-                        .body()
-                        .contains("\"3.0\""));
+        .until(() -> rolledOutWith(api, "\"3.0\""));
 
     // when a connector pins the older one (KIP-891)
     ApiClient.Response created =
@@ -160,11 +150,7 @@ class PluginHostingIT {
 
     // when an admin uploads it
     HttpResponse<String> uploaded =
-        upload(
-            platform,
-            platform.apiUrl() + "/api/v1/plugins",
-            "marker-1.0.jar",
-            TestPlugins.markerJar("1.0"));
+        upload(platform, "/api/v1/plugins", "marker-1.0.jar", TestPlugins.markerJar("1.0"));
 
     // then the control plane found its connector without running any of its code
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
@@ -174,17 +160,7 @@ class PluginHostingIT {
     // and the workers restarted to install it load it, in their own JVMs
     await("a worker JVM loaded the installed plugin")
         .atMost(Duration.ofSeconds(120))
-        .until(
-            () ->
-                api.get("/api/v1/workers")
-                        .json()
-                        .path("rollout")
-                        .path("state")
-                        .asText()
-                        .equals("DONE")
-                    && api.get("/connect/connector-plugins?connectorsOnly=true")
-                        .body()
-                        .contains(TestPlugins.MARKER_SINK));
+        .until(() -> rolledOutWith(api, TestPlugins.MARKER_SINK));
     try (Stream<Path> files = Files.list(markers)) {
       assertThat(files.toList()).isNotEmpty().doesNotContain(controlPlane);
     }
@@ -198,7 +174,7 @@ class PluginHostingIT {
     HttpResponse<String> refused =
         upload(
             platform,
-            platform.apiUrl() + "/api/v1/plugins",
+            "/api/v1/plugins",
             "evil.zip",
             zipOf("../evil.jar", TestPlugins.sinkJar("6.6.6", true)));
 
@@ -217,8 +193,16 @@ class PluginHostingIT {
     return bytes.toByteArray();
   }
 
+  /**
+   * Whether the rolling restart is done and the workers list a plugin class holding {@code text}.
+   */
+  private static boolean rolledOutWith(ApiClient api, String text) {
+    return api.get("/api/v1/workers").json().path("rollout").path("state").asText().equals("DONE")
+        && api.get("/connect/connector-plugins?connectorsOnly=true").body().contains(text);
+  }
+
   private static HttpResponse<String> upload(
-      Platform platform, String url, String fileName, byte[] content) throws Exception {
+      Platform platform, String path, String fileName, byte[] content) throws Exception {
     String boundary = "railyard-it-boundary";
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(
@@ -232,7 +216,7 @@ class PluginHostingIT {
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create(url))
+            HttpRequest.newBuilder(URI.create(platform.apiUrl() + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Authorization", "Bearer " + ApiClient.adminToken(platform))
                 .timeout(Duration.ofSeconds(60))

@@ -71,10 +71,8 @@ final class SecuredBroker implements AutoCloseable {
       controllerPort = EmbeddedBroker.freePort("127.0.0.1");
     }
     Path logDir = dir.resolve("kafka");
-    Properties p = new Properties();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", String.valueOf(NODE_ID));
-    p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+    // the embedded broker's single-node settings, with its plaintext listener made SASL_SSL
+    Properties p = EmbeddedBroker.brokerProperties(logDir, "127.0.0.1", port, controllerPort);
     p.put(
         "listeners",
         LISTENER + "://127.0.0.1:" + port + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
@@ -92,19 +90,6 @@ final class SecuredBroker implements AutoCloseable {
     p.put("ssl.truststore.location", truststore.toString());
     p.put("ssl.truststore.type", "PKCS12");
     p.put("ssl.truststore.password", storePassword);
-    p.put("log.dirs", logDir.toString());
-    p.put("offsets.topic.replication.factor", "1");
-    p.put("offsets.topic.num.partitions", "5");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
-    p.put("default.replication.factor", "1");
-    p.put("group.initial.rebalance.delay.ms", "0");
-    p.put("auto.create.topics.enable", "false");
-    p.put("log.cleaner.dedupe.buffer.size", "2097152");
-    p.put("num.network.threads", "2");
-    p.put("num.io.threads", "4");
     KafkaConfig config = KafkaConfig.fromProps(p, false);
 
     Files.createDirectories(logDir);

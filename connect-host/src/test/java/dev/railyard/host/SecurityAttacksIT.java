@@ -1,8 +1,11 @@
 package dev.railyard.host;
 
+import static dev.railyard.host.AttackRequests.concat;
 import static dev.railyard.host.AttackRequests.event;
 import static dev.railyard.host.AttackRequests.flood;
+import static dev.railyard.host.AttackRequests.has;
 import static dev.railyard.host.AttackRequests.json;
+import static dev.railyard.host.AttackRequests.post;
 import static dev.railyard.host.AttackRequests.putEvents;
 import static dev.railyard.host.AttackRequests.raw;
 import static dev.railyard.host.AttackRequests.request;
@@ -15,14 +18,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.host.AttackRequests.State;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,8 +133,7 @@ class SecurityAttacksIT {
     assertThat(put.status()).as(put.body()).isEqualTo(201);
 
     ApiClient.Response patched =
-        patch(
-            platform, "/connect/connectors/secretive/config", "{\"db.password\": \"s3cret-two\"}");
+        api.patch("/connect/connectors/secretive/config", "{\"db.password\": \"s3cret-two\"}");
 
     assertThat(patched.status()).as(patched.body()).isEqualTo(200);
     assertThat(patched.json().at("/config/db.password").asText()).isEqualTo(MASK);
@@ -312,7 +311,13 @@ class SecurityAttacksIT {
       assertThat(audit).doesNotContain(secret);
     }
     JsonNode entries = json(audit).path("entries");
-    List<String> lines = Files.readAllLines(dataDir.resolve("logs/audit.log"));
+    // the log writes its file on a thread of its own: wait until it has caught up
+    List<String> lines =
+        await("the audit file holding every entry")
+            .atMost(WAIT)
+            .until(
+                () -> Files.readAllLines(dataDir.resolve("logs/audit.log")),
+                l -> l.size() >= entries.size());
     assertThat(lines).hasSize(entries.size());
     for (int i = 0; i < lines.size(); i++) {
       assertThat(json(lines.get(i))).isEqualTo(entries.get(i));
@@ -326,19 +331,6 @@ class SecurityAttacksIT {
   private static void warmUp(ApiClient api, String bus) {
     ApiClient.Response put = api.post("/api/v1/events", "[" + event(bus, "warmup") + "]");
     assertThat(put.status()).as(put.body()).isEqualTo(200);
-  }
-
-  private static boolean has(JsonNode entries, String token, String target, int status) {
-    for (JsonNode e : entries) {
-      if (e.path("target").asText().equals(target)
-          && e.path("status").asInt() == status
-          && (token == null
-              ? e.path("tokenName").isNull()
-              : token.equals(e.path("tokenName").asText()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A browser's session: the cookie header value and the CSRF token of the session. */
@@ -364,16 +356,6 @@ class SecurityAttacksIT {
     return session;
   }
 
-  private static HttpRequest.Builder post(String url, String[] write, String... headers) {
-    return request(url, write[0], headers).POST(BodyPublishers.ofString(write[1]));
-  }
-
-  private static String[] concat(String[] a, String... b) {
-    String[] all = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
-  }
-
   /** Creates a token as admin (buses: one bus or null) and answers its secret. */
   private static String token(ApiClient api, String name, String role, String bus) {
     String buses = bus == null ? "" : ", \"buses\": [\"" + bus + "\"]";
@@ -385,19 +367,5 @@ class SecurityAttacksIT {
     String secret = created.json().path("token").asText();
     SECRETS.add(secret);
     return secret;
-  }
-
-  private static ApiClient.Response patch(Platform platform, String path, String json) {
-    HttpResponse<String> r =
-        send(
-            request(
-                    platform.apiUrl(),
-                    path,
-                    "Authorization",
-                    "Bearer " + ApiClient.adminToken(platform),
-                    "Content-Type",
-                    "application/json")
-                .method("PATCH", BodyPublishers.ofString(json)));
-    return new ApiClient.Response(r.statusCode(), r.body());
   }
 }

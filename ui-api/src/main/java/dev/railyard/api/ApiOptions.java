@@ -31,28 +31,6 @@ public record ApiOptions(
     this(host, port, maxBodyBytes, 300, 512, 16 * 1024, "", "", RequestBounds.DEFAULTS);
   }
 
-  /** The default request bounds. */
-  public ApiOptions(
-      String host,
-      int port,
-      long maxBodyBytes,
-      int idleTimeoutSeconds,
-      int maxConnections,
-      int maxHeaderBytes,
-      String tlsCertFile,
-      String tlsKeyFile) {
-    this(
-        host,
-        port,
-        maxBodyBytes,
-        idleTimeoutSeconds,
-        maxConnections,
-        maxHeaderBytes,
-        tlsCertFile,
-        tlsKeyFile,
-        RequestBounds.DEFAULTS);
-  }
-
   /** Whether the API speaks HTTPS. */
   public boolean tls() {
     return !tlsCertFile.isBlank();

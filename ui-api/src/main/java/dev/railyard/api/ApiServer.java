@@ -119,7 +119,8 @@ public final class ApiServer {
             });
   }
 
-  static boolean loopback(String host) {
+  /** Whether {@code host} is a loopback address or name, which needs no TLS. */
+  public static boolean loopback(String host) {
     return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
   }
 

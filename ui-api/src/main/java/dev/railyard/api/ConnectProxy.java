@@ -137,15 +137,7 @@ final class ConnectProxy {
   private Future<Void> forward(
       RoutingContext ctx, String base, ConnectAllowlist.Route route, String rest) {
     HttpServerRequest in = ctx.request();
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    copyHeaders(in.headers(), headers);
-    BodyTypes.requireJson(headers);
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(in.method())
-            .setAbsoluteURI(target(base, rest, in.query()))
-            .setHeaders(headers)
-            .setIdleTimeout(IDLE_TIMEOUT_MS);
+    RequestOptions options = upstream(in, base, rest);
     BodyLimit body = new BodyLimit(in, maxBodyBytes);
     return client
         .request(options)
@@ -225,21 +217,26 @@ final class ConnectProxy {
       String rest,
       Buffer body,
       RoutingContext ctx) {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    copyHeaders(in.headers(), headers);
-    BodyTypes.requireJson(headers);
-    headers.remove(HttpHeaders.CONTENT_LENGTH);
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(in.method())
-            .setAbsoluteURI(target(base, rest, in.query()))
-            .setHeaders(headers)
-            .setIdleTimeout(IDLE_TIMEOUT_MS);
+    RequestOptions options = upstream(in, base, rest);
+    // the body read whole goes up with a length of its own
+    options.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
     return client
         .request(options)
         .compose(out -> out.send(body))
         .recover(failure -> Future.failedFuture(unreachable(base, failure)))
         .compose(upstream -> relay(in, route, upstream, ctx.response()));
+  }
+
+  /** The request to Connect: the caller's method, its headers but credentials, the checked path. */
+  private static RequestOptions upstream(HttpServerRequest in, String base, String rest) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    copyHeaders(in.headers(), headers);
+    BodyTypes.requireJson(headers);
+    return new RequestOptions()
+        .setMethod(in.method())
+        .setAbsoluteURI(target(base, rest, in.query()))
+        .setHeaders(headers)
+        .setIdleTimeout(IDLE_TIMEOUT_MS);
   }
 
   /**

@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bounds the open connections of the API server: one over the bound is closed as soon as it is
- * accepted, so a flood of idle connections cannot exhaust the process. Thread-safe.
+ * Bounds the open connections of the API server: one over the bound is closed as soon as Vert.x
+ * makes it an HTTP connection, which is when its first bytes arrive. A socket that never sends
+ * anything is not counted; the idle timeout closes it. Thread-safe.
  */
 final class ConnectionLimit implements Handler<HttpConnection> {
 
@@ -31,9 +32,5 @@ final class ConnectionLimit implements Handler<HttpConnection> {
       return;
     }
     connection.closeHandler(closed -> open.decrementAndGet());
-  }
-
-  int open() {
-    return open.get();
   }
 }

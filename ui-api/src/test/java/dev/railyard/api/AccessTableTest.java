@@ -15,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AccessTableTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
   @RegisterExtension static final RunningApi api = new RunningApi();
 
@@ -142,21 +139,10 @@ class AccessTableTest {
   }
 
   private static List<String> withoutRole(JsonNode doc) {
-    List<String> missing = new ArrayList<>();
-    doc.path("paths")
-        .fields()
-        .forEachRemaining(
-            path ->
-                path.getValue()
-                    .fields()
-                    .forEachRemaining(
-                        op -> {
-                          if (METHODS.contains(op.getKey())
-                              && !op.getValue().has(AccessPolicy.EXTENSION)) {
-                            missing.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
-                          }
-                        }));
-    return missing;
+    return AccessPolicy.of(doc).rules().stream()
+        .filter(rule -> !rule.declared())
+        .map(rule -> rule.method() + " " + rule.template())
+        .toList();
   }
 
   private static JsonNode document() throws IOException {

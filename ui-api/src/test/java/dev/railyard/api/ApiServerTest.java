@@ -77,7 +77,8 @@ class ApiServerTest {
                     16,
                     8192,
                     certificate.certificatePath(),
-                    certificate.privateKeyPath()),
+                    certificate.privateKeyPath(),
+                    RequestBounds.DEFAULTS),
                 security.security(),
                 platform.services(),
                 registry)
@@ -112,8 +113,43 @@ class ApiServerTest {
   }
 
   @Test
+  void shouldCloseAConnectionOverTheLimitAndKeepServingTheOthers() throws Exception {
+    platform.reset();
+    ApiServer server =
+        ApiServer.start(
+                new ApiOptions("127.0.0.1", 0, 1024, 60, 1, 8192, "", "", RequestBounds.DEFAULTS),
+                security.security(),
+                platform.services(),
+                registry)
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    try (Socket first = new Socket("127.0.0.1", server.port());
+        Socket second = new Socket("127.0.0.1", server.port())) {
+      first.setSoTimeout(10_000);
+      second.setSoTimeout(10_000);
+      String health = "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n";
+      first.getOutputStream().write(health.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String status =
+          new java.io.BufferedReader(new java.io.InputStreamReader(first.getInputStream()))
+              .readLine();
+
+      second.getOutputStream().write(health.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+      assertThat(status).startsWith("HTTP/1.1 200");
+      assertThat(second.getInputStream().read())
+          .as("the second connection is closed")
+          .isEqualTo(-1);
+    } finally {
+      server.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void shouldRefuseACertificateWithoutItsKey() {
-    assertThatThrownBy(() -> new ApiOptions("127.0.0.1", 0, 1024, 60, 16, 8192, "cert.pem", ""))
+    assertThatThrownBy(
+            () ->
+                new ApiOptions(
+                    "127.0.0.1", 0, 1024, 60, 16, 8192, "cert.pem", "", RequestBounds.DEFAULTS))
         .hasMessageContaining("http.tls.key.file");
   }
 

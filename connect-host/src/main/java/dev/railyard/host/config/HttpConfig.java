@@ -38,7 +38,8 @@ public final class HttpConfig {
 
   public static final String MAX_CONNECTIONS_CONFIG = "http.max.connections";
   public static final String MAX_CONNECTIONS_DOC =
-      "Open connections the API accepts at once; further ones are closed at once.";
+      "Open connections the API serves at once; a further one is closed when its first request"
+          + " arrives (one that never sends is closed by http.idle.timeout.seconds).";
   public static final int MAX_CONNECTIONS_DEFAULT = 512;
 
   public static final String MAX_HEADER_CONFIG = "http.max.header.bytes";

@@ -210,7 +210,13 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           RuleDiff diff = RuleDiff.of(rules.rules(), loaded.rules(), prune);
           Map<String, Rule> after = diff.after(rules.rules());
           missing.addAll(RuleViews.overLimits(after, loaded.rules(), limits));
-          missing.addAll(RuleViews.overBusLimit(reconciler.existingBuses(), after, limits));
+          // only a bus no rule has yet can break bus.max: ask Kafka for its topics then only
+          if (!rules.rules().values().stream()
+              .map(Rule::bus)
+              .toList()
+              .containsAll(after.values().stream().map(Rule::bus).toList())) {
+            missing.addAll(RuleViews.overBusLimit(reconciler.existingBuses(), after, limits));
+          }
           // rules in force as written were checked when they were applied: a big file with one
           // change costs one round of Connect validation, not one per target of the file
           reconciler.validateTargets(diff.changed(), templates, missing);

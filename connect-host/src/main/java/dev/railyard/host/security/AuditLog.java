@@ -20,7 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * The audit log: every state-changing API call as one JSON line appended to {@code
  * <data.dir>/logs/audit.log} and one record, keyed by a fresh id, on the compacted topic {@value
  * Topology#AUDIT_TOPIC}. The last {@value #KEPT} entries are also kept in memory (read back from
- * the file's end at start) for {@code GET /api/v1/audit}. A line is written before the call's
- * answer is recorded as done; a failing topic write is logged at warn and does not fail the call.
- * Accepted PutEvents calls are data, not changes, and are left out unless asked for.
+ * the file's end at start) for {@code GET /api/v1/audit}. Lines are written in order by a thread of
+ * the log's own, so callers on an event loop never wait on the disk or Kafka; a failing write is
+ * logged at warn and does not fail the call. Accepted PutEvents calls are data, not changes, and
+ * are left out unless asked for.
  *
  * <p>Thread-safe.
  */
@@ -45,6 +49,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
 
   static final int KEPT = 1000;
   static final String EVENTS_ROUTE = "/api/v1/events";
+  private static final int QUEUED = 10_000;
   private static final int TAIL_BYTES = 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +58,18 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
   private final Producer<String, String> producer;
   private final Deque<Entry> recent = new ArrayDeque<>();
   private final boolean acceptedEvents;
+  private final ThreadPoolExecutor writer =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(QUEUED),
+          r -> {
+            Thread t = new Thread(r, "railyard-audit");
+            t.setDaemon(true);
+            return t;
+          });
 
   AuditLog(
       BufferedWriter file,
@@ -109,13 +126,22 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     }
     synchronized (this) {
       keep(entry);
-      try {
-        file.write(line);
-        file.newLine();
-        file.flush();
-      } catch (IOException e) {
-        LOG.warn("Could not append to the audit log: {}", e.toString());
-      }
+    }
+    try {
+      // the caller is an event loop: the file and the topic are written by a thread of their own
+      writer.execute(() -> write(line));
+    } catch (RejectedExecutionException e) {
+      LOG.warn("Audit entry not written, {} are waiting already: {}", QUEUED, line);
+    }
+  }
+
+  private void write(String line) {
+    try {
+      file.write(line);
+      file.newLine();
+      file.flush();
+    } catch (IOException e) {
+      LOG.warn("Could not append to the audit log: {}", e.toString());
     }
     producer.send(
         new ProducerRecord<>(Topology.AUDIT_TOPIC, UUID.randomUUID().toString(), line),
@@ -208,7 +234,15 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
   }
 
   @Override
-  public synchronized void close() throws IOException {
+  public void close() throws IOException {
+    writer.shutdown();
+    try {
+      if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("Audit entries still waiting at close were not written");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     producer.close();
     file.close();
   }

@@ -6,21 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -66,35 +61,7 @@ final class LoopbackTopic {
 
   /** Clients that hand out this topic's consumer and producer, whatever the purpose. */
   KafkaClients clients() {
-    return new KafkaClients() {
-      @Override
-      public String bootstrapServers() {
-        return "loopback:9092";
-      }
-
-      @Override
-      public Admin admin(String purpose) {
-        throw new UnsupportedOperationException("no admin for " + purpose);
-      }
-
-      @Override
-      @SuppressWarnings("unchecked")
-      public <K, V> Consumer<K, V> consumer(
-          String purpose,
-          String group,
-          Deserializer<K> keys,
-          Deserializer<V> values,
-          Map<String, Object> extra) {
-        return (Consumer<K, V>) consumer;
-      }
-
-      @Override
-      @SuppressWarnings("unchecked")
-      public <K, V> Producer<K, V> reliableProducer(
-          String purpose, Serializer<K> keys, Serializer<V> values, Map<String, Object> extra) {
-        return (Producer<K, V>) producer;
-      }
-    };
+    return new TopicClients("loopback:9092", group -> consumer, producer);
   }
 
   private final class Reader extends MockConsumer<String, String> {

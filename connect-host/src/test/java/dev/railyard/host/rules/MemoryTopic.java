@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -19,8 +17,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A topic of one partition in memory for the rule services' tests: records added in offset order,
@@ -107,38 +103,12 @@ final class MemoryTopic {
 
   /** Clients whose consumers read this topic and whose producer is {@code producer} (or none). */
   KafkaClients clients(Producer<byte[], byte[]> producer) {
-    return new KafkaClients() {
-      @Override
-      public String bootstrapServers() {
-        return "memory:9092";
-      }
-
-      @Override
-      public Admin admin(String purpose) {
-        throw new UnsupportedOperationException("no admin for " + purpose);
-      }
-
-      @Override
-      @SuppressWarnings("unchecked")
-      public <K, V> Consumer<K, V> consumer(
-          String purpose,
-          String group,
-          Deserializer<K> keys,
-          Deserializer<V> values,
-          Map<String, Object> extra) {
-        groups.add(group);
-        return (Consumer<K, V>) MemoryTopic.this.consumer();
-      }
-
-      @Override
-      @SuppressWarnings("unchecked")
-      public <K, V> Producer<K, V> reliableProducer(
-          String purpose, Serializer<K> keys, Serializer<V> values, Map<String, Object> extra) {
-        if (producer == null) {
-          throw new UnsupportedOperationException("no producer for " + purpose);
-        }
-        return (Producer<K, V>) producer;
-      }
-    };
+    return new TopicClients(
+        "memory:9092",
+        group -> {
+          groups.add(group);
+          return consumer();
+        },
+        producer);
   }
 }

@@ -71,6 +71,25 @@ class RuleServiceLimitsTest {
   }
 
   @Test
+  void shouldRefuseARuleOnANewBusBeyondTheBusBoundAndTakeOneOnABusThatExists() throws Exception {
+    try (RuleServiceRig two = new RuleServiceRig(new RuleLimits(2, 2, 1, 4, 2))) {
+      // given rules on two buses, as many as there may be
+      two.apply("a.yaml", file(rule("paid", "shop"), rule("sent", "mail")));
+      int written = two.written().size();
+
+      // when a file adds a rule on a third bus, and another one on a bus that exists
+      Outcome third = two.apply("b.yaml", rule("billed", "billing"));
+      Outcome existing = two.apply("c.yaml", rule("created", "shop"));
+
+      // then the third bus is refused naming the setting, and the existing one is taken
+      assertThat(refused(third).message()).contains("at most 2", "bus.max");
+      assertThat(two.service.busOf("billed")).isEmpty();
+      assertThat(existing).isInstanceOf(Outcome.Ok.class);
+      assertThat(two.written()).hasSize(written + 1);
+    }
+  }
+
+  @Test
   void shouldCountOnlyTheRulesLeftWhenAPruneMakesRoom() throws Exception {
     // given two rules on bus shop
     rig.apply("shop.yaml", file(rule("paid", "shop"), rule("created", "shop")));

@@ -145,7 +145,13 @@ public final class EmbeddedBroker implements AutoCloseable {
     log.info("Kafka broker stopped");
   }
 
-  static Properties brokerProperties(Path logDir, String host, int clientPort, int controllerPort) {
+  /**
+   * The settings of a single-node KRaft broker with a plaintext client listener: internal topics of
+   * one replica and few partitions, a small cleaner buffer, few threads. Tests that need another
+   * listener start from these and replace the listener keys.
+   */
+  public static Properties brokerProperties(
+      Path logDir, String host, int clientPort, int controllerPort) {
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
     p.put("node.id", String.valueOf(NODE_ID));

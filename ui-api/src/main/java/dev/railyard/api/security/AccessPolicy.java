@@ -33,8 +33,18 @@ public final class AccessPolicy {
     this.rules = rules;
   }
 
-  /** One documented operation. */
-  public record Rule(String method, String template, Pattern path, int literals, Access access) {}
+  /**
+   * One documented operation.
+   *
+   * @param declared whether the operation names its access; one that does not needs admin
+   */
+  public record Rule(
+      String method,
+      String template,
+      Pattern path,
+      int literals,
+      Access access,
+      boolean declared) {}
 
   /**
    * Reads the policy of an OpenAPI document.
@@ -76,7 +86,8 @@ public final class AccessPolicy {
         template,
         regex(template),
         PARAM.matcher(template).replaceAll("").length(),
-        access);
+        access,
+        declared != null);
   }
 
   private static Pattern regex(String template) {

@@ -32,9 +32,4 @@ public record Token(
   public boolean allowsBus(String bus) {
     return buses.isEmpty() || buses.contains(bus);
   }
-
-  /** Whether the token is limited to some buses. */
-  public boolean limitedToBuses() {
-    return !buses.isEmpty();
-  }
 }

@@ -87,6 +87,20 @@ public final class MavenResolver implements AutoCloseable {
   }
 
   /** Maven's per-user settings, {@code ~/.m2/settings.xml}; it need not exist. */
+  /**
+   * A resolver of {@code repositories} (Maven Central when empty) with the user's {@code
+   * settings.xml}.
+   *
+   * @throws java.io.UncheckedIOException when the settings cannot be read
+   */
+  public static MavenResolver withUserSettings(List<String> repositories, Path localRepository) {
+    try {
+      return new MavenResolver(repositories, localRepository, userSettings());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read the Maven settings", e);
+    }
+  }
+
   public static Path userSettings() {
     return Path.of(System.getProperty("user.home"), ".m2", "settings.xml");
   }
