@@ -18,6 +18,7 @@ import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.connectors.ConnectorService;
 import dev.railyard.host.connectors.RestartSupervisor;
 import dev.railyard.host.events.BusPublisher;
+import dev.railyard.host.events.BusTail;
 import dev.railyard.host.events.BusTopics;
 import dev.railyard.host.health.PlatformHealth;
 import dev.railyard.host.kafka.KafkaClients;
@@ -268,7 +269,9 @@ public final class Platform implements AutoCloseable {
                           connectors,
                           plugins,
                           rules,
-                          autoscaling.service()),
+                          autoscaling.service(),
+                          // the API already calls the platform on a worker thread
+                          new BusTail(clients, Runnable::run)),
                       metrics)
                   .toCompletableFuture()
                   .get(30, TimeUnit.SECONDS);

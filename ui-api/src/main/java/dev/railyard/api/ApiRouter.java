@@ -32,6 +32,7 @@ final class ApiRouter {
     new AuditRoutes(security.audit()).mount(router);
     new HealthRoutes(platform).mount(router);
     new EventRoutes(platform, bodies, options.bounds()).mount(router);
+    new TailRoutes(platform).mount(router);
     new WorkerRoutes(platform, bodies).mount(router);
     new ConnectorRoutes(platform, bodies).mount(router);
     new RuleRoutes(platform, bodies).mount(router);
@@ -50,7 +51,7 @@ final class ApiRouter {
             new ConnectSecrets(services.connectors()::maskSecrets))
         .mount(router);
     new MetricsRoutes(vertx, registry, services.rules()).mount(router);
-    new StatusPage().mount(router);
+    new DashboardAssets().mount(router);
     router.route().failureHandler(errors::onFailure);
     router.errorHandler(404, errors::notFound);
     router.errorHandler(405, errors::methodNotAllowed);

@@ -51,6 +51,11 @@ final class ConnectorRoutes {
               answer(ctx, platform.connectors(c -> c.importYaml(ctx.body().asString())));
             });
     router
+        .routeWithRegex(HttpMethod.POST, "/api/v1/connectors:validate")
+        .handler(RequestObserver.route(BASE + ":validate"))
+        .handler(bodies)
+        .handler(this::validate);
+    router
         .get(ONE)
         .handler(RequestObserver.route(ONE))
         .handler(ctx -> answer(ctx, platform.connectors(c -> c.get(name(ctx)))));
@@ -97,6 +102,17 @@ final class ConnectorRoutes {
       throw ApiException.badRequest("INVALID_CONFIG", e.getMessage(), null);
     }
     answer(ctx, platform.connectors(c -> c.put(name(ctx), request)));
+  }
+
+  private void validate(RoutingContext ctx) {
+    ConnectorRequest request;
+    try {
+      request = ConnectorRequest.parseDraft(JsonBodies.toMap(object(ctx)));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("INVALID_CONFIG", e.getMessage(), null);
+    }
+    String name = ctx.queryParams().get("name");
+    answer(ctx, platform.connectors(c -> c.validateForm(name, request)));
   }
 
   private void act(RoutingContext ctx) {

@@ -1,9 +1,12 @@
 package dev.railyard.api;
 
 import dev.railyard.api.platform.AutoscaleAdmin;
+import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher.EntryResult;
+import dev.railyard.api.platform.EventTail;
 import dev.railyard.api.platform.HealthProbe.ComponentHealth;
+import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.RuleAdmin;
 import dev.railyard.api.platform.WorkerControl;
 import dev.railyard.api.platform.WorkerControl.WorkerInfo;
@@ -74,6 +77,10 @@ final class PlatformCalls {
 
   Future<List<EntryResult>> putEvents(List<Map<String, Object>> entries) {
     return adapt(() -> services.events().putEvents(entries));
+  }
+
+  Future<Outcome> tail(BusScope scope, EventTail.Request request) {
+    return adapt(() -> services.tail().tail(scope, request));
   }
 
   /** A call on the connector admin; its stage is adapted like every other platform call. */

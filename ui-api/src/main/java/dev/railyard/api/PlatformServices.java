@@ -3,6 +3,7 @@ package dev.railyard.api;
 import dev.railyard.api.platform.AutoscaleAdmin;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher;
+import dev.railyard.api.platform.EventTail;
 import dev.railyard.api.platform.HealthProbe;
 import dev.railyard.api.platform.PluginCatalog;
 import dev.railyard.api.platform.RuleAdmin;
@@ -20,7 +21,8 @@ public record PlatformServices(
     ConnectorAdmin connectors,
     PluginCatalog plugins,
     RuleAdmin rules,
-    AutoscaleAdmin autoscale) {
+    AutoscaleAdmin autoscale,
+    EventTail tail) {
 
   public PlatformServices {
     Objects.requireNonNull(health, "health");
@@ -30,5 +32,6 @@ public record PlatformServices(
     Objects.requireNonNull(plugins, "plugins");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(autoscale, "autoscale");
+    Objects.requireNonNull(tail, "tail");
   }
 }

@@ -4,6 +4,7 @@ import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.EventPublisher;
+import dev.railyard.api.platform.EventTail;
 import dev.railyard.api.platform.HealthProbe;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.ReplayRequest;
@@ -28,9 +29,23 @@ final class FakePlatform {
   final FakeCatalog plugins = new FakeCatalog();
   final Rules rules = new Rules();
   final Autoscale autoscale = new Autoscale();
+  final Tail tail = new Tail();
 
   PlatformServices services() {
-    return new PlatformServices(health, events, workers, connectors, plugins, rules, autoscale);
+    return new PlatformServices(
+        health, events, workers, connectors, plugins, rules, autoscale, tail);
+  }
+
+  /** Answers what a test set, and remembers what it was asked. */
+  static final class Tail implements EventTail {
+    volatile Outcome answer = Outcome.ok(Map.of("events", List.of()));
+    final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletionStage<Outcome> tail(BusScope scope, Request request) {
+      asked.add(scope.buses() + " " + request);
+      return CompletableFuture.completedFuture(answer);
+    }
   }
 
   void reset() {
@@ -227,6 +242,11 @@ final class FakePlatform {
         String name, Map<String, String> config) {
       calls.add("checkConfig " + name + " " + config);
       return CompletableFuture.completedFuture(java.util.Optional.ofNullable(configRefusal));
+    }
+
+    @Override
+    public CompletionStage<Outcome> validateForm(String name, ConnectorRequest request) {
+      return answer("validate " + name + " " + request.config());
     }
 
     @Override

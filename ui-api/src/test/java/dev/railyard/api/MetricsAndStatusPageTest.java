@@ -89,22 +89,40 @@ class MetricsAndStatusPageTest {
   }
 
   @Test
-  void shouldServeTheStatusPageAtTheRoot() {
+  void shouldServeTheDashboardAtTheRoot() {
     HttpResponse<String> page = api.get("/");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("content-type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-    assertThat(page.body()).contains("<title>Railyard</title>", "app.js");
+    assertThat(page.body()).contains("<title>Railyard</title>", "ui/main.js");
   }
 
   @Test
-  void shouldServeTheStatusPageScript() {
-    HttpResponse<String> script = api.get("/app.js");
+  void shouldServeTheDashboardModules() {
+    HttpResponse<String> script = api.get("/ui/pages/connector-form.js");
 
     assertThat(script.statusCode()).isEqualTo(200);
     assertThat(script.headers().firstValue("content-type"))
         .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
-    assertThat(script.body()).contains("api/v1/workers", "connect/connectors");
+    assertThat(script.body()).contains("api/v1/connectors:validate");
+  }
+
+  @Test
+  void shouldServeTheVendorLibrariesFromTheirWebjars() {
+    HttpResponse<String> charts = api.get("/ui/vendor/uplot.js");
+    HttpResponse<String> editor = api.get("/ui/vendor/codemirror-yaml.js");
+
+    assertThat(charts.statusCode()).isEqualTo(200);
+    assertThat(charts.body()).contains("uPlot");
+    assertThat(editor.statusCode()).isEqualTo(200);
+    assertThat(editor.body()).contains("defineMode(\"yaml\"");
+  }
+
+  @Test
+  void shouldNotServeFilesOutsideTheListedOnes() {
+    assertThat(api.get("/ui/vendor/package.json").statusCode()).isEqualTo(404);
+    assertThat(api.get("/ui/../openapi.json").statusCode()).isIn(400, 404);
+    assertThat(api.get("/ui/main.txt").statusCode()).isEqualTo(404);
   }
 }

@@ -31,6 +31,7 @@ public final class ConnectorService implements ConnectorAdmin {
   private final ConnectorYaml yaml;
   private final ConfigGuard guard;
   private final GuardedWrites writes;
+  private final ConfigForm form;
 
   /**
    * @param guard what configs may reach; every write and validation is checked with it first
@@ -41,6 +42,7 @@ public final class ConnectorService implements ConnectorAdmin {
     this.writes = new GuardedWrites(connect, guard);
     this.views = new ConnectorViews(connect, restarts);
     this.yaml = new ConnectorYaml(this, views);
+    this.form = new ConfigForm(connect, guard, writes, views);
   }
 
   /**
@@ -146,6 +148,11 @@ public final class ConnectorService implements ConnectorAdmin {
                               ? done(invalid)
                               : apply(name, config, request.initialState()));
             });
+  }
+
+  @Override
+  public CompletionStage<Outcome> validateForm(String name, ConnectorRequest request) {
+    return form.check(name, request);
   }
 
   /**
@@ -262,6 +269,9 @@ public final class ConnectorService implements ConnectorAdmin {
             .thenApply(r -> accepted(r, name, action));
       }
       case "restart" -> {
+        if (options.containsKey("task")) {
+          return restartTask(name, options);
+        }
         RestartOptions restart = RestartOptions.parse(options);
         if (restart.problem() != null) {
           return done(Outcome.refused(Kind.INVALID, "INVALID_OPTION", restart.problem(), null));
@@ -279,6 +289,24 @@ public final class ConnectorService implements ConnectorAdmin {
                 null));
       }
     }
+  }
+
+  /** {@code restart?task=N}: one task, as Connect's {@code POST .../tasks/{N}/restart}. */
+  private CompletionStage<Outcome> restartTask(String name, Map<String, String> options) {
+    String task = options.get("task");
+    if (options.size() > 1 || !task.matches("\\d{1,6}")) {
+      return done(
+          Outcome.refused(
+              Kind.INVALID,
+              "INVALID_OPTION",
+              "restart option 'task' takes a task number (0, 1, ...) and no other option, not '"
+                  + task
+                  + "'",
+              Map.of("field", "task")));
+    }
+    return connect
+        .send("POST", "/connectors/" + encode(name) + "/tasks/" + task + "/restart", null)
+        .thenApply(r -> accepted(r, name, "restart"));
   }
 
   @Override

@@ -39,6 +39,18 @@ public interface ConnectorAdmin {
    */
   CompletionStage<Optional<Outcome.Refused>> checkConfig(String name, Map<String, String> config);
 
+  /**
+   * Validates a config with the connector's own ConfigDef and answers what a form needs to show it:
+   * every key's definition (group, order, importance, type, default, documentation), its value
+   * (secrets masked), recommended values, visibility and errors, plus the error count. Changes
+   * nothing. {@code INVALID} when the config may not be written at all (an unknown class, a guard's
+   * refusal), naming the key.
+   *
+   * @param name the connector the form edits, whose secrets in force stand in for masked ones; null
+   *     for a new one
+   */
+  CompletionStage<Outcome> validateForm(String name, ConnectorRequest request);
+
   CompletionStage<Outcome> delete(String name);
 
   /**

@@ -40,8 +40,24 @@ public record ConnectorRequest(Map<String, String> config, String initialState) 
    * @param body the JSON object, as maps, lists and scalars
    * @throws IllegalArgumentException naming the field that is wrong and what would be valid
    */
-  @SuppressWarnings("unchecked")
   public static ConnectorRequest parse(String name, Map<String, Object> body) {
+    ConnectorRequest request = read(body);
+    Map<String, String> config = new LinkedHashMap<>(request.config());
+    check(name, config);
+    return new ConnectorRequest(config, request.initialState());
+  }
+
+  /**
+   * Reads a body to validate, whose {@code name} may still be missing (a form being filled in).
+   *
+   * @throws IllegalArgumentException naming the field that is wrong and what would be valid
+   */
+  public static ConnectorRequest parseDraft(Map<String, Object> body) {
+    return read(body);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ConnectorRequest read(Map<String, Object> body) {
     Object nested = body.get("config");
     boolean wrapped = nested instanceof Map;
     Map<String, Object> raw = wrapped ? (Map<String, Object>) nested : body;
@@ -77,7 +93,6 @@ public record ConnectorRequest(Map<String, String> config, String initialState) 
         config.put(e.getKey(), String.valueOf(value));
       }
     }
-    check(name, config);
     return new ConnectorRequest(config, initialState);
   }
 

@@ -17,16 +17,16 @@ import java.util.jar.Manifest;
  * A Maven repository in a folder, laid out as Maven Central is, with {@code .sha1} files next to
  * every file so the resolver's checksum policy {@code fail} accepts it.
  */
-final class FileRepository {
+public final class FileRepository {
 
   private final Path root;
 
-  FileRepository(Path root) {
+  public FileRepository(Path root) {
     this.root = root;
   }
 
   /** The {@code file:} URL the resolver is pointed at. */
-  String url() {
+  public String url() {
     return root.toUri().toString();
   }
 
@@ -36,7 +36,7 @@ final class FileRepository {
    * @param jar the jar's bytes
    * @param dependencies {@code <dependency>} elements for the POM
    */
-  FileRepository artifact(
+  public FileRepository artifact(
       String group, String artifact, String version, byte[] jar, String... dependencies) {
     Path dir = root.resolve(group.replace('.', '/')).resolve(artifact).resolve(version);
     String pom =

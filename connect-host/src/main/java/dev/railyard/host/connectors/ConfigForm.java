@@ -1,0 +1,144 @@
+package dev.railyard.host.connectors;
+
+import static dev.railyard.host.connectors.ConnectorService.done;
+import static dev.railyard.host.connectors.ConnectorService.encode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.ConnectorRequest;
+import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Outcome.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A config checked by its connector's own ConfigDef, answered as a form shows it: Connect's {@code
+ * PUT /connector-plugins/{class}/config/validate} with each key's definition and value side by
+ * side, secrets masked. The guard comes first, as for every write, since Connect resolves config
+ * providers to validate. Stateless apart from what it teaches the views about PASSWORD keys.
+ */
+final class ConfigForm {
+
+  private final ConnectRest connect;
+  private final ConfigGuard guard;
+  private final GuardedWrites writes;
+  private final ConnectorViews views;
+
+  ConfigForm(ConnectRest connect, ConfigGuard guard, GuardedWrites writes, ConnectorViews views) {
+    this.connect = connect;
+    this.guard = guard;
+    this.writes = writes;
+    this.views = views;
+  }
+
+  CompletableFuture<Outcome> check(String name, ConnectorRequest request) {
+    Map<String, String> given = guard.resolveFiles(request.config());
+    CompletableFuture<Map<String, String>> current =
+        name == null ? done(null) : writes.current(name, given);
+    return current.thenCompose(
+        inForce -> {
+          Outcome.Refused refused = guard.refusal(given, inForce);
+          if (refused != null) {
+            return done(refused);
+          }
+          Map<String, String> config = GuardedWrites.keepMaskedSecrets(given, inForce);
+          if (config == null) {
+            return done(GuardedWrites.maskWithoutSecret(given));
+          }
+          String className = config.get("connector.class");
+          return connect
+              .send("PUT", "/connector-plugins/" + encode(className) + "/config/validate", config)
+              .thenApply(reply -> answer(className, config, reply));
+        });
+  }
+
+  private Outcome answer(String className, Map<String, String> config, ConnectRest.Answer reply) {
+    if (reply.status() == 400
+        || reply.status() == 404
+        || reply.message().contains("Failed to find any class")) {
+      return Outcome.refused(
+          Kind.INVALID,
+          "UNKNOWN_PLUGIN",
+          reply.message() + " (GET /connect/connector-plugins lists the installed ones)",
+          Map.of("field", "connector.class", "value", className));
+    }
+    if (!reply.ok()) {
+      return ConnectorService.fromConnect(reply);
+    }
+    Validation validation = Validation.of(reply.body());
+    views.rememberPasswordKeys(className, validation.passwordKeys());
+    Set<String> secret = secretKeys(config, validation.passwordKeys());
+    List<Map<String, Object>> keys = new ArrayList<>();
+    Set<String> groups = new LinkedHashSet<>();
+    for (JsonNode entry : reply.body().path("configs")) {
+      Map<String, Object> key = key(entry, secret);
+      groups.add((String) key.get("group"));
+      keys.add(key);
+    }
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("connectorClass", className);
+    form.put("errorCount", validation.errors().values().stream().mapToInt(List::size).sum());
+    form.put("groups", List.copyOf(groups));
+    form.put("configs", keys);
+    return Outcome.ok(form);
+  }
+
+  /** The keys whose values an answer must not show: PASSWORD keys, and those masking would hide. */
+  private static Set<String> secretKeys(Map<String, String> config, Set<String> passwords) {
+    Set<String> secret = new LinkedHashSet<>(passwords);
+    SecretMasking.mask(config, passwords)
+        .forEach(
+            (key, masked) -> {
+              if (!masked.equals(config.get(key))) {
+                secret.add(key);
+              }
+            });
+    return secret;
+  }
+
+  private static Map<String, Object> key(JsonNode entry, Set<String> secret) {
+    JsonNode definition = entry.path("definition");
+    JsonNode value = entry.path("value");
+    String name = value.path("name").asText(definition.path("name").asText());
+    boolean hidden = secret.contains(name) || "PASSWORD".equals(definition.path("type").asText());
+    Map<String, Object> key = new LinkedHashMap<>();
+    key.put("name", name);
+    key.put("displayName", text(definition, "display_name", name));
+    key.put("type", definition.path("type").asText("STRING"));
+    key.put("required", definition.path("required").asBoolean(false));
+    key.put("secret", hidden);
+    key.put(
+        "default",
+        hidden && definition.hasNonNull("default_value")
+            ? SecretMasking.MASK
+            : text(definition, "default_value", null));
+    key.put("importance", definition.path("importance").asText("LOW"));
+    key.put("documentation", text(definition, "documentation", ""));
+    key.put("group", text(definition, "group", "Common"));
+    key.put("orderInGroup", definition.path("order_in_group").asInt(-1));
+    key.put("width", definition.path("width").asText("NONE"));
+    key.put("dependents", strings(definition.path("dependents")));
+    String current = value.path("value").isNull() ? null : value.path("value").asText(null);
+    key.put(
+        "value", hidden && current != null && !current.isEmpty() ? SecretMasking.MASK : current);
+    key.put("recommendedValues", hidden ? List.of() : strings(value.path("recommended_values")));
+    key.put("visible", value.path("visible").asBoolean(true));
+    key.put("errors", strings(value.path("errors")));
+    return key;
+  }
+
+  private static String text(JsonNode node, String field, String fallback) {
+    JsonNode value = node.path(field);
+    return value.isMissingNode() || value.isNull() ? fallback : value.asText();
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> list = new ArrayList<>();
+    array.forEach(v -> list.add(v.asText()));
+    return list;
+  }
+}

@@ -1,0 +1,91 @@
+// Rules: per bus, each rule's targets with their figures (matched, routed, delivered, lag,
+// retrying, dead letters); delete; replay of a time window; links to the editor and dead letters.
+import * as api from '../api.js';
+import { action, confirmed, h, number, pager, pill, problem, table, toast } from '../dom.js';
+
+const PAGE = 50;
+
+export async function render(view, params) {
+  const filter = h('input', { type: 'search', placeholder: 'Filter by rule, bus or target', 'aria-label': 'Filter rules', value: params.rule || '' });
+  const listBox = h('div');
+  const replayBox = h('div');
+  const tools = h('div', { class: 'toolbar' }, filter);
+  if (api.allowed('POST', '/api/v1/rules:apply')) tools.append(h('a', { class: 'button primary', href: '#/rules/edit' }, 'Edit rules (YAML)'));
+  view.append(h('h1', {}, 'Rules'), tools, replayBox, listBox);
+  let rules = [];
+  let failure = null;
+  let page = 0;
+
+  function draw() {
+    const q = filter.value.trim().toLowerCase();
+    const rows = [];
+    for (const rule of rules) {
+      for (const t of rule.targets) rows.push({ rule, target: t, stats: t.stats || {} });
+    }
+    const shown = rows.filter((r) => !q || r.rule.name.toLowerCase().includes(q) || r.rule.bus.toLowerCase().includes(q) || r.target.name.toLowerCase().includes(q));
+    shown.sort((a, b) => a.rule.bus.localeCompare(b.rule.bus) || a.rule.name.localeCompare(b.rule.name));
+    page = Math.min(page, Math.max(0, Math.ceil(shown.length / PAGE) - 1));
+    const mayEdit = api.allowed('DELETE', '/api/v1/rules/x');
+    listBox.replaceChildren(failure ? problem('The rules could not be read', failure) : '', table([
+      { label: 'Bus', field: 'bus', render: (r) => r.rule.bus },
+      { label: 'Rule', field: 'rule', render: (r) => h('span', {}, h('a', { href: '#/rules/edit?rule=' + encodeURIComponent(r.rule.name) }, r.rule.name), r.rule.enabled ? '' : [' ', pill('DISABLED')]) },
+      { label: 'Target', field: 'target', render: (r) => r.target.name },
+      { label: 'Matched', field: 'matched', num: true, render: (r) => number(r.stats.matched) },
+      { label: 'Routed', field: 'routed', num: true, render: (r) => number(r.stats.routed) },
+      { label: 'Delivered', field: 'delivered', num: true, render: (r) => number(r.stats.delivered) },
+      { label: 'Lag', field: 'lag', num: true, render: (r) => number(r.stats.lag) },
+      { label: 'Retrying', field: 'retrying', num: true, render: (r) => number(r.stats.retrying) },
+      { label: 'Dead letters', field: 'deadLettered', num: true, render: (r) => r.target.deadLetterTopic ? h('a', { href: '#/deadletters?rule=' + encodeURIComponent(r.rule.name) + '&target=' + encodeURIComponent(r.target.name) }, number(r.stats.deadLettered)) : number(r.stats.deadLettered) },
+      { label: '', field: 'actions', render: (r) => mayEdit ? h('span', { class: 'buttons' },
+        h('button', { type: 'button', onclick: () => replayForm(r.rule) }, 'Replay'),
+        action('Delete rule', async () => {
+          if (!(await confirmed('Delete the rule ' + r.rule.name + ' and its target connectors?', 'Delete'))) return;
+          const deleted = await api.send('DELETE', 'api/v1/rules/' + api.seg(r.rule.name));
+          if (deleted.ok) toast('Deleted ' + r.rule.name, 'ok'); else toast(deleted.error, 'error');
+          refresh();
+        }, { class: 'danger' })) : '' },
+    ], shown.slice(page * PAGE, page * PAGE + PAGE), (r) => r.rule.name + '/' + r.target.name, rules.length ? 'No target matches' : 'No rules yet'),
+    pager(shown.length, page, PAGE, (p) => { page = p; draw(); }));
+  }
+
+  function replayForm(rule) {
+    const hour = new Date(Date.now() - 3600 * 1000);
+    const from = h('input', { type: 'datetime-local', value: local(hour), 'aria-label': 'From' });
+    const to = h('input', { type: 'datetime-local', value: local(new Date()), 'aria-label': 'To' });
+    const boxes = rule.targets.map((t) => h('label', {}, h('input', { type: 'checkbox', checked: true, value: t.name }), ' ', t.name));
+    const status = h('div');
+    replayBox.replaceChildren(h('div', { class: 'card' }, h('h2', {}, 'Replay ' + rule.name),
+      h('p', { class: 'muted' }, 'Sends the events of the bus in the window that match the rule to the chosen targets again.'),
+      h('div', { class: 'toolbar' }, 'From', from, 'to', to), h('div', { class: 'toolbar' }, boxes),
+      h('div', { class: 'buttons' }, action('Start replay', async () => {
+        const targets = boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
+        const answer = await api.send('POST', 'api/v1/rules/' + api.seg(rule.name) + '/replay',
+          { from: new Date(from.value).toISOString(), to: new Date(to.value).toISOString(), targets });
+        if (!answer.ok) { status.replaceChildren(problem(answer.error)); return; }
+        follow(answer.body.id, status);
+      }, { class: 'primary' }), h('button', { type: 'button', onclick: () => replayBox.replaceChildren() }, 'Close')), status));
+  }
+
+  async function follow(id, status) {
+    const answer = await api.get('api/v1/replays/' + api.seg(id));
+    if (!answer.ok) { status.replaceChildren(problem(answer.error)); return; }
+    const r = answer.body;
+    status.replaceChildren(h('p', { dataset: { field: 'replay' } }, pill(r.state), ' scanned ' + number(r.scanned) + ', matched ' + number(r.matched) + ', delivered ' + number(r.delivered), r.message ? ' · ' + r.message : ''));
+    if (r.state === 'RUNNING' && status.isConnected) setTimeout(() => follow(id, status), 1000);
+  }
+
+  async function refresh() {
+    const answer = await api.get('api/v1/rules');
+    if (answer.ok) { rules = answer.body; failure = null; } else failure = answer.error;
+    draw();
+  }
+  filter.addEventListener('input', () => { page = 0; draw(); });
+  await refresh();
+  return { refresh, every: 5000 };
+}
+
+function local(date) {
+  const d = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+  return d.toISOString().slice(0, 16);
+}
+
