@@ -39,10 +39,15 @@ final class Outcomes {
       ctx.response()
           .setStatusCode(status(outcome))
           .putHeader(HttpHeaders.CONTENT_TYPE, Responses.JSON)
-          .end(MAPPER.writeValueAsString(outcome.body()));
+          .end(json(outcome.body()));
     } catch (JsonProcessingException e) {
       ctx.fail(e);
     }
+  }
+
+  /** A success's body as the API writes it. */
+  static String json(Object body) throws JsonProcessingException {
+    return MAPPER.writeValueAsString(body);
   }
 
   /** The status of a success. */
