@@ -151,7 +151,7 @@ final class ConnectorRoutes {
     return ctx.pathParam("name");
   }
 
-  private static void answer(RoutingContext ctx, Future<Outcome> outcome) {
+  private static <T> void answer(RoutingContext ctx, Future<Outcome<T>> outcome) {
     Outcomes.answer(ctx, outcome, "CONNECT_UNAVAILABLE", "Kafka Connect");
   }
 }

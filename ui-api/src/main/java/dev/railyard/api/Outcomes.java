@@ -21,7 +21,7 @@ final class Outcomes {
    * Answers with the outcome; a failed stage is answered as {@link PlatformFailures#classify} says,
    * with {@code code} and {@code what} when a dependency is down.
    */
-  static void answer(RoutingContext ctx, Future<Outcome> outcome, String code, String what) {
+  static <T> void answer(RoutingContext ctx, Future<Outcome<T>> outcome, String code, String what) {
     outcome
         .recover(
             failure -> PlatformFailures.classify(failure, code, what + " could not be reached"))
@@ -29,8 +29,8 @@ final class Outcomes {
         .onFailure(ctx::fail);
   }
 
-  static void render(RoutingContext ctx, Outcome outcome) {
-    if (outcome instanceof Outcome.Refused refused) {
+  static void render(RoutingContext ctx, Outcome<?> outcome) {
+    if (outcome instanceof Outcome.Refused<?> refused) {
       Responses.error(
           ctx, status(refused.kind()), refused.code(), refused.message(), refused.details());
       return;
@@ -39,18 +39,23 @@ final class Outcomes {
       ctx.response()
           .setStatusCode(status(outcome))
           .putHeader(HttpHeaders.CONTENT_TYPE, Responses.JSON)
-          .end(MAPPER.writeValueAsString(outcome.body()));
+          .end(json(outcome.body()));
     } catch (JsonProcessingException e) {
       ctx.fail(e);
     }
   }
 
+  /** A success's body as the API writes it. */
+  static String json(Object body) throws JsonProcessingException {
+    return MAPPER.writeValueAsString(body);
+  }
+
   /** The status of a success. */
-  static int status(Outcome outcome) {
-    if (outcome instanceof Outcome.Created) {
+  static int status(Outcome<?> outcome) {
+    if (outcome instanceof Outcome.Created<?>) {
       return 201;
     }
-    return outcome instanceof Outcome.Accepted ? 202 : 200;
+    return outcome instanceof Outcome.Accepted<?> ? 202 : 200;
   }
 
   /** The status of a refusal. */

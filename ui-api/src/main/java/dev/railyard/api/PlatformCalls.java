@@ -10,6 +10,7 @@ import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.RuleAdmin;
 import dev.railyard.api.platform.WorkerControl;
 import dev.railyard.api.platform.WorkerControl.WorkerInfo;
+import dev.railyard.api.platform.answers.BusEvents;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -79,7 +80,7 @@ final class PlatformCalls {
     return adapt(() -> services.events().putEvents(entries));
   }
 
-  Future<Outcome> tail(BusScope scope, EventTail.Request request) {
+  Future<Outcome<BusEvents>> tail(BusScope scope, EventTail.Request request) {
     return adapt(() -> services.tail().tail(scope, request));
   }
 

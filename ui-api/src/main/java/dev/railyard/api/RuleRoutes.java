@@ -163,17 +163,18 @@ final class RuleRoutes {
         .onFailure(ctx::fail);
   }
 
-  private void answer(RoutingContext ctx, Function<RuleAdmin, CompletionStage<Outcome>> call) {
+  private <T> void answer(
+      RoutingContext ctx, Function<RuleAdmin, CompletionStage<Outcome<T>>> call) {
     answerFor(ctx, ctx.pathParam("name"), call);
   }
 
   /** Answers {@code call}, unless {@code rule} (or null) is on a bus outside the caller's scope. */
-  private void answerFor(
-      RoutingContext ctx, String rule, Function<RuleAdmin, CompletionStage<Outcome>> call) {
+  private <T> void answerFor(
+      RoutingContext ctx, String rule, Function<RuleAdmin, CompletionStage<Outcome<T>>> call) {
     BusScope scope = scope(ctx);
     if (rule != null && scope.limited()) {
       // a rule on a bus outside the token's scope is answered as if it did not exist
-      Function<RuleAdmin, CompletionStage<Outcome>> scoped =
+      Function<RuleAdmin, CompletionStage<Outcome<T>>> scoped =
           c ->
               c.busOf(rule).map(scope::allows).orElse(true)
                   ? call.apply(c)
@@ -191,7 +192,7 @@ final class RuleRoutes {
         .orElse(BusScope.ALL);
   }
 
-  private static Outcome outOfScope(String rule) {
+  private static <T> Outcome<T> outOfScope(String rule) {
     return Outcome.refused(
         Outcome.Kind.NOT_FOUND,
         "RULE_NOT_FOUND",

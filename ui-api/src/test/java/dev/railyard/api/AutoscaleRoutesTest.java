@@ -3,7 +3,9 @@ package dev.railyard.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.answers.AutoscaleStatus;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +19,13 @@ class AutoscaleRoutesTest {
   @Test
   void shouldAnswerTheStatus() {
     api.platform().autoscale.reply =
-        Outcome.ok(Map.of("policy", Map.of("autoscale.enabled", "true")));
+        Outcome.ok(
+            new AutoscaleStatus(
+                Map.of("autoscale.enabled", "true"),
+                new AutoscaleStatus.Snapshot(null, null),
+                new AutoscaleStatus.Workers(1, 1, null, 1, 4, null, null, null, null, List.of()),
+                List.of(),
+                List.of()));
 
     HttpResponse<String> answer = api.get(PATH);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.UnavailableException;
+import dev.railyard.api.platform.answers.ConnectorApplied;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -18,7 +19,8 @@ class ConnectorRoutesTest {
 
   @Test
   void shouldPassNameAndConfigToThePlatformAndRenderItsAnswer() {
-    api.platform().connectors.reply = Outcome.created(Map.of("name", "audit"));
+    api.platform().connectors.reply =
+        Outcome.created(new ConnectorApplied("audit", true, Map.of("topics", "t")));
 
     HttpResponse<String> response =
         api.sendJson(

@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.ConnectorRequest;
@@ -10,6 +11,24 @@ import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.ReplayRequest;
 import dev.railyard.api.platform.TestPatternRequest;
 import dev.railyard.api.platform.WorkerControl;
+import dev.railyard.api.platform.answers.AutoscaleDecisions;
+import dev.railyard.api.platform.answers.AutoscaleStatus;
+import dev.railyard.api.platform.answers.BusEvents;
+import dev.railyard.api.platform.answers.ConnectorAction;
+import dev.railyard.api.platform.answers.ConnectorApplied;
+import dev.railyard.api.platform.answers.ConnectorForm;
+import dev.railyard.api.platform.answers.ConnectorView;
+import dev.railyard.api.platform.answers.DeadLetterCounts;
+import dev.railyard.api.platform.answers.Deleted;
+import dev.railyard.api.platform.answers.ImportedConnectors;
+import dev.railyard.api.platform.answers.Letters;
+import dev.railyard.api.platform.answers.Redriven;
+import dev.railyard.api.platform.answers.ReplayView;
+import dev.railyard.api.platform.answers.Retrying;
+import dev.railyard.api.platform.answers.RuleDiffView;
+import dev.railyard.api.platform.answers.RuleView;
+import dev.railyard.api.platform.answers.TestPatternResult;
+import dev.railyard.api.platform.answers.Validated;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +57,12 @@ final class FakePlatform {
 
   /** Answers what a test set, and remembers what it was asked. */
   static final class Tail implements EventTail {
-    volatile Outcome answer = Outcome.ok(Map.of("events", List.of()));
+    volatile Outcome<BusEvents> answer =
+        Outcome.ok(new BusEvents("default", "railyard.bus.default", List.of(), 0, ""));
     final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
-    public CompletionStage<Outcome> tail(BusScope scope, Request request) {
+    public CompletionStage<Outcome<BusEvents>> tail(BusScope scope, Request request) {
       asked.add(scope.buses() + " " + request);
       return CompletableFuture.completedFuture(answer);
     }
@@ -199,17 +219,19 @@ final class FakePlatform {
   /** Records each call as "method name arg..." and answers with {@link #reply}. */
   static final class Connectors implements ConnectorAdmin {
     final List<String> calls = new CopyOnWriteArrayList<>();
-    volatile Outcome reply;
+    volatile Outcome<?> reply;
     volatile RuntimeException failure;
 
     /** The bus of each rule the fake knows, for scope checks. */
     final Map<String, String> buses = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private CompletionStage<Outcome> answer(String call) {
+    // the reply a test set stands for the answer of whichever call it makes
+    @SuppressWarnings("unchecked")
+    private <T> CompletionStage<Outcome<T>> answer(String call) {
       calls.add(call);
       return failure != null
           ? CompletableFuture.failedFuture(failure)
-          : CompletableFuture.completedFuture(reply);
+          : CompletableFuture.completedFuture((Outcome<T>) reply);
     }
 
     @Override
@@ -220,52 +242,54 @@ final class FakePlatform {
     }
 
     @Override
-    public CompletionStage<Outcome> list() {
+    public CompletionStage<Outcome<List<ConnectorView>>> list() {
       return answer("list");
     }
 
     @Override
-    public CompletionStage<Outcome> get(String name) {
+    public CompletionStage<Outcome<ConnectorView>> get(String name) {
       return answer("get " + name);
     }
 
     /** What {@link #checkConfig} answers: a refusal, or null to let the config through. */
-    volatile Outcome.Refused configRefusal;
+    volatile Outcome.Refused<?> configRefusal;
 
     @Override
-    public CompletionStage<Outcome> put(String name, ConnectorRequest request) {
+    public CompletionStage<Outcome<ConnectorApplied>> put(String name, ConnectorRequest request) {
       return answer("put " + name + " " + request.config() + " " + request.initialState());
     }
 
     @Override
-    public CompletionStage<java.util.Optional<Outcome.Refused>> checkConfig(
+    public CompletionStage<java.util.Optional<Outcome.Refused<?>>> checkConfig(
         String name, Map<String, String> config) {
       calls.add("checkConfig " + name + " " + config);
       return CompletableFuture.completedFuture(java.util.Optional.ofNullable(configRefusal));
     }
 
     @Override
-    public CompletionStage<Outcome> validateForm(String name, ConnectorRequest request) {
+    public CompletionStage<Outcome<ConnectorForm>> validateForm(
+        String name, ConnectorRequest request) {
       return answer("validate " + name + " " + request.config());
     }
 
     @Override
-    public CompletionStage<Outcome> delete(String name) {
+    public CompletionStage<Outcome<Deleted>> delete(String name) {
       return answer("delete " + name);
     }
 
     @Override
-    public CompletionStage<Outcome> act(String name, String action, Map<String, String> options) {
+    public CompletionStage<Outcome<ConnectorAction>> act(
+        String name, String action, Map<String, String> options) {
       return answer(action + " " + name + " " + options);
     }
 
     @Override
-    public CompletionStage<Outcome> offsets(String name) {
+    public CompletionStage<Outcome<JsonNode>> offsets(String name) {
       return answer("offsets " + name);
     }
 
     @Override
-    public CompletionStage<Outcome> changeOffsets(
+    public CompletionStage<Outcome<JsonNode>> changeOffsets(
         String name, dev.railyard.api.platform.OffsetChange change) {
       return answer("changeOffsets " + name + " " + (change == null ? null : change.toConnect()));
     }
@@ -277,7 +301,7 @@ final class FakePlatform {
     }
 
     @Override
-    public CompletionStage<Outcome> importYaml(String yaml) {
+    public CompletionStage<Outcome<ImportedConnectors>> importYaml(String yaml) {
       return answer("import " + yaml);
     }
   }
@@ -285,7 +309,7 @@ final class FakePlatform {
   /** Records each call as "method args..." and answers with {@link #reply}. */
   static final class Autoscale implements dev.railyard.api.platform.AutoscaleAdmin {
     final List<String> calls = new CopyOnWriteArrayList<>();
-    volatile Outcome reply = Outcome.ok(java.util.Map.of());
+    volatile Outcome<?> reply = Outcome.ok(java.util.Map.of());
     volatile boolean scalesWorkers;
 
     @Override
@@ -293,23 +317,25 @@ final class FakePlatform {
       return scalesWorkers;
     }
 
-    private CompletionStage<Outcome> answer(String call) {
+    // the reply a test set stands for the answer of whichever call it makes
+    @SuppressWarnings("unchecked")
+    private <T> CompletionStage<Outcome<T>> answer(String call) {
       calls.add(call);
-      return CompletableFuture.completedFuture(reply);
+      return CompletableFuture.completedFuture((Outcome<T>) reply);
     }
 
     @Override
-    public CompletionStage<Outcome> status() {
+    public CompletionStage<Outcome<AutoscaleStatus>> status() {
       return answer("status");
     }
 
     @Override
-    public CompletionStage<Outcome> update(java.util.Map<String, String> changes) {
+    public CompletionStage<Outcome<AutoscaleStatus>> update(java.util.Map<String, String> changes) {
       return answer("update " + changes);
     }
 
     @Override
-    public CompletionStage<Outcome> decisions(java.time.Instant since) {
+    public CompletionStage<Outcome<AutoscaleDecisions>> decisions(java.time.Instant since) {
       return answer("decisions " + since);
     }
   }
@@ -317,21 +343,23 @@ final class FakePlatform {
   /** Records each call as "method args..." and answers with {@link #reply}. */
   static final class Rules implements dev.railyard.api.platform.RuleAdmin {
     final List<String> calls = new CopyOnWriteArrayList<>();
-    volatile Outcome reply;
+    volatile Outcome<?> reply;
     volatile RuntimeException failure;
 
     /** The bus of each rule the fake knows, for scope checks. */
     final Map<String, String> buses = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private CompletionStage<Outcome> answer(String call) {
+    // the reply a test set stands for the answer of whichever call it makes
+    @SuppressWarnings("unchecked")
+    private <T> CompletionStage<Outcome<T>> answer(String call) {
       calls.add(call);
       return failure != null
           ? CompletableFuture.failedFuture(failure)
-          : CompletableFuture.completedFuture(reply);
+          : CompletableFuture.completedFuture((Outcome<T>) reply);
     }
 
     @Override
-    public CompletionStage<Outcome> apply(
+    public CompletionStage<Outcome<RuleDiffView>> apply(
         String file, String yaml, boolean dryRun, boolean prune, BusScope scope) {
       return answer(
           "apply "
@@ -346,12 +374,12 @@ final class FakePlatform {
     }
 
     @Override
-    public CompletionStage<Outcome> validate(String file, String yaml, BusScope scope) {
+    public CompletionStage<Outcome<Validated>> validate(String file, String yaml, BusScope scope) {
       return answer("validate " + file + " " + yaml);
     }
 
     @Override
-    public CompletionStage<Outcome> list(BusScope scope) {
+    public CompletionStage<Outcome<List<RuleView>>> list(BusScope scope) {
       return answer(scope.limited() ? "list " + scope.buses() : "list");
     }
 
@@ -366,47 +394,48 @@ final class FakePlatform {
     }
 
     @Override
-    public CompletionStage<Outcome> get(String name) {
+    public CompletionStage<Outcome<RuleView>> get(String name) {
       return answer("get " + name);
     }
 
     @Override
-    public CompletionStage<Outcome> delete(String name) {
+    public CompletionStage<Outcome<Deleted>> delete(String name) {
       return answer("delete " + name);
     }
 
     @Override
-    public CompletionStage<Outcome> test(TestPatternRequest request) {
+    public CompletionStage<Outcome<TestPatternResult>> test(TestPatternRequest request) {
       return answer("test " + request);
     }
 
     @Override
-    public CompletionStage<Outcome> replay(String rule, ReplayRequest request) {
+    public CompletionStage<Outcome<ReplayView>> replay(String rule, ReplayRequest request) {
       return answer("replay " + rule + " " + request);
     }
 
     @Override
-    public CompletionStage<Outcome> replayStatus(String id) {
+    public CompletionStage<Outcome<ReplayView>> replayStatus(String id) {
       return answer("replayStatus " + id);
     }
 
     @Override
-    public CompletionStage<Outcome> deadLetters(String rule) {
+    public CompletionStage<Outcome<DeadLetterCounts>> deadLetters(String rule) {
       return answer("deadLetters " + rule);
     }
 
     @Override
-    public CompletionStage<Outcome> peekDeadLetters(String rule, String target, int limit) {
+    public CompletionStage<Outcome<Letters>> peekDeadLetters(
+        String rule, String target, int limit) {
       return answer("peek " + rule + " " + target + " " + limit);
     }
 
     @Override
-    public CompletionStage<Outcome> peekRetrying(String rule, String target, int limit) {
+    public CompletionStage<Outcome<Retrying>> peekRetrying(String rule, String target, int limit) {
       return answer("retrying " + rule + " " + target + " " + limit);
     }
 
     @Override
-    public CompletionStage<Outcome> redrive(String rule, String target) {
+    public CompletionStage<Outcome<Redriven>> redrive(String rule, String target) {
       return answer("redrive " + rule + " " + target);
     }
 

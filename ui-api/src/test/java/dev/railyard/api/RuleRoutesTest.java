@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.answers.Retrying;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -108,16 +109,7 @@ class RuleRoutesTest {
   @Test
   void shouldPassTheLimitOfARetryingPeekThrough() {
     api.platform().rules.reply =
-        Outcome.ok(
-            Map.of(
-                "rule",
-                "paid",
-                "target",
-                "billing",
-                "topic",
-                "railyard.retry.paid.billing",
-                "retrying",
-                List.of()));
+        Outcome.ok(new Retrying("paid", "billing", "railyard.retry.paid.billing", List.of()));
 
     HttpResponse<String> some = api.get("/api/v1/rules/paid/retrying/billing?limit=7");
     HttpResponse<String> byDefault = api.get("/api/v1/rules/paid/retrying/billing");

@@ -2,6 +2,9 @@ package dev.railyard.host.autoscale;
 
 import dev.railyard.api.platform.AutoscaleAdmin;
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.answers.AutoscaleDecision;
+import dev.railyard.api.platform.answers.AutoscaleDecisions;
+import dev.railyard.api.platform.answers.AutoscaleStatus;
 import dev.railyard.autoscale.actuate.WorkerActuator;
 import dev.railyard.autoscale.control.Autoscaler;
 import dev.railyard.autoscale.policy.AutoscaleConfig;
@@ -75,12 +78,13 @@ public final class AutoscaleService implements AutoscaleAdmin {
   }
 
   @Override
-  public CompletionStage<Outcome> status() {
-    return CompletableFuture.completedFuture(Outcome.ok(statusBody()));
+  public CompletionStage<Outcome<AutoscaleStatus>> status() {
+    return CompletableFuture.completedFuture(Outcome.ok(statusNow()));
   }
 
   @Override
-  public synchronized CompletionStage<Outcome> update(Map<String, String> changes) {
+  public synchronized CompletionStage<Outcome<AutoscaleStatus>> update(
+      Map<String, String> changes) {
     Map<String, String> merged =
         new LinkedHashMap<>(AutoscaleConfig.asProperties(autoscaler.settings()));
     merged.putAll(changes);
@@ -106,100 +110,99 @@ public final class AutoscaleService implements AutoscaleAdmin {
               details));
     }
     autoscaler.update(next);
-    return CompletableFuture.completedFuture(Outcome.ok(statusBody()));
+    return CompletableFuture.completedFuture(Outcome.ok(statusNow()));
   }
 
   @Override
-  public CompletionStage<Outcome> decisions(Instant since) {
-    List<Map<String, Object>> list =
-        autoscaler.timeline(since).stream().map(AutoscaleService::entry).toList();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("decisions", list);
-    body.put("count", list.size());
-    return CompletableFuture.completedFuture(Outcome.ok(body));
+  public CompletionStage<Outcome<AutoscaleDecisions>> decisions(Instant since) {
+    return CompletableFuture.completedFuture(
+        Outcome.ok(
+            AutoscaleDecisions.of(
+                autoscaler.timeline(since).stream().map(AutoscaleService::entry).toList())));
   }
 
-  private Map<String, Object> statusBody() {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("policy", AutoscaleConfig.asProperties(autoscaler.settings()));
+  private AutoscaleStatus statusNow() {
     ClusterSnapshot snapshot = autoscaler.latest().orElse(null);
     Decision decision = autoscaler.decision().orElse(null);
-    Map<String, Object> snap = new LinkedHashMap<>();
-    snap.put("at", snapshot == null ? null : snapshot.at().toString());
-    snap.put("problem", snapshot == null ? null : snapshot.problem().orElse(null));
-    body.put("snapshot", snap);
+    List<Autoscaler.Entry> timeline = autoscaler.timeline(null);
+    return new AutoscaleStatus(
+        AutoscaleConfig.asProperties(autoscaler.settings()),
+        new AutoscaleStatus.Snapshot(
+            snapshot == null ? null : snapshot.at().toString(),
+            snapshot == null ? null : snapshot.problem().orElse(null)),
+        workers(snapshot, decision),
+        connectors(snapshot, decision),
+        timeline.subList(Math.max(0, timeline.size() - RECENT), timeline.size()).stream()
+            .map(AutoscaleService::entry)
+            .toList());
+  }
 
-    Map<String, Object> w = new LinkedHashMap<>();
-    w.put("running", workers.currentWorkers());
-    w.put("desired", workers.desiredWorkers());
-    w.put("decided", decision == null ? null : decision.workers().desired());
-    w.put("min", autoscaler.settings().workersMin());
-    w.put("max", autoscaler.settings().workersMax());
-    w.put("cpu", snapshot == null ? null : orNull(snapshot.workerCpu()));
-    w.put("cause", decision == null ? null : decision.workers().cause().name());
-    w.put("reason", decision == null ? null : decision.workers().reason());
-    w.put("failure", autoscaler.workerFailure().orElse(null));
-    List<Map<String, Object>> processes = new ArrayList<>();
+  private AutoscaleStatus.Workers workers(ClusterSnapshot snapshot, Decision decision) {
+    List<AutoscaleStatus.ProcessLoad> processes = new ArrayList<>();
     if (snapshot != null) {
       for (ClusterSnapshot.WorkerLoad load : snapshot.workerLoads()) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", load.name());
-        p.put("cpu", orNull(load.cpu()));
-        p.put("residentBytes", load.residentBytes() < 0 ? null : load.residentBytes());
-        processes.add(p);
+        processes.add(
+            new AutoscaleStatus.ProcessLoad(
+                load.name(),
+                orNull(load.cpu()),
+                load.residentBytes() < 0 ? null : load.residentBytes()));
       }
     }
-    w.put("processes", processes);
-    body.put("workers", w);
+    return new AutoscaleStatus.Workers(
+        workers.currentWorkers(),
+        workers.desiredWorkers(),
+        decision == null ? null : decision.workers().desired(),
+        autoscaler.settings().workersMin(),
+        autoscaler.settings().workersMax(),
+        snapshot == null ? null : orNull(snapshot.workerCpu()),
+        decision == null ? null : decision.workers().cause().name(),
+        decision == null ? null : decision.workers().reason(),
+        autoscaler.workerFailure().orElse(null),
+        processes);
+  }
 
+  private static List<AutoscaleStatus.Connector> connectors(
+      ClusterSnapshot snapshot, Decision decision) {
     Map<String, Decision.TaskChange> changes = new HashMap<>();
     if (decision != null) {
       decision.tasks().forEach(t -> changes.put(t.connector(), t));
     }
-    List<Map<String, Object>> connectors = new ArrayList<>();
+    List<AutoscaleStatus.Connector> connectors = new ArrayList<>();
     if (snapshot != null) {
       for (ConnectorLoad c : snapshot.connectors()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name());
-        m.put("kind", c.kind().name());
-        m.put("state", c.state());
-        m.put("tasks", c.tasks());
-        m.put("runningTasks", c.runningTasks());
         Decision.TaskChange change = changes.get(c.name());
-        m.put("desiredTasks", change == null ? c.tasks() : change.desired());
-        m.put("partitions", c.partitions());
-        m.put("lag", c.lag());
-        m.put("lagSeconds", c.lagSeconds());
-        m.put("stuckLag", c.stuckLag());
-        m.put("arrivalRate", orNull(c.arrivalRate()));
-        m.put("drainRate", orNull(c.drainRate()));
-        m.put("taskRate", orNull(c.taskRate()));
-        m.put("cause", change == null ? null : change.cause().name());
-        m.put("reason", change == null ? c.problem().orElse(null) : change.reason());
-        connectors.add(m);
+        connectors.add(
+            new AutoscaleStatus.Connector(
+                c.name(),
+                c.kind().name(),
+                c.state(),
+                c.tasks(),
+                c.runningTasks(),
+                change == null ? c.tasks() : change.desired(),
+                c.partitions(),
+                c.lag(),
+                c.lagSeconds(),
+                c.stuckLag(),
+                orNull(c.arrivalRate()),
+                orNull(c.drainRate()),
+                orNull(c.taskRate()),
+                change == null ? null : change.cause().name(),
+                change == null ? c.problem().orElse(null) : change.reason()));
       }
     }
-    body.put("connectors", connectors);
-    List<Autoscaler.Entry> timeline = autoscaler.timeline(null);
-    body.put(
-        "decisions",
-        timeline.subList(Math.max(0, timeline.size() - RECENT), timeline.size()).stream()
-            .map(AutoscaleService::entry)
-            .toList());
-    return body;
+    return connectors;
   }
 
-  static Map<String, Object> entry(Autoscaler.Entry e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", e.id());
-    m.put("at", e.at().toString());
-    m.put("target", e.target());
-    m.put("from", e.from());
-    m.put("to", e.to());
-    m.put("cause", e.cause().name());
-    m.put("reason", e.reason());
-    m.put("outcome", e.outcome());
-    return m;
+  static AutoscaleDecision entry(Autoscaler.Entry e) {
+    return new AutoscaleDecision(
+        e.id(),
+        e.at().toString(),
+        e.target(),
+        e.from(),
+        e.to(),
+        e.cause().name(),
+        e.reason(),
+        e.outcome());
   }
 
   private static Double orNull(OptionalDouble d) {

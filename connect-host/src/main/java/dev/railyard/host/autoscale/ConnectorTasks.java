@@ -1,6 +1,7 @@
 package dev.railyard.host.autoscale;
 
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.answers.ConnectorApplied;
 import dev.railyard.autoscale.actuate.TaskActuator;
 import dev.railyard.host.connectors.ConnectorService;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class ConnectorTasks implements TaskActuator {
         .setTasks(connector, tasks)
         .thenApply(
             outcome -> {
-              if (outcome instanceof Outcome.Refused refused) {
+              if (outcome instanceof Outcome.Refused<ConnectorApplied> refused) {
                 if (refused.kind() == Outcome.Kind.NOT_FOUND) {
                   scaled.remove(connector);
                   throw new NoSuchConnector(connector);

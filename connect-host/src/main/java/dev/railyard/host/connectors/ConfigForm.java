@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.answers.ConnectorForm;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ final class ConfigForm {
     this.views = views;
   }
 
-  CompletableFuture<Outcome> check(String name, ConnectorRequest request) {
+  CompletableFuture<Outcome<ConnectorForm>> check(String name, ConnectorRequest request) {
     Map<String, String> given = guard.resolveFiles(request.config());
     CompletableFuture<Map<String, String>> current =
         name == null ? done(null) : writes.current(name, given);
@@ -56,7 +56,8 @@ final class ConfigForm {
         });
   }
 
-  private Outcome answer(String className, Map<String, String> config, ConnectRest.Answer reply) {
+  private Outcome<ConnectorForm> answer(
+      String className, Map<String, String> config, ConnectRest.Answer reply) {
     if (reply.status() == 400
         || reply.status() == 404
         || reply.message().contains("Failed to find any class")) {
@@ -72,19 +73,15 @@ final class ConfigForm {
     Validation validation = Validation.of(reply.body());
     views.rememberPasswordKeys(className, validation.passwordKeys());
     Set<String> secret = secretKeys(config, validation.passwordKeys());
-    List<Map<String, Object>> keys = new ArrayList<>();
+    List<ConnectorForm.Key> keys = new ArrayList<>();
     Set<String> groups = new LinkedHashSet<>();
     for (JsonNode entry : reply.body().path("configs")) {
-      Map<String, Object> key = key(entry, secret);
-      groups.add((String) key.get("group"));
+      ConnectorForm.Key key = key(entry, secret);
+      groups.add(key.group());
       keys.add(key);
     }
-    Map<String, Object> form = new LinkedHashMap<>();
-    form.put("connectorClass", className);
-    form.put("errorCount", validation.errors().values().stream().mapToInt(List::size).sum());
-    form.put("groups", List.copyOf(groups));
-    form.put("configs", keys);
-    return Outcome.ok(form);
+    int errors = validation.errors().values().stream().mapToInt(List::size).sum();
+    return Outcome.ok(new ConnectorForm(className, errors, List.copyOf(groups), keys));
   }
 
   /** The keys whose values an answer must not show: PASSWORD keys, and those masking would hide. */
@@ -100,35 +97,31 @@ final class ConfigForm {
     return secret;
   }
 
-  private static Map<String, Object> key(JsonNode entry, Set<String> secret) {
+  private static ConnectorForm.Key key(JsonNode entry, Set<String> secret) {
     JsonNode definition = entry.path("definition");
     JsonNode value = entry.path("value");
     String name = value.path("name").asText(definition.path("name").asText());
     boolean hidden = secret.contains(name) || "PASSWORD".equals(definition.path("type").asText());
-    Map<String, Object> key = new LinkedHashMap<>();
-    key.put("name", name);
-    key.put("displayName", text(definition, "display_name", name));
-    key.put("type", definition.path("type").asText("STRING"));
-    key.put("required", definition.path("required").asBoolean(false));
-    key.put("secret", hidden);
-    key.put(
-        "default",
+    String current = value.path("value").isNull() ? null : value.path("value").asText(null);
+    return new ConnectorForm.Key(
+        name,
+        text(definition, "display_name", name),
+        definition.path("type").asText("STRING"),
+        definition.path("required").asBoolean(false),
+        hidden,
         hidden && definition.hasNonNull("default_value")
             ? SecretMasking.MASK
-            : text(definition, "default_value", null));
-    key.put("importance", definition.path("importance").asText("LOW"));
-    key.put("documentation", text(definition, "documentation", ""));
-    key.put("group", text(definition, "group", "Common"));
-    key.put("orderInGroup", definition.path("order_in_group").asInt(-1));
-    key.put("width", definition.path("width").asText("NONE"));
-    key.put("dependents", strings(definition.path("dependents")));
-    String current = value.path("value").isNull() ? null : value.path("value").asText(null);
-    key.put(
-        "value", hidden && current != null && !current.isEmpty() ? SecretMasking.MASK : current);
-    key.put("recommendedValues", hidden ? List.of() : strings(value.path("recommended_values")));
-    key.put("visible", value.path("visible").asBoolean(true));
-    key.put("errors", strings(value.path("errors")));
-    return key;
+            : text(definition, "default_value", null),
+        definition.path("importance").asText("LOW"),
+        text(definition, "documentation", ""),
+        text(definition, "group", "Common"),
+        definition.path("order_in_group").asInt(-1),
+        definition.path("width").asText("NONE"),
+        strings(definition.path("dependents")),
+        hidden && current != null && !current.isEmpty() ? SecretMasking.MASK : current,
+        hidden ? List.of() : strings(value.path("recommended_values")),
+        value.path("visible").asBoolean(true),
+        strings(value.path("errors")));
   }
 
   private static String text(JsonNode node, String field, String fallback) {

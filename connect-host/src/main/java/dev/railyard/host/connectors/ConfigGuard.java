@@ -122,7 +122,7 @@ public final class ConfigGuard {
   }
 
   /** The refusal of a config with problems (400 naming the keys), or null when it has none. */
-  public Outcome.Refused refusal(Map<String, String> config, Map<String, String> current) {
+  public <T> Outcome.Refused<T> refusal(Map<String, String> config, Map<String, String> current) {
     Map<String, String> problems = problems(config, current);
     if (problems.isEmpty()) {
       return null;

@@ -1,10 +1,17 @@
 package dev.railyard.host.connectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.OffsetChange;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.answers.ConnectorAction;
+import dev.railyard.api.platform.answers.ConnectorApplied;
+import dev.railyard.api.platform.answers.ConnectorForm;
+import dev.railyard.api.platform.answers.ConnectorView;
+import dev.railyard.api.platform.answers.Deleted;
+import dev.railyard.api.platform.answers.ImportedConnectors;
 import dev.railyard.host.connectors.ConnectRest.Answer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -110,30 +117,30 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<Outcome> list() {
-    return views.all().thenApply(list -> Outcome.ok(list));
+  public CompletionStage<Outcome<List<ConnectorView>>> list() {
+    return views.all().thenApply(Outcome::ok);
   }
 
   @Override
-  public CompletionStage<Outcome> get(String name) {
+  public CompletionStage<Outcome<ConnectorView>> get(String name) {
     return views.one(name).thenApply(view -> view == null ? notFound(name) : Outcome.ok(view));
   }
 
   @Override
-  public CompletionStage<Optional<Outcome.Refused>> checkConfig(
+  public CompletionStage<Optional<Outcome.Refused<?>>> checkConfig(
       String name, Map<String, String> config) {
     return writes.check(name, config);
   }
 
   @Override
-  public CompletionStage<Outcome> put(String name, ConnectorRequest request) {
+  public CompletionStage<Outcome<ConnectorApplied>> put(String name, ConnectorRequest request) {
     Map<String, String> given = guard.resolveFiles(request.config());
     return writes
         .current(name, given)
         .thenCompose(
             current -> {
               // before the masked secrets are filled in: a moved URL is judged on what was sent
-              Outcome.Refused refused = guard.refusal(given, current);
+              Outcome.Refused<ConnectorApplied> refused = guard.refusal(given, current);
               if (refused != null) {
                 return done(refused);
               }
@@ -151,7 +158,8 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<Outcome> validateForm(String name, ConnectorRequest request) {
+  public CompletionStage<Outcome<ConnectorForm>> validateForm(
+      String name, ConnectorRequest request) {
     return form.check(name, request);
   }
 
@@ -161,7 +169,7 @@ public final class ConnectorService implements ConnectorAdmin {
    *
    * @return Ok when Connect took it; Refused NOT_FOUND when the connector does not exist
    */
-  public CompletionStage<Outcome> setTasks(String name, int tasks) {
+  public CompletionStage<Outcome<ConnectorApplied>> setTasks(String name, int tasks) {
     return connect
         .send("GET", "/connectors/" + encode(name) + "/config", null)
         .thenCompose(
@@ -193,8 +201,8 @@ public final class ConnectorService implements ConnectorAdmin {
    * Checks a config with the guard, then validates it with the connector's own ConfigDef; null when
    * it is valid. Connect resolves config-provider references to validate, so the guard comes first.
    */
-  CompletableFuture<Outcome.Refused> validate(Map<String, String> config) {
-    Outcome.Refused refused = guard.refusal(config, null);
+  CompletableFuture<Outcome.Refused<ConnectorApplied>> validate(Map<String, String> config) {
+    Outcome.Refused<ConnectorApplied> refused = guard.refusal(config, null);
     if (refused != null) {
       return done(refused);
     }
@@ -227,7 +235,8 @@ public final class ConnectorService implements ConnectorAdmin {
             });
   }
 
-  CompletableFuture<Outcome> apply(String name, Map<String, String> config, String initialState) {
+  CompletableFuture<Outcome<ConnectorApplied>> apply(
+      String name, Map<String, String> config, String initialState) {
     return connect
         .send("GET", "/connectors/" + encode(name), null)
         .thenCompose(
@@ -250,18 +259,19 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<Outcome> delete(String name) {
+  public CompletionStage<Outcome<Deleted>> delete(String name) {
     return connect
         .send("DELETE", "/connectors/" + encode(name), null)
         .thenApply(
             r ->
                 r.ok()
-                    ? Outcome.ok(Map.of("name", name, "deleted", true))
+                    ? Outcome.ok(Deleted.of(name))
                     : r.status() == 404 ? notFound(name) : fromConnect(r));
   }
 
   @Override
-  public CompletionStage<Outcome> act(String name, String action, Map<String, String> options) {
+  public CompletionStage<Outcome<ConnectorAction>> act(
+      String name, String action, Map<String, String> options) {
     switch (action) {
       case "pause", "resume", "stop" -> {
         return connect
@@ -292,7 +302,8 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   /** {@code restart?task=N}: one task, as Connect's {@code POST .../tasks/{N}/restart}. */
-  private CompletionStage<Outcome> restartTask(String name, Map<String, String> options) {
+  private CompletionStage<Outcome<ConnectorAction>> restartTask(
+      String name, Map<String, String> options) {
     String task = options.get("task");
     if (options.size() > 1 || !task.matches("\\d{1,6}")) {
       return done(
@@ -310,7 +321,7 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<Outcome> offsets(String name) {
+  public CompletionStage<Outcome<JsonNode>> offsets(String name) {
     return connect
         .send("GET", "/connectors/" + encode(name) + "/offsets", null)
         .thenApply(
@@ -321,7 +332,7 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<Outcome> changeOffsets(String name, OffsetChange change) {
+  public CompletionStage<Outcome<JsonNode>> changeOffsets(String name, OffsetChange change) {
     String path = "/connectors/" + encode(name) + "/offsets";
     CompletableFuture<Answer> sent =
         change == null
@@ -337,28 +348,24 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<Outcome> importYaml(String text) {
+  public CompletionStage<Outcome<ImportedConnectors>> importYaml(String text) {
     return yaml.importAll(text);
   }
 
-  private Outcome applied(String name, Map<String, String> config, boolean created) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("name", name);
-    body.put("created", created);
-    body.put("config", views.mask(config));
+  private Outcome<ConnectorApplied> applied(
+      String name, Map<String, String> config, boolean created) {
+    ConnectorApplied body = new ConnectorApplied(name, created, views.mask(config));
     return created ? Outcome.created(body) : Outcome.ok(body);
   }
 
-  private static Outcome accepted(Answer r, String name, String action) {
+  private static Outcome<ConnectorAction> accepted(Answer r, String name, String action) {
     if (r.status() == 404) {
       return notFound(name);
     }
-    return r.ok()
-        ? Outcome.accepted(Map.of("name", name, "action", action, "accepted", true))
-        : fromConnect(r);
+    return r.ok() ? Outcome.accepted(new ConnectorAction(name, action, true)) : fromConnect(r);
   }
 
-  static Outcome notFound(String name) {
+  static <T> Outcome<T> notFound(String name) {
     return Outcome.refused(
         Kind.NOT_FOUND,
         "NOT_FOUND",
@@ -371,7 +378,7 @@ public final class ConnectorService implements ConnectorAdmin {
    * refusal of Railyard's own credentials (401, 403) means Railyard cannot use Connect now: a
    * dependency failure. Any other refusal is the request's problem.
    */
-  static Outcome.Refused fromConnect(Answer r) {
+  static <T> Outcome.Refused<T> fromConnect(Answer r) {
     int status = r.status();
     String message = "Kafka Connect: " + r.message();
     if (status >= 500) {

@@ -1,6 +1,7 @@
 package dev.railyard.host.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.answers.ConnectorView;
 import dev.railyard.rules.delivery.GuardedSinkConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class ConnectorViews {
   }
 
   /** Every connector, sorted by name. */
-  CompletableFuture<List<Map<String, Object>>> all() {
+  CompletableFuture<List<ConnectorView>> all() {
     return connect
         .send("GET", "/connectors?expand=status&expand=info", null)
         .thenCompose(
@@ -41,7 +42,7 @@ final class ConnectorViews {
               List<String> names = new ArrayList<>();
               r.body().fieldNames().forEachRemaining(names::add);
               names.sort(null);
-              List<CompletableFuture<Map<String, Object>>> views = new ArrayList<>();
+              List<CompletableFuture<ConnectorView>> views = new ArrayList<>();
               for (String name : names) {
                 JsonNode entry = r.body().get(name);
                 views.add(view(name, entry.path("info"), entry.path("status")));
@@ -52,7 +53,7 @@ final class ConnectorViews {
   }
 
   /** One connector, or null when it does not exist. */
-  CompletableFuture<Map<String, Object>> one(String name) {
+  CompletableFuture<ConnectorView> one(String name) {
     String path = "/connectors/" + ConnectorService.encode(name);
     CompletableFuture<ConnectRest.Answer> info = connect.send("GET", path, null);
     CompletableFuture<ConnectRest.Answer> status = connect.send("GET", path + "/status", null);
@@ -80,7 +81,7 @@ final class ConnectorViews {
     return delegate != null ? delegate : config.getOrDefault("connector.class", "");
   }
 
-  private CompletableFuture<Map<String, Object>> view(String name, JsonNode info, JsonNode status) {
+  private CompletableFuture<ConnectorView> view(String name, JsonNode info, JsonNode status) {
     Map<String, String> config = new LinkedHashMap<>();
     info.path("config")
         .fields()
@@ -88,35 +89,35 @@ final class ConnectorViews {
     return knownPasswordKeys(hostedClass(config))
         .thenApply(
             keys -> {
-              Map<String, Object> view = new LinkedHashMap<>();
-              view.put("name", name);
-              view.put("type", info.path("type").asText(status.path("type").asText("unknown")));
               JsonNode connector = status.path("connector");
-              view.put("state", connector.path("state").asText("UNASSIGNED"));
-              view.put("workerId", connector.path("worker_id").asText(null));
-              if (connector.has("trace")) {
-                view.put("trace", connector.get("trace").asText());
-              }
-              view.put("tasks", tasks(status.path("tasks")));
-              view.put("config", SecretMasking.mask(config, keys));
-              view.put("autoRestart", restarts.describe(name));
-              return view;
+              return new ConnectorView(
+                  name,
+                  info.path("type").asText(status.path("type").asText("unknown")),
+                  connector.path("state").asText("UNASSIGNED"),
+                  connector.path("worker_id").asText(null),
+                  trace(connector),
+                  tasks(status.path("tasks")),
+                  SecretMasking.mask(config, keys),
+                  restarts.describe(name));
             });
   }
 
-  private static List<Map<String, Object>> tasks(JsonNode tasks) {
-    List<Map<String, Object>> list = new ArrayList<>();
+  private static List<ConnectorView.Task> tasks(JsonNode tasks) {
+    List<ConnectorView.Task> list = new ArrayList<>();
     for (JsonNode t : tasks) {
-      Map<String, Object> task = new LinkedHashMap<>();
-      task.put("id", t.path("id").asInt());
-      task.put("state", t.path("state").asText());
-      task.put("workerId", t.path("worker_id").asText(null));
-      if (t.has("trace")) {
-        task.put("trace", t.get("trace").asText());
-      }
-      list.add(task);
+      list.add(
+          new ConnectorView.Task(
+              t.path("id").asInt(),
+              t.path("state").asText(),
+              t.path("worker_id").asText(null),
+              trace(t)));
     }
     return list;
+  }
+
+  /** The trace Connect gives for a failed connector or task, or null when it gives none. */
+  private static String trace(JsonNode unit) {
+    return unit.has("trace") ? unit.get("trace").asText() : null;
   }
 
   private CompletableFuture<Set<String>> knownPasswordKeys(String connectorClass) {

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.answers.ConnectorApplied;
+import dev.railyard.api.platform.answers.ConnectorView;
+import dev.railyard.api.platform.answers.ImportedConnectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -53,28 +56,28 @@ final class ConnectorYaml {
                       "# Railyard connectors; secrets are masked as "
                           + SecretMasking.MASK
                           + " (an import keeps the running value)\n");
-              for (Map<String, Object> view : all) {
+              for (ConnectorView view : all) {
                 Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("name", view.get("name"));
+                doc.put("name", view.name());
                 doc.put(
                     "initial_state",
-                    "STOPPED".equals(view.get("state")) || "PAUSED".equals(view.get("state"))
-                        ? view.get("state")
+                    "STOPPED".equals(view.state()) || "PAUSED".equals(view.state())
+                        ? view.state()
                         : "RUNNING");
-                doc.put("config", view.get("config"));
+                doc.put("config", view.config());
                 out.append("---\n").append(write(doc));
               }
               return out.toString();
             });
   }
 
-  CompletableFuture<Outcome> importAll(String text) {
+  CompletableFuture<Outcome<ImportedConnectors>> importAll(String text) {
     List<Document> documents = new ArrayList<>();
     String problem = read(text, documents);
     if (problem != null) {
       return ConnectorService.done(Outcome.refused(Kind.INVALID, "INVALID_YAML", problem, null));
     }
-    List<CompletableFuture<Outcome.Refused>> checks = new ArrayList<>();
+    List<CompletableFuture<Outcome.Refused<ConnectorApplied>>> checks = new ArrayList<>();
     for (Document d : documents) {
       checks.add(service.validate(d.request().config()));
     }
@@ -83,7 +86,7 @@ final class ConnectorYaml {
             v -> {
               Map<String, Object> invalid = new LinkedHashMap<>();
               for (int i = 0; i < documents.size(); i++) {
-                Outcome.Refused r = checks.get(i).join();
+                Outcome.Refused<ConnectorApplied> r = checks.get(i).join();
                 if (r != null) {
                   invalid.put(documents.get(i).name(), r.message());
                 }
@@ -104,8 +107,9 @@ final class ConnectorYaml {
             });
   }
 
-  private CompletableFuture<Outcome> applyAll(List<Document> documents) {
-    CompletableFuture<List<Object>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+  private CompletableFuture<Outcome<ImportedConnectors>> applyAll(List<Document> documents) {
+    CompletableFuture<List<ImportedConnectors.Entry>> chain =
+        CompletableFuture.completedFuture(new ArrayList<>());
     for (Document d : documents) {
       chain =
           chain.thenCompose(
@@ -116,13 +120,13 @@ final class ConnectorYaml {
                       .thenApply(
                           r -> {
                             results.add(
-                                r instanceof Outcome.Refused refused
-                                    ? Map.of("name", d.name(), "error", refused.message())
+                                r instanceof Outcome.Refused<ConnectorApplied> refused
+                                    ? new ImportedConnectors.NotApplied(d.name(), refused.message())
                                     : r.body());
                             return results;
                           }));
     }
-    return chain.thenApply(results -> Outcome.ok(Map.of("connectors", results)));
+    return chain.thenApply(results -> Outcome.ok(new ImportedConnectors(results)));
   }
 
   private record Document(String name, ConnectorRequest request) {}

@@ -30,7 +30,7 @@ final class GuardedWrites {
    * change (PATCH) of the connector's config in force, and checked merged with it: a FileStream
    * {@code file} is then known as such.
    */
-  CompletableFuture<Optional<Outcome.Refused>> check(String name, Map<String, String> config) {
+  CompletableFuture<Optional<Outcome.Refused<?>>> check(String name, Map<String, String> config) {
     if (name == null || config.containsKey("connector.class")) {
       return done(Optional.ofNullable(guard.refusal(config, null)));
     }
@@ -94,7 +94,7 @@ final class GuardedWrites {
     return merged;
   }
 
-  static Outcome maskWithoutSecret(Map<String, String> config) {
+  static <T> Outcome.Refused<T> maskWithoutSecret(Map<String, String> config) {
     String key =
         config.entrySet().stream()
             .filter(e -> SecretMasking.MASK.equals(e.getValue()))

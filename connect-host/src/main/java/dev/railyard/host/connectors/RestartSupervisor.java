@@ -1,6 +1,7 @@
 package dev.railyard.host.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.answers.ConnectorView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,8 +141,8 @@ public final class RestartSupervisor implements AutoCloseable {
   }
 
   /** Railyard's restart state of one connector, for the API: per unit attempts and backoffs. */
-  public Map<String, Object> describe(String name) {
-    Map<String, Object> units = new LinkedHashMap<>();
+  public Map<String, ConnectorView.AutoRestart> describe(String name) {
+    Map<String, ConnectorView.AutoRestart> units = new LinkedHashMap<>();
     tracked.getOrDefault(name, Map.of()).forEach((unit, f) -> units.put(unit, f.describe()));
     return units;
   }

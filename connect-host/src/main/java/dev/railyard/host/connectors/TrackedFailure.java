@@ -1,11 +1,10 @@
 package dev.railyard.host.connectors;
 
+import dev.railyard.api.platform.answers.ConnectorView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The restart history of one failed connector or task. Guarded by its own lock. */
 final class TrackedFailure {
@@ -54,15 +53,14 @@ final class TrackedFailure {
     return recoveredAt == null ? now : recoveredAt;
   }
 
-  synchronized Map<String, Object> describe() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("state", state);
-    d.put("attempts", attempts);
-    d.put("backoffsMs", List.copyOf(backoffsMs));
-    d.put("firstFailureAt", firstFailure.toString());
-    d.put("lastRestartAt", lastRestart == null ? null : lastRestart.toString());
-    d.put("nextAttemptAt", nextAttempt == null ? null : nextAttempt.toString());
-    d.put("recoveredAt", recoveredAt == null ? null : recoveredAt.toString());
-    return d;
+  synchronized ConnectorView.AutoRestart describe() {
+    return new ConnectorView.AutoRestart(
+        state,
+        attempts,
+        backoffsMs,
+        firstFailure.toString(),
+        lastRestart == null ? null : lastRestart.toString(),
+        nextAttempt == null ? null : nextAttempt.toString(),
+        recoveredAt == null ? null : recoveredAt.toString());
   }
 }

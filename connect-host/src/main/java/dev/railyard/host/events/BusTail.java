@@ -2,10 +2,12 @@ package dev.railyard.host.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.EventTail;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.answers.BusEvents;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.pattern.Pattern;
@@ -14,13 +16,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,6 +45,10 @@ public final class BusTail implements EventTail {
   static final int CONCURRENT = 4;
   static final Duration BUDGET = Duration.ofSeconds(3);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Comparator<ConsumerRecord<byte[], byte[]>> OLDEST_FIRST =
+      Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
+          .thenComparingInt(ConsumerRecord::partition)
+          .thenComparingLong(ConsumerRecord::offset);
 
   private final KafkaClients clients;
   private final Executor executor;
@@ -58,7 +63,7 @@ public final class BusTail implements EventTail {
   }
 
   @Override
-  public CompletionStage<Outcome> tail(BusScope scope, Request request) {
+  public CompletionStage<Outcome<BusEvents>> tail(BusScope scope, Request request) {
     if (!scope.allows(request.bus())) {
       return done(noSuchBus(request.bus()));
     }
@@ -100,7 +105,7 @@ public final class BusTail implements EventTail {
         .whenComplete((answer, failure) -> readers.release());
   }
 
-  private Outcome read(Request request, Pattern pattern, Map<Integer, Long> after) {
+  private Outcome<BusEvents> read(Request request, Pattern pattern, Map<Integer, Long> after) {
     String topic = Topology.busTopic(request.bus());
     try (Consumer<byte[], byte[]> consumer =
         clients.consumer(
@@ -123,7 +128,8 @@ public final class BusTail implements EventTail {
         consumer.seek(tp, start);
         reached.put(tp.partition(), start);
       }
-      Deque<ConsumerRecord<byte[], byte[]>> kept = new ArrayDeque<>();
+      // the newest by time, whatever order the partitions' records arrive in
+      PriorityQueue<ConsumerRecord<byte[], byte[]>> kept = new PriorityQueue<>(OLDEST_FIRST);
       int scanned = 0;
       long deadline = System.nanoTime() + BUDGET.toNanos();
       while (behind(reached, ends, topic) && System.nanoTime() < deadline) {
@@ -135,9 +141,9 @@ public final class BusTail implements EventTail {
           reached.put(r.partition(), r.offset() + 1);
           scanned++;
           if (r.value() != null && (pattern == null || pattern.matches(r.value()))) {
-            kept.addLast(r);
+            kept.add(r);
             if (kept.size() > request.limit()) {
-              kept.removeFirst();
+              kept.poll();
             }
           }
         }
@@ -158,45 +164,36 @@ public final class BusTail implements EventTail {
         .anyMatch(e -> e.getValue() < ends.get(new TopicPartition(topic, e.getKey())));
   }
 
-  private static Map<String, Object> answer(
+  private static BusEvents answer(
       String bus,
       String topic,
-      Deque<ConsumerRecord<byte[], byte[]>> kept,
+      Collection<ConsumerRecord<byte[], byte[]>> kept,
       int scanned,
       Map<Integer, Long> reached) {
     List<ConsumerRecord<byte[], byte[]>> sorted = new ArrayList<>(kept);
-    sorted.sort(
-        Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
-            .thenComparingInt(ConsumerRecord::partition)
-            .thenComparingLong(ConsumerRecord::offset));
-    List<Map<String, Object>> events = new ArrayList<>();
+    sorted.sort(OLDEST_FIRST);
+    List<BusEvents.Event> events = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : sorted) {
-      Map<String, Object> event = new LinkedHashMap<>();
-      event.put("partition", r.partition());
-      event.put("offset", r.offset());
-      event.put("timestamp", Instant.ofEpochMilli(r.timestamp()).toString());
-      event.put("event", readable(r.value()));
-      events.add(event);
+      events.add(
+          new BusEvents.Event(
+              r.partition(),
+              r.offset(),
+              Instant.ofEpochMilli(r.timestamp()).toString(),
+              readable(r.value())));
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("bus", bus);
-    body.put("topic", topic);
-    body.put("events", events);
-    body.put("scanned", scanned);
-    body.put("after", Cursor.format(reached));
-    return body;
+    return new BusEvents(bus, topic, events, scanned, Cursor.format(reached));
   }
 
-  private static Object readable(byte[] value) {
+  private static JsonNode readable(byte[] value) {
     try {
       JsonNode json = JSON.readTree(value);
-      return json == null ? "" : json;
+      return json == null ? TextNode.valueOf("") : json;
     } catch (IOException e) {
-      return new String(value, StandardCharsets.UTF_8);
+      return TextNode.valueOf(new String(value, StandardCharsets.UTF_8));
     }
   }
 
-  private static Outcome noSuchBus(String bus) {
+  private static <T> Outcome<T> noSuchBus(String bus) {
     return Outcome.refused(
         Kind.NOT_FOUND,
         "NOT_FOUND",
@@ -208,7 +205,7 @@ public final class BusTail implements EventTail {
         Map.of("bus", bus));
   }
 
-  private static CompletionStage<Outcome> done(Outcome outcome) {
+  private static CompletionStage<Outcome<BusEvents>> done(Outcome<BusEvents> outcome) {
     return CompletableFuture.completedFuture(outcome);
   }
 

@@ -2,6 +2,9 @@ package dev.railyard.host.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.answers.DeadLetterCounts;
+import dev.railyard.api.platform.answers.Letters;
+import dev.railyard.api.platform.answers.Redriven;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.connect.DeadLetters;
 import dev.railyard.rules.model.Rule;
@@ -50,8 +53,8 @@ final class DeadLetterService {
     this.producer = producer;
   }
 
-  Outcome list(Rule rule) {
-    List<Map<String, Object>> targets = new ArrayList<>();
+  Outcome<DeadLetterCounts> list(Rule rule) {
+    List<DeadLetterCounts.Target> targets = new ArrayList<>();
     for (Target t : rule.targets()) {
       try (Consumer<byte[], byte[]> consumer = consumer(rule.name(), t.name())) {
         List<TopicPartition> partitions = assign(consumer, rule.name(), t.name());
@@ -65,23 +68,23 @@ final class DeadLetterService {
           OffsetAndMetadata o = done.get(tp);
           redriven += o == null ? 0 : o.offset() - begin.get(tp);
         }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("target", t.name());
-        view.put("topic", Topology.deadLetterTopic(rule.name(), t.name()));
-        view.put("letters", total);
-        view.put("redriven", redriven);
-        view.put("waiting", total - redriven);
-        targets.add(view);
+        targets.add(
+            new DeadLetterCounts.Target(
+                t.name(),
+                Topology.deadLetterTopic(rule.name(), t.name()),
+                total,
+                redriven,
+                total - redriven));
       }
     }
-    return Outcome.ok(Map.of("rule", rule.name(), "targets", targets));
+    return Outcome.ok(new DeadLetterCounts(rule.name(), targets));
   }
 
-  Outcome peek(Rule rule, String target, int limit) {
+  Outcome<Letters> peek(Rule rule, String target, int limit) {
     try (Consumer<byte[], byte[]> consumer = consumer(rule.name(), target)) {
       List<TopicPartition> partitions = assign(consumer, rule.name(), target);
       Map<TopicPartition, Long> end = position(consumer, partitions);
-      List<Map<String, Object>> letters = new ArrayList<>();
+      List<Letters.Letter> letters = new ArrayList<>();
       read(
           consumer,
           end,
@@ -91,11 +94,11 @@ final class DeadLetterService {
             }
             return letters.size() < limit;
           });
-      return Outcome.ok(Map.of("rule", rule.name(), "target", target, "letters", letters));
+      return Outcome.ok(new Letters(rule.name(), target, letters));
     }
   }
 
-  Outcome redrive(Rule rule, String target) throws Exception {
+  Outcome<Redriven> redrive(Rule rule, String target) throws Exception {
     Transformer transformer = Transformer.of(rule.transform());
     String delivery = Topology.deliveryTopic(rule.name(), target);
     try (Consumer<byte[], byte[]> consumer = consumer(rule.name(), target)) {
@@ -133,16 +136,7 @@ final class DeadLetterService {
       Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
       end.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
       consumer.commitSync(commit);
-      return Outcome.ok(
-          Map.of(
-              "rule",
-              rule.name(),
-              "target",
-              target,
-              "redriven",
-              sent.size(),
-              "failedAgain",
-              failedAgain[0]));
+      return Outcome.ok(new Redriven(rule.name(), target, sent.size(), failedAgain[0]));
     }
   }
 
@@ -196,13 +190,7 @@ final class DeadLetterService {
     return headers;
   }
 
-  private static Map<String, Object> view(ConsumerRecord<byte[], byte[]> r) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("partition", r.partition());
-    v.put("offset", r.offset());
-    v.put("timestamp", Instant.ofEpochMilli(r.timestamp()).toString());
-    v.put("key", r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8));
-    v.put("value", r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8));
+  private static Letters.Letter view(ConsumerRecord<byte[], byte[]> r) {
     Map<String, String> headers = new LinkedHashMap<>();
     for (Header h : r.headers()) {
       if (!h.key().equals("__connect.errors.exception.stacktrace")) {
@@ -210,8 +198,13 @@ final class DeadLetterService {
             h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
       }
     }
-    v.put("headers", headers);
-    return v;
+    return new Letters.Letter(
+        r.partition(),
+        r.offset(),
+        Instant.ofEpochMilli(r.timestamp()).toString(),
+        r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+        r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8),
+        headers);
   }
 
   private static List<TopicPartition> assign(

@@ -2,9 +2,12 @@ package dev.railyard.host.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.TestPatternRequest;
+import dev.railyard.api.platform.answers.TestPatternResult;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import dev.railyard.rules.pattern.Pattern;
@@ -26,7 +29,8 @@ final class PatternTester {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  Outcome test(TestPatternRequest request, Map<String, Rule> rules) throws IOException {
+  Outcome<TestPatternResult> test(TestPatternRequest request, Map<String, Rule> rules)
+      throws IOException {
     byte[] eventJson = request.eventJson().getBytes(StandardCharsets.UTF_8);
     if (request.patternJson() != null) {
       String pattern = request.patternJson();
@@ -38,7 +42,7 @@ final class PatternTester {
             "the pattern has " + problems.size() + " problem(s): " + problems.get(0),
             Map.of("problems", problems.stream().map(Problem::toString).toList()));
       }
-      return Outcome.ok(Map.of("matches", Pattern.compile(pattern).matches(eventJson)));
+      return Outcome.ok(new TestPatternResult(Pattern.compile(pattern).matches(eventJson), null));
     }
     Rule rule = rules.get(request.rule());
     if (rule == null) {
@@ -46,24 +50,22 @@ final class PatternTester {
           Kind.NOT_FOUND, "NOT_FOUND", "rule '" + request.rule() + "' does not exist", null);
     }
     boolean matches = Pattern.compile(rule.pattern()).matches(eventJson);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("matches", matches);
-    if (matches) {
-      answer.put("targets", outputs(rule, eventJson));
-    }
-    return Outcome.ok(answer);
+    return Outcome.ok(new TestPatternResult(matches, matches ? outputs(rule, eventJson) : null));
   }
 
-  private static Map<String, Object> outputs(Rule rule, byte[] eventJson) throws IOException {
-    Map<String, Object> targets = new LinkedHashMap<>();
-    Object output;
+  private static Map<String, JsonNode> outputs(Rule rule, byte[] eventJson) throws IOException {
+    Map<String, JsonNode> targets = new LinkedHashMap<>();
+    JsonNode output;
     try {
       byte[] bytes =
           Transformer.of(rule.transform())
               .apply(JSON.readTree(eventJson), eventJson, rule.name(), Instant.now());
       output = readable(bytes);
     } catch (TransformException e) {
-      output = Map.of("error", e.getMessage(), "deadLetter", true);
+      ObjectNode error = JSON.createObjectNode();
+      error.put("error", e.getMessage());
+      error.put("deadLetter", true);
+      output = error;
     }
     for (Target target : rule.targets()) {
       targets.put(target.name(), output);
@@ -71,12 +73,12 @@ final class PatternTester {
     return targets;
   }
 
-  private static Object readable(byte[] bytes) {
+  private static JsonNode readable(byte[] bytes) {
     try {
       JsonNode node = JSON.readTree(bytes);
-      return node == null ? new String(bytes, StandardCharsets.UTF_8) : node;
+      return node == null ? TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8)) : node;
     } catch (IOException e) {
-      return new String(bytes, StandardCharsets.UTF_8);
+      return TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8));
     }
   }
 }

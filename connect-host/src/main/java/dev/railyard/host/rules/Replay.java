@@ -1,9 +1,8 @@
 package dev.railyard.host.rules;
 
+import dev.railyard.api.platform.answers.ReplayView;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The progress of one replay. Thread-safe. */
@@ -68,21 +67,20 @@ final class Replay {
     finishedAt = Instant.now();
   }
 
-  synchronized Map<String, Object> view() {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", id);
-    v.put("rule", rule);
-    v.put("targets", targets);
-    v.put("from", from.toString());
-    v.put("to", to.toString());
-    v.put("state", state.name());
-    v.put("scanned", scanned);
-    v.put("matched", matched);
-    v.put("delivered", delivered);
-    v.put("transformFailures", failed);
-    v.put("message", message);
-    v.put("startedAt", startedAt.toString());
-    v.put("finishedAt", finishedAt == null ? null : finishedAt.toString());
-    return v;
+  synchronized ReplayView view() {
+    return new ReplayView(
+        id,
+        rule,
+        targets,
+        from.toString(),
+        to.toString(),
+        state.name(),
+        scanned,
+        matched,
+        delivered,
+        failed,
+        message,
+        startedAt.toString(),
+        finishedAt == null ? null : finishedAt.toString());
   }
 }

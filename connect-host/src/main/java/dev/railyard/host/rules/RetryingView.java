@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.answers.Retrying;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.delivery.ParkedHeaders;
 import dev.railyard.rules.model.Rule;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -67,9 +67,9 @@ final class RetryingView {
    *
    * @param target a target of {@code rule}
    */
-  Outcome peek(Rule rule, String target, int limit) throws Exception {
+  Outcome<Retrying> peek(Rule rule, String target, int limit) throws Exception {
     String topic = Topology.retryTopic(rule.name(), target);
-    List<Map<String, Object>> retrying = new ArrayList<>();
+    List<Retrying.Parked> retrying = new ArrayList<>();
     List<TopicPartition> partitions;
     try (Consumer<byte[], byte[]> consumer = consumer(limit)) {
       partitions = partitions(consumer, topic);
@@ -87,12 +87,9 @@ final class RetryingView {
     }
     boolean keepsOrder =
         rule.targets().stream().anyMatch(t -> t.name().equals(target) && t.retry().inOrder());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("rule", rule.name());
-    body.put("target", target);
-    body.put("topic", partitions.isEmpty() && keepsOrder ? null : topic);
-    body.put("retrying", retrying);
-    return Outcome.ok(body);
+    return Outcome.ok(
+        new Retrying(
+            rule.name(), target, partitions.isEmpty() && keepsOrder ? null : topic, retrying));
   }
 
   /** The partitions of {@code topic} in ascending order, none when it does not exist. */
@@ -150,7 +147,7 @@ final class RetryingView {
       long from,
       long end,
       int limit,
-      List<Map<String, Object>> into,
+      List<Retrying.Parked> into,
       long deadline)
       throws TimeoutException {
     if (from >= end) {
@@ -167,7 +164,7 @@ final class RetryingView {
         if (r.offset() >= end || into.size() >= limit) {
           return;
         }
-        Map<String, Object> view = view(r);
+        Retrying.Parked view = view(r);
         if (view != null) {
           into.add(view);
         }
@@ -176,23 +173,22 @@ final class RetryingView {
   }
 
   /** A parked record as the API shows it, or null when it is not one the guard parked. */
-  private static Map<String, Object> view(ConsumerRecord<byte[], byte[]> r) {
+  private static Retrying.Parked view(ConsumerRecord<byte[], byte[]> r) {
     Integer attempts = attempts(r);
     if (attempts == null) {
       return null;
     }
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("partition", r.partition());
-    v.put("offset", r.offset());
-    v.put("eventId", eventId(r));
-    v.put("attempts", attempts);
-    v.put("firstFailure", text(r, ParkedHeaders.FIRST));
-    v.put("lastFailure", text(r, ParkedHeaders.LAST));
-    v.put("due", text(r, ParkedHeaders.DUE));
-    v.put("errorClass", text(r, ParkedHeaders.ERROR_CLASS));
-    v.put("errorMessage", text(r, ParkedHeaders.ERROR_MESSAGE));
-    v.put("value", payload(r.value()));
-    return v;
+    return new Retrying.Parked(
+        r.partition(),
+        r.offset(),
+        eventId(r),
+        attempts,
+        text(r, ParkedHeaders.FIRST),
+        text(r, ParkedHeaders.LAST),
+        text(r, ParkedHeaders.DUE),
+        text(r, ParkedHeaders.ERROR_CLASS),
+        text(r, ParkedHeaders.ERROR_MESSAGE),
+        payload(r.value()));
   }
 
   private static Integer attempts(ConsumerRecord<byte[], byte[]> r) {

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class RuleChanges implements AutoCloseable {
 
-  /** One operation. */
-  interface Work {
-    Outcome call() throws Exception;
+  /** One operation, answering a {@code T}. */
+  interface Work<T> {
+    Outcome<T> call() throws Exception;
   }
 
   private final int queued;
@@ -41,7 +41,7 @@ final class RuleChanges implements AutoCloseable {
   }
 
   /** Queues {@code work}; its outcome, or a refusal when the queue is full. */
-  CompletableFuture<Outcome> run(Work work) {
+  <T> CompletableFuture<Outcome<T>> run(Work<T> work) {
     try {
       return CompletableFuture.supplyAsync(
           () -> {

@@ -1,5 +1,6 @@
 package dev.railyard.host.rules;
 
+import dev.railyard.api.platform.answers.RuleDiffView;
 import dev.railyard.rules.model.Rule;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,10 +65,10 @@ record RuleDiff(
     return deleted.stream().noneMatch(rules::containsKey);
   }
 
-  Map<String, Object> answer(boolean dryRun) {
-    List<Map<String, String>> list = new ArrayList<>();
-    actions.forEach((name, action) -> list.add(Map.of("name", name, "action", action)));
-    return Map.of("dryRun", dryRun, "rules", list);
+  RuleDiffView answer(boolean dryRun) {
+    List<RuleDiffView.Change> list = new ArrayList<>();
+    actions.forEach((name, action) -> list.add(new RuleDiffView.Change(name, action)));
+    return new RuleDiffView(dryRun, list);
   }
 
   String summary() {

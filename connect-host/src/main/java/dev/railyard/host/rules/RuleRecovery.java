@@ -3,6 +3,11 @@ package dev.railyard.host.rules;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.ReplayRequest;
+import dev.railyard.api.platform.answers.DeadLetterCounts;
+import dev.railyard.api.platform.answers.Letters;
+import dev.railyard.api.platform.answers.Redriven;
+import dev.railyard.api.platform.answers.ReplayView;
+import dev.railyard.api.platform.answers.Retrying;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.model.Rule;
 import java.time.Duration;
@@ -57,7 +62,7 @@ final class RuleRecovery implements AutoCloseable {
     this.retrying = new RetryingView(clients, admin);
   }
 
-  CompletableFuture<Outcome> replay(String name, ReplayRequest request) {
+  CompletableFuture<Outcome<ReplayView>> replay(String name, ReplayRequest request) {
     Rule rule = rules.get().get(name);
     if (rule == null) {
       return CompletableFuture.completedFuture(RuleViews.notFound(name));
@@ -88,7 +93,7 @@ final class RuleRecovery implements AutoCloseable {
     return CompletableFuture.completedFuture(Outcome.accepted(replay.view()));
   }
 
-  CompletableFuture<Outcome> replayStatus(String id) {
+  CompletableFuture<Outcome<ReplayView>> replayStatus(String id) {
     Replay replay = replaysById.get(id);
     return CompletableFuture.completedFuture(
         replay == null
@@ -97,34 +102,35 @@ final class RuleRecovery implements AutoCloseable {
             : Outcome.ok(replay.view()));
   }
 
-  CompletableFuture<Outcome> deadLetters(String name) {
+  CompletableFuture<Outcome<DeadLetterCounts>> deadLetters(String name) {
     return withTarget(name, null, deadLetters::list);
   }
 
-  CompletableFuture<Outcome> peek(String name, String target, int limit) {
+  CompletableFuture<Outcome<Letters>> peek(String name, String target, int limit) {
     return withTarget(name, target, rule -> deadLetters.peek(rule, target, limit));
   }
 
-  CompletableFuture<Outcome> retrying(String name, String target, int limit) {
+  CompletableFuture<Outcome<Retrying>> retrying(String name, String target, int limit) {
     return withTarget(name, target, rule -> retrying.peek(rule, target, limit));
   }
 
-  CompletableFuture<Outcome> redrive(String name, String target) {
+  CompletableFuture<Outcome<Redriven>> redrive(String name, String target) {
     return withTarget(
         name,
         target,
         rule -> {
-          Outcome outcome = deadLetters.redrive(rule, target);
+          Outcome<Redriven> outcome = deadLetters.redrive(rule, target);
           log.info("Redrove dead letters of {}.{}: {}", name, target, outcome.body());
           return outcome;
         });
   }
 
-  private interface RuleWork {
-    Outcome call(Rule rule) throws Exception;
+  private interface RuleWork<T> {
+    Outcome<T> call(Rule rule) throws Exception;
   }
 
-  private CompletableFuture<Outcome> withTarget(String name, String target, RuleWork work) {
+  private <T> CompletableFuture<Outcome<T>> withTarget(
+      String name, String target, RuleWork<T> work) {
     return CompletableFuture.supplyAsync(
         () -> {
           Rule rule = rules.get().get(name);

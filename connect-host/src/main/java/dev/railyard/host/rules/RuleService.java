@@ -8,6 +8,16 @@ import dev.railyard.api.platform.ReplayRequest;
 import dev.railyard.api.platform.RuleAdmin;
 import dev.railyard.api.platform.TestPatternRequest;
 import dev.railyard.api.platform.UnavailableException;
+import dev.railyard.api.platform.answers.DeadLetterCounts;
+import dev.railyard.api.platform.answers.Deleted;
+import dev.railyard.api.platform.answers.Letters;
+import dev.railyard.api.platform.answers.Redriven;
+import dev.railyard.api.platform.answers.ReplayView;
+import dev.railyard.api.platform.answers.Retrying;
+import dev.railyard.api.platform.answers.RuleDiffView;
+import dev.railyard.api.platform.answers.RuleView;
+import dev.railyard.api.platform.answers.TestPatternResult;
+import dev.railyard.api.platform.answers.Validated;
 import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.kafka.KafkaClients;
@@ -65,12 +75,9 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   private final RuleChanges changes;
 
   /**
-   * Creates the rules topic if needed (compacted, one partition: rules apply in the order written)
-   * and the stats topic the tasks write their counts to (compacted, one partition: a record per
-   * task run), reads every rule, and is ready to take changes.
-   */
-  /**
-   * Starts the service.
+   * Starts the service: creates the rules topic if needed (compacted, one partition: rules apply in
+   * the order written) and the stats topic the tasks write their counts to (compacted, one
+   * partition: a record per task run), reads every rule, and is ready to take changes.
    *
    * @param scaledTasks the tasks the autoscaler gave a router or target connector, which applying
    *     rules keeps
@@ -192,7 +199,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Outcome> apply(
+  public CompletionStage<Outcome<RuleDiffView>> apply(
       String fileName, String yaml, boolean dryRun, boolean prune, BusScope scope) {
     return changes.run(
         () -> {
@@ -200,7 +207,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           if (!loaded.isValid()) {
             return RuleViews.refused(fileName, loaded);
           }
-          Outcome outOfScope = RuleViews.outOfScope(fileName, loaded.rules(), scope);
+          Outcome<RuleDiffView> outOfScope = RuleViews.outOfScope(fileName, loaded.rules(), scope);
           if (outOfScope != null) {
             return outOfScope;
           }
@@ -259,14 +266,15 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Outcome> validate(String fileName, String yaml, BusScope scope) {
+  public CompletionStage<Outcome<Validated>> validate(
+      String fileName, String yaml, BusScope scope) {
     return changes.run(
         () -> {
           LoadResult loaded = RuleFiles.load(fileName, yaml);
           if (!loaded.isValid()) {
             return RuleViews.refused(fileName, loaded);
           }
-          Outcome outOfScope = RuleViews.outOfScope(fileName, loaded.rules(), scope);
+          Outcome<Validated> outOfScope = RuleViews.outOfScope(fileName, loaded.rules(), scope);
           if (outOfScope != null) {
             return outOfScope;
           }
@@ -279,8 +287,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           reconciler.validateTargets(
               loaded.rules(), reconciler.templates(loaded.rules(), missing), missing);
           return missing.isEmpty()
-              ? Outcome.ok(
-                  Map.of("valid", true, "rules", loaded.rules().stream().map(Rule::name).toList()))
+              ? Outcome.ok(new Validated(true, loaded.rules().stream().map(Rule::name).toList()))
               : Outcome.refused(
                   Kind.INVALID,
                   "INVALID_RULES",
@@ -290,8 +297,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Outcome> list(BusScope scope) {
-    List<Map<String, Object>> views = new ArrayList<>();
+  public CompletionStage<Outcome<List<RuleView>>> list(BusScope scope) {
+    List<RuleView> views = new ArrayList<>();
     new TreeMap<>(rules.rules())
         .values().stream()
             .filter(r -> scope.allows(r.bus()))
@@ -311,14 +318,14 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Outcome> get(String name) {
+  public CompletionStage<Outcome<RuleView>> get(String name) {
     Rule rule = rules.rules().get(name);
     return CompletableFuture.completedFuture(
         rule == null ? RuleViews.notFound(name) : Outcome.ok(RuleViews.view(rule, stats)));
   }
 
   @Override
-  public CompletionStage<Outcome> delete(String name) {
+  public CompletionStage<Outcome<Deleted>> delete(String name) {
     return changes.run(
         () -> {
           Map<String, Rule> before = rules.rules();
@@ -335,12 +342,12 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           }
           reconciler.connectors(before, rules.rules(), Set.of(rule.bus()), Map.of());
           log.info("Deleted rule {}", name);
-          return Outcome.ok(Map.of("name", name, "deleted", true));
+          return Outcome.ok(Deleted.of(name));
         });
   }
 
   @Override
-  public CompletionStage<Outcome> test(TestPatternRequest request) {
+  public CompletionStage<Outcome<TestPatternResult>> test(TestPatternRequest request) {
     return changes.run(() -> tester.test(request, rules.rules()));
   }
 
@@ -350,32 +357,32 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Outcome> replay(String name, ReplayRequest request) {
+  public CompletionStage<Outcome<ReplayView>> replay(String name, ReplayRequest request) {
     return recovery.replay(name, request);
   }
 
   @Override
-  public CompletionStage<Outcome> replayStatus(String id) {
+  public CompletionStage<Outcome<ReplayView>> replayStatus(String id) {
     return recovery.replayStatus(id);
   }
 
   @Override
-  public CompletionStage<Outcome> deadLetters(String name) {
+  public CompletionStage<Outcome<DeadLetterCounts>> deadLetters(String name) {
     return recovery.deadLetters(name);
   }
 
   @Override
-  public CompletionStage<Outcome> peekDeadLetters(String name, String target, int limit) {
+  public CompletionStage<Outcome<Letters>> peekDeadLetters(String name, String target, int limit) {
     return recovery.peek(name, target, limit);
   }
 
   @Override
-  public CompletionStage<Outcome> peekRetrying(String name, String target, int limit) {
+  public CompletionStage<Outcome<Retrying>> peekRetrying(String name, String target, int limit) {
     return recovery.retrying(name, target, limit);
   }
 
   @Override
-  public CompletionStage<Outcome> redrive(String name, String target) {
+  public CompletionStage<Outcome<Redriven>> redrive(String name, String target) {
     return recovery.redrive(name, target);
   }
 

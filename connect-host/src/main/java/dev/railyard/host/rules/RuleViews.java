@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.answers.RuleView;
 import dev.railyard.host.connectors.SecretMasking;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
@@ -30,29 +31,20 @@ final class RuleViews {
   private RuleViews() {}
 
   /** The rule document, plus where its events go. */
-  static Map<String, Object> view(Rule rule, TargetStats stats) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("name", rule.name());
-    view.put("bus", rule.bus());
-    view.put("enabled", rule.enabled());
-    List<Map<String, Object>> targets = new ArrayList<>();
+  static RuleView view(Rule rule, TargetStats stats) {
+    List<RuleView.Target> targets = new ArrayList<>();
     for (Target t : rule.targets()) {
-      Map<String, Object> target = new LinkedHashMap<>();
-      target.put("name", t.name());
-      target.put("connector", Topology.targetConnectorName(rule.name(), t.name()));
-      target.put("deliveryTopic", Topology.deliveryTopic(rule.name(), t.name()));
-      target.put(
-          "deadLetterTopic",
-          t.deadLetter() ? Topology.deadLetterTopic(rule.name(), t.name()) : null);
-      target.put(
-          "retryTopic", t.retry().inOrder() ? null : Topology.retryTopic(rule.name(), t.name()));
       TargetStats.Figures figures = stats.of(rule.name(), t.name());
-      target.put("stats", figures == null ? null : figures.view());
-      targets.add(target);
+      targets.add(
+          new RuleView.Target(
+              t.name(),
+              Topology.targetConnectorName(rule.name(), t.name()),
+              Topology.deliveryTopic(rule.name(), t.name()),
+              t.deadLetter() ? Topology.deadLetterTopic(rule.name(), t.name()) : null,
+              t.retry().inOrder() ? null : Topology.retryTopic(rule.name(), t.name()),
+              figures == null ? null : figures.view()));
     }
-    view.put("targets", targets);
-    view.put("document", document(rule));
-    return view;
+    return new RuleView(rule.name(), rule.bus(), rule.enabled(), targets, document(rule));
   }
 
   /** The rule as stored, with the secrets of inline target configs masked. */
@@ -107,7 +99,7 @@ final class RuleViews {
   }
 
   /** The answer for a rule that does not exist. */
-  static Outcome notFound(String name) {
+  static <T> Outcome<T> notFound(String name) {
     return Outcome.refused(
         Kind.NOT_FOUND,
         "NOT_FOUND",
@@ -138,7 +130,7 @@ final class RuleViews {
   }
 
   /** A rule file refused for its problems. */
-  static Outcome refused(String fileName, LoadResult loaded) {
+  static <T> Outcome<T> refused(String fileName, LoadResult loaded) {
     int n = loaded.problems().size();
     return Outcome.refused(
         Kind.INVALID,
@@ -156,7 +148,7 @@ final class RuleViews {
    * A rule file with a rule on a bus outside the caller's scope, refused whole, or null when every
    * rule is in scope.
    */
-  static Outcome outOfScope(String fileName, List<Rule> rules, BusScope scope) {
+  static <T> Outcome<T> outOfScope(String fileName, List<Rule> rules, BusScope scope) {
     List<String> outside =
         rules.stream()
             .filter(r -> !scope.allows(r.bus()))

@@ -1,5 +1,6 @@
 package dev.railyard.host.rules;
 
+import dev.railyard.api.platform.answers.RuleView;
 import dev.railyard.autoscale.lag.GroupLag;
 import dev.railyard.autoscale.lag.LagReader;
 import dev.railyard.autoscale.lag.OffsetSnapshot;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,17 +80,9 @@ final class TargetStats {
           counts.failed(rule, target));
     }
 
-    Map<String, Object> view() {
-      Map<String, Object> view = new LinkedHashMap<>();
-      view.put("matched", matched);
-      view.put("routed", routed);
-      view.put("delivered", delivered);
-      view.put("lag", lag());
-      view.put("retrying", retrying);
-      view.put("deadLettered", deadLettered);
-      view.put("transformErrors", transformErrors);
-      view.put("failed", failed);
-      return view;
+    RuleView.Stats view() {
+      return new RuleView.Stats(
+          matched, routed, delivered, lag(), retrying, deadLettered, transformErrors, failed);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.railyard.host.autoscale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.answers.AutoscaleStatus;
 import dev.railyard.autoscale.actuate.WorkerActuator;
 import dev.railyard.autoscale.collect.Collector;
 import dev.railyard.autoscale.collect.WorkerMetrics;
@@ -63,13 +64,18 @@ class AutoscaleServiceTest {
     admin.close();
   }
 
-  private Outcome update(Map<String, String> changes) throws Exception {
+  private static Outcome.Refused<AutoscaleStatus> refused(Outcome<AutoscaleStatus> outcome) {
+    assertThat(outcome).isInstanceOf(Outcome.Refused.class);
+    return (Outcome.Refused<AutoscaleStatus>) outcome;
+  }
+
+  private Outcome<AutoscaleStatus> update(Map<String, String> changes) throws Exception {
     return service.update(changes).toCompletableFuture().get();
   }
 
   @Test
   void shouldPutAValidChangeInForceKeepingTheRest() throws Exception {
-    Outcome ok =
+    Outcome<AutoscaleStatus> ok =
         update(Map.of("autoscale.workers.max", "3", "autoscale.drain.target.seconds", "30"));
 
     assertThat(ok).isInstanceOf(Outcome.Ok.class);
@@ -82,40 +88,33 @@ class AutoscaleServiceTest {
   void shouldRefuseABadChangeNamingTheKeyAndChangeNothing() throws Exception {
     PolicySettings before = autoscaler.settings();
 
-    Outcome aboveThePool =
+    Outcome<AutoscaleStatus> aboveThePool =
         update(Map.of("autoscale.workers.max", "9", "autoscale.interval.ms", "1000"));
-    Outcome unknown = update(Map.of("autoscale.turbo", "on"));
-    Outcome minAboveMax =
+    Outcome<AutoscaleStatus> unknown = update(Map.of("autoscale.turbo", "on"));
+    Outcome<AutoscaleStatus> minAboveMax =
         update(Map.of("autoscale.workers.min", "4", "autoscale.workers.max", "2"));
 
-    assertThat(aboveThePool)
-        .isInstanceOfSatisfying(
-            Outcome.Refused.class,
-            r -> {
-              assertThat(r.kind()).isEqualTo(Outcome.Kind.INVALID);
-              assertThat(r.message())
-                  .contains("autoscale.workers.max")
-                  .contains("cannot exceed the most workers the platform can run (8)")
-                  .endsWith("; the policy in force is unchanged");
-              assertThat(r.details()).containsEntry("key", "autoscale.workers.max");
-            });
-    assertThat(unknown)
-        .isInstanceOfSatisfying(
-            Outcome.Refused.class,
-            r -> assertThat(r.details()).containsEntry("key", "autoscale.turbo"));
+    assertThat(refused(aboveThePool).kind()).isEqualTo(Outcome.Kind.INVALID);
+    assertThat(refused(aboveThePool).message())
+        .contains("autoscale.workers.max")
+        .contains("cannot exceed the most workers the platform can run (8)")
+        .endsWith("; the policy in force is unchanged");
+    assertThat(refused(aboveThePool).details()).containsEntry("key", "autoscale.workers.max");
+    assertThat(refused(unknown).details()).containsEntry("key", "autoscale.turbo");
     assertThat(minAboveMax).isInstanceOf(Outcome.Refused.class);
     assertThat(autoscaler.settings()).isEqualTo(before);
   }
 
   @Test
   void shouldShowThePolicyAndWorkersBeforeTheFirstStep() throws Exception {
-    Outcome status = service.status().toCompletableFuture().get();
+    AutoscaleStatus status = service.status().toCompletableFuture().get().body();
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> body = (Map<String, Object>) status.body();
-    assertThat(body).containsKeys("policy", "snapshot", "workers", "connectors", "decisions");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> workers = (Map<String, Object>) body.get("workers");
-    assertThat(workers).containsEntry("running", 1).containsEntry("min", 1).containsEntry("max", 8);
+    assertThat(status.policy()).containsKey("autoscale.workers.max");
+    assertThat(status.snapshot()).isEqualTo(new AutoscaleStatus.Snapshot(null, null));
+    assertThat(status.connectors()).isEmpty();
+    assertThat(status.workers().running()).isEqualTo(1);
+    assertThat(status.workers().min()).isEqualTo(1);
+    assertThat(status.workers().max()).isEqualTo(8);
+    assertThat(status.workers().decided()).isNull();
   }
 }

@@ -27,7 +27,7 @@ class ConnectRefusalsTest {
     "503, UNAVAILABLE, CONNECT_ERROR"
   })
   void shouldTurnConnectsRefusalIntoTheKindTheApiAnswers(int status, Kind kind, String code) {
-    Outcome.Refused refused = ConnectorService.fromConnect(answer(status, "no good"));
+    Outcome.Refused<?> refused = ConnectorService.fromConnect(answer(status, "no good"));
 
     assertThat(refused.kind()).isEqualTo(kind);
     assertThat(refused.code()).isEqualTo(code);

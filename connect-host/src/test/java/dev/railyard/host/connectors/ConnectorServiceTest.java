@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.answers.ConnectorApplied;
 import dev.railyard.host.config.SecretsConfig;
 import dev.railyard.host.testing.FakeConnect;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class ConnectorServiceTest {
     connect.connectors.put("billing", config);
   }
 
-  private Outcome put(String name, Map<String, String> config) throws Exception {
+  private Outcome<ConnectorApplied> put(String name, Map<String, String> config) throws Exception {
     return service.put(name, new ConnectorRequest(config, null)).toCompletableFuture().get();
   }
 
@@ -54,7 +55,7 @@ class ConnectorServiceTest {
     Map<String, String> config = new HashMap<>(connect.connectors.get("billing"));
     config.put("http.authorization", "${file:/etc/passwd:root}");
 
-    Outcome outcome = put("billing", config);
+    Outcome<ConnectorApplied> outcome = put("billing", config);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -74,7 +75,7 @@ class ConnectorServiceTest {
     moved.put("http.authorization", SecretMasking.MASK);
     moved.put("http.url", "https://collector.evil.example/");
 
-    Outcome refused = put("billing", moved);
+    Outcome<ConnectorApplied> refused = put("billing", moved);
 
     assertThat(refused)
         .isInstanceOfSatisfying(
@@ -99,13 +100,13 @@ class ConnectorServiceTest {
     connect.close();
   }
 
-  private Outcome setTasks(String name, int tasks) throws Exception {
+  private Outcome<ConnectorApplied> setTasks(String name, int tasks) throws Exception {
     return service.setTasks(name, tasks).toCompletableFuture().get();
   }
 
   @Test
   void shouldChangeOnlyTasksMaxKeepingEverySettingAndSecret() throws Exception {
-    Outcome outcome = setTasks("billing", 3);
+    Outcome<ConnectorApplied> outcome = setTasks("billing", 3);
 
     assertThat(outcome).isNotInstanceOf(Outcome.Refused.class);
     assertThat(connect.connectors.get("billing"))
@@ -121,7 +122,7 @@ class ConnectorServiceTest {
   void shouldRefuseWhatTheConnectorsOwnValidationRefusesAndChangeNothing() throws Exception {
     connect.validationErrors.put("tasks.max", "Value must be no more than 2");
 
-    Outcome outcome = setTasks("billing", 3);
+    Outcome<ConnectorApplied> outcome = setTasks("billing", 3);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -136,7 +137,7 @@ class ConnectorServiceTest {
 
   @Test
   void shouldSayAConnectorThatIsGoneIsNotFound() throws Exception {
-    Outcome outcome = setTasks("deleted", 2);
+    Outcome<ConnectorApplied> outcome = setTasks("deleted", 2);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(

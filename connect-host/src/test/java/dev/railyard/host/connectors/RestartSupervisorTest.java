@@ -3,6 +3,7 @@ package dev.railyard.host.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.railyard.api.platform.answers.ConnectorView;
 import dev.railyard.host.testing.FakeConnect;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,10 +74,9 @@ class RestartSupervisorTest {
     clock.advance(Duration.ofMillis(2000));
     check();
     awaitRestarts(TASK_RESTART, 2);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> task = (Map<String, Object>) supervisor.describe("billing").get("task-0");
-    assertThat(task).containsEntry("attempts", 2);
-    assertThat(task.get("backoffsMs")).isEqualTo(List.of(1000L, 2000L));
+    ConnectorView.AutoRestart task = supervisor.describe("billing").get("task-0");
+    assertThat(task.attempts()).isEqualTo(2);
+    assertThat(task.backoffsMs()).isEqualTo(List.of(1000L, 2000L));
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.railyard.host.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.answers.DeadLetterCounts;
+import dev.railyard.api.platform.answers.Redriven;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
@@ -70,11 +72,10 @@ class DeadLetterServiceTest {
     DeadLetterService service = new DeadLetterService(clients, producer);
 
     // when the target's letters are redriven
-    Outcome outcome = service.redrive(rule(), "webhook");
+    Outcome<Redriven> outcome = service.redrive(rule(), "webhook");
 
     // then it went to the delivery topic as it was, marked as redriven, and is remembered
-    assertThat(outcome.body())
-        .isEqualTo(Map.of("rule", "orders", "target", "webhook", "redriven", 1, "failedAgain", 0));
+    assertThat(outcome.body()).isEqualTo(new Redriven("orders", "webhook", 1, 0));
     ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
     assertThat(sent.topic()).isEqualTo("railyard.to.orders.webhook");
     assertThat(new String(sent.value(), StandardCharsets.UTF_8)).isEqualTo("{\"orderId\":\"7\"}");
@@ -116,20 +117,11 @@ class DeadLetterServiceTest {
     letter("b", Map.of("railyard.error.class", "X"));
     DeadLetterService service = new DeadLetterService(clients, producer);
 
-    Object body = service.list(rule()).body();
+    DeadLetterCounts body = service.list(rule()).body();
 
     assertThat(body)
         .isEqualTo(
-            Map.of(
-                "rule",
-                "orders",
-                "targets",
-                List.of(
-                    Map.of(
-                        "target", "webhook",
-                        "topic", LETTERS,
-                        "letters", 2L,
-                        "redriven", 0L,
-                        "waiting", 2L))));
+            new DeadLetterCounts(
+                "orders", List.of(new DeadLetterCounts.Target("webhook", LETTERS, 2, 0, 2))));
   }
 }

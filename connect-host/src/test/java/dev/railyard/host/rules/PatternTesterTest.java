@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.TestPatternRequest;
+import dev.railyard.api.platform.answers.TestPatternResult;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Transform;
 import java.util.Map;
@@ -21,18 +22,18 @@ class PatternTesterTest {
 
   @Test
   void shouldAnswerWhetherAnEventMatchesAPattern() throws Exception {
-    Outcome outcome =
+    Outcome<TestPatternResult> outcome =
         tester.test(
             new TestPatternRequest(
                 "{\"type\": \"order.paid\"}", "{\"type\": [\"order.paid\"]}", null),
             Map.of());
 
-    assertThat(outcome).isEqualTo(Outcome.ok(Map.of("matches", true)));
+    assertThat(outcome).isEqualTo(Outcome.ok(new TestPatternResult(true, null)));
   }
 
   @Test
   void shouldRefuseABadPatternAsInvalid() throws Exception {
-    Outcome outcome =
+    Outcome<TestPatternResult> outcome =
         tester.test(new TestPatternRequest("{}", "{\"type\": \"not-a-list\"}", null), Map.of());
 
     assertThat(outcome)
@@ -46,7 +47,8 @@ class PatternTesterTest {
 
   @Test
   void shouldRefuseAnUnknownRuleAsNotFound() throws Exception {
-    Outcome outcome = tester.test(new TestPatternRequest("{}", null, "nope"), Map.of());
+    Outcome<TestPatternResult> outcome =
+        tester.test(new TestPatternRequest("{}", null, "nope"), Map.of());
 
     assertThat(outcome)
         .isEqualTo(
@@ -55,28 +57,25 @@ class PatternTesterTest {
 
   @Test
   void shouldSayWhatEachTargetOfAMatchingRuleWouldReceive() throws Exception {
-    Outcome outcome =
+    Outcome<TestPatternResult> outcome =
         tester.test(
             new TestPatternRequest(
                 "{\"type\": \"order.paid\", \"data\": {\"id\": 7}}", null, "paid"),
             Map.of("paid", RULE));
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> answer = (Map<String, Object>) outcome.body();
-    assertThat(answer).containsEntry("matches", true);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> targets = (Map<String, Object>) answer.get("targets");
+    assertThat(outcome.body().matches()).isTrue();
+    Map<String, JsonNode> targets = outcome.body().targets();
     assertThat(targets).containsOnlyKeys("out", "audit");
-    assertThat(((JsonNode) targets.get("out")).path("id").asInt()).isEqualTo(7);
+    assertThat(targets.get("out").path("id").asInt()).isEqualTo(7);
   }
 
   @Test
   void shouldAnswerNoTargetsWhenTheRuleDoesNotMatch() throws Exception {
-    Outcome outcome =
+    Outcome<TestPatternResult> outcome =
         tester.test(
             new TestPatternRequest("{\"type\": \"order.new\"}", null, "paid"),
             Map.of("paid", RULE));
 
-    assertThat(outcome).isEqualTo(Outcome.ok(Map.of("matches", false)));
+    assertThat(outcome).isEqualTo(Outcome.ok(new TestPatternResult(false, null)));
   }
 }

@@ -2,6 +2,7 @@ package dev.railyard.host.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.railyard.api.platform.answers.ReplayView;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
@@ -75,12 +76,12 @@ class ReplayRunnerTest {
         .allSatisfy(v -> assertThat(v).contains("\"type\":\"paid\""))
         .anySatisfy(v -> assertThat(v).contains("e2"))
         .anySatisfy(v -> assertThat(v).contains("e3"));
-    Map<String, Object> view = replay.view();
-    assertThat(view)
-        .containsEntry("state", "DONE")
-        .containsEntry("scanned", 3L)
-        .containsEntry("matched", 2L)
-        .containsEntry("delivered", 2L);
+    ReplayView view = replay.view();
+    assertThat(view.state()).isEqualTo("DONE");
+    assertThat(view.scanned()).isEqualTo(3);
+    assertThat(view.matched()).isEqualTo(2);
+    assertThat(view.delivered()).isEqualTo(2);
+    assertThat(view.finishedAt()).isNotNull();
   }
 
   @Test
@@ -91,7 +92,8 @@ class ReplayRunnerTest {
     new ReplayRunner(bus.clients(null), producer).run(rule(), replay);
 
     assertThat(producer.history()).isEmpty();
-    assertThat(replay.view()).containsEntry("state", "DONE").containsEntry("scanned", 0L);
+    assertThat(replay.view().state()).isEqualTo("DONE");
+    assertThat(replay.view().scanned()).isZero();
   }
 
   private static String header(ProducerRecord<byte[], byte[]> r, String key) {

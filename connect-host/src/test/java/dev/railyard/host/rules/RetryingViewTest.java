@@ -3,6 +3,7 @@ package dev.railyard.host.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.answers.Retrying;
 import dev.railyard.rules.delivery.ParkedHeaders;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.model.Rule;
@@ -67,9 +68,8 @@ class RetryingViewTest {
     return new RetryingView(retries.clients(null), admin);
   }
 
-  @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> retrying(Outcome outcome) {
-    return (List<Map<String, Object>>) ((Map<String, Object>) outcome.body()).get("retrying");
+  private static List<Retrying.Parked> retrying(Outcome<Retrying> outcome) {
+    return outcome.body().retrying();
   }
 
   @Test
@@ -83,17 +83,17 @@ class RetryingViewTest {
     admin.updateConsumerGroupOffsets(Map.of(TP, 1L));
 
     // when
-    Outcome outcome = view().peek(rule(false), "webhook", 20);
+    Outcome<Retrying> outcome = view().peek(rule(false), "webhook", 20);
 
     // then
-    List<Map<String, Object>> retrying = retrying(outcome);
-    assertThat(retrying).extracting(r -> r.get("eventId")).containsExactly("e1", "e2");
-    assertThat(retrying.get(0))
-        .containsEntry("offset", 1L)
-        .containsEntry("attempts", 2)
-        .containsEntry("errorMessage", "503 Service Unavailable")
-        .containsEntry("due", "2026-12-02T10:00:05Z");
-    assertThat(((Map<String, Object>) outcome.body())).containsEntry("topic", TOPIC);
+    List<Retrying.Parked> retrying = retrying(outcome);
+    assertThat(retrying).extracting(Retrying.Parked::eventId).containsExactly("e1", "e2");
+    Retrying.Parked first = retrying.get(0);
+    assertThat(first.offset()).isEqualTo(1);
+    assertThat(first.attempts()).isEqualTo(2);
+    assertThat(first.errorMessage()).isEqualTo("503 Service Unavailable");
+    assertThat(first.due()).isEqualTo("2026-12-02T10:00:05Z");
+    assertThat(outcome.body().topic()).isEqualTo(TOPIC);
   }
 
   @Test
@@ -101,18 +101,18 @@ class RetryingViewTest {
     parked("e0", 1);
     parked("e1", 1);
 
-    Outcome outcome = view().peek(rule(false), "webhook", 1);
+    Outcome<Retrying> outcome = view().peek(rule(false), "webhook", 1);
 
-    assertThat(retrying(outcome)).extracting(r -> r.get("eventId")).containsExactly("e0");
+    assertThat(retrying(outcome)).extracting(Retrying.Parked::eventId).containsExactly("e0");
   }
 
   @Test
   void shouldAnswerNoTopicForATargetThatKeepsOrderAndHasNoRetryTopic() throws Exception {
-    Outcome outcome =
+    Outcome<Retrying> outcome =
         new RetryingView(MemoryTopic.absent(TOPIC).clients(null), admin)
             .peek(rule(true), "webhook", 20);
 
     assertThat(retrying(outcome)).isEmpty();
-    assertThat(((Map<String, Object>) outcome.body())).containsEntry("topic", null);
+    assertThat(outcome.body().topic()).isNull();
   }
 }

@@ -17,7 +17,7 @@ class RuleChangesTest {
     CountDownLatch release = new CountDownLatch(1);
     StringBuffer order = new StringBuffer();
     try (RuleChanges changes = new RuleChanges(1)) {
-      CompletableFuture<Outcome> running =
+      CompletableFuture<Outcome<Map<String, String>>> running =
           changes.run(
               () -> {
                 started.countDown();
@@ -26,14 +26,15 @@ class RuleChangesTest {
                 return Outcome.ok(Map.of());
               });
       started.await(10, TimeUnit.SECONDS);
-      CompletableFuture<Outcome> waiting =
+      CompletableFuture<Outcome<Map<String, String>>> waiting =
           changes.run(
               () -> {
                 order.append("2");
                 return Outcome.ok(Map.of());
               });
 
-      Outcome refused = changes.run(() -> Outcome.ok(Map.of())).get(1, TimeUnit.SECONDS);
+      Outcome<Map<String, String>> refused =
+          changes.run(() -> Outcome.ok(Map.<String, String>of())).get(1, TimeUnit.SECONDS);
       release.countDown();
 
       assertThat(refused)

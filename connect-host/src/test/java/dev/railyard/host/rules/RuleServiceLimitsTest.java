@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.answers.RuleDiffView;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +30,9 @@ class RuleServiceLimitsTest {
     rig.close();
   }
 
-  private static Outcome.Refused refused(Outcome outcome) {
+  private static Outcome.Refused<RuleDiffView> refused(Outcome<RuleDiffView> outcome) {
     assertThat(outcome).isInstanceOf(Outcome.Refused.class);
-    Outcome.Refused refused = (Outcome.Refused) outcome;
+    Outcome.Refused<RuleDiffView> refused = (Outcome.Refused<RuleDiffView>) outcome;
     assertThat(refused.kind()).isEqualTo(Kind.INVALID);
     return refused;
   }
@@ -39,7 +40,7 @@ class RuleServiceLimitsTest {
   @Test
   void shouldRefuseARuleWithMoreTargetsThanAllowed() throws Exception {
     // when a rule with three targets is applied
-    Outcome outcome = rig.apply("shop.yaml", rule("paid", "shop", "order.paid", 3));
+    Outcome<RuleDiffView> outcome = rig.apply("shop.yaml", rule("paid", "shop", "order.paid", 3));
 
     // then it is refused naming the setting, and nothing is written
     assertThat((List<?>) refused(outcome).details().get("problems"))
@@ -59,7 +60,7 @@ class RuleServiceLimitsTest {
     rig.connect.requests.clear();
 
     // when another file adds a third to shop
-    Outcome outcome = rig.apply("more.yaml", rule("shipped", "shop"));
+    Outcome<RuleDiffView> outcome = rig.apply("more.yaml", rule("shipped", "shop"));
 
     // then it is refused naming the setting, and nothing is written
     assertThat(refused(outcome).message())
@@ -78,8 +79,8 @@ class RuleServiceLimitsTest {
       int written = two.written().size();
 
       // when a file adds a rule on a third bus, and another one on a bus that exists
-      Outcome third = two.apply("b.yaml", rule("billed", "billing"));
-      Outcome existing = two.apply("c.yaml", rule("created", "shop"));
+      Outcome<RuleDiffView> third = two.apply("b.yaml", rule("billed", "billing"));
+      Outcome<RuleDiffView> existing = two.apply("c.yaml", rule("created", "shop"));
 
       // then the third bus is refused naming the setting, and the existing one is taken
       assertThat(refused(third).message()).contains("at most 2", "bus.max");
@@ -95,7 +96,7 @@ class RuleServiceLimitsTest {
     rig.apply("shop.yaml", file(rule("paid", "shop"), rule("created", "shop")));
 
     // when a pruning file replaces one of them with a new one
-    Outcome outcome =
+    Outcome<RuleDiffView> outcome =
         rig.apply(
             "shop.yaml",
             file(rule("paid", "shop"), rule("shipped", "shop")),

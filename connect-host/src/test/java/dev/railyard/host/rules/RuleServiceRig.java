@@ -2,6 +2,7 @@ package dev.railyard.host.rules;
 
 import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.answers.RuleDiffView;
 import dev.railyard.host.testing.FakeConnect;
 import dev.railyard.rules.kafka.PluginClients;
 import dev.railyard.rules.stats.StatsRecords;
@@ -56,16 +57,17 @@ final class RuleServiceRig implements AutoCloseable {
     return rulesTopic.producer().history();
   }
 
-  Outcome apply(String file, String yaml) throws Exception {
+  Outcome<RuleDiffView> apply(String file, String yaml) throws Exception {
     return apply(file, yaml, false, false, BusScope.ALL);
   }
 
-  Outcome apply(String file, String yaml, boolean dryRun, boolean prune, BusScope scope)
-      throws Exception {
+  Outcome<RuleDiffView> apply(
+      String file, String yaml, boolean dryRun, boolean prune, BusScope scope) throws Exception {
     return await(service.apply(file, yaml, dryRun, prune, scope));
   }
 
-  static Outcome await(java.util.concurrent.CompletionStage<Outcome> outcome) throws Exception {
+  static <T> Outcome<T> await(java.util.concurrent.CompletionStage<Outcome<T>> outcome)
+      throws Exception {
     // longer than the service's own read-back wait, so its answer to a lost write is what fails
     return outcome.toCompletableFuture().get(45, TimeUnit.SECONDS);
   }

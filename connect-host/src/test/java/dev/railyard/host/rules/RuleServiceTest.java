@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.answers.Deleted;
+import dev.railyard.api.platform.answers.RuleDiffView;
+import dev.railyard.api.platform.answers.RuleView;
 import dev.railyard.rules.store.RuleRecords;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +38,10 @@ class RuleServiceTest {
   }
 
   /** Each rule's action in an apply's answer, by name, in the answer's order. */
-  @SuppressWarnings("unchecked")
-  static Map<String, String> actions(Outcome outcome) {
+  static Map<String, String> actions(Outcome<RuleDiffView> outcome) {
     assertThat(outcome).isInstanceOf(Outcome.Ok.class);
     Map<String, String> actions = new LinkedHashMap<>();
-    ((List<Map<String, String>>) ((Map<String, Object>) outcome.body()).get("rules"))
-        .forEach(r -> actions.put(r.get("name"), r.get("action")));
+    outcome.body().rules().forEach(r -> actions.put(r.name(), r.action()));
     return actions;
   }
 
@@ -54,7 +55,7 @@ class RuleServiceTest {
     String yaml = file(rule("paid", "shop"), rule("created", "shop", "order.created", 2));
 
     // when it is applied
-    Outcome outcome = rig.apply("shop.yaml", yaml);
+    Outcome<RuleDiffView> outcome = rig.apply("shop.yaml", yaml);
 
     // then each rule is one record keyed by its name, read back and in force
     assertThat(actions(outcome))
@@ -83,7 +84,7 @@ class RuleServiceTest {
     rig.connect.requests.clear();
 
     // when it is applied again
-    Outcome outcome = rig.apply("shop.yaml", yaml);
+    Outcome<RuleDiffView> outcome = rig.apply("shop.yaml", yaml);
 
     // then every rule is unchanged, and neither the topic nor Connect is written to
     assertThat(actions(outcome))
@@ -99,7 +100,7 @@ class RuleServiceTest {
     int written = rig.written().size();
 
     // when a file changes one of them and adds another
-    Outcome outcome =
+    Outcome<RuleDiffView> outcome =
         rig.apply(
             "shop.yaml",
             file(
@@ -124,10 +125,10 @@ class RuleServiceTest {
     String yaml = rule("paid", "shop");
 
     // when it is applied as a dry run
-    Outcome outcome = rig.apply("shop.yaml", yaml, true, false, BusScope.ALL);
+    Outcome<RuleDiffView> outcome = rig.apply("shop.yaml", yaml, true, false, BusScope.ALL);
 
     // then the answer says what would change, and nothing did
-    assertThat(((Map<?, ?>) outcome.body()).get("dryRun")).isEqualTo(true);
+    assertThat(outcome.body().dryRun()).isTrue();
     assertThat(actions(outcome)).containsExactly(Map.entry("paid", "created"));
     assertThat(rig.written()).isEmpty();
     assertThat(rig.connect.changes()).isEmpty();
@@ -140,11 +141,11 @@ class RuleServiceTest {
     String yaml = file(rule("paid", "shop"), rule("created", "shop").replace("pattern", "patern"));
 
     // when it is applied
-    Outcome outcome = rig.apply("shop.yaml", yaml);
+    Outcome<RuleDiffView> outcome = rig.apply("shop.yaml", yaml);
 
     // then it is refused whole, naming the place, and nothing reached the topic or Connect
     assertThat(outcome).isInstanceOf(Outcome.Refused.class);
-    Outcome.Refused refused = (Outcome.Refused) outcome;
+    Outcome.Refused<RuleDiffView> refused = (Outcome.Refused<RuleDiffView>) outcome;
     assertThat(refused.kind()).isEqualTo(Kind.INVALID);
     assertThat(refused.code()).isEqualTo("INVALID_RULES");
     assertThat((List<?>) refused.details().get("problems"))
@@ -162,11 +163,11 @@ class RuleServiceTest {
     rig.connect.validationErrors.put("file", "Missing required configuration");
 
     // when a rule is applied
-    Outcome outcome = rig.apply("shop.yaml", rule("paid", "shop"));
+    Outcome<RuleDiffView> outcome = rig.apply("shop.yaml", rule("paid", "shop"));
 
     // then it is refused with Connect's reason, and nothing is written
     assertThat(outcome).isInstanceOf(Outcome.Refused.class);
-    assertThat(((Outcome.Refused) outcome).message())
+    assertThat(((Outcome.Refused<RuleDiffView>) outcome).message())
         .contains("rule paid, target t1: config 'file': Missing required configuration");
     assertThat(rig.written()).isEmpty();
     assertThat(rig.connect.changes()).isEmpty();
@@ -178,7 +179,7 @@ class RuleServiceTest {
     BusScope billing = new BusScope(Set.of("billing"));
 
     // when it applies a file with a rule on billing and one on shop
-    Outcome outcome =
+    Outcome<RuleDiffView> outcome =
         rig.apply(
             "mixed.yaml",
             file(rule("invoice", "billing"), rule("paid", "shop")),
@@ -188,7 +189,7 @@ class RuleServiceTest {
 
     // then the whole file is forbidden, naming the rule outside
     assertThat(outcome).isInstanceOf(Outcome.Refused.class);
-    Outcome.Refused refused = (Outcome.Refused) outcome;
+    Outcome.Refused<RuleDiffView> refused = (Outcome.Refused<RuleDiffView>) outcome;
     assertThat(refused.kind()).isEqualTo(Kind.FORBIDDEN);
     assertThat(refused.code()).isEqualTo("BUS_NOT_ALLOWED");
     assertThat(refused.message()).contains("paid (bus shop)").doesNotContain("invoice (bus");
@@ -202,13 +203,12 @@ class RuleServiceTest {
     rig.apply("all.yaml", file(rule("paid", "shop"), rule("invoice", "billing")));
 
     // when a caller limited to billing lists them
-    Outcome listed = RuleServiceRig.await(rig.service.list(new BusScope(Set.of("billing"))));
+    Outcome<List<RuleView>> listed =
+        RuleServiceRig.await(rig.service.list(new BusScope(Set.of("billing"))));
 
     // then it sees billing's rule only, while every rule's bus is known
-    assertThat((List<?>) listed.body())
-        .singleElement()
-        .satisfies(v -> assertThat(((Map<?, ?>) v).get("name")).isEqualTo("invoice"));
-    assertThat((List<?>) RuleServiceRig.await(rig.service.list(BusScope.ALL)).body()).hasSize(2);
+    assertThat(listed.body()).extracting(RuleView::name).containsExactly("invoice");
+    assertThat(RuleServiceRig.await(rig.service.list(BusScope.ALL)).body()).hasSize(2);
     assertThat(rig.service.busOf("paid")).contains("shop");
     assertThat(rig.service.busOf("invoice")).contains("billing");
     assertThat(rig.service.busOf("nothing")).isEmpty();
@@ -217,11 +217,11 @@ class RuleServiceTest {
   @Test
   void shouldAnswerNotFoundWhenAnUnknownRuleIsDeleted() throws Exception {
     // when a rule that was never applied is deleted
-    Outcome outcome = RuleServiceRig.await(rig.service.delete("nothing"));
+    Outcome<Deleted> outcome = RuleServiceRig.await(rig.service.delete("nothing"));
 
     // then it is not found, and nothing is written
     assertThat(outcome).isInstanceOf(Outcome.Refused.class);
-    assertThat(((Outcome.Refused) outcome).kind()).isEqualTo(Kind.NOT_FOUND);
+    assertThat(((Outcome.Refused<Deleted>) outcome).kind()).isEqualTo(Kind.NOT_FOUND);
     assertThat(rig.written()).isEmpty();
   }
 
@@ -231,10 +231,10 @@ class RuleServiceTest {
     rig.apply("shop.yaml", file(rule("paid", "shop"), rule("created", "shop")));
 
     // when one is deleted
-    Outcome outcome = RuleServiceRig.await(rig.service.delete("paid"));
+    Outcome<Deleted> outcome = RuleServiceRig.await(rig.service.delete("paid"));
 
     // then a tombstone is its last record, it is gone, and so is its connector; the router stays
-    assertThat(outcome).isInstanceOf(Outcome.Ok.class);
+    assertThat(outcome).isEqualTo(Outcome.ok(Deleted.of("paid")));
     ProducerRecord<String, String> last = rig.written().get(rig.written().size() - 1);
     assertThat(last.key()).isEqualTo("paid");
     assertThat(last.value()).isNull();
@@ -252,7 +252,8 @@ class RuleServiceTest {
     int written = rig.written().size();
 
     // when a file of shop holding only paid is applied with prune
-    Outcome outcome = rig.apply("shop.yaml", rule("paid", "shop"), false, true, BusScope.ALL);
+    Outcome<RuleDiffView> outcome =
+        rig.apply("shop.yaml", rule("paid", "shop"), false, true, BusScope.ALL);
 
     // then created is deleted with a tombstone, and billing's rule is left alone
     assertThat(actions(outcome))

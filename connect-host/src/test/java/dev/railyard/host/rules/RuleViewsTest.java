@@ -67,7 +67,8 @@ class RuleViewsTest {
     assertThat(RuleViews.outOfScope("f.yaml", List.of(paid), BusScope.ALL)).isNull();
     assertThat(RuleViews.outOfScope("f.yaml", List.of(paid), new BusScope(Set.of("shop"))))
         .isNull();
-    Outcome refused = RuleViews.outOfScope("f.yaml", List.of(paid), new BusScope(Set.of("orders")));
+    Outcome<?> refused =
+        RuleViews.outOfScope("f.yaml", List.of(paid), new BusScope(Set.of("orders")));
     assertThat(refused)
         .isInstanceOfSatisfying(
             Outcome.Refused.class,

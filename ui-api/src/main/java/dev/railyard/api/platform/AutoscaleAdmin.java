@@ -1,5 +1,7 @@
 package dev.railyard.api.platform;
 
+import dev.railyard.api.platform.answers.AutoscaleDecisions;
+import dev.railyard.api.platform.answers.AutoscaleStatus;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -19,7 +21,7 @@ public interface AutoscaleAdmin {
    * The policy in force, the latest snapshot per connector (lag, rates, tasks now and desired), the
    * workers now and desired, and the last decisions with their reasons.
    */
-  CompletionStage<Outcome> status();
+  CompletionStage<Outcome<AutoscaleStatus>> status();
 
   /**
    * Puts the policy in force with {@code changes} ({@code autoscale.*} key → value) merged in.
@@ -27,8 +29,8 @@ public interface AutoscaleAdmin {
    * @return Ok with the status; Refused INVALID naming the key and what would be valid, and then
    *     the policy in force stays as it was
    */
-  CompletionStage<Outcome> update(Map<String, String> changes);
+  CompletionStage<Outcome<AutoscaleStatus>> update(Map<String, String> changes);
 
   /** The decisions after {@code since} (all kept when null), oldest first. */
-  CompletionStage<Outcome> decisions(Instant since);
+  CompletionStage<Outcome<AutoscaleDecisions>> decisions(Instant since);
 }

@@ -1,5 +1,13 @@
 package dev.railyard.api.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.answers.ConnectorAction;
+import dev.railyard.api.platform.answers.ConnectorApplied;
+import dev.railyard.api.platform.answers.ConnectorForm;
+import dev.railyard.api.platform.answers.ConnectorView;
+import dev.railyard.api.platform.answers.Deleted;
+import dev.railyard.api.platform.answers.ImportedConnectors;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -19,16 +27,16 @@ public interface ConnectorAdmin {
   Map<String, String> maskSecrets(Map<String, String> config);
 
   /** All connectors with config (masked), state and tasks. */
-  CompletionStage<Outcome> list();
+  CompletionStage<Outcome<List<ConnectorView>>> list();
 
   /** One connector: config (masked), state, tasks and Railyard's auto-restart state. */
-  CompletionStage<Outcome> get(String name);
+  CompletionStage<Outcome<ConnectorView>> get(String name);
 
   /**
    * Creates or replaces a connector after validation by its own ConfigDef: {@link Outcome.Created}
    * or {@link Outcome.Ok}, or {@code INVALID} with the errors per key.
    */
-  CompletionStage<Outcome> put(String name, ConnectorRequest request);
+  CompletionStage<Outcome<ConnectorApplied>> put(String name, ConnectorRequest request);
 
   /**
    * Whether a config may be written or validated at all, as the Connect pass-through asks before it
@@ -37,7 +45,8 @@ public interface ConnectorAdmin {
    *
    * @param name the connector written, or null for a validation
    */
-  CompletionStage<Optional<Outcome.Refused>> checkConfig(String name, Map<String, String> config);
+  CompletionStage<Optional<Outcome.Refused<?>>> checkConfig(
+      String name, Map<String, String> config);
 
   /**
    * Validates a config with the connector's own ConfigDef and answers what a form needs to show it:
@@ -49,9 +58,10 @@ public interface ConnectorAdmin {
    * @param name the connector the form edits, whose secrets in force stand in for masked ones; null
    *     for a new one
    */
-  CompletionStage<Outcome> validateForm(String name, ConnectorRequest request);
+  CompletionStage<Outcome<ConnectorForm>> validateForm(String name, ConnectorRequest request);
 
-  CompletionStage<Outcome> delete(String name);
+  /** Deletes a connector; {@code NOT_FOUND} when there is none of that name. */
+  CompletionStage<Outcome<Deleted>> delete(String name);
 
   /**
    * A lifecycle action.
@@ -59,17 +69,21 @@ public interface ConnectorAdmin {
    * @param action pause, resume, stop or restart
    * @param options for restart: {@code includeTasks} and {@code onlyFailed} ("true"/"false")
    */
-  CompletionStage<Outcome> act(String name, String action, Map<String, String> options);
+  CompletionStage<Outcome<ConnectorAction>> act(
+      String name, String action, Map<String, String> options);
 
-  /** Committed offsets (KIP-875). */
-  CompletionStage<Outcome> offsets(String name);
+  /** Committed offsets (KIP-875), Connect's document as it answers it. */
+  CompletionStage<Outcome<JsonNode>> offsets(String name);
 
-  /** Alters offsets, or resets them all when {@code change} is null (the connector is STOPPED). */
-  CompletionStage<Outcome> changeOffsets(String name, OffsetChange change);
+  /**
+   * Alters offsets, or resets them all when {@code change} is null (the connector is STOPPED); Ok
+   * with Connect's answer as it gives it.
+   */
+  CompletionStage<Outcome<JsonNode>> changeOffsets(String name, OffsetChange change);
 
   /** Every connector config as a YAML document stream (secrets masked). */
   CompletionStage<String> exportYaml();
 
   /** Validates every connector of a YAML document stream, then creates or replaces them all. */
-  CompletionStage<Outcome> importYaml(String yaml);
+  CompletionStage<Outcome<ImportedConnectors>> importYaml(String yaml);
 }

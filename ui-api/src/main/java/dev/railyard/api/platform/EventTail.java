@@ -1,5 +1,6 @@
 package dev.railyard.api.platform;
 
+import dev.railyard.api.platform.answers.BusEvents;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -45,5 +46,5 @@ public interface EventTail {
    * NOT_FOUND} for a bus out of {@code scope} or with no topic yet, {@code INVALID} for a pattern
    * or cursor that does not parse (naming it), {@code UNAVAILABLE} while Kafka cannot be read.
    */
-  CompletionStage<Outcome> tail(BusScope scope, Request request);
+  CompletionStage<Outcome<BusEvents>> tail(BusScope scope, Request request);
 }

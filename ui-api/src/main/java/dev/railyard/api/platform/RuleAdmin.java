@@ -1,5 +1,16 @@
 package dev.railyard.api.platform;
 
+import dev.railyard.api.platform.answers.DeadLetterCounts;
+import dev.railyard.api.platform.answers.Deleted;
+import dev.railyard.api.platform.answers.Letters;
+import dev.railyard.api.platform.answers.Redriven;
+import dev.railyard.api.platform.answers.ReplayView;
+import dev.railyard.api.platform.answers.Retrying;
+import dev.railyard.api.platform.answers.RuleDiffView;
+import dev.railyard.api.platform.answers.RuleView;
+import dev.railyard.api.platform.answers.TestPatternResult;
+import dev.railyard.api.platform.answers.Validated;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -22,14 +33,14 @@ public interface RuleAdmin {
    * @return the diff per rule (created, updated, unchanged, deleted), or {@code INVALID} with every
    *     problem of the file
    */
-  CompletionStage<Outcome> apply(
+  CompletionStage<Outcome<RuleDiffView>> apply(
       String fileName, String yaml, boolean dryRun, boolean prune, BusScope scope);
 
   /** Checks a YAML file as {@link #apply} would, changing nothing. */
-  CompletionStage<Outcome> validate(String fileName, String yaml, BusScope scope);
+  CompletionStage<Outcome<Validated>> validate(String fileName, String yaml, BusScope scope);
 
-  /** The rules in force on the buses of {@code scope}. */
-  CompletionStage<Outcome> list(BusScope scope);
+  /** The rules in force on the buses of {@code scope}, sorted by name. */
+  CompletionStage<Outcome<List<RuleView>>> list(BusScope scope);
 
   /** The bus of the rule named {@code name}, if there is one (for checking a caller's scope). */
   Optional<String> busOf(String name);
@@ -40,15 +51,17 @@ public interface RuleAdmin {
    */
   Optional<String> busOfConnector(String connector);
 
-  CompletionStage<Outcome> get(String name);
+  /** A rule in force; {@code NOT_FOUND} when there is none of that name. */
+  CompletionStage<Outcome<RuleView>> get(String name);
 
-  CompletionStage<Outcome> delete(String name);
+  /** Deletes a rule; {@code NOT_FOUND} when there is none of that name. */
+  CompletionStage<Outcome<Deleted>> delete(String name);
 
   /**
    * TestEventPattern: answers whether the event matches the pattern or the rule and, for a rule,
    * what each target would receive; {@code NOT_FOUND} for an unknown rule.
    */
-  CompletionStage<Outcome> test(TestPatternRequest request);
+  CompletionStage<Outcome<TestPatternResult>> test(TestPatternRequest request);
 
   /**
    * Replay (EventBridge's archive and replay, on Kafka's retention): sends the bus events of a time
@@ -56,38 +69,35 @@ public interface RuleAdmin {
    * Outcome.Accepted} with the replay's progress at once; {@code INVALID} when a target is not the
    * rule's.
    */
-  CompletionStage<Outcome> replay(String rule, ReplayRequest request);
+  CompletionStage<Outcome<ReplayView>> replay(String rule, ReplayRequest request);
 
   /** The progress and result of a replay; {@code NOT_FOUND} when unknown. */
-  CompletionStage<Outcome> replayStatus(String id);
+  CompletionStage<Outcome<ReplayView>> replayStatus(String id);
 
   /**
    * Per target of the rule: its dead-letter topic, how many letters it holds, how many redriven.
    */
-  CompletionStage<Outcome> deadLetters(String rule);
+  CompletionStage<Outcome<DeadLetterCounts>> deadLetters(String rule);
 
   /** The first {@code limit} letters of a target not yet redriven: value, key, headers, time. */
-  CompletionStage<Outcome> peekDeadLetters(String rule, String target, int limit);
+  CompletionStage<Outcome<Letters>> peekDeadLetters(String rule, String target, int limit);
 
   /**
    * The first {@code limit} records a target is still retrying: those parked in its retry topic
    * (with {@code retry.inOrder: false}) that the delivery guard has not settled yet, partitions in
    * ascending order, each oldest first. Looking neither commits nor joins the guard's retry group.
-   * Answers {@code {"rule", "target", "topic", "retrying": [{"partition", "offset", "eventId",
-   * "attempts", "firstFailure", "lastFailure", "due", "errorClass", "errorMessage", "value"}]}}:
-   * instants are ISO-8601 text, {@code value} is the record's value as JSON. {@code eventId} and
-   * {@code value} may be null; {@code topic} is null when the target keeps order and has no retry
-   * topic, and the list is then empty. {@code NOT_FOUND} when the rule or the target is unknown.
+   * Its {@link Retrying#topic} is null when the target keeps order and has no retry topic, and the
+   * list is then empty. {@code NOT_FOUND} when the rule or the target is unknown.
    *
    * @param limit 1 to 1000
    */
-  CompletionStage<Outcome> peekRetrying(String rule, String target, int limit);
+  CompletionStage<Outcome<Retrying>> peekRetrying(String rule, String target, int limit);
 
   /**
    * Sends a target's letters not yet redriven back to its delivery topic (letters the router could
    * not transform are transformed again with the rule as it is now). Each letter is redriven once.
    */
-  CompletionStage<Outcome> redrive(String rule, String target);
+  CompletionStage<Outcome<Redriven>> redrive(String rule, String target);
 
   /** The JSON Schema of a rule document. */
   String ruleSchema();
