@@ -37,7 +37,8 @@ export function lineChart(container, title, names, marks) {
     title,
     width: width(),
     height: 190,
-    scales: { x: { time: true } },
+    // at least the last five minutes, so that the first samples do not stretch over years
+    scales: { x: { time: true, range: (u, min, max) => [Math.min(min ?? Date.now() / 1000, (max ?? Date.now() / 1000) - 300), max ?? Date.now() / 1000] }, y: { range: (u, min, max) => [0, Math.max(1, max ?? 1)] } },
     series: [{}, ...names.map((name, i) => ({ label: name, stroke: COLORS[i % COLORS.length], width: 2, spanGaps: true }))],
     axes: [{}, { size: 56 }],
     hooks: {

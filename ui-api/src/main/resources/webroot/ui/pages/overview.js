@@ -63,12 +63,15 @@ export async function render(view) {
       flowBox.replaceChildren();
       flowSeries = new Series(buses.flatMap((b) => [b + ' in', b + ' out']));
       flow = lineChart(flowBox, 'Events per second, per bus (in: put; out: delivered)', flowSeries.names, marks);
+      flowBox.append(h('p', { class: 'muted', dataset: { field: 'collecting' } }, 'Rates show from the next reading, in 5 s.'));
     }
     if (flowSeries && before) {
       const values = {};
       buses.forEach((b) => { values[b + ' in'] = inRates[b] || 0; values[b + ' out'] = outRates[b] || 0; });
       flowSeries.add(now, values);
       flow.update(flowSeries);
+      const note = flowBox.querySelector('[data-field=collecting]');
+      if (note) note.remove();
     }
     if (!buses.length) flowBox.replaceChildren(h('p', { class: 'muted' }, 'No events yet: put some with POST /api/v1/events.'));
     before = reading;
