@@ -32,13 +32,14 @@ export function lineChart(container, title, names, marks) {
     container.textContent = 'The chart library did not load.';
     return { update() {} };
   }
-  const width = () => Math.max(260, container.clientWidth - 4);
+  // the card's padding is inside clientWidth
+  const width = () => Math.max(240, container.clientWidth - 32);
   const options = {
     title,
     width: width(),
     height: 190,
     // at least the last five minutes, so that the first samples do not stretch over years
-    scales: { x: { time: true, range: (u, min, max) => [Math.min(min ?? Date.now() / 1000, (max ?? Date.now() / 1000) - 300), max ?? Date.now() / 1000] }, y: { range: (u, min, max) => [0, Math.max(1, max ?? 1)] } },
+    scales: { x: { time: true, auto: false }, y: { range: (u, min, max) => [0, Math.max(1, max ?? 1)] } },
     series: [{}, ...names.map((name, i) => ({ label: name, stroke: COLORS[i % COLORS.length], width: 2, spanGaps: true }))],
     axes: [{}, { size: 56 }],
     hooks: {
@@ -66,8 +67,13 @@ export function lineChart(container, title, names, marks) {
   window.addEventListener('resize', resize);
   return {
     update(series) {
-      if (!plot) plot = new window.uPlot(options, series.data(), container);
-      else plot.setData(series.data());
+      const data = series.data();
+      if (!plot) plot = new window.uPlot(options, data, container);
+      else plot.setData(data);
+      // at least the last five minutes, so that the first samples do not stretch over years
+      const times = data[0];
+      const max = times.length ? times[times.length - 1] : Date.now() / 1000;
+      plot.setScale('x', { min: Math.min(times.length ? times[0] : max, max - 300), max });
     },
     dispose() { window.removeEventListener('resize', resize); if (plot) plot.destroy(); },
   };
