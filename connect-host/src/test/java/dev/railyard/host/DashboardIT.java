@@ -356,7 +356,9 @@ class DashboardIT {
     browser.open("scaling");
     browser.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-field=running] .value")));
-    assertThat(browser.sidewaysOverflow()).as("sideways scrolling on the scaling page").isLessThanOrEqualTo(0);
+    assertThat(browser.sidewaysOverflow())
+        .as("sideways scrolling on the scaling page")
+        .isLessThanOrEqualTo(0);
     browser.screenshot("scaling");
     browser.open("tokens");
     browser.until(d -> browser.texts("#view td[data-field=name]").contains("admin"));

@@ -6,7 +6,6 @@ import static dev.railyard.host.connectors.ConnectorService.encode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.Outcome;
-import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.answers.ConnectorForm;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -58,17 +57,9 @@ final class ConfigForm {
 
   private Outcome<ConnectorForm> answer(
       String className, Map<String, String> config, ConnectRest.Answer reply) {
-    if (reply.status() == 400
-        || reply.status() == 404
-        || reply.message().contains("Failed to find any class")) {
-      return Outcome.refused(
-          Kind.INVALID,
-          "UNKNOWN_PLUGIN",
-          reply.message() + " (GET /connect/connector-plugins lists the installed ones)",
-          Map.of("field", "connector.class", "value", className));
-    }
-    if (!reply.ok()) {
-      return ConnectorService.fromConnect(reply);
+    Outcome.Refused<ConnectorForm> refused = Validation.refusal(reply, className);
+    if (refused != null) {
+      return refused;
     }
     Validation validation = Validation.of(reply.body());
     views.rememberPasswordKeys(className, validation.passwordKeys());

@@ -211,17 +211,9 @@ public final class ConnectorService implements ConnectorAdmin {
         .send("PUT", "/connector-plugins/" + encode(className) + "/config/validate", config)
         .thenApply(
             reply -> {
-              if (reply.status() == 400
-                  || reply.status() == 404
-                  || reply.message().contains("Failed to find any class")) {
-                return Outcome.refused(
-                    Kind.INVALID,
-                    "UNKNOWN_PLUGIN",
-                    reply.message() + " (GET /connect/connector-plugins lists the installed ones)",
-                    Map.of("field", "connector.class", "value", className));
-              }
-              if (!reply.ok()) {
-                return fromConnect(reply);
+              Outcome.Refused<ConnectorApplied> failed = Validation.refusal(reply, className);
+              if (failed != null) {
+                return failed;
               }
               Validation validation = Validation.of(reply.body());
               views.rememberPasswordKeys(className, validation.passwordKeys());

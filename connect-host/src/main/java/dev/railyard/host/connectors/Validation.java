@@ -1,6 +1,7 @@
 package dev.railyard.host.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.api.platform.Outcome;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,5 +45,22 @@ record Validation(Map<String, List<String>> errors, Set<String> passwordKeys) {
       sep = ", ";
     }
     return s.toString();
+  }
+
+  /**
+   * What Connect's validate call answered when it could not validate at all: an unknown plugin
+   * (naming {@code connector.class}) or Connect's own failure; null when it did validate.
+   */
+  static <T> Outcome.Refused<T> refusal(ConnectRest.Answer reply, String className) {
+    if (reply.status() == 400
+        || reply.status() == 404
+        || reply.message().contains("Failed to find any class")) {
+      return Outcome.refused(
+          Outcome.Kind.INVALID,
+          "UNKNOWN_PLUGIN",
+          reply.message() + " (GET /connect/connector-plugins lists the installed ones)",
+          Map.of("field", "connector.class", "value", className));
+    }
+    return reply.ok() ? null : ConnectorService.fromConnect(reply);
   }
 }
