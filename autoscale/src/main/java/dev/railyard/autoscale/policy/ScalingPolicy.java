@@ -25,6 +25,8 @@ import java.util.List;
  *       one step to the highest of them (one rebalance, as the HPA does), after the last change
  *       anywhere settled. Going down needs 20 % headroom (hysteresis), so a rate near a boundary
  *       does not flap.
+ *   <li>One change a step, and only once the one before is done ({@link OneChange}): each is a
+ *       rebalance of the Connect group. Workers go one at a time.
  *   <li>Missing data or a worker change under way: hold, saying why.
  * </ul>
  */
@@ -69,6 +71,7 @@ public final class ScalingPolicy {
     busyTasks = WorkerSizing.keepWhatFreesNoWorker(snapshot, settings, next, tasks, busyTasks);
     WorkerChange workers =
         WorkerSizing.workers(snapshot, settings, memory, next, busyTasks, missing, backlogged);
+    workers = OneChange.keepOne(snapshot, settings, memory, next, tasks, workers);
     return new Decision(now, tasks, workers, next.build());
   }
 
