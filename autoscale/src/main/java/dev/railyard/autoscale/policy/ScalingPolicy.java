@@ -4,6 +4,7 @@ import dev.railyard.autoscale.policy.ConnectorLoad.Kind;
 import dev.railyard.autoscale.policy.Decision.Cause;
 import dev.railyard.autoscale.policy.Decision.TaskChange;
 import dev.railyard.autoscale.policy.Decision.WorkerChange;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.List;
  *       per-task rate while keeping up with arrivals — never above its partitions or below 1,
  *       within its own bounds, rounded to a divisor of its partitions. Lag on stuck partitions is
  *       not scaled on. While the per-task rate is not measured yet and lag builds beyond what
- *       arrived since the last commit, tasks double; keeping up unmeasured, they try one step
- *       fewer. An idle connector goes to its minimum.
+ *       arrived since the last commit, tasks double, then wait for the rate; keeping up unmeasured,
+ *       they try one step fewer. An idle connector goes to its minimum.
  *   <li>Workers: the busy tasks over the tasks per worker, one more when CPU-bound, within the
  *       reserved count (raised by the schedule) and the ceiling.
  *   <li>Up at once; down only when every recommendation of the stabilization window was lower, in
@@ -41,6 +42,14 @@ public final class ScalingPolicy {
    * backlog. The collector measures a per-task rate only past it too.
    */
   public static final double IN_FLIGHT_SECONDS = 10;
+
+  /**
+   * After a change, how long an unmeasured connector waits for its per-task rate before doubling
+   * again: the collector measures it over its last 30 s, so by then every span it could use began
+   * after the change. Doubling sooner, before the rate came, cost a rebalance the measured jump
+   * would have made anyway.
+   */
+  static final Duration MEASURE_WAIT = Duration.ofSeconds(30);
 
   private ScalingPolicy() {}
 
@@ -133,7 +142,7 @@ public final class ScalingPolicy {
               + " per task";
     } else if (lag > s.lagThreshold() + inFlight(c)) {
       Instant changed = memory.changedAt(name);
-      if (changed != null && changed.isAfter(now.minus(Stabilizer.settleTime(s)))) {
+      if (changed != null && changed.isAfter(now.minus(MEASURE_WAIT))) {
         wanted = current;
         cause = Cause.HOLD;
         why = load + "; per-task rate not measured yet, waiting for it after the last change";

@@ -127,6 +127,38 @@ class ScalingPolicyTest {
             first.memory());
     assertThat(only(second).desired()).isEqualTo(2);
     assertThat(only(second).cause()).isEqualTo(Cause.HOLD);
+
+    // and past the settle time, while the collector can still measure it: no second doubling
+    Decision later =
+        ScalingPolicy.decide(
+            snapshot(at(25), 1, sink("c").lag(2000).partitions(12).tasks(2)),
+            settings,
+            second.memory());
+    assertThat(only(later).desired()).isEqualTo(2);
+    assertThat(only(later).cause()).isEqualTo(Cause.HOLD);
+
+    // once the rate is measured: one jump to what the lag needs
+    Decision measured =
+        ScalingPolicy.decide(
+            snapshot(at(30), 1, sink("c").lag(6000).partitions(12).tasks(2).taskRate(20)),
+            settings,
+            later.memory());
+    assertThat(only(measured).desired()).isEqualTo(6);
+  }
+
+  @Test
+  void shouldDoubleAgainWhenNoRateCameWithinTheCollectorsWindow() {
+    Load load = sink("c").lag(2000).partitions(12);
+    Decision first = ScalingPolicy.decide(snapshot(at(0), 1, load), settings, PolicyMemory.EMPTY);
+
+    Decision again =
+        ScalingPolicy.decide(
+            snapshot(at(30), 1, sink("c").lag(2000).partitions(12).tasks(2)),
+            settings,
+            first.memory());
+
+    assertThat(only(again).desired()).isEqualTo(4);
+    assertThat(only(again).cause()).isEqualTo(Cause.UNMEASURED);
   }
 
   @Test
