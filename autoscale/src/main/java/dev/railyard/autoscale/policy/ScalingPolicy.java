@@ -130,6 +130,7 @@ public final class ScalingPolicy {
     String why;
     if (c.taskRate().isPresent() && c.taskRate().getAsDouble() > 0) {
       double rate = c.taskRate().getAsDouble();
+      next.measured(name);
       double need = (lag / (double) s.drainTargetSeconds() + arrival) / rate;
       int up = ceil(need);
       wanted = up > current ? up : Math.min(current, ceil(need / DOWN_HEADROOM));
@@ -150,6 +151,7 @@ public final class ScalingPolicy {
         wanted = Math.max(current * 2, current + 1);
         cause = Cause.UNMEASURED;
         why = load + "; per-task rate not measured yet, doubling";
+        next.fellBehind(name, current, arrival);
       }
     } else if (lag == 0 && arrival == 0) {
       wanted = lo;
@@ -161,6 +163,21 @@ public final class ScalingPolicy {
       wanted = Partitions.stepDown(current, c.partitions(), lo);
       cause = Cause.DEMAND_DOWN;
       why = load + "; keeping up, per-task rate not measured yet";
+      PolicyMemory.Behind behind = memory.behind(name);
+      if (behind != null
+          && wanted <= behind.tasks()
+          && arrival > behind.arrival() * DOWN_HEADROOM) {
+        // that many fell behind at about this rate: trying them again is two rebalances for nothing
+        wanted = current;
+        why +=
+            " ("
+                + behind.tasks()
+                + " fell behind at "
+                + Reasons.rate(behind.arrival())
+                + "; fewer are tried below "
+                + Reasons.rate(behind.arrival() * DOWN_HEADROOM)
+                + ")";
+      }
     }
     int even = Partitions.evenTasks(wanted, c.partitions(), lo, hi);
     return settle(name, current, even, cause, why, partitions, s, memory, next, now);

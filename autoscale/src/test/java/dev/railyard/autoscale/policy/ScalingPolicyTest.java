@@ -192,6 +192,47 @@ class ScalingPolicyTest {
   }
 
   @Test
+  void shouldNotTryAgainFewerTasksThatFellBehindAtAboutTheSameArrivals() {
+    // given 4 unmeasured tasks that fell behind 1,000/s and were doubled to 12 (settings: 3 max
+    // workers; the tasks only matter here)
+    Decision behind =
+        ScalingPolicy.decide(
+            snapshot(at(0), 3, sink("c").partitions(12).tasks(4).lag(20_000).arrival(1000)),
+            settings,
+            PolicyMemory.EMPTY);
+    assertThat(only(behind).desired()).isEqualTo(12);
+
+    // when, at 6 tasks and still unmeasured, they keep up with 950/s through a whole window
+    PolicyMemory memory = behind.memory();
+    Decision d = null;
+    for (int s = 60; s <= 300; s += 5) {
+      d =
+          ScalingPolicy.decide(
+              snapshot(at(s), 3, sink("c").partitions(12).tasks(6).lag(300).arrival(950)),
+              settings,
+              memory);
+      memory = d.memory();
+    }
+
+    // then they stay at 6: 4 fell behind at about this rate
+    assertThat(only(d).desired()).as(only(d).reason()).isEqualTo(6);
+    assertThat(only(d).reason()).contains("4 fell behind at 1,000/s; fewer are tried below 800/s");
+
+    // and at 700/s fewer are tried again, after the window
+    int tried = -1;
+    for (int s = 305; s <= 430 && tried < 0; s += 5) {
+      d =
+          ScalingPolicy.decide(
+              snapshot(at(s), 3, sink("c").partitions(12).tasks(6).lag(300).arrival(700)),
+              settings,
+              memory);
+      memory = d.memory();
+      tried = only(d).desired() == 4 ? s : -1;
+    }
+    assertThat(tried).as(only(d).reason()).isEqualTo(425);
+  }
+
+  @Test
   void shouldNotScaleOnLagThatDoesNotDrain() {
     // given 5,000 records behind on a stuck partition, and nothing else
     Load load = sink("c").lag(5000).stuck(5000, 1).taskRate(20);
