@@ -145,17 +145,20 @@ class AutoscaleIT {
               burstAt);
       System.out.println("AutoscaleIT: Connect rebalances per autoscaler step:");
       steps.forEach(s -> System.out.println("  " + s));
-      assertThat(steps)
-          .as("the steps: tasks and workers went up and came back")
-          .hasSizeGreaterThanOrEqualTo(3)
-          .allSatisfy(
-              s -> {
-                assertThat(s.changes()).as("one change a step").hasSize(1);
-                assertThat(s.rebalances()).as("rebalances of %s", s).isLessThanOrEqualTo(1);
-                assertThat(s.generations())
-                    .as("tasks held back for a departed worker in %s", s)
-                    .noneMatch(g -> g.delay() > 0);
-              });
+      keepLogsIfFails(
+          dataDir,
+          () ->
+              assertThat(steps)
+                  .as("the steps: tasks and workers went up and came back")
+                  .hasSizeGreaterThanOrEqualTo(3)
+                  .allSatisfy(
+                      s -> {
+                        assertThat(s.changes()).as("one change a step").hasSize(1);
+                        assertThat(s.rebalances()).as("rebalances of %s", s).isLessThanOrEqualTo(1);
+                        assertThat(s.generations())
+                            .as("tasks held back for a departed worker in %s", s)
+                            .noneMatch(g -> g.delay() > 0);
+                      }));
 
       // and the figures are in Prometheus
       String metrics = api.get("/metrics").body();
@@ -191,6 +194,26 @@ class AutoscaleIT {
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     assertThat(ok.json().at("/policy/autoscale.drain.target.seconds").asText()).isEqualTo("30");
     api.put("/api/v1/autoscale", "{\"autoscale.drain.target.seconds\": 60}");
+  }
+
+  /** Runs {@code check}; when it fails, keeps the workers' logs in target/ to read why. */
+  private static void keepLogsIfFails(Path dataDir, Runnable check) throws java.io.IOException {
+    try {
+      check.run();
+    } catch (AssertionError e) {
+      Path kept = Path.of("target", "autoscale-it-logs");
+      java.nio.file.Files.createDirectories(kept);
+      try (java.util.stream.Stream<Path> logs = java.nio.file.Files.list(dataDir.resolve("logs"))) {
+        for (Path log : logs.toList()) {
+          java.nio.file.Files.copy(
+              log,
+              kept.resolve(log.getFileName()),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      System.out.println("AutoscaleIT: the workers' logs are in " + kept.toAbsolutePath());
+      throw e;
+    }
   }
 
   private static JsonNode connector(JsonNode status, String name) {
