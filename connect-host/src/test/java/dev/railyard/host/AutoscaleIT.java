@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.Test;
  * delivers ~20 events/s) gets a burst of 2,000 events at {@code tasks.max=1} with workers between 1
  * and 3. Its tasks and the workers go up within 15 s, the burst drains far sooner than the ~100 s
  * one task needs, every event arrives, and the workers return to the reserved count after the
- * (shortened) stabilization window; the decisions and reasons are in the API.
+ * (shortened) stabilization window; the decisions and reasons are in the API. Each step changes one
+ * thing and costs at most one rebalance of the Connect group, counted from the generations its
+ * workers log ({@link ConnectRebalances}).
  */
 @WithPlatform(
     workers = 1,
@@ -56,9 +59,12 @@ class AutoscaleIT {
       await("the target running with one task")
           .atMost(Duration.ofSeconds(60))
           .until(() -> tasksOf(api, TARGET) == 1);
+      await("the Connect group at rest after the rule's connectors started")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> ConnectRebalances.settled(dataDir, Set.of("worker-1")));
 
       // when a burst of 2,000 events arrives
-      int generationsBefore = generations(dataDir).size();
+      java.time.Instant burstAt = java.time.Instant.now();
       long t0 = System.nanoTime();
       Set<String> sent = putEvents(api, "burst", 2000);
 
@@ -94,13 +100,8 @@ class AutoscaleIT {
       long duplicates = attempts.values().stream().filter(n -> n > 1).count();
       System.out.printf(
           "AutoscaleIT: scaled after %.1f s, drained after %.1f s; %d sent, %d delivered, %d"
-              + " delivered more than once; %d rebalances of the Connect group meanwhile%n",
-          scaledAfter,
-          drainedAfter,
-          sent.size(),
-          attempts.size(),
-          duplicates,
-          generations(dataDir).size() - generationsBefore);
+              + " delivered more than once%n",
+          scaledAfter, drainedAfter, sent.size(), attempts.size(), duplicates);
       assertThat(attempts.keySet()).containsAll(sent);
       // one task alone needs ~110 s here (~18 events/s: 50 ms a call plus the sink's own time);
       // three tasks drained it in 56-70 s, rebalances included, on this 2-core machine
@@ -132,6 +133,32 @@ class AutoscaleIT {
                     && w.path("desired").asInt() == 1
                     && api.get("/api/v1/workers").json().path("count").asInt() == 1;
               });
+
+      // and each step cost at most one rebalance of the Connect group, as its workers logged it
+      await("the Connect group at rest with worker-1 alone")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> ConnectRebalances.settled(dataDir, Set.of("worker-1")));
+      List<ConnectRebalances.Step> steps =
+          ConnectRebalances.perStep(
+              ConnectRebalances.generations(dataDir),
+              api.get("/api/v1/autoscale/decisions").json().path("decisions"),
+              burstAt);
+      System.out.println("AutoscaleIT: Connect rebalances per autoscaler step:");
+      steps.forEach(s -> System.out.println("  " + s));
+      keepLogsIfFails(
+          dataDir,
+          () ->
+              assertThat(steps)
+                  .as("the steps: tasks and workers went up and came back")
+                  .hasSizeGreaterThanOrEqualTo(3)
+                  .allSatisfy(
+                      s -> {
+                        assertThat(s.changes()).as("one change a step").hasSize(1);
+                        assertThat(s.rebalances()).as("rebalances of %s", s).isLessThanOrEqualTo(1);
+                        assertThat(s.generations())
+                            .as("tasks held back for a departed worker in %s", s)
+                            .noneMatch(g -> g.delay() > 0);
+                      }));
 
       // and the figures are in Prometheus
       String metrics = api.get("/metrics").body();
@@ -169,23 +196,24 @@ class AutoscaleIT {
     api.put("/api/v1/autoscale", "{\"autoscale.drain.target.seconds\": 60}");
   }
 
-  /** The Connect group generations the workers joined, from their logs: one per rebalance. */
-  private static java.util.SortedSet<Integer> generations(Path dataDir) throws java.io.IOException {
-    java.util.SortedSet<Integer> generations = new java.util.TreeSet<>();
-    java.util.regex.Pattern joined =
-        java.util.regex.Pattern.compile("Joined group at generation (\\d+)");
-    try (java.util.stream.Stream<Path> logs = java.nio.file.Files.list(dataDir.resolve("logs"))) {
-      for (Path log :
-          logs.filter(p -> p.getFileName().toString().matches("worker-\\d+\\.log")).toList()) {
-        for (String line : java.nio.file.Files.readAllLines(log)) {
-          java.util.regex.Matcher m = joined.matcher(line);
-          if (m.find()) {
-            generations.add(Integer.parseInt(m.group(1)));
-          }
+  /** Runs {@code check}; when it fails, keeps the workers' logs in target/ to read why. */
+  private static void keepLogsIfFails(Path dataDir, Runnable check) throws java.io.IOException {
+    try {
+      check.run();
+    } catch (AssertionError e) {
+      Path kept = Path.of("target", "autoscale-it-logs");
+      java.nio.file.Files.createDirectories(kept);
+      try (java.util.stream.Stream<Path> logs = java.nio.file.Files.list(dataDir.resolve("logs"))) {
+        for (Path log : logs.toList()) {
+          java.nio.file.Files.copy(
+              log,
+              kept.resolve(log.getFileName()),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
+      System.out.println("AutoscaleIT: the workers' logs are in " + kept.toAbsolutePath());
+      throw e;
     }
-    return generations;
   }
 
   private static JsonNode connector(JsonNode status, String name) {

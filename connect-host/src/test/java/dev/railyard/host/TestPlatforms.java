@@ -23,7 +23,6 @@ final class TestPlatforms {
     props.put(RailyardConfig.BROKER_PORT_CONFIG, "0");
     props.put(RailyardConfig.WORKERS_CONFIG, String.valueOf(workers));
     props.put(RailyardConfig.WORKERS_JVM_OPTIONS_CONFIG, "-Xmx384m");
-    props.put(RailyardConfig.WORKERS_REBALANCE_DELAY_CONFIG, "3000");
     // the autoscaler would change tasks and workers under tests that count them; AutoscaleIT and
     // the tests that want it turn it on
     props.put("autoscale.enabled", "false");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,28 +42,50 @@ class WorkerScalingIT {
             });
 
     // when the pool grows to two workers, the work spreads over both
+    await("the Connect group at rest with worker-1")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ConnectRebalances.settled(dataDir, Set.of("worker-1")));
+    Instant beforeJoin = Instant.now();
     ApiClient.Response grown = api.put("/api/v1/workers", "{\"count\": 2}");
     assertThat(grown.status()).as(grown.body()).isEqualTo(200);
     assertThat(grown.json().get("workers")).hasSize(2);
     await("connectors and tasks spread over two workers")
         .atMost(Duration.ofSeconds(90))
         .until(() -> allRunning(api) && workerIds(api).size() == 2);
+    await("the Connect group at rest with both workers")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ConnectRebalances.settled(dataDir, Set.of("worker-1", "worker-2")));
+    List<ConnectRebalances.Generation> joined = ConnectRebalances.since(dataDir, beforeJoin);
 
     // and when it shrinks back to one, everything runs on the one left
+    Instant beforeLeave = Instant.now();
+    long left0 = System.nanoTime();
     ApiClient.Response shrunk = api.put("/api/v1/workers", "{\"count\": 1}");
     assertThat(shrunk.status()).as(shrunk.body()).isEqualTo(200);
+    double stopped = (System.nanoTime() - left0) / 1e9;
     String remaining = shrunk.json().get("workers").get(0).get("connectWorkerId").asText();
-    long left0 = System.nanoTime();
     await("all tasks running on " + remaining)
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(200))
         .until(() -> allRunning(api) && workerIds(api).equals(Set.of(remaining)));
-    // the leaving worker's tasks run elsewhere within 10 s of it leaving (the rebalance delay is
-    // 3 s here, workers.rebalance.delay.ms; 5 s by default)
+    // the leaving worker's tasks run elsewhere within 10 s of it being asked to leave, its own
+    // graceful stop included: with no rebalance delay they move in the rebalance of the leave
     double moved = (System.nanoTime() - left0) / 1e9;
+    await("the Connect group at rest with worker-1 alone")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ConnectRebalances.settled(dataDir, Set.of("worker-1")));
+    List<ConnectRebalances.Generation> leaving = ConnectRebalances.since(dataDir, beforeLeave);
     System.out.printf(
-        "WorkerScalingIT: tasks of the leaving worker running again after %.1f s%n", moved);
+        "WorkerScalingIT: the leaving worker stopped after %.1f s, its tasks ran again after %.1f s"
+            + " (from the request); joining: %s; leaving: %s%n",
+        stopped, moved, joined, leaving);
     assertThat(moved).isLessThan(10);
+
+    // and each was one rebalance of the Connect group (a join: a revoking round and the round
+    // that hands out what was revoked), with no tasks held back for the worker that left
+    assertThat(ConnectRebalances.rebalances(joined)).as("joining: %s", joined).isEqualTo(1);
+    assertThat(ConnectRebalances.rebalances(leaving)).as("leaving: %s", leaving).isEqualTo(1);
+    assertThat(leaving).as("leaving: %s", leaving).noneMatch(g -> g.delay() > 0);
     stop.set(true);
     producer.get(60, TimeUnit.SECONDS);
 

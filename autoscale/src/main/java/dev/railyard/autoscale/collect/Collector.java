@@ -116,7 +116,8 @@ public final class Collector {
     }
     List<ConnectorLoad> loads = new ArrayList<>();
     for (ConnectorState s : states) {
-      loads.add(load(s, topicsOf.getOrDefault(s.name(), List.of()), offsets, now, settings));
+      loads.add(
+          load(s, topicsOf.getOrDefault(s.name(), List.of()), offsets, now, running, settings));
     }
     histories.keySet().retainAll(states.stream().map(ConnectorState::name).toList());
     WorkerReadings readings = workerReadings(now);
@@ -129,6 +130,7 @@ public final class Collector {
       List<String> topics,
       OffsetSnapshot offsets,
       Instant now,
+      int workersRunning,
       PolicySettings settings) {
     Bounds bounds = Bounds.of(s.config());
     if (s.kind() == Kind.SOURCE) {
@@ -151,6 +153,7 @@ public final class Collector {
                 now,
                 partitions,
                 s.runningTasks(),
+                workersRunning,
                 settings.persistentLag(),
                 settings.lagThreshold());
     return new ConnectorLoad(

@@ -33,7 +33,13 @@ final class ConnectorHistory {
   static final Duration HISTORY = Duration.ofMinutes(15);
 
   private record Sample(
-      Instant at, long ends, long committed, long lag, double lagSeconds, int running) {
+      Instant at,
+      long ends,
+      long committed,
+      long lag,
+      double lagSeconds,
+      int running,
+      int workers) {
 
     boolean backlogged(long lagThreshold) {
       // younger lag is records between two commits, and a rate measured then is an idle task's
@@ -65,6 +71,8 @@ final class ConnectorHistory {
    *
    * @param partitions every partition the connector reads, with its end and committed offsets
    * @param running its tasks running now
+   * @param workers the workers running now: a worker that joins or leaves is a rebalance that
+   *     pauses tasks, so a per-task rate is measured only between two
    * @param persistentLag how long a commit may stand still with lag behind it before it is stuck
    * @param lagThreshold lag below which the connector is not backlogged
    */
@@ -72,6 +80,7 @@ final class ConnectorHistory {
       Instant now,
       List<PartitionLag> partitions,
       int running,
+      int workers,
       Duration persistentLag,
       long lagThreshold) {
     long lag = 0;
@@ -102,11 +111,11 @@ final class ConnectorHistory {
       }
     }
     ends.keySet().retainAll(partitions.stream().map(PartitionLag::partition).toList());
-    samples.addLast(new Sample(now, endSum, committedSum, lag, lagSeconds, running));
+    samples.addLast(new Sample(now, endSum, committedSum, lag, lagSeconds, running, workers));
     while (samples.size() > 1 && samples.peekFirst().at().isBefore(now.minus(HISTORY))) {
       samples.removeFirst();
     }
-    measureTaskRate(now, running, lagThreshold);
+    measureTaskRate(now, running, workers, lagThreshold);
     return new Figures(
         lag,
         lagSeconds,
@@ -153,8 +162,10 @@ final class ConnectorHistory {
   }
 
   // The rate of one task at capacity: only while the connector stayed backlogged with the same
-  // running tasks, over at least MIN_RATE_SPAN; kept from the last time it could be measured.
-  private void measureTaskRate(Instant now, int running, long lagThreshold) {
+  // running tasks on the same workers (a join or a leave between pauses the tasks: a rate measured
+  // across it was a third too low in the simulator, and doubled the tasks for nothing), over at
+  // least MIN_RATE_SPAN; kept from the last time it could be measured.
+  private void measureTaskRate(Instant now, int running, int workers, long lagThreshold) {
     if (running == 0 || !samples.peekLast().backlogged(lagThreshold)) {
       return;
     }
@@ -165,6 +176,7 @@ final class ConnectorHistory {
       Sample s = back.next();
       if (s.lag() <= lagThreshold
           || s.running() != running
+          || s.workers() != workers
           || s.at().isBefore(now.minus(RATE_WINDOW))) {
         break;
       }

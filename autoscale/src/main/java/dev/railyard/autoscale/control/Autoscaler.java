@@ -34,10 +34,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The autoscaler: every {@link PolicySettings#interval()}, {@link #step} collects a snapshot,
  * decides with {@link ScalingPolicy} and acts — task changes through the {@link TaskActuator}, the
- * worker count through the {@link WorkerActuator}. Steps run one at a time on one thread. A worker
- * change that fails is retried with a growing backoff (10 s doubling to 5 min) and never counted as
- * capacity: the policy sees only running workers. When the policy is disabled it still decides and
- * records, but changes nothing. Thread-safe.
+ * worker count through the {@link WorkerActuator}. The policy makes one change a step; while others
+ * wait their turn the next step comes after {@link #FOLLOW_UP} instead of an interval. Steps run
+ * one at a time on one thread. A worker change that fails is retried with a growing backoff (10 s
+ * doubling to 5 min) and never counted as capacity: the policy sees only running workers. When the
+ * policy is disabled it still decides and records, but changes nothing. Thread-safe.
  */
 public final class Autoscaler implements AutoCloseable {
 
@@ -46,6 +47,13 @@ public final class Autoscaler implements AutoCloseable {
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
   static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
   private static final long TASK_CHANGE_TIMEOUT_S = 30;
+
+  /**
+   * How soon the next step comes when a change waits for its turn ({@link Decision#pending()}):
+   * each change is one rebalance, so the next goes as soon as Connect shows this one done rather
+   * than a whole interval later.
+   */
+  static final Duration FOLLOW_UP = Duration.ofSeconds(1);
 
   /** What a change is about: the workers, or a connector by name. */
   public static final String WORKERS = "workers";
@@ -61,7 +69,8 @@ public final class Autoscaler implements AutoCloseable {
    * @param to the count decided
    * @param cause why
    * @param reason the policy's words
-   * @param outcome {@code applied}, {@code not applied: ...}, {@code failed: ...}, {@code held}
+   * @param outcome {@code applied}, {@code not applied: ...}, {@code failed: ...}, {@code held},
+   *     {@code queued} (another change goes first)
    */
   public record Entry(
       long id,
@@ -132,11 +141,32 @@ public final class Autoscaler implements AutoCloseable {
   }
 
   private void schedule() {
+    schedule(settings.interval());
+  }
+
+  private synchronized void schedule(Duration in) {
     if (scheduled != null) {
       scheduled.cancel(false);
     }
-    long ms = settings.interval().toMillis();
-    scheduled = loop.scheduleWithFixedDelay(this::safeStep, ms, ms, TimeUnit.MILLISECONDS);
+    try {
+      scheduled = loop.schedule(this::tick, in.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // closed meanwhile: no more steps
+    }
+  }
+
+  private void tick() {
+    safeStep();
+    schedule(nextStepIn());
+  }
+
+  /**
+   * When the loop steps next after the last step: {@link #FOLLOW_UP} while a change waits for its
+   * turn, the interval otherwise.
+   */
+  public Duration nextStepIn() {
+    Decision d = decision;
+    return d != null && d.pending() && settings.enabled() ? FOLLOW_UP : settings.interval();
   }
 
   /** The policy in force. */
@@ -197,8 +227,8 @@ public final class Autoscaler implements AutoCloseable {
     for (TaskChange c : d.tasks()) {
       if (c.changes()) {
         changeTasks(c, s);
-      } else if (c.cause() == Cause.HOLD) {
-        record(c.connector(), c.current(), c.desired(), c.cause(), c.reason(), "held");
+      } else if (c.cause() == Cause.HOLD || c.cause() == Cause.QUEUED) {
+        record(c.connector(), c.current(), c.desired(), c.cause(), c.reason(), held(c.cause()));
       }
     }
     changeWorkers(d.workers(), s);
@@ -241,8 +271,8 @@ public final class Autoscaler implements AutoCloseable {
   private void changeWorkers(Decision.WorkerChange w, PolicySettings s) {
     int heading = workers.desiredWorkers();
     if (w.desired() == heading) {
-      if (w.cause() == Cause.HOLD) {
-        record(WORKERS, w.current(), w.desired(), w.cause(), w.reason(), "held");
+      if (w.cause() == Cause.HOLD || w.cause() == Cause.QUEUED) {
+        record(WORKERS, w.current(), w.desired(), w.cause(), w.reason(), held(w.cause()));
       }
       return;
     }
@@ -337,6 +367,10 @@ public final class Autoscaler implements AutoCloseable {
       log.debug("Autoscale #{} {}: {}: {}", entry.id(), target, outcome, reason);
     }
     listener.onEntry(entry);
+  }
+
+  private static String held(Cause cause) {
+    return cause == Cause.QUEUED ? "queued" : "held";
   }
 
   private static String message(Throwable t) {

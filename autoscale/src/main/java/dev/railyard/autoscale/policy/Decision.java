@@ -42,7 +42,12 @@ public record Decision(
     /** The connector opted out, is not running, or is a source: left alone. */
     LEFT_ALONE,
     /** Data is missing or a change is still under way: hold. */
-    HOLD
+    HOLD,
+    /**
+     * Wanted, but another change goes first: each change is a rebalance of the Connect group, so a
+     * step makes one, and only once the one before it is done.
+     */
+    QUEUED
   }
 
   /**
@@ -80,5 +85,11 @@ public record Decision(
   /** The task changes that change something. */
   public List<TaskChange> changes() {
     return tasks.stream().filter(TaskChange::changes).toList();
+  }
+
+  /** Whether a change waits for its turn ({@link Cause#QUEUED}): the next step should come soon. */
+  public boolean pending() {
+    return workers.cause() == Cause.QUEUED
+        || tasks.stream().anyMatch(t -> t.cause() == Cause.QUEUED);
   }
 }

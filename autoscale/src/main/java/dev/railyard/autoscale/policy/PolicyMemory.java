@@ -9,18 +9,27 @@ import java.util.Map;
 
 /**
  * What the policy remembers between decisions: recent recommendations (to scale down only on demand
- * that stayed lower for the stabilization window) and when each count last changed (one step at a
- * time). Immutable; {@link ScalingPolicy#decide} returns the next one.
+ * that stayed lower for the stabilization window), when each count last changed (one step at a
+ * time) and, per connector whose rate is not measured yet, the tasks that last fell behind.
+ * Immutable; {@link ScalingPolicy#decide} returns the next one.
  */
 public final class PolicyMemory {
 
   /** Nothing remembered: the state before the first decision. */
-  public static final PolicyMemory EMPTY = new PolicyMemory(Map.of(), Map.of());
+  public static final PolicyMemory EMPTY = new PolicyMemory(Map.of(), Map.of(), Map.of());
 
   /** The key the worker count is remembered under; connector names never take it. */
   static final String WORKERS = "\u0000workers";
 
   record Recommendation(Instant at, int count) {}
+
+  /**
+   * Tasks that fell behind while their rate was not measured.
+   *
+   * @param tasks how many there were
+   * @param arrival the records per second that arrived then
+   */
+  record Behind(int tasks, double arrival) {}
 
   /**
    * @param history recommendations per key, oldest first: those of the window and the newest one
@@ -30,10 +39,20 @@ public final class PolicyMemory {
   private final Map<String, List<Recommendation>> history;
 
   private final Map<String, Instant> changedAt;
+  private final Map<String, Behind> behind;
 
-  private PolicyMemory(Map<String, List<Recommendation>> history, Map<String, Instant> changedAt) {
+  private PolicyMemory(
+      Map<String, List<Recommendation>> history,
+      Map<String, Instant> changedAt,
+      Map<String, Behind> behind) {
     this.history = history;
     this.changedAt = changedAt;
+    this.behind = behind;
+  }
+
+  /** When the key's tasks last fell behind unmeasured; null when they did not since measured. */
+  Behind behind(String key) {
+    return behind.get(key);
   }
 
   List<Recommendation> history(String key) {
@@ -60,6 +79,8 @@ public final class PolicyMemory {
   static final class Builder {
     private final Map<String, List<Recommendation>> history = new HashMap<>();
     private final Map<String, Instant> changedAt = new HashMap<>();
+    private final Map<String, Behind> behind = new HashMap<>();
+    private final java.util.Set<String> measured = new java.util.HashSet<>();
     private final PolicyMemory previous;
     private final Instant now;
     private final Duration window;
@@ -91,6 +112,21 @@ public final class PolicyMemory {
       if (last != null) {
         changedAt.put(key, last);
       }
+      Behind fell = previous.behind(key);
+      if (fell != null && !measured.contains(key)) {
+        behind.putIfAbsent(key, fell);
+      }
+    }
+
+    /** Remembers that {@code key}'s {@code tasks} fell behind {@code arrival} unmeasured. */
+    void fellBehind(String key, int tasks, double arrival) {
+      behind.put(key, new Behind(tasks, arrival));
+    }
+
+    /** {@code key}'s rate is measured: what fell behind unmeasured no longer matters. */
+    void measured(String key) {
+      measured.add(key);
+      behind.remove(key);
     }
 
     /** Takes back the change of {@code key} this decision recommended: it was not made. */
@@ -104,7 +140,7 @@ public final class PolicyMemory {
     }
 
     PolicyMemory build() {
-      return new PolicyMemory(Map.copyOf(history), Map.copyOf(changedAt));
+      return new PolicyMemory(Map.copyOf(history), Map.copyOf(changedAt), Map.copyOf(behind));
     }
   }
 }

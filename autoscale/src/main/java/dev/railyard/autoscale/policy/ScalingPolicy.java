@@ -4,6 +4,7 @@ import dev.railyard.autoscale.policy.ConnectorLoad.Kind;
 import dev.railyard.autoscale.policy.Decision.Cause;
 import dev.railyard.autoscale.policy.Decision.TaskChange;
 import dev.railyard.autoscale.policy.Decision.WorkerChange;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +18,16 @@ import java.util.List;
  *       per-task rate while keeping up with arrivals — never above its partitions or below 1,
  *       within its own bounds, rounded to a divisor of its partitions. Lag on stuck partitions is
  *       not scaled on. While the per-task rate is not measured yet and lag builds beyond what
- *       arrived since the last commit, tasks double; keeping up unmeasured, they try one step
- *       fewer. An idle connector goes to its minimum.
+ *       arrived since the last commit, tasks double, then wait for the rate; keeping up unmeasured,
+ *       they try one step fewer. An idle connector goes to its minimum.
  *   <li>Workers: the busy tasks over the tasks per worker, one more when CPU-bound, within the
  *       reserved count (raised by the schedule) and the ceiling.
  *   <li>Up at once; down only when every recommendation of the stabilization window was lower, in
  *       one step to the highest of them (one rebalance, as the HPA does), after the last change
  *       anywhere settled. Going down needs 20 % headroom (hysteresis), so a rate near a boundary
  *       does not flap.
+ *   <li>One change a step, and only once the one before is done ({@link OneChange}): each is a
+ *       rebalance of the Connect group. Workers go one at a time.
  *   <li>Missing data or a worker change under way: hold, saying why.
  * </ul>
  */
@@ -39,6 +42,14 @@ public final class ScalingPolicy {
    * backlog. The collector measures a per-task rate only past it too.
    */
   public static final double IN_FLIGHT_SECONDS = 10;
+
+  /**
+   * After a change, how long an unmeasured connector waits for its per-task rate before doubling
+   * again: the collector measures it over its last 30 s, so by then every span it could use began
+   * after the change. Doubling sooner, before the rate came, cost a rebalance the measured jump
+   * would have made anyway.
+   */
+  static final Duration MEASURE_WAIT = Duration.ofSeconds(30);
 
   private ScalingPolicy() {}
 
@@ -69,6 +80,7 @@ public final class ScalingPolicy {
     busyTasks = WorkerSizing.keepWhatFreesNoWorker(snapshot, settings, next, tasks, busyTasks);
     WorkerChange workers =
         WorkerSizing.workers(snapshot, settings, memory, next, busyTasks, missing, backlogged);
+    workers = OneChange.keepOne(snapshot, settings, memory, next, tasks, workers);
     return new Decision(now, tasks, workers, next.build());
   }
 
@@ -118,6 +130,7 @@ public final class ScalingPolicy {
     String why;
     if (c.taskRate().isPresent() && c.taskRate().getAsDouble() > 0) {
       double rate = c.taskRate().getAsDouble();
+      next.measured(name);
       double need = (lag / (double) s.drainTargetSeconds() + arrival) / rate;
       int up = ceil(need);
       wanted = up > current ? up : Math.min(current, ceil(need / DOWN_HEADROOM));
@@ -130,7 +143,7 @@ public final class ScalingPolicy {
               + " per task";
     } else if (lag > s.lagThreshold() + inFlight(c)) {
       Instant changed = memory.changedAt(name);
-      if (changed != null && changed.isAfter(now.minus(Stabilizer.settleTime(s)))) {
+      if (changed != null && changed.isAfter(now.minus(MEASURE_WAIT))) {
         wanted = current;
         cause = Cause.HOLD;
         why = load + "; per-task rate not measured yet, waiting for it after the last change";
@@ -138,6 +151,7 @@ public final class ScalingPolicy {
         wanted = Math.max(current * 2, current + 1);
         cause = Cause.UNMEASURED;
         why = load + "; per-task rate not measured yet, doubling";
+        next.fellBehind(name, current, arrival);
       }
     } else if (lag == 0 && arrival == 0) {
       wanted = lo;
@@ -149,6 +163,21 @@ public final class ScalingPolicy {
       wanted = Partitions.stepDown(current, c.partitions(), lo);
       cause = Cause.DEMAND_DOWN;
       why = load + "; keeping up, per-task rate not measured yet";
+      PolicyMemory.Behind behind = memory.behind(name);
+      if (behind != null
+          && wanted <= behind.tasks()
+          && arrival > behind.arrival() * DOWN_HEADROOM) {
+        // that many fell behind at about this rate: trying them again is two rebalances for nothing
+        wanted = current;
+        why +=
+            " ("
+                + behind.tasks()
+                + " fell behind at "
+                + Reasons.rate(behind.arrival())
+                + "; fewer are tried below "
+                + Reasons.rate(behind.arrival() * DOWN_HEADROOM)
+                + ")";
+      }
     }
     int even = Partitions.evenTasks(wanted, c.partitions(), lo, hi);
     return settle(name, current, even, cause, why, partitions, s, memory, next, now);

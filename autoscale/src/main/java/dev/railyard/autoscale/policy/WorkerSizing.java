@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The worker count of a decision: the busy tasks over the tasks per worker, one more when
- * CPU-bound, within the reserved count (raised by the schedule) and the ceiling; held while data is
- * missing or a change is under way, and no worker leaves while a connector has a backlog. Pure.
+ * CPU-bound, within the reserved count (raised by the schedule) and the ceiling, one worker more or
+ * fewer a step; held while data is missing or a change is under way, and no worker leaves while a
+ * connector has a backlog. Pure.
  */
 final class WorkerSizing {
 
@@ -138,6 +139,7 @@ final class WorkerSizing {
                   + backlogged
                   + " has a backlog: no worker leaves before it drained)");
     }
+    step = oneAtATime(step, heading);
     next.recommend(key, recommended, step.desired() != heading);
     Cause final_ =
         step.cause() != null ? step.cause() : recommended > heading ? cause : Cause.STEADY;
@@ -147,6 +149,27 @@ final class WorkerSizing {
             + (step.desired() == heading ? "stay " + heading : heading + " → " + step.desired())
             + step.note();
     return new WorkerChange(running, step.desired(), final_, reason);
+  }
+
+  /**
+   * One worker a step: workers started together join the group one after the other, and each join
+   * or leave is a rebalance of its own.
+   */
+  private static Stabilizer.Step oneAtATime(Stabilizer.Step step, int heading) {
+    int wanted = step.desired();
+    if (Math.abs(wanted - heading) <= 1) {
+      return step;
+    }
+    int one = wanted > heading ? heading + 1 : heading - 1;
+    return new Stabilizer.Step(
+        one,
+        step.cause(),
+        step.note()
+            + " ("
+            + wanted
+            + " wanted; one at a time: each "
+            + (wanted > heading ? "join" : "leave")
+            + " is a rebalance)");
   }
 
   static int ceilDiv(int a, int b) {

@@ -103,6 +103,31 @@ class CollectorTest {
   }
 
   @Test
+  void shouldNotTakeARateAcrossAWorkerJoiningOrLeaving() throws Exception {
+    // given a backlogged task, and a worker joining after the first read (a rebalance between)
+    connectors.add(sink("billing", "orders", 1, 1));
+    admin.topic("orders", 2000);
+    commit("connect-billing", "orders", 0);
+    collect("billing");
+    workers.current = 2;
+    workers.desired = 2;
+
+    // when ten seconds of draining follow
+    ConnectorLoad load = null;
+    for (int i = 1; i <= 2; i++) {
+      clock.advance(Duration.ofSeconds(5));
+      commit("connect-billing", "orders", 100L * i);
+      load = collect("billing");
+    }
+
+    // then the rate waits for ten seconds on the same workers
+    assertThat(load.taskRate()).isEmpty();
+    clock.advance(Duration.ofSeconds(5));
+    commit("connect-billing", "orders", 300);
+    assertThat(collect("billing").taskRate().getAsDouble()).isCloseTo(20, within(0.01));
+  }
+
+  @Test
   void shouldNotTakeARateFromLessThanTenSecondsOfBacklog() throws Exception {
     connectors.add(sink("billing", "orders", 1, 1));
     admin.topic("orders", 2000);

@@ -89,7 +89,12 @@ class AutoscalerTest {
   }
 
   private void burst() {
-    tasks.put("billing", 1);
+    burst(1);
+  }
+
+  /** 6,000 records behind billing, at {@code n} tasks. */
+  private void burst(int n) {
+    tasks.put("billing", n);
     admin.topic("orders", 2000, 2000, 2000);
     for (int p = 0; p < 3; p++) {
       admin.commit("connect-billing", new TopicPartition("orders", p), 0);
@@ -97,21 +102,31 @@ class AutoscalerTest {
   }
 
   @Test
-  void shouldRaiseTasksAndWorkersOnABurstAndRecordWhy() throws Exception {
+  void shouldRaiseTasksThenWorkersOnABurstOneChangeAStepAndRecordWhy() throws Exception {
     burst();
     Autoscaler scaler = autoscaler(Map.of());
 
+    // the first step raises the tasks; the worker waits for its turn, a second later
     scaler.step();
-
     assertThat(tasks).containsEntry("billing", 3);
+    assertThat(workers.requests).isEmpty();
+    assertThat(scaler.nextStepIn()).isEqualTo(Autoscaler.FOLLOW_UP);
+
+    clock.advance(Autoscaler.FOLLOW_UP);
+    scaler.step();
     assertThat(workers.requests).containsExactly(2);
+    assertThat(scaler.nextStepIn()).isEqualTo(Duration.ofSeconds(5));
     assertThat(scaler.timeline(null))
         .extracting(Entry::target, Entry::from, Entry::to, Entry::cause, Entry::outcome)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("billing", 1, 3, Cause.UNMEASURED, "applied"),
+            org.assertj.core.groups.Tuple.tuple("workers", 1, 1, Cause.QUEUED, "queued"),
+            org.assertj.core.groups.Tuple.tuple("billing", 3, 3, Cause.HOLD, "held"),
             org.assertj.core.groups.Tuple.tuple("workers", 1, 2, Cause.DEMAND_UP, "applied"));
+    assertThat(scaler.timeline(null).get(1).reason())
+        .contains("workers stay 1 (2 next; one change at a time, billing's tasks 1 → 3 first)");
     assertThat(scaler.decision()).isPresent();
-    assertThat(seen).hasSize(2);
+    assertThat(seen).hasSize(4);
   }
 
   @Test
@@ -128,14 +143,23 @@ class AutoscalerTest {
     assertThat(scaler.timeline(null))
         .extracting(Entry::target, Entry::outcome)
         .contains(
-            org.assertj.core.groups.Tuple.tuple("billing", "not applied: autoscale.enabled=false"),
-            org.assertj.core.groups.Tuple.tuple("workers", "not applied: autoscale.enabled=false"))
+            org.assertj.core.groups.Tuple.tuple("billing", "not applied: autoscale.enabled=false"))
         .doesNotContain(org.assertj.core.groups.Tuple.tuple("billing", "applied"));
+
+    // and a worker change alike
+    tasks.put("billing", 3);
+    Autoscaler other = autoscaler(Map.of("autoscale.enabled", "false"));
+    other.step();
+    assertThat(workers.requests).isEmpty();
+    assertThat(other.timeline(null))
+        .extracting(Entry::target, Entry::outcome)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("workers", "not applied: autoscale.enabled=false"));
   }
 
   @Test
   void shouldRetryAFailedWorkerChangeWithBackoffAndSayWhy() throws Exception {
-    burst();
+    burst(3);
     workers.next =
         CompletableFuture.failedFuture(new IllegalStateException("worker-2 did not start"));
     Autoscaler scaler = autoscaler(Map.of());

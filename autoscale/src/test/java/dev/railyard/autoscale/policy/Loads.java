@@ -58,6 +58,8 @@ final class Loads {
     private Kind kind;
     private String state = "RUNNING";
     private int tasks = 1;
+    private Integer running;
+    private Double lagSeconds;
     private int partitions = 3;
     private long lag;
     private long stuckLag;
@@ -85,6 +87,18 @@ final class Loads {
 
     Load tasks(int n) {
       tasks = n;
+      return this;
+    }
+
+    /** Tasks RUNNING, when not all of them (a rebalance under way). */
+    Load running(int n) {
+      running = n;
+      return this;
+    }
+
+    /** The age of the oldest record not committed; 30 s with lag unless set. */
+    Load lagSeconds(double s) {
+      lagSeconds = s;
       return this;
     }
 
@@ -135,10 +149,10 @@ final class Loads {
           kind,
           state,
           tasks,
-          state.equals("RUNNING") ? tasks : 0,
+          running != null ? running : state.equals("RUNNING") ? tasks : 0,
           partitions,
           lag,
-          lag > 0 ? 30 : 0,
+          lagSeconds != null ? lagSeconds : lag > 0 ? 30 : 0,
           stuckLag,
           stuckPartitions,
           arrival,

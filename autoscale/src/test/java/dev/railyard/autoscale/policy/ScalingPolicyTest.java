@@ -127,6 +127,38 @@ class ScalingPolicyTest {
             first.memory());
     assertThat(only(second).desired()).isEqualTo(2);
     assertThat(only(second).cause()).isEqualTo(Cause.HOLD);
+
+    // and past the settle time, while the collector can still measure it: no second doubling
+    Decision later =
+        ScalingPolicy.decide(
+            snapshot(at(25), 1, sink("c").lag(2000).partitions(12).tasks(2)),
+            settings,
+            second.memory());
+    assertThat(only(later).desired()).isEqualTo(2);
+    assertThat(only(later).cause()).isEqualTo(Cause.HOLD);
+
+    // once the rate is measured: one jump to what the lag needs
+    Decision measured =
+        ScalingPolicy.decide(
+            snapshot(at(30), 1, sink("c").lag(6000).partitions(12).tasks(2).taskRate(20)),
+            settings,
+            later.memory());
+    assertThat(only(measured).desired()).isEqualTo(6);
+  }
+
+  @Test
+  void shouldDoubleAgainWhenNoRateCameWithinTheCollectorsWindow() {
+    Load load = sink("c").lag(2000).partitions(12);
+    Decision first = ScalingPolicy.decide(snapshot(at(0), 1, load), settings, PolicyMemory.EMPTY);
+
+    Decision again =
+        ScalingPolicy.decide(
+            snapshot(at(30), 1, sink("c").lag(2000).partitions(12).tasks(2)),
+            settings,
+            first.memory());
+
+    assertThat(only(again).desired()).isEqualTo(4);
+    assertThat(only(again).cause()).isEqualTo(Cause.UNMEASURED);
   }
 
   @Test
@@ -157,6 +189,47 @@ class ScalingPolicyTest {
     // then after the window it steps down, one divisor at a time
     assertThat(only(d).desired()).as(only(d).reason()).isEqualTo(6);
     assertThat(only(d).reason()).contains("keeping up, per-task rate not measured yet");
+  }
+
+  @Test
+  void shouldNotTryAgainFewerTasksThatFellBehindAtAboutTheSameArrivals() {
+    // given 4 unmeasured tasks that fell behind 1,000/s and were doubled to 12 (settings: 3 max
+    // workers; the tasks only matter here)
+    Decision behind =
+        ScalingPolicy.decide(
+            snapshot(at(0), 3, sink("c").partitions(12).tasks(4).lag(20_000).arrival(1000)),
+            settings,
+            PolicyMemory.EMPTY);
+    assertThat(only(behind).desired()).isEqualTo(12);
+
+    // when, at 6 tasks and still unmeasured, they keep up with 950/s through a whole window
+    PolicyMemory memory = behind.memory();
+    Decision d = null;
+    for (int s = 60; s <= 300; s += 5) {
+      d =
+          ScalingPolicy.decide(
+              snapshot(at(s), 3, sink("c").partitions(12).tasks(6).lag(300).arrival(950)),
+              settings,
+              memory);
+      memory = d.memory();
+    }
+
+    // then they stay at 6: 4 fell behind at about this rate
+    assertThat(only(d).desired()).as(only(d).reason()).isEqualTo(6);
+    assertThat(only(d).reason()).contains("4 fell behind at 1,000/s; fewer are tried below 800/s");
+
+    // and at 700/s fewer are tried again, after the window
+    int tried = -1;
+    for (int s = 305; s <= 430 && tried < 0; s += 5) {
+      d =
+          ScalingPolicy.decide(
+              snapshot(at(s), 3, sink("c").partitions(12).tasks(6).lag(300).arrival(700)),
+              settings,
+              memory);
+      memory = d.memory();
+      tried = only(d).desired() == 4 ? s : -1;
+    }
+    assertThat(tried).as(only(d).reason()).isEqualTo(425);
   }
 
   @Test

@@ -33,20 +33,23 @@ class WorkerSizingTest {
                 at(0),
                 1,
                 sink("railyard.router.orders").kind(Kind.ROUTER).arrival(100).taskRate(5000),
-                sink("target").lag(2000).taskRate(20),
+                sink("target").tasks(3).lag(2000).taskRate(20),
                 sink("idle").tasks(1)));
 
     assertThat(d.workers().desired()).isEqualTo(2);
     assertThat(d.workers().cause()).isEqualTo(Cause.DEMAND_UP);
     assertThat(d.workers().reason()).isEqualTo("4 busy tasks at 2 per worker; workers 1 → 2");
 
+    // 12 busy tasks want 6 workers: capped at 3, and one worker a step
     Decision capped =
         ScalingPolicy.decide(
-            snapshot(at(0), 1, sink("a").partitions(12).lag(1_000_000).taskRate(20)),
+            snapshot(at(0), 1, sink("a").partitions(12).tasks(12).lag(1_000_000).taskRate(20)),
             settings,
             PolicyMemory.EMPTY);
-    assertThat(capped.workers().desired()).isEqualTo(3);
-    assertThat(capped.workers().reason()).contains("capped at the ceiling of 3");
+    assertThat(capped.workers().desired()).isEqualTo(2);
+    assertThat(capped.workers().reason())
+        .contains("capped at the ceiling of 3")
+        .contains("workers 1 → 2 (3 wanted; one at a time: each join is a rebalance)");
   }
 
   @Test
@@ -66,9 +69,12 @@ class WorkerSizingTest {
     // T0 is Wednesday 10:00 UTC
     Decision inside =
         ScalingPolicy.decide(snapshot(at(0), 1, new Load[0]), scheduled, PolicyMemory.EMPTY);
-    assertThat(inside.workers().desired()).isEqualTo(3);
+    assertThat(inside.workers().desired()).isEqualTo(2);
     assertThat(inside.workers().cause()).isEqualTo(Cause.RESERVED);
     assertThat(inside.workers().reason()).contains("reserved 3 (schedule)");
+    Decision next =
+        ScalingPolicy.decide(snapshot(at(5), 2, new Load[0]), scheduled, inside.memory());
+    assertThat(next.workers().desired()).isEqualTo(3);
 
     Decision outside =
         ScalingPolicy.decide(snapshot(at(3 * 3600), 1, new Load[0]), scheduled, PolicyMemory.EMPTY);
@@ -124,7 +130,7 @@ class WorkerSizingTest {
   }
 
   @Test
-  void shouldStepWorkersDownAfterTheWindowInOneStep() {
+  void shouldStepWorkersDownAfterTheWindowOneWorkerAtATime() {
     PolicyMemory memory = PolicyMemory.EMPTY;
     int workers = 3;
     int[] seen = new int[400];
@@ -135,8 +141,11 @@ class WorkerSizingTest {
       workers = d.workers().desired();
       seen[s] = workers;
     }
+    // each leave is a rebalance: one worker, then the next once the first settled (15 s)
     assertThat(seen[115]).isEqualTo(3);
-    assertThat(seen[120]).isEqualTo(1);
+    assertThat(seen[120]).isEqualTo(2);
+    assertThat(seen[130]).isEqualTo(2);
+    assertThat(seen[135]).isEqualTo(1);
     assertThat(workers).isEqualTo(1);
   }
 

@@ -7,9 +7,10 @@ import java.util.Random;
 /**
  * One sink connector on a Connect cluster, stepped a second at a time: records arrive on
  * partitions, tasks drain them at the profile's rate within their worker's CPU, offsets are
- * committed every flush interval, and every change of workers or tasks is a rebalance that stops
- * all tasks. Policies read it as a collector would and act through {@link #tasksMax(int)} and
- * {@link #workers(int)}; what they change takes effect from the next second. Not thread-safe.
+ * committed every flush interval, and every change of tasks, every worker joining or leaving is a
+ * rebalance that stops all tasks. Policies read it as a collector would and act through {@link
+ * #tasksMax(int)} and {@link #workers(int)}; what they change takes effect from the next second.
+ * Not thread-safe.
  */
 final class Cluster {
 
@@ -116,19 +117,27 @@ final class Cluster {
       }
     }
     rebalance(now + 1);
-    reassignAt = Math.max(reassignAt, now + model.leaveDelay());
+    if (model.leaveDelay() == 0) {
+      assign();
+    } else {
+      reassignAt = Math.max(reassignAt, now + model.leaveDelay());
+    }
   }
 
+  /**
+   * Workers whose start time passed join, each in a rebalance of its own: two workers launched
+   * together joined Connect's group in two generations (AutoscaleIT).
+   */
   private void join() {
     boolean joined = false;
     for (Worker w : workers) {
       if (!w.joined && now >= w.joinsAt) {
         w.joined = true;
         joined = true;
+        rebalance(now);
       }
     }
     if (joined) {
-      rebalance(now);
       assign();
     }
   }
@@ -258,8 +267,11 @@ final class Cluster {
     return tasks.length;
   }
 
-  /** Tasks assigned to a worker (Connect says RUNNING). */
+  /** Tasks assigned to a worker and not paused by a rebalance (Connect says RUNNING). */
   int runningTasks() {
+    if (now < pausedUntil) {
+      return 0;
+    }
     int n = 0;
     for (Task t : tasks) {
       n += t.worker != null ? 1 : 0;

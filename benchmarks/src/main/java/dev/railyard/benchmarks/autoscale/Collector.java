@@ -13,10 +13,11 @@ import java.util.OptionalDouble;
  * reports for the connector when read once an interval, computed the same way from the simulated
  * offsets: lag from end and committed offsets; lag seconds since the first collection whose end
  * offset went past the committed one; arrival and drain rates over the last 30 s; the per-task rate
- * over the newest span of backlogged collections with the same running tasks, within the last 30 s,
- * never from a span under 10 s, kept from the last time it was measured. The committed offsets move
- * only every flush interval, so a connector that keeps up still shows up to a flush interval of
- * arrivals as lag; {@link Backlog} says which test tells a backlog from that. Not thread-safe.
+ * over the newest span of backlogged collections with the same running tasks on the same workers,
+ * within the last 30 s, never from a span under 10 s, kept from the last time it was measured. The
+ * committed offsets move only every flush interval, so a connector that keeps up still shows up to
+ * a flush interval of arrivals as lag; {@link Backlog} says which test tells a backlog from that.
+ * Not thread-safe.
  */
 final class Collector {
 
@@ -41,7 +42,14 @@ final class Collector {
   private OptionalDouble taskRate = OptionalDouble.empty();
 
   private record Sample(
-      long at, long[] ends, long end, long committed, long lag, double lagSeconds, int running) {}
+      long at,
+      long[] ends,
+      long end,
+      long committed,
+      long lag,
+      double lagSeconds,
+      int running,
+      int workers) {}
 
   Collector(long lagThreshold, Backlog backlog, int flushInterval) {
     this.lagThreshold = lagThreshold;
@@ -60,7 +68,9 @@ final class Collector {
       committed += c.committed(p);
     }
     long now = c.second();
-    samples.add(new Sample(now, ends, end, committed, end - committed, 0, c.runningTasks()));
+    samples.add(
+        new Sample(
+            now, ends, end, committed, end - committed, 0, c.runningTasks(), c.workersJoined()));
     samples.removeIf(s -> s.at < now - HISTORY);
     Sample latest = withLagSeconds(c);
     samples.set(samples.size() - 1, latest);
@@ -96,7 +106,7 @@ final class Collector {
         }
       }
     }
-    return new Sample(s.at, s.ends, s.end, s.committed, s.lag, worst, s.running);
+    return new Sample(s.at, s.ends, s.end, s.committed, s.lag, worst, s.running, s.workers);
   }
 
   private OptionalDouble rate(Sample latest, java.util.function.ToLongFunction<Sample> value) {
@@ -121,7 +131,10 @@ final class Collector {
     Sample from = latest;
     for (int i = samples.size() - 1; i >= 0; i--) {
       Sample s = samples.get(i);
-      if (!backlogged(s) || s.running != latest.running || s.at < latest.at - RATE_WINDOW) {
+      if (!backlogged(s)
+          || s.running != latest.running
+          || s.workers != latest.workers
+          || s.at < latest.at - RATE_WINDOW) {
         break;
       }
       from = s;

@@ -9,8 +9,9 @@ package dev.railyard.benchmarks.autoscale;
  * @param workersMax the most workers, for every policy
  * @param workerStart seconds from launching a worker to its joining the group
  * @param rebalancePause seconds every task stops for in a rebalance
- * @param leaveDelay seconds the tasks of a departed worker stay unassigned
- *     (scheduled.rebalance.max.delay.ms 5000 measured 7.0 s)
+ * @param leaveDelay seconds the tasks of a departed worker stay unassigned after its leave; 0: they
+ *     move in the leave's own rebalance (scheduled.rebalance.max.delay.ms=0, Railyard's setting;
+ *     5000 measured 7.0 s and a second rebalance)
  * @param flushInterval seconds between a task's offset commits (offset.flush.interval.ms)
  * @param drainTarget seconds of lag the user accepts; lag-seconds above it are the cost of lag
  * @param workerBaseCpu the CPU a worker uses with nothing to do, as a fraction of its vCPU
@@ -28,6 +29,6 @@ record Model(
 
   /** The parameters of docs/autoscale.md. */
   static Model calibrated() {
-    return new Model(12, 1, 6, 8, 1, 7, 5, 60, 0.02);
+    return new Model(12, 1, 6, 8, 1, 0, 5, 60, 0.02);
   }
 }

@@ -13,8 +13,9 @@ import java.util.OptionalDouble;
 
 /**
  * Railyard's own {@link ScalingPolicy} with its default settings, fed by the {@link Collector} once
- * an interval (5 s) with the workers' average CPU over that interval, and its decision applied at
- * once: tasks.max through Connect, the worker count through the actuator.
+ * an interval (5 s), or a second after a step that queued a change, with the workers' average CPU
+ * since the last step, and its decision (one change at most) applied at once: tasks.max through
+ * Connect, the worker count through the actuator.
  */
 final class RailyardPolicy implements Autoscaler {
 
@@ -27,6 +28,7 @@ final class RailyardPolicy implements Autoscaler {
   private PolicyMemory memory = PolicyMemory.EMPTY;
   private double cpuSum;
   private int cpuSeconds;
+  private boolean pending;
 
   private final String name;
 
@@ -55,7 +57,7 @@ final class RailyardPolicy implements Autoscaler {
   public void tick(Cluster c) {
     cpuSum += c.cpu();
     cpuSeconds++;
-    if (c.second() % interval != 0) {
+    if (c.second() % interval != 0 && !pending) {
       return;
     }
     ClusterSnapshot snapshot =
@@ -70,6 +72,8 @@ final class RailyardPolicy implements Autoscaler {
     cpuSeconds = 0;
     Decision d = ScalingPolicy.decide(snapshot, settings, memory);
     memory = d.memory();
+    // a change waits for its turn: the autoscaler steps again a second later
+    pending = d.pending();
     Decision.TaskChange tasks = d.tasks().get(0);
     if (tasks.changes()) {
       journal.add(c.second() + " s: " + tasks.reason());

@@ -88,17 +88,45 @@ class ClusterTest {
   }
 
   @Test
-  void shouldLeaveTheTasksOfADepartedWorkerUnassignedForTheDelay() {
+  void shouldMoveTheTasksOfADepartedWorkerInTheRebalanceOfItsLeave() {
     Cluster c = new Cluster(model, Profile.IO_BOUND, 2, 2, 1);
     run(c, 1);
 
     c.workers(1);
-    run(c, model.leaveDelay() - 1);
+    run(c, 1 + model.rebalancePause());
+
+    assertThat(c.runningTasks()).isEqualTo(2);
+    assertThat(c.tally().rebalances).isEqualTo(1);
+  }
+
+  @Test
+  void shouldLeaveTheTasksOfADepartedWorkerUnassignedForADelayWhenThereIsOne() {
+    Model delayed = new Model(12, 1, 6, 8, 1, 7, 5, 60, 0.02);
+    Cluster c = new Cluster(delayed, Profile.IO_BOUND, 2, 2, 1);
+    c.step(0, new double[12]);
+
+    c.workers(1);
+    for (long s = 1; s < 7; s++) {
+      c.step(s, new double[12]);
+    }
     assertThat(c.runningTasks()).isEqualTo(1);
 
-    run(c, 1);
+    c.step(7, new double[12]);
+    c.step(8, new double[12]);
     assertThat(c.runningTasks()).isEqualTo(2);
     // the leave, then the reassignment
+    assertThat(c.tally().rebalances).isEqualTo(2);
+  }
+
+  @Test
+  void shouldJoinWorkersLaunchedTogetherInOneRebalanceEach() {
+    Cluster c = new Cluster(model, Profile.IO_BOUND, 2, 1, 1);
+    run(c, 1);
+
+    c.workers(3);
+    run(c, model.workerStart());
+
+    assertThat(c.workersJoined()).isEqualTo(3);
     assertThat(c.tally().rebalances).isEqualTo(2);
   }
 

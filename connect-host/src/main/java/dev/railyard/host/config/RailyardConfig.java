@@ -75,11 +75,14 @@ public final class RailyardConfig extends AbstractConfig {
 
   public static final String WORKERS_REBALANCE_DELAY_CONFIG = "workers.rebalance.delay.ms";
   public static final String WORKERS_REBALANCE_DELAY_DOC =
-      "How long the tasks of a worker that "
-          + "left stay unassigned, waiting for it to return (Connect's "
-          + "scheduled.rebalance.max.delay.ms). Connect's default of 5 minutes left tasks idle for "
-          + "that long after a worker was stopped.";
-  public static final int WORKERS_REBALANCE_DELAY_DEFAULT = 5000;
+      "How long the tasks of a worker that left stay unassigned, waiting for it to return "
+          + "(Connect's scheduled.rebalance.max.delay.ms). 0: they move to the other workers in "
+          + "the rebalance of the leave itself. A worker the autoscaler or the API stops never "
+          + "returns, and a child worker that crashed is back only after its JVM started again "
+          + "(about 8 s), so a delay only left tasks idle and cost a second rebalance; set one for "
+          + "workers that come back sooner than it. Connect's default of 5 minutes left tasks "
+          + "idle for that long after a worker was stopped.";
+  public static final int WORKERS_REBALANCE_DELAY_DEFAULT = 0;
 
   public static final String WORKERS_JVM_OPTIONS_CONFIG = "workers.jvm.options";
   public static final String WORKERS_JVM_OPTIONS_DOC = "JVM options of each worker process.";

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The Kafka Connect distributed-worker properties every Railyard worker shares: one Connect group,
  * its internal topics, the plugin store as {@code plugin.path} with {@code service_load} discovery,
- * and a short rebalance delay so the tasks of a departed worker move on quickly.
+ * and the rebalance delay the caller chose (Railyard's is 0: the tasks of a departed worker move in
+ * the rebalance of its leave).
  *
  * <p>The client settings of a secured cluster ({@code security.protocol}, {@code ssl.*}, {@code
  * sasl.*}) are given at the worker level, for Connect's own clients (group membership, its internal
