@@ -35,8 +35,8 @@ class AutoscaleIT {
   private static final String TARGET = "railyard.to.burst.fn";
 
   @Test
-  void shouldScaleTasksAndWorkersOnABurstDeliverEveryEventAndComeBack(ApiClient api, Path dataDir)
-      throws Exception {
+  void shouldScaleTasksAndWorkersOnABurstDeliverEveryEventAndComeBack(
+      ApiClient api, Path dataDir, Platform platform) throws Exception {
     try (Endpoint endpoint = Endpoint.start(200)) {
       endpoint.delay(50);
       RuleFixtures.applyOk(
@@ -63,6 +63,27 @@ class AutoscaleIT {
           .atMost(Duration.ofSeconds(30))
           .until(() -> ConnectRebalances.settled(dataDir, Set.of("worker-1")));
 
+      // and a person watching the dashboard's scaling page
+      try (dev.railyard.host.testing.Chromium browser =
+          dev.railyard.host.testing.Chromium.logIn(
+              platform.apiUrl(), ApiClient.adminToken(platform))) {
+        browser.open("scaling");
+        org.openqa.selenium.By running =
+            org.openqa.selenium.By.cssSelector("[data-field=running] .value");
+        assertThat(browser.text(running)).isEqualTo("1");
+        burst(api, dataDir, endpoint, browser, running);
+      }
+    }
+  }
+
+  private void burst(
+      ApiClient api,
+      Path dataDir,
+      Endpoint endpoint,
+      dev.railyard.host.testing.Chromium browser,
+      org.openqa.selenium.By running)
+      throws Exception {
+    {
       // when a burst of 2,000 events arrives
       java.time.Instant burstAt = java.time.Instant.now();
       long t0 = System.nanoTime();
@@ -79,6 +100,11 @@ class AutoscaleIT {
                     && status.path("workers").path("desired").asInt() > 1;
               });
       double scaledAfter = (System.nanoTime() - t0) / 1e9;
+      // and the page shows the workers going up, and the target's decision with its reason
+      browser
+          .waitUpTo(Duration.ofSeconds(60))
+          .until(d -> Integer.parseInt(d.findElement(running).getText()) > 1);
+      assertThat(browser.texts("#view td[data-field=target]")).contains(TARGET);
 
       // and every event arrives, far sooner than one task would take (~100 s)
       try {
@@ -133,6 +159,9 @@ class AutoscaleIT {
                     && w.path("desired").asInt() == 1
                     && api.get("/api/v1/workers").json().path("count").asInt() == 1;
               });
+      browser
+          .waitUpTo(Duration.ofSeconds(30))
+          .until(d -> d.findElement(running).getText().equals("1"));
 
       // and each step cost at most one rebalance of the Connect group, as its workers logged it
       await("the Connect group at rest with worker-1 alone")
