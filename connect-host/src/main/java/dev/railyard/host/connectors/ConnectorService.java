@@ -231,7 +231,7 @@ public final class ConnectorService implements ConnectorAdmin {
       String name, Map<String, String> config, String initialState) {
     return connect
         .send("GET", "/connectors/" + encode(name), null)
-        .thenCompose(
+        .<Outcome<ConnectorApplied>>thenCompose(
             existing -> {
               if (existing.ok()) {
                 return connect
@@ -247,18 +247,20 @@ public final class ConnectorService implements ConnectorAdmin {
               return connect
                   .send("POST", "/connectors", create)
                   .thenApply(r -> r.ok() ? applied(name, config, true) : fromConnect(r));
-            });
+            })
+        .whenComplete((answer, failure) -> views.forget());
   }
 
   @Override
   public CompletionStage<Outcome<Deleted>> delete(String name) {
     return connect
         .send("DELETE", "/connectors/" + encode(name), null)
-        .thenApply(
+        .<Outcome<Deleted>>thenApply(
             r ->
                 r.ok()
                     ? Outcome.ok(Deleted.of(name))
-                    : r.status() == 404 ? notFound(name) : fromConnect(r));
+                    : r.status() == 404 ? notFound(name) : fromConnect(r))
+        .whenComplete((answer, failure) -> views.forget());
   }
 
   @Override
@@ -268,19 +270,20 @@ public final class ConnectorService implements ConnectorAdmin {
       case "pause", "resume", "stop" -> {
         return connect
             .send("PUT", "/connectors/" + encode(name) + "/" + action, null)
-            .thenApply(r -> accepted(r, name, action));
+            .thenApply(r -> accepted(r, name, action))
+            .whenComplete((answer, failure) -> views.forget());
       }
       case "restart" -> {
-        if (options.containsKey("task")) {
-          return restartTask(name, options);
-        }
         RestartOptions restart = RestartOptions.parse(options);
         if (restart.problem() != null) {
-          return done(Outcome.refused(Kind.INVALID, "INVALID_OPTION", restart.problem(), null));
+          return done(
+              Outcome.refused(
+                  Kind.INVALID, "INVALID_OPTION", restart.problem(), Map.of("field", "options")));
         }
         return connect
-            .send("POST", "/connectors/" + encode(name) + "/restart" + restart.query(), null)
-            .thenApply(r -> accepted(r, name, action));
+            .send("POST", "/connectors/" + encode(name) + restart.query(), null)
+            .thenApply(r -> accepted(r, name, action))
+            .whenComplete((answer, failure) -> views.forget());
       }
       default -> {
         return done(
@@ -291,25 +294,6 @@ public final class ConnectorService implements ConnectorAdmin {
                 null));
       }
     }
-  }
-
-  /** {@code restart?task=N}: one task, as Connect's {@code POST .../tasks/{N}/restart}. */
-  private CompletionStage<Outcome<ConnectorAction>> restartTask(
-      String name, Map<String, String> options) {
-    String task = options.get("task");
-    if (options.size() > 1 || !task.matches("\\d{1,6}")) {
-      return done(
-          Outcome.refused(
-              Kind.INVALID,
-              "INVALID_OPTION",
-              "restart option 'task' takes a task number (0, 1, ...) and no other option, not '"
-                  + task
-                  + "'",
-              Map.of("field", "task")));
-    }
-    return connect
-        .send("POST", "/connectors/" + encode(name) + "/tasks/" + task + "/restart", null)
-        .thenApply(r -> accepted(r, name, "restart"));
   }
 
   @Override

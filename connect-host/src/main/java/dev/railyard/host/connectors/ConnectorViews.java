@@ -23,6 +23,9 @@ final class ConnectorViews {
   private final RestartSupervisor restarts;
   private final Map<String, Set<String>> passwordKeys = new ConcurrentHashMap<>();
 
+  static final long LIST_CACHE_MS = 2000;
+  private volatile Listed listed;
+
   ConnectorViews(ConnectRest connect, RestartSupervisor restarts) {
     this.connect = connect;
     this.restarts = restarts;
@@ -32,8 +35,38 @@ final class ConnectorViews {
     passwordKeys.put(connectorClass, Set.copyOf(keys));
   }
 
-  /** Every connector, sorted by name. */
+  /**
+   * Every connector, sorted by name. Answers within {@value #LIST_CACHE_MS} ms of each other share
+   * one Connect call, so dashboards polling the list cost Connect one call per interval however
+   * many are open; a change made through the service ({@link #forget}) is seen at once.
+   */
   CompletableFuture<List<ConnectorView>> all() {
+    Listed cached = listed;
+    long now = System.nanoTime();
+    if (cached != null && now - cached.at() < LIST_CACHE_MS * 1_000_000L) {
+      return cached.views();
+    }
+    CompletableFuture<List<ConnectorView>> fresh = list();
+    Listed mine = new Listed(now, fresh);
+    listed = mine;
+    // a failure is not kept: the next call asks Connect again
+    fresh.whenComplete(
+        (views, failure) -> {
+          if (failure != null && listed == mine) {
+            listed = null;
+          }
+        });
+    return fresh;
+  }
+
+  /** Drops the cached list, after a change. */
+  void forget() {
+    listed = null;
+  }
+
+  private record Listed(long at, CompletableFuture<List<ConnectorView>> views) {}
+
+  private CompletableFuture<List<ConnectorView>> list() {
     return connect
         .send("GET", "/connectors?expand=status&expand=info", null)
         .thenCompose(

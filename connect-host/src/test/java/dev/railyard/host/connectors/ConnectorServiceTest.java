@@ -144,4 +144,35 @@ class ConnectorServiceTest {
             Outcome.Refused.class, r -> assertThat(r.kind()).isEqualTo(Outcome.Kind.NOT_FOUND));
     assertThat(connect.changes()).isEmpty();
   }
+
+  @Test
+  void shouldAskConnectOnceForListsCloseTogetherAndAgainAfterAChange() throws Exception {
+    // given the list read twice in a row
+    service.list().toCompletableFuture().get();
+    service.list().toCompletableFuture().get();
+    long asked = connect.requests.stream().filter(r -> r.equals("GET /connectors")).count();
+
+    // when a connector is restarted through the service
+    service.act("billing", "restart", Map.of()).toCompletableFuture().get();
+    service.list().toCompletableFuture().get();
+
+    // then the two reads shared one Connect call, and the change made the next one ask again
+    assertThat(asked).isEqualTo(1);
+    assertThat(connect.requests.stream().filter(r -> r.equals("GET /connectors")).count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void shouldRestartOneTaskAndRefuseATaskThatIsNoNumber() throws Exception {
+    Outcome<?> one =
+        service.act("billing", "restart", Map.of("task", "0")).toCompletableFuture().get();
+    Outcome<?> bad =
+        service.act("billing", "restart", Map.of("task", "first")).toCompletableFuture().get();
+
+    assertThat(one).isInstanceOf(Outcome.Accepted.class);
+    assertThat(connect.requests).contains("POST /connectors/billing/tasks/0/restart");
+    assertThat(bad)
+        .isInstanceOfSatisfying(
+            Outcome.Refused.class, r -> assertThat(r.message()).contains("'task'", "first"));
+  }
 }
