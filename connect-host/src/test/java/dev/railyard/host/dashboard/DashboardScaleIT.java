@@ -48,6 +48,8 @@ class DashboardScaleIT {
   private static final int RULES = 100;
   private static final int TARGETS_PER_RULE = 3;
 
+  private static final List<Map<String, Object>> LISTED = connectors();
+  private static volatile boolean connectDown;
   private static Path dataDir;
   private static ApiServer server;
   private static Chromium browser;
@@ -99,6 +101,21 @@ class DashboardScaleIT {
     System.out.printf("DashboardScaleIT: rules page, 300 rule targets: first page in %d ms%n", ms);
   }
 
+  @Test
+  void shouldSayWhatIsMissingWhenConnectIsDownInsteadOfBreakingThePage() {
+    connectDown = true;
+    try {
+      browser.open("connectors");
+
+      assertThat(browser.text(org.openqa.selenium.By.cssSelector("#view .problem")))
+          .contains("Connect could not be asked");
+      assertThat(browser.texts("#nav a")).contains("Connectors", "Rules");
+      assertThat(browser.texts("#view h1")).containsExactly("Connectors");
+    } finally {
+      connectDown = false;
+    }
+  }
+
   /** The second render, once the browser has the modules: what a person switching pages waits. */
   private static long renderTwice(String page) {
     browser.open(page);
@@ -115,7 +132,17 @@ class DashboardScaleIT {
             Map.of("components", List.of(new ComponentHealth("api", true, "stub")))),
         stub(EventPublisher.class, Map.of()),
         stub(WorkerControl.class, Map.of("workers", List.of(), "rollout", Optional.empty())),
-        stub(ConnectorAdmin.class, Map.of("list", done(Outcome.ok(connectors())))),
+        stub(
+            ConnectorAdmin.class,
+            Map.of(
+                "list",
+                (java.util.function.Supplier<?>)
+                    () ->
+                        connectDown
+                            ? CompletableFuture.failedFuture(
+                                new dev.railyard.api.platform.UnavailableException(
+                                    "Kafka Connect is down (test)", null))
+                            : done(Outcome.ok(LISTED)))),
         stub(PluginCatalog.class, Map.of()),
         stub(RuleAdmin.class, Map.of("list", done(Outcome.ok(rules())))),
         stub(AutoscaleAdmin.class, Map.of()),
@@ -182,7 +209,8 @@ class DashboardScaleIT {
             new Class<?>[] {type},
             (proxy, method, args) -> {
               if (answers.containsKey(method.getName())) {
-                return answers.get(method.getName());
+                Object answer = answers.get(method.getName());
+                return answer instanceof java.util.function.Supplier<?> s ? s.get() : answer;
               }
               if (method.isDefault()) {
                 return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
