@@ -9,7 +9,6 @@ import dev.railyard.host.testing.Chromium;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -30,6 +27,20 @@ class DashboardIT {
 
   /** A connector or rule target needs a rebalance and a task start, then a page refresh. */
   private static final Duration CONNECTOR_UP = Duration.ofSeconds(90);
+
+  /** The labels of every write action the dashboard has, which a viewer must not be offered. */
+  private static final List<String> WRITES =
+      List.of(
+          ("New connector|Import YAML|Create|Save|Delete|Stop|Pause|Resume|Restart|Edit|Apply"
+                  + "|Dry run|Redrive|Install|Upload|Revoke|Reset offsets|Alter|Change the policy"
+                  + "|Replay|Test")
+              .split("\\|"));
+
+  private static final List<String> VIEWER_PAGES =
+      List.of(
+          ("overview connectors connectors/viewer-sink connectors/new plugins rules rules/edit"
+                  + " sandbox deadletters scaling events")
+              .split(" "));
 
   private static Path dataDir;
   private static Platform platform;
@@ -117,13 +128,13 @@ class DashboardIT {
     new org.openqa.selenium.support.ui.Select(
             browser.driver().findElement(By.id("connector-class")))
         .selectByValue("org.apache.kafka.connect.file.FileStreamSinkConnector");
-    By tasksMax = field("tasks.max");
+    By tasksMax = browser.field("tasks.max");
     browser.until(ExpectedConditions.presenceOfElementLocated(tasksMax));
     assertThat(browser.texts(".field[data-key] label")).anyMatch(l -> l.contains("topics"));
 
     // and a field is filled in wrong, the server's error shows at that field before submitting
-    browser.type(field("topics"), "railyard.bus.default");
-    browser.type(field("file"), dataDir.resolve(name + ".jsonl").toString());
+    browser.type(browser.field("topics"), "railyard.bus.default");
+    browser.type(browser.field("file"), dataDir.resolve(name + ".jsonl").toString());
     browser.type(tasksMax, "two");
     By tasksErrors = By.cssSelector(".field[data-key='tasks.max'] .errors");
     browser.until(d -> d.findElement(tasksErrors).getText().contains("two"));
@@ -161,17 +172,17 @@ class DashboardIT {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     browser.open("connectors/" + name);
     browser.waitUpTo(CONNECTOR_UP).until(d -> browser.texts("#view h1 .state").contains("RUNNING"));
-    assertThat(browser.driver().findElement(button("Reset offsets")).isEnabled())
+    assertThat(browser.driver().findElement(browser.button("Reset offsets")).isEnabled())
         .as("reset needs a STOPPED connector")
         .isFalse();
 
     // when it is stopped from the page
-    browser.click(button("Stop"));
+    browser.click(browser.button("Stop"));
     browser.waitUpTo(CONNECTOR_UP).until(d -> browser.texts("#view h1 .state").contains("STOPPED"));
 
     // then its offsets can be reset, after a confirmation
-    browser.until(ExpectedConditions.elementToBeClickable(button("Reset offsets")));
-    browser.click(button("Reset offsets"));
+    browser.until(ExpectedConditions.elementToBeClickable(browser.button("Reset offsets")));
+    browser.click(browser.button("Reset offsets"));
     browser.click(By.cssSelector("dialog.confirm button.danger"));
     browser.until(
         d -> browser.texts("#toasts .toast").stream().anyMatch(t -> t.contains("Offsets reset")));
@@ -217,7 +228,7 @@ class DashboardIT {
         """;
 
     // when a rule with a bad numeric matcher is typed in
-    setEditor(broken);
+    browser.setEditor(broken);
 
     // then the server's problem is marked at its line
     browser.until(
@@ -234,7 +245,7 @@ class DashboardIT {
     browser.screenshot("rule-editor-problem");
 
     // when it is fixed and dry-run
-    setEditor(broken.replace("\"ten\"", "10"));
+    browser.setEditor(broken.replace("\"ten\"", "10"));
     browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-valid=true]")));
     browser.click(By.id("dry-run"));
 
@@ -256,15 +267,17 @@ class DashboardIT {
   @Test
   void shouldTellWhetherAnEventMatchesAPatternInTheSandbox() {
     browser.open("sandbox");
-    setText(
+    browser.replaceText(
         By.id("sandbox-pattern"),
         "{\"source\": [\"shop\"], \"data\": {\"amount\": [{\"numeric\": [\">\", 10]}]}}");
-    setText(By.id("sandbox-event"), "{\"source\": \"shop\", \"data\": {\"amount\": 42}}");
+    browser.replaceText(
+        By.id("sandbox-event"), "{\"source\": \"shop\", \"data\": {\"amount\": 42}}");
     browser.click(By.id("sandbox-test"));
     browser.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-matches=true]")));
 
-    setText(By.id("sandbox-event"), "{\"source\": \"shop\", \"data\": {\"amount\": 5}}");
+    browser.replaceText(
+        By.id("sandbox-event"), "{\"source\": \"shop\", \"data\": {\"amount\": 5}}");
     browser.click(By.id("sandbox-test"));
     browser.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-matches=false]")));
@@ -275,35 +288,15 @@ class DashboardIT {
   void shouldRedriveDeadLettersAndShowTheCountFall() throws IOException {
     // given a function target that dead-lettered two events while its endpoint was down
     try (Endpoint endpoint = Endpoint.start(503)) {
-      ApiClient.Response applied =
-          api.post(
-              "/api/v1/rules:apply",
-              """
-              apiVersion: railyard/v1
-              kind: Rule
-              metadata: {name: page-letters}
-              spec:
-                bus: page-letters
-                pattern: {type: ["t"]}
-                targets:
-                  - name: fn
-                    retry: {maxAttempts: 0}
-                    config:
-                      connector.class: dev.railyard.sinks.http.HttpSinkConnector
-                      http.url: "%s"
-              """
-                  .formatted(endpoint.url()));
-      assertThat(applied.status()).as(applied.body()).isEqualTo(200);
-      Set<String> sent = new HashSet<>();
-      for (int i = 0; i < 2; i++) {
-        sent.add(
-            api.post(
-                    "/api/v1/events",
-                    "[{\"bus\":\"page-letters\",\"source\":\"s\",\"type\":\"t\"}]")
-                .json()
-                .at("/entries/0/eventId")
-                .asText());
-      }
+      RuleFixtures.applyOk(
+          api,
+          EndpointRules.rule(
+              "page-letters",
+              dataDir.resolve("page-letters.jsonl"),
+              endpoint,
+              "{maxAttempts: 0}",
+              ""));
+      Set<String> sent = EndpointRules.putEvents(api, "page-letters", 2);
       browser.open("deadletters?rule=page-letters&target=fn");
       browser
           .waitUpTo(CONNECTOR_UP)
@@ -385,69 +378,14 @@ class DashboardIT {
         {"connector.class": "FileStreamSink", "topics": "railyard.bus.viewer", "file": "%s"}"""
             .formatted(dataDir.resolve("viewer.jsonl")));
     try (Chromium viewer = Chromium.logIn(platform.apiUrl(), token)) {
-      List<String> writes =
-          List.of(
-              "New connector",
-              "Import YAML",
-              "Create",
-              "Save",
-              "Delete",
-              "Stop",
-              "Pause",
-              "Resume",
-              "Restart",
-              "Edit",
-              "Apply",
-              "Dry run",
-              "Redrive",
-              "Install",
-              "Upload",
-              "Revoke",
-              "Reset offsets",
-              "Alter",
-              "Change the policy",
-              "Replay",
-              "Test");
-      for (String page :
-          List.of(
-              "overview",
-              "connectors",
-              "connectors/viewer-sink",
-              "connectors/new",
-              "plugins",
-              "rules",
-              "rules/edit",
-              "sandbox",
-              "deadletters",
-              "scaling",
-              "events")) {
+      for (String page : VIEWER_PAGES) {
         viewer.open(page);
         List<String> offered = viewer.texts("#view button:not([disabled]), #view a.button");
         assertThat(offered)
             .as("write actions offered to a viewer on " + page)
-            .noneMatch(label -> writes.stream().anyMatch(label::startsWith));
+            .noneMatch(label -> WRITES.stream().anyMatch(label::startsWith));
       }
       assertThat(viewer.texts("#nav a")).doesNotContain("Tokens", "Audit");
     }
-  }
-
-  private static void setEditor(String text) {
-    browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
-    browser.script("window.railyardEditor.setValue(arguments[0]);", text);
-  }
-
-  private static void setText(By locator, String text) {
-    WebElement area = browser.driver().findElement(locator);
-    area.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    area.sendKeys(text);
-  }
-
-  private static By field(String key) {
-    return By.cssSelector(
-        ".field[data-key='" + key + "'] input, .field[data-key='" + key + "'] select");
-  }
-
-  private static By button(String label) {
-    return By.xpath("//main//button[normalize-space(.)='" + label + "']");
   }
 }

@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.railyard.api.platform.answers.AutoscaleDecision;
 import dev.railyard.api.platform.answers.AutoscaleDecisions;
 import dev.railyard.api.platform.answers.AutoscaleStatus;
-import dev.railyard.api.platform.answers.BusEvents;
 import dev.railyard.api.platform.answers.ConnectorAction;
 import dev.railyard.api.platform.answers.ConnectorApplied;
-import dev.railyard.api.platform.answers.ConnectorForm;
 import dev.railyard.api.platform.answers.ConnectorView;
 import dev.railyard.api.platform.answers.DeadLetterCounts;
 import dev.railyard.api.platform.answers.Deleted;
@@ -55,48 +53,6 @@ class AnswerJsonTest {
   static Stream<Arguments> answers() throws Exception {
     return Stream.of(
         Arguments.of("Deleted", Deleted.of("paid"), "{'name':'paid','deleted':true}"),
-        Arguments.of(
-            "ConfigForm",
-            new ConnectorForm(
-                "FileStreamSink",
-                1,
-                List.of("Common"),
-                List.of(
-                    new ConnectorForm.Key(
-                        "tasks.max",
-                        "Tasks max",
-                        "INT",
-                        false,
-                        false,
-                        "1",
-                        "HIGH",
-                        "How many",
-                        "Common",
-                        3,
-                        "SHORT",
-                        List.of(),
-                        "two",
-                        List.of(),
-                        true,
-                        List.of("Not a number")))),
-            "{'connectorClass':'FileStreamSink','errorCount':1,'groups':['Common'],'configs':["
-                + "{'name':'tasks.max','displayName':'Tasks max','type':'INT','required':false,"
-                + "'secret':false,'default':'1','importance':'HIGH','documentation':'How many',"
-                + "'group':'Common','orderInGroup':3,'width':'SHORT','dependents':[],"
-                + "'value':'two','recommendedValues':[],'visible':true,"
-                + "'errors':['Not a number']}]}"),
-        Arguments.of(
-            "BusEvents",
-            new BusEvents(
-                "orders",
-                "railyard.bus.orders",
-                List.of(new BusEvents.Event(0, 7, AT, JSON.readTree("{\"type\":\"paid\"}"))),
-                12,
-                "0:8"),
-            "{'bus':'orders','topic':'railyard.bus.orders','events':[{'partition':0,'offset':7,"
-                + "'timestamp':'"
-                + AT
-                + "','event':{'type':'paid'}}],'scanned':12,'after':'0:8'}"),
         Arguments.of(
             "RuleDiff",
             new RuleDiffView(

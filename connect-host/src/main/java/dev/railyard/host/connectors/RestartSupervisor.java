@@ -2,6 +2,7 @@ package dev.railyard.host.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.answers.ConnectorView;
+import dev.railyard.host.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +33,7 @@ public final class RestartSupervisor implements AutoCloseable {
   private final Map<String, Map<String, TrackedFailure>> tracked = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "railyard-restart-supervisor");
-            t.setDaemon(true);
-            return t;
-          });
+          DaemonThreads.named("railyard-restart-supervisor"));
 
   public RestartSupervisor(ConnectRest connect, Clock clock) {
     this.connect = connect;

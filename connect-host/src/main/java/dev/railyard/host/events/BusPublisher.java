@@ -1,6 +1,7 @@
 package dev.railyard.host.events;
 
 import dev.railyard.api.platform.EventPublisher;
+import dev.railyard.host.DaemonThreads;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.cloudevents.BusEvent;
 import dev.railyard.rules.cloudevents.EventEntries;
@@ -39,13 +40,7 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   // Topic checks and the first send to a topic block; never on the caller's (event-loop) thread.
   private final ExecutorService executor =
-      Executors.newFixedThreadPool(
-          2,
-          r -> {
-            Thread t = new Thread(r, "railyard-publisher");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newFixedThreadPool(2, DaemonThreads.named("railyard-publisher"));
 
   public BusPublisher(KafkaClients clients, BusTopics topics, MeterRegistry metrics) {
     this.producer =

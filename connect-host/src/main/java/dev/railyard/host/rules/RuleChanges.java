@@ -2,6 +2,7 @@ package dev.railyard.host.rules;
 
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.host.DaemonThreads;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -33,11 +34,7 @@ final class RuleChanges implements AutoCloseable {
             0,
             TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(queued),
-            r -> {
-              Thread t = new Thread(r, "railyard-rules");
-              t.setDaemon(true);
-              return t;
-            });
+            DaemonThreads.named("railyard-rules"));
   }
 
   /** Queues {@code work}; its outcome, or a refusal when the queue is full. */

@@ -18,6 +18,7 @@ import dev.railyard.api.platform.answers.RuleDiffView;
 import dev.railyard.api.platform.answers.RuleView;
 import dev.railyard.api.platform.answers.TestPatternResult;
 import dev.railyard.api.platform.answers.Validated;
+import dev.railyard.host.DaemonThreads;
 import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.kafka.KafkaClients;
@@ -170,12 +171,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   private final TargetStats stats;
   private final StatsLog counts;
   private final ScheduledExecutorService statsTimer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "railyard-rule-stats");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("railyard-rule-stats"));
 
   RuleService(
       RuleLog rules,

@@ -2,6 +2,7 @@ package dev.railyard.host.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.api.security.AuditTrail;
+import dev.railyard.host.DaemonThreads;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.model.Topology;
 import java.io.BufferedWriter;
@@ -65,11 +66,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
           0,
           TimeUnit.MILLISECONDS,
           new ArrayBlockingQueue<>(QUEUED),
-          r -> {
-            Thread t = new Thread(r, "railyard-audit");
-            t.setDaemon(true);
-            return t;
-          });
+          DaemonThreads.named("railyard-audit"));
 
   AuditLog(
       BufferedWriter file,

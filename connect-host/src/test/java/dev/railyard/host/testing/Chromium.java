@@ -223,6 +223,34 @@ public final class Chromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Replaces the text of the rule editor (CodeMirror) the page exposes as window.railyardEditor.
+   */
+  public void setEditor(String text) {
+    until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
+    script("window.railyardEditor.setValue(arguments[0]);", text);
+  }
+
+  /** Replaces what a text field or area holds, as a person selecting all and typing would. */
+  public void replaceText(By locator, String text) {
+    var area = driver.findElement(locator);
+    area.sendKeys(
+        org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+        org.openqa.selenium.Keys.DELETE);
+    area.sendKeys(text);
+  }
+
+  /** The input of a connector form's key. */
+  public By field(String key) {
+    return By.cssSelector(
+        ".field[data-key='" + key + "'] input, .field[data-key='" + key + "'] select");
+  }
+
+  /** A button of the page (not the menu) by its label. */
+  public By button(String label) {
+    return By.xpath("//main//button[normalize-space(.)='" + label + "']");
+  }
+
   @Override
   public void close() {
     driver.quit();
