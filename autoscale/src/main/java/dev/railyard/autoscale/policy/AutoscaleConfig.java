@@ -40,8 +40,11 @@ public final class AutoscaleConfig extends AbstractConfig {
   public static final String TASKS_PER_WORKER_CONFIG = "autoscale.tasks.per.worker";
   public static final String TASKS_PER_WORKER_DOC =
       "Busy tasks one worker is given: desired workers = ceil(tasks of the connectors with lag or "
-          + "arrivals / this). Idle connectors' tasks are not counted: they need no CPU. The "
-          + "default follows MSK Connect's two tasks per vCPU.";
+          + "arrivals / this), but no more than there are while every connector keeps up. Idle "
+          + "connectors' tasks are not counted: they need no CPU. The default follows MSK "
+          + "Connect's two tasks per vCPU; for sinks whose tasks mostly wait on their target (a "
+          + "slow HTTP endpoint) set it to their partitions, and the CPU rules add workers when "
+          + "the CPU, not the task count, runs out.";
   public static final int TASKS_PER_WORKER_DEFAULT = 2;
 
   public static final String WORKERS_MIN_CONFIG = "autoscale.workers.min";

@@ -20,8 +20,10 @@ import java.util.List;
  *       not scaled on. While the per-task rate is not measured yet and lag builds beyond what
  *       arrived since the last commit, tasks double, then wait for the rate; keeping up unmeasured,
  *       they try one step fewer. An idle connector goes to its minimum.
- *   <li>Workers: the busy tasks over the tasks per worker, one more when CPU-bound, within the
- *       reserved count (raised by the schedule) and the ceiling.
+ *   <li>Workers: the busy tasks over the tasks per worker, but no more than there are while every
+ *       connector keeps up; raised when CPU-bound ({@link CpuSizing}), never lowered below what
+ *       keeps the CPU under its headroom; within the reserved count (raised by the schedule) and
+ *       the ceiling.
  *   <li>Up at once; down only when every recommendation of the stabilization window was lower, in
  *       one step to the highest of them (one rebalance, as the HPA does), after the last change
  *       anywhere settled. Going down needs 20 % headroom (hysteresis), so a rate near a boundary
@@ -62,6 +64,8 @@ public final class ScalingPolicy {
     List<TaskChange> tasks = new ArrayList<>();
     int busyTasks = 0;
     String backlogged = null;
+    boolean behind = false;
+    String stuckAtMax = null;
     boolean missing = snapshot.problem().isPresent();
     for (ConnectorLoad c : snapshot.connectors()) {
       TaskChange change = tasks(c, settings, memory, next, now);
@@ -73,13 +77,29 @@ public final class ScalingPolicy {
       } else if (change.desired() > change.current() || c.busy(settings.lagThreshold())) {
         busyTasks += change.desired();
       }
-      if (backlogged == null && c.lag() - c.stuckLag() > settings.lagThreshold()) {
+      boolean late = c.lag() - c.stuckLag() > settings.lagThreshold() + inFlight(c);
+      if (backlogged == null && late) {
         backlogged = c.name();
       }
+      behind |= late || change.desired() > change.current();
+      if (stuckAtMax == null
+          && late
+          && change.cause() != Cause.LEFT_ALONE
+          && change.current() >= Math.min(c.partitions(), c.bounds().max())) {
+        stuckAtMax = c.name();
+      }
     }
-    busyTasks = WorkerSizing.keepWhatFreesNoWorker(snapshot, settings, next, tasks, busyTasks);
+    busyTasks =
+        WorkerSizing.keepWhatFreesNoWorker(snapshot, settings, next, tasks, busyTasks, behind);
     WorkerChange workers =
-        WorkerSizing.workers(snapshot, settings, memory, next, busyTasks, missing, backlogged);
+        WorkerSizing.workers(
+            snapshot,
+            settings,
+            memory,
+            next,
+            busyTasks,
+            missing,
+            new WorkerSizing.Load(backlogged, behind, stuckAtMax));
     workers = OneChange.keepOne(snapshot, settings, memory, next, tasks, workers);
     return new Decision(now, tasks, workers, next.build());
   }

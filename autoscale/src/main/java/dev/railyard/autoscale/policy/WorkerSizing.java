@@ -16,8 +16,19 @@ final class WorkerSizing {
   private WorkerSizing() {}
 
   /**
+   * What the connectors' lag says about the workers.
+   *
+   * @param backlogged a connector with lag above the lag threshold, or null: no worker leaves then
+   * @param behind whether any connector is behind (lag beyond what is only between two commits) or
+   *     is getting more tasks; when none is, the workers there are suffice
+   * @param stuckAtMax a connector behind that has all the tasks it may have, or null
+   */
+  record Load(String backlogged, boolean behind, String stuckAtMax) {}
+
+  /**
    * A busy connector keeps its tasks when the fewer tasks decided would not lower the workers
-   * needed: the step would cost a rebalance and free nothing. Idle connectors still go down.
+   * needed (while every connector keeps up, no more than there are): the step would cost a
+   * rebalance and free nothing. Idle connectors still go down.
    *
    * @return the busy tasks with the kept ones counted
    */
@@ -26,7 +37,14 @@ final class WorkerSizing {
       PolicySettings s,
       PolicyMemory.Builder next,
       List<TaskChange> tasks,
-      int busyTasks) {
+      int busyTasks,
+      boolean behind) {
+    int running = snapshot.workersRunning();
+    java.util.function.IntUnaryOperator workers =
+        b ->
+            behind
+                ? ceilDiv(b, s.tasksPerWorker())
+                : Math.min(running, ceilDiv(b, s.tasksPerWorker()));
     int busy = busyTasks;
     for (int i = 0; i < tasks.size(); i++) {
       TaskChange t = tasks.get(i);
@@ -37,7 +55,7 @@ final class WorkerSizing {
         continue;
       }
       int fewer = t.current() - t.desired();
-      if (ceilDiv(busy + fewer, s.tasksPerWorker()) == ceilDiv(busy, s.tasksPerWorker())) {
+      if (workers.applyAsInt(busy + fewer) == workers.applyAsInt(busy)) {
         busy += fewer;
         next.unchanged(t.connector());
         int cut = t.reason().indexOf("; tasks ");
@@ -67,7 +85,7 @@ final class WorkerSizing {
       PolicyMemory.Builder next,
       int busyTasks,
       boolean missing,
-      String backlogged) {
+      Load load) {
     int running = snapshot.workersRunning();
     int heading = snapshot.workersDesired();
     String key = PolicyMemory.WORKERS;
@@ -108,17 +126,22 @@ final class WorkerSizing {
             + " at "
             + s.tasksPerWorker()
             + " per worker";
-    if (snapshot.workerCpu().isPresent()
-        && snapshot.workerCpu().getAsDouble() > s.cpuHigh()
-        && need <= running) {
-      need = running + 1;
+    if (!load.behind() && need > running) {
+      // their tasks fit fewer workers than the formula gives, and more would drain nothing faster
+      need = running;
+      why += "; every connector keeps up on the " + running + " there are";
+    }
+    CpuSizing.Need cpu = CpuSizing.up(snapshot, s, memory, running, load);
+    if (cpu.workers() > need) {
+      need = cpu.workers();
       cause = Cause.CPU;
-      why +=
-          "; workers CPU-bound at "
-              + Reasons.percent(snapshot.workerCpu().getAsDouble())
-              + " (above "
-              + Reasons.percent(s.cpuHigh())
-              + ")";
+      why += "; " + cpu.why();
+    } else if (need < running) {
+      CpuSizing.Need floor = CpuSizing.floor(snapshot, memory, running);
+      if (floor.workers() > need) {
+        need = Math.min(running, floor.workers());
+        why += "; " + floor.why();
+      }
     }
     int reserved = s.reservedAt(snapshot.at());
     int recommended = Math.max(reserved, Math.min(s.workersMax(), need));
@@ -129,6 +152,7 @@ final class WorkerSizing {
       why += "; capped at the ceiling of " + s.workersMax();
     }
     Stabilizer.Step step = Stabilizer.step(key, heading, recommended, s, memory, snapshot.at());
+    String backlogged = load.backlogged();
     if (step.desired() < heading && backlogged != null) {
       // taking a worker away moves tasks: every task of the group pauses for the rebalance
       step =
@@ -141,6 +165,9 @@ final class WorkerSizing {
     }
     step = oneAtATime(step, heading);
     next.recommend(key, recommended, step.desired() != heading);
+    if (cpu.behindAt() >= 0 && step.desired() > heading) {
+      next.fellBehind(key, running, cpu.behindAt());
+    }
     Cause final_ =
         step.cause() != null ? step.cause() : recommended > heading ? cause : Cause.STEADY;
     String reason =

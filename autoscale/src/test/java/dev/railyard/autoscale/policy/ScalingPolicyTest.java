@@ -174,21 +174,35 @@ class ScalingPolicyTest {
 
   @Test
   void shouldTryOneStepFewerWhenKeepingUpWithoutAMeasuredRate() {
-    // given 12 tasks keeping up with a trickle, their rate never measured
+    // given 6 tasks on 3 workers keeping up with a trickle, their rate never measured
+    Decision d = keepingUp(6);
+
+    // then after the window it steps down one divisor, which frees a worker
+    assertThat(only(d).desired()).as(only(d).reason()).isEqualTo(4);
+    assertThat(only(d).reason()).contains("keeping up, per-task rate not measured yet");
+  }
+
+  @Test
+  void shouldKeepTasksThatKeepUpWhenFewerWouldFreeNoWorker() {
+    // 12 tasks keep up on the 3 workers there are; 6 would still need all 3
+    Decision d = keepingUp(12);
+
+    assertThat(only(d).desired()).isEqualTo(12);
+    assertThat(only(d).reason()).contains("6 tasks would free no worker");
+  }
+
+  private Decision keepingUp(int tasks) {
     PolicyMemory memory = PolicyMemory.EMPTY;
     Decision d = null;
     for (int s = 0; s <= 120; s += 5) {
       d =
           ScalingPolicy.decide(
-              snapshot(at(s), 3, sink("c").partitions(12).tasks(12).lag(20).arrival(5).drain(5)),
+              snapshot(at(s), 3, sink("c").partitions(12).tasks(tasks).lag(20).arrival(5).drain(5)),
               settings,
               memory);
       memory = d.memory();
     }
-
-    // then after the window it steps down, one divisor at a time
-    assertThat(only(d).desired()).as(only(d).reason()).isEqualTo(6);
-    assertThat(only(d).reason()).contains("keeping up, per-task rate not measured yet");
+    return d;
   }
 
   @Test

@@ -82,21 +82,42 @@ class WorkerSizingTest {
   }
 
   @Test
-  void shouldAddAWorkerWhenTheWorkersAreCpuBound() {
-    ClusterSnapshot hot =
-        new ClusterSnapshot(
-            at(0),
-            List.of(sink("c").arrival(10).taskRate(20).build()),
-            1,
-            1,
-            OptionalDouble.of(0.95),
-            Optional.empty());
-
-    Decision d = decide(hot);
+  void shouldAddAWorkerWhenTheWorkersAreCpuBoundAndAConnectorIsBehind() {
+    // draining a backlog with tasks enough (2 of 6 partitions), on a worker at 95 %
+    Decision d =
+        decide(
+            cpu(
+                0.95,
+                sink("c").partitions(6).tasks(2).lag(5000).arrival(10).drain(200).taskRate(100)));
 
     assertThat(d.workers().desired()).isEqualTo(2);
     assertThat(d.workers().cause()).isEqualTo(Cause.CPU);
     assertThat(d.workers().reason()).contains("CPU-bound at 95 %");
+  }
+
+  @Test
+  void shouldNotAddAWorkerForCpuThatKeepsUp() {
+    // 95 % CPU, nothing behind: the CPU is used, not short
+    Decision d = decide(cpu(0.95, sink("c").arrival(10).drain(10).taskRate(20)));
+
+    assertThat(d.workers().desired()).isEqualTo(1);
+    assertThat(d.workers().cause()).isEqualTo(Cause.STEADY);
+  }
+
+  @Test
+  void shouldKeepTheWorkersThereAreWhileEveryConnectorKeepsUp() {
+    // 12 tasks at 2 per worker would be 6 workers, but the one there is keeps up with them
+    Decision d =
+        decide(cpu(0.5, sink("c").partitions(12).tasks(12).arrival(100).drain(100).taskRate(20)));
+
+    assertThat(d.workers().desired()).isEqualTo(1);
+    assertThat(d.workers().reason())
+        .startsWith("12 busy tasks at 2 per worker; every connector keeps up on the 1 there are");
+  }
+
+  private static ClusterSnapshot cpu(double average, Load load) {
+    return new ClusterSnapshot(
+        at(0), List.of(load.build()), 1, 1, OptionalDouble.of(average), Optional.empty());
   }
 
   @Test

@@ -66,7 +66,11 @@ final class Cluster {
       process();
       commit();
     } else {
-      workers.forEach(w -> w.cpu = model.workerBaseCpu());
+      workers.forEach(
+          w -> {
+            w.cpu = model.workerBaseCpu();
+            w.cpuUsed += w.joined ? w.cpu : 0;
+          });
       cpu = model.workerBaseCpu();
       hottest = cpu;
     }
@@ -189,6 +193,7 @@ final class Cluster {
         mine.get(i).drain(partitions, want[i] * share);
       }
       w.cpu = model.workerBaseCpu() + Math.min(need, spare);
+      w.cpuUsed += w.cpu;
       total += w.cpu;
       hottest = Math.max(hottest, w.cpu);
       joined++;
@@ -294,6 +299,11 @@ final class Cluster {
     return cpu;
   }
 
+  /** The workers in the group, for their CPU time used. */
+  List<Worker> joined() {
+    return workers.stream().filter(w -> w.joined).toList();
+  }
+
   /** The CPU of the busiest worker in the group over the last second. */
   double hottestCpu() {
     return hottest;
@@ -303,11 +313,15 @@ final class Cluster {
     return tally;
   }
 
-  /** A worker JVM: launched, in the group once it joins, its CPU over the last second. */
+  /**
+   * A worker JVM: launched, in the group once it joins, its CPU over the last second and
+   * vCPU-seconds since it joined.
+   */
   static final class Worker {
     final long joinsAt;
     boolean joined;
     double cpu;
+    double cpuUsed;
 
     Worker(long joinsAt) {
       this.joinsAt = joinsAt;

@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
  * over the newest span of backlogged collections with the same running tasks on the same workers,
  * within the last 30 s, never from a span under 10 s, kept from the last time it was measured. The
  * committed offsets move only every flush interval, so a connector that keeps up still shows up to
- * a flush interval of arrivals as lag; {@link Backlog} says which test tells a backlog from that.
+ * a flush interval of arrivals as lag: a backlog is an oldest uncommitted record older than two.
  * Not thread-safe.
  */
 final class Collector {
@@ -25,18 +25,6 @@ final class Collector {
   static final int MIN_RATE_SPAN = 10;
   private static final int HISTORY = 900;
 
-  /** How the collector tells a backlogged connector, whose tasks drain all they can. */
-  enum Backlog {
-    /** Lag above the policy's lag threshold (100 records), as the collector on main does. */
-    LAG_RECORDS,
-    /**
-     * The oldest uncommitted record older than two flush intervals: in-flight ones do not count.
-     */
-    LAG_SECONDS
-  }
-
-  private final long lagThreshold;
-  private final Backlog backlog;
   private final int flushInterval;
   private final List<Sample> samples = new ArrayList<>();
   private OptionalDouble taskRate = OptionalDouble.empty();
@@ -51,9 +39,7 @@ final class Collector {
       int running,
       int workers) {}
 
-  Collector(long lagThreshold, Backlog backlog, int flushInterval) {
-    this.lagThreshold = lagThreshold;
-    this.backlog = backlog;
+  Collector(int flushInterval) {
     this.flushInterval = flushInterval;
   }
 
@@ -120,8 +106,12 @@ final class Collector {
     return OptionalDouble.empty();
   }
 
+  /**
+   * The oldest uncommitted record is older than two flush intervals: the records between two
+   * commits do not count.
+   */
   private boolean backlogged(Sample s) {
-    return backlog == Backlog.LAG_RECORDS ? s.lag > lagThreshold : s.lagSeconds > 2 * flushInterval;
+    return s.lagSeconds > 2 * flushInterval;
   }
 
   private void measureTaskRate(Sample latest) {

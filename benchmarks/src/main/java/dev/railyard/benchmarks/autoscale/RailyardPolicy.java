@@ -1,5 +1,6 @@
 package dev.railyard.benchmarks.autoscale;
 
+import dev.railyard.autoscale.policy.AutoscaleConfig;
 import dev.railyard.autoscale.policy.ClusterSnapshot;
 import dev.railyard.autoscale.policy.Decision;
 import dev.railyard.autoscale.policy.PolicyMemory;
@@ -7,9 +8,12 @@ import dev.railyard.autoscale.policy.PolicySettings;
 import dev.railyard.autoscale.policy.ScalingPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /**
  * Railyard's own {@link ScalingPolicy} with its default settings, fed by the {@link Collector} once
@@ -29,17 +33,28 @@ final class RailyardPolicy implements Autoscaler {
   private double cpuSum;
   private int cpuSeconds;
   private boolean pending;
+  private Map<Cluster.Worker, double[]> cpuRead = new IdentityHashMap<>();
 
   private final String name;
+  private final int initialTasks;
 
-  RailyardPolicy(Model model, Collector.Backlog backlog) {
-    this.settings = PolicySettings.defaults(model.workersMin(), model.workersMax());
-    this.collector = new Collector(settings.lagThreshold(), backlog, model.flushInterval());
+  /**
+   * Railyard with its defaults but {@code overrides} ({@code railyard.properties} keys), the
+   * connector starting at {@code initialTasks}.
+   */
+  RailyardPolicy(Model model, Map<String, String> overrides, int initialTasks) {
+    this.settings =
+        new AutoscaleConfig(overrides, model.workersMin(), model.workersMax()).settings();
+    this.collector = new Collector(model.flushInterval());
     this.interval = (int) settings.interval().toSeconds();
+    this.initialTasks = initialTasks;
     this.name =
-        backlog == Collector.Backlog.LAG_SECONDS
-            ? "Railyard, backlog = lag age > " + 2 * model.flushInterval() + " s"
-            : "Railyard, backlog = lag > " + settings.lagThreshold();
+        overrides.isEmpty()
+            ? "Railyard, defaults"
+            : "Railyard, "
+                + overrides.entrySet().stream()
+                    .map(e -> e.getKey().replace("autoscale.", "") + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
   }
 
   @Override
@@ -47,10 +62,10 @@ final class RailyardPolicy implements Autoscaler {
     return name;
   }
 
-  /** An idle connector sits at its minimum, one task. */
+  /** The same tasks.max as the KEDA run it is compared with. */
   @Override
   public int initialTasks(Model model) {
-    return 1;
+    return initialTasks;
   }
 
   @Override
@@ -67,7 +82,8 @@ final class RailyardPolicy implements Autoscaler {
             c.workersJoined(),
             c.workersLaunched(),
             OptionalDouble.of(cpuSum / cpuSeconds),
-            Optional.empty());
+            Optional.empty(),
+            workerLoads(c));
     cpuSum = 0;
     cpuSeconds = 0;
     Decision d = ScalingPolicy.decide(snapshot, settings, memory);
@@ -83,6 +99,29 @@ final class RailyardPolicy implements Autoscaler {
     }
     c.tasksMax(tasks.desired());
     c.workers(d.workers().desired());
+  }
+
+  /**
+   * Each worker's CPU since the last step, from its CPU time as the collector reads a process's;
+   * unknown for one that joined since.
+   */
+  private List<ClusterSnapshot.WorkerLoad> workerLoads(Cluster c) {
+    List<ClusterSnapshot.WorkerLoad> loads = new ArrayList<>();
+    Map<Cluster.Worker, double[]> next = new IdentityHashMap<>();
+    for (Cluster.Worker w : c.joined()) {
+      double[] before = cpuRead.get(w);
+      double seconds = before == null ? 0 : c.second() - before[0];
+      loads.add(
+          new ClusterSnapshot.WorkerLoad(
+              "worker",
+              seconds > 0
+                  ? OptionalDouble.of((w.cpuUsed - before[1]) / seconds)
+                  : OptionalDouble.empty(),
+              -1));
+      next.put(w, new double[] {c.second(), w.cpuUsed});
+    }
+    cpuRead = next;
+    return loads;
   }
 
   @Override

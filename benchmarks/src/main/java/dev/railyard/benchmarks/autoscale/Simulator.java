@@ -1,10 +1,11 @@
 package dev.railyard.benchmarks.autoscale;
 
-import dev.railyard.benchmarks.autoscale.Collector.Backlog;
+import dev.railyard.autoscale.policy.AutoscaleConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs every trace, for an IO-bound and a CPU-bound sink, through Railyard's policy, KEDA with the
@@ -24,8 +25,17 @@ public final class Simulator {
   /** One policy's run of one trace. */
   record Run(String policy, Tally tally, List<String> journal) {}
 
-  /** Every policy's run of one trace. */
-  record Runs(Trace trace, List<Run> railyard, Run msk, List<Run> keda, List<Run> kedaOneTask) {}
+  /**
+   * Every policy's run of one trace; Railyard's twice, from the same tasks.max as each KEDA (the
+   * partitions, and Connect's default of one).
+   */
+  record Runs(
+      Trace trace,
+      List<Run> railyard,
+      List<Run> railyardOneTask,
+      Run msk,
+      List<Run> keda,
+      List<Run> kedaOneTask) {}
 
   public static void main(String[] args) {
     long seed = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_SEED;
@@ -46,6 +56,7 @@ public final class Simulator {
         all.add(runs);
         if (trace.name().equals(explain)) {
           List<Run> shown = new ArrayList<>(runs.railyard());
+          shown.addAll(runs.railyardOneTask());
           shown.add(best(runs.keda()));
           shown.add(runs.msk());
           explain(profile, trace, shown);
@@ -61,8 +72,21 @@ public final class Simulator {
   private static Runs runs(Model model, Profile profile, Trace trace, long seed) {
     double[][] arrivals = trace.arrivals(profile.unit(model), seed);
     List<Run> railyard = new ArrayList<>();
-    for (Backlog backlog : List.of(Backlog.LAG_RECORDS, Backlog.LAG_SECONDS)) {
-      railyard.add(run(model, profile, arrivals, seed, new RailyardPolicy(model, backlog)));
+    List<Run> railyardOneTask = new ArrayList<>();
+    // as many tasks per worker as partitions: the task count never decides the workers, the CPU
+    // does
+    Map<String, String> tuned =
+        Map.of(AutoscaleConfig.TASKS_PER_WORKER_CONFIG, String.valueOf(model.partitions()));
+    for (Map<String, String> overrides : List.of(Map.<String, String>of(), tuned)) {
+      railyard.add(
+          run(
+              model,
+              profile,
+              arrivals,
+              seed,
+              new RailyardPolicy(model, overrides, model.partitions())));
+      railyardOneTask.add(
+          run(model, profile, arrivals, seed, new RailyardPolicy(model, overrides, 1)));
     }
     Run msk = run(model, profile, arrivals, seed, new MskCpu());
     List<Run> keda = new ArrayList<>();
@@ -71,7 +95,7 @@ public final class Simulator {
       keda.add(run(model, profile, arrivals, seed, new KedaHpa(threshold)));
       kedaOneTask.add(run(model, profile, arrivals, seed, new KedaHpa(threshold, 1)));
     }
-    return new Runs(trace, railyard, msk, keda, kedaOneTask);
+    return new Runs(trace, railyard, railyardOneTask, msk, keda, kedaOneTask);
   }
 
   /** Against the lagThreshold best for each trace. */
@@ -99,7 +123,7 @@ public final class Simulator {
     header();
     for (Runs runs : all) {
       Run best = best(runs.kedaOneTask());
-      for (Run r : runs.railyard()) {
+      for (Run r : runs.railyardOneTask()) {
         row(runs.trace().name(), r, best, true);
       }
       row(runs.trace().name(), best, best, false);

@@ -1,0 +1,135 @@
+package dev.railyard.autoscale.policy;
+
+import static dev.railyard.autoscale.policy.Loads.at;
+import static dev.railyard.autoscale.policy.Loads.settings;
+import static dev.railyard.autoscale.policy.Loads.sink;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.railyard.autoscale.policy.ClusterSnapshot.WorkerLoad;
+import dev.railyard.autoscale.policy.Decision.Cause;
+import dev.railyard.autoscale.policy.Loads.Load;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+/** Workers from their CPU: a CPU-bound sink with all its tasks gets workers in proportion. */
+class CpuSizingTest {
+
+  private final PolicySettings settings =
+      settings(java.util.Map.of("autoscale.tasks.per.worker", "12"), 1, 6);
+
+  /** A sink on 12 partitions with all 12 tasks, its workers as given. */
+  private static Load bound(double arrival, double drain, long lag) {
+    return sink("transform").partitions(12).tasks(12).arrival(arrival).drain(drain).lag(lag);
+  }
+
+  private static ClusterSnapshot snapshot(
+      long second, int workers, double average, List<Double> each, Load load) {
+    List<WorkerLoad> loads =
+        each.stream().map(c -> new WorkerLoad("w", OptionalDouble.of(c), -1)).toList();
+    return new ClusterSnapshot(
+        at(second),
+        List.of(load.build()),
+        workers,
+        workers,
+        OptionalDouble.of(average),
+        Optional.empty(),
+        loads);
+  }
+
+  @Test
+  void shouldAskForWorkersInProportionToWhatIsNeededOverWhatIsDrained() {
+    // 900/s arriving, 300/s drained on 1 worker at 100 %: 3 workers' worth, and a backlog
+    Decision d =
+        ScalingPolicy.decide(
+            snapshot(0, 1, 1.0, List.of(1.0), bound(900, 300, 18_000)),
+            settings,
+            PolicyMemory.EMPTY);
+
+    assertThat(d.workers().cause()).isEqualTo(Cause.CPU);
+    assertThat(d.workers().desired()).isEqualTo(2);
+    assertThat(d.workers().reason())
+        .contains("transform is behind with all its tasks and a worker is CPU-bound at 100 %")
+        .contains("1,200/s needed, 300/s drained on 1 worker")
+        .contains("(4 wanted; one at a time: each join is a rebalance)");
+  }
+
+  @Test
+  void shouldWaitForTheDrainRateOnTheWorkersThereAreAfterAChange() {
+    Decision first =
+        ScalingPolicy.decide(
+            snapshot(0, 1, 1.0, List.of(1.0), bound(900, 300, 18_000)),
+            settings,
+            PolicyMemory.EMPTY);
+    // 10 s later, on 2 workers: the drain rate still counts the rebalance and the one worker
+    Decision soon =
+        ScalingPolicy.decide(
+            snapshot(10, 2, 1.0, List.of(1.0, 1.0), bound(900, 320, 20_000)),
+            settings,
+            first.memory());
+
+    assertThat(soon.workers().desired()).isEqualTo(2);
+    assertThat(soon.workers().reason()).contains("waiting for the drain rate on 2 workers");
+
+    Decision later =
+        ScalingPolicy.decide(
+            snapshot(40, 2, 1.0, List.of(1.0, 1.0), bound(900, 600, 20_000)),
+            settings,
+            soon.memory());
+    assertThat(later.workers().desired()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldSeeAHotWorkerTheAverageHides() {
+    // one worker at 100 % with the hot partition, the other at 30 %: average 65 %
+    Decision d =
+        ScalingPolicy.decide(
+            snapshot(0, 2, 0.65, List.of(1.0, 0.3), bound(300, 250, 9_000)),
+            settings,
+            PolicyMemory.EMPTY);
+
+    assertThat(d.workers().desired()).isEqualTo(3);
+    assertThat(d.workers().reason()).contains("a worker is CPU-bound at 100 %");
+  }
+
+  @Test
+  void shouldLeaveNoFewerWorkersThanKeepTheAverageCpuUnderFull() {
+    // 5 workers at 76 %, demand long down to none of the tasks' worth: 4 would be 95 % or more
+    PolicyMemory memory = PolicyMemory.EMPTY;
+    Decision d = null;
+    for (int s = 0; s <= 300; s += 5) {
+      d =
+          ScalingPolicy.decide(
+              snapshot(s, 5, 0.77, List.of(0.77), bound(900, 900, 0)), settings, memory);
+      memory = d.memory();
+    }
+
+    assertThat(d.workers().desired()).isEqualTo(5);
+    assertThat(d.workers().reason()).contains("CPU 77 % on 5 would be 77 % on 5");
+  }
+
+  @Test
+  void shouldNotTryFewerWorkersThanFellBehindAtAboutTheSameArrivals() {
+    // 2 workers fell behind at 450/s; later the average says 1 would do, but the load is the same
+    Decision raised =
+        ScalingPolicy.decide(
+            snapshot(0, 2, 1.0, List.of(1.0, 1.0), bound(450, 400, 5_000)),
+            settings,
+            PolicyMemory.EMPTY);
+    assertThat(raised.workers().desired()).isEqualTo(3);
+
+    PolicyMemory memory = raised.memory();
+    Decision d = null;
+    for (int s = 40; s <= 400; s += 5) {
+      d =
+          ScalingPolicy.decide(
+              snapshot(s, 3, 0.3, List.of(0.6, 0.15, 0.15), bound(450, 450, 0)), settings, memory);
+      memory = d.memory();
+    }
+
+    assertThat(d.workers().desired()).isEqualTo(3);
+    assertThat(d.workers().reason())
+        .contains("but 2 workers fell behind at 450/s (fewer are tried below 360/s)");
+  }
+}
