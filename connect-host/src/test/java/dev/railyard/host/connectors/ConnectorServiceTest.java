@@ -190,6 +190,10 @@ class ConnectorServiceTest {
     assertThat(failed.items()).extracting(ConnectorView::name).containsExactly("sink-07");
     assertThat(connect.requests.stream().filter(r -> r.equals("GET /connectors")).count())
         .isEqualTo(1);
+    assertThat(connect.requests)
+        .as("a plugin's secret keys are asked for once however many connectors use it")
+        .containsOnlyOnce(
+            "GET /connector-plugins/org.apache.kafka.connect.file.FileStreamSinkConnector/config");
   }
 
   private Page<ConnectorView> list(ConnectorQuery query) throws Exception {
