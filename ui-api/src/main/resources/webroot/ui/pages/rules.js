@@ -10,7 +10,7 @@ const PAGE = 20;
 export async function render(view, params) {
   // #/rules?rule=x is what older links say
   const shown = { q: params.q || params.rule || '', bus: params.bus || '', page: pageOf(params.page) };
-  const filter = h('input', { type: 'search', placeholder: 'Filter by rule, bus or target', 'aria-label': 'Filter rules', maxlength: 200, value: shown.q });
+  const filter = h('input', { type: 'search', placeholder: 'Filter by rule, bus or target', 'aria-label': 'Filter rules', size: 28, maxlength: 200, value: shown.q });
   const busFilter = h('input', { type: 'search', placeholder: 'Bus', 'aria-label': 'Bus', size: 12, value: shown.bus });
   const listBox = h('div');
   const replayBox = h('div');
