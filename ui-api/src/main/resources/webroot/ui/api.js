@@ -1,6 +1,7 @@
 // The one place the dashboard talks to the server: the public API only, relative URLs, the
 // session's CSRF header on every write, and one answer shape for the pages ({ok, status, body,
-// error}). What the caller may do is read from the same OpenAPI document the server enforces.
+// error, and total: a paged list's X-Total-Count}). What the caller may do is read from the same
+// OpenAPI document the server enforces.
 
 const ACCESS = {
   public: () => true,
@@ -65,6 +66,15 @@ export function get(path) {
   return request('GET', path);
 }
 
+/** A query string of the values that are set: query({q: 'db', state: ''}) is 'q=db'. */
+export function query(values) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== '' && value !== null && value !== undefined) params.set(key, value);
+  }
+  return params.toString();
+}
+
 /** A write: JSON unless {@code type} says otherwise (a YAML string, FormData). */
 export function send(method, path, body, type) {
   return request(method, path, body, type);
@@ -98,6 +108,8 @@ async function request(method, path, body, type) {
     try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = text; }
   }
   const answer = { ok: response.ok, status: response.status, body: parsed, error: null };
+  const total = response.headers.get('X-Total-Count');
+  if (total !== null) answer.total = Number(total);
   if (!response.ok) answer.error = describe(response.status, parsed);
   return answer;
 }

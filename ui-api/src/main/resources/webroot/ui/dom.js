@@ -113,13 +113,43 @@ export function confirmed(question, yes) {
   });
 }
 
-/** Prev / next over a list already in the browser. */
-export function pager(total, page, size, go) {
-  const pages = Math.max(1, Math.ceil(total / size));
+/**
+ * Prev / next over a list the server pages: "41–60 of 512", {@code offset} the first shown (from
+ * 0), {@code size} items a page; go(offset) moves.
+ */
+export function pager(total, offset, size, go, noun) {
+  const shown = total ? (offset + 1) + '–' + Math.min(offset + size, total) + ' of ' + total : 'None';
   return h('nav', { class: 'pager', 'aria-label': 'Pages' },
-    h('button', { type: 'button', disabled: page <= 0, onclick: () => go(page - 1) }, '‹ Previous'),
-    h('span', { class: 'muted', dataset: { field: 'page' } }, 'Page ' + (page + 1) + ' of ' + pages + ' · ' + total + ' in all'),
-    h('button', { type: 'button', disabled: page >= pages - 1, onclick: () => go(page + 1) }, 'Next ›'));
+    h('button', { type: 'button', disabled: offset <= 0, onclick: () => go(Math.max(0, offset - size)) }, '‹ Previous'),
+    h('span', { class: 'muted', dataset: { field: 'page' } }, noun && total ? shown + ' ' + noun : shown),
+    h('button', { type: 'button', disabled: offset + size >= total, onclick: () => go(offset + size) }, 'Next ›'));
+}
+
+/** The page number a fragment's {@code page=} gives, 1 when it gives none that is valid. */
+export function pageOf(value) {
+  const page = Number.parseInt(value, 10);
+  return Number.isFinite(page) && page > 1 ? page : 1;
+}
+
+/** {@code run} once {@code ms} have passed without another call, with the last call's arguments. */
+export function debounce(run, ms) {
+  let timer = null;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(...args), ms);
+  };
+}
+
+/**
+ * Keeps a page's filters and page number in the URL's fragment (#/connectors?q=db&page=3), so a
+ * reload or the back button shows the same. A new history entry when {@code push} (moving between
+ * pages), else the current one is replaced (typing in a filter). Neither fires hashchange, so the
+ * page is not built again; going back does, and builds it from the fragment.
+ */
+export function keepInHash(route, query, push) {
+  const hash = '#/' + route + (query ? '?' + query : '');
+  if (hash === window.location.hash) return;
+  if (push) window.history.pushState(null, '', hash); else window.history.replaceState(null, '', hash);
 }
 
 export function section(title, ...children) {

@@ -36,7 +36,11 @@ final class ConnectorRoutes {
     router
         .get(BASE)
         .handler(RequestObserver.route(BASE))
-        .handler(ctx -> answer(ctx, platform.connectors(c -> c.list())));
+        .handler(
+            ctx -> {
+              var query = ListParams.connectors(ctx);
+              answer(ctx, platform.connectors(c -> c.list(query)));
+            });
     router
         .routeWithRegex(HttpMethod.GET, "/api/v1/connectors:export")
         .handler(RequestObserver.route(BASE + ":export"))

@@ -3,13 +3,15 @@ package dev.railyard.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Page;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Renders a platform {@link Outcome}: a success's body as JSON, a refusal in the one error shape.
- * The only place where outcomes become HTTP statuses.
+ * Renders a platform {@link Outcome}: a success's body as JSON (a {@link Page} as its items, with
+ * the count of all in {@value Responses#TOTAL_COUNT}), a refusal in the one error shape. The only
+ * place where outcomes become HTTP statuses.
  */
 final class Outcomes {
 
@@ -35,11 +37,17 @@ final class Outcomes {
           ctx, status(refused.kind()), refused.code(), refused.message(), refused.details());
       return;
     }
+    Object body = outcome.body();
+    if (body instanceof Page<?> page) {
+      // the page's items are the same array an unpaged call answers; the count goes beside it
+      ctx.response().putHeader(Responses.TOTAL_COUNT, String.valueOf(page.total()));
+      body = page.items();
+    }
     try {
       ctx.response()
           .setStatusCode(status(outcome))
           .putHeader(HttpHeaders.CONTENT_TYPE, Responses.JSON)
-          .end(json(outcome.body()));
+          .end(json(body));
     } catch (JsonProcessingException e) {
       ctx.fail(e);
     }

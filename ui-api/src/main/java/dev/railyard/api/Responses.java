@@ -13,6 +13,9 @@ final class Responses {
 
   static final String JSON = "application/json; charset=utf-8";
 
+  /** The header of a paged list's answer that says how many items matched in all. */
+  static final String TOTAL_COUNT = "X-Total-Count";
+
   private Responses() {}
 
   static void json(RoutingContext ctx, int status, JsonObject body) {

@@ -51,7 +51,11 @@ final class RuleRoutes {
     router
         .get(BASE)
         .handler(RequestObserver.route(BASE))
-        .handler(ctx -> answer(ctx, c -> c.list(scope(ctx))));
+        .handler(
+            ctx -> {
+              var query = ListParams.rules(ctx);
+              answer(ctx, c -> c.list(scope(ctx), query));
+            });
     router
         .get(ONE)
         .handler(RequestObserver.route(ONE))

@@ -1,17 +1,21 @@
-// Connectors: one request for all of them (the server asks Connect once, expanded), then paging and
-// filtering in the browser, so 500 connectors cost one call. Import and export of YAML.
+// Connectors: the server filters (name or class, state) and pages them, over the one list it reads
+// from Connect, so a page of 500 connectors costs one small answer. The filters and the page are
+// kept in the URL (#/connectors?q=db&state=FAILED&page=2). Import and export of YAML.
 import * as api from '../api.js';
-import { action, h, pager, pill, problem, table, text, toast } from '../dom.js';
+import { action, debounce, h, keepInHash, pageOf, pager, pill, problem, table, text, toast } from '../dom.js';
 
 const PAGE = 50;
+const STATES = ['RUNNING', 'PAUSED', 'STOPPED', 'FAILED', 'UNASSIGNED', 'RESTARTING'];
 
 export async function render(view, params) {
-  let page = 0;
+  const shown = { q: params.q || '', state: STATES.includes(params.state) ? params.state : '', page: pageOf(params.page) };
   let list = [];
+  let total = 0;
   let failure = null;
-  const filter = h('input', { type: 'search', placeholder: 'Filter by name, class or state', 'aria-label': 'Filter connectors', value: params.q || '' });
+  let asked = 0;
+  const filter = h('input', { type: 'search', placeholder: 'Filter by name or class', 'aria-label': 'Filter connectors', maxlength: 200, value: shown.q });
   const stateFilter = h('select', { 'aria-label': 'State' },
-    ['', 'RUNNING', 'PAUSED', 'STOPPED', 'FAILED', 'UNASSIGNED'].map((s) => h('option', { value: s }, s || 'Any state')));
+    ['', ...STATES].map((s) => h('option', { value: s, selected: s === shown.state }, s || 'Any state')));
   const listBox = h('div');
   const tools = h('div', { class: 'toolbar' }, filter, stateFilter);
   if (api.allowed('PUT', '/api/v1/connectors/x')) tools.append(h('a', { class: 'button primary', href: '#/connectors/new' }, 'New connector'));
@@ -23,12 +27,8 @@ export async function render(view, params) {
   view.append(h('h1', {}, 'Connectors'), tools, importBox, listBox);
 
   function draw() {
-    const q = filter.value.trim().toLowerCase();
-    const state = stateFilter.value;
-    const shown = list.filter((c) => (!state || c.state === state || (c.tasks || []).some((t) => t.state === state))
-      && (!q || c.name.toLowerCase().includes(q) || (c.config['connector.class'] || '').toLowerCase().includes(q) || c.state.toLowerCase().includes(q)));
-    page = Math.min(page, Math.max(0, Math.ceil(shown.length / PAGE) - 1));
-    const rows = shown.slice(page * PAGE, page * PAGE + PAGE);
+    const offset = (shown.page - 1) * PAGE;
+    const filtered = shown.q || shown.state;
     listBox.replaceChildren(
       failure ? problem('Connect could not be asked; nothing to show yet', failure) : '',
       table([
@@ -38,17 +38,34 @@ export async function render(view, params) {
         { label: 'State', field: 'state', render: (c) => pill(c.state) },
         { label: 'Tasks', field: 'tasks', render: (c) => taskSummary(c.tasks || []) },
         { label: 'Worker', field: 'worker', render: (c) => text(c.workerId) },
-      ], rows, (c) => c.name, list.length ? 'No connector matches' : 'No connectors yet'),
-      pager(shown.length, page, PAGE, (p) => { page = p; draw(); }));
+      ], list, (c) => c.name, filtered ? 'No connector matches' : 'No connectors yet'),
+      pager(total, offset, PAGE, (o) => move(o / PAGE + 1, true), 'connectors'));
   }
 
   async function refresh() {
-    const answer = await api.get('api/v1/connectors');
-    if (answer.ok) { list = answer.body; failure = null; } else failure = answer.error;
+    const mine = ++asked;
+    const offset = (shown.page - 1) * PAGE;
+    const answer = await api.get('api/v1/connectors?' + api.query({ q: shown.q, state: shown.state, offset, limit: PAGE }));
+    if (mine !== asked) return; // a newer filter or page was asked for meanwhile
+    if (answer.ok) {
+      list = answer.body;
+      total = answer.total ?? list.length;
+      failure = null;
+      // past the end (connectors deleted, an old link): the last page there is
+      if (!list.length && shown.page > Math.ceil(total / PAGE) && total > 0) { move(Math.ceil(total / PAGE), false); return; }
+    } else failure = answer.error;
     draw();
   }
-  filter.addEventListener('input', () => { page = 0; draw(); });
-  stateFilter.addEventListener('change', () => { page = 0; draw(); });
+
+  function move(page, push) {
+    if (!listBox.isConnected) return; // the person moved on to another page meanwhile
+    shown.page = page;
+    keepInHash('connectors', api.query({ q: shown.q, state: shown.state, page: page > 1 ? page : '' }), push);
+    return refresh();
+  }
+
+  filter.addEventListener('input', debounce(() => { shown.q = filter.value.trim(); move(1, false); }, 250));
+  stateFilter.addEventListener('change', () => { shown.state = stateFilter.value; move(1, false); });
   await refresh();
   return { refresh, every: 5000 };
 }

@@ -91,7 +91,7 @@ export async function render(view) {
       lagChart.update(lagSeries);
     } else lagChartBox.replaceChildren(h('p', { class: 'muted' }, 'No rule targets yet.'));
     lagBox.replaceChildren(table([
-      { label: 'Rule', field: 'rule', render: (r) => h('a', { href: '#/rules?rule=' + encodeURIComponent(r.rule) }, r.rule) },
+      { label: 'Rule', field: 'rule', render: (r) => h('a', { href: '#/rules?q=' + encodeURIComponent(r.rule) }, r.rule) },
       { label: 'Bus', field: 'bus' },
       { label: 'Target', field: 'target' },
       { label: 'Delivered', field: 'delivered', num: true, render: (r) => number(r.stats.delivered) },

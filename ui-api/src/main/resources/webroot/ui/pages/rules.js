@@ -1,30 +1,32 @@
-// Rules: per bus, each rule's targets with their figures (matched, routed, delivered, lag,
-// retrying, dead letters); delete; replay of a time window; links to the editor and dead letters.
+// Rules: a row per target with its figures (matched, routed, delivered, lag, retrying, dead
+// letters); the server filters the rules (name, bus or target; one bus) and pages them, 20 rules a
+// page, kept in the URL (#/rules?q=paid&bus=orders&page=2). Delete; replay of a time window; links
+// to the editor and dead letters.
 import * as api from '../api.js';
-import { action, confirmed, h, number, pager, pill, problem, table, toast } from '../dom.js';
+import { action, confirmed, debounce, h, keepInHash, number, pageOf, pager, pill, problem, table, toast } from '../dom.js';
 
-const PAGE = 50;
+const PAGE = 20;
 
 export async function render(view, params) {
-  const filter = h('input', { type: 'search', placeholder: 'Filter by rule, bus or target', 'aria-label': 'Filter rules', value: params.rule || '' });
+  // #/rules?rule=x is what older links say
+  const shown = { q: params.q || params.rule || '', bus: params.bus || '', page: pageOf(params.page) };
+  const filter = h('input', { type: 'search', placeholder: 'Filter by rule, bus or target', 'aria-label': 'Filter rules', size: 28, maxlength: 200, value: shown.q });
+  const busFilter = h('input', { type: 'search', placeholder: 'Bus', 'aria-label': 'Bus', size: 12, value: shown.bus });
   const listBox = h('div');
   const replayBox = h('div');
-  const tools = h('div', { class: 'toolbar' }, filter);
+  const tools = h('div', { class: 'toolbar' }, filter, busFilter);
   if (api.allowed('POST', '/api/v1/rules:apply')) tools.append(h('a', { class: 'button primary', href: '#/rules/edit' }, 'Edit rules (YAML)'));
   view.append(h('h1', {}, 'Rules'), tools, replayBox, listBox);
   let rules = [];
+  let total = 0;
   let failure = null;
-  let page = 0;
+  let asked = 0;
 
   function draw() {
-    const q = filter.value.trim().toLowerCase();
     const rows = [];
     for (const rule of rules) {
       for (const t of rule.targets) rows.push({ rule, target: t, stats: t.stats || {} });
     }
-    const shown = rows.filter((r) => !q || r.rule.name.toLowerCase().includes(q) || r.rule.bus.toLowerCase().includes(q) || r.target.name.toLowerCase().includes(q));
-    shown.sort((a, b) => a.rule.bus.localeCompare(b.rule.bus) || a.rule.name.localeCompare(b.rule.name));
-    page = Math.min(page, Math.max(0, Math.ceil(shown.length / PAGE) - 1));
     const mayEdit = api.allowed('DELETE', '/api/v1/rules/x');
     listBox.replaceChildren(failure ? problem('The rules could not be read', failure) : '', table([
       { label: 'Bus', field: 'bus', render: (r) => r.rule.bus },
@@ -44,8 +46,8 @@ export async function render(view, params) {
           if (deleted.ok) toast('Deleted ' + r.rule.name, 'ok'); else toast(deleted.error, 'error');
           refresh();
         }, { class: 'danger' })) : '' },
-    ], shown.slice(page * PAGE, page * PAGE + PAGE), (r) => r.rule.name + '/' + r.target.name, rules.length ? 'No target matches' : 'No rules yet'),
-    pager(shown.length, page, PAGE, (p) => { page = p; draw(); }));
+    ], rows, (r) => r.rule.name + '/' + r.target.name, shown.q || shown.bus ? 'No rule matches' : 'No rules yet'),
+    pager(total, (shown.page - 1) * PAGE, PAGE, (o) => move(o / PAGE + 1, true), 'rules'));
   }
 
   function replayForm(rule) {
@@ -75,11 +77,30 @@ export async function render(view, params) {
   }
 
   async function refresh() {
-    const answer = await api.get('api/v1/rules');
-    if (answer.ok) { rules = answer.body; failure = null; } else failure = answer.error;
+    const mine = ++asked;
+    const offset = (shown.page - 1) * PAGE;
+    const answer = await api.get('api/v1/rules?' + api.query({ q: shown.q, bus: shown.bus, offset, limit: PAGE }));
+    if (mine !== asked) return; // a newer filter or page was asked for meanwhile
+    if (answer.ok) {
+      rules = answer.body;
+      total = answer.total ?? rules.length;
+      failure = null;
+      // past the end (rules deleted, an old link): the last page there is
+      if (!rules.length && total > 0 && shown.page > Math.ceil(total / PAGE)) { move(Math.ceil(total / PAGE), false); return; }
+    } else failure = answer.error;
     draw();
   }
-  filter.addEventListener('input', () => { page = 0; draw(); });
+
+  function move(page, push) {
+    if (!listBox.isConnected) return; // the person moved on to another page meanwhile
+    shown.page = page;
+    keepInHash('rules', api.query({ q: shown.q, bus: shown.bus, page: page > 1 ? page : '' }), push);
+    return refresh();
+  }
+
+  const filtered = debounce(() => { shown.q = filter.value.trim(); shown.bus = busFilter.value.trim(); move(1, false); }, 250);
+  filter.addEventListener('input', filtered);
+  busFilter.addEventListener('input', filtered);
   await refresh();
   return { refresh, every: 5000 };
 }
@@ -88,4 +109,3 @@ function local(date) {
   const d = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
   return d.toISOString().slice(0, 16);
 }
-

@@ -231,8 +231,10 @@ final class FakePlatform {
     }
 
     @Override
-    public CompletionStage<Outcome<List<ConnectorView>>> list() {
-      return answer("list");
+    public CompletionStage<Outcome<dev.railyard.api.platform.Page<ConnectorView>>> list(
+        dev.railyard.api.platform.ConnectorQuery query) {
+      return answer(
+          query.equals(dev.railyard.api.platform.ConnectorQuery.ALL) ? "list" : "list " + query);
     }
 
     @Override

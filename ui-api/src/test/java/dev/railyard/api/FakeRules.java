@@ -2,7 +2,9 @@ package dev.railyard.api;
 
 import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Page;
 import dev.railyard.api.platform.ReplayRequest;
+import dev.railyard.api.platform.RuleQuery;
 import dev.railyard.api.platform.TestPatternRequest;
 import dev.railyard.api.platform.answers.DeadLetterCounts;
 import dev.railyard.api.platform.answers.Deleted;
@@ -63,8 +65,10 @@ final class FakeRules implements dev.railyard.api.platform.RuleAdmin {
   }
 
   @Override
-  public CompletionStage<Outcome<List<RuleView>>> list(BusScope scope) {
-    return answer(scope.limited() ? "list " + scope.buses() : "list");
+  public CompletionStage<Outcome<Page<RuleView>>> list(BusScope scope, RuleQuery query) {
+    return answer(
+        (scope.limited() ? "list " + scope.buses() : "list")
+            + (query.equals(RuleQuery.ALL) ? "" : " " + query));
   }
 
   @Override

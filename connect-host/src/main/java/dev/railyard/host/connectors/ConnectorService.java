@@ -2,10 +2,12 @@ package dev.railyard.host.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.api.platform.ConnectorAdmin;
+import dev.railyard.api.platform.ConnectorQuery;
 import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.OffsetChange;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.Page;
 import dev.railyard.api.platform.answers.ConnectorAction;
 import dev.railyard.api.platform.answers.ConnectorApplied;
 import dev.railyard.api.platform.answers.ConnectorForm;
@@ -117,8 +119,8 @@ public final class ConnectorService implements ConnectorAdmin {
   }
 
   @Override
-  public CompletionStage<Outcome<List<ConnectorView>>> list() {
-    return views.all().thenApply(Outcome::ok);
+  public CompletionStage<Outcome<Page<ConnectorView>>> list(ConnectorQuery query) {
+    return views.all().thenApply(all -> Outcome.ok(ConnectorListing.select(all, query)));
   }
 
   @Override

@@ -22,6 +22,7 @@ final class ConnectorViews {
   private final ConnectRest connect;
   private final RestartSupervisor restarts;
   private final Map<String, Set<String>> passwordKeys = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Set<String>>> asking = new ConcurrentHashMap<>();
 
   static final long LIST_CACHE_MS = 2000;
   private volatile Listed listed;
@@ -158,6 +159,27 @@ final class ConnectorViews {
     if (known != null || connectorClass.isEmpty()) {
       return CompletableFuture.completedFuture(known == null ? Set.of() : known);
     }
+    // one question per class at a time: a first list of 500 connectors of three classes asks
+    // Connect three times, not 500
+    CompletableFuture<Set<String>> mine = new CompletableFuture<>();
+    CompletableFuture<Set<String>> asked = asking.putIfAbsent(connectorClass, mine);
+    if (asked != null) {
+      return asked;
+    }
+    askPasswordKeys(connectorClass)
+        .whenComplete(
+            (keys, failure) -> {
+              asking.remove(connectorClass, mine);
+              if (failure != null) {
+                mine.completeExceptionally(failure);
+              } else {
+                mine.complete(keys);
+              }
+            });
+    return mine;
+  }
+
+  private CompletableFuture<Set<String>> askPasswordKeys(String connectorClass) {
     return connect
         .send(
             "GET",

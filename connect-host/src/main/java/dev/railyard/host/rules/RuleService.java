@@ -4,8 +4,10 @@ import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.HealthProbe.ComponentHealth;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.Page;
 import dev.railyard.api.platform.ReplayRequest;
 import dev.railyard.api.platform.RuleAdmin;
+import dev.railyard.api.platform.RuleQuery;
 import dev.railyard.api.platform.TestPatternRequest;
 import dev.railyard.api.platform.UnavailableException;
 import dev.railyard.api.platform.answers.DeadLetterCounts;
@@ -37,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -293,13 +294,10 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Outcome<List<RuleView>>> list(BusScope scope) {
-    List<RuleView> views = new ArrayList<>();
-    new TreeMap<>(rules.rules())
-        .values().stream()
-            .filter(r -> scope.allows(r.bus()))
-            .forEach(r -> views.add(RuleViews.view(r, stats)));
-    return CompletableFuture.completedFuture(Outcome.ok(views));
+  public CompletionStage<Outcome<Page<RuleView>>> list(BusScope scope, RuleQuery query) {
+    Page<RuleView> page =
+        RuleListing.select(rules.rules().values(), scope, query).map(r -> RuleViews.view(r, stats));
+    return CompletableFuture.completedFuture(Outcome.ok(page));
   }
 
   @Override

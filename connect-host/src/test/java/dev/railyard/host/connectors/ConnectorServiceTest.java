@@ -2,9 +2,13 @@ package dev.railyard.host.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.railyard.api.platform.ConnectorQuery;
 import dev.railyard.api.platform.ConnectorRequest;
 import dev.railyard.api.platform.Outcome;
+import dev.railyard.api.platform.Page;
+import dev.railyard.api.platform.Paging;
 import dev.railyard.api.platform.answers.ConnectorApplied;
+import dev.railyard.api.platform.answers.ConnectorView;
 import dev.railyard.host.config.SecretsConfig;
 import dev.railyard.host.testing.FakeConnect;
 import java.nio.file.Path;
@@ -148,18 +152,52 @@ class ConnectorServiceTest {
   @Test
   void shouldAskConnectOnceForListsCloseTogetherAndAgainAfterAChange() throws Exception {
     // given the list read twice in a row
-    service.list().toCompletableFuture().get();
-    service.list().toCompletableFuture().get();
+    service.list(ConnectorQuery.ALL).toCompletableFuture().get();
+    service.list(ConnectorQuery.ALL).toCompletableFuture().get();
     long asked = connect.requests.stream().filter(r -> r.equals("GET /connectors")).count();
 
     // when a connector is restarted through the service
     service.act("billing", "restart", Map.of()).toCompletableFuture().get();
-    service.list().toCompletableFuture().get();
+    service.list(ConnectorQuery.ALL).toCompletableFuture().get();
 
     // then the two reads shared one Connect call, and the change made the next one ask again
     assertThat(asked).isEqualTo(1);
     assertThat(connect.requests.stream().filter(r -> r.equals("GET /connectors")).count())
         .isEqualTo(2);
+  }
+
+  @Test
+  void shouldFilterAndPageTheListItReadOnceFromConnect() throws Exception {
+    // given 30 sinks beside billing, the seventh running with a failed task
+    for (int i = 0; i < 30; i++) {
+      connect.connectors.put(
+          String.format("sink-%02d", i),
+          Map.of("connector.class", "org.apache.kafka.connect.file.FileStreamSinkConnector"));
+    }
+    connect.states.put("sink-07", Map.of("connector", "RUNNING", "task-0", "FAILED"));
+
+    // when the second page of ten file sinks is asked for, then the failed ones
+    Page<ConnectorView> files = list(new ConnectorQuery("filestream", null, new Paging(10, 10)));
+    Page<ConnectorView> failed = list(new ConnectorQuery(null, "FAILED", Paging.ALL));
+
+    // then each answer is its page of what matched, by name, from one read of Connect
+    assertThat(files.total()).isEqualTo(30);
+    assertThat(files.items())
+        .extracting(ConnectorView::name)
+        .startsWith("sink-10")
+        .endsWith("sink-19")
+        .hasSize(10);
+    assertThat(failed.items()).extracting(ConnectorView::name).containsExactly("sink-07");
+    assertThat(connect.requests.stream().filter(r -> r.equals("GET /connectors")).count())
+        .isEqualTo(1);
+    assertThat(connect.requests)
+        .as("a plugin's secret keys are asked for once however many connectors use it")
+        .containsOnlyOnce(
+            "GET /connector-plugins/org.apache.kafka.connect.file.FileStreamSinkConnector/config");
+  }
+
+  private Page<ConnectorView> list(ConnectorQuery query) throws Exception {
+    return service.list(query).toCompletableFuture().get().body();
   }
 
   @Test

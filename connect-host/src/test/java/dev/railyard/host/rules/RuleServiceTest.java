@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
+import dev.railyard.api.platform.Page;
+import dev.railyard.api.platform.Paging;
+import dev.railyard.api.platform.RuleQuery;
 import dev.railyard.api.platform.answers.Deleted;
 import dev.railyard.api.platform.answers.RuleDiffView;
 import dev.railyard.api.platform.answers.RuleView;
@@ -203,15 +206,43 @@ class RuleServiceTest {
     rig.apply("all.yaml", file(rule("paid", "shop"), rule("invoice", "billing")));
 
     // when a caller limited to billing lists them
-    Outcome<List<RuleView>> listed =
-        RuleServiceRig.await(rig.service.list(new BusScope(Set.of("billing"))));
+    Outcome<Page<RuleView>> listed =
+        RuleServiceRig.await(rig.service.list(new BusScope(Set.of("billing")), RuleQuery.ALL));
 
     // then it sees billing's rule only, while every rule's bus is known
-    assertThat(listed.body()).extracting(RuleView::name).containsExactly("invoice");
-    assertThat(RuleServiceRig.await(rig.service.list(BusScope.ALL)).body()).hasSize(2);
+    assertThat(listed.body().items()).extracting(RuleView::name).containsExactly("invoice");
+    assertThat(RuleServiceRig.await(rig.service.list(BusScope.ALL, RuleQuery.ALL)).body().total())
+        .isEqualTo(2);
     assertThat(rig.service.busOf("paid")).contains("shop");
     assertThat(rig.service.busOf("invoice")).contains("billing");
     assertThat(rig.service.busOf("nothing")).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerOnePageOfTheMatchingRulesOfTheScopeWithTheirFigures() throws Exception {
+    // given three rules on shop and one on billing
+    rig.apply(
+        "all.yaml",
+        file(
+            rule("paid", "shop"),
+            rule("created", "shop"),
+            rule("shipped", "shop"),
+            rule("invoice", "billing")));
+
+    // when a caller of shop and billing asks for shop's rules with an "ed", one a page
+    BusScope scope = new BusScope(Set.of("shop", "billing"));
+    Page<RuleView> first =
+        RuleServiceRig.await(rig.service.list(scope, new RuleQuery("ED", "shop", new Paging(0, 1))))
+            .body();
+    Page<RuleView> second =
+        RuleServiceRig.await(rig.service.list(scope, new RuleQuery("ED", "shop", new Paging(1, 1))))
+            .body();
+
+    // then the two of shop with an "ed" come one a page by name, each with its targets
+    assertThat(first.total()).isEqualTo(2);
+    assertThat(first.items()).extracting(RuleView::name).containsExactly("created");
+    assertThat(second.items()).extracting(RuleView::name).containsExactly("shipped");
+    assertThat(second.items().get(0).targets()).extracting(RuleView.Target::name).contains("t1");
   }
 
   @Test

@@ -129,6 +129,36 @@ public final class Chromium implements AutoCloseable {
                 .equals(Boolean.TRUE));
   }
 
+  /** Reloads the page, as a person pressing F5 would, and waits until it has rendered again. */
+  public void reload() {
+    script("window.railyardBeforeReload = true;");
+    driver.navigate().refresh();
+    untilRendered();
+  }
+
+  /** Goes back one entry of the history and waits until the page shown has rendered. */
+  public void back() {
+    script("delete document.getElementById('view').dataset.renderedMs;");
+    driver.navigate().back();
+    untilRendered();
+  }
+
+  private void untilRendered() {
+    until(
+        d ->
+            ((JavascriptExecutor) d)
+                .executeScript(
+                    "const v = document.getElementById('view');"
+                        + " return !window.railyardBeforeReload && v"
+                        + " && v.dataset.renderedMs !== undefined;")
+                .equals(Boolean.TRUE));
+  }
+
+  /** The URL's fragment, {@code #/connectors?page=2}. */
+  public String hash() {
+    return (String) script("return location.hash;");
+  }
+
   public <T> T until(java.util.function.Function<? super WebDriver, T> condition) {
     return waitUpTo(RENDER).until(condition);
   }

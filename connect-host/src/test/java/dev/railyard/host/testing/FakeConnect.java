@@ -18,8 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The part of Kafka Connect's REST API the rule reconciler and the connector service talk to, in
- * memory on a loopback port: connectors and their configs (get, put, delete) and config validation,
- * which finds no errors unless told otherwise. Records every request as {@code METHOD path}.
+ * memory on a loopback port: connectors and their configs (get, put, delete), config validation,
+ * which finds no errors unless told otherwise, and plugins' config keys (none a PASSWORD). Records
+ * every request as {@code METHOD path}.
  */
 public final class FakeConnect implements AutoCloseable {
 
@@ -46,8 +47,13 @@ public final class FakeConnect implements AutoCloseable {
   }
 
   public ConnectRest rest() {
-    String url = "http://127.0.0.1:" + server.getAddress().getPort();
+    String url = url();
     return new ConnectRest(() -> Optional.of(url));
+  }
+
+  /** The base URL of this REST API. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** The requests that changed something: PUT of a connector config and DELETE. */
@@ -69,6 +75,8 @@ public final class FakeConnect implements AutoCloseable {
       answer(exchange, connectors.containsKey(parts[2]) ? 204 : 404, null);
     } else if (parts.length >= 4 && parts[1].equals("connector-plugins") && method.equals("PUT")) {
       answer(exchange, 200, Map.of("configs", validation()));
+    } else if (parts.length == 4 && parts[1].equals("connector-plugins") && method.equals("GET")) {
+      answer(exchange, 200, List.of()); // a plugin's config keys: none is a PASSWORD
     } else if (parts.length == 4 && parts[3].equals("config") && method.equals("GET")) {
       Map<String, String> config = connectors.get(parts[2]);
       answer(exchange, config == null ? 404 : 200, config == null ? missing(parts[2]) : config);

@@ -7,7 +7,6 @@ import dev.railyard.api.platform.answers.ConnectorForm;
 import dev.railyard.api.platform.answers.ConnectorView;
 import dev.railyard.api.platform.answers.Deleted;
 import dev.railyard.api.platform.answers.ImportedConnectors;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -26,8 +25,12 @@ public interface ConnectorAdmin {
    */
   Map<String, String> maskSecrets(Map<String, String> config);
 
-  /** All connectors with config (masked), state and tasks. */
-  CompletionStage<Outcome<List<ConnectorView>>> list();
+  /**
+   * The connectors {@code query} matches, sorted by name, with config (masked), state and tasks:
+   * the page it asks for and how many matched in all. {@link ConnectorQuery#ALL} answers every
+   * connector on one page.
+   */
+  CompletionStage<Outcome<Page<ConnectorView>>> list(ConnectorQuery query);
 
   /** One connector: config (masked), state, tasks and Railyard's auto-restart state. */
   CompletionStage<Outcome<ConnectorView>> get(String name);

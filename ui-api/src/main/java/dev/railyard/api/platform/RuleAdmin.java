@@ -10,7 +10,6 @@ import dev.railyard.api.platform.answers.RuleDiffView;
 import dev.railyard.api.platform.answers.RuleView;
 import dev.railyard.api.platform.answers.TestPatternResult;
 import dev.railyard.api.platform.answers.Validated;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -39,8 +38,12 @@ public interface RuleAdmin {
   /** Checks a YAML file as {@link #apply} would, changing nothing. */
   CompletionStage<Outcome<Validated>> validate(String fileName, String yaml, BusScope scope);
 
-  /** The rules in force on the buses of {@code scope}, sorted by name. */
-  CompletionStage<Outcome<List<RuleView>>> list(BusScope scope);
+  /**
+   * The rules in force on the buses of {@code scope} that {@code query} matches, sorted by name:
+   * the page it asks for and how many matched in all. {@link RuleQuery#ALL} answers every rule of
+   * the scope on one page.
+   */
+  CompletionStage<Outcome<Page<RuleView>>> list(BusScope scope, RuleQuery query);
 
   /** The bus of the rule named {@code name}, if there is one (for checking a caller's scope). */
   Optional<String> busOf(String name);
