@@ -139,8 +139,8 @@ class RouterSinkTaskTest {
   }
 
   @Test
-  void shouldFailTheBatchRetriablyWhenARoutedEventIsNotWritten() {
-    // given a producer whose writes fail
+  void shouldFailTheFlushRetriablyWhenARoutedEventIsNotWritten() {
+    // given a producer whose writes fail, and an event put (put does not wait for the write)
     MockProducer<byte[], byte[]> failing =
         new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
     RouterSinkTask task =
@@ -150,19 +150,41 @@ class RouterSinkTaskTest {
             counters,
             rules(rule("all", "shop", ALL, target("t"))),
             Optional::empty);
-    CompletableFuture<Void> put =
-        CompletableFuture.runAsync(() -> task.put(List.of(event(SHIPPED))));
-    await("the routed event handed to the producer")
+    task.put(List.of(event(SHIPPED)));
+    assertThat(failing.history()).hasSize(1);
+
+    // when Connect flushes before committing the offsets and the write fails
+    CompletableFuture<Void> flush = CompletableFuture.runAsync(() -> task.flush(Map.of()));
+    await("the flush waiting for the write")
         .atMost(Duration.ofSeconds(10))
         .until(() -> failing.errorNext(new IllegalStateException("broker gone")));
 
-    // when its write fails, then Connect is asked to hand the batch over again
-    assertThat(put)
+    // then the flush fails retriably: Connect commits nothing and hands the events over again
+    assertThat(flush)
         .failsWithin(Duration.ofSeconds(10))
         .withThrowableOfType(ExecutionException.class)
         .havingCause()
         .isInstanceOf(RetriableException.class)
         .withMessageContaining("a routed event was not written");
+    // and the failed write is not waited for again
+    task.flush(Map.of());
+  }
+
+  @Test
+  void shouldNotCommitPastWritesNotYetInKafka() {
+    // given a write Kafka has not acknowledged yet
+    MockProducer<byte[], byte[]> slow =
+        new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+    RouterSinkTask task =
+        new RouterSinkTask(
+            "shop", slow, counters, rules(rule("all", "shop", ALL, target("t"))), Optional::empty);
+    task.put(List.of(event(SHIPPED)));
+
+    // then the flush before the commit waits for it
+    CompletableFuture<Void> flush = CompletableFuture.runAsync(() -> task.flush(Map.of()));
+    assertThat(flush).isNotDone();
+    await("the write acknowledged").atMost(Duration.ofSeconds(10)).until(slow::completeNext);
+    assertThat(flush).succeedsWithin(Duration.ofSeconds(10));
   }
 
   @Test
