@@ -1,0 +1,387 @@
+package dev.railyard.benchmarks.routing;
+
+import dev.railyard.rules.model.Topology;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Events per second and CPU per event of routing, end to end, from one run of Railyard started as
+ * {@code ./railyard up} starts it (issue 13): the raw consumer (the limit), plain Kafka Connect's
+ * FileStreamSink reading the bus topic, Railyard with 1, 10 and 100 rules (one matching every
+ * event, the others none, each with a FileStreamSink target), Railyard with 10 rules each matching
+ * a tenth, and plain Connect doing those 10 rules the Kafka way: ten FileStreamSinks, each reading
+ * the whole bus through the {@code MatchesPattern} predicate and {@code Filter}.
+ *
+ * <p>Every case reads the same backlog, written before it starts, on a bus of its own (or a
+ * consumer group of its own on the one plain bus). Its connectors are created and running first,
+ * then paused while the backlog is written, then resumed: the figures are from the first line its
+ * files got to the last, without connector start-up, CPU of the control plane and every worker
+ * together over the same span.
+ *
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar
+ * dev.railyard.benchmarks.routing.RoutingBenchmark [events] [data dir] [--jfr]}; needs {@code
+ * connect-host/target/railyard.jar} (what {@code ./railyard} builds). {@code --jfr} records a
+ * profile of the worker to {@code <data dir>/worker.jfr}.
+ */
+public final class RoutingBenchmark {
+
+  static final long SEED = 20261202L;
+  static final int PARTITIONS = 3;
+  static final String MATCH_ALL = "{\"source\": [\"bench/orders\"]}";
+  private static final Duration STALL = Duration.ofSeconds(120);
+
+  /** One case's figures. */
+  record Row(String name, long events, double rate, double cpuMicros, double routerRate) {}
+
+  private final RailyardProcess railyard;
+  private final Path out;
+  private final int events;
+  private final List<Row> rows = new ArrayList<>();
+  // --target-max-poll-records=N: what each target's consumer takes a poll, instead of Railyard's
+  private static String targetPoll;
+
+  private RoutingBenchmark(RailyardProcess railyard, Path out, int events) {
+    this.railyard = railyard;
+    this.out = out;
+    this.events = events;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> positional = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
+    int events = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 300_000;
+    Path data =
+        positional.size() > 1
+            ? Path.of(positional.get(1)).toAbsolutePath()
+            : Files.createTempDirectory("railyard-routing-bench");
+    Path jar = Path.of("connect-host/target/railyard.jar");
+    if (!Files.exists(jar)) {
+      throw new IOException(jar + " is missing: run ./railyard --help once to build it");
+    }
+    for (String a : args) {
+      if (a.startsWith("--target-max-poll-records=")) {
+        targetPoll = a.substring(a.indexOf('=') + 1);
+      }
+    }
+    List<String> flags = new ArrayList<>();
+    if (List.of(args).contains("--jfr")) {
+      // a profile of the worker, where routing runs, for `jfr print` or JDK Mission Control
+      flags.addAll(
+          List.of(
+              "--workers-jvm-options",
+              // a list setting, split at commas: one JFR option only
+              "-Xmx1g,-XX:+ExitOnOutOfMemoryError,-XX:StartFlightRecording=filename="
+                  + data.resolve("worker.jfr")));
+    }
+    System.out.printf(Locale.ROOT, "events %,d, data %s%n", events, data);
+    try (RailyardProcess railyard =
+        RailyardProcess.start(jar, data.resolve("railyard"), 1, PARTITIONS, flags)) {
+      Path out = Files.createDirectories(data.resolve("railyard/files/out"));
+      RoutingBenchmark b = new RoutingBenchmark(railyard, out, events);
+      b.warmUp();
+      b.runAll();
+      b.print();
+    }
+  }
+
+  private void runAll() throws Exception {
+    String plain = "plain";
+    Backlog.create(railyard.bootstrapServers(), plain, PARTITIONS);
+    List<String> passThrough = List.of(plainSink("pass", plain, null));
+    List<String> kafkaWay = new ArrayList<>();
+    for (int g = 0; g < Backlog.GROUPS; g++) {
+      kafkaWay.add(plainSink("group-" + g, plain, groupPattern(g)));
+    }
+    List<String> all = new ArrayList<>(passThrough);
+    all.addAll(kafkaWay);
+    awaitRunning(all);
+    pause(all);
+    Backlog.fill(railyard.bootstrapServers(), plain, PARTITIONS, events, SEED);
+
+    rows.add(rawConsumer(plain));
+    rows.add(
+        measure("plain Connect: FileStreamSink on the bus", passThrough, files("pass"), events));
+    rows.add(
+        measure(
+            "plain Connect: 10 FileStreamSinks, MatchesPattern + Filter",
+            kafkaWay,
+            files(IntStream.range(0, Backlog.GROUPS).mapToObj(g -> "group-" + g).toList()),
+            events));
+    rows.add(railyardCase("Railyard: 1 rule, matching every event", "r1", 1, false));
+    rows.add(railyardCase("Railyard: 10 rules, one matching every event", "r10", 10, false));
+    rows.add(railyardCase("Railyard: 100 rules, one matching every event", "r100", 100, false));
+    rows.add(railyardCase("Railyard: 10 rules, each matching a tenth", "tenth", 10, true));
+  }
+
+  /**
+   * A Railyard case on a tenth of the backlog, not reported: the worker's JIT compiles the router
+   * and the delivery guard before the first measured case, as the plain cases do Connect's own
+   * code.
+   */
+  private void warmUp() throws Exception {
+    RoutingBenchmark small = new RoutingBenchmark(railyard, out, Math.max(1, events / 10));
+    small.railyardCase("warm-up", "warmup", 1, false);
+  }
+
+  /** Rules on a bus of their own; the router and every target paused while its backlog fills. */
+  private Row railyardCase(String name, String bus, int rules, boolean tenths) throws Exception {
+    StringBuilder yaml = new StringBuilder();
+    List<String> targets = new ArrayList<>();
+    List<String> receiving = new ArrayList<>();
+    for (int r = 0; r < rules; r++) {
+      String rule = bus + "-" + r;
+      String pattern =
+          tenths ? groupPattern(r) : r == 0 ? MATCH_ALL : "{\"type\": [\"never-" + r + "\"]}";
+      Path file = out.resolve(rule + ".txt");
+      if (tenths || r == 0) {
+        receiving.add(rule);
+      }
+      yaml.append(
+          String.format(
+              Locale.ROOT,
+              """
+              apiVersion: railyard/v1
+              kind: Rule
+              metadata: {name: %s}
+              spec:
+                bus: %s
+                pattern: %s
+                targets:
+                  - name: out
+                    config:
+                      connector.class: FileStreamSink
+                      file: "%s"
+                      value.converter: org.apache.kafka.connect.storage.StringConverter%s
+              ---
+              """,
+              rule,
+              bus,
+              pattern,
+              file,
+              targetPoll == null
+                  ? ""
+                  : "\n        consumer.override.max.poll.records: \"" + targetPoll + "\""));
+      targets.add(Topology.targetConnectorName(rule, "out"));
+    }
+    HttpResponse<String> applied =
+        railyard.post(
+            "/api/v1/rules:apply?file=" + bus + ".yaml", "application/yaml", yaml.toString());
+    if (applied.statusCode() != 200) {
+      throw new IOException("rules:apply answered " + applied.statusCode() + ": " + applied.body());
+    }
+    awaitRunning(targets);
+    // the router and the targets that receive; the others get nothing either way
+    List<String> connectors =
+        new ArrayList<>(
+            receiving.stream().map(r -> Topology.targetConnectorName(r, "out")).toList());
+    connectors.add(Topology.routerConnectorName(bus));
+    awaitRunning(connectors);
+    pause(connectors);
+    Backlog.fill(railyard.bootstrapServers(), bus, PARTITIONS, events, SEED);
+    List<String> deliveries =
+        receiving.stream().map(r -> Topology.deliveryTopic(r, "out")).toList();
+    try (Routed routed = new Routed(railyard.bootstrapServers(), deliveries, events)) {
+      Row row = measure(name, connectors, files(receiving), events);
+      System.out.printf(Locale.ROOT, "  the router alone: %,.0f events/s%n", routed.rate());
+      return new Row(row.name(), row.events(), row.rate(), row.cpuMicros(), routed.rate());
+    }
+  }
+
+  private Row measure(String name, List<String> connectors, List<Path> files, long expected)
+      throws Exception {
+    resume(connectors);
+    Outputs.Span span = new Outputs(files).await(expected, STALL, railyard::cpuNanos);
+    pause(connectors);
+    Row row =
+        new Row(
+            name,
+            span.lines() - span.firstLines(),
+            span.rate(),
+            span.cpuMicrosPerLine(),
+            Double.NaN);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %,.0f events/s, %.1f µs CPU an event%n",
+        name,
+        row.rate(),
+        row.cpuMicros());
+    return row;
+  }
+
+  /** A plain KafkaConsumer reading the whole bus topic, its own thread's CPU counted. */
+  private Row rawConsumer(String bus) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            railyard.bootstrapServers(),
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            2000);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts =
+          IntStream.range(0, PARTITIONS)
+              .mapToObj(p -> new TopicPartition(Topology.busTopic(bus), p))
+              .toList();
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      long count = 0;
+      long first = 0;
+      long cpuFirst = 0;
+      long firstCount = 0;
+      while (count < events) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofSeconds(1));
+        if (first == 0 && !records.isEmpty()) {
+          first = System.nanoTime();
+          cpuFirst = threads.getCurrentThreadCpuTime();
+          firstCount = records.count();
+        }
+        count += records.count();
+      }
+      double seconds = (System.nanoTime() - first) / 1e9;
+      double cpu = (threads.getCurrentThreadCpuTime() - cpuFirst) / 1e3 / (count - firstCount);
+      Row row =
+          new Row(
+              "raw consumer (the limit)", count, (count - firstCount) / seconds, cpu, Double.NaN);
+      System.out.printf(
+          Locale.ROOT, "%s: %,.0f events/s, %.1f µs CPU an event%n", row.name(), row.rate(), cpu);
+      return row;
+    }
+  }
+
+  /** A FileStreamSink on the bus topic, optionally behind MatchesPattern and Filter. */
+  private String plainSink(String name, String bus, String pattern) throws Exception {
+    StringBuilder config = new StringBuilder();
+    config.append(
+        String.format(
+            Locale.ROOT,
+            "{\"connector.class\": \"FileStreamSink\", \"tasks.max\": \"1\", \"topics\": \"%s\","
+                + " \"file\": \"%s\","
+                + " \"key.converter\": \"org.apache.kafka.connect.converters.ByteArrayConverter\","
+                + " \"value.converter\": \"org.apache.kafka.connect.storage.StringConverter\"",
+            Topology.busTopic(bus),
+            out.resolve(name + ".txt")));
+    if (pattern != null) {
+      config.append(
+          String.format(
+              Locale.ROOT,
+              ", \"transforms\": \"only\","
+                  + " \"transforms.only.type\": \"org.apache.kafka.connect.transforms.Filter\","
+                  + " \"transforms.only.predicate\": \"matches\", \"transforms.only.negate\": \"true\","
+                  + " \"predicates\": \"matches\","
+                  + " \"predicates.matches.type\": \"dev.railyard.rules.connect.MatchesPattern\","
+                  + " \"predicates.matches.pattern\": %s",
+              quote(pattern)));
+    }
+    config.append('}');
+    HttpResponse<String> put =
+        railyard.connect("PUT", "/connectors/" + name + "/config", config.toString());
+    if (put.statusCode() / 100 != 2) {
+      throw new IOException(
+          "creating " + name + " answered " + put.statusCode() + ": " + put.body());
+    }
+    return name;
+  }
+
+  private static String groupPattern(int group) {
+    return "{\"data\": {\"group\": [" + group + "]}}";
+  }
+
+  private static String quote(String json) {
+    return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private List<Path> files(String name) {
+    return files(List.of(name));
+  }
+
+  private List<Path> files(List<String> names) {
+    return names.stream().map(n -> out.resolve(n + ".txt")).toList();
+  }
+
+  private void pause(List<String> connectors) throws Exception {
+    state(connectors, "pause", "PAUSED");
+  }
+
+  private void resume(List<String> connectors) throws Exception {
+    state(connectors, "resume", "RUNNING");
+  }
+
+  private void awaitRunning(List<String> connectors) throws Exception {
+    state(connectors, null, "RUNNING");
+  }
+
+  /**
+   * Asks each connector to {@code action} (when given, again while it is not there yet: Connect
+   * refuses it during a rebalance), then waits until all are {@code state}.
+   */
+  private void state(List<String> connectors, String action, String state) throws Exception {
+    long deadline = System.nanoTime() + STALL.toNanos();
+    if (action != null) {
+      for (String c : connectors) {
+        railyard.connect("PUT", "/connectors/" + c + "/" + action, null);
+      }
+    }
+    for (String c : connectors) {
+      for (int tries = 0; ; tries++) {
+        if (action != null && tries > 0 && tries % 10 == 0) {
+          railyard.connect("PUT", "/connectors/" + c + "/" + action, null);
+        }
+        String status = railyard.connect("GET", "/connectors/" + c + "/status", null).body();
+        if (status.contains("\"state\":\"" + state + "\"")
+            && !status.matches("(?s).*\"tasks\":\\[\\].*")
+            && tasksAre(status, state)) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IOException(
+              c + " is not " + state + " after " + STALL.toSeconds() + " s: " + status);
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private static boolean tasksAre(String status, String state) {
+    int tasks = status.indexOf("\"tasks\":");
+    return tasks >= 0
+        && !status.substring(tasks).matches("(?s).*\"state\":\"(?!" + state + ")[A-Z]+\".*");
+  }
+
+  private void print() {
+    double limit = rows.get(0).rate();
+    double pass = rows.get(1).rate();
+    double kafkaWay = rows.get(2).rate();
+    System.out.println();
+    System.out.println(
+        "| case | events/s | CPU µs an event | vs raw consumer | vs pass-through | vs plain routing"
+            + " | the router alone, events/s |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+    for (Row r : rows) {
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %,.0f | %.1f | %.2f× | %.2f× | %.2f× | %s |%n",
+          r.name(),
+          r.rate(),
+          r.cpuMicros(),
+          r.rate() / limit,
+          r.rate() / pass,
+          r.rate() / kafkaWay,
+          Double.isNaN(r.routerRate()) ? "" : String.format(Locale.ROOT, "%,.0f", r.routerRate()));
+    }
+  }
+}
