@@ -42,9 +42,11 @@ class WorkerScalingIT {
             });
 
     // when the pool grows to two workers, the work spreads over both
-    await("the Connect group at rest with worker-1")
+    // (both sinks and their tasks running first: each creation is a generation of its own, and
+    // the group may look at rest between the first and the second)
+    await("both sinks running and the Connect group at rest with worker-1")
         .atMost(Duration.ofSeconds(30))
-        .until(() -> ConnectRebalances.settled(dataDir, Set.of("worker-1")));
+        .until(() -> allRunning(api) && ConnectRebalances.settled(dataDir, Set.of("worker-1")));
     Instant beforeJoin = Instant.now();
     ApiClient.Response grown = api.put("/api/v1/workers", "{\"count\": 2}");
     assertThat(grown.status()).as(grown.body()).isEqualTo(200);
