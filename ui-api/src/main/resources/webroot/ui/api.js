@@ -76,6 +76,23 @@ export function query(values) {
 }
 
 /** A write: JSON unless {@code type} says otherwise (a YAML string, FormData). */
+// One page of a list the server filters and pages: fetch(filters, page) answers { items, total },
+// { error }, { beyond: the last page } when the page is past the end (items deleted, an old link),
+// or null when a newer fetch was asked for meanwhile (its answer is the one to show).
+export function pages(path, size) {
+  let asked = 0;
+  return async (filters, page) => {
+    const mine = ++asked;
+    const answer = await get(path + '?' + query({ ...filters, offset: (page - 1) * size, limit: size }));
+    if (mine !== asked) return null;
+    if (!answer.ok) return { error: answer.error };
+    const total = answer.total ?? answer.body.length;
+    const last = Math.ceil(total / size);
+    if (!answer.body.length && total > 0 && page > last) return { beyond: last };
+    return { items: answer.body, total };
+  };
+}
+
 export function send(method, path, body, type) {
   return request(method, path, body, type);
 }

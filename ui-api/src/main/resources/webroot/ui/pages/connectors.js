@@ -12,7 +12,7 @@ export async function render(view, params) {
   let list = [];
   let total = 0;
   let failure = null;
-  let asked = 0;
+  const fetchPage = api.pages('api/v1/connectors', PAGE);
   const filter = h('input', { type: 'search', placeholder: 'Filter by name or class', 'aria-label': 'Filter connectors', maxlength: 200, value: shown.q });
   const stateFilter = h('select', { 'aria-label': 'State' },
     ['', ...STATES].map((s) => h('option', { value: s, selected: s === shown.state }, s || 'Any state')));
@@ -43,17 +43,15 @@ export async function render(view, params) {
   }
 
   async function refresh() {
-    const mine = ++asked;
-    const offset = (shown.page - 1) * PAGE;
-    const answer = await api.get('api/v1/connectors?' + api.query({ q: shown.q, state: shown.state, offset, limit: PAGE }));
-    if (mine !== asked) return; // a newer filter or page was asked for meanwhile
-    if (answer.ok) {
-      list = answer.body;
-      total = answer.total ?? list.length;
+    const got = await fetchPage({ q: shown.q, state: shown.state }, shown.page);
+    if (!got) return; // a newer filter or page was asked for meanwhile
+    if (got.beyond) { move(got.beyond, false); return; }
+    if (got.error) failure = got.error;
+    else {
+      list = got.items;
+      total = got.total;
       failure = null;
-      // past the end (connectors deleted, an old link): the last page there is
-      if (!list.length && shown.page > Math.ceil(total / PAGE) && total > 0) { move(Math.ceil(total / PAGE), false); return; }
-    } else failure = answer.error;
+    }
     draw();
   }
 

@@ -20,7 +20,7 @@ export async function render(view, params) {
   let rules = [];
   let total = 0;
   let failure = null;
-  let asked = 0;
+  const fetchPage = api.pages('api/v1/rules', PAGE);
 
   function draw() {
     const rows = [];
@@ -77,17 +77,15 @@ export async function render(view, params) {
   }
 
   async function refresh() {
-    const mine = ++asked;
-    const offset = (shown.page - 1) * PAGE;
-    const answer = await api.get('api/v1/rules?' + api.query({ q: shown.q, bus: shown.bus, offset, limit: PAGE }));
-    if (mine !== asked) return; // a newer filter or page was asked for meanwhile
-    if (answer.ok) {
-      rules = answer.body;
-      total = answer.total ?? rules.length;
+    const got = await fetchPage({ q: shown.q, bus: shown.bus }, shown.page);
+    if (!got) return; // a newer filter or page was asked for meanwhile
+    if (got.beyond) { move(got.beyond, false); return; }
+    if (got.error) failure = got.error;
+    else {
+      rules = got.items;
+      total = got.total;
       failure = null;
-      // past the end (rules deleted, an old link): the last page there is
-      if (!rules.length && total > 0 && shown.page > Math.ceil(total / PAGE)) { move(Math.ceil(total / PAGE), false); return; }
-    } else failure = answer.error;
+    }
     draw();
   }
 

@@ -95,15 +95,13 @@ class CpuSizingTest {
 
   @Test
   void shouldLeaveNoFewerWorkersThanKeepTheAverageCpuUnderFull() {
-    // 5 workers at 76 %, demand long down to none of the tasks' worth: 4 would be 95 % or more
-    PolicyMemory memory = PolicyMemory.EMPTY;
-    Decision d = null;
-    for (int s = 0; s <= 300; s += 5) {
-      d =
-          ScalingPolicy.decide(
-              snapshot(s, 5, 0.77, List.of(0.77), bound(900, 900, 0)), settings, memory);
-      memory = d.memory();
-    }
+    // 5 workers at 77 %, keeping up, for longer than the window: 4 would be 96 %
+    Decision d =
+        steady(
+            0,
+            300,
+            PolicyMemory.EMPTY,
+            s -> snapshot(s, 5, 0.77, List.of(0.77), bound(900, 900, 0)));
 
     assertThat(d.workers().desired()).isEqualTo(5);
     assertThat(d.workers().reason()).contains("CPU 77 % on 5 would be 77 % on 5");
@@ -131,5 +129,21 @@ class CpuSizingTest {
     assertThat(d.workers().desired()).isEqualTo(3);
     assertThat(d.workers().reason())
         .contains("but 2 workers fell behind at 450/s (fewer are tried below 360/s)");
+  }
+
+  /**
+   * Decides every 5 s from {@code from} to {@code to} on the snapshots given; the last decision.
+   */
+  private Decision steady(
+      long from,
+      long to,
+      PolicyMemory memory,
+      java.util.function.LongFunction<ClusterSnapshot> at) {
+    Decision d = null;
+    for (long s = from; s <= to; s += 5) {
+      d = ScalingPolicy.decide(at.apply(s), settings, memory);
+      memory = d.memory();
+    }
+    return d;
   }
 }
