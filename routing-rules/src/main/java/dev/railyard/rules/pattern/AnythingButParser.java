@@ -47,10 +47,23 @@ final class AnythingButParser {
     if (t != JsonToken.START_ARRAY && t != JsonToken.VALUE_STRING && !TokenReader.isNumber(t)) {
       throw bad("anything-but needs a string, a number or an array of them");
     }
-    ValueTest test = inner == null ? plain(t) : withOperator(inner, t);
+    ValueTest test = null;
+    Bad unholdable = null;
+    try {
+      test = inner == null ? plain(t) : withOperator(inner, t);
+    } catch (Bad b) {
+      if (!b.deferred) {
+        throw b;
+      }
+      unholdable = b;
+    }
+    // a second key is rejected at once, before the empty list event-ruler only fails on later
     closeObject();
     if (inner != null) {
       closeObject();
+    }
+    if (unholdable != null) {
+      throw unholdable;
     }
     return test;
   }

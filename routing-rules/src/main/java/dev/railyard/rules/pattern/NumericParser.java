@@ -22,9 +22,22 @@ final class NumericParser {
     if (in.next() != JsonToken.START_ARRAY) {
       throw bad("numeric needs an array");
     }
-    ValueTest test = expression();
+    ValueTest test = null;
+    Bad unholdable = null;
+    try {
+      test = expression();
+    } catch (Bad b) {
+      if (!b.deferred) {
+        throw b;
+      }
+      unholdable = b;
+    }
+    // event-ruler's compiler rejects a second key at once, and a range it cannot hold only later
     if (in.next() != JsonToken.END_OBJECT) {
       throw bad("only one key is allowed in an operator object");
+    }
+    if (unholdable != null) {
+      throw unholdable;
     }
     return test;
   }

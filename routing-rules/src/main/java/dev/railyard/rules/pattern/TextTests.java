@@ -84,7 +84,9 @@ final class TextTests {
    * {@code cidr}, and a plain string that is an IP address. event-ruler compares addresses as
    * hex-digit strings and decides as soon as a prefix of the digits is inside the range, so an IPv6
    * address can fall into an IPv4 range by its first digits (and the other way round); this test
-   * does the same.
+   * does the same. A number's text takes the same walk, and, as in event-ruler's digit trie, a
+   * character that is no upper-case hex digit ({@code .}, {@code e}, {@code +}, {@code -}) ends it
+   * without a match unless the range was decided before it.
    */
   record Cidr(String low, boolean lowOpen, String high, boolean highOpen, boolean numericField)
       implements ValueTest {
@@ -120,6 +122,9 @@ final class TextTests {
       int n = Math.min(low.length(), digits.length());
       for (int i = 0; i < n; i++) {
         char d = digits.charAt(i);
+        if (!isHexDigit(d)) {
+          return false;
+        }
         boolean last = i == low.length() - 1;
         if (onLow) {
           char l = low.charAt(i);
@@ -146,6 +151,10 @@ final class TextTests {
         }
       }
       return false;
+    }
+
+    private static boolean isHexDigit(char c) {
+      return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
     }
   }
 }

@@ -10,6 +10,13 @@ import java.util.Random;
 final class Corpus {
 
   static final List<String> KEYS = List.of("a", "b", "c", "d", "é", "a.b", "k-1", "");
+
+  /**
+   * Rarer keys, as other generators write them: with a space, non-ASCII, and a dotted one that a
+   * pattern names as one key and an event may spell as nested objects.
+   */
+  static final List<String> RARE_KEYS = List.of("key with space", "名前", "a.b.c", " ");
+
   static final List<String> STRINGS =
       List.of(
           "",
@@ -68,7 +75,20 @@ final class Corpus {
           "-1",
           "a.b",
           "abcabc",
-          "aXbXc");
+          "aXbXc",
+          // strings that look like numbers or addresses, to meet numeric and cidr patterns
+          "0e-2",
+          "7.0E+0",
+          "0.0.0.0",
+          "255.255.255.255",
+          "10.0.0.200",
+          "fe80::1",
+          "FE80::",
+          "名前",
+          "名前です",
+          "FOO",
+          "o",
+          "\\o");
   static final List<String> NUMBERS =
       List.of(
           "0",
@@ -104,12 +124,40 @@ final class Corpus {
           "-5",
           "1000000",
           "2.5e-3",
-          "16777217");
+          "16777217",
+          // exponent forms and edge values, whose text walks the string and cidr tests differently
+          "0e-2",
+          "0.0e0",
+          "0E0",
+          "-0.0",
+          "7.0E+0",
+          "7.0",
+          "1E+2",
+          "1e5",
+          "250e8",
+          "2.5E10",
+          "4.9e-324",
+          "-1E300",
+          "1E300",
+          "3.0000000000000004E-1",
+          "0.30000000000000004",
+          "17976931348623157e292",
+          "42");
 
   private Corpus() {}
 
   static <T> T pick(Random r, List<T> list) {
     return list.get(r.nextInt(list.size()));
+  }
+
+  /** A key of an event: mostly from {@link #KEYS}, one in ten a rare one. */
+  static String eventKey(Random r) {
+    return r.nextInt(10) == 0 ? pick(r, RARE_KEYS) : pick(r, KEYS);
+  }
+
+  /** A key of a pattern: those events use most, one in twelve a rare one. */
+  static String patternKey(Random r) {
+    return r.nextInt(12) == 0 ? pick(r, RARE_KEYS) : pick(r, KEYS.subList(0, 6));
   }
 
   private static final String ALPHABET =
@@ -139,7 +187,7 @@ final class Corpus {
     if (!wild || r.nextInt(3) == 0) {
       return pick(r, NUMBERS);
     }
-    switch (r.nextInt(5)) {
+    switch (r.nextInt(6)) {
       case 0:
         return Long.toString(r.nextLong() >> r.nextInt(64));
       case 1:
@@ -148,11 +196,23 @@ final class Corpus {
         return Integer.toString(r.nextInt(2000) - 1000);
       case 3:
         return (r.nextInt(200) - 100) + "." + r.nextInt(1000) + "e" + (r.nextInt(700) - 350);
+      case 4:
+        return exponentForm(r);
       default:
         return Double.toString(Double.longBitsToDouble(r.nextLong()))
             .replace("NaN", "1")
             .replace("Infinity", "1e999");
     }
+  }
+
+  /** A small number written with an exponent in one of JSON's spellings: 0e-2, 7.0E+0, 25E1. */
+  private static String exponentForm(Random r) {
+    String mantissa =
+        r.nextInt(3) == 0 ? Integer.toString(r.nextInt(10)) : r.nextInt(10) + "." + r.nextInt(100);
+    String e = r.nextBoolean() ? "e" : "E";
+    int exponent = r.nextInt(9) - 4;
+    String sign = exponent < 0 ? "-" : r.nextBoolean() ? "+" : "";
+    return (r.nextInt(4) == 0 ? "-" : "") + mantissa + e + sign + Math.abs(exponent);
   }
 
   /** A JSON string literal for any Java string, escaping what JSON needs. */

@@ -120,6 +120,52 @@ class OperatorTableTest {
         row("{'a':[{'cidr':'2001:db8::/32'}]}", "{'a':'2001:db9::1'}", false));
   }
 
+  /**
+   * Numbers in events meeting string operators, numbers in exponent form, and keys that are not
+   * plain words: the ground an independent generator found disagreements on (issue 13).
+   */
+  static Stream<Arguments> numbersMeetingStringOperators() {
+    return Stream.of(
+        // string tests see a number's text without quotes, so none of them matches it
+        row("{'a':[{'suffix':''}]}", "{'a':10}", false),
+        row("{'a':[{'wildcard':'*'}]}", "{'a':10}", false),
+        row("{'a':[{'equals-ignore-case':'10'}]}", "{'a':10}", false),
+        row("{'a':['10']}", "{'a':10}", false),
+        row("{'a':[10]}", "{'a':'10'}", false),
+        row("{'a':[{'anything-but':{'suffix':'0'}}]}", "{'a':10}", true),
+        row("{'a':[{'anything-but':{'wildcard':'*'}}]}", "{'a':10}", true),
+        row("{'a':[{'anything-but':{'equals-ignore-case':'10'}}]}", "{'a':10}", true),
+        row("{'a':[{'anything-but':[300,42,0]}]}", "{'a':'300'}", true),
+        row("{'a':[{'anything-but':[0]}]}", "{'a':0e-2}", false),
+        row("{'a':[{'anything-but':[7]}]}", "{'a':7.0E+0}", false),
+        // a cidr walks a number's text as hex digits: in once a digit is strictly inside the
+        // range, out at the first other character before that
+        row("{'a':[{'cidr':'0.0.0.0/0'}]}", "{'a':10}", true),
+        row("{'a':[{'cidr':'0.0.0.0/0'}]}", "{'a':1e300}", true),
+        row("{'a':[{'cidr':'0.0.0.0/0'}]}", "{'a':0E-5}", true),
+        row("{'a':[{'cidr':'0.0.0.0/0'}]}", "{'a':0e-2}", false),
+        row("{'a':[{'cidr':'0.0.0.0/1'}]}", "{'a':7.0E+0}", false),
+        row("{'a':[{'cidr':'0.0.0.0/0'}]}", "{'a':-1E300}", false),
+        row("{'a':[{'cidr':'0.0.0.0/0'}]}", "{'a':true}", false),
+        // beside a numeric test, an exact double is compared as a number only
+        row("{'a':[{'cidr':'0.0.0.0/0'},{'numeric':['<',0]}]}", "{'a':10}", false),
+        row("{'a':[{'cidr':'0.0.0.0/0'},{'numeric':['<',0]}]}", "{'a':9007199254740993}", true),
+        row("{'a':[{'numeric':['=',7]}]}", "{'a':7.0E+0}", true),
+        row("{'a':[{'numeric':['=',0]}]}", "{'a':0e-2}", true),
+        row("{'a':[0]}", "{'a':0e-2}", true),
+        row("{'a':[{'numeric':['>=',2.5E10,'<=',17976931348623157e292]}]}", "{'a':250e8}", true),
+        row("{'a':[{'numeric':['>',0]}]}", "{'a':4.9e-324}", true),
+        row("{'a':[{'numeric':['>',0]}]}", "{'a':5e-324}", false),
+        row("{'a':[{'numeric':['<',-1E299]}]}", "{'a':-1E300}", true),
+        row("{'a':{'detail.count':[0]}}", "{'a':{'detail':[{'count':7},{'count':0e-2}]}}", true),
+        row("{'a':{'b.c':[7]}}", "{'a.b':{'c':7}}", true),
+        row("{'key with space':[1]}", "{'key with space':1}", true),
+        row("{'名前':[1]}", "{'名前':1.0}", true),
+        row("{'a':[null]}", "{'a':[null]}", true),
+        row("{'a':['null']}", "{'a':null}", false),
+        row("{'a':[{'exists':true}]}", "{'a':[null]}", true));
+  }
+
   static Stream<Arguments> orAndArrays() {
     return Stream.of(
         row("{'$or':[{'a':[1]},{'b':[2]}]}", "{'b':2}", true),
@@ -141,6 +187,7 @@ class OperatorTableTest {
     "strings",
     "anythingBut",
     "existsAndCidr",
+    "numbersMeetingStringOperators",
     "orAndArrays"
   })
   void shouldMatchLikeEventRuler(String pattern, String event, boolean expected) {

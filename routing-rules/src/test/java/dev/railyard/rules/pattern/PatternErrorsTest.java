@@ -91,6 +91,22 @@ class PatternErrorsTest {
     assertThatThrownBy(() -> Pattern.compile(pattern)).isInstanceOf(PatternException.class);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"a\":[{\"numeric\":[\">=\",1.7976931348623157e308],\"suffix\":\"b\"}],\"a\":[1]}",
+        "{\"a\":[{\"numeric\":[\"<=\",-1.7976931348623157e308],\"x\":1}],\"a\":[1]}",
+        "{\"a\":[{\"anything-but\":{\"prefix\":[]},\"x\":1}],\"a\":[1]}",
+        "{\"a\":[{\"anything-but\":{\"prefix\":[],\"x\":1}}],\"a\":[1]}"
+      })
+  void shouldRejectASecondOperatorKeyEvenInAFieldALaterDuplicateReplaces(String pattern) {
+    // event-ruler fails on a range or list it cannot hold only in a field that survives, but on a
+    // second key in the operator object at once
+    assertThat(DifferentialTest.machine(pattern)).as("event-ruler").isNull();
+
+    assertThat(Pattern.check(pattern)).isNotEmpty();
+  }
+
   @Test
   void shouldTreatMalformedOrAsAPlainFieldLikeEventRuler() {
     Pattern p = Pattern.compile("{\"$or\": [{\"prefix\": \"a\"}, {\"suffix\": \"b\"}]}");

@@ -3,7 +3,9 @@ package dev.railyard.rules.pattern;
 import java.util.Random;
 
 /**
- * Seeded random events over the {@link Corpus}: nested objects, arrays of values and of objects.
+ * Seeded random events over the {@link Corpus}: nested objects, arrays of values and of objects,
+ * numbers in exponent form and at the edges of the double range, keys with spaces, dots and
+ * non-ASCII characters.
  */
 final class RandomEvents {
 
@@ -24,9 +26,7 @@ final class RandomEvents {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append(Corpus.quote(Corpus.pick(random, Corpus.KEYS)))
-          .append(':')
-          .append(value(depth + 1));
+      sb.append(Corpus.quote(Corpus.eventKey(random))).append(':').append(value(depth + 1));
     }
     return sb.append('}').toString();
   }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded random EventBridge patterns over the {@link Corpus}: every operator, nesting, {@code $or},
- * and about one in eight with a deliberate mistake.
+ * Seeded random EventBridge patterns over the {@link Corpus}: every operator, nesting, {@code $or}
+ * (with mixed operators, and branches whose values overlap), wide cidr ranges that numbers can fall
+ * into, and about one in eight with a deliberate mistake.
  */
 final class RandomPatterns {
 
@@ -30,7 +31,13 @@ final class RandomPatterns {
           "a**",
           "\\\\",
           "ab",
-          "*\\\"*");
+          "*\\\"*",
+          "名前*",
+          "1*0.0*.*0x",
+          "1*",
+          "*0",
+          "*.*.*.*",
+          "*e*");
   private static final List<String> CIDRS =
       List.of(
           "10.0.0.0/8",
@@ -51,7 +58,17 @@ final class RandomPatterns {
           "10.0.0.0/+8",
           "10.0.0.0/08",
           "/8",
-          "10.0.0.0/ 8");
+          "10.0.0.0/ 8",
+          // wide ranges, which a number's text can fall into by its first digits
+          "0.0.0.0/1",
+          "0.0.0.0/24",
+          "10.0.0.01/0",
+          "10.0.0.200/1",
+          "128.0.0.0/1",
+          "255.255.255.255/31",
+          "fe80::/16",
+          "::/1",
+          "8000::/1");
   private static final List<String> OPS = List.of("=", "<", "<=", ">", ">=", "!=", "");
 
   private final Random random;
@@ -84,7 +101,7 @@ final class RandomPatterns {
       String key =
           random.nextInt(40) == 0
               ? Corpus.pick(random, List.of("prefix", "numeric", "exists"))
-              : Corpus.pick(random, Corpus.KEYS.subList(0, 6));
+              : Corpus.patternKey(random);
       sb.append(Corpus.quote(key)).append(':').append(field(depth, inOr));
     }
     return sb.append('}').toString();
@@ -96,12 +113,27 @@ final class RandomPatterns {
           random,
           List.of("[]", "{\"a\":[1]}", "[\"a\",\"b\"]", "[{\"prefix\":\"a\"},{\"suffix\":\"b\"}]"));
     }
+    if (random.nextInt(6) == 0) {
+      return overlappingBranches();
+    }
     int n = mistakes && random.nextInt(4) == 0 ? 1 : 2 + random.nextInt(2);
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < n; i++) {
       sb.append(i > 0 ? "," : "").append(object(depth + 1, true));
     }
     return sb.append(']').toString();
+  }
+
+  /**
+   * Two branches on one key where one's values include the other's, e.g. {@code [{"k":["x"]},
+   * {"k":["x","y"]}]}: event-ruler drops the wider branch when it comes second.
+   */
+  private String overlappingBranches() {
+    String key = Corpus.quote(Corpus.patternKey(random));
+    String shared = value();
+    String narrow = "{" + key + ":[" + shared + "]}";
+    String wide = "{" + key + ":[" + shared + "," + value() + "]}";
+    return random.nextBoolean() ? "[" + narrow + "," + wide + "]" : "[" + wide + "," + narrow + "]";
   }
 
   private String field(int depth, boolean inOr) {
@@ -111,6 +143,9 @@ final class RandomPatterns {
     }
     if (depth < 3 && roll < 20) {
       return object(depth + 1, inOr);
+    }
+    if (roll < 23) {
+      return "[null]";
     }
     StringBuilder sb = new StringBuilder("[");
     int n = 1 + random.nextInt(3);
