@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.awaitility.Awaitility;
 
 /**
  * The files FileStreamSinks write, watched until they hold what they should: the lines counted as
@@ -43,37 +44,38 @@ final class Outputs {
   }
 
   /**
-   * Waits until the files hold {@code expected} lines in all, or gives up after {@code timeout}
-   * without progress.
+   * Waits until the files hold {@code expected} lines in all, looking every 20 ms (the resolution
+   * of the figures), failing when {@code stall} passes without a new line.
    */
-  Span await(long expected, Duration timeout, LongSupplier cpuNanos)
-      throws IOException, InterruptedException {
-    long first = -1;
-    long cpuFirst = 0;
-    long firstLines = 0;
-    long progressAt = System.nanoTime();
-    long seen = 0;
-    while (true) {
-      long total = count();
-      long now = System.nanoTime();
-      if (total > 0 && first < 0) {
-        first = now;
-        cpuFirst = cpuNanos.getAsLong();
-        firstLines = total;
-      }
-      if (total > seen) {
-        seen = total;
-        progressAt = now;
-      }
-      if (total >= expected) {
-        return new Span(first, now, firstLines, total, cpuFirst, cpuNanos.getAsLong());
-      }
-      if (now - progressAt > timeout.toNanos()) {
-        throw new IOException(
-            "only " + total + " of " + expected + " lines after " + timeout.toSeconds() + " s");
-      }
-      Thread.sleep(20);
-    }
+  Span await(long expected, Duration stall, LongSupplier cpuNanos) {
+    long[] first = {-1, 0, 0}; // when, CPU then, lines then
+    long[] progress = {System.nanoTime(), 0}; // when, lines then
+    long[] done = new long[2]; // when, lines
+    Awaitility.await(expected + " lines in " + files)
+        .atMost(Duration.ofHours(1))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20))
+        .failFast(
+            "no new line for " + stall.toSeconds() + " s",
+            () -> System.nanoTime() - progress[0] > stall.toNanos())
+        .until(
+            () -> {
+              long total = count();
+              long now = System.nanoTime();
+              if (total > 0 && first[0] < 0) {
+                first[0] = now;
+                first[1] = cpuNanos.getAsLong();
+                first[2] = total;
+              }
+              if (total > progress[1]) {
+                progress[0] = now;
+                progress[1] = total;
+              }
+              done[0] = now;
+              done[1] = total;
+              return total >= expected;
+            });
+    return new Span(first[0], done[0], first[2], done[1], first[1], cpuNanos.getAsLong());
   }
 
   private long count() throws IOException {

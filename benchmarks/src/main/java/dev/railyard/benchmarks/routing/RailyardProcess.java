@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /**
  * Railyard started as {@code ./railyard up} starts it: the control plane's jar in a JVM of its own
@@ -77,30 +78,29 @@ final class RailyardProcess implements AutoCloseable {
     RailyardProcess railyard = new RailyardProcess(p, dataDir, httpPort, brokerPort);
     try {
       railyard.awaitReady();
-    } catch (IOException | InterruptedException | RuntimeException e) {
+    } catch (RuntimeException e) {
       railyard.close();
       throw e;
     }
     return railyard;
   }
 
-  private void awaitReady() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + START.toNanos();
+  private void awaitReady() {
     Path tokenFile = dataDir.resolve("admin.token");
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IOException(
-            "railyard exited with " + process.exitValue() + "; see " + dataDir + "/railyard.log");
-      }
-      if (token == null && Files.exists(tokenFile)) {
-        token = Files.readString(tokenFile).strip();
-      }
-      if (token != null && answers()) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new IOException("railyard did not get ready within " + START.toSeconds() + " s");
+    Awaitility.await(
+            "railyard up (its API and a Connect worker answering); see "
+                + dataDir
+                + "/railyard.log")
+        .atMost(START)
+        .pollInterval(Duration.ofMillis(500))
+        .failFast("railyard exited; see " + dataDir + "/railyard.log", () -> !process.isAlive())
+        .until(
+            () -> {
+              if (token == null && Files.exists(tokenFile)) {
+                token = Files.readString(tokenFile).strip();
+              }
+              return token != null && answers();
+            });
   }
 
   /** The API is up and Connect's REST API answers, which it does once a worker joined. */

@@ -1,19 +1,24 @@
 package dev.railyard.benchmarks.routing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 
 /**
  * How far the router got: the records in the delivery topics, read from their end offsets in a
- * thread of its own every 20 ms, and when they reached what was expected — the router's own rate,
- * apart from its targets'.
+ * background every 20 ms, and when they reached what was expected — the router's own rate, apart
+ * from its targets'.
  */
 final class Routed implements AutoCloseable {
 
@@ -21,7 +26,7 @@ final class Routed implements AutoCloseable {
   private final List<TopicPartition> partitions = new ArrayList<>();
   private final long expected;
   private final long from = System.nanoTime();
-  private final Thread watcher;
+  private final CompletableFuture<Void> watch;
   private volatile long doneAt = -1;
   private volatile boolean closed;
 
@@ -38,27 +43,24 @@ final class Routed implements AutoCloseable {
                 d.partitions()
                     .forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
     Map<TopicPartition, Long> start = ends();
-    this.watcher =
-        new Thread(
-            () -> {
-              try {
-                while (!closed && doneAt < 0) {
-                  long routed = 0;
-                  for (Map.Entry<TopicPartition, Long> e : ends().entrySet()) {
-                    routed += e.getValue() - start.getOrDefault(e.getKey(), 0L);
-                  }
-                  if (routed >= expected) {
-                    doneAt = System.nanoTime();
-                  }
-                  Thread.sleep(20);
-                }
-              } catch (InterruptedException | ExecutionException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "routed-watcher");
-    watcher.setDaemon(true);
-    watcher.start();
+    this.watch =
+        CompletableFuture.runAsync(
+            () ->
+                Awaitility.await("the router's " + expected + " writes")
+                    .atMost(Duration.ofHours(1))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(
+                        () -> {
+                          long routed = 0;
+                          for (Map.Entry<TopicPartition, Long> e : ends().entrySet()) {
+                            routed += e.getValue() - start.getOrDefault(e.getKey(), 0L);
+                          }
+                          if (routed >= expected) {
+                            doneAt = System.nanoTime();
+                          }
+                          return doneAt >= 0 || closed;
+                        }));
   }
 
   private Map<TopicPartition, Long> ends() throws InterruptedException, ExecutionException {
@@ -78,7 +80,11 @@ final class Routed implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     closed = true;
-    watcher.join(5000);
+    try {
+      watch.get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // the figure is then NaN: rate() says so
+    }
     admin.close();
   }
 }

@@ -1,5 +1,7 @@
 package dev.railyard.benchmarks.routing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.rules.model.Topology;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
 
 /**
  * Events per second and CPU per event of routing, end to end, from one run of Railyard started as
@@ -44,6 +47,7 @@ public final class RoutingBenchmark {
   static final int PARTITIONS = 3;
   static final String MATCH_ALL = "{\"source\": [\"bench/orders\"]}";
   private static final Duration STALL = Duration.ofSeconds(120);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One case's figures. */
   record Row(String name, long events, double rate, double cpuMicros, double routerRate) {}
@@ -53,12 +57,13 @@ public final class RoutingBenchmark {
   private final int events;
   private final List<Row> rows = new ArrayList<>();
   // --target-max-poll-records=N: what each target's consumer takes a poll, instead of Railyard's
-  private static String targetPoll;
+  private final String targetPoll;
 
-  private RoutingBenchmark(RailyardProcess railyard, Path out, int events) {
+  private RoutingBenchmark(RailyardProcess railyard, Path out, int events, String targetPoll) {
     this.railyard = railyard;
     this.out = out;
     this.events = events;
+    this.targetPoll = targetPoll;
   }
 
   public static void main(String[] args) throws Exception {
@@ -72,11 +77,12 @@ public final class RoutingBenchmark {
     if (!Files.exists(jar)) {
       throw new IOException(jar + " is missing: run ./railyard --help once to build it");
     }
-    for (String a : args) {
-      if (a.startsWith("--target-max-poll-records=")) {
-        targetPoll = a.substring(a.indexOf('=') + 1);
-      }
-    }
+    String targetPoll =
+        List.of(args).stream()
+            .filter(a -> a.startsWith("--target-max-poll-records="))
+            .map(a -> a.substring(a.indexOf('=') + 1))
+            .findFirst()
+            .orElse(null);
     List<String> flags = new ArrayList<>();
     if (List.of(args).contains("--jfr")) {
       // a profile of the worker, where routing runs, for `jfr print` or JDK Mission Control
@@ -91,7 +97,7 @@ public final class RoutingBenchmark {
     try (RailyardProcess railyard =
         RailyardProcess.start(jar, data.resolve("railyard"), 1, PARTITIONS, flags)) {
       Path out = Files.createDirectories(data.resolve("railyard/files/out"));
-      RoutingBenchmark b = new RoutingBenchmark(railyard, out, events);
+      RoutingBenchmark b = new RoutingBenchmark(railyard, out, events, targetPoll);
       b.warmUp();
       b.runAll();
       b.print();
@@ -133,7 +139,8 @@ public final class RoutingBenchmark {
    * code.
    */
   private void warmUp() throws Exception {
-    RoutingBenchmark small = new RoutingBenchmark(railyard, out, Math.max(1, events / 10));
+    RoutingBenchmark small =
+        new RoutingBenchmark(railyard, out, Math.max(1, events / 10), targetPoll);
     small.railyardCase("warm-up", "warmup", 1, false);
   }
 
@@ -205,6 +212,16 @@ public final class RoutingBenchmark {
       throws Exception {
     resume(connectors);
     Outputs.Span span = new Outputs(files).await(expected, STALL, railyard::cpuNanos);
+    if (span.lines() - span.firstLines() < expected / 2) {
+      // most lines came before the first look: no span to take a rate over
+      throw new IllegalStateException(
+          name
+              + ": "
+              + span.firstLines()
+              + " of "
+              + expected
+              + " lines were there at the first look; run with more events");
+    }
     pause(connectors);
     Row row =
         new Row(
@@ -330,36 +347,44 @@ public final class RoutingBenchmark {
    * refuses it during a rebalance), then waits until all are {@code state}.
    */
   private void state(List<String> connectors, String action, String state) throws Exception {
-    long deadline = System.nanoTime() + STALL.toNanos();
     if (action != null) {
       for (String c : connectors) {
         railyard.connect("PUT", "/connectors/" + c + "/" + action, null);
       }
     }
     for (String c : connectors) {
-      for (int tries = 0; ; tries++) {
-        if (action != null && tries > 0 && tries % 10 == 0) {
-          railyard.connect("PUT", "/connectors/" + c + "/" + action, null);
-        }
-        String status = railyard.connect("GET", "/connectors/" + c + "/status", null).body();
-        if (status.contains("\"state\":\"" + state + "\"")
-            && !status.matches("(?s).*\"tasks\":\\[\\].*")
-            && tasksAre(status, state)) {
-          break;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IOException(
-              c + " is not " + state + " after " + STALL.toSeconds() + " s: " + status);
-        }
-        Thread.sleep(200);
-      }
+      int[] looks = {0};
+      Awaitility.await(c + " and its tasks " + state)
+          .atMost(STALL)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                if (action != null && ++looks[0] % 10 == 0) {
+                  railyard.connect("PUT", "/connectors/" + c + "/" + action, null);
+                }
+                return isAll(railyard.connect("GET", "/connectors/" + c + "/status", null), state);
+              });
     }
   }
 
-  private static boolean tasksAre(String status, String state) {
-    int tasks = status.indexOf("\"tasks\":");
-    return tasks >= 0
-        && !status.substring(tasks).matches("(?s).*\"state\":\"(?!" + state + ")[A-Z]+\".*");
+  /**
+   * Connect's status of a connector: it and every one of its tasks (one at least) in {@code state}.
+   */
+  private static boolean isAll(HttpResponse<String> status, String state) throws IOException {
+    if (status.statusCode() != 200) {
+      return false;
+    }
+    JsonNode s = JSON.readTree(status.body());
+    JsonNode tasks = s.path("tasks");
+    if (!s.path("connector").path("state").asText().equals(state) || tasks.isEmpty()) {
+      return false;
+    }
+    for (JsonNode t : tasks) {
+      if (!t.path("state").asText().equals(state)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void print() {
