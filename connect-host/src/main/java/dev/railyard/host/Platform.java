@@ -13,6 +13,7 @@ import dev.railyard.host.config.LimitsConfig;
 import dev.railyard.host.config.PluginsConfig;
 import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.config.SecretsConfig;
+import dev.railyard.host.config.TargetsConfig;
 import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.connectors.ConnectorService;
@@ -236,7 +237,8 @@ public final class Platform implements AutoCloseable {
                       config.getInt(LimitsConfig.TARGETS_CONFIG),
                       config.getInt(LimitsConfig.REPLAYS_CONFIG),
                       config.getInt(LimitsConfig.RULE_QUEUE_CONFIG),
-                      config.getInt(LimitsConfig.BUSES_CONFIG)));
+                      config.getInt(LimitsConfig.BUSES_CONFIG)),
+                  Duration.ofSeconds(config.getInt(TargetsConfig.SLEEP_AFTER_CONFIG)));
           started.push(rules);
           return rules.count() + " rule(s)";
         });

@@ -2,6 +2,7 @@ package dev.railyard.host;
 
 import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.config.SecretsConfig;
+import dev.railyard.host.config.TargetsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,6 +36,9 @@ final class TestPlatforms {
     // the ITs write their FileStream files straight into their data folder; ConnectorSecretsIT
     // sets files.dir empty to test the default
     props.put(SecretsConfig.FILES_DIR_CONFIG, dataDir.toString());
+    // most ITs look at the connectors of rule targets right after applying a rule; a sleeping
+    // target has none until its first event. TargetSleepIT runs with targets that sleep
+    props.put(TargetsConfig.SLEEP_AFTER_CONFIG, "0");
     props.putAll(extra);
     return Platform.start(new RailyardConfig(props, "test"));
   }

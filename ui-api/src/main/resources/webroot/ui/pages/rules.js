@@ -31,7 +31,7 @@ export async function render(view, params) {
     listBox.replaceChildren(failure ? problem('The rules could not be read', failure) : '', table([
       { label: 'Bus', field: 'bus', render: (r) => r.rule.bus },
       { label: 'Rule', field: 'rule', render: (r) => h('span', {}, h('a', { href: '#/rules/edit?rule=' + encodeURIComponent(r.rule.name) }, r.rule.name), r.rule.enabled ? '' : [' ', pill('DISABLED')]) },
-      { label: 'Target', field: 'target', render: (r) => r.target.name },
+      { label: 'Target', field: 'target', render: (r) => r.target.asleep ? h('span', { title: 'Asleep: no connector runs; events routed to it wait in its delivery topic, and it wakes within seconds of the first' }, r.target.name, ' ', pill('ASLEEP')) : r.target.name },
       { label: 'Matched', field: 'matched', num: true, render: (r) => number(r.stats.matched) },
       { label: 'Routed', field: 'routed', num: true, render: (r) => number(r.stats.routed) },
       { label: 'Delivered', field: 'delivered', num: true, render: (r) => number(r.stats.delivered) },

@@ -141,6 +141,7 @@ class AnswerJsonTest {
                 "railyard.to.paid.billing",
                 null,
                 "railyard.retry.paid.billing",
+                false,
                 new RuleView.Stats(5, 4, 3, 1, 0, 0, 1, 2)),
             new RuleView.Target(
                 "audit",
@@ -148,6 +149,7 @@ class AnswerJsonTest {
                 "railyard.to.paid.audit",
                 "railyard.dlq.paid.audit",
                 null,
+                true,
                 null)),
         JSON.readTree("{\"apiVersion\":\"railyard/v1\",\"kind\":\"Rule\"}"));
   }
@@ -156,11 +158,11 @@ class AnswerJsonTest {
     return "{'name':'paid','bus':'orders','enabled':true,'targets':["
         + "{'name':'billing','connector':'railyard.to.paid.billing',"
         + "'deliveryTopic':'railyard.to.paid.billing','deadLetterTopic':null,"
-        + "'retryTopic':'railyard.retry.paid.billing','stats':{'matched':5,'routed':4,"
+        + "'retryTopic':'railyard.retry.paid.billing','asleep':false,'stats':{'matched':5,'routed':4,"
         + "'delivered':3,'lag':1,'retrying':0,'deadLettered':0,'transformErrors':1,'failed':2}},"
         + "{'name':'audit','connector':'railyard.to.paid.audit',"
         + "'deliveryTopic':'railyard.to.paid.audit','deadLetterTopic':'railyard.dlq.paid.audit',"
-        + "'retryTopic':null,'stats':null}],"
+        + "'retryTopic':null,'asleep':true,'stats':null}],"
         + "'document':{'apiVersion':'railyard/v1','kind':'Rule'}}";
   }
 

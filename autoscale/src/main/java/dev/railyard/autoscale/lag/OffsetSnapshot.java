@@ -1,6 +1,8 @@
 package dev.railyard.autoscale.lag;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The offsets one {@link LagReader#read} found: end offsets of every partition of the topics that
  * exist, and the committed offsets of every group that could be read (a group that does not exist
- * has none). Immutable.
+ * has none). Immutable once made.
  *
  * @param readAt when the read began
  * @param endOffsets by partition; a topic that does not exist has no partition here
@@ -17,29 +19,57 @@ import org.apache.kafka.common.TopicPartition;
  * @param problems what could not be read (a topic not described, a group not read), one short
  *     reason each; empty when everything asked for was read
  */
-public record OffsetSnapshot(
-    Instant readAt,
-    Map<TopicPartition, Long> endOffsets,
-    Map<String, Map<TopicPartition, Long>> committed,
-    List<String> problems) {
+public final class OffsetSnapshot {
 
-  public OffsetSnapshot {
-    endOffsets = Map.copyOf(endOffsets);
-    committed = Map.copyOf(committed);
-    problems = List.copyOf(problems);
+  private final Instant readAt;
+  private final Map<TopicPartition, Long> endOffsets;
+  private final Map<String, Map<TopicPartition, Long>> committed;
+  private final List<String> problems;
+  // the end offsets by topic: a read of thousands of targets looks each topic up several times
+  private final Map<String, Map<TopicPartition, Long>> byTopic = new HashMap<>();
+
+  public OffsetSnapshot(
+      Instant readAt,
+      Map<TopicPartition, Long> endOffsets,
+      Map<String, Map<TopicPartition, Long>> committed,
+      List<String> problems) {
+    this.readAt = readAt;
+    this.endOffsets = Map.copyOf(endOffsets);
+    this.committed = Map.copyOf(committed);
+    this.problems = List.copyOf(problems);
+    endOffsets.forEach(
+        (tp, end) -> byTopic.computeIfAbsent(tp.topic(), t -> new HashMap<>()).put(tp, end));
+  }
+
+  public Instant readAt() {
+    return readAt;
+  }
+
+  public Map<TopicPartition, Long> endOffsets() {
+    return endOffsets;
+  }
+
+  public Map<String, Map<TopicPartition, Long>> committed() {
+    return committed;
+  }
+
+  public List<String> problems() {
+    return problems;
   }
 
   /** Whether {@code topic} exists with at least one partition. */
   public boolean exists(String topic) {
-    return endOffsets.keySet().stream().anyMatch(tp -> tp.topic().equals(topic));
+    return byTopic.containsKey(topic);
   }
 
   /** The end offsets of {@code topic}'s partitions summed; 0 when it does not exist. */
   public long endOffset(String topic) {
-    return endOffsets.entrySet().stream()
-        .filter(e -> e.getKey().topic().equals(topic))
-        .mapToLong(Map.Entry::getValue)
-        .sum();
+    return ends(topic).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The end offset of each partition of {@code topic}; empty when it does not exist. */
+  public Map<TopicPartition, Long> ends(String topic) {
+    return Collections.unmodifiableMap(byTopic.getOrDefault(topic, Map.of()));
   }
 
   /** The offsets {@code group} has committed, on every topic; empty when it was not read. */
@@ -52,6 +82,6 @@ public record OffsetSnapshot(
    * when the topic does not exist.
    */
   public Optional<GroupLag> lag(String group, String topic) {
-    return committed(group).map(offsets -> GroupLag.of(group, topic, endOffsets, offsets));
+    return committed(group).map(offsets -> GroupLag.of(group, topic, ends(topic), offsets));
   }
 }

@@ -15,6 +15,7 @@ import dev.railyard.api.platform.answers.ConnectorView;
 import dev.railyard.api.platform.answers.Deleted;
 import dev.railyard.api.platform.answers.ImportedConnectors;
 import dev.railyard.host.connectors.ConnectRest.Answer;
+import dev.railyard.rules.model.Topology;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -136,6 +137,18 @@ public final class ConnectorService implements ConnectorAdmin {
 
   @Override
   public CompletionStage<Outcome<ConnectorApplied>> put(String name, ConnectorRequest request) {
+    if (Topology.ruleOfTargetConnector(name).isPresent()
+        || Topology.busOfRouterConnector(name).isPresent()) {
+      // the rules own these: they would overwrite or remove such a connector at their next change
+      return done(
+          Outcome.refused(
+              Kind.CONFLICT,
+              "RESERVED_NAME",
+              "connector names beginning 'railyard.to.' or 'railyard.router.' are the connectors"
+                  + " of rule targets and bus routers, made from rules (POST /api/v1/rules:apply);"
+                  + " choose another name",
+              Map.of("name", name)));
+    }
     Map<String, String> given = guard.resolveFiles(request.config());
     return writes
         .current(name, given)

@@ -8,8 +8,10 @@ import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Topology;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -18,9 +20,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Brings topics and connectors in line with the rules: the delivery and dead-letter topics of every
@@ -154,7 +158,6 @@ final class RuleReconciler {
     }
   }
 
-  /** Creates the bus, delivery, dead-letter and retry topics the rules need. */
   /** The buses whose topics exist. */
   Set<String> existingBuses() throws Exception {
     Set<String> buses = new HashSet<>();
@@ -166,25 +169,35 @@ final class RuleReconciler {
     return buses;
   }
 
-  void ensureTopics(List<Rule> rules) throws Exception {
-    List<NewTopic> topics = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (Rule rule : rules) {
-      add(topics, names, Topology.busTopic(rule.bus()));
-      add(topics, names, Topology.busDeadLetterTopic(rule.bus()));
-      for (Target t : rule.targets()) {
-        add(topics, names, Topology.deliveryTopic(rule.name(), t.name()));
-        add(topics, names, Topology.deadLetterTopic(rule.name(), t.name()));
-        if (!t.retry().inOrder()) {
-          add(topics, names, Topology.retryTopic(rule.name(), t.name()));
-        }
+  /** The topics a rule needs: its bus's, and each target's delivery, dead-letter and retry. */
+  static Set<String> topicsOf(Rule rule) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(Topology.busTopic(rule.bus()));
+    names.add(Topology.busDeadLetterTopic(rule.bus()));
+    for (Target t : rule.targets()) {
+      names.add(Topology.deliveryTopic(rule.name(), t.name()));
+      names.add(Topology.deadLetterTopic(rule.name(), t.name()));
+      if (!t.retry().inOrder()) {
+        names.add(Topology.retryTopic(rule.name(), t.name()));
       }
     }
-    Set<String> existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);
-    topics.removeIf(t -> existing.contains(t.name()));
-    if (topics.isEmpty()) {
-      return;
+    return names;
+  }
+
+  /**
+   * Creates the bus, delivery, dead-letter and retry topics the rules need.
+   *
+   * @return the topics it created
+   */
+  List<String> ensureTopics(List<Rule> rules) throws Exception {
+    Set<String> names = new LinkedHashSet<>();
+    rules.forEach(r -> names.addAll(topicsOf(r)));
+    names.removeAll(admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS));
+    if (names.isEmpty()) {
+      return List.of();
     }
+    List<NewTopic> topics = new ArrayList<>();
+    names.forEach(n -> topics.add(new NewTopic(n, partitions, (short) -1)));
     try {
       admin.createTopics(topics).all().get(TIMEOUT_S, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -192,38 +205,56 @@ final class RuleReconciler {
         throw e;
       }
     }
+    return List.copyOf(names);
   }
 
-  private void add(List<NewTopic> topics, Set<String> names, String name) {
-    if (names.add(name)) {
-      topics.add(new NewTopic(name, partitions, (short) -1));
+  /** Deletes {@code topics}, those already gone included. */
+  void deleteTopics(List<String> topics) throws Exception {
+    if (!topics.isEmpty()) {
+      try {
+        admin.deleteTopics(topics).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+      }
     }
   }
 
   /**
-   * Makes the connectors match {@code after}, given what {@code before} needed.
+   * Makes the connectors match {@code rules}: one read of every connector's config, then a write
+   * only where one differs. Each bus with rules has its router and each awake target its connector
+   * ({@link TargetSleep}); a router of a bus without rules, a sleeping target's connector and one
+   * of a target or rule no longer in force are removed, whatever change left them.
    *
-   * @param buses the buses whose routers may have to appear or go
+   * @param templates the templates of connector targets; one missing leaves its target as it is
+   * @param awake whether a target's connector should run
+   * @return the connectors created or changed, and those removed
    */
-  void connectors(
-      Map<String, Rule> before,
-      Map<String, Rule> after,
-      Set<String> buses,
-      Map<String, Map<String, String>> templates) {
-    for (String bus : buses) {
-      boolean needed = after.values().stream().anyMatch(r -> r.bus().equals(bus));
-      String name = Topology.routerConnectorName(bus);
-      if (needed) {
-        ensure(name, TargetConnectors.router(bus, pluginSettings, partitions));
-      } else {
-        remove(name);
+  Changed connectors(
+      Map<String, Rule> rules,
+      Map<String, Map<String, String>> templates,
+      Predicate<String> awake) {
+    Map<String, Map<String, String>> existing = existingConfigs();
+    Changed changed = new Changed(new ArrayList<>(), new ArrayList<>());
+    Set<String> wanted = new HashSet<>();
+    for (Rule rule : rules.values()) {
+      String router = Topology.routerConnectorName(rule.bus());
+      if (wanted.add(router)) {
+        ensure(
+            router,
+            TargetConnectors.router(rule.bus(), pluginSettings, partitions),
+            existing,
+            changed);
       }
     }
-    Set<String> wanted = new HashSet<>();
     Set<String> retryTopics = retryTopics();
-    for (Rule rule : after.values()) {
+    for (Rule rule : rules.values()) {
       for (Target t : rule.targets()) {
         String name = Topology.targetConnectorName(rule.name(), t.name());
+        if (!awake.test(name)) {
+          continue; // asleep: removed below
+        }
         wanted.add(name);
         Map<String, String> template =
             t.sink() instanceof Target.Connector c ? templates.get(c.name()) : null;
@@ -231,18 +262,47 @@ final class RuleReconciler {
           ensure(
               name,
               guard.resolveFiles(
-                  TargetConnectors.target(rule, t, template, pluginSettings, retryTopics)));
+                  TargetConnectors.target(rule, t, template, pluginSettings, retryTopics)),
+              existing,
+              changed);
         }
       }
     }
-    for (Rule rule : before.values()) {
-      for (Target t : rule.targets()) {
-        String name = Topology.targetConnectorName(rule.name(), t.name());
-        if (!wanted.contains(name)) {
-          remove(name);
-        }
+    for (String name : new ArrayList<>(existing.keySet())) {
+      boolean ours =
+          Topology.ruleOfTargetConnector(name).isPresent()
+              || Topology.busOfRouterConnector(name).isPresent();
+      if (ours && !wanted.contains(name)) {
+        remove(name, existing, changed);
       }
     }
+    return changed;
+  }
+
+  /** The rule target connectors Connect has now. */
+  Set<String> runningTargets() {
+    Set<String> names = new HashSet<>(existingConfigs().keySet());
+    names.removeIf(n -> Topology.ruleOfTargetConnector(n).isEmpty());
+    return names;
+  }
+
+  /** What {@link #connectors} wrote: connectors created or changed, and those removed. */
+  record Changed(List<String> written, List<String> removed) {
+    boolean isEmpty() {
+      return written.isEmpty() && removed.isEmpty();
+    }
+  }
+
+  /** Every connector's config, by name, in one request. */
+  private Map<String, Map<String, String>> existingConfigs() {
+    Map<String, Map<String, String>> configs = new HashMap<>();
+    call("GET", "/connectors?expand=info", null)
+        .orThrow()
+        .body()
+        .fields()
+        .forEachRemaining(
+            e -> configs.put(e.getKey(), strings(e.getValue().path("info").path("config"))));
+    return configs;
   }
 
   /** The retry topics there are: parked records may wait in them whatever the policy is now. */
@@ -260,21 +320,30 @@ final class RuleReconciler {
     }
   }
 
-  private void ensure(String name, Map<String, String> config) {
+  private void ensure(
+      String name,
+      Map<String, String> config,
+      Map<String, Map<String, String>> existing,
+      Changed changed) {
     config.put("name", name);
     scaledTasks.apply(name).ifPresent(n -> config.put("tasks.max", String.valueOf(n)));
-    ConnectRest.Answer current = call("GET", "/connectors/" + encode(name) + "/config", null);
-    if (current.status() == 200 && strings(current.body()).equals(config)) {
+    if (config.equals(existing.get(name))) {
       return;
     }
     call("PUT", "/connectors/" + encode(name) + "/config", config).orThrow();
+    existing.put(name, config);
+    changed.written().add(name);
   }
 
-  private void remove(String name) {
+  private void remove(String name, Map<String, Map<String, String>> existing, Changed changed) {
+    if (existing.remove(name) == null) {
+      return;
+    }
     ConnectRest.Answer answer = call("DELETE", "/connectors/" + encode(name), null);
     if (answer.status() != 404) {
       answer.orThrow();
     }
+    changed.removed().add(name);
   }
 
   private ConnectRest.Answer call(String method, String path, Object body) {

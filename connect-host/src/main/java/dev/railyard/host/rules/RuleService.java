@@ -34,23 +34,18 @@ import dev.railyard.rules.yaml.RuleFiles;
 import dev.railyard.rules.yaml.RuleSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -66,7 +61,6 @@ import org.slf4j.LoggerFactory;
 public final class RuleService implements RuleAdmin, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RuleService.class);
-  private static final Duration READ_BACK = Duration.ofSeconds(30);
 
   private final RuleLog rules;
   private final Producer<String, String> producer;
@@ -84,6 +78,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
    * @param scaledTasks the tasks the autoscaler gave a router or target connector, which applying
    *     rules keeps
    * @param guard what the configs of rule targets may reach
+   * @param sleepAfter how long a target idles before it sleeps; zero keeps every target running
    */
   public static RuleService start(
       KafkaClients clients,
@@ -93,7 +88,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       MeterRegistry metrics,
       java.util.function.Function<String, java.util.OptionalInt> scaledTasks,
       ConfigGuard guard,
-      RuleLimits limits)
+      RuleLimits limits,
+      Duration sleepAfter)
       throws Exception {
     for (String name : List.of(RuleRecords.TOPIC, StatsRecords.TOPIC)) {
       NewTopic topic =
@@ -130,35 +126,12 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
             admin,
             new TargetStats(admin, metrics, counts::total),
             counts,
-            limits);
-    service.reconcileAll();
-    service.statsTimer.scheduleWithFixedDelay(service::refreshStats, 0, 5, TimeUnit.SECONDS);
+            limits,
+            new TargetSleep(sleepAfter, System::nanoTime));
+    service.settling.start();
+    service.statsTimer.scheduleWithFixedDelay(service.settling::refresh, 0, 5, TimeUnit.SECONDS);
+    service.wakeTimer.scheduleWithFixedDelay(service.settling::wakeCheck, 1, 1, TimeUnit.SECONDS);
     return service;
-  }
-
-  // A restart may change what the connectors must hold (the broker's address, with an embedded
-  // broker on a free port); bring every router and target in line before taking requests.
-  private void reconcileAll() {
-    Map<String, Rule> all = rules.rules();
-    if (all.isEmpty()) {
-      return;
-    }
-    List<String> missing = new ArrayList<>();
-    Map<String, Map<String, String>> templates =
-        reconciler.templates(new ArrayList<>(all.values()), missing);
-    missing.forEach(m -> log.warn("Rule target left as it is: {}", m));
-    Set<String> buses = new java.util.HashSet<>();
-    all.values().forEach(r -> buses.add(r.bus()));
-    reconciler.connectors(all, all, buses, templates);
-  }
-
-  private void refreshStats() {
-    try {
-      stats.refresh(rules.rules());
-    } catch (RuntimeException e) {
-      // refresh catches what reading throws; this is a bug, and the timer must go on
-      log.warn("Target figures not refreshed", e);
-    }
   }
 
   /**
@@ -171,8 +144,13 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
 
   private final TargetStats stats;
   private final StatsLog counts;
+  private final TargetSettling settling;
+  private final RuleWriter writer;
+
   private final ScheduledExecutorService statsTimer =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("railyard-rule-stats"));
+  private final ScheduledExecutorService wakeTimer =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("railyard-target-wake"));
 
   RuleService(
       RuleLog rules,
@@ -183,14 +161,17 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       Admin admin,
       TargetStats stats,
       StatsLog counts,
-      RuleLimits limits) {
+      RuleLimits limits,
+      TargetSleep sleep) {
     this.limits = limits;
+    this.writer = new RuleWriter(rules, producer, reconciler);
     this.changes = new RuleChanges(limits.queuedChanges());
     this.stats = stats;
     this.counts = counts;
     this.rules = rules;
     this.producer = producer;
     this.reconciler = reconciler;
+    this.settling = new TargetSettling(rules, reconciler, sleep, stats, changes);
     this.recovery =
         new RuleRecovery(rules::rules, clients, admin, replayProducer, limits.concurrentReplays());
   }
@@ -234,31 +215,45 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           if (dryRun || diff.changed().isEmpty() && diff.deleted().isEmpty()) {
             return Outcome.ok(diff.answer(dryRun));
           }
-          Map<String, Rule> before = rules.rules();
-          write(diff);
-          reconciler.connectors(before, rules.rules(), diff.buses(), templates);
+          commit(diff, templates);
           log.info("Applied {}: {}", fileName, diff.summary());
           return Outcome.ok(diff.answer(false));
         });
   }
 
-  private void write(RuleDiff diff) throws Exception {
-    reconciler.ensureTopics(diff.changed());
-    List<Future<RecordMetadata>> sent = new ArrayList<>();
-    for (Rule rule : diff.changed()) {
-      sent.add(
-          producer.send(
-              new ProducerRecord<>(RuleRecords.TOPIC, rule.name(), RuleRecords.write(rule))));
-    }
-    for (String name : diff.deleted()) {
-      sent.add(producer.send(new ProducerRecord<>(RuleRecords.TOPIC, name, null)));
-    }
-    for (Future<RecordMetadata> f : sent) {
-      f.get(60, TimeUnit.SECONDS);
-    }
-    if (!rules.await(diff::isReflectedIn, READ_BACK)) {
+  /**
+   * Writes {@code diff} and brings the connectors in line; when either fails, takes the rules back
+   * to what they were and answers unavailable, so an apply is all or nothing. Connectors a failed
+   * change left behind are brought back in line with the rules in force by the next settling.
+   */
+  private void commit(RuleDiff diff, Map<String, Map<String, String>> templates) throws Exception {
+    Map<String, Rule> before = rules.rules();
+    List<String> created = List.of();
+    try {
+      created = writer.write(diff);
+      reconciler.connectors(rules.rules(), templates, settling::awake);
+    } catch (Exception e) {
+      settling.unsettled();
+      try {
+        writer.rollBack(before, diff, created);
+      } catch (Exception again) {
+        e.addSuppressed(again);
+        throw new UnavailableException(
+            "the change failed ("
+                + e.getMessage()
+                + ") and could not be taken back ("
+                + again.getMessage()
+                + "): the rules in force may hold part of it; apply the file again",
+            e);
+      }
+      log.warn("Rule change taken back: {}", e.toString());
+      try {
+        settling.settle();
+      } catch (RuntimeException again) {
+        log.warn("Connectors left for the next settling: {}", again.toString());
+      }
       throw new UnavailableException(
-          "the rules written were not read back within " + READ_BACK, null);
+          e.getMessage() + "; nothing was applied, the rules are as they were: apply again", e);
     }
   }
 
@@ -296,7 +291,8 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   @Override
   public CompletionStage<Outcome<Page<RuleView>>> list(BusScope scope, RuleQuery query) {
     Page<RuleView> page =
-        RuleListing.select(rules.rules().values(), scope, query).map(r -> RuleViews.view(r, stats));
+        RuleListing.select(rules.rules().values(), scope, query)
+            .map(r -> RuleViews.view(r, stats, settling::awake));
     return CompletableFuture.completedFuture(Outcome.ok(page));
   }
 
@@ -315,7 +311,9 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   public CompletionStage<Outcome<RuleView>> get(String name) {
     Rule rule = rules.rules().get(name);
     return CompletableFuture.completedFuture(
-        rule == null ? RuleViews.notFound(name) : Outcome.ok(RuleViews.view(rule, stats)));
+        rule == null
+            ? RuleViews.notFound(name)
+            : Outcome.ok(RuleViews.view(rule, stats, settling::awake)));
   }
 
   @Override
@@ -327,14 +325,9 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           if (rule == null) {
             return RuleViews.notFound(name);
           }
-          producer
-              .send(new ProducerRecord<>(RuleRecords.TOPIC, name, null))
-              .get(60, TimeUnit.SECONDS);
-          if (!rules.await(r -> !r.containsKey(name), READ_BACK)) {
-            throw new UnavailableException(
-                "the deletion was not read back within " + READ_BACK, null);
-          }
-          reconciler.connectors(before, rules.rules(), Set.of(rule.bus()), Map.of());
+          writer.delete(name);
+          settling.unsettled(); // its connectors go now, or at the next settling
+          settling.settle();
           log.info("Deleted rule {}", name);
           return Outcome.ok(Deleted.of(name));
         });
@@ -388,6 +381,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
   @Override
   public void close() {
     statsTimer.shutdownNow();
+    wakeTimer.shutdownNow();
     changes.close();
     recovery.close();
     rules.close();

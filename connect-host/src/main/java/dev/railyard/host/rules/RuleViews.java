@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Rules and rule problems as the API shows them. Stateless. */
@@ -30,18 +31,20 @@ final class RuleViews {
 
   private RuleViews() {}
 
-  /** The rule document, plus where its events go. */
-  static RuleView view(Rule rule, TargetStats stats) {
+  /** The rule document, plus where its events go and whether each target sleeps. */
+  static RuleView view(Rule rule, TargetStats stats, Predicate<String> awake) {
     List<RuleView.Target> targets = new ArrayList<>();
     for (Target t : rule.targets()) {
       TargetStats.Figures figures = stats.of(rule.name(), t.name());
+      String connector = Topology.targetConnectorName(rule.name(), t.name());
       targets.add(
           new RuleView.Target(
               t.name(),
-              Topology.targetConnectorName(rule.name(), t.name()),
+              connector,
               Topology.deliveryTopic(rule.name(), t.name()),
               t.deadLetter() ? Topology.deadLetterTopic(rule.name(), t.name()) : null,
               t.retry().inOrder() ? null : Topology.retryTopic(rule.name(), t.name()),
+              !awake.test(connector),
               figures == null ? null : figures.view()));
     }
     return new RuleView(rule.name(), rule.bus(), rule.enabled(), targets, document(rule));

@@ -19,8 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +47,8 @@ import org.slf4j.LoggerFactory;
 final class TargetStats {
 
   private static final Logger log = LoggerFactory.getLogger(TargetStats.class);
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+  // thousands of targets on a loaded broker take seconds; the next read waits for this one
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   /** One target's figures: offsets as at the last refresh, counts as last read. */
   record Figures(
@@ -87,6 +93,8 @@ final class TargetStats {
   }
 
   private final LagReader reader;
+  private final Admin admin;
+  private volatile OffsetSnapshot last;
   private final FailureStreak failures = new FailureStreak(log, "Reading the target figures");
   private final MeterRegistry registry;
   private final Map<String, Figures> figures = new ConcurrentHashMap<>();
@@ -98,6 +106,7 @@ final class TargetStats {
    */
   TargetStats(Admin admin, MeterRegistry registry, Supplier<StatsSnapshot> counts) {
     this.reader = new LagReader(admin, READ_TIMEOUT);
+    this.admin = admin;
     this.registry = registry;
     this.counts = counts;
   }
@@ -128,6 +137,7 @@ final class TargetStats {
                                 key(r.name(), t.name()), new String[] {r.name(), t.name()})));
     try {
       OffsetSnapshot offsets = reader.read(topics(targets.values()), groups(targets.values()));
+      last = offsets;
       targets.forEach(
           (key, rt) -> {
             Figures read = read(rt[0], rt[1], offsets);
@@ -152,6 +162,41 @@ final class TargetStats {
         figures.remove(gone);
       }
     }
+  }
+
+  /**
+   * Of {@code targets} ({rule, target} pairs), those whose delivery topic has grown since the last
+   * refresh, in one ListOffsets request for their partitions as that refresh found them: a cheap
+   * look between two refreshes, for targets that sleep.
+   */
+  List<String[]> grownSinceRefresh(List<String[]> targets)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    OffsetSnapshot offsets = last;
+    if (offsets == null || targets.isEmpty()) {
+      return List.of();
+    }
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    for (String[] rt : targets) {
+      offsets
+          .ends(Topology.deliveryTopic(rt[0], rt[1]))
+          .keySet()
+          .forEach(tp -> request.put(tp, OffsetSpec.latest()));
+    }
+    if (request.isEmpty()) {
+      return List.of();
+    }
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> now =
+        admin.listOffsets(request).all().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    List<String[]> grown = new ArrayList<>();
+    for (String[] rt : targets) {
+      Map<TopicPartition, Long> then = offsets.ends(Topology.deliveryTopic(rt[0], rt[1]));
+      if (then.entrySet().stream()
+          .anyMatch(
+              e -> now.containsKey(e.getKey()) && now.get(e.getKey()).offset() > e.getValue())) {
+        grown.add(rt);
+      }
+    }
+    return grown;
   }
 
   /** The figures' failure going on, as one line, or empty while they are read. */

@@ -107,7 +107,7 @@ class RuleReconcilerTest {
     Rule rule = rule("orders", target("webhook", true));
 
     // when the connectors are brought in line
-    reconciler.connectors(Map.of(), Map.of("orders", rule), Set.of("shop"), Map.of());
+    reconciler.connectors(Map.of("orders", rule), Map.of(), name -> true);
 
     // then the bus has its router and the target its connector inside the delivery guard
     assertThat(connect.connectors.get("railyard.router.shop"))
@@ -123,11 +123,11 @@ class RuleReconcilerTest {
   void shouldLeaveAConnectorWhoseConfigIsAlreadyRightAlone() {
     // given the connectors of a rule exist
     Map<String, Rule> rules = Map.of("orders", rule("orders", target("webhook", true)));
-    reconciler.connectors(Map.of(), rules, Set.of("shop"), Map.of());
+    reconciler.connectors(rules, Map.of(), name -> true);
     connect.requests.clear();
 
     // when they are brought in line again with the same rules
-    reconciler.connectors(rules, rules, Set.of("shop"), Map.of());
+    reconciler.connectors(rules, Map.of(), name -> true);
 
     // then nothing is written, so their tasks keep running
     assertThat(connect.changes()).isEmpty();
@@ -152,14 +152,14 @@ class RuleReconcilerTest {
     Map<String, Rule> rules = Map.of("orders", rule("orders", target("webhook", true)));
 
     // when the rules are brought in line
-    scaledReconciler.connectors(Map.of(), rules, Set.of("shop"), Map.of());
+    scaledReconciler.connectors(rules, Map.of(), name -> true);
 
     // then the connectors have the scaled counts, not the rule's
     assertThat(connect.connectors.get("railyard.router.shop")).containsEntry("tasks.max", "1");
     assertThat(connect.connectors.get("railyard.to.orders.webhook"))
         .containsEntry("tasks.max", "3");
     connect.requests.clear();
-    scaledReconciler.connectors(rules, rules, Set.of("shop"), Map.of());
+    scaledReconciler.connectors(rules, Map.of(), name -> true);
     assertThat(connect.changes()).isEmpty();
   }
 
@@ -167,16 +167,52 @@ class RuleReconcilerTest {
   void shouldRemoveTheRouterAndConnectorsOfARemovedRule() {
     // given the connectors of a rule exist
     Map<String, Rule> rules = Map.of("orders", rule("orders", target("webhook", true)));
-    reconciler.connectors(Map.of(), rules, Set.of("shop"), Map.of());
+    reconciler.connectors(rules, Map.of(), name -> true);
 
     // when the rule goes
-    reconciler.connectors(rules, Map.of(), Set.of("shop"), Map.of());
+    reconciler.connectors(Map.of(), Map.of(), name -> true);
 
     // then its target's connector goes, and so does the router of the bus it was alone on
     assertThat(connect.connectors).isEmpty();
     assertThat(connect.changes())
         .contains("DELETE /connectors/railyard.router.shop")
         .contains("DELETE /connectors/railyard.to.orders.webhook");
+  }
+
+  @Test
+  void shouldGiveASleepingTargetNoConnectorAndRemoveItsConnectorWhenItFallsAsleep() {
+    // given a rule with two targets, both awake
+    Map<String, Rule> rules =
+        Map.of("orders", rule("orders", target("webhook", true), target("ledger", true)));
+    reconciler.connectors(rules, Map.of(), name -> true);
+
+    // when the webhook falls asleep
+    RuleReconciler.Changed changed =
+        reconciler.connectors(rules, Map.of(), name -> !name.endsWith(".webhook"));
+
+    // then its connector goes, and the router and the other target stay as they are
+    assertThat(changed.removed()).containsExactly("railyard.to.orders.webhook");
+    assertThat(changed.written()).isEmpty();
+    assertThat(connect.connectors)
+        .containsOnlyKeys("railyard.router.shop", "railyard.to.orders.ledger");
+
+    // and when it wakes, it comes back with the same config
+    changed = reconciler.connectors(rules, Map.of(), name -> true);
+    assertThat(changed.written()).containsExactly("railyard.to.orders.webhook");
+  }
+
+  @Test
+  void shouldRemoveRuleConnectorsNoRuleInForceHasWhateverLeftThem() {
+    // given the router and target of a rule a failed change left behind, and a user's connector
+    reconciler.connectors(
+        Map.of("gone", rule("gone", target("webhook", true))), Map.of(), name -> true);
+    connect.connectors.put("audit-sink", Map.of("connector.class", "FileStreamSink"));
+
+    // when the connectors are brought in line with no rules
+    reconciler.connectors(Map.of(), Map.of(), name -> true);
+
+    // then only the user's connector is left
+    assertThat(connect.connectors).containsOnlyKeys("audit-sink");
   }
 
   @Test

@@ -33,6 +33,10 @@ final class RuleServiceRig implements AutoCloseable {
   final RuleService service;
 
   RuleServiceRig(RuleLimits limits) throws Exception {
+    this(limits, TargetSleep.never());
+  }
+
+  RuleServiceRig(RuleLimits limits, TargetSleep sleep) throws Exception {
     connect = new FakeConnect();
     LoopbackTopic statsTopic = new LoopbackTopic(StatsRecords.TOPIC);
     RuleLog log = new RuleLog(rulesTopic.consumer(), RuleRecords.TOPIC, r -> {});
@@ -49,7 +53,8 @@ final class RuleServiceRig implements AutoCloseable {
             admin,
             new TargetStats(admin, new SimpleMeterRegistry(), counts::total),
             counts,
-            limits);
+            limits,
+            sleep);
   }
 
   /** What was written to the rules topic, in order. */

@@ -3,6 +3,7 @@ package dev.railyard.host.rules;
 import static dev.railyard.host.rules.RuleServiceRig.file;
 import static dev.railyard.host.rules.RuleServiceRig.rule;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.Outcome;
@@ -10,10 +11,12 @@ import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.Page;
 import dev.railyard.api.platform.Paging;
 import dev.railyard.api.platform.RuleQuery;
+import dev.railyard.api.platform.UnavailableException;
 import dev.railyard.api.platform.answers.Deleted;
 import dev.railyard.api.platform.answers.RuleDiffView;
 import dev.railyard.api.platform.answers.RuleView;
 import dev.railyard.rules.store.RuleRecords;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,6 +275,53 @@ class RuleServiceTest {
     assertThat(rig.service.busOf("paid")).isEmpty();
     assertThat(rig.connect.connectors)
         .containsOnlyKeys("railyard.router.shop", "railyard.to.created.t1");
+  }
+
+  @Test
+  void shouldTakeTheWholeApplyBackWhenConnectFailsPartWay() throws Exception {
+    // given a rule in force, and a Connect that takes two more connector writes, then fails
+    rig.apply("shop.yaml", rule("paid", "shop"));
+    Map<String, Map<String, String>> connectorsBefore = Map.copyOf(rig.connect.connectors);
+    rig.connect.configWritesBeforeFailure.set(2);
+
+    // when a file changing it and adding two rules with three targets is applied
+    String yaml =
+        file(
+            rule("paid", "shop", "order.refunded", 1),
+            rule("created", "shop", "order.created", 2),
+            rule("shipped", "shop", "order.shipped", 1));
+
+    // then the apply fails as unavailable, saying nothing was applied
+    assertThatThrownBy(() -> rig.apply("shop.yaml", yaml))
+        .hasCauseInstanceOf(UnavailableException.class)
+        .cause()
+        .hasMessageContaining("nothing was applied");
+    // and the rules in force are those before, the new rules' topics gone
+    assertThat(rig.service.count()).isEqualTo(1);
+    assertThat(RuleServiceRig.await(rig.service.get("paid")).body().document().toString())
+        .contains("order.paid");
+    assertThat(rig.admin.listTopics().names().get())
+        .doesNotContain("railyard.to.created.t1", "railyard.to.shipped.t1");
+
+    // and once Connect answers again, the connectors are those of the rules in force
+    rig.connect.configWritesBeforeFailure.set(-1);
+    rig.apply("shop.yaml", rule("paid", "shop"));
+    assertThat(rig.connect.connectors).isEqualTo(connectorsBefore);
+  }
+
+  @Test
+  void shouldCreateNoConnectorForANewTargetThatSleepsUntilItHasEvents() throws Exception {
+    // given targets that sleep after five minutes without events
+    rig.close();
+    rig = new RuleServiceRig(RuleLimits.DEFAULTS, new TargetSleep(Duration.ofMinutes(5), () -> 0));
+
+    // when a rule is applied
+    Outcome<RuleDiffView> outcome = rig.apply("shop.yaml", rule("paid", "shop"));
+
+    // then it is in force with its topics, its router runs, and its target has no connector yet
+    assertThat(actions(outcome)).containsExactly(Map.entry("paid", "created"));
+    assertThat(rig.admin.listTopics().names().get()).contains("railyard.to.paid.t1");
+    assertThat(rig.connect.connectors).containsOnlyKeys("railyard.router.shop");
   }
 
   @Test

@@ -38,6 +38,13 @@ public final class FakeConnect implements AutoCloseable {
   /** Config errors validation reports, by config key. */
   public final Map<String, String> validationErrors = new ConcurrentHashMap<>();
 
+  /**
+   * Connector config writes to accept before every later one is answered 500, as a worker that fell
+   * over part way through a change would; negative accepts all.
+   */
+  public final java.util.concurrent.atomic.AtomicInteger configWritesBeforeFailure =
+      new java.util.concurrent.atomic.AtomicInteger(-1);
+
   private final HttpServer server;
 
   public FakeConnect() throws IOException {
@@ -80,6 +87,11 @@ public final class FakeConnect implements AutoCloseable {
     } else if (parts.length == 4 && parts[3].equals("config") && method.equals("GET")) {
       Map<String, String> config = connectors.get(parts[2]);
       answer(exchange, config == null ? 404 : 200, config == null ? missing(parts[2]) : config);
+    } else if (parts.length == 4
+        && parts[3].equals("config")
+        && method.equals("PUT")
+        && configWritesBeforeFailure.getAndUpdate(n -> n > 0 ? n - 1 : n) == 0) {
+      answer(exchange, 500, Map.of("message", "Request timed out"));
     } else if (parts.length == 4 && parts[3].equals("config") && method.equals("PUT")) {
       Map<String, String> config = new TreeMap<>();
       JsonNode node = JSON.readTree(body);

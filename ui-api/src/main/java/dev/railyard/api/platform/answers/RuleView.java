@@ -27,6 +27,8 @@ public record RuleView(
    * @param deliveryTopic the topic the router writes its events to
    * @param deadLetterTopic its dead-letter topic, or null when dead letters are off
    * @param retryTopic its retry topic, or null when it keeps order
+   * @param asleep true while it sleeps: its connector does not run, and what is routed to it waits
+   *     in its delivery topic until it wakes, within seconds of the first such event
    * @param stats its figures, or null before they were first read
    */
   public record Target(
@@ -35,6 +37,7 @@ public record RuleView(
       String deliveryTopic,
       String deadLetterTopic,
       String retryTopic,
+      boolean asleep,
       Stats stats) {}
 
   /**
