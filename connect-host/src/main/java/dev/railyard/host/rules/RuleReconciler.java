@@ -35,6 +35,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 final class RuleReconciler {
 
   private static final long TIMEOUT_S = 60;
+  private static final int CREATE_BATCH = 100;
 
   private final Admin admin;
   private final ConnectRest connect;
@@ -198,11 +199,18 @@ final class RuleReconciler {
     }
     List<NewTopic> topics = new ArrayList<>();
     names.forEach(n -> topics.add(new NewTopic(n, partitions, (short) -1)));
-    try {
-      admin.createTopics(topics).all().get(TIMEOUT_S, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw e;
+    // thousands of topics in one request are one long controller event, during which the broker's
+    // heartbeats and every client's requests wait; batches let them through in between
+    for (int from = 0; from < topics.size(); from += CREATE_BATCH) {
+      try {
+        admin
+            .createTopics(topics.subList(from, Math.min(topics.size(), from + CREATE_BATCH)))
+            .all()
+            .get(TIMEOUT_S, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
       }
     }
     return List.copyOf(names);
