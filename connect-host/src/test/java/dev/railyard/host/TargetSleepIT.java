@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +38,7 @@ class TargetSleepIT {
         metadata: {name: naps}
         spec:
           bus: naps
-          pattern: {type: ["nap.event"]}
+          pattern: {type: ["t"]}
           targets:
             - name: audit
               config: {connector.class: FileStreamSink, file: "%s"}
@@ -47,7 +49,7 @@ class TargetSleepIT {
     assertThat(connectors(api)).doesNotContain(CONNECTOR).contains("railyard.router.naps");
 
     // when events are put, it wakes and delivers them
-    List<String> ids = new ArrayList<>(put(api, 20));
+    Set<String> ids = new HashSet<>(EndpointRules.putEvents(api, "naps", 20));
     long put = System.nanoTime();
     RuleFixtures.awaitLines(file, 20);
     Duration wake = Duration.ofNanos(System.nanoTime() - put);
@@ -60,7 +62,7 @@ class TargetSleepIT {
         .until(() -> !connectors(api).contains(CONNECTOR));
 
     // when more events come, it wakes again and delivers them
-    ids.addAll(put(api, 20));
+    ids.addAll(EndpointRules.putEvents(api, "naps", 20));
     put = System.nanoTime();
     List<JsonNode> lines = RuleFixtures.awaitLines(file, 40);
     System.out.printf(
@@ -75,23 +77,6 @@ class TargetSleepIT {
         "TargetSleepIT: %d put, %d delivered, %d duplicates%n", 40, lines.size(), duplicates);
     assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(ids);
     assertThat(duplicates).isZero();
-  }
-
-  private static List<String> put(ApiClient api, int count) {
-    StringBuilder body = new StringBuilder("[");
-    for (int i = 0; i < count; i++) {
-      body.append(i == 0 ? "" : ",")
-          .append(
-              "{\"bus\": \"naps\", \"source\": \"it\", \"type\": \"nap.event\", \"data\": {\"n\": ")
-          .append(i)
-          .append("}}");
-    }
-    ApiClient.Response r = api.post("/api/v1/events", body.append("]").toString());
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    assertThat(r.json().get("failedEntryCount").asInt()).isZero();
-    List<String> ids = new ArrayList<>();
-    r.json().get("entries").forEach(e -> ids.add(e.get("eventId").asText()));
-    return ids;
   }
 
   private static List<String> connectors(ApiClient api) {

@@ -3,7 +3,6 @@ package dev.railyard.host.rules;
 import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.HealthProbe.ComponentHealth;
 import dev.railyard.api.platform.Outcome;
-import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.Page;
 import dev.railyard.api.platform.ReplayRequest;
 import dev.railyard.api.platform.RuleAdmin;
@@ -206,11 +205,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           // change costs one round of Connect validation, not one per target of the file
           reconciler.validateTargets(diff.changed(), templates, missing);
           if (!missing.isEmpty()) {
-            return Outcome.refused(
-                Kind.INVALID,
-                "INVALID_RULES",
-                fileName + ": " + String.join("; ", missing),
-                Map.of("problems", missing));
+            return RuleViews.refusedTargets(fileName, missing);
           }
           if (dryRun || diff.changed().isEmpty() && diff.deleted().isEmpty()) {
             return Outcome.ok(diff.answer(dryRun));
@@ -280,11 +275,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
               loaded.rules(), reconciler.templates(loaded.rules(), missing), missing);
           return missing.isEmpty()
               ? Outcome.ok(new Validated(true, loaded.rules().stream().map(Rule::name).toList()))
-              : Outcome.refused(
-                  Kind.INVALID,
-                  "INVALID_RULES",
-                  fileName + ": " + String.join("; ", missing),
-                  Map.of("problems", missing));
+              : RuleViews.refusedTargets(fileName, missing);
         });
   }
 

@@ -101,6 +101,23 @@ final class RuleViews {
     return problems;
   }
 
+  /**
+   * The refusal of a file whose rules or targets have problems: the first few in the message (a
+   * file of a thousand rules sharing one mistake would make it a thousand lines), all of them in
+   * the details.
+   */
+  static <T> Outcome<T> refusedTargets(String fileName, List<String> problems) {
+    int shown = Math.min(problems.size(), 5);
+    String message =
+        fileName
+            + ": "
+            + String.join("; ", problems.subList(0, shown))
+            + (problems.size() > shown
+                ? "; and " + (problems.size() - shown) + " more (details.problems lists them all)"
+                : "");
+    return Outcome.refused(Kind.INVALID, "INVALID_RULES", message, Map.of("problems", problems));
+  }
+
   /** The answer for a rule that does not exist. */
   static <T> Outcome<T> notFound(String name) {
     return Outcome.refused(

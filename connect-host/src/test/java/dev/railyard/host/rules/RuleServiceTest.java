@@ -180,6 +180,29 @@ class RuleServiceTest {
   }
 
   @Test
+  void shouldNameTheFirstFiveProblemsInTheMessageAndEveryOneInTheDetails() throws Exception {
+    // given Connect refuses every target's config
+    rig.connect.validationErrors.put("file", "Missing required configuration");
+
+    // when a file of twelve rules is applied
+    String[] rules = new String[12];
+    for (int i = 0; i < rules.length; i++) {
+      rules[i] = rule("r" + i, "shop");
+    }
+    Outcome<RuleDiffView> outcome = rig.apply("shop.yaml", file(rules));
+
+    // then the message names five and counts the rest, and the details list all twelve
+    Outcome.Refused<RuleDiffView> refused = (Outcome.Refused<RuleDiffView>) outcome;
+    assertThat(refused.message())
+        .contains("rule r0, target t1")
+        .contains("rule r4, target t1")
+        .doesNotContain("rule r5, target t1")
+        .endsWith("; and 7 more (details.problems lists them all)");
+    assertThat((List<?>) refused.details().get("problems")).hasSize(12);
+    assertThat(rig.written()).isEmpty();
+  }
+
+  @Test
   void shouldRefuseARuleOnABusOutsideTheScopeAndWriteNothing() throws Exception {
     // given a caller limited to bus billing
     BusScope billing = new BusScope(Set.of("billing"));
