@@ -37,8 +37,9 @@ final class TestPlatforms {
     // sets files.dir empty to test the default
     props.put(SecretsConfig.FILES_DIR_CONFIG, dataDir.toString());
     // most ITs look at the connectors of rule targets right after applying a rule; a sleeping
-    // target has none until its first event. TargetSleepIT runs with targets that sleep
-    props.put(TargetsConfig.SLEEP_AFTER_CONFIG, "0");
+    // target has none until its first event. TargetSleepIT runs with targets that sleep, and
+    // -Dit.sleep=300 runs every IT so (RoutingIT, DeliveryIT and ParkedDeliveryIT pass that way)
+    props.put(TargetsConfig.SLEEP_AFTER_CONFIG, System.getProperty("it.sleep", "0"));
     props.putAll(extra);
     return Platform.start(new RailyardConfig(props, "test"));
   }
