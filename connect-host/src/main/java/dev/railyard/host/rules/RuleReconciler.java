@@ -3,7 +3,6 @@ package dev.railyard.host.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
-import dev.railyard.rules.delivery.GuardedSinkConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Topology;
@@ -113,50 +112,7 @@ final class RuleReconciler {
    */
   void validateTargets(
       List<Rule> rules, Map<String, Map<String, String>> templates, List<String> problems) {
-    for (Rule rule : rules) {
-      for (Target t : rule.targets()) {
-        Map<String, String> template =
-            t.sink() instanceof Target.Connector c ? templates.get(c.name()) : null;
-        if (template == null && !(t.sink() instanceof Target.Inline)) {
-          continue; // its missing template is reported already
-        }
-        Map<String, String> config =
-            guard.resolveFiles(TargetConnectors.target(rule, t, template, pluginSettings));
-        String where = "rule " + rule.name() + ", target " + t.name() + ": ";
-        // before Connect's validation, which resolves config-provider references
-        Map<String, String> refused = guard.problems(config, null);
-        if (!refused.isEmpty()) {
-          refused.forEach((key, why) -> problems.add(where + "config '" + key + "': " + why));
-          continue;
-        }
-        ConnectRest.Answer answer =
-            call(
-                "PUT",
-                "/connector-plugins/" + encode(config.get("connector.class")) + "/config/validate",
-                config);
-        if (answer.status() == 400 || answer.status() == 404) {
-          problems.add(
-              where
-                  + answer.body().path("message").asText()
-                  + " (GET /connect/connector-plugins lists the installed ones)");
-          continue;
-        }
-        for (JsonNode c : answer.orThrow().body().path("configs")) {
-          JsonNode value = c.path("value");
-          for (JsonNode error : value.path("errors")) {
-            String key = value.path("name").asText();
-            problems.add(
-                where
-                    + "config '"
-                    + (key.equals(GuardedSinkConfig.DELEGATE_CLASS_CONFIG)
-                        ? "connector.class"
-                        : key)
-                    + "': "
-                    + error.asText());
-          }
-        }
-      }
-    }
+    new TargetValidation(connect, guard, pluginSettings).check(rules, templates, problems);
   }
 
   /** The buses whose topics exist. */
@@ -372,7 +328,7 @@ final class RuleReconciler {
     return map;
   }
 
-  private static String encode(String s) {
+  static String encode(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
         .replace("+", "%20");
   }

@@ -180,6 +180,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       String fileName, String yaml, boolean dryRun, boolean prune, BusScope scope) {
     return changes.run(
         () -> {
+          long start = System.nanoTime();
           LoadResult loaded = RuleFiles.load(fileName, yaml);
           if (!loaded.isValid()) {
             return RuleViews.refused(fileName, loaded);
@@ -204,6 +205,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
           // rules in force as written were checked when they were applied: a big file with one
           // change costs one round of Connect validation, not one per target of the file
           reconciler.validateTargets(diff.changed(), templates, missing);
+          long validated = System.nanoTime();
           if (!missing.isEmpty()) {
             return RuleViews.refusedTargets(fileName, missing);
           }
@@ -211,7 +213,12 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
             return Outcome.ok(diff.answer(dryRun));
           }
           commit(diff, templates);
-          log.info("Applied {}: {}", fileName, diff.summary());
+          log.info(
+              "Applied {}: {} in {} ms ({} ms checking and validating the targets)",
+              fileName,
+              diff.summary(),
+              (System.nanoTime() - start) / 1_000_000,
+              (validated - start) / 1_000_000);
           return Outcome.ok(diff.answer(false));
         });
   }
