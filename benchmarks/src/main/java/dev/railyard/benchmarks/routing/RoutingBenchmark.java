@@ -272,12 +272,17 @@ public final class RoutingBenchmark {
             span.rate(),
             span.cpuMicrosPerLine(),
             Double.NaN);
+    // wall-clock times of the span, to find it in a flight recording
+    java.time.Instant now = java.time.Instant.now();
+    long nanos = System.nanoTime();
     System.out.printf(
         Locale.ROOT,
-        "%s: %,.0f events/s, %.1f µs CPU an event%n",
+        "%s: %,.0f events/s, %.1f µs CPU an event (%s to %s)%n",
         name,
         row.rate(),
-        row.cpuMicros());
+        row.cpuMicros(),
+        now.minusNanos(nanos - span.first()),
+        now.minusNanos(nanos - span.last()));
     return row;
   }
 
