@@ -40,19 +40,26 @@ final class RailyardProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code jar} with {@code workers} workers and buses of {@code partitions} partitions and
-   * the flags given, its output in {@code dataDir/railyard.log}, and waits until it answers and a
-   * worker runs.
+   * Starts {@code jar} with {@code workers} workers and buses of {@code partitions} partitions, the
+   * flags given and the control plane's JVM options given (beside its heap), its output in {@code
+   * dataDir/railyard.log}, and waits until it answers and a worker runs.
    */
   static RailyardProcess start(
-      Path jar, Path dataDir, int workers, int partitions, List<String> extraFlags)
+      Path jar,
+      Path dataDir,
+      int workers,
+      int partitions,
+      List<String> extraFlags,
+      List<String> jvmOptions)
       throws IOException, InterruptedException {
     Files.createDirectories(dataDir);
     int httpPort = freePort();
     int brokerPort = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-cp", jar.toString()));
+    command.addAll(List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", jar.toString()));
     command.addAll(
         List.of(
             "dev.railyard.host.Main",

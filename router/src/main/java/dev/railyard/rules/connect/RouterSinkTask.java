@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.rules.cloudevents.EventId;
 import dev.railyard.rules.kafka.PluginClients;
+import dev.railyard.rules.kafka.SharedProducers;
 import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.stats.DeliveryCounters;
 import dev.railyard.rules.stats.StatsPublisher;
@@ -14,24 +15,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
@@ -45,9 +42,10 @@ import org.slf4j.LoggerFactory;
  * the offsets of what {@code put} got (on its commit interval, and before partitions are revoked or
  * the task stops), returns only when Kafka has every one of them, so the committed offsets never
  * get ahead of the deliveries: events are routed at least once. A write that failed fails the
- * flush, and Connect rewinds to the last committed offsets and hands the events over again. Waiting
- * in every {@code put} instead made routing one producer round trip per batch (issue 13's
- * benchmark: the router's thread mostly idle). It counts the events each rule matched and the
+ * flush, and Connect rewinds to the last committed offsets and hands the events over again; until
+ * then {@code put} routes nothing more (it would all be routed again) and asks Connect to commit
+ * now. Waiting in every {@code put} instead made routing one producer round trip per batch (issue
+ * 13's benchmark: the router's thread mostly idle). It counts the events each rule matched and the
  * transform errors per target, published to the stats topic as {@code router.<bus>}; like the
  * routing, the counts are at least once (a batch Connect hands over again is counted again).
  */
@@ -62,15 +60,34 @@ public class RouterSinkTask extends SinkTask {
    */
   static final int MAX_IN_FLIGHT = 20_000;
 
-  // the writes of every put since the last flush
-  private final List<Future<RecordMetadata>> inFlight = new ArrayList<>();
+  /**
+   * The router's producer settings beside acks=all and idempotence ({@link
+   * PluginClients#reliableProducer}): batches of up to 256 KiB filled for up to 20 ms, instead of
+   * 16 KiB (about 20 events of 700 bytes) for 5 ms, so the broker appends a batch per many events
+   * also when they spread over many delivery topics (at most 20 ms more before an event is in its
+   * delivery topic). Uncompressed: the events cross one machine or one data centre, and compressing
+   * them would cost the router's thread more than it saves the broker.
+   */
+  static final Map<String, Object> PRODUCER_SETTINGS =
+      Map.of(
+          ProducerConfig.LINGER_MS_CONFIG,
+          20,
+          ProducerConfig.BATCH_SIZE_CONFIG,
+          256 * 1024,
+          ProducerConfig.COMPRESSION_TYPE_CONFIG,
+          "none");
 
   private String bus;
   private RuleLog rules;
   // why the task no longer follows the rules topic, if it does not: the follower's failure
   private Supplier<Optional<Throwable>> unfollowed;
   private volatile RoutingTable table = RoutingTable.EMPTY;
+  // the tasks of a bus's router on one worker share a producer (see SharedProducers)
+  private static final SharedProducers<byte[], byte[]> PRODUCERS = new SharedProducers<>();
+
   private Producer<byte[], byte[]> producer;
+  private SharedProducers<byte[], byte[]>.Lease lease;
+  private Writes writes;
   private StatsPublisher stats;
   private DeliveryCounters counters;
 
@@ -89,6 +106,7 @@ public class RouterSinkTask extends SinkTask {
       Supplier<Optional<Throwable>> unfollowed) {
     this.bus = bus;
     this.producer = producer;
+    this.writes = new Writes(producer);
     this.counters = counters;
     this.unfollowed = unfollowed;
     rulesChanged(rules);
@@ -99,12 +117,18 @@ public class RouterSinkTask extends SinkTask {
     RouterConfig config = new RouterConfig(props);
     bus = config.bus();
     PluginClients clients = config.clients();
-    producer =
-        clients.reliableProducer(
-            "railyard-router-" + bus,
-            new ByteArraySerializer(),
-            new ByteArraySerializer(),
-            Map.of(ProducerConfig.LINGER_MS_CONFIG, 5));
+    String clientId = "railyard-router-" + bus;
+    lease =
+        PRODUCERS.lease(
+            List.of(clientId, clients.settings(), PRODUCER_SETTINGS),
+            () ->
+                clients.reliableProducer(
+                    clientId,
+                    new ByteArraySerializer(),
+                    new ByteArraySerializer(),
+                    PRODUCER_SETTINGS));
+    producer = lease.producer();
+    writes = new Writes(producer);
     stats =
         StatsPublisher.start(
             clients,
@@ -132,8 +156,14 @@ public class RouterSinkTask extends SinkTask {
   @Override
   public void put(Collection<SinkRecord> records) {
     failIfRulesAreNotFollowed();
+    if (writes.failed()) {
+      // the flush will fail and Connect rewind to the committed offsets: this would be routed again
+      if (context != null) {
+        context.requestCommit();
+      }
+      return;
+    }
     RoutingTable current = table;
-    List<Future<RecordMetadata>> sent = inFlight;
     Instant now = Instant.now();
     for (SinkRecord record : records) {
       byte[] event = bytes(record.value());
@@ -144,46 +174,40 @@ public class RouterSinkTask extends SinkTask {
       try {
         routes = current.match(event);
       } catch (RuntimeException | StackOverflowError e) {
-        // one unreadable event must not stop the bus: it waits in the bus's dead letters
-        log.warn(
-            "Router of bus {} could not match an event at {}-{}@{}: {}",
-            bus,
-            record.topic(),
-            record.kafkaPartition(),
-            record.kafkaOffset(),
-            e.toString());
-        sent.add(
-            producer.send(
-                new ProducerRecord<>(
-                    Topology.busDeadLetterTopic(bus),
-                    null,
-                    bytes(record.key()),
-                    event,
-                    DeadLetters.headers("", "", asException(e), now))));
+        unreadable(record, event, e, now);
         continue;
       }
       if (!routes.isEmpty()) {
-        route(record, event, routes, now, sent);
+        route(record, event, routes, now);
       }
     }
-    if (inFlight.size() >= MAX_IN_FLIGHT) {
-      awaitInFlight();
+    if (writes.pending() >= MAX_IN_FLIGHT) {
+      writes.awaitAll();
     }
+  }
+
+  // one unreadable event must not stop the bus: it waits in the bus's dead letters
+  private void unreadable(SinkRecord record, byte[] event, Throwable e, Instant now) {
+    log.warn(
+        "Router of bus {} could not match an event at {}-{}@{}: {}",
+        bus,
+        record.topic(),
+        record.kafkaPartition(),
+        record.kafkaOffset(),
+        e.toString());
+    writes.send(
+        new ProducerRecord<>(
+            Topology.busDeadLetterTopic(bus),
+            null,
+            bytes(record.key()),
+            event,
+            DeadLetters.headers("", "", asException(e), now)));
   }
 
   /** Returns once Kafka has every record written since the last flush; throws if one failed. */
   @Override
   public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-    awaitInFlight();
-  }
-
-  private void awaitInFlight() {
-    try {
-      await(inFlight);
-    } finally {
-      // failed or not, these are done: a failure has Connect rewind and hand them over again
-      inFlight.clear();
-    }
+    writes.settle();
   }
 
   // routing on with rules that no longer change would be quiet and wrong: FAILED shows it in
@@ -203,17 +227,12 @@ public class RouterSinkTask extends SinkTask {
   }
 
   private void route(
-      SinkRecord record,
-      byte[] event,
-      List<RoutingTable.Route> routes,
-      Instant now,
-      List<Future<RecordMetadata>> sent) {
+      SinkRecord record, byte[] event, List<RoutingTable.Route> routes, Instant now) {
     byte[] key = bytes(record.key());
     // the tree is built only for transforms that read the event; the id header needs none
     JsonNode tree = null;
     boolean parsed = false;
-    String id = null;
-    boolean idRead = false;
+    Header id = null;
     for (RoutingTable.Route route : routes) {
       counters.matched(route.rule());
       Transformer transformer = route.transformer();
@@ -232,31 +251,35 @@ public class RouterSinkTask extends SinkTask {
         output = null;
         failure = e;
       }
-      if (output != null && !idRead) {
-        id = tree != null ? textOf(tree.get("id")) : EventId.of(event);
-        idRead = true;
+      if (output != null && id == null) {
+        id = idHeader(tree != null ? textOf(tree.get("id")) : EventId.of(event));
       }
       for (RoutingTable.Destination d : route.destinations()) {
         if (output != null) {
-          sent.add(
-              producer.send(
-                  new ProducerRecord<>(
-                      d.topic(), null, key, output, headers(route.rule(), d.target(), id))));
+          writes.send(new ProducerRecord<>(d.topic(), null, key, output, headers(route, d, id)));
           continue;
         }
         counters.transformError(route.rule(), d.target());
         if (d.deadLetter()) {
-          sent.add(
-              producer.send(
-                  new ProducerRecord<>(
-                      d.deadLetterTopic(),
-                      null,
-                      key,
-                      event,
-                      DeadLetters.headers(route.rule(), d.target(), failure, now))));
+          writes.send(
+              new ProducerRecord<>(
+                  d.deadLetterTopic(),
+                  null,
+                  key,
+                  event,
+                  DeadLetters.headers(route.rule(), d.target(), failure, now)));
         }
       }
     }
+  }
+
+  // an event without a text id gets no id header; NO_ID marks that it was looked for
+  private static final Header NO_ID = new RecordHeader(Topology.EVENT_ID_HEADER, new byte[0]);
+
+  private static Header idHeader(String eventId) {
+    return eventId == null
+        ? NO_ID
+        : new RecordHeader(Topology.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String textOf(JsonNode node) {
@@ -267,14 +290,12 @@ public class RouterSinkTask extends SinkTask {
     return t instanceof Exception e ? e : new IllegalStateException(t.toString(), t);
   }
 
-  private static RecordHeaders headers(String rule, String target, String eventId) {
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(Topology.RULE_HEADER, rule.getBytes(StandardCharsets.UTF_8));
-    headers.add(Topology.TARGET_HEADER, target.getBytes(StandardCharsets.UTF_8));
-    if (eventId != null) {
-      headers.add(Topology.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
-    }
-    return headers;
+  // the producer copies the list once into the record's own headers
+  private static List<Header> headers(
+      RoutingTable.Route route, RoutingTable.Destination d, Header id) {
+    return id == NO_ID
+        ? List.of(route.ruleHeader(), d.header())
+        : List.of(route.ruleHeader(), d.header(), id);
   }
 
   private static JsonNode parse(byte[] event) {
@@ -283,21 +304,6 @@ public class RouterSinkTask extends SinkTask {
     } catch (IOException e) {
       return null; // matched as text but not JSON: nothing can be transformed; unreachable in
       // practice
-    }
-  }
-
-  private static void await(List<Future<RecordMetadata>> sent) {
-    for (Future<RecordMetadata> f : sent) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RetriableException("interrupted while routing", e);
-      } catch (ExecutionException e) {
-        // Connect redelivers the whole batch: at least once, never lost
-        throw new RetriableException(
-            "a routed event was not written: " + e.getCause(), e.getCause());
-      }
     }
   }
 
@@ -323,7 +329,10 @@ public class RouterSinkTask extends SinkTask {
     if (rules != null) {
       rules.close();
     }
-    if (producer != null) {
+    // what is not yet written is not committed either, so Connect hands it over again
+    if (lease != null) {
+      lease.close(Duration.ofSeconds(30));
+    } else if (producer != null) {
       producer.close(Duration.ofSeconds(30));
     }
     if (stats != null) {

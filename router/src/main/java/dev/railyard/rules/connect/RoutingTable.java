@@ -5,10 +5,13 @@ import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.pattern.RuleSet;
 import dev.railyard.rules.transform.Transformer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * The enabled rules of one bus, compiled: one {@link RuleSet} for all patterns, and per rule its
@@ -16,11 +19,26 @@ import java.util.Map;
  */
 final class RoutingTable {
 
-  /** A rule ready to route: its transformer and the topics of its targets. */
-  record Route(String rule, Transformer transformer, List<Destination> destinations) {}
+  /**
+   * A rule ready to route: its transformer, the topics of its targets and the header naming the
+   * rule, made once for every record of the rule (the producer only reads it).
+   */
+  record Route(
+      String rule, Transformer transformer, List<Destination> destinations, Header ruleHeader) {
 
-  /** One target's delivery and dead-letter topics. */
-  record Destination(String target, String topic, String deadLetterTopic, boolean deadLetter) {}
+    Route(String rule, Transformer transformer, List<Destination> destinations) {
+      this(rule, transformer, destinations, textHeader(Topology.RULE_HEADER, rule));
+    }
+  }
+
+  /** One target's delivery and dead-letter topics, and the header naming the target. */
+  record Destination(
+      String target, String topic, String deadLetterTopic, boolean deadLetter, Header header) {
+
+    Destination(String target, String topic, String deadLetterTopic, boolean deadLetter) {
+      this(target, topic, deadLetterTopic, deadLetter, textHeader(Topology.TARGET_HEADER, target));
+    }
+  }
 
   static final RoutingTable EMPTY = new RoutingTable(RuleSet.empty(), Map.of());
 
@@ -58,10 +76,25 @@ final class RoutingTable {
         target.deadLetter());
   }
 
-  /** The routes of the rules whose patterns match the event. */
+  private static Header textHeader(String key, String value) {
+    return new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The routes of the rules whose patterns match the event, in the rules' order. */
   List<Route> match(byte[] eventJson) {
     List<String> names = ruleSet.matches(eventJson);
-    return names.stream().map(routes::get).toList();
+    // most events match one rule or none: no stream, no copy for those
+    return switch (names.size()) {
+      case 0 -> List.of();
+      case 1 -> List.of(routes.get(names.get(0)));
+      default -> {
+        Route[] matched = new Route[names.size()];
+        for (int i = 0; i < matched.length; i++) {
+          matched[i] = routes.get(names.get(i));
+        }
+        yield List.of(matched);
+      }
+    };
   }
 
   int size() {

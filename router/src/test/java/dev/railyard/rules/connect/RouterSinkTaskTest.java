@@ -171,6 +171,55 @@ class RouterSinkTaskTest {
   }
 
   @Test
+  void shouldRouteNothingMoreAfterAFailedWriteUntilTheFlushReportedIt() {
+    // given a write that failed before the next batch
+    MockProducer<byte[], byte[]> failing =
+        new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+    RouterSinkTask task =
+        new RouterSinkTask(
+            "shop",
+            failing,
+            counters,
+            rules(rule("all", "shop", ALL, target("t"))),
+            Optional::empty);
+    CommitRequests context = new CommitRequests();
+    task.initialize(context);
+    task.put(List.of(event(SHIPPED)));
+    failing.errorNext(new IllegalStateException("broker gone"));
+
+    // when the next batch comes
+    task.put(List.of(event(PAID), event(SHIPPED)));
+
+    // then it is not routed (Connect will rewind and hand it over again), and a commit is asked
+    // for so that the rewind comes soon
+    assertThat(failing.history()).hasSize(1);
+    assertThat(context.requested).isEqualTo(1);
+
+    // and once the flush has failed, routing goes on
+    assertThatThrownBy(() -> task.flush(Map.of())).isInstanceOf(RetriableException.class);
+    task.put(List.of(event(PAID)));
+    assertThat(failing.history()).hasSize(2);
+  }
+
+  @Test
+  void shouldWriteNoIdHeaderForAnEventWithoutATextId() {
+    // given a rule matching every event
+    RouterSinkTask task = task(rules(rule("all", "shop", ALL, target("t"))));
+
+    // when an event without an id and one with a numeric id are routed
+    task.put(
+        List.of(event("{\"source\":\"s\",\"type\":\"x\"}"), event("{\"id\":7,\"source\":\"s\"}")));
+
+    // then both carry the rule and the target, and neither an id
+    assertThat(producer.history()).hasSize(2);
+    for (ProducerRecord<byte[], byte[]> r : producer.history()) {
+      assertThat(header(r, "railyard.rule")).isEqualTo("all");
+      assertThat(header(r, "railyard.target")).isEqualTo("t");
+      assertThat(r.headers().lastHeader("railyard.event.id")).isNull();
+    }
+  }
+
+  @Test
   void shouldNotCommitPastWritesNotYetInKafka() {
     // given a write Kafka has not acknowledged yet
     MockProducer<byte[], byte[]> slow =
@@ -236,5 +285,51 @@ class RouterSinkTaskTest {
   /** A task of bus shop on the test's producer, following its rules without a topic. */
   private RouterSinkTask task(Map<String, Rule> rules) {
     return new RouterSinkTask("shop", producer, counters, rules, Optional::empty);
+  }
+
+  /** A task context that counts the commits the task asks for. */
+  private static final class CommitRequests
+      implements org.apache.kafka.connect.sink.SinkTaskContext {
+    int requested;
+
+    @Override
+    public Map<String, String> configs() {
+      return Map.of();
+    }
+
+    @Override
+    public void offset(Map<org.apache.kafka.common.TopicPartition, Long> offsets) {}
+
+    @Override
+    public void offset(org.apache.kafka.common.TopicPartition tp, long offset) {}
+
+    @Override
+    public void timeout(long timeoutMs) {}
+
+    @Override
+    public java.util.Set<org.apache.kafka.common.TopicPartition> assignment() {
+      return java.util.Set.of();
+    }
+
+    @Override
+    public void pause(org.apache.kafka.common.TopicPartition... partitions) {}
+
+    @Override
+    public void resume(org.apache.kafka.common.TopicPartition... partitions) {}
+
+    @Override
+    public void requestCommit() {
+      requested++;
+    }
+
+    @Override
+    public org.apache.kafka.connect.sink.ErrantRecordReporter errantRecordReporter() {
+      return null;
+    }
+
+    @Override
+    public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
+      return null;
+    }
   }
 }
