@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.awaitility.Awaitility;
 
 /**
@@ -17,8 +20,9 @@ import org.awaitility.Awaitility;
  * {@code railyard up} does (one worker), applies N rules at once, each with a FileStreamSink target
  * whose pattern matches nothing that is put, and prints the time the apply took, the time until
  * every target was ready (asleep, or its connector and task RUNNING when targets never sleep), the
- * worker's and control plane's resident memory and threads (highest of 20 one-second samples), and
- * the wake-up time of three targets (PutEvents answered to the event in the target's file).
+ * time until the broker held the logs of every delivery topic, the worker's and control plane's
+ * resident memory and threads (highest of 20 one-second samples), and the wake-up time of three
+ * targets (PutEvents answered to the event in the target's file).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.railyard.benchmarks.routing.IdleRulesBenchmark \
@@ -55,7 +59,7 @@ public final class IdleRulesBenchmark {
     if (!sleep) {
       flags.addAll(List.of("--rules-targets-sleep-after-seconds", "0"));
     }
-    try (RailyardProcess railyard = RailyardProcess.start(JAR, dataDir, 1, 3, flags)) {
+    try (RailyardProcess railyard = RailyardProcess.start(JAR, dataDir, 1, 3, flags, List.of())) {
       Footprint before = Footprint.highest(Duration.ofSeconds(5));
       Path files = dataDir.resolve("files");
       Files.createDirectories(files);
@@ -70,6 +74,8 @@ public final class IdleRulesBenchmark {
       }
       awaitReady(railyard, rules, sleep);
       double readySeconds = (System.nanoTime() - start) / 1e9;
+      awaitLogs(railyard, rules);
+      double logsSeconds = (System.nanoTime() - start) / 1e9;
       Footprint after = Footprint.highest(Duration.ofSeconds(20));
       List<Double> wakes = new ArrayList<>();
       for (int i : new int[] {7, rules / 2, rules - 1}) {
@@ -77,13 +83,15 @@ public final class IdleRulesBenchmark {
       }
       System.out.printf(
           Locale.ROOT,
-          "%n| rules | sleep | apply s | all ready s | worker RSS MB (before) | worker threads"
-              + " (before) | control plane RSS MB | wake-up s |%n|---:|---|---:|---:|---:|---:|---:|---|%n"
-              + "| %d | %s | %.1f | %.1f | %d (%d) | %d (%d) | %d | %s |%n",
+          "%n| rules | sleep | apply s | all ready s | broker's logs s | worker RSS MB (before) |"
+              + " worker threads (before) | control plane RSS MB | wake-up s |%n"
+              + "|---:|---|---:|---:|---:|---:|---:|---:|---|%n"
+              + "| %d | %s | %.1f | %.1f | %.1f | %d (%d) | %d (%d) | %d | %s |%n",
           rules,
           sleep ? "after 300 s" : "never",
           applySeconds,
           readySeconds,
+          logsSeconds,
           after.workerRssMb(),
           before.workerRssMb(),
           after.workerThreads(),
@@ -142,6 +150,33 @@ public final class IdleRulesBenchmark {
               }
               return sleep ? targets == 0 : running == rules;
             });
+  }
+
+  /**
+   * Until the broker holds a log for every partition of the rules' delivery topics: a broker
+   * publishes a batch of new topics only once it has made the logs of the batches before, so the
+   * last rules of a big apply reach their targets only after that.
+   */
+  private static void awaitLogs(RailyardProcess railyard, int rules) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, railyard.bootstrapServers()))) {
+      Awaitility.await("the broker's logs of every delivery topic")
+          .atMost(Duration.ofMinutes(30))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                long logs = 0;
+                for (var dir :
+                    admin.describeLogDirs(List.of(1)).allDescriptions().get().get(1).values()) {
+                  logs +=
+                      dir.replicaInfos().keySet().stream()
+                          .filter(tp -> tp.topic().startsWith("railyard.to.idle-"))
+                          .count();
+                }
+                return logs >= 3L * rules;
+              });
+    }
   }
 
   /** Seconds from putting one event of a target's type until it is in the target's file. */
