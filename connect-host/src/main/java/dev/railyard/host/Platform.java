@@ -13,6 +13,7 @@ import dev.railyard.host.config.LimitsConfig;
 import dev.railyard.host.config.PluginsConfig;
 import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.config.SecretsConfig;
+import dev.railyard.host.config.TopicsConfig;
 import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.connectors.ConnectorService;
@@ -22,6 +23,7 @@ import dev.railyard.host.events.BusTail;
 import dev.railyard.host.events.BusTopics;
 import dev.railyard.host.health.PlatformHealth;
 import dev.railyard.host.kafka.KafkaClients;
+import dev.railyard.host.kafka.TopicSettings;
 import dev.railyard.host.plugins.PluginStore;
 import dev.railyard.host.plugins.PluginStoreCatalog;
 import dev.railyard.host.plugins.PluginUsage;
@@ -129,8 +131,16 @@ public final class Platform implements AutoCloseable {
     if (!security.isEmpty()) {
       log.info("Kafka client settings: {}", KafkaClientConfig.masked(security));
     }
+    Map<String, Object> clientSettings = new HashMap<>(security);
+    clientSettings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    KafkaClients clients = KafkaClients.of(clientSettings);
+    Admin admin = clients.admin("admin");
+    started.push(() -> admin.close(Duration.ofSeconds(5)));
+    // the workers create their internal topics as they start: the replication is known before
+    TopicSettings topicSettings = topicSettings(broker == null ? admin : null);
     workers =
-        WorkerSetup.pool(config, dataDir, logDir, pluginDir, bootstrapServers, security, reach);
+        WorkerSetup.pool(
+            config, dataDir, logDir, pluginDir, bootstrapServers, security, reach, topicSettings);
     started.push(workers);
     int count = config.getInt(RailyardConfig.WORKERS_CONFIG);
     // Worker JVMs boot and load Connect while the broker starts; they wait for it to answer.
@@ -146,17 +156,13 @@ public final class Platform implements AutoCloseable {
           return bootstrapServers + (embedded != null ? ", embedded" : "");
         });
 
-    Map<String, Object> clientSettings = new HashMap<>(security);
-    clientSettings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    KafkaClients clients = KafkaClients.of(clientSettings);
-    Admin admin = clients.admin("admin");
-    started.push(() -> admin.close(Duration.ofSeconds(5)));
     BusTopics topics =
         new BusTopics(
             admin,
             config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG),
             config.getBoolean(RailyardConfig.BUS_AUTO_CREATE_CONFIG),
-            config.getInt(LimitsConfig.BUSES_CONFIG));
+            config.getInt(LimitsConfig.BUSES_CONFIG),
+            topicSettings);
     stage(
         "default bus",
         () -> {
@@ -236,7 +242,8 @@ public final class Platform implements AutoCloseable {
                       config.getInt(LimitsConfig.TARGETS_CONFIG),
                       config.getInt(LimitsConfig.REPLAYS_CONFIG),
                       config.getInt(LimitsConfig.RULE_QUEUE_CONFIG),
-                      config.getInt(LimitsConfig.BUSES_CONFIG)));
+                      config.getInt(LimitsConfig.BUSES_CONFIG)),
+                  topicSettings);
           started.push(rules);
           return rules.count() + " rule(s)";
         });
@@ -251,7 +258,8 @@ public final class Platform implements AutoCloseable {
                   logDir.resolve("audit.log"),
                   clients,
                   admin,
-                  config.getBoolean(HttpConfig.AUDIT_PUT_EVENTS_CONFIG));
+                  config.getBoolean(HttpConfig.AUDIT_PUT_EVENTS_CONFIG),
+                  topicSettings);
           started.push(audit);
           api =
               ApiServer.start(
@@ -282,6 +290,28 @@ public final class Platform implements AutoCloseable {
     // a slow Connect must not hold up the start for a warning
     CompletableFuture.runAsync(connectors::warnAboutStoredConfigs);
     log.info("Railyard is up in {}", seconds(System.nanoTime() - t0));
+  }
+
+  /**
+   * How the topics Railyard creates are replicated: from {@link TopicsConfig} and, where it lets
+   * the cluster decide, the brokers alive now ({@code cluster}; null for the embedded broker, which
+   * is one).
+   */
+  private TopicSettings topicSettings(Admin cluster) {
+    int replicas = config.getInt(TopicsConfig.REPLICATION_FACTOR_CONFIG);
+    int insync = config.getInt(TopicsConfig.MIN_INSYNC_REPLICAS_CONFIG);
+    TopicSettings[] resolved = new TopicSettings[1];
+    stage(
+        "topics",
+        () -> {
+          int brokers =
+              cluster == null
+                  ? 1
+                  : cluster.describeCluster().nodes().get(60, TimeUnit.SECONDS).size();
+          resolved[0] = TopicSettings.resolve(replicas, insync, brokers);
+          return resolved[0] + " (" + brokers + " live broker(s))";
+        });
+    return resolved[0];
   }
 
   /** The file holding the admin token made on the first start, {@code <data.dir>/admin.token}. */

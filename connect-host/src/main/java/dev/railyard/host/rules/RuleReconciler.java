@@ -3,6 +3,7 @@ package dev.railyard.host.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
+import dev.railyard.host.kafka.TopicSettings;
 import dev.railyard.rules.delivery.GuardedSinkConfig;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
@@ -38,6 +39,7 @@ final class RuleReconciler {
   private final int partitions;
   private final Function<String, OptionalInt> scaledTasks;
   private final ConfigGuard guard;
+  private final TopicSettings topics;
 
   RuleReconciler(
       Admin admin, ConnectRest connect, Map<String, String> pluginSettings, int partitions) {
@@ -65,6 +67,26 @@ final class RuleReconciler {
       int partitions,
       Function<String, OptionalInt> scaledTasks,
       ConfigGuard guard) {
+    this(
+        admin,
+        connect,
+        pluginSettings,
+        partitions,
+        scaledTasks,
+        guard,
+        TopicSettings.BROKER_DEFAULTS);
+  }
+
+  /** As above; {@code topics} says how the topics of rules are replicated. */
+  RuleReconciler(
+      Admin admin,
+      ConnectRest connect,
+      Map<String, String> pluginSettings,
+      int partitions,
+      Function<String, OptionalInt> scaledTasks,
+      ConfigGuard guard,
+      TopicSettings topics) {
+    this.topics = topics;
     this.guard = guard;
     this.admin = admin;
     this.connect = connect;
@@ -196,7 +218,7 @@ final class RuleReconciler {
 
   private void add(List<NewTopic> topics, Set<String> names, String name) {
     if (names.add(name)) {
-      topics.add(new NewTopic(name, partitions, (short) -1));
+      topics.add(this.topics.newTopic(name, partitions));
     }
   }
 
@@ -231,7 +253,8 @@ final class RuleReconciler {
           ensure(
               name,
               guard.resolveFiles(
-                  TargetConnectors.target(rule, t, template, pluginSettings, retryTopics)));
+                  TargetConnectors.target(
+                      rule, t, template, pluginSettings, retryTopics, topics.replicationFactor())));
         }
       }
     }
