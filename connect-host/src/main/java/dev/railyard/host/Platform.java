@@ -13,7 +13,6 @@ import dev.railyard.host.config.LimitsConfig;
 import dev.railyard.host.config.PluginsConfig;
 import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.config.SecretsConfig;
-import dev.railyard.host.config.TopicsConfig;
 import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.connectors.ConnectorService;
@@ -49,12 +48,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,13 +128,11 @@ public final class Platform implements AutoCloseable {
     if (!security.isEmpty()) {
       log.info("Kafka client settings: {}", KafkaClientConfig.masked(security));
     }
-    Map<String, Object> clientSettings = new HashMap<>(security);
-    clientSettings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    KafkaClients clients = KafkaClients.of(clientSettings);
+    KafkaClients clients = KafkaClients.of(security, bootstrapServers);
     Admin admin = clients.admin("admin");
     started.push(() -> admin.close(Duration.ofSeconds(5)));
     // the workers create their internal topics as they start: the replication is known before
-    TopicSettings topicSettings = topicSettings(broker == null ? admin : null);
+    TopicSettings topicSettings = TopicSettings.of(config, broker == null ? admin : null);
     workers =
         WorkerSetup.pool(
             config, dataDir, logDir, pluginDir, bootstrapServers, security, reach, topicSettings);
@@ -290,28 +285,6 @@ public final class Platform implements AutoCloseable {
     // a slow Connect must not hold up the start for a warning
     CompletableFuture.runAsync(connectors::warnAboutStoredConfigs);
     log.info("Railyard is up in {}", seconds(System.nanoTime() - t0));
-  }
-
-  /**
-   * How the topics Railyard creates are replicated: from {@link TopicsConfig} and, where it lets
-   * the cluster decide, the brokers alive now ({@code cluster}; null for the embedded broker, which
-   * is one).
-   */
-  private TopicSettings topicSettings(Admin cluster) {
-    int replicas = config.getInt(TopicsConfig.REPLICATION_FACTOR_CONFIG);
-    int insync = config.getInt(TopicsConfig.MIN_INSYNC_REPLICAS_CONFIG);
-    TopicSettings[] resolved = new TopicSettings[1];
-    stage(
-        "topics",
-        () -> {
-          int brokers =
-              cluster == null
-                  ? 1
-                  : cluster.describeCluster().nodes().get(60, TimeUnit.SECONDS).size();
-          resolved[0] = TopicSettings.resolve(replicas, insync, brokers);
-          return resolved[0] + " (" + brokers + " live broker(s))";
-        });
-    return resolved[0];
   }
 
   /** The file holding the admin token made on the first start, {@code <data.dir>/admin.token}. */

@@ -1,12 +1,19 @@
 package dev.railyard.host.kafka;
 
+import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.config.TopicsConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one home of how the topics Railyard creates are replicated: every {@link NewTopic} of the
@@ -19,6 +26,8 @@ import org.apache.kafka.common.config.TopicConfig;
  *     default
  */
 public record TopicSettings(short replicationFactor, int minInsyncReplicas) {
+
+  private static final Logger log = LoggerFactory.getLogger(TopicSettings.class);
 
   /** Topics as the broker's defaults make them: for unit tests on a mock cluster. */
   public static final TopicSettings BROKER_DEFAULTS = new TopicSettings((short) -1, -1);
@@ -59,6 +68,34 @@ public record TopicSettings(short replicationFactor, int minInsyncReplicas) {
               + "): no write could ever be acknowledged");
     }
     return new TopicSettings((short) replicas, insync);
+  }
+
+  /**
+   * The settings of a deployment, from its {@link TopicsConfig} settings and, where they let the
+   * cluster decide, the brokers alive now.
+   *
+   * @param cluster the cluster to ask; null for the embedded broker, which is one
+   * @throws ConfigException naming the setting that the cluster cannot hold
+   */
+  public static TopicSettings of(RailyardConfig config, Admin cluster) {
+    int brokers = 1;
+    if (cluster != null) {
+      try {
+        brokers = cluster.describeCluster().nodes().get(60, TimeUnit.SECONDS).size();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while asking Kafka for its brokers", e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("Kafka did not say how many brokers it has: " + e, e);
+      }
+    }
+    TopicSettings settings =
+        resolve(
+            config.getInt(TopicsConfig.REPLICATION_FACTOR_CONFIG),
+            config.getInt(TopicsConfig.MIN_INSYNC_REPLICAS_CONFIG),
+            brokers);
+    log.info("Topics: {} ({} live broker(s))", settings, brokers);
+    return settings;
   }
 
   /** A new topic of {@code partitions} with these settings. */
