@@ -20,6 +20,7 @@ import dev.railyard.host.connectors.RestartSupervisor;
 import dev.railyard.host.events.BusPublisher;
 import dev.railyard.host.events.BusTail;
 import dev.railyard.host.events.BusTopics;
+import dev.railyard.host.events.DiskReserve;
 import dev.railyard.host.health.PlatformHealth;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.host.kafka.TopicSettings;
@@ -243,7 +244,8 @@ public final class Platform implements AutoCloseable {
           return rules.count() + " rule(s)";
         });
 
-    BusPublisher publisher = new BusPublisher(clients, topics, metrics);
+    BusPublisher publisher =
+        new BusPublisher(clients, topics, metrics, DiskReserve.of(config, embedded != null));
     started.push(publisher);
     stage(
         "api",
