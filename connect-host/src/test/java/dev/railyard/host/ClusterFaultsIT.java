@@ -242,9 +242,10 @@ class ClusterFaultsIT {
           both.size(),
           neither.size());
       assertThat(neither).as("acknowledged events neither delivered nor dead-lettered").isEmpty();
-      // at least once: a record the guard parked again after its batch was handed over anew (seen
-      // once in four runs, 10 events) can end once delivered and once dead-lettered
-      assertThat(both).as("events both delivered and dead-lettered").hasSizeLessThanOrEqualTo(40);
+      // the records a batch delivered before it failed part-way are tried again one by one, and
+      // dead-lettered when the endpoint stays down (docs/delivery.md; seen: 0 to 20 of them): at
+      // most one batch, 50 records (a target's max.poll.records), less the one that failed
+      assertThat(both).as("events both delivered and dead-lettered").hasSizeLessThanOrEqualTo(49);
       assertThat(dead).as("dead letters during the outage").hasSizeGreaterThanOrEqualTo(100);
       await("nothing retrying in the target's figures")
           .atMost(Duration.ofSeconds(60))
