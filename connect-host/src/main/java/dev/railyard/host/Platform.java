@@ -10,7 +10,6 @@ import dev.railyard.host.autoscale.Autoscaling;
 import dev.railyard.host.config.HttpConfig;
 import dev.railyard.host.config.KafkaClientConfig;
 import dev.railyard.host.config.LimitsConfig;
-import dev.railyard.host.config.PluginsConfig;
 import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.config.SecretsConfig;
 import dev.railyard.host.config.TargetsConfig;
@@ -21,14 +20,10 @@ import dev.railyard.host.connectors.RestartSupervisor;
 import dev.railyard.host.events.BusPublisher;
 import dev.railyard.host.events.BusTail;
 import dev.railyard.host.events.BusTopics;
+import dev.railyard.host.events.DiskReserve;
 import dev.railyard.host.health.PlatformHealth;
 import dev.railyard.host.kafka.KafkaClients;
-import dev.railyard.host.plugins.PluginStore;
-import dev.railyard.host.plugins.PluginStoreCatalog;
-import dev.railyard.host.plugins.PluginUsage;
-import dev.railyard.host.plugins.RollingPluginCatalog;
-import dev.railyard.host.plugins.maven.MavenPluginInstaller;
-import dev.railyard.host.plugins.maven.MavenResolver;
+import dev.railyard.host.kafka.TopicSettings;
 import dev.railyard.host.rules.RuleLimits;
 import dev.railyard.host.rules.RuleService;
 import dev.railyard.host.security.ApiAccess;
@@ -48,12 +43,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,8 +123,14 @@ public final class Platform implements AutoCloseable {
     if (!security.isEmpty()) {
       log.info("Kafka client settings: {}", KafkaClientConfig.masked(security));
     }
+    KafkaClients clients = KafkaClients.of(security, bootstrapServers);
+    Admin admin = clients.admin("admin");
+    started.push(() -> admin.close(Duration.ofSeconds(5)));
+    // the workers create their internal topics as they start: the replication is known before
+    TopicSettings topicSettings = TopicSettings.of(config, broker == null ? admin : null);
     workers =
-        WorkerSetup.pool(config, dataDir, logDir, pluginDir, bootstrapServers, security, reach);
+        WorkerSetup.pool(
+            config, dataDir, logDir, pluginDir, bootstrapServers, security, reach, topicSettings);
     started.push(workers);
     int count = config.getInt(RailyardConfig.WORKERS_CONFIG);
     // Worker JVMs boot and load Connect while the broker starts; they wait for it to answer.
@@ -147,17 +146,13 @@ public final class Platform implements AutoCloseable {
           return bootstrapServers + (embedded != null ? ", embedded" : "");
         });
 
-    Map<String, Object> clientSettings = new HashMap<>(security);
-    clientSettings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    KafkaClients clients = KafkaClients.of(clientSettings);
-    Admin admin = clients.admin("admin");
-    started.push(() -> admin.close(Duration.ofSeconds(5)));
     BusTopics topics =
         new BusTopics(
             admin,
             config.getInt(RailyardConfig.BUS_PARTITIONS_CONFIG),
             config.getBoolean(RailyardConfig.BUS_AUTO_CREATE_CONFIG),
-            config.getInt(LimitsConfig.BUSES_CONFIG));
+            config.getInt(LimitsConfig.BUSES_CONFIG),
+            topicSettings);
     stage(
         "default bus",
         () -> {
@@ -180,19 +175,8 @@ public final class Platform implements AutoCloseable {
     started.push(restarts);
     restarts.start(Duration.ofMillis(config.getInt(RailyardConfig.RESTART_CHECK_INTERVAL_CONFIG)));
     ConnectorService connectors = new ConnectorService(connect, restarts, guard);
-    PluginStore pluginStore = openPluginStore(pluginDir);
-    MavenResolver maven =
-        MavenResolver.withUserSettings(
-            config.getList(PluginsConfig.MAVEN_REPOSITORIES_CONFIG), dataDir.resolve("maven"));
-    started.push(maven);
     PluginCatalog plugins =
-        new RollingPluginCatalog(
-            new PluginStoreCatalog(
-                pluginStore,
-                () -> PluginUsage.of(connectors.allConfigs()),
-                new MavenPluginInstaller(
-                    pluginStore, maven, config.getList(PluginsConfig.MAVEN_ALLOWED_GROUPS_CONFIG))),
-            workers);
+        PluginSetup.catalog(config, dataDir, pluginDir, connectors, workers, started);
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     WorkerActuator scaled = workers;
@@ -238,12 +222,14 @@ public final class Platform implements AutoCloseable {
                       config.getInt(LimitsConfig.REPLAYS_CONFIG),
                       config.getInt(LimitsConfig.RULE_QUEUE_CONFIG),
                       config.getInt(LimitsConfig.BUSES_CONFIG)),
+                  topicSettings,
                   Duration.ofSeconds(config.getInt(TargetsConfig.SLEEP_AFTER_CONFIG)));
           started.push(rules);
           return rules.count() + " rule(s)";
         });
 
-    BusPublisher publisher = new BusPublisher(clients, topics, metrics);
+    BusPublisher publisher =
+        new BusPublisher(clients, topics, metrics, DiskReserve.of(config, embedded != null));
     started.push(publisher);
     stage(
         "api",
@@ -253,7 +239,8 @@ public final class Platform implements AutoCloseable {
                   logDir.resolve("audit.log"),
                   clients,
                   admin,
-                  config.getBoolean(HttpConfig.AUDIT_PUT_EVENTS_CONFIG));
+                  config.getBoolean(HttpConfig.AUDIT_PUT_EVENTS_CONFIG),
+                  topicSettings);
           started.push(audit);
           api =
               ApiServer.start(
@@ -375,14 +362,6 @@ public final class Platform implements AutoCloseable {
 
   private static String seconds(long nanos) {
     return String.format("%.1f s", nanos / 1e9);
-  }
-
-  private static PluginStore openPluginStore(Path dir) {
-    try {
-      return PluginStore.open(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot open the plugin store in " + dir, e);
-    }
   }
 
   private static void createDirectories(Path... dirs) {

@@ -53,6 +53,16 @@ public final class LimitsConfig {
       "Rule changes (apply, delete) waiting for the one before them; another is answered 503.";
   public static final int RULE_QUEUE_DEFAULT = 16;
 
+  public static final String DISK_RESERVE_CONFIG = "broker.disk.min.free.bytes";
+  public static final String DISK_RESERVE_DOC =
+      "Free space PutEvents keeps on the embedded broker's disk (the disk of data.dir/kafka): "
+          + "below it every call is answered 503 until space is freed, and then events are taken "
+          + "again by themselves. Kafka stops a broker whose disk is full, and the embedded broker "
+          + "runs in the control plane's JVM, so the reserve is what the broker has left for the "
+          + "events already taken (routed to their delivery topics), Connect's offsets and its "
+          + "own metadata. 0: no check. Not used with bootstrap.servers.";
+  public static final long DISK_RESERVE_DEFAULT = 256L * 1024 * 1024;
+
   private LimitsConfig() {}
 
   /** Adds these settings to {@code def}. */
@@ -112,6 +122,13 @@ public final class LimitsConfig {
             RULE_QUEUE_DEFAULT,
             Range.between(1, 10_000),
             Importance.LOW,
-            RULE_QUEUE_DOC);
+            RULE_QUEUE_DOC)
+        .define(
+            DISK_RESERVE_CONFIG,
+            Type.LONG,
+            DISK_RESERVE_DEFAULT,
+            Range.atLeast(0),
+            Importance.MEDIUM,
+            DISK_RESERVE_DOC);
   }
 }

@@ -134,12 +134,13 @@ public final class RailyardConfig extends AbstractConfig {
   /** The host's settings and the autoscaler's ({@code autoscale.*}), documented together. */
   public static final ConfigDef CONFIG_DEF =
       TargetsConfig.defineAll(
-              PluginsConfig.defineAll(
-                  LimitsConfig.defineAll(
-                      SecretsConfig.defineAll(
-                          HttpConfig.defineAll(
-                              KafkaClientConfig.defineAll(
-                                  new ConfigDef(AutoscaleConfig.CONFIG_DEF)))))))
+              TopicsConfig.defineAll(
+                  PluginsConfig.defineAll(
+                      LimitsConfig.defineAll(
+                          SecretsConfig.defineAll(
+                              HttpConfig.defineAll(
+                                  KafkaClientConfig.defineAll(
+                                      new ConfigDef(AutoscaleConfig.CONFIG_DEF))))))))
           .define(
               DATA_DIR_CONFIG,
               Type.STRING,

@@ -1,6 +1,7 @@
 package dev.railyard.host.events;
 
 import dev.railyard.api.platform.EventPublisher;
+import dev.railyard.api.platform.UnavailableException;
 import dev.railyard.host.DaemonThreads;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.cloudevents.BusEvent;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,7 +44,19 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
   private final ExecutorService executor =
       Executors.newFixedThreadPool(2, DaemonThreads.named("railyard-publisher"));
 
+  private final Supplier<String> refusal;
+
   public BusPublisher(KafkaClients clients, BusTopics topics, MeterRegistry metrics) {
+    this(clients, topics, metrics, () -> null);
+  }
+
+  /**
+   * @param refusal asked before each call: null to take its events, else why all are refused (the
+   *     API answers 503 with it), e.g. {@link DiskReserve}
+   */
+  public BusPublisher(
+      KafkaClients clients, BusTopics topics, MeterRegistry metrics, Supplier<String> refusal) {
+    this.refusal = refusal;
     this.producer =
         clients.reliableProducer(
             "put-events",
@@ -55,6 +69,11 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
 
   @Override
   public CompletionStage<List<EntryResult>> putEvents(List<Map<String, Object>> batch) {
+    String refused = refusal.get();
+    if (refused != null) {
+      counter("railyard.events.rejected", "reason", "Unavailable").increment(batch.size());
+      return CompletableFuture.failedFuture(new UnavailableException(refused, null));
+    }
     return CompletableFuture.supplyAsync(() -> send(batch), executor)
         .thenCompose(BusPublisher::allOf);
   }

@@ -1,5 +1,6 @@
 package dev.railyard.host.events;
 
+import dev.railyard.host.kafka.TopicSettings;
 import dev.railyard.rules.model.Topology;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -27,15 +27,33 @@ public final class BusTopics {
   private final int maxBuses;
   private final Set<String> known = ConcurrentHashMap.newKeySet();
   private final long timeoutMs;
+  private final TopicSettings settings;
 
   /**
    * @param maxBuses how many bus topics may exist; a new bus beyond them is refused
+   * @param settings how the bus topics are replicated
    */
-  public BusTopics(Admin admin, int partitions, boolean autoCreate, int maxBuses) {
-    this(admin, partitions, autoCreate, maxBuses, TIMEOUT_MS);
+  public BusTopics(
+      Admin admin, int partitions, boolean autoCreate, int maxBuses, TopicSettings settings) {
+    this(admin, partitions, autoCreate, maxBuses, TIMEOUT_MS, settings);
+  }
+
+  BusTopics(Admin admin, int partitions, boolean autoCreate, int maxBuses) {
+    this(admin, partitions, autoCreate, maxBuses, TIMEOUT_MS, TopicSettings.BROKER_DEFAULTS);
   }
 
   BusTopics(Admin admin, int partitions, boolean autoCreate, int maxBuses, long timeoutMs) {
+    this(admin, partitions, autoCreate, maxBuses, timeoutMs, TopicSettings.BROKER_DEFAULTS);
+  }
+
+  private BusTopics(
+      Admin admin,
+      int partitions,
+      boolean autoCreate,
+      int maxBuses,
+      long timeoutMs,
+      TopicSettings settings) {
+    this.settings = settings;
     this.timeoutMs = timeoutMs;
     this.admin = admin;
     this.partitions = partitions;
@@ -98,7 +116,7 @@ public final class BusTopics {
       throws InterruptedException, TimeoutException, ExecutionException {
     try {
       admin
-          .createTopics(Set.of(new NewTopic(topic, partitions, (short) -1)))
+          .createTopics(Set.of(settings.newTopic(topic, partitions)))
           .all()
           .get(timeoutMs, TimeUnit.MILLISECONDS);
       log.info("Created bus topic {} with {} partitions", topic, partitions);

@@ -29,6 +29,17 @@ public interface KafkaClients {
     return new ConfiguredClients(settings);
   }
 
+  /**
+   * The factory of real clients of the cluster at {@code bootstrapServers}, with the deployment's
+   * client settings of a secured cluster ({@code security}, unprefixed).
+   */
+  static KafkaClients of(Map<String, String> security, String bootstrapServers) {
+    Map<String, Object> settings = new java.util.HashMap<>(security);
+    settings.put(
+        org.apache.kafka.clients.CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return of(settings);
+  }
+
   /** The cluster the clients talk to, as connectors on the workers must be told it. */
   String bootstrapServers();
 

@@ -3,6 +3,7 @@ package dev.railyard.host.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
+import dev.railyard.host.kafka.TopicSettings;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Topology;
@@ -42,6 +43,7 @@ final class RuleReconciler {
   private final int partitions;
   private final Function<String, OptionalInt> scaledTasks;
   private final ConfigGuard guard;
+  private final TopicSettings topics;
 
   RuleReconciler(
       Admin admin, ConnectRest connect, Map<String, String> pluginSettings, int partitions) {
@@ -69,6 +71,26 @@ final class RuleReconciler {
       int partitions,
       Function<String, OptionalInt> scaledTasks,
       ConfigGuard guard) {
+    this(
+        admin,
+        connect,
+        pluginSettings,
+        partitions,
+        scaledTasks,
+        guard,
+        TopicSettings.BROKER_DEFAULTS);
+  }
+
+  /** As above; {@code topics} says how the topics of rules are replicated. */
+  RuleReconciler(
+      Admin admin,
+      ConnectRest connect,
+      Map<String, String> pluginSettings,
+      int partitions,
+      Function<String, OptionalInt> scaledTasks,
+      ConfigGuard guard,
+      TopicSettings topics) {
+    this.topics = topics;
     this.guard = guard;
     this.admin = admin;
     this.connect = connect;
@@ -154,7 +176,7 @@ final class RuleReconciler {
       return List.of();
     }
     List<NewTopic> topics = new ArrayList<>();
-    names.forEach(n -> topics.add(new NewTopic(n, partitions, (short) -1)));
+    names.forEach(n -> topics.add(this.topics.newTopic(n, partitions)));
     // thousands of topics in one request are one long controller event, during which the broker's
     // heartbeats and every client's requests wait; batches let them through in between
     for (int from = 0; from < topics.size(); from += CREATE_BATCH) {
@@ -226,7 +248,8 @@ final class RuleReconciler {
           ensure(
               name,
               guard.resolveFiles(
-                  TargetConnectors.target(rule, t, template, pluginSettings, retryTopics)),
+                  TargetConnectors.target(
+                      rule, t, template, pluginSettings, retryTopics, topics.replicationFactor())),
               existing,
               changed);
         }

@@ -23,6 +23,7 @@ import dev.railyard.host.DaemonThreads;
 import dev.railyard.host.connectors.ConfigGuard;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.kafka.KafkaClients;
+import dev.railyard.host.kafka.TopicSettings;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.stats.StatsRecords;
@@ -88,11 +89,11 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
       java.util.function.Function<String, java.util.OptionalInt> scaledTasks,
       ConfigGuard guard,
       RuleLimits limits,
+      TopicSettings topics,
       Duration sleepAfter)
       throws Exception {
     for (String name : List.of(RuleRecords.TOPIC, StatsRecords.TOPIC)) {
-      NewTopic topic =
-          new NewTopic(name, 1, (short) -1).configs(Map.of("cleanup.policy", "compact"));
+      NewTopic topic = topics.newTopic(name, 1, Map.of("cleanup.policy", "compact"));
       try {
         admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
@@ -119,7 +120,7 @@ public final class RuleService implements RuleAdmin, AutoCloseable {
             log,
             producer,
             new RuleReconciler(
-                admin, connect, clients.pluginSettings(), partitions, scaledTasks, guard),
+                admin, connect, clients.pluginSettings(), partitions, scaledTasks, guard, topics),
             replayProducer,
             clients,
             admin,

@@ -75,6 +75,20 @@ final class TargetConnectors {
       Map<String, String> template,
       Map<String, String> pluginSettings,
       Set<String> retryTopics) {
+    return target(rule, target, template, pluginSettings, retryTopics, (short) -1);
+  }
+
+  /**
+   * As above, with the replication factor Connect gives the dead-letter topic should it have to
+   * create it (-1: the broker's default).
+   */
+  static Map<String, String> target(
+      Rule rule,
+      Target target,
+      Map<String, String> template,
+      Map<String, String> pluginSettings,
+      Set<String> retryTopics,
+      short deadLetterReplicationFactor) {
     Map<String, String> c =
         new LinkedHashMap<>(
             target.sink() instanceof Target.Inline inline ? inline.config() : template);
@@ -100,7 +114,9 @@ final class TargetConnectors {
     c.put("errors.tolerance", "all");
     if (deadLetters != null) {
       c.put("errors.deadletterqueue.topic.name", deadLetters);
-      c.put("errors.deadletterqueue.topic.replication.factor", "-1");
+      c.put(
+          "errors.deadletterqueue.topic.replication.factor",
+          String.valueOf(deadLetterReplicationFactor));
       c.put("errors.deadletterqueue.context.headers.enable", "true");
     }
     c.put(GuardedSinkConfig.RULE_CONFIG, rule.name());

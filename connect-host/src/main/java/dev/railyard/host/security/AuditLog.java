@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.api.security.AuditTrail;
 import dev.railyard.host.DaemonThreads;
 import dev.railyard.host.kafka.KafkaClients;
+import dev.railyard.host.kafka.TopicSettings;
 import dev.railyard.rules.model.Topology;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -85,10 +86,9 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
    * @param acceptedEvents whether accepted PutEvents calls are recorded too (refused ones are)
    */
   public static AuditLog open(
-      Path logFile, KafkaClients clients, Admin admin, boolean acceptedEvents) throws Exception {
-    NewTopic topic =
-        new NewTopic(Topology.AUDIT_TOPIC, 1, (short) -1)
-            .configs(Map.of("cleanup.policy", "compact"));
+      Path logFile, KafkaClients clients, Admin admin, boolean acceptedEvents, TopicSettings topics)
+      throws Exception {
+    NewTopic topic = topics.newTopic(Topology.AUDIT_TOPIC, 1, Map.of("cleanup.policy", "compact"));
     try {
       admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {

@@ -3,6 +3,7 @@ package dev.railyard.host.workers;
 import dev.railyard.embedded.worker.WorkerSettings;
 import dev.railyard.host.config.RailyardConfig;
 import dev.railyard.host.config.SecretsConfig;
+import dev.railyard.host.kafka.TopicSettings;
 import dev.railyard.host.kafka.WorkerClientSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ public final class WorkerSetup {
   /**
    * @param security the Kafka client settings of a secured cluster, or empty
    * @param reach where connector configs may reach: secrets and the env pattern
+   * @param topics how the workers' internal topics are replicated
    */
   public static WorkerPool pool(
       RailyardConfig config,
@@ -28,12 +30,15 @@ public final class WorkerSetup {
       Path pluginDir,
       String bootstrapServers,
       Map<String, String> security,
-      SecretsConfig reach) {
+      SecretsConfig reach,
+      TopicSettings topics) {
     Path workerDir = dataDir.resolve("workers");
     Map<String, String> overrides =
         new HashMap<>(
             WorkerClientSettings.declare(
                 workerDir.resolve(WorkerClientSettings.FILE_NAME), security));
+    // the internal topics replicated as Railyard's own; a worker.* setting still wins
+    overrides.putAll(topics.workerProperties());
     overrides.putAll(config.workerOverrides());
     WorkerSettings settings =
         new WorkerSettings(

@@ -90,7 +90,8 @@ public record WorkerSettings(
     p.put("config.storage.topic", groupId + ".connect.configs");
     p.put("offset.storage.topic", groupId + ".connect.offsets");
     p.put("status.storage.topic", groupId + ".connect.status");
-    // -1: the cluster's default replication factor (1 on the embedded broker)
+    // -1: the cluster's default replication factor; Railyard's host overrides them with its
+    // topics.* settings
     p.put("config.storage.replication.factor", "-1");
     p.put("offset.storage.replication.factor", "-1");
     p.put("status.storage.replication.factor", "-1");

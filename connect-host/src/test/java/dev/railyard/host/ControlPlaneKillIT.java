@@ -1,0 +1,101 @@
+package dev.railyard.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The control plane killed with SIGKILL mid-stream and started again on the same data, on a cluster
+ * of three brokers: events acknowledged before the kill and after the restart all reach the target;
+ * those put while it was down are refused, not lost silently.
+ */
+class ControlPlaneKillIT {
+
+  private static Path dir;
+  private static ThreeBrokers cluster;
+  private static ControlPlaneProcess railyard;
+
+  @BeforeAll
+  static void start() {
+    dir = TestPlatforms.tempDir();
+    cluster = ThreeBrokers.start(dir.resolve("kafka"));
+    Map<String, String> settings = new HashMap<>();
+    settings.put("bootstrap.servers", cluster.bootstrapServers());
+    settings.put("workers", "1");
+    settings.put("workers.jvm.options", "-Xmx384m");
+    settings.put("autoscale.enabled", "false");
+    settings.put("http.rate.limit.events.per.second", "0");
+    settings.put("http.rate.limit.writes.per.second", "0");
+    settings.put("events.max.entries", "1000");
+    settings.put("files.dir", dir.resolve("railyard").toString());
+    railyard = new ControlPlaneProcess(dir.resolve("railyard"), settings);
+    try {
+      railyard.start();
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      railyard.close();
+    } finally {
+      cluster.close();
+      TestPlatforms.delete(dir);
+    }
+  }
+
+  @Test
+  void shouldLoseNoAcknowledgedEventWhenTheControlPlaneIsKilledMidStream() throws Exception {
+    // given a rule whose target is a file, and events flowing in at 200 a second
+    Path file = dir.resolve("railyard/control-plane-kill.jsonl");
+    RuleFixtures.applyOk(
+        railyard.api(),
+        """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: cp-kill}
+        spec:
+          bus: cp-kill
+          pattern: {source: ["faults"]}
+          targets:
+            - name: file
+              config: {connector.class: FileStreamSink, file: "%s"}
+        """
+            .formatted(file));
+    CountedStream.Tally tally;
+    try (CountedStream stream = new CountedStream(railyard::api, "cp-kill", 100_000, 20, 100)) {
+      // when the control plane dies with SIGKILL mid-stream, and is started again
+      stream.awaitAcknowledged(800, Duration.ofSeconds(60));
+      railyard.kill();
+      int beforeRestart = stream.acknowledged().size();
+      railyard.start();
+      stream.awaitAcknowledged(beforeRestart + 1600, Duration.ofSeconds(120));
+      stream.finish();
+      stream.awaitDone(Duration.ofSeconds(60));
+      Set<String> acknowledged = stream.acknowledged();
+      await(acknowledged.size() + " acknowledged events in " + file)
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> CountedStream.Tally.of(acknowledged, file).lost() == 0);
+      tally = CountedStream.Tally.of(acknowledged, file);
+      System.out.printf(
+          "ControlPlaneKillIT: %s, refused %d, calls by status %s%n",
+          tally, stream.refused(), stream.statuses());
+    }
+
+    // then nothing acknowledged was lost, and few came twice
+    assertThat(tally.lost()).as(tally.toString()).isZero();
+    assertThat(tally.duplicates()).as(tally.toString()).isLessThanOrEqualTo(2000);
+  }
+}
