@@ -37,6 +37,7 @@ final class EventBuffer {
   private int[] chain = new int[16];
   private int chainDepth;
   private int arrays;
+  private char[] chars = new char[1024];
 
   static EventBuffer local() {
     return LOCAL.get();
@@ -58,6 +59,22 @@ final class EventBuffer {
       tail = new int[slotCount];
     }
     Arrays.fill(head, 0, slotCount, -1);
+  }
+
+  /**
+   * A copy of {@code json}'s characters followed by two NUL sentinels, reused from event to event,
+   * so the JSON reader scans an array instead of calling {@link String#charAt} and needs no bounds
+   * test in loops that stop at a quote or bracket.
+   */
+  char[] chars(String json) {
+    int n = json.length();
+    if (chars.length < n + 2) {
+      chars = new char[Math.max(n + 2, chars.length * 2)];
+    }
+    json.getChars(0, n, chars, 0);
+    chars[n] = 0;
+    chars[n + 1] = 0;
+    return chars;
   }
 
   int newArray() {
