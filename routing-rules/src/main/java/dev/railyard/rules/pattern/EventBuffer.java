@@ -38,6 +38,7 @@ final class EventBuffer {
   private int chainDepth;
   private int arrays;
   private char[] chars = new char[1024];
+  private byte[] bytes = new byte[1024];
 
   static EventBuffer local() {
     return LOCAL.get();
@@ -75,6 +76,24 @@ final class EventBuffer {
     chars[n] = 0;
     chars[n + 1] = 0;
     return chars;
+  }
+
+  /**
+   * The low bytes of {@code json}'s characters followed by eight NULs, reused from event to event,
+   * for skipping eight characters at a time: a structural character ({@code {}[]"}) keeps its byte,
+   * so a block without such bytes holds none (other characters may look like one, and are checked
+   * in {@link #chars}).
+   */
+  @SuppressWarnings("deprecation")
+  byte[] lowBytes(String json) {
+    int n = json.length();
+    if (bytes.length < n + 8) {
+      bytes = new byte[Math.max(n + 8, bytes.length * 2)];
+    }
+    // the deprecated getBytes copies each char's low byte: for Latin-1 text one array copy
+    json.getBytes(0, n, bytes, 0);
+    java.util.Arrays.fill(bytes, n, n + 8, (byte) 0);
+    return bytes;
   }
 
   int newArray() {

@@ -1,5 +1,9 @@
 package dev.railyard.rules.pattern;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Reads JSON text into an {@link EventBuffer} faster than a general tokenizer: keys are looked up
  * without making strings of them, and values no pattern refers to are skipped by scanning for their
@@ -30,8 +34,14 @@ final class FastJsonReader {
     STRUCTURE[0] = NUL;
   }
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
   private final String json;
   private final char[] c;
+  private byte[] low;
   private final int n;
   private final EventBuffer event;
   private int pos;
@@ -303,8 +313,12 @@ final class FastJsonReader {
       }
       return;
     }
+    if (low == null) {
+      low = event.lowBytes(json);
+    }
     int open = 0;
     do {
+      pos = nextStructural(pos);
       ch = c[pos];
       byte kind = ch < 128 ? STRUCTURE[ch] : 0;
       if (kind == QUOTE) {
@@ -320,6 +334,32 @@ final class FastJsonReader {
       }
       pos++;
     } while (open > 0);
+  }
+
+  /**
+   * The first position from {@code i} on whose low byte is a bracket, a quote or NUL, testing eight
+   * bytes at a time (the sentinel NULs stop it at the end).
+   */
+  private int nextStructural(int i) {
+    byte[] b = low;
+    while (true) {
+      long w = (long) LONGS.get(b, i);
+      long folded = w | 0x2020202020202020L;
+      long m =
+          zeroBytes(folded ^ 0x7B7B7B7B7B7B7B7BL)
+              | zeroBytes(folded ^ 0x7D7D7D7D7D7D7D7DL)
+              | zeroBytes(w ^ 0x2222222222222222L)
+              | zeroBytes(w);
+      if (m != 0) {
+        return i + (Long.numberOfTrailingZeros(m) >>> 3);
+      }
+      i += 8;
+    }
+  }
+
+  /** The high bit of the lowest zero byte of {@code x} set (higher ones maybe too); 0 if none. */
+  private static long zeroBytes(long x) {
+    return (x - ONES) & ~x & HIGHS;
   }
 
   private void whitespace() {
