@@ -25,6 +25,7 @@ final class EventBuffer {
   private byte[] numberState = new byte[32];
   private Object[] cache = new Object[32];
   private String[] normalized = new String[32];
+  private String[] quoted = new String[32];
   private int[] next = new int[32];
   private int[] chainOffset = new int[32];
   private int[] chainLength = new int[32];
@@ -49,6 +50,7 @@ final class EventBuffer {
       text[i] = null;
       cache[i] = null;
       normalized[i] = null;
+      quoted[i] = null;
     }
     count = 0;
     poolSize = 0;
@@ -202,6 +204,16 @@ final class EventBuffer {
     return n;
   }
 
+  /** The normalized text in the quotes event-ruler compares case-insensitive tests with. */
+  String quoted(int value) {
+    String q = quoted[value];
+    if (q == null) {
+      q = '"' + normalized(value) + '"';
+      quoted[value] = q;
+    }
+    return q;
+  }
+
   Object cached(int value) {
     return cache[value];
   }
@@ -226,6 +238,7 @@ final class EventBuffer {
     numberState = Arrays.copyOf(numberState, n);
     cache = Arrays.copyOf(cache, n);
     normalized = Arrays.copyOf(normalized, n);
+    quoted = Arrays.copyOf(quoted, n);
     next = Arrays.copyOf(next, n);
     chainOffset = Arrays.copyOf(chainOffset, n);
     chainLength = Arrays.copyOf(chainLength, n);

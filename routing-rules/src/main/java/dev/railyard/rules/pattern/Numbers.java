@@ -21,7 +21,12 @@ final class Numbers {
       double d = Double.parseDouble(text);
       // event-ruler's test: BigDecimal.valueOf(d), i.e. Double.toString(d), equals the text as a
       // decimal
-      if (Double.isInfinite(d) || Double.isNaN(d) || !sameDecimal(text, Double.toString(d))) {
+      if (Double.isInfinite(d) || Double.isNaN(d)) {
+        return Double.NaN;
+      }
+      String shortest = Double.toString(d);
+      // Java-written numbers are that very text, which spares the digit comparison
+      if (!shortest.equals(text) && !sameDecimal(text, shortest)) {
         return Double.NaN;
       }
       return d == 0 ? 0.0 : d;

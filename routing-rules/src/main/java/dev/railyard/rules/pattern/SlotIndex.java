@@ -34,14 +34,28 @@ final class SlotIndex {
   record Filing(Kind kind, Object key) {}
 
   private final Map<Object, int[]> equal;
+  private final double[] numbers;
+  private final int[][] numberIds;
   private final AffixTable prefixes;
   private final AffixTable suffixes;
   private final RangeTable ranges;
 
   private SlotIndex(Builder b) {
     Map<Object, int[]> frozen = new HashMap<>();
-    b.equal.forEach((k, ids) -> frozen.put(k, ids.stream().mapToInt(Integer::intValue).toArray()));
+    java.util.TreeMap<Double, int[]> byNumber = new java.util.TreeMap<>();
+    b.equal.forEach(
+        (k, ids) -> {
+          int[] array = ids.stream().mapToInt(Integer::intValue).toArray();
+          if (k instanceof Double d) {
+            byNumber.put(d, array);
+          } else {
+            frozen.put(k, array);
+          }
+        });
     this.equal = frozen.isEmpty() ? null : frozen;
+    // numbers apart, sorted, so a leaf's double is looked up without boxing it
+    this.numbers = byNumber.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+    this.numberIds = byNumber.values().toArray(new int[0][]);
     this.prefixes = b.prefixes.build();
     this.suffixes = b.suffixes.build();
     this.ranges = b.ranges.isEmpty() ? null : new RangeTable(b.ranges);
@@ -123,11 +137,10 @@ final class SlotIndex {
   /** Calls {@code visitor} with the candidate branches for leaf {@code v}. */
   void candidates(EventBuffer event, int v, IntConsumer visitor) {
     byte kind = event.kind(v);
-    if (equal != null) {
+    if (kind == EventBuffer.NUMBER) {
+      numberCandidates(event, v, visitor);
+    } else if (equal != null) {
       lookup(eventKey(event, v, kind), visitor);
-      if (kind == EventBuffer.NUMBER && Double.isNaN(event.number(v))) {
-        lookup(new NumberTextKey(event.text(v)), visitor);
-      }
     }
     if (kind == EventBuffer.STRING) {
       if (prefixes != null) {
@@ -136,11 +149,29 @@ final class SlotIndex {
       if (suffixes != null) {
         suffixes.lookup(event.normalized(v), visitor);
       }
-    } else if (kind == EventBuffer.NUMBER && ranges != null) {
-      double d = event.number(v);
-      if (!Double.isNaN(d)) {
-        ranges.stab(d, visitor);
+    }
+  }
+
+  private void numberCandidates(EventBuffer event, int v, IntConsumer visitor) {
+    if (numbers.length == 0 && ranges == null && equal == null) {
+      return;
+    }
+    double d = event.number(v);
+    if (Double.isNaN(d)) {
+      if (equal != null) {
+        lookup(new NumberTextKey(event.text(v)), visitor);
       }
+      return;
+    }
+    // Double.compare order, as Double.equals had it in the hash table: -0.0 never gets here
+    int at = java.util.Arrays.binarySearch(numbers, d);
+    if (at >= 0) {
+      for (int b : numberIds[at]) {
+        visitor.accept(b);
+      }
+    }
+    if (ranges != null) {
+      ranges.stab(d, visitor);
     }
   }
 
@@ -160,9 +191,6 @@ final class SlotIndex {
     switch (kind) {
       case EventBuffer.STRING:
         return event.text(v);
-      case EventBuffer.NUMBER:
-        double d = event.number(v);
-        return Double.isNaN(d) ? null : d;
       case EventBuffer.TRUE:
         return TRUE_KEY;
       case EventBuffer.FALSE:
