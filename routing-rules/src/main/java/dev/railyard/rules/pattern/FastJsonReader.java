@@ -1,9 +1,5 @@
 package dev.railyard.rules.pattern;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Reads JSON text into an {@link EventBuffer} faster than a general tokenizer: keys are looked up
  * without making strings of them, and values no pattern refers to are skipped by scanning for their
@@ -16,28 +12,6 @@ import java.nio.ByteOrder;
 final class FastJsonReader {
 
   private static final int MAX_NESTING = 1000;
-
-  /** What {@link #skipValue()} looks for: 0 for any other character. */
-  private static final byte OPEN = 1;
-
-  private static final byte CLOSE = 2;
-  private static final byte QUOTE = 3;
-  private static final byte NUL = 4;
-  private static final byte[] STRUCTURE = new byte[128];
-
-  static {
-    STRUCTURE['{'] = OPEN;
-    STRUCTURE['['] = OPEN;
-    STRUCTURE['}'] = CLOSE;
-    STRUCTURE[']'] = CLOSE;
-    STRUCTURE['"'] = QUOTE;
-    STRUCTURE[0] = NUL;
-  }
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
 
   private final String json;
   private final char[] c;
@@ -275,27 +249,13 @@ final class FastJsonReader {
     return sb.toString();
   }
 
-  /**
-   * Skips the string at pos (on its opening quote): a quote ends it unless an odd run of
-   * backslashes precedes it. The search for quotes is {@link String#indexOf(int, int)}, which the
-   * JVM vectorizes.
-   */
+  /** Skips the string at pos (on its opening quote). */
   private void skipString() {
-    int q = json.indexOf('"', pos + 1);
-    while (true) {
-      if (q < 0) {
-        throw malformed("unterminated string");
-      }
-      int b = q - 1;
-      while (c[b] == '\\') {
-        b--;
-      }
-      if (((q - 1 - b) & 1) == 0) {
-        break;
-      }
-      q = json.indexOf('"', q + 1);
+    int end = Structure.endOfString(json, c, pos);
+    if (end < 0) {
+      throw malformed("unterminated string");
     }
-    pos = q + 1;
+    pos = end;
   }
 
   /** Skips any value by scanning to its end, keeping track of nesting and strings only. */
@@ -318,48 +278,21 @@ final class FastJsonReader {
     }
     int open = 0;
     do {
-      pos = nextStructural(pos);
-      ch = c[pos];
-      byte kind = ch < 128 ? STRUCTURE[ch] : 0;
-      if (kind == QUOTE) {
+      pos = Structure.next(low, pos);
+      byte kind = Structure.kind(c[pos]);
+      if (kind == Structure.QUOTE) {
         skipString();
         continue;
       }
-      if (kind == OPEN) {
+      if (kind == Structure.OPEN) {
         open++;
-      } else if (kind == CLOSE) {
+      } else if (kind == Structure.CLOSE) {
         open--;
-      } else if (kind == NUL) {
+      } else if (kind == Structure.NUL) {
         checkNotEnd();
       }
       pos++;
     } while (open > 0);
-  }
-
-  /**
-   * The first position from {@code i} on whose low byte is a bracket, a quote or NUL, testing eight
-   * bytes at a time (the sentinel NULs stop it at the end).
-   */
-  private int nextStructural(int i) {
-    byte[] b = low;
-    while (true) {
-      long w = (long) LONGS.get(b, i);
-      long folded = w | 0x2020202020202020L;
-      long m =
-          zeroBytes(folded ^ 0x7B7B7B7B7B7B7B7BL)
-              | zeroBytes(folded ^ 0x7D7D7D7D7D7D7D7DL)
-              | zeroBytes(w ^ 0x2222222222222222L)
-              | zeroBytes(w);
-      if (m != 0) {
-        return i + (Long.numberOfTrailingZeros(m) >>> 3);
-      }
-      i += 8;
-    }
-  }
-
-  /** The high bit of the lowest zero byte of {@code x} set (higher ones maybe too); 0 if none. */
-  private static long zeroBytes(long x) {
-    return (x - ONES) & ~x & HIGHS;
   }
 
   private void whitespace() {
