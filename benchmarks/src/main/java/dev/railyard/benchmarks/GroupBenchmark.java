@@ -23,7 +23,7 @@ import software.amazon.event.ruler.Machine;
 /**
  * Events per second for each of event-ruler's city-lots rule groups, Railyard and event-ruler side
  * by side: JSON text in, and Connect values in (event-ruler then gets the record re-serialized by
- * JsonConverter, as a transform would have to hand it over).
+ * JsonConverter, as a transform would have to hand it over). On both corpora ({@link Corpus}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -48,6 +48,9 @@ public class GroupBenchmark {
   })
   public String group;
 
+  @Param({"citylots", "sflots"})
+  public String corpus;
+
   private String[] events;
   private Object[] values;
   private RuleSet rules;
@@ -64,8 +67,8 @@ public class GroupBenchmark {
     for (Map.Entry<String, String> e : patterns.entrySet()) {
       machine.addRule(e.getKey(), e.getValue());
     }
-    events = Corpus.json();
-    values = Corpus.connect();
+    events = Corpus.json(corpus);
+    values = Corpus.connect(corpus);
     converter = Corpus.converter();
     Agreement.check(rules, machine, events, 20_000);
   }

@@ -3,6 +3,7 @@ package dev.railyard.benchmarks;
 import dev.railyard.rules.pattern.RuleSet;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,7 +14,8 @@ import software.amazon.event.ruler.Machine;
  * A noise-tolerant complement to the JMH runs for a shared machine: both engines run in alternating
  * 100 ms slices over many rounds, so background load hits them alike, and the median of the
  * per-round ratios is reported. Run with {@code java -Xmx4g -cp benchmarks/target/benchmarks.jar
- * dev.railyard.benchmarks.Paired [rounds]}.
+ * dev.railyard.benchmarks.Paired [rounds [corpus [group...]]]} (corpus {@code citylots} or {@code
+ * sflots}, see {@link Corpus}; all groups by default).
  */
 public final class Paired {
 
@@ -23,19 +25,26 @@ public final class Paired {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
-    String[] events = Corpus.json();
-    Object[] values = Corpus.connect();
+    String corpus = args.length > 1 ? args[1] : Corpus.DEFAULT;
+    List<String> groups =
+        args.length > 2
+            ? List.of(args).subList(2, args.length)
+            : List.copyOf(RuleGroups.GROUPS.keySet());
+    String[] events = Corpus.json(corpus);
+    Object[] values = Corpus.connect(corpus);
+    System.out.println("corpus: " + corpus + ", " + rounds + " rounds");
     JsonConverter converter = Corpus.converter();
     System.out.println(
         "| group | input | railyard ev/s (median) | event-ruler ev/s (median) | median ratio |");
     System.out.println("|---|---|---:|---:|---:|");
-    for (String group : RuleGroups.GROUPS.keySet()) {
+    for (String group : groups) {
       Map<String, String> patterns = RuleGroups.group(group);
       RuleSet rules = RuleSet.of(patterns);
       Machine machine = new Machine();
       for (Map.Entry<String, String> e : patterns.entrySet()) {
         machine.addRule(e.getKey(), e.getValue());
       }
+      Agreement.check(rules, machine, events, 20_000);
       int[] i = {0};
       race(
           group,
@@ -82,7 +91,7 @@ public final class Paired {
   }
 
   /** Events per second over {@code slices} slices of 100 ms. */
-  private static double slice(Callable<Integer> work, int slices) throws Exception {
+  static double slice(Callable<Integer> work, int slices) throws Exception {
     long sink = 0;
     long count = 0;
     long start = System.nanoTime();
@@ -101,7 +110,7 @@ public final class Paired {
     return count * 1e9 / (now - start);
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];

@@ -148,6 +148,50 @@ public final class RuleGroups {
     return rules;
   }
 
+  /**
+   * {@code count} rules of one kind only, none with an equality field to index on: {@code prefix}
+   * (lot number prefixes of 4 to 7 digits), {@code wildcard} (a block and a lot digit around a
+   * star, or a star before the lot), {@code numeric} (distinct ranges of the first x coordinate,
+   * narrow enough that an event matches about two of them whatever the count), or {@code routing}
+   * ({@link #generated(long, int)}).
+   */
+  public static Map<String, String> generated(String shape, long seed, int count) {
+    if (shape.equals("routing")) {
+      return generated(seed, count);
+    }
+    Random r = new Random(seed);
+    Map<String, String> rules = new LinkedHashMap<>();
+    double width = Math.min(0.05, 0.32 / count);
+    while (rules.size() < count) {
+      String lot = String.format(Locale.ROOT, "%04d%03d", r.nextInt(7600), r.nextInt(120));
+      String pattern =
+          switch (shape) {
+            case "prefix" ->
+                prop("MAPBLKLOT", "{\"prefix\":\"" + lot.substring(0, 4 + r.nextInt(4)) + "\"}");
+            case "wildcard" ->
+                prop(
+                    "MAPBLKLOT",
+                    r.nextBoolean()
+                        ? "{\"wildcard\":\"" + lot.substring(0, 4) + "*" + lot.charAt(6) + "\"}"
+                        : "{\"wildcard\":\"*" + lot.substring(2) + "\"}");
+            case "numeric" -> numeric(-122.52 + r.nextInt(16_000) / 100_000.0, width);
+            default ->
+                throw new IllegalArgumentException(
+                    "unknown rule shape " + shape + "; known: routing, prefix, wildcard, numeric");
+          };
+      rules.put(shape + "-" + rules.size(), pattern);
+    }
+    return rules;
+  }
+
+  private static String numeric(double low, double width) {
+    return String.format(
+        Locale.ROOT,
+        "{\"geometry\":{\"firstCoordinates\":{\"x\":[{\"numeric\":[\">\",%.5f,\"<=\",%.5f]}]}}}",
+        low,
+        low + width);
+  }
+
   private static List<String> props(String field, String... values) {
     return java.util.Arrays.stream(values).map(v -> prop(field, v)).toList();
   }

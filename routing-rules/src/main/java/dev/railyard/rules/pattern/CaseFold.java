@@ -119,7 +119,7 @@ final class CaseFold {
    */
   static String target(EventBuffer event, int value, boolean numericField) {
     if (event.kind(value) == EventBuffer.STRING) {
-      return '"' + event.normalized(value) + '"';
+      return event.quoted(value);
     }
     return numericField ? Text.orderedDigits(event, value) : null;
   }

@@ -25,6 +25,7 @@ final class EventBuffer {
   private byte[] numberState = new byte[32];
   private Object[] cache = new Object[32];
   private String[] normalized = new String[32];
+  private String[] quoted = new String[32];
   private int[] next = new int[32];
   private int[] chainOffset = new int[32];
   private int[] chainLength = new int[32];
@@ -37,6 +38,8 @@ final class EventBuffer {
   private int[] chain = new int[16];
   private int chainDepth;
   private int arrays;
+  private char[] chars = new char[1024];
+  private byte[] bytes = new byte[1024];
 
   static EventBuffer local() {
     return LOCAL.get();
@@ -47,6 +50,7 @@ final class EventBuffer {
       text[i] = null;
       cache[i] = null;
       normalized[i] = null;
+      quoted[i] = null;
     }
     count = 0;
     poolSize = 0;
@@ -58,6 +62,40 @@ final class EventBuffer {
       tail = new int[slotCount];
     }
     Arrays.fill(head, 0, slotCount, -1);
+  }
+
+  /**
+   * A copy of {@code json}'s characters followed by two NUL sentinels, reused from event to event,
+   * so the JSON reader scans an array instead of calling {@link String#charAt} and needs no bounds
+   * test in loops that stop at a quote or bracket.
+   */
+  char[] chars(String json) {
+    int n = json.length();
+    if (chars.length < n + 2) {
+      chars = new char[Math.max(n + 2, chars.length * 2)];
+    }
+    json.getChars(0, n, chars, 0);
+    chars[n] = 0;
+    chars[n + 1] = 0;
+    return chars;
+  }
+
+  /**
+   * The low bytes of {@code json}'s characters followed by eight NULs, reused from event to event,
+   * for skipping eight characters at a time: a structural character ({@code {}[]"}) keeps its byte,
+   * so a block without such bytes holds none (other characters may look like one, and are checked
+   * in {@link #chars}).
+   */
+  @SuppressWarnings("deprecation")
+  byte[] lowBytes(String json) {
+    int n = json.length();
+    if (bytes.length < n + 8) {
+      bytes = new byte[Math.max(n + 8, bytes.length * 2)];
+    }
+    // the deprecated getBytes copies each char's low byte: for Latin-1 text one array copy
+    json.getBytes(0, n, bytes, 0);
+    java.util.Arrays.fill(bytes, n, n + 8, (byte) 0);
+    return bytes;
   }
 
   int newArray() {
@@ -166,6 +204,16 @@ final class EventBuffer {
     return n;
   }
 
+  /** The normalized text in the quotes event-ruler compares case-insensitive tests with. */
+  String quoted(int value) {
+    String q = quoted[value];
+    if (q == null) {
+      q = '"' + normalized(value) + '"';
+      quoted[value] = q;
+    }
+    return q;
+  }
+
   Object cached(int value) {
     return cache[value];
   }
@@ -190,6 +238,7 @@ final class EventBuffer {
     numberState = Arrays.copyOf(numberState, n);
     cache = Arrays.copyOf(cache, n);
     normalized = Arrays.copyOf(normalized, n);
+    quoted = Arrays.copyOf(quoted, n);
     next = Arrays.copyOf(next, n);
     chainOffset = Arrays.copyOf(chainOffset, n);
     chainLength = Arrays.copyOf(chainLength, n);

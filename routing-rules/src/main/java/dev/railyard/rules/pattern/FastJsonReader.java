@@ -5,18 +5,26 @@ package dev.railyard.rules.pattern;
  * without making strings of them, and values no pattern refers to are skipped by scanning for their
  * end. The text a value has is exactly the text in the event, as event-ruler sees it. Skipped
  * values are only checked for balanced brackets and quotes. Not thread-safe; one instance per read.
+ *
+ * <p>The characters are scanned from the event buffer's copy, which ends in two NUL sentinels: a
+ * loop looking for a quote or a bracket stops at a NUL and only then asks whether the text ended.
  */
 final class FastJsonReader {
 
   private static final int MAX_NESTING = 1000;
 
   private final String json;
+  private final char[] c;
+  private byte[] low;
+  private final int n;
   private final EventBuffer event;
   private int pos;
   private int depth;
 
   private FastJsonReader(String json, EventBuffer event) {
     this.json = json;
+    this.c = event.chars(json);
+    this.n = json.length();
     this.event = event;
   }
 
@@ -28,20 +36,20 @@ final class FastJsonReader {
     FastJsonReader r = new FastJsonReader(json, event);
     try {
       r.whitespace();
-      if (r.pos >= json.length() || json.charAt(r.pos) != '{') {
+      if (r.pos >= r.n || r.c[r.pos] != '{') {
         return false;
       }
       r.pos++;
       r.object(trie.root);
       return true;
-    } catch (StringIndexOutOfBoundsException | NumberFormatException e) {
+    } catch (IndexOutOfBoundsException | NumberFormatException e) {
       throw r.malformed("unexpected end or bad escape");
     }
   }
 
   private void object(PathTrie.Node node) {
     whitespace();
-    if (json.charAt(pos) == '}') {
+    if (c[pos] == '}') {
       pos++;
       return;
     }
@@ -56,11 +64,11 @@ final class FastJsonReader {
         value(child);
       }
       whitespace();
-      char c = json.charAt(pos++);
-      if (c == '}') {
+      char ch = c[pos++];
+      if (ch == '}') {
         return;
       }
-      if (c != ',') {
+      if (ch != ',') {
         throw malformed("expected , or }");
       }
       whitespace();
@@ -72,13 +80,16 @@ final class FastJsonReader {
     int start = pos;
     int hash = 0;
     boolean dotted = false;
-    for (char c = json.charAt(pos); c != '"'; c = json.charAt(++pos)) {
-      if (c == '\\') {
+    for (char ch = c[pos]; ch != '"'; ch = c[++pos]) {
+      if (ch == '\\') {
         pos = start - 1;
         return node.child(string());
       }
-      dotted |= c == '.';
-      hash = 31 * hash + c;
+      if (ch == 0) {
+        checkNotEnd();
+      }
+      dotted |= ch == '.';
+      hash = 31 * hash + ch;
     }
     int end = pos++;
     PathTrie.Node child = node.child(json, start, end, hash);
@@ -86,41 +97,33 @@ final class FastJsonReader {
   }
 
   private void value(PathTrie.Node node) {
-    char c = json.charAt(pos);
-    switch (c) {
-      case '{':
+    switch (c[pos]) {
+      case '{' -> {
         if (node.hasChildren()) {
           pos++;
           object(node);
         } else {
           skipValue();
         }
-        break;
-      case '[':
-        array(node);
-        break;
-      case '"':
+      }
+      case '[' -> array(node);
+      case '"' -> {
         if (node.slot >= 0) {
           event.add(node.slot, EventBuffer.STRING, string());
         } else {
           skipString();
         }
-        break;
-      case 't':
-        literal("true", node, EventBuffer.TRUE);
-        break;
-      case 'f':
-        literal("false", node, EventBuffer.FALSE);
-        break;
-      case 'n':
-        literal("null", node, EventBuffer.NULL);
-        break;
-      default:
+      }
+      case 't' -> literal("true", node.slot, EventBuffer.TRUE);
+      case 'f' -> literal("false", node.slot, EventBuffer.FALSE);
+      case 'n' -> literal("null", node.slot, EventBuffer.NULL);
+      default -> {
         int start = pos;
         number();
         if (node.slot >= 0) {
           event.add(node.slot, EventBuffer.NUMBER, json.substring(start, pos));
         }
+      }
     }
   }
 
@@ -131,14 +134,14 @@ final class FastJsonReader {
     pos++;
     int id = event.newArray();
     whitespace();
-    if (json.charAt(pos) == ']') {
+    if (c[pos] == ']') {
       pos++;
       depth--;
       return;
     }
     for (int index = 0; ; index++) {
-      char c = json.charAt(pos);
-      if (c == '{' || c == '[') {
+      char ch = c[pos];
+      if (ch == '{' || ch == '[') {
         event.enterElement(id, index);
         value(node);
         event.leaveElement();
@@ -146,45 +149,45 @@ final class FastJsonReader {
         value(node);
       }
       whitespace();
-      c = json.charAt(pos++);
-      if (c == ']') {
+      ch = c[pos++];
+      if (ch == ']') {
         depth--;
         return;
       }
-      if (c != ',') {
+      if (ch != ',') {
         throw malformed("expected , or ]");
       }
       whitespace();
     }
   }
 
-  private void literal(String word, PathTrie.Node node, byte kind) {
+  private void literal(String word, int slot, byte kind) {
     if (!json.startsWith(word, pos)) {
       throw malformed("unexpected character");
     }
     pos += word.length();
-    if (node.slot >= 0) {
-      event.add(node.slot, kind, word);
+    if (slot >= 0) {
+      event.add(slot, kind, word);
     }
   }
 
   /** Scans a number with JSON's grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
   private void number() {
-    if (json.charAt(pos) == '-') {
+    if (c[pos] == '-') {
       pos++;
     }
-    if (json.charAt(pos) == '0') {
+    if (c[pos] == '0') {
       pos++;
     } else {
       digits();
     }
-    if (pos < json.length() && json.charAt(pos) == '.') {
+    if (c[pos] == '.') {
       pos++;
       digits();
     }
-    if (pos < json.length() && (json.charAt(pos) == 'e' || json.charAt(pos) == 'E')) {
+    if (c[pos] == 'e' || c[pos] == 'E') {
       pos++;
-      if (json.charAt(pos) == '+' || json.charAt(pos) == '-') {
+      if (c[pos] == '+' || c[pos] == '-') {
         pos++;
       }
       digits();
@@ -193,7 +196,7 @@ final class FastJsonReader {
 
   private void digits() {
     int start = pos;
-    while (pos < json.length() && json.charAt(pos) >= '0' && json.charAt(pos) <= '9') {
+    while (c[pos] >= '0' && c[pos] <= '9') {
       pos++;
     }
     if (pos == start) {
@@ -204,23 +207,29 @@ final class FastJsonReader {
   /** Decodes the string at pos (on its opening quote). */
   private String string() {
     int start = ++pos;
-    for (char c = json.charAt(pos); c != '"'; c = json.charAt(++pos)) {
-      if (c == '\\') {
+    for (char ch = c[pos]; ch != '"'; ch = c[++pos]) {
+      if (ch == '\\') {
         return escaped(start);
+      }
+      if (ch == 0) {
+        checkNotEnd();
       }
     }
     return json.substring(start, pos++);
   }
 
   private String escaped(int start) {
-    StringBuilder sb = new StringBuilder(pos - start + 16).append(json, start, pos);
-    for (char c = json.charAt(pos); c != '"'; c = json.charAt(pos)) {
-      if (c != '\\') {
-        sb.append(c);
+    StringBuilder sb = new StringBuilder(pos - start + 16).append(c, start, pos - start);
+    for (char ch = c[pos]; ch != '"'; ch = c[pos]) {
+      if (ch != '\\') {
+        if (ch == 0) {
+          checkNotEnd();
+        }
+        sb.append(ch);
         pos++;
         continue;
       }
-      char e = json.charAt(pos + 1);
+      char e = c[pos + 1];
       pos += 2;
       switch (e) {
         case '"', '\\', '/' -> sb.append(e);
@@ -240,63 +249,74 @@ final class FastJsonReader {
     return sb.toString();
   }
 
+  /** Skips the string at pos (on its opening quote). */
   private void skipString() {
-    for (char c = json.charAt(++pos); c != '"'; c = json.charAt(++pos)) {
-      if (c == '\\') {
-        pos++;
-      }
+    int end = Structure.endOfString(json, c, pos);
+    if (end < 0) {
+      throw malformed("unterminated string");
     }
-    pos++;
+    pos = end;
   }
 
   /** Skips any value by scanning to its end, keeping track of nesting and strings only. */
   private void skipValue() {
-    char c = json.charAt(pos);
-    if (c == '"') {
+    char ch = c[pos];
+    if (ch == '"') {
       skipString();
       return;
     }
-    if (c != '{' && c != '[') {
-      if (c == 't' || c == 'f' || c == 'n') {
-        literal(c == 't' ? "true" : c == 'f' ? "false" : "null", SKIP, EventBuffer.NULL);
+    if (ch != '{' && ch != '[') {
+      if (ch == 't' || ch == 'f' || ch == 'n') {
+        literal(ch == 't' ? "true" : ch == 'f' ? "false" : "null", -1, EventBuffer.NULL);
       } else {
         number();
       }
       return;
     }
+    if (low == null) {
+      low = event.lowBytes(json);
+    }
     int open = 0;
     do {
-      c = json.charAt(pos);
-      if (c == '"') {
+      pos = Structure.next(low, pos);
+      byte kind = Structure.kind(c[pos]);
+      if (kind == Structure.QUOTE) {
         skipString();
         continue;
       }
-      if (c == '{' || c == '[') {
+      if (kind == Structure.OPEN) {
         open++;
-      } else if (c == '}' || c == ']') {
+      } else if (kind == Structure.CLOSE) {
         open--;
+      } else if (kind == Structure.NUL) {
+        checkNotEnd();
       }
       pos++;
     } while (open > 0);
   }
 
-  private static final PathTrie.Node SKIP = new PathTrie.Node();
-
   private void whitespace() {
-    while (pos < json.length()) {
-      char c = json.charAt(pos);
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+    while (pos < n) {
+      char ch = c[pos];
+      if (ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t') {
         return;
       }
       pos++;
     }
   }
 
-  private void expect(char c) {
-    if (json.charAt(pos) != c) {
-      throw malformed("expected " + c);
+  private void expect(char ch) {
+    if (c[pos] != ch) {
+      throw malformed("expected " + ch);
     }
     pos++;
+  }
+
+  /** On a NUL: the text may hold one, but the sentinel after its end means it is cut short. */
+  private void checkNotEnd() {
+    if (pos >= n) {
+      throw malformed("unexpected end");
+    }
   }
 
   private IllegalArgumentException malformed(String what) {

@@ -21,7 +21,12 @@ final class Numbers {
       double d = Double.parseDouble(text);
       // event-ruler's test: BigDecimal.valueOf(d), i.e. Double.toString(d), equals the text as a
       // decimal
-      if (Double.isInfinite(d) || Double.isNaN(d) || !sameDecimal(text, Double.toString(d))) {
+      if (Double.isInfinite(d) || Double.isNaN(d)) {
+        return Double.NaN;
+      }
+      String shortest = Double.toString(d);
+      // Java-written numbers are that very text, which spares the digit comparison
+      if (!shortest.equals(text) && !sameDecimal(text, shortest)) {
         return Double.NaN;
       }
       return d == 0 ? 0.0 : d;
@@ -32,7 +37,7 @@ final class Numbers {
 
   /**
    * Whether two decimal texts (optionally signed, with fraction and exponent) denote the same
-   * number.
+   * number. Compares the significant digits in place, without building strings.
    */
   static boolean sameDecimal(String a, String b) {
     Decimal x = Decimal.of(a);
@@ -43,55 +48,75 @@ final class Numbers {
     if (x.isZero() || y.isZero()) {
       return x.isZero() && y.isZero();
     }
-    return x.negative == y.negative && x.exponent == y.exponent && x.digits.equals(y.digits);
+    if (x.negative != y.negative || x.exponent != y.exponent) {
+      return false;
+    }
+    int i = x.first;
+    int j = y.first;
+    while (true) {
+      i = x.skipPoint(i);
+      j = y.skipPoint(j);
+      boolean doneX = i > x.last;
+      boolean doneY = j > y.last;
+      if (doneX || doneY) {
+        return doneX && doneY;
+      }
+      if (a.charAt(i++) != b.charAt(j++)) {
+        return false;
+      }
+    }
   }
 
   /**
-   * A decimal as sign, significant digits (no leading or trailing zeros) and the exponent of the
-   * point.
+   * A decimal as sign, where its significant digits are in its text (first and last non-zero digit,
+   * a '.' may sit between) and the exponent of the point: 0.05 has exponent -1, 120 has 3.
    */
-  private record Decimal(boolean negative, String digits, long exponent) {
+  private record Decimal(String text, boolean negative, int first, int last, long exponent) {
 
     boolean isZero() {
-      return digits.isEmpty();
+      return first < 0;
+    }
+
+    int skipPoint(int i) {
+      return i <= last && text.charAt(i) == '.' ? i + 1 : i;
     }
 
     static Decimal of(String s) {
-      int i = 0;
       int n = s.length();
+      int i = 0;
       boolean negative = false;
       if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
         negative = s.charAt(i++) == '-';
       }
-      StringBuilder digits = new StringBuilder(24);
-      long point = 0;
-      boolean seenPoint = false;
+      int dot = -1;
+      int first = -1;
+      int last = -1;
       for (; i < n; i++) {
         char c = s.charAt(i);
-        if (c >= '0' && c <= '9') {
-          if (digits.length() == 0 && c == '0') {
-            point -= seenPoint ? 1 : 0;
-            continue;
-          }
-          digits.append(c);
-          point += seenPoint ? 0 : 1;
-        } else if (c == '.' && !seenPoint) {
-          seenPoint = true;
-        } else if (c == 'e' || c == 'E') {
-          if (n - i > 12) {
-            return null;
-          }
-          point += Long.parseLong(s, i + 1 + (s.charAt(i + 1) == '+' ? 1 : 0), n, 10);
+        if (c > '0' && c <= '9') {
+          first = first < 0 ? i : first;
+          last = i;
+        } else if (c == '.' && dot < 0) {
+          dot = i;
+        } else if (c != '0') {
           break;
-        } else {
-          return null;
         }
       }
-      int end = digits.length();
-      while (end > 0 && digits.charAt(end - 1) == '0') {
-        end--;
+      int mantissaEnd = i;
+      long exponent = 0;
+      if (i < n) {
+        char c = s.charAt(i);
+        if ((c != 'e' && c != 'E') || n - i > 12) {
+          return null;
+        }
+        exponent = Long.parseLong(s, i + 1 + (s.charAt(i + 1) == '+' ? 1 : 0), n, 10);
       }
-      return new Decimal(negative, digits.substring(0, end), point);
+      if (first < 0) {
+        return new Decimal(s, negative, -1, -1, 0);
+      }
+      int point = dot < 0 ? mantissaEnd : dot;
+      long digitsBeforePoint = first < point ? point - first : -(first - point - 1);
+      return new Decimal(s, negative, first, last, digitsBeforePoint + exponent);
     }
   }
 

@@ -5,29 +5,24 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
 /**
  * Finds the few branches of many rules worth evaluating for an event. Each branch with a field
- * whose values are all plain equalities (strings, numbers, true, false, null) is filed under those
- * values; an event then looks up its own leaves at those fields. Branches without such a field are
- * always evaluated. Immutable after construction.
+ * whose values can all be filed (equalities, prefixes, suffixes, wildcards with a literal end,
+ * numeric ranges; see {@link SlotIndex#filing}) is filed under that field's values; an event then
+ * looks up its own leaves at those fields. Branches without such a field are always evaluated.
+ * Immutable after construction.
  */
 final class RuleIndex {
 
-  private static final Object TRUE_KEY = new Object();
-  private static final Object FALSE_KEY = new Object();
-  private static final Object NULL_KEY = new Object();
-
-  /** The key of a number that is no exact double, compared as text. */
-  private record NumberTextKey(String text) {}
-
   private final int[] slots;
-  private final Map<Object, int[]>[] bySlot;
+  private final SlotIndex[] bySlot;
   private final int[] always;
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   RuleIndex(Branch[] branches) {
-    Map<Integer, Map<Object, List<Integer>>> index = new HashMap<>();
+    Map<Integer, SlotIndex.Builder> builders = new TreeMap<>();
     List<Integer> rest = new ArrayList<>();
     Map<List<Object>, Integer> shared = sharing(branches);
     for (int b = 0; b < branches.length; b++) {
@@ -36,31 +31,25 @@ final class RuleIndex {
         rest.add(b);
         continue;
       }
-      Map<Object, List<Integer>> keys = index.computeIfAbsent(anchor.slot, s -> new HashMap<>());
+      SlotIndex.Builder slot = builders.computeIfAbsent(anchor.slot, s -> new SlotIndex.Builder());
       for (ValueTest t : anchor.tests()) {
-        keys.computeIfAbsent(key(t), k -> new ArrayList<>(1)).add(b);
+        slot.add(SlotIndex.filing(t), b);
       }
     }
-    this.slots = index.keySet().stream().mapToInt(Integer::intValue).toArray();
-    this.bySlot = new Map[slots.length];
-    for (int i = 0; i < slots.length; i++) {
-      Map<Object, int[]> frozen = new HashMap<>();
-      index
-          .get(slots[i])
-          .forEach((k, ids) -> frozen.put(k, ids.stream().mapToInt(Integer::intValue).toArray()));
-      bySlot[i] = frozen;
-    }
+    this.slots = builders.keySet().stream().mapToInt(Integer::intValue).toArray();
+    this.bySlot =
+        builders.values().stream().map(SlotIndex.Builder::build).toArray(SlotIndex[]::new);
     this.always = rest.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** How many branches could be filed under each (slot, value): the fewer, the more selective. */
+  /** How many branches could be filed under each (slot, filing): the fewer, the more selective. */
   private static Map<List<Object>, Integer> sharing(Branch[] branches) {
     Map<List<Object>, Integer> counts = new HashMap<>();
     for (Branch branch : branches) {
       for (FieldMatcher f : branch.fields) {
         if (indexable(f)) {
           for (ValueTest t : f.tests()) {
-            counts.merge(List.of(f.slot, key(t)), 1, Integer::sum);
+            counts.merge(List.of(f.slot, SlotIndex.filing(t)), 1, Integer::sum);
           }
         }
       }
@@ -69,8 +58,9 @@ final class RuleIndex {
   }
 
   /**
-   * The field to file a branch under: of those whose values are all equalities, the one fewest
-   * share.
+   * The field to file a branch under: of those whose values can all be filed, the one expected to
+   * offer it least often: few branches share its values, and equality beats an affix, an affix a
+   * range.
    */
   private static FieldMatcher anchor(Branch branch, Map<List<Object>, Integer> shared) {
     FieldMatcher best = null;
@@ -81,7 +71,8 @@ final class RuleIndex {
       }
       long cost = 0;
       for (ValueTest t : f.tests()) {
-        cost += shared.get(List.of(f.slot, key(t)));
+        SlotIndex.Filing filing = SlotIndex.filing(t);
+        cost += shared.get(List.of(f.slot, filing)) * weight(filing);
       }
       if (cost < bestCost) {
         best = f;
@@ -91,70 +82,38 @@ final class RuleIndex {
     return best;
   }
 
-  private static boolean indexable(FieldMatcher f) {
-    return !f.exists && !f.absent && Arrays.stream(f.tests()).allMatch(t -> key(t) != null);
+  /** A rough guess of how many leaves a filing lets through, relative to one equality. */
+  private static long weight(SlotIndex.Filing filing) {
+    return switch (filing.kind()) {
+      case EQUAL -> 1;
+      case PREFIX, SUFFIX -> ((String) filing.key()).isEmpty() ? 1_000_000 : 8;
+      case RANGE -> 64;
+    };
   }
 
-  private static Object key(ValueTest t) {
-    if (t instanceof Leaves.ExactString s) {
-      return s.expected();
-    }
-    if (t instanceof Leaves.NumberEquals n) {
-      return n.expected();
-    }
-    if (t instanceof Leaves.NumberText n) {
-      return new NumberTextKey(n.expected());
-    }
-    if (t instanceof Leaves.Literal l) {
-      return l.kind() == EventBuffer.TRUE
-          ? TRUE_KEY
-          : l.kind() == EventBuffer.FALSE ? FALSE_KEY : NULL_KEY;
-    }
-    return null;
+  private static boolean indexable(FieldMatcher f) {
+    ValueTest[] tests = f.tests();
+    return !f.exists
+        && !f.absent
+        && tests.length > 0
+        && Arrays.stream(tests).allMatch(t -> SlotIndex.filing(t) != null);
+  }
+
+  /** How many branches are evaluated for every event, whatever it holds. */
+  int alwaysEvaluated() {
+    return always.length;
   }
 
   /** Calls {@code visitor} with every candidate branch id (possibly more than once). */
-  void candidates(EventBuffer event, java.util.function.IntConsumer visitor) {
+  void candidates(EventBuffer event, IntConsumer visitor) {
     for (int b : always) {
       visitor.accept(b);
     }
     for (int i = 0; i < slots.length; i++) {
-      Map<Object, int[]> keys = bySlot[i];
+      SlotIndex index = bySlot[i];
       for (int v = event.first(slots[i]); v >= 0; v = event.next(v)) {
-        lookup(keys, eventKey(event, v), visitor);
-        if (event.kind(v) == EventBuffer.NUMBER && Double.isNaN(event.number(v))) {
-          lookup(keys, new NumberTextKey(event.text(v)), visitor);
-        }
+        index.candidates(event, v, visitor);
       }
-    }
-  }
-
-  private static void lookup(
-      Map<Object, int[]> keys, Object key, java.util.function.IntConsumer visitor) {
-    if (key == null) {
-      return;
-    }
-    int[] ids = keys.get(key);
-    if (ids != null) {
-      for (int b : ids) {
-        visitor.accept(b);
-      }
-    }
-  }
-
-  private static Object eventKey(EventBuffer event, int v) {
-    switch (event.kind(v)) {
-      case EventBuffer.STRING:
-        return event.text(v);
-      case EventBuffer.NUMBER:
-        double d = event.number(v);
-        return Double.isNaN(d) ? null : d;
-      case EventBuffer.TRUE:
-        return TRUE_KEY;
-      case EventBuffer.FALSE:
-        return FALSE_KEY;
-      default:
-        return NULL_KEY;
     }
   }
 }

@@ -190,6 +190,11 @@ public final class RuleSet {
     return List.of(out);
   }
 
+  /** How many $or branches escape the index and are evaluated for every event (for tests). */
+  int alwaysEvaluated() {
+    return index.alwaysEvaluated();
+  }
+
   @Override
   public String toString() {
     return "RuleSet" + sources.keySet();
