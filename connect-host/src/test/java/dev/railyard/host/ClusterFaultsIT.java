@@ -203,10 +203,9 @@ class ClusterFaultsIT {
             .atMost(Duration.ofSeconds(60))
             .until(() -> endpoint.delivered().size() >= 100);
         endpoint.answer(503);
-        // each letter takes its retries' time; thirty show the outage outlasting them
-        await("thirty events dead-lettered during the outage")
+        await("a hundred events dead-lettered during the outage")
             .atMost(Duration.ofSeconds(90))
-            .until(() -> records(letters) >= 30);
+            .until(() -> records(letters) >= 100);
         // and comes back before the stream ends
         endpoint.answer(200);
         stream.awaitDone(Duration.ofSeconds(120));
