@@ -181,11 +181,15 @@ class DeliveryIT {
     JsonNode peeked = api.get("/api/v1/rules/faulty/deadletters/broken?limit=3").json();
     assertThat(peeked.get("letters")).hasSize(3);
 
-    // and once the target is repaired, a redrive delivers the letters, once
+    // and once the target is repaired (the apply answers before Connect has restarted the
+    // target's task with the new config: one event through it shows the repair in effect), a
+    // redrive delivers the letters, once
     RuleFixtures.applyOk(api, faultyRule(healthy, repaired, ""));
+    api.post("/api/v1/events", "[{\"bus\":\"faults\",\"source\":\"s\",\"type\":\"t\"}]");
+    RuleFixtures.awaitLines(repaired, 1);
     JsonNode redriven = api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "").json();
     assertThat(redriven.get("redriven").asInt()).as(redriven.toString()).isEqualTo(10);
-    RuleFixtures.awaitLines(repaired, 10);
+    RuleFixtures.awaitLines(repaired, 11);
     assertThat(
             api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "")
                 .json()
