@@ -318,6 +318,16 @@ final class RuleReconciler {
       return;
     }
     call("PUT", "/connectors/" + encode(name) + "/config", config).orThrow();
+    if (existing.containsKey(name) && Topology.ruleOfTargetConnector(name).isPresent()) {
+      // Connect restarts the tasks of a changed connector only when it sees their configs change,
+      // and a config change soon after the connector was made can go unseen: a target repaired
+      // right after it was created kept its old converter. Its tasks run the new config from here
+      ConnectRest.Answer restarted =
+          call("POST", "/connectors/" + encode(name) + "/restart?includeTasks=true", null);
+      if (restarted.status() != 404) {
+        restarted.orThrow();
+      }
+    }
     existing.put(name, config);
     changed.written().add(name);
   }

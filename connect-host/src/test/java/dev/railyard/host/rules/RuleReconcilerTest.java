@@ -202,6 +202,24 @@ class RuleReconcilerTest {
   }
 
   @Test
+  void shouldRestartTheTasksOfATargetWhoseConfigChanged() {
+    // given a target's connector exists
+    reconciler.connectors(
+        Map.of("orders", rule("orders", target("webhook", true))), Map.of(), name -> true);
+    connect.requests.clear();
+
+    // when its rule changes the target's policy
+    reconciler.connectors(
+        Map.of("orders", rule("orders", target("webhook", false))), Map.of(), name -> true);
+
+    // then its config is written and its tasks restarted, so they run the new config
+    assertThat(connect.requests)
+        .containsSubsequence(
+            "PUT /connectors/railyard.to.orders.webhook/config",
+            "POST /connectors/railyard.to.orders.webhook/restart");
+  }
+
+  @Test
   void shouldRemoveRuleConnectorsNoRuleInForceHasWhateverLeftThem() {
     // given the router and target of a rule a failed change left behind, and a user's connector
     reconciler.connectors(
