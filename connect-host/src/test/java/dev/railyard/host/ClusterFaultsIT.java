@@ -33,42 +33,27 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterFaultsIT {
 
-  private static Path dir;
-  private static ThreeBrokers cluster;
-  private static Platform platform;
-  private static ApiClient api;
+  private static OnCluster<ThreeBrokers> on;
 
   @BeforeAll
-  static void start() {
-    dir = TestPlatforms.tempDir();
-    cluster = ThreeBrokers.start(dir.resolve("kafka"));
-    try {
-      platform =
-          TestPlatforms.start(
-              dir.resolve("railyard"), 2, Map.of("bootstrap.servers", cluster.bootstrapServers()));
-    } catch (RuntimeException e) {
-      cluster.close();
-      throw e;
-    }
-    api = new ApiClient(platform);
+  static void start() throws Exception {
+    on =
+        OnCluster.start(
+            ThreeBrokers::start, 2, c -> Map.of("bootstrap.servers", c.bootstrapServers()));
   }
 
   @AfterAll
-  static void stop() {
-    try {
-      if (platform != null) {
-        platform.close();
-      }
-    } finally {
-      cluster.close();
-      TestPlatforms.delete(dir);
+  static void stop() throws Exception {
+    if (on != null) {
+      on.close();
     }
   }
 
   @Test
   void shouldReplicateEveryTopicRailyardCreatesThreeTimesWithTwoInSync() throws Exception {
     // given a rule with a target, so that its delivery, retry and dead-letter topics exist
-    applyFileRule("replicated", "replicated", dir.resolve("railyard/replicated.jsonl"));
+    CountedStream.applyFileRule(
+        on.api, "replicated", "replicated", on.dir.resolve("railyard/replicated.jsonl"));
 
     // then every topic Railyard and its workers made has three replicas, two of them in sync
     List<String> topics =
@@ -84,13 +69,13 @@ class ClusterFaultsIT {
             "railyard.connect.configs",
             "railyard.connect.offsets",
             "railyard.connect.status");
-    try (Admin admin = cluster.admin()) {
+    try (Admin admin = on.cluster.admin()) {
       List<ConfigResource> resources = new ArrayList<>();
       topics.forEach(t -> resources.add(new ConfigResource(ConfigResource.Type.TOPIC, t)));
       Map<ConfigResource, Config> configs =
           admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
       for (String topic : topics) {
-        assertThat(cluster.describe(topic).partitions())
+        assertThat(on.cluster.describe(topic).partitions())
             .as("replicas of the partitions of " + topic)
             .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
         assertThat(
@@ -107,9 +92,10 @@ class ClusterFaultsIT {
   @Test
   void shouldRefuseToStartWithMoreReplicasThanLiveBrokersNamingTheSetting() {
     Map<String, String> settings =
-        Map.of("bootstrap.servers", cluster.bootstrapServers(), "topics.replication.factor", "4");
+        Map.of(
+            "bootstrap.servers", on.cluster.bootstrapServers(), "topics.replication.factor", "4");
 
-    assertThatThrownBy(() -> TestPlatforms.start(dir.resolve("four-replicas"), 1, settings))
+    assertThatThrownBy(() -> TestPlatforms.start(on.dir.resolve("four-replicas"), 1, settings))
         .hasMessageContaining("topics.replication.factor")
         .hasMessageContaining("3 live broker(s)");
   }
@@ -118,19 +104,20 @@ class ClusterFaultsIT {
   void shouldLoseNoEventWhenABrokerIsKilledMidStreamAndRestarted() throws Exception {
     // given a rule whose target is a file, and events flowing in at 200 a second
     String bus = "broker-kill";
-    Path file = dir.resolve("railyard/broker-kill.jsonl");
-    applyFileRule(bus, bus, file);
+    Path file = on.dir.resolve("railyard/broker-kill.jsonl");
+    CountedStream.applyFileRule(on.api, bus, bus, file);
     CountedStream.Tally tally;
-    try (CountedStream stream = new CountedStream(() -> api, bus, 4000, 20, 100)) {
+    try (CountedStream stream = new CountedStream(() -> on.api, bus, 4000, 20, 100)) {
       // when the broker leading the bus's first partition dies with SIGKILL mid-stream
       stream.awaitAcknowledged(800, Duration.ofSeconds(60));
-      int victim = cluster.leaderOf(Topology.busTopic(bus), 0);
-      cluster.kill(victim);
+      int victim = on.cluster.leaderOf(Topology.busTopic(bus), 0);
+      on.cluster.kill(victim);
       // and comes back once more events went through the two left
       stream.awaitAcknowledged(2400, Duration.ofSeconds(120));
-      cluster.restart(victim);
+      on.cluster.restart(victim);
       stream.awaitDone(Duration.ofSeconds(120));
-      tally = settle(stream, file);
+      assertThat(stream.acknowledged()).as("acknowledged events").hasSizeGreaterThan(2000);
+      tally = stream.settle(file, Duration.ofSeconds(120));
       System.out.printf(
           "ClusterFaultsIT broker %d killed: %s, refused %d, calls by status %s%n",
           victim, tally, stream.refused(), stream.statuses());
@@ -145,30 +132,32 @@ class ClusterFaultsIT {
   void shouldLoseNoEventWhenEveryWorkerIsKilledAtOnce() throws Exception {
     // given a rule whose target is a file, and events flowing in at 200 a second
     String bus = "workers-kill";
-    Path file = dir.resolve("railyard/workers-kill.jsonl");
-    applyFileRule(bus, bus, file);
+    Path file = on.dir.resolve("railyard/workers-kill.jsonl");
+    CountedStream.applyFileRule(on.api, bus, bus, file);
     CountedStream.Tally tally;
-    try (CountedStream stream = new CountedStream(() -> api, bus, 4000, 20, 100)) {
+    try (CountedStream stream = new CountedStream(() -> on.api, bus, 4000, 20, 100)) {
       // when every worker dies with SIGKILL at once mid-stream
       stream.awaitAcknowledged(800, Duration.ofSeconds(60));
       await("some events delivered before the kill")
           .atMost(Duration.ofSeconds(60))
           .until(() -> !CountedStream.Tally.idsIn(file).isEmpty());
       List<String> names = new ArrayList<>();
-      api.get("/api/v1/workers")
+      on.api
+          .get("/api/v1/workers")
           .json()
           .get("workers")
           .forEach(w -> names.add(w.get("name").asText()));
-      names.forEach(platform.workers()::kill);
+      names.forEach(on.platform.workers()::kill);
       stream.awaitDone(Duration.ofSeconds(120));
-      tally = settle(stream, file);
+      assertThat(stream.acknowledged()).as("acknowledged events").hasSizeGreaterThan(2000);
+      tally = stream.settle(file, Duration.ofSeconds(120));
       System.out.printf(
           "ClusterFaultsIT %d workers killed: %s, refused %d, %d records in the delivery topic%n",
           names.size(), tally, stream.refused(), records(Topology.deliveryTopic(bus, "file")));
     }
 
     // then the pool restarted them, nothing acknowledged was lost, and few came twice
-    JsonNode workers = api.get("/api/v1/workers").json().get("workers");
+    JsonNode workers = on.api.get("/api/v1/workers").json().get("workers");
     assertThat(workers).allSatisfy(w -> assertThat(w.get("restarts").asInt()).isPositive());
     assertThat(tally.lost()).as(tally.toString()).isZero();
     assertThat(tally.duplicates()).as(tally.toString()).isLessThanOrEqualTo(2000);
@@ -180,7 +169,7 @@ class ClusterFaultsIT {
     // given a rule whose HTTP target retries twice within a second, parking what fails
     try (Endpoint endpoint = Endpoint.start(200)) {
       RuleFixtures.applyOk(
-          api,
+          on.api,
           """
           apiVersion: railyard/v1
           kind: Rule
@@ -196,7 +185,7 @@ class ClusterFaultsIT {
               .formatted(endpoint.url()));
       String letters = Topology.deadLetterTopic("outage", "fn");
       Set<String> acknowledged;
-      try (CountedStream stream = new CountedStream(() -> api, "outage", 2000, 20, 100)) {
+      try (CountedStream stream = new CountedStream(() -> on.api, "outage", 2000, 20, 100)) {
         // when the endpoint goes down mid-stream for far longer than the retries last
         stream.awaitAcknowledged(400, Duration.ofSeconds(60));
         await("events at the endpoint before the outage")
@@ -223,7 +212,7 @@ class ClusterFaultsIT {
                 return records(letters) >= missing.size();
               });
       Set<String> dead = new HashSet<>();
-      DeadLetterReader.read(cluster.bootstrapServers(), letters, (int) records(letters))
+      DeadLetterReader.read(on.cluster.bootstrapServers(), letters, (int) records(letters))
           .forEach(h -> dead.add(h.get("railyard.event.id")));
       List<String> bodies = endpoint.delivered();
       Set<String> delivered = EventIds.in(bodies);
@@ -251,7 +240,7 @@ class ClusterFaultsIT {
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(
               () ->
-                  assertThat(RuleFixtures.targetStats(api, "outage", 0).path("retrying").asInt())
+                  assertThat(RuleFixtures.targetStats(on.api, "outage", 0).path("retrying").asInt())
                       .isZero());
       assertThat(bodies.size() - delivered.size())
           .as("deliveries beyond the first of an event")
@@ -261,9 +250,9 @@ class ClusterFaultsIT {
 
   /** The records a topic holds, from its end offsets (its records are never deleted here). */
   private static long records(String topic) throws Exception {
-    try (Admin admin = cluster.admin()) {
+    try (Admin admin = on.cluster.admin()) {
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      cluster
+      on.cluster
           .describe(topic)
           .partitions()
           .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
@@ -271,37 +260,5 @@ class ClusterFaultsIT {
           .mapToLong(ListOffsetsResultInfo::offset)
           .sum();
     }
-  }
-
-  /** Waits until the target holds every acknowledged event, or two minutes passed; counts. */
-  private static CountedStream.Tally settle(CountedStream stream, Path file) {
-    Set<String> acknowledged = stream.acknowledged();
-    assertThat(acknowledged).as("acknowledged events").hasSizeGreaterThan(2000);
-    try {
-      await(acknowledged.size() + " acknowledged events in " + file)
-          .atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofMillis(500))
-          .until(() -> CountedStream.Tally.of(acknowledged, file).lost() == 0);
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      // the assertion on the tally says how many are missing
-    }
-    return CountedStream.Tally.of(acknowledged, file);
-  }
-
-  private static void applyFileRule(String rule, String bus, Path file) {
-    RuleFixtures.applyOk(
-        api,
-        """
-        apiVersion: railyard/v1
-        kind: Rule
-        metadata: {name: %s}
-        spec:
-          bus: %s
-          pattern: {source: ["faults"]}
-          targets:
-            - name: file
-              config: {connector.class: FileStreamSink, file: "%s"}
-        """
-            .formatted(rule, bus, file));
   }
 }

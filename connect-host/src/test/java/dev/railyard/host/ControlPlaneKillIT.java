@@ -1,13 +1,11 @@
 package dev.railyard.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,20 +57,7 @@ class ControlPlaneKillIT {
   void shouldLoseNoAcknowledgedEventWhenTheControlPlaneIsKilledMidStream() throws Exception {
     // given a rule whose target is a file, and events flowing in at 200 a second
     Path file = dir.resolve("railyard/control-plane-kill.jsonl");
-    RuleFixtures.applyOk(
-        railyard.api(),
-        """
-        apiVersion: railyard/v1
-        kind: Rule
-        metadata: {name: cp-kill}
-        spec:
-          bus: cp-kill
-          pattern: {source: ["faults"]}
-          targets:
-            - name: file
-              config: {connector.class: FileStreamSink, file: "%s"}
-        """
-            .formatted(file));
+    CountedStream.applyFileRule(railyard.api(), "cp-kill", "cp-kill", file);
     CountedStream.Tally tally;
     try (CountedStream stream = new CountedStream(railyard::api, "cp-kill", 100_000, 20, 100)) {
       // when the control plane dies with SIGKILL mid-stream, and is started again
@@ -81,17 +66,7 @@ class ControlPlaneKillIT {
       int beforeRestart = stream.acknowledged().size();
       railyard.start();
       stream.awaitAcknowledged(beforeRestart + 1600, Duration.ofSeconds(120));
-      stream.finish();
-      stream.awaitDone(Duration.ofSeconds(60));
-      Set<String> acknowledged = stream.acknowledged();
-      await(acknowledged.size() + " acknowledged events in " + file)
-          .atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofMillis(500))
-          .until(() -> CountedStream.Tally.of(acknowledged, file).lost() == 0);
-      tally = CountedStream.Tally.of(acknowledged, file);
-      System.out.printf(
-          "ControlPlaneKillIT: %s, refused %d, calls by status %s%n",
-          tally, stream.refused(), stream.statuses());
+      tally = stream.stopAndSettle("ControlPlaneKillIT", file);
     }
 
     // then nothing acknowledged was lost, and few came twice

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Events put through the PutEvents API at a steady pace, counted: every entry the API acknowledged
@@ -121,6 +122,54 @@ final class CountedStream implements AutoCloseable {
   /** How many calls had each HTTP status; -1 for calls that got no answer. */
   Map<Integer, Integer> statuses() {
     return Map.copyOf(statuses);
+  }
+
+  /**
+   * Waits until {@code file} holds every acknowledged event, or {@code atMost} passed, and counts
+   * (the tally says what is missing).
+   */
+  Tally settle(Path file, Duration atMost) {
+    Set<String> ids = acknowledged();
+    try {
+      await(ids.size() + " acknowledged events in " + file)
+          .atMost(atMost)
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> Tally.of(ids, file).lost() == 0);
+    } catch (ConditionTimeoutException e) {
+      // the tally says how many are missing
+    }
+    return Tally.of(ids, file);
+  }
+
+  /**
+   * Stops the stream after the call under way, waits for it, then {@linkplain #settle settles} on
+   * {@code file} and prints the tally under {@code name}.
+   */
+  Tally stopAndSettle(String name, Path file) throws InterruptedException {
+    finish();
+    awaitDone(Duration.ofSeconds(60));
+    Tally tally = settle(file, Duration.ofSeconds(120));
+    System.out.printf(
+        "%s: %s, refused %d, calls by status %s%n", name, tally, refused(), statuses());
+    return tally;
+  }
+
+  /** Applies a rule taking a stream's events on {@code bus} to a FileStreamSink on {@code file}. */
+  static void applyFileRule(ApiClient api, String rule, String bus, Path file) {
+    RuleFixtures.applyOk(
+        api,
+        """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: %s}
+        spec:
+          bus: %s
+          pattern: {source: ["faults"]}
+          targets:
+            - name: file
+              config: {connector.class: FileStreamSink, file: "%s"}
+        """
+            .formatted(rule, bus, file));
   }
 
   @Override

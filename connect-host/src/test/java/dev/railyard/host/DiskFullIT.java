@@ -76,20 +76,7 @@ class DiskFullIT {
       throws Exception {
     // given a rule whose target is a file off the small disk, and events flowing in
     Path file = dir.resolve("railyard/disk-full.jsonl");
-    RuleFixtures.applyOk(
-        api,
-        """
-        apiVersion: railyard/v1
-        kind: Rule
-        metadata: {name: disk-full}
-        spec:
-          bus: disk-full
-          pattern: {source: ["faults"]}
-          targets:
-            - name: file
-              config: {connector.class: FileStreamSink, file: "%s"}
-        """
-            .formatted(file));
+    CountedStream.applyFileRule(api, "disk-full", "disk-full", file);
     Path filler = disk.resolve("filler");
     CountedStream.Tally tally;
     try (CountedStream stream = new CountedStream(() -> api, "disk-full", 100_000, 20, 100)) {
@@ -113,27 +100,13 @@ class DiskFullIT {
       int before = stream.acknowledged().size();
       Files.delete(filler);
       stream.awaitAcknowledged(before + 600, Duration.ofSeconds(60));
-      stream.finish();
-      stream.awaitDone(Duration.ofSeconds(60));
-      tally = settle(stream, file);
-      System.out.printf(
-          "DiskFullIT: %s, refused %d, calls by status %s%n",
-          tally, stream.refused(), stream.statuses());
+      tally = stream.stopAndSettle("DiskFullIT", file);
     }
 
     // and nothing acknowledged was lost
     assertThat(tally.lost()).as(tally.toString()).isZero();
     assertThat(tally.duplicates()).as(tally.toString()).isLessThanOrEqualTo(1000);
     assertThat(api.get("/health").status()).isEqualTo(200);
-  }
-
-  private static CountedStream.Tally settle(CountedStream stream, Path file) {
-    var acknowledged = stream.acknowledged();
-    await(acknowledged.size() + " acknowledged events in " + file)
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> CountedStream.Tally.of(acknowledged, file).lost() == 0);
-    return CountedStream.Tally.of(acknowledged, file);
   }
 
   private static String one() {

@@ -35,40 +35,24 @@ class SecuredKafkaIT {
   private static final String RULE = "secured-paid";
   private static final String TARGET = "ledger";
 
-  private static Path dir;
-  private static SecuredBroker broker;
-  private static Platform platform;
-  private static ApiClient api;
+  private static OnCluster<SecuredBroker> on;
 
   @BeforeAll
   static void start() throws Exception {
-    dir = TestPlatforms.tempDir();
-    broker = SecuredBroker.start(dir.resolve("secured-kafka"));
-    try {
-      platform = TestPlatforms.start(dir.resolve("railyard"), 1, broker.railyardSettings());
-    } catch (RuntimeException e) {
-      broker.close();
-      throw e;
-    }
-    api = new ApiClient(platform);
+    on = OnCluster.start(SecuredBroker::start, 1, SecuredBroker::railyardSettings);
   }
 
   @AfterAll
-  static void stop() {
-    try {
-      if (platform != null) {
-        platform.close();
-      }
-    } finally {
-      broker.close();
-      TestPlatforms.delete(dir);
+  static void stop() throws Exception {
+    if (on != null) {
+      on.close();
     }
   }
 
   @Test
   void shouldRefuseClientsWithoutRailyardsCredentials() throws Exception {
     // a client with a wrong password is refused by the broker
-    Map<String, Object> wrong = broker.clientSettings(SecuredBroker.USER, "not-the-password");
+    Map<String, Object> wrong = on.cluster.clientSettings(SecuredBroker.USER, "not-the-password");
     try (Admin admin = Admin.create(quick(wrong))) {
       assertThatThrownBy(() -> admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
           .hasCauseInstanceOf(SaslAuthenticationException.class);
@@ -76,7 +60,8 @@ class SecuredKafkaIT {
     // a client that speaks TLS but no SASL, or plaintext, gets no answer at all
     for (Map<String, Object> settings :
         List.of(
-            withProtocol(broker.tlsOnly(), "SSL"), withProtocol(broker.tlsOnly(), "PLAINTEXT"))) {
+            withProtocol(on.cluster.tlsOnly(), "SSL"),
+            withProtocol(on.cluster.tlsOnly(), "PLAINTEXT"))) {
       try (Admin admin = Admin.create(quick(settings))) {
         assertThatThrownBy(() -> admin.listTopics().names().get(30, TimeUnit.SECONDS))
             .as("a client with security.protocol=" + settings.get("security.protocol"))
@@ -84,7 +69,8 @@ class SecuredKafkaIT {
       }
     }
     // and Railyard's own credentials are let in: it made its default bus there
-    Map<String, Object> railyard = broker.clientSettings(SecuredBroker.USER, broker.password());
+    Map<String, Object> railyard =
+        on.cluster.clientSettings(SecuredBroker.USER, on.cluster.password());
     try (Admin admin = Admin.create(quick(railyard))) {
       assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
           .contains("railyard.bus.default", "railyard.connect.configs");
@@ -94,9 +80,9 @@ class SecuredKafkaIT {
   @Test
   void shouldDeliverPutEventsThroughARuleToItsTargetOnTheSecuredCluster() throws Exception {
     // given a rule on bus "secured" whose file target takes the paid orders
-    Path file = dir.resolve("railyard/paid.jsonl");
+    Path file = on.dir.resolve("railyard/paid.jsonl");
     RuleFixtures.applyOk(
-        api,
+        on.api,
         """
         apiVersion: railyard/v1
         kind: Rule
@@ -121,7 +107,7 @@ class SecuredKafkaIT {
                 "{\"bus\":\"secured\",\"source\":\"shop\",\"type\":\"%s\",\"data\":{\"n\":%d}}"
                     .formatted(type, batch * 100 + i));
       }
-      ApiClient.Response put = api.post("/api/v1/events", body.append("]").toString());
+      ApiClient.Response put = on.api.post("/api/v1/events", body.append("]").toString());
       assertThat(put.status()).as(put.body()).isEqualTo(200);
       assertThat(put.json().get("failedEntryCount").asInt()).as(put.body()).isZero();
       JsonNode entries = put.json().get("entries");
@@ -147,7 +133,7 @@ class SecuredKafkaIT {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () ->
-                assertThat(RuleFixtures.targetStats(api, RULE, 0).path("matched").asInt())
+                assertThat(RuleFixtures.targetStats(on.api, RULE, 0).path("matched").asInt())
                     .isEqualTo(paid.size()));
   }
 
@@ -155,7 +141,7 @@ class SecuredKafkaIT {
   void shouldKeepThePasswordOutOfConnectorConfigsAndInOwnerOnlyFiles() throws Exception {
     // given the rule's connectors exist
     RuleFixtures.applyOk(
-        api,
+        on.api,
         """
         apiVersion: railyard/v1
         kind: Rule
@@ -167,25 +153,25 @@ class SecuredKafkaIT {
             - name: audit
               config: {connector.class: FileStreamSink, file: "%s"}
         """
-            .formatted(dir.resolve("railyard/audit.jsonl")));
+            .formatted(on.dir.resolve("railyard/audit.jsonl")));
     String router = "/connect/connectors/railyard.router.audited";
     String target = "/connect/connectors/railyard.to.secured-audit.audit";
     await("the target's tasks")
         .atMost(Duration.ofSeconds(60))
-        .until(() -> api.get(target + "/tasks").json().size() > 0);
+        .until(() -> on.api.get(target + "/tasks").json().size() > 0);
 
     // then what Connect serves holds the references, never the password
     for (String path : List.of(router + "/config", target + "/config", target + "/tasks")) {
-      String body = api.get(path).body();
+      String body = on.api.get(path).body();
       assertThat(body)
           .as(path)
           .contains("${railyard:kafka:sasl.jaas.config}")
-          .doesNotContain(broker.password());
+          .doesNotContain(on.cluster.password());
     }
-    assertThat(api.get(router + "/tasks").body()).doesNotContain(broker.password());
+    assertThat(on.api.get(router + "/tasks").body()).doesNotContain(on.cluster.password());
 
     // and the files that do hold it are readable by their owner only
-    Path workers = dir.resolve("railyard/workers");
+    Path workers = on.dir.resolve("railyard/workers");
     List<Path> secretFiles;
     try (Stream<Path> files = Files.list(workers)) {
       secretFiles =

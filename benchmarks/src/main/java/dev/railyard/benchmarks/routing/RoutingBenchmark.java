@@ -1,11 +1,8 @@
 package dev.railyard.benchmarks.routing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.benchmarks.routing.Report.Row;
 import dev.railyard.rules.model.Topology;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.awaitility.Awaitility;
 
 /**
  * Events per second and CPU per event of routing, end to end, from one run of Railyard started as
@@ -51,10 +41,6 @@ public final class RoutingBenchmark {
   static final int PARTITIONS = 3;
   static final String MATCH_ALL = "{\"source\": [\"bench/orders\"]}";
   private static final Duration STALL = Duration.ofSeconds(120);
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** One case's figures. */
-  record Row(String name, long events, double rate, double cpuMicros, double routerRate) {}
 
   private final RailyardProcess railyard;
   private final Path out;
@@ -64,6 +50,7 @@ public final class RoutingBenchmark {
   private final String targetPoll;
   // --cases=a,b: the cases to run
   private final List<String> cases;
+  private final ConnectorStates states;
 
   private RoutingBenchmark(
       RailyardProcess railyard, Path out, int events, String targetPoll, List<String> cases) {
@@ -72,6 +59,7 @@ public final class RoutingBenchmark {
     this.events = events;
     this.targetPoll = targetPoll;
     this.cases = cases;
+    this.states = new ConnectorStates(railyard, STALL);
   }
 
   /** The cases, by their names in {@code --cases}. */
@@ -121,7 +109,7 @@ public final class RoutingBenchmark {
       RoutingBenchmark b = new RoutingBenchmark(railyard, out, events, targetPoll, cases);
       b.warmUp();
       b.runAll();
-      b.print();
+      Report.print(b.rows);
     }
   }
 
@@ -132,23 +120,24 @@ public final class RoutingBenchmark {
   private void runAll() throws Exception {
     String plain = "plain";
     Backlog.create(railyard.bootstrapServers(), plain, PARTITIONS);
-    List<String> passThrough = List.of(plainSink("pass", plain, null));
+    List<String> passThrough = List.of(PlainSinks.create(railyard, out, "pass", plain, null));
     List<String> kafkaWay = new ArrayList<>();
     for (int g = 0; g < Backlog.GROUPS; g++) {
-      kafkaWay.add(plainSink("group-" + g, plain, groupPattern(g)));
+      kafkaWay.add(
+          PlainSinks.create(railyard, out, "group-" + g, plain, PlainSinks.groupPattern(g)));
     }
     List<String> all = new ArrayList<>(passThrough);
     all.addAll(kafkaWay);
-    awaitRunning(all);
-    pause(all);
+    states.awaitRunning(all);
+    states.pause(all);
     Backlog.fill(railyard.bootstrapServers(), plain, PARTITIONS, events, SEED);
 
-    rows.add(rawConsumer(plain));
+    rows.add(RawConsumer.read(railyard.bootstrapServers(), plain, PARTITIONS, events));
     rows.add(
         cases.contains("pass")
             ? measure(
                 "plain Connect: FileStreamSink on the bus", passThrough, files("pass"), events)
-            : missing("plain Connect: FileStreamSink on the bus"));
+            : Row.missing("plain Connect: FileStreamSink on the bus"));
     rows.add(
         cases.contains("kafka-way")
             ? measure(
@@ -156,7 +145,7 @@ public final class RoutingBenchmark {
                 kafkaWay,
                 files(IntStream.range(0, Backlog.GROUPS).mapToObj(g -> "group-" + g).toList()),
                 events)
-            : missing("plain Connect: 10 FileStreamSinks, MatchesPattern + Filter"));
+            : Row.missing("plain Connect: 10 FileStreamSinks, MatchesPattern + Filter"));
     if (cases.contains("r1")) {
       rows.add(railyardCase("Railyard: 1 rule, matching every event", "r1", 1, false));
     }
@@ -169,10 +158,6 @@ public final class RoutingBenchmark {
     if (cases.contains("tenth")) {
       rows.add(railyardCase("Railyard: 10 rules, each matching a tenth", "tenth", 10, true));
     }
-  }
-
-  private static Row missing(String name) {
-    return new Row(name + " (not run)", 0, Double.NaN, Double.NaN, Double.NaN);
   }
 
   /**
@@ -195,7 +180,9 @@ public final class RoutingBenchmark {
     for (int r = 0; r < rules; r++) {
       String rule = bus + "-" + r;
       String pattern =
-          tenths ? groupPattern(r) : r == 0 ? MATCH_ALL : "{\"type\": [\"never-" + r + "\"]}";
+          tenths
+              ? PlainSinks.groupPattern(r)
+              : r == 0 ? MATCH_ALL : "{\"type\": [\"never-" + r + "\"]}";
       Path file = out.resolve(rule + ".txt");
       if (tenths || r == 0) {
         receiving.add(rule);
@@ -233,14 +220,14 @@ public final class RoutingBenchmark {
     if (applied.statusCode() != 200) {
       throw new IOException("rules:apply answered " + applied.statusCode() + ": " + applied.body());
     }
-    awaitRunning(targets);
+    states.awaitRunning(targets);
     // the router and the targets that receive; the others get nothing either way
     List<String> connectors =
         new ArrayList<>(
             receiving.stream().map(r -> Topology.targetConnectorName(r, "out")).toList());
     connectors.add(Topology.routerConnectorName(bus));
-    awaitRunning(connectors);
-    pause(connectors);
+    states.awaitRunning(connectors);
+    states.pause(connectors);
     Backlog.fill(railyard.bootstrapServers(), bus, PARTITIONS, events, SEED);
     List<String> deliveries =
         receiving.stream().map(r -> Topology.deliveryTopic(r, "out")).toList();
@@ -253,7 +240,7 @@ public final class RoutingBenchmark {
 
   private Row measure(String name, List<String> connectors, List<Path> files, long expected)
       throws Exception {
-    resume(connectors);
+    states.resume(connectors);
     Outputs.Span span = new Outputs(files).await(expected, STALL, railyard::cpuNanos);
     if (span.lines() - span.firstLines() < expected / 2) {
       // most lines came before the first look: no span to take a rate over
@@ -265,7 +252,7 @@ public final class RoutingBenchmark {
               + expected
               + " lines were there at the first look; run with more events");
     }
-    pause(connectors);
+    states.pause(connectors);
     Row row =
         new Row(
             name,
@@ -287,179 +274,11 @@ public final class RoutingBenchmark {
     return row;
   }
 
-  /** A plain KafkaConsumer reading the whole bus topic, its own thread's CPU counted. */
-  private Row rawConsumer(String bus) {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            railyard.bootstrapServers(),
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-            2000);
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> parts =
-          IntStream.range(0, PARTITIONS)
-              .mapToObj(p -> new TopicPartition(Topology.busTopic(bus), p))
-              .toList();
-      consumer.assign(parts);
-      consumer.seekToBeginning(parts);
-      long count = 0;
-      long first = 0;
-      long cpuFirst = 0;
-      long firstCount = 0;
-      while (count < events) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofSeconds(1));
-        if (first == 0 && !records.isEmpty()) {
-          first = System.nanoTime();
-          cpuFirst = threads.getCurrentThreadCpuTime();
-          firstCount = records.count();
-        }
-        count += records.count();
-      }
-      double seconds = (System.nanoTime() - first) / 1e9;
-      double cpu = (threads.getCurrentThreadCpuTime() - cpuFirst) / 1e3 / (count - firstCount);
-      Row row =
-          new Row(
-              "raw consumer (the limit)", count, (count - firstCount) / seconds, cpu, Double.NaN);
-      System.out.printf(
-          Locale.ROOT, "%s: %,.0f events/s, %.1f µs CPU an event%n", row.name(), row.rate(), cpu);
-      return row;
-    }
-  }
-
-  /** A FileStreamSink on the bus topic, optionally behind MatchesPattern and Filter. */
-  private String plainSink(String name, String bus, String pattern) throws Exception {
-    StringBuilder config = new StringBuilder();
-    config.append(
-        String.format(
-            Locale.ROOT,
-            "{\"connector.class\": \"FileStreamSink\", \"tasks.max\": \"1\", \"topics\": \"%s\","
-                + " \"file\": \"%s\","
-                + " \"key.converter\": \"org.apache.kafka.connect.converters.ByteArrayConverter\","
-                + " \"value.converter\": \"org.apache.kafka.connect.storage.StringConverter\"",
-            Topology.busTopic(bus),
-            out.resolve(name + ".txt")));
-    if (pattern != null) {
-      config.append(
-          String.format(
-              Locale.ROOT,
-              ", \"transforms\": \"only\","
-                  + " \"transforms.only.type\": \"org.apache.kafka.connect.transforms.Filter\","
-                  + " \"transforms.only.predicate\": \"matches\", \"transforms.only.negate\": \"true\","
-                  + " \"predicates\": \"matches\","
-                  + " \"predicates.matches.type\": \"dev.railyard.rules.connect.MatchesPattern\","
-                  + " \"predicates.matches.pattern\": %s",
-              quote(pattern)));
-    }
-    config.append('}');
-    HttpResponse<String> put =
-        railyard.connect("PUT", "/connectors/" + name + "/config", config.toString());
-    if (put.statusCode() / 100 != 2) {
-      throw new IOException(
-          "creating " + name + " answered " + put.statusCode() + ": " + put.body());
-    }
-    return name;
-  }
-
-  private static String groupPattern(int group) {
-    return "{\"data\": {\"group\": [" + group + "]}}";
-  }
-
-  private static String quote(String json) {
-    return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
   private List<Path> files(String name) {
     return files(List.of(name));
   }
 
   private List<Path> files(List<String> names) {
     return names.stream().map(n -> out.resolve(n + ".txt")).toList();
-  }
-
-  private void pause(List<String> connectors) throws Exception {
-    state(connectors, "pause", "PAUSED");
-  }
-
-  private void resume(List<String> connectors) throws Exception {
-    state(connectors, "resume", "RUNNING");
-  }
-
-  private void awaitRunning(List<String> connectors) throws Exception {
-    state(connectors, null, "RUNNING");
-  }
-
-  /**
-   * Asks each connector to {@code action} (when given, again while it is not there yet: Connect
-   * refuses it during a rebalance), then waits until all are {@code state}.
-   */
-  private void state(List<String> connectors, String action, String state) throws Exception {
-    if (action != null) {
-      for (String c : connectors) {
-        railyard.connect("PUT", "/connectors/" + c + "/" + action, null);
-      }
-    }
-    for (String c : connectors) {
-      int[] looks = {0};
-      Awaitility.await(c + " and its tasks " + state)
-          .atMost(STALL)
-          .pollInterval(Duration.ofMillis(200))
-          .until(
-              () -> {
-                if (action != null && ++looks[0] % 10 == 0) {
-                  railyard.connect("PUT", "/connectors/" + c + "/" + action, null);
-                }
-                return isAll(railyard.connect("GET", "/connectors/" + c + "/status", null), state);
-              });
-    }
-  }
-
-  /**
-   * Connect's status of a connector: it and every one of its tasks (one at least) in {@code state}.
-   */
-  private static boolean isAll(HttpResponse<String> status, String state) throws IOException {
-    if (status.statusCode() != 200) {
-      return false;
-    }
-    JsonNode s = JSON.readTree(status.body());
-    JsonNode tasks = s.path("tasks");
-    if (!s.path("connector").path("state").asText().equals(state) || tasks.isEmpty()) {
-      return false;
-    }
-    for (JsonNode t : tasks) {
-      if (!t.path("state").asText().equals(state)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void print() {
-    double limit = rows.get(0).rate();
-    double pass = rows.get(1).rate();
-    double kafkaWay = rows.get(2).rate();
-    System.out.println();
-    System.out.printf(
-        Locale.ROOT,
-        "load average at the end: %.2f (%d cores)%n",
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-        Runtime.getRuntime().availableProcessors());
-    System.out.println(
-        "| case | events/s | CPU µs an event | vs raw consumer | vs pass-through | vs plain routing"
-            + " | the router alone, events/s |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-    for (Row r : rows) {
-      System.out.printf(
-          Locale.ROOT,
-          "| %s | %,.0f | %.1f | %.2f× | %.2f× | %.2f× | %s |%n",
-          r.name(),
-          r.rate(),
-          r.cpuMicros(),
-          r.rate() / limit,
-          r.rate() / pass,
-          r.rate() / kafkaWay,
-          Double.isNaN(r.routerRate()) ? "" : String.format(Locale.ROOT, "%,.0f", r.routerRate()));
-    }
   }
 }

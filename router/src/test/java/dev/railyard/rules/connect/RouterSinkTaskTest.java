@@ -141,15 +141,8 @@ class RouterSinkTaskTest {
   @Test
   void shouldFailTheFlushRetriablyWhenARoutedEventIsNotWritten() {
     // given a producer whose writes fail, and an event put (put does not wait for the write)
-    MockProducer<byte[], byte[]> failing =
-        new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-    RouterSinkTask task =
-        new RouterSinkTask(
-            "shop",
-            failing,
-            counters,
-            rules(rule("all", "shop", ALL, target("t"))),
-            Optional::empty);
+    MockProducer<byte[], byte[]> failing = manualProducer();
+    RouterSinkTask task = routingAll(failing);
     task.put(List.of(event(SHIPPED)));
     assertThat(failing.history()).hasSize(1);
 
@@ -173,15 +166,8 @@ class RouterSinkTaskTest {
   @Test
   void shouldRouteNothingMoreAfterAFailedWriteUntilTheFlushReportedIt() {
     // given a write that failed before the next batch
-    MockProducer<byte[], byte[]> failing =
-        new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-    RouterSinkTask task =
-        new RouterSinkTask(
-            "shop",
-            failing,
-            counters,
-            rules(rule("all", "shop", ALL, target("t"))),
-            Optional::empty);
+    MockProducer<byte[], byte[]> failing = manualProducer();
+    RouterSinkTask task = routingAll(failing);
     CommitRequests context = new CommitRequests();
     task.initialize(context);
     task.put(List.of(event(SHIPPED)));
@@ -222,11 +208,8 @@ class RouterSinkTaskTest {
   @Test
   void shouldNotCommitPastWritesNotYetInKafka() {
     // given a write Kafka has not acknowledged yet
-    MockProducer<byte[], byte[]> slow =
-        new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-    RouterSinkTask task =
-        new RouterSinkTask(
-            "shop", slow, counters, rules(rule("all", "shop", ALL, target("t"))), Optional::empty);
+    MockProducer<byte[], byte[]> slow = manualProducer();
+    RouterSinkTask task = routingAll(slow);
     task.put(List.of(event(SHIPPED)));
 
     // then the flush before the commit waits for it
@@ -280,6 +263,17 @@ class RouterSinkTaskTest {
     assertThat(producer.history())
         .extracting(ProducerRecord::topic)
         .containsExactly("railyard.to.shipped.post");
+  }
+
+  /** A producer whose writes wait until the test completes or fails them. */
+  private static MockProducer<byte[], byte[]> manualProducer() {
+    return new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** A task of bus shop routing every event to target t through {@code producer}. */
+  private RouterSinkTask routingAll(MockProducer<byte[], byte[]> producer) {
+    return new RouterSinkTask(
+        "shop", producer, counters, rules(rule("all", "shop", ALL, target("t"))), Optional::empty);
   }
 
   /** A task of bus shop on the test's producer, following its rules without a topic. */
