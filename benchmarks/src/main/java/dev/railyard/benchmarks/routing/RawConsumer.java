@@ -1,6 +1,6 @@
 package dev.railyard.benchmarks.routing;
 
-import dev.railyard.benchmarks.routing.Report.Row;
+import dev.railyard.benchmarks.routing.Results.Row;
 import dev.railyard.rules.model.Topology;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -87,14 +87,11 @@ final class RuleWriter {
       throw new UnavailableException(
           "the rules taken back were not read back within " + READ_BACK, null);
     }
-    List<String> orphans = new ArrayList<>();
-    for (String topic : created) {
-      if (diff.changed().stream()
-          .filter(r -> !before.containsKey(r.name()))
-          .anyMatch(r -> reconciler.topicsOf(r).contains(topic))) {
-        orphans.add(topic);
-      }
-    }
+    Set<String> ofNewRules = new HashSet<>();
+    diff.changed().stream()
+        .filter(r -> !before.containsKey(r.name()))
+        .forEach(r -> ofNewRules.addAll(RuleReconciler.topicsOf(r)));
+    List<String> orphans = created.stream().filter(ofNewRules::contains).toList();
     try {
       reconciler.deleteTopics(orphans);
     } catch (Exception e) {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /** The routing benchmark's table: every case against the raw consumer, pass-through and routing. */
-final class Report {
+final class Results {
 
-  private Report() {}
+  private Results() {}
 
   /** One case's figures. */
   record Row(String name, long events, double rate, double cpuMicros, double routerRate) {
