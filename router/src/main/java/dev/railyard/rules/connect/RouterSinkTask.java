@@ -29,6 +29,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
@@ -41,13 +42,14 @@ import org.slf4j.LoggerFactory;
  * the records to the producer and returns; {@link #flush}, which Connect calls before it commits
  * the offsets of what {@code put} got (on its commit interval, and before partitions are revoked or
  * the task stops), returns only when Kafka has every one of them, so the committed offsets never
- * get ahead of the deliveries: events are routed at least once. A write that failed fails the
- * flush, and Connect rewinds to the last committed offsets and hands the events over again; until
- * then {@code put} routes nothing more (it would all be routed again) and asks Connect to commit
- * now. Waiting in every {@code put} instead made routing one producer round trip per batch (issue
- * 13's benchmark: the router's thread mostly idle). It counts the events each rule matched and the
- * transform errors per target, published to the stats topic as {@code router.<bus>}; like the
- * routing, the counts are at least once (a batch Connect hands over again is counted again).
+ * get ahead of the deliveries: events are routed at least once. After a write that failed the task
+ * asks Connect to seek back to its first event since the last clean flush ({@link Rewind}) and
+ * routes nothing until then (it would all come again); no commit passes in between, and a write
+ * that can never succeed (the producer fenced or refused) fails the task. Waiting in every {@code
+ * put} instead made routing one producer round trip per batch (issue 13's benchmark: the router's
+ * thread mostly idle). It counts the events each rule matched and the transform errors per target,
+ * published to the stats topic as {@code router.<bus>}; like the routing, the counts are at least
+ * once (a batch Connect hands over again is counted again).
  */
 public class RouterSinkTask extends SinkTask {
 
@@ -62,18 +64,21 @@ public class RouterSinkTask extends SinkTask {
 
   /**
    * The router's producer settings beside acks=all and idempotence ({@link
-   * PluginClients#reliableProducer}): batches of up to 256 KiB filled for up to 20 ms, instead of
-   * 16 KiB (about 20 events of 700 bytes) for 5 ms, so the broker appends a batch per many events
-   * also when they spread over many delivery topics (at most 20 ms more before an event is in its
-   * delivery topic). Uncompressed: the events cross one machine or one data centre, and compressing
-   * them would cost the router's thread more than it saves the broker.
+   * PluginClients#reliableProducer}): batches of up to 64 KiB filled for up to 20 ms, instead of 16
+   * KiB (about 20 events of 700 bytes) for 5 ms, so the broker appends a batch per many events also
+   * when they spread over many delivery topics (at most 20 ms more before an event is in its
+   * delivery topic). A batch being filled holds a buffer of batch.size out of the producer's 32 MiB
+   * (buffer.memory), and the tasks of a bus share one producer: 64 KiB lets 500 delivery partitions
+   * fill at once before a send waits for memory, 256 KiB only 128. Uncompressed: the events cross
+   * one machine or one data centre, and compressing them would cost the router's thread more than
+   * it saves the broker.
    */
   static final Map<String, Object> PRODUCER_SETTINGS =
       Map.of(
           ProducerConfig.LINGER_MS_CONFIG,
           20,
           ProducerConfig.BATCH_SIZE_CONFIG,
-          256 * 1024,
+          64 * 1024,
           ProducerConfig.COMPRESSION_TYPE_CONFIG,
           "none");
 
@@ -88,6 +93,7 @@ public class RouterSinkTask extends SinkTask {
   private Producer<byte[], byte[]> producer;
   private SharedProducers<byte[], byte[]>.Lease lease;
   private Writes writes;
+  private final Rewind rewind = new Rewind();
   private StatsPublisher stats;
   private DeliveryCounters counters;
 
@@ -156,11 +162,11 @@ public class RouterSinkTask extends SinkTask {
   @Override
   public void put(Collection<SinkRecord> records) {
     failIfRulesAreNotFollowed();
-    if (writes.failed()) {
-      // the flush will fail and Connect rewind to the committed offsets: this would be routed again
-      if (context != null) {
-        context.requestCommit();
-      }
+    failIfWritesCannotSucceed();
+    rewind.putting();
+    rewind.note(records);
+    if (rewind.isDue() || writes.failed()) {
+      goBack();
       return;
     }
     RoutingTable current = table;
@@ -204,10 +210,54 @@ public class RouterSinkTask extends SinkTask {
             DeadLetters.headers("", "", asException(e), now)));
   }
 
-  /** Returns once Kafka has every record written since the last flush; throws if one failed. */
+  /**
+   * After a failed write: waits for the writes still under way, then asks Connect to seek back to
+   * the first event since the last clean flush; this batch, past it, comes again after the seek.
+   */
+  private void goBack() {
+    Exception failure = writes.settle();
+    failIfWritesCannotSucceed();
+    Map<TopicPartition, Long> offsets = rewind.request(context);
+    log.warn(
+        "Router of bus {} routes again from {} after a failed write: {}",
+        bus,
+        offsets,
+        failure == null ? "found by the last flush" : failure.toString());
+  }
+
+  /**
+   * Returns once Kafka has every record written since the last flush, so Connect may commit the
+   * offsets of what {@code put} got; throws when one failed, or while the task is going back.
+   */
   @Override
   public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-    writes.settle();
+    if (rewind.pending()) {
+      throw new RetriableException("the router is going back to route events again");
+    }
+    Exception failure = writes.settle();
+    if (failure != null) {
+      failIfWritesCannotSucceed();
+      rewind.due();
+      throw new RetriableException("a routed event was not written: " + failure, failure);
+    }
+    rewind.flushed();
+  }
+
+  @Override
+  public void close(Collection<TopicPartition> partitions) {
+    rewind.closed(partitions);
+  }
+
+  // a producer that is fenced, refused or closed fails every write from here on: FAILED shows it
+  // in Connect, and a restarted task gets a new producer
+  private void failIfWritesCannotSucceed() {
+    if (writes.fatal()) {
+      if (lease != null) {
+        lease.invalidate();
+      }
+      throw new ConnectException(
+          "The router of bus " + bus + " cannot write to Kafka any more; it needs a restart");
+    }
   }
 
   // routing on with rules that no longer change would be quiet and wrong: FAILED shows it in

@@ -13,10 +13,10 @@ import org.apache.kafka.connect.errors.RetriableException;
 /**
  * The router's writes to Kafka and what has become of them: one callback counts every write Kafka
  * has settled (acknowledged or failed) and keeps the first failure, so nothing is held per write —
- * no future kept, no list to walk. A failure stays until {@link #settle} reports it, which the task
- * does only in {@code flush}: that fails the offset commit and Connect rewinds to the last
- * committed offsets, so every event since then is routed again (at least once). {@link #send} is
- * called from the task's thread only; the callback runs on the producer's thread.
+ * no future kept, no list to walk. A failure stays until {@link #settle} answers it; the task then
+ * goes back to its first event since the last clean flush ({@link Rewind}), so every event since
+ * then is routed again (at least once). {@link #send} is called from the task's thread only; the
+ * callback runs on the producer's thread.
  */
 final class Writes implements Callback {
 
@@ -28,6 +28,7 @@ final class Writes implements Callback {
   private final AtomicLong settled = new AtomicLong();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
   private volatile Thread waiter;
+  private volatile boolean fatal;
 
   Writes(Producer<byte[], byte[]> producer) {
     this.producer = producer;
@@ -67,22 +68,29 @@ final class Writes implements Callback {
   }
 
   /**
-   * Waits for every write sent, then reports the first that failed since the last call.
-   *
-   * @throws RetriableException when one failed: the offsets must not be committed
+   * Waits for every write sent, then answers the first that failed since the last call, if one did,
+   * and forgets it.
    */
-  void settle() {
+  Exception settle() {
     awaitAll();
-    Exception e = failure.getAndSet(null);
-    if (e != null) {
-      throw new RetriableException("a routed event was not written: " + e, e);
-    }
+    return failure.getAndSet(null);
+  }
+
+  /**
+   * Whether a write failed in a way that retrying cannot mend (the producer is fenced, refused or
+   * closed, or the record can never be written): routing again would fail again forever.
+   */
+  boolean fatal() {
+    return fatal;
   }
 
   @Override
   public void onCompletion(RecordMetadata metadata, Exception exception) {
     if (exception != null) {
       failure.compareAndSet(null, exception);
+      if (!(exception instanceof org.apache.kafka.common.errors.RetriableException)) {
+        fatal = true;
+      }
     }
     settled.incrementAndGet();
     Thread w = waiter;

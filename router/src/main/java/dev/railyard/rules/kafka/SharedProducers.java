@@ -59,6 +59,16 @@ public final class SharedProducers<K, V> {
     public void close() {
       close(Duration.ofSeconds(30));
     }
+
+    /**
+     * Takes the producer out of sharing because it can no longer write: the next lease of its key
+     * makes a new one; this one is closed when its last lease is.
+     */
+    public void invalidate() {
+      synchronized (SharedProducers.this) {
+        shared.remove(key, entry);
+      }
+    }
   }
 
   private static final class Entry<K, V> {

@@ -67,6 +67,21 @@ class RouterSinkTaskTest {
         1);
   }
 
+  private static SinkRecord event(String json, int partition, long offset) {
+    return new SinkRecord(
+        "railyard.bus.shop",
+        partition,
+        null,
+        "k".getBytes(StandardCharsets.UTF_8),
+        null,
+        json.getBytes(StandardCharsets.UTF_8),
+        offset);
+  }
+
+  private static org.apache.kafka.common.TopicPartition tp(int partition) {
+    return new org.apache.kafka.common.TopicPartition("railyard.bus.shop", partition);
+  }
+
   private static String header(ProducerRecord<byte[], byte[]> record, String key) {
     Header h = record.headers().lastHeader(key);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
@@ -150,7 +165,10 @@ class RouterSinkTaskTest {
     CompletableFuture<Void> flush = CompletableFuture.runAsync(() -> task.flush(Map.of()));
     await("the flush waiting for the write")
         .atMost(Duration.ofSeconds(10))
-        .until(() -> failing.errorNext(new IllegalStateException("broker gone")));
+        .until(
+            () ->
+                failing.errorNext(
+                    new org.apache.kafka.common.errors.TimeoutException("broker gone")));
 
     // then the flush fails retriably: Connect commits nothing and hands the events over again
     assertThat(flush)
@@ -159,32 +177,83 @@ class RouterSinkTaskTest {
         .havingCause()
         .isInstanceOf(RetriableException.class)
         .withMessageContaining("a routed event was not written");
-    // and the failed write is not waited for again
-    task.flush(Map.of());
+    // and no later flush lets a commit pass until the task has gone back
+    assertThatThrownBy(() -> task.flush(Map.of())).isInstanceOf(RetriableException.class);
   }
 
   @Test
-  void shouldRouteNothingMoreAfterAFailedWriteUntilTheFlushReportedIt() {
-    // given a write that failed before the next batch
+  void shouldGoBackToTheFirstEventSinceTheLastCleanFlushAfterAFailedWrite() {
+    // given events of two partitions routed and flushed, then more, one of whose writes fails
     MockProducer<byte[], byte[]> failing = manualProducer();
     RouterSinkTask task = routingAll(failing);
     CommitRequests context = new CommitRequests();
     task.initialize(context);
-    task.put(List.of(event(SHIPPED)));
-    failing.errorNext(new IllegalStateException("broker gone"));
+    task.put(List.of(event(SHIPPED, 0, 10), event(SHIPPED, 1, 20)));
+    failing.completeNext();
+    failing.completeNext();
+    task.flush(Map.of());
+    task.put(List.of(event(SHIPPED, 0, 11), event(SHIPPED, 0, 12), event(SHIPPED, 1, 21)));
+    failing.completeNext();
+    failing.errorNext(new org.apache.kafka.common.errors.TimeoutException("broker gone"));
+    failing.completeNext();
 
     // when the next batch comes
-    task.put(List.of(event(PAID), event(SHIPPED)));
+    task.put(List.of(event(PAID, 0, 13), event(PAID, 2, 5)));
 
-    // then it is not routed (Connect will rewind and hand it over again), and a commit is asked
-    // for so that the rewind comes soon
-    assertThat(failing.history()).hasSize(1);
-    assertThat(context.requested).isEqualTo(1);
-
-    // and once the flush has failed, routing goes on
+    // then it is not routed, and Connect is asked to seek each partition back to its first event
+    // since the clean flush (this batch's own for a partition new since)
+    assertThat(failing.history()).hasSize(5);
+    assertThat(context.offsets)
+        .containsExactlyInAnyOrderEntriesOf(Map.of(tp(0), 11L, tp(1), 21L, tp(2), 5L));
+    // and no commit passes until Connect has sought there
     assertThatThrownBy(() -> task.flush(Map.of())).isInstanceOf(RetriableException.class);
-    task.put(List.of(event(PAID)));
+
+    // when Connect hands the events over again from there, they are routed and may be committed
+    task.put(List.of(event(SHIPPED, 0, 11)));
+    failing.completeNext();
+    assertThat(failing.history()).hasSize(6);
+    task.flush(Map.of());
+  }
+
+  @Test
+  void shouldGoBackOnlyOnPartitionsItKeepsWhenAFlushBeforeARevocationFailed() {
+    // given a write of partition 0 and one of partition 1 that failed
+    MockProducer<byte[], byte[]> failing = manualProducer();
+    RouterSinkTask task = routingAll(failing);
+    CommitRequests context = new CommitRequests();
+    task.initialize(context);
+    task.put(List.of(event(SHIPPED, 0, 7), event(SHIPPED, 1, 3)));
+    failing.completeNext();
+    failing.errorNext(new org.apache.kafka.common.errors.TimeoutException("broker gone"));
+
+    // when Connect flushes before revoking partition 1 (a failed commit there is only logged, and
+    // Connect does not rewind), then closes it and hands over the next batch of partition 0
+    assertThatThrownBy(() -> task.flush(Map.of())).isInstanceOf(RetriableException.class);
+    task.close(List.of(tp(1)));
+    task.put(List.of(event(PAID, 0, 8)));
+
+    // then the task itself goes back on partition 0, which it kept; partition 1's next owner
+    // starts at the committed offset
+    assertThat(context.offsets).containsExactlyEntriesOf(Map.of(tp(0), 7L));
     assertThat(failing.history()).hasSize(2);
+  }
+
+  @Test
+  void shouldFailWhenAWriteFailedInAWayRetryingCannotMend() {
+    // given a write the broker refused for good
+    MockProducer<byte[], byte[]> failing = manualProducer();
+    RouterSinkTask task = routingAll(failing);
+    task.put(List.of(event(SHIPPED)));
+    failing.errorNext(new org.apache.kafka.common.errors.ProducerFencedException("fenced"));
+
+    // then the flush and the next put fail the task, instead of routing again forever
+    assertThatThrownBy(() -> task.flush(Map.of()))
+        .isInstanceOf(ConnectException.class)
+        .isNotInstanceOf(RetriableException.class)
+        .hasMessageContaining("needs a restart");
+    assertThatThrownBy(() -> task.put(List.of(event(PAID))))
+        .isInstanceOf(ConnectException.class)
+        .isNotInstanceOf(RetriableException.class);
   }
 
   @Test
@@ -281,10 +350,11 @@ class RouterSinkTaskTest {
     return new RouterSinkTask("shop", producer, counters, rules, Optional::empty);
   }
 
-  /** A task context that counts the commits the task asks for. */
+  /** A task context that keeps the commits and seeks the task asks for. */
   private static final class CommitRequests
       implements org.apache.kafka.connect.sink.SinkTaskContext {
     int requested;
+    final Map<org.apache.kafka.common.TopicPartition, Long> offsets = new LinkedHashMap<>();
 
     @Override
     public Map<String, String> configs() {
@@ -292,10 +362,14 @@ class RouterSinkTaskTest {
     }
 
     @Override
-    public void offset(Map<org.apache.kafka.common.TopicPartition, Long> offsets) {}
+    public void offset(Map<org.apache.kafka.common.TopicPartition, Long> offsets) {
+      this.offsets.putAll(offsets);
+    }
 
     @Override
-    public void offset(org.apache.kafka.common.TopicPartition tp, long offset) {}
+    public void offset(org.apache.kafka.common.TopicPartition tp, long offset) {
+      offsets.put(tp, offset);
+    }
 
     @Override
     public void timeout(long timeoutMs) {}

@@ -54,4 +54,24 @@ class SharedProducersTest {
     assertThat(third.producer()).isNotSameAs(producer);
     assertThat(made).hasValue(2);
   }
+
+  @Test
+  void shouldMakeANewProducerForTheNextLeaseOnceOneIsInvalidated() {
+    // given a producer leased twice that can no longer write
+    var first = producers.lease(List.of("k"), this::make);
+    var second = producers.lease(List.of("k"), this::make);
+    MockProducer<byte[], byte[]> broken = (MockProducer<byte[], byte[]>) first.producer();
+
+    // when one lease takes it out of sharing
+    first.invalidate();
+
+    // then a restarted task gets a new producer, and the broken one is closed with its last lease
+    var restarted = producers.lease(List.of("k"), this::make);
+    assertThat(restarted.producer()).isNotSameAs(broken);
+    first.close();
+    assertThat(broken.closed()).isFalse();
+    second.close();
+    assertThat(broken.closed()).isTrue();
+    assertThat(restarted.producer()).isSameAs(producers.lease(List.of("k"), this::make).producer());
+  }
 }
