@@ -59,8 +59,8 @@ class RuleReconcilerTest {
     // when the topics are ensured
     reconciler.ensureTopics(List.of(rule));
 
-    // then each exists with the configured partitions, and only the parking target has a retry
-    // topic
+    // then each exists, only the parking target has a retry topic, the delivery topics have the
+    // configured partitions and the dead-letter topics one
     assertThat(admin.listTopics().names().get())
         .containsExactlyInAnyOrder(
             "railyard.bus.shop",
@@ -78,6 +78,13 @@ class RuleReconcilerTest {
                 .get("railyard.to.orders.webhook")
                 .partitions())
         .hasSize(3);
+    assertThat(
+            admin
+                .describeTopics(List.of("railyard.dlq.orders.webhook", "railyard.dlq.bus.shop"))
+                .allTopicNames()
+                .get()
+                .values())
+        .allSatisfy(d -> assertThat(d.partitions()).hasSize(1));
   }
 
   @Test

@@ -24,6 +24,8 @@ public final class Topology {
   /** What the names of all retry topics start with. */
   public static final String RETRY_TOPIC_PREFIX = "railyard.retry.";
 
+  private static final String DEAD_LETTER_TOPIC_PREFIX = "railyard.dlq.";
+
   /** The header naming the rule a delivery record or dead letter is for. */
   public static final String RULE_HEADER = "railyard.rule";
 
@@ -68,7 +70,12 @@ public final class Topology {
 
   /** Where the router puts events of a bus that it cannot even match (e.g. nested too deeply). */
   public static String busDeadLetterTopic(String bus) {
-    return "railyard.dlq.bus." + bus;
+    return DEAD_LETTER_TOPIC_PREFIX + "bus." + bus;
+  }
+
+  /** Whether {@code topic} holds dead letters: of a bus, or of a rule's target. */
+  public static boolean isDeadLetterTopic(String topic) {
+    return topic.startsWith(DEAD_LETTER_TOPIC_PREFIX);
   }
 
   /** The name of the router connector of a bus. */
@@ -81,7 +88,6 @@ public final class Topology {
     return "railyard.to." + rule + "." + target;
   }
 
-  /** The name of the sink connector of a rule's target. */
   /**
    * The rule whose target a connector of {@link #targetConnectorName} delivers, or empty for any
    * other connector (rule names hold no dots).
@@ -103,13 +109,14 @@ public final class Topology {
         : java.util.Optional.empty();
   }
 
+  /** The name of the sink connector of a rule's target. */
   public static String targetConnectorName(String rule, String target) {
     return "railyard.to." + rule + "." + target;
   }
 
   /** The dead-letter topic of a rule's target. */
   public static String deadLetterTopic(String rule, String target) {
-    return "railyard.dlq." + rule + "." + target;
+    return DEAD_LETTER_TOPIC_PREFIX + rule + "." + target;
   }
 
   /**
