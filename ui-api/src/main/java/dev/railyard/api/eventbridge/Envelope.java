@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -45,6 +45,7 @@ final class Envelope {
       List.of("Source", "DetailType", "Detail", "EventBusName", "Resources", "Time", "TraceHeader");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_INSTANT;
   private static final Map<String, String> TO_CLOUD_EVENT =
       Map.of(
           "id", "id",
@@ -200,11 +201,10 @@ final class Envelope {
   // the JSON 1.1 protocol sends timestamps as epoch seconds; an ISO-8601 string is taken too
   private String entryTime(JsonNode time) {
     if (time == null || time.isNull()) {
-      return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toString();
+      return RFC_3339.format(clock.instant());
     }
     if (time.isNumber()) {
-      long millis = Math.round(time.asDouble() * 1000);
-      return Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC).toString();
+      return RFC_3339.format(Instant.ofEpochMilli(Math.round(time.asDouble() * 1000)));
     }
     try {
       return time(time.asText(), "Time");
@@ -213,12 +213,13 @@ final class Envelope {
     }
   }
 
+  // always with seconds, in UTC, as CloudEvents' RFC 3339 times are
   private String time(String value, String field) {
     if (value == null) {
-      return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toString();
+      return RFC_3339.format(clock.instant());
     }
     try {
-      return OffsetDateTime.parse(value).toString();
+      return RFC_3339.format(OffsetDateTime.parse(value).toInstant());
     } catch (DateTimeParseException e) {
       throw AwsException.validation(
           field + " must be an ISO-8601 time such as 2026-12-03T12:00:00Z, not '" + value + "'");

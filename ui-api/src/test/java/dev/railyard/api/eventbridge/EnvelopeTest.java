@@ -35,7 +35,7 @@ class EnvelopeTest {
         .containsEntry("id", "id-1")
         .containsEntry("source", "shop")
         .containsEntry("type", "order.paid")
-        .containsEntry("time", "2025-12-03T12:00Z")
+        .containsEntry("time", "2025-12-03T12:00:00Z")
         .containsEntry("account", Envelope.ACCOUNT)
         .containsEntry("region", "eu-west-1")
         .containsEntry("resources", "arn:a,arn:b")
@@ -115,7 +115,7 @@ class EnvelopeTest {
         .isEqualTo(
             JSON.readTree(
                 "{\"specversion\":\"1.0\",\"id\":\"id-1\",\"source\":\"shop\","
-                    + "\"type\":\"order.paid\",\"time\":\"2026-12-03T12:00Z\","
+                    + "\"type\":\"order.paid\",\"time\":\"2026-12-03T12:00:00Z\","
                     + "\"account\":\"000000000000\",\"region\":\"us-east-1\","
                     + "\"resources\":\"arn:a\",\"datacontenttype\":\"application/json\","
                     + "\"data\":{\"amount\":5}}"));
