@@ -104,13 +104,6 @@ public final class EventBridgeRoutes {
         && request.getHeader(TARGET_HEADER) != null;
   }
 
-  /** Every operation's name and the access it needs, for the docs and the access test. */
-  public Map<String, Access> accessTable() {
-    Map<String, Access> table = new HashMap<>();
-    operations.forEach((name, op) -> table.put(name, op.access()));
-    return table;
-  }
-
   /**
    * Mounts the API at {@code POST /}, before the routes that serve {@code /} otherwise.
    *
