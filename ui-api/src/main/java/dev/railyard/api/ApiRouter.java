@@ -1,5 +1,6 @@
 package dev.railyard.api;
 
+import dev.railyard.api.eventbridge.EventBridgeRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -27,6 +28,8 @@ final class ApiRouter {
     Router router = Router.router(vertx);
     router.route().handler(new RequestObserver(registry));
     router.route().handler(new AccessGate(security, OpenApiRoutes.policy()));
+    new EventBridgeRoutes(vertx, services, security, options.bounds(), bodies)
+        .mount(router, RequestObserver.route("/"));
     new SessionRoutes(security.sessions()).mount(router);
     new TokenRoutes(security, bodies).mount(router);
     new AuditRoutes(security.audit()).mount(router);

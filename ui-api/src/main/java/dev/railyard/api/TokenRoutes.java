@@ -15,13 +15,17 @@ import java.util.Set;
 
 /**
  * {@code /api/v1/tokens}: admins list, create and revoke tokens. A new token is answered once, as
- * {@code token}; only its hash is kept. Revoking a token ends its browser sessions; the last admin
- * token cannot be revoked, so the API never locks out everyone.
+ * {@code token}; only its hash is kept. With {@code "kind": "aws"} the token is an AWS key pair for
+ * the EventBridge API, answered once as {@code accessKeyId} and {@code secretAccessKey}. Revoking a
+ * token ends its browser sessions; the last admin token cannot be revoked, so the API never locks
+ * out everyone.
  */
 final class TokenRoutes {
 
   private static final String BASE = "/api/v1/tokens";
   private static final String ONE = BASE + "/:id";
+  private static final String BEARER = "bearer";
+  private static final String AWS = "aws";
 
   private final ApiSecurity security;
   private final BodyHandler bodies;
@@ -54,10 +58,20 @@ final class TokenRoutes {
     }
     for (var names = body.fieldNames(); names.hasNext(); ) {
       String field = names.next();
-      if (!Set.of("name", "role", "buses").contains(field)) {
-        throw invalid(field, "is not a field of a token; fields are name, role and buses");
+      if (!Set.of("name", "role", "buses", "kind").contains(field)) {
+        throw invalid(field, "is not a field of a token; fields are name, role, buses and kind");
       }
     }
+    JsonNode kind = body.get("kind");
+    if (kind != null
+        && !(kind.isTextual() && (kind.asText().equals(BEARER) || kind.asText().equals(AWS)))) {
+      throw invalid(
+          "kind",
+          "must be \"bearer\" (the default) or \"aws\" (a key pair for the EventBridge API),"
+              + " not "
+              + kind);
+    }
+    boolean keyPair = kind != null && kind.asText().equals(AWS);
     JsonNode name = body.get("name");
     if (name == null || !name.isTextual()) {
       throw invalid("name", "is required: a string such as \"ci-publisher\"");
@@ -74,10 +88,18 @@ final class TokenRoutes {
     }
     Set<String> buses = buses(body.get("buses"));
     ctx.vertx()
-        .executeBlocking(() -> security.tokens().create(name.asText(), parsed, buses))
+        .executeBlocking(
+            () ->
+                keyPair
+                    ? security.tokens().createKeyPair(name.asText(), parsed, buses)
+                    : security.tokens().create(name.asText(), parsed, buses))
         .onSuccess(
             issued ->
-                Responses.json(ctx, 201, describe(issued.token()).put("token", issued.secret())))
+                Responses.json(
+                    ctx,
+                    201,
+                    describe(issued.token())
+                        .put(keyPair ? "secretAccessKey" : "token", issued.secret())))
         .onFailure(
             failure -> {
               if (failure instanceof IllegalArgumentException e) {
@@ -155,9 +177,15 @@ final class TokenRoutes {
 
   /** A token as answered: everything but its hash. */
   static JsonObject describe(Token token) {
-    return new JsonObject()
-        .put("id", token.id())
-        .put("name", token.name())
+    JsonObject described =
+        new JsonObject()
+            .put("id", token.id())
+            .put("name", token.name())
+            .put("kind", token.awsKeyPair() ? AWS : BEARER);
+    if (token.awsKeyPair()) {
+      described.put("accessKeyId", token.accessKeyId());
+    }
+    return described
         .put("role", token.role().id())
         .put("buses", new JsonArray(token.buses().stream().map(b -> (Object) b).toList()))
         .put("createdAt", token.createdAt().toString());

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds what the API checks every request against from the host's settings. Tokens are kept in
- * {@code <data.dir>/tokens.json} (hashes only); on the first start an admin token is written to
- * {@code <data.dir>/admin.token}, readable by its owner only, and only that file's path is logged.
+ * {@code <data.dir>/tokens.json} (hashes only, and the sealed secret keys of AWS key pairs, whose
+ * key is in {@code tokens.json.key}); on the first start an admin token is written to {@code
+ * <data.dir>/admin.token}, readable by its owner only, and only that file's path is logged.
  */
 public final class ApiAccess {
 

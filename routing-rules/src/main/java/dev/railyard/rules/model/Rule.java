@@ -17,7 +17,8 @@ import java.util.Set;
  * @param enabled false parks the rule: it is kept but matches nothing
  * @param pattern the EventBridge pattern (or CloudEvents filters array) as compact JSON text
  * @param transform what targets receive
- * @param targets at least one, unique by name, unmodifiable
+ * @param targets unique by name, unmodifiable; empty while a rule has no targets yet (EventBridge's
+ *     PutRule before PutTargets): it then matches and delivers nowhere
  */
 public record Rule(
     String name,
@@ -28,7 +29,7 @@ public record Rule(
     List<Target> targets) {
 
   /**
-   * @throws IllegalArgumentException for an invalid name, no targets or duplicate target names
+   * @throws IllegalArgumentException for an invalid name or duplicate target names
    */
   public Rule {
     Objects.requireNonNull(name, "name");
@@ -38,9 +39,6 @@ public record Rule(
     targets = List.copyOf(targets);
     Names.require(Names.ruleNameProblem(name));
     Names.require(Names.busNameProblem(bus));
-    if (targets.isEmpty()) {
-      throw new IllegalArgumentException("rule " + name + " needs at least one target");
-    }
     Set<String> seen = new HashSet<>();
     for (Target target : targets) {
       if (!seen.add(target.name())) {

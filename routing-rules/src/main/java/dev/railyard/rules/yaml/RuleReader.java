@@ -128,10 +128,6 @@ final class RuleReader {
       report.add(node, "spec.targets", Values.expected("a sequence of targets", node));
       return null;
     }
-    if (sequence.getValue().isEmpty()) {
-      report.add(node, "spec.targets", "a rule needs at least one target");
-      return null;
-    }
     return TargetReader.readAll(report, sequence);
   }
 }

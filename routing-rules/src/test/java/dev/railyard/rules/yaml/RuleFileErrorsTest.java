@@ -194,11 +194,12 @@ class RuleFileErrorsTest {
   }
 
   @Test
-  void shouldRejectARuleWithoutTargets() {
-    String yaml = RuleFilesTest.minimal("r", "").replaceAll("(?s)  targets:.*", "  targets: []\n");
+  void shouldTakeAnEmptyTargetListButNotAMissingOne() {
+    String empty = RuleFilesTest.minimal("r", "").replaceAll("(?s)  targets:.*", "  targets: []\n");
+    String missing = RuleFilesTest.minimal("r", "").replaceAll("(?s)  targets:.*", "");
 
-    assertThat(problems(yaml))
-        .containsExactly("rules.yaml:8:12 spec.targets: a rule needs at least one target");
+    assertThat(problems(empty)).isEmpty();
+    assertThat(problems(missing)).singleElement().asString().contains("targets");
   }
 
   @Test

@@ -99,7 +99,6 @@ class RuleSchemaTest {
         "  targets: [{ name: t, connector: c, retry: { maxAttempts: 186 } }]",
         "  targets: [{ name: t, connector: c, retry: { maxAgeSeconds: 59 } }]",
         "  targets: [{ name: t, connector: c, deadLetter: 1 }]",
-        "  targets: []",
         "  transform: { inputPath: $.a, input: 1 }\n  targets: [{ name: t, connector: c }]",
         "  transform: { paths: { a: $.a } }\n  targets: [{ name: t, connector: c }]",
         "  transform: {}\n  targets: [{ name: t, connector: c }]",

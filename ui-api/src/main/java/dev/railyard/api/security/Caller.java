@@ -11,6 +11,9 @@ import java.util.Objects;
  */
 public record Caller(Token token, Via via, Sessions.Session session) {
 
+  /** Where a request's caller is kept in its routing context (the audit log reads it there). */
+  public static final String CONTEXT_KEY = "railyard.caller";
+
   /** How a request carried its token. */
   public enum Via {
     /** {@code Authorization: Bearer <token>}. */
@@ -18,7 +21,9 @@ public record Caller(Token token, Via via, Sessions.Session session) {
     /** {@code Authorization: Basic}, the token as the password (the Connect pass-through only). */
     BASIC,
     /** The session cookie of a browser that logged in with the token. */
-    SESSION
+    SESSION,
+    /** An AWS SigV4 signature made with the token's key pair (the EventBridge API only). */
+    SIGV4
   }
 
   public Caller {
