@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.rules.model.Topology;
+import dev.railyard.rules.transform.Transformer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -166,6 +167,35 @@ public final class KafkaBinding {
     headers.addAll(attributes);
     headers.add(type);
     return headers;
+  }
+
+  /**
+   * What carries a rule's output on, under the binding.
+   *
+   * @param value the record's value
+   * @param headers the binding's headers of the record (the caller adds its own)
+   */
+  public record Output(byte[] value, List<Header> headers) {}
+
+  /**
+   * The value and binding headers of a record carrying what {@code transformer} made of an event,
+   * as the router writes them: the whole event in the mode it came in, a payload in binary mode.
+   *
+   * @param output what the transformer returned for the event
+   * @param json the event's JSON (for a binary event, {@link Binary#json})
+   * @param binary the event as read in binary mode, or null for a structured event
+   * @param event the parsed {@code json}; may be null for a binary event or the whole event
+   */
+  public static Output output(
+      Transformer transformer, byte[] output, byte[] json, Binary binary, JsonNode event) {
+    if (transformer.wholeEvent()) {
+      return new Output(value(json, binary), headers(binary));
+    }
+    return new Output(
+        output,
+        payloadHeaders(
+            binary != null ? binary.attributes() : attributes(event),
+            transformer.mediaType(output)));
   }
 
   private static Binary binary(Map<String, byte[]> found, byte[] value) {
