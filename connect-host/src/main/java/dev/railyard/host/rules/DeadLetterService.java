@@ -117,7 +117,9 @@ final class DeadLetterService {
             RecordHeaders headers = deliveryHeaders(r, rule.name(), target);
             if (isRouterLetter(r)) {
               try {
-                KafkaBinding.Output output = transformAgain(transformer, rule, r);
+                KafkaBinding.Output output =
+                    KafkaBinding.as(
+                        ReplayRunner.mode(rule, target), transformAgain(transformer, rule, r));
                 value = output.value();
                 rebind(headers, output);
               } catch (TransformException | java.io.IOException | DataException e) {

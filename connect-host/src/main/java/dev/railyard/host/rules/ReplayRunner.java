@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.connect.KafkaBinding;
 import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.pattern.Pattern;
 import dev.railyard.rules.transform.TransformException;
@@ -110,8 +111,15 @@ final class ReplayRunner {
       return;
     }
     for (String target : replay.targets) {
+      KafkaBinding.Output out;
+      try {
+        out = KafkaBinding.as(mode(rule, target), output);
+      } catch (DataException e) {
+        replay.transformFailed(); // the event cannot be put in the mode the target asks for
+        continue;
+      }
       RecordHeaders headers = new RecordHeaders();
-      output.headers().forEach(headers::add);
+      out.headers().forEach(headers::add);
       headers.add(Topology.RULE_HEADER, rule.name().getBytes(StandardCharsets.UTF_8));
       headers.add(Topology.TARGET_HEADER, target.getBytes(StandardCharsets.UTF_8));
       headers.add(Topology.REPLAY_HEADER, replay.id.getBytes(StandardCharsets.UTF_8));
@@ -121,9 +129,17 @@ final class ReplayRunner {
                   Topology.deliveryTopic(rule.name(), target),
                   null,
                   r.key(),
-                  output.value(),
+                  out.value(),
                   headers)));
     }
+  }
+
+  static Target.EventMode mode(Rule rule, String target) {
+    return rule.targets().stream()
+        .filter(t -> t.name().equals(target))
+        .map(Target::cloudEvents)
+        .findFirst()
+        .orElse(Target.EventMode.KEEP);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.railyard.rules.connect;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.transform.Transformer;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +48,7 @@ public final class KafkaBinding {
   /** The content-type header of a structured-mode event. */
   static final Header STRUCTURED = header(CONTENT_TYPE, Topology.STRUCTURED_CONTENT_TYPE);
 
-  private static final List<Header> STRUCTURED_ONLY = List.of(STRUCTURED);
+  static final List<Header> STRUCTURED_ONLY = List.of(STRUCTURED);
   private static final Header JSON_TYPE = header(CONTENT_TYPE, "application/json");
   private static final Header TEXT_TYPE = header(CONTENT_TYPE, "text/plain; charset=utf-8");
 
@@ -198,6 +199,17 @@ public final class KafkaBinding {
             transformer.mediaType(output)));
   }
 
+  /**
+   * What carries an output on in the mode a target asks for: the output itself when it is in that
+   * mode already or the target keeps the mode; else the same event in the other mode.
+   *
+   * @param output as {@link #output} made it
+   * @throws DataException when a structured event's {@code data_base64} is not base64
+   */
+  public static Output as(Target.EventMode mode, Output output) {
+    return BindingModes.as(mode, output);
+  }
+
   private static Binary binary(Map<String, byte[]> found, byte[] value) {
     String specversion = text(found.get(SPECVERSION));
     if (!"1.0".equals(specversion)) {
@@ -249,7 +261,7 @@ public final class KafkaBinding {
   }
 
   // the structured JSON of the event: specversion and id first (EventId finds the id at once)
-  private static byte[] view(List<Header> attributes, String contentType, byte[] value) {
+  static byte[] view(List<Header> attributes, String contentType, byte[] value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + (value == null ? 0 : value.length));
     try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
       json.writeStartObject();
@@ -337,11 +349,11 @@ public final class KafkaBinding {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String text(byte[] bytes) {
+  static String text(byte[] bytes) {
     return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 
-  private static Header header(String key, String value) {
+  static Header header(String key, String value) {
     return new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -31,6 +31,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
@@ -256,7 +257,7 @@ public class RouterSinkTask extends SinkTask {
         parsed = true;
       }
       byte[] output;
-      TransformException failure = null;
+      Exception failure = null;
       try {
         output =
             transformer.needsEvent() && tree == null
@@ -285,9 +286,16 @@ public class RouterSinkTask extends SinkTask {
       }
       for (RoutingTable.Destination d : route.destinations()) {
         if (output != null) {
-          writes.send(
-              new ProducerRecord<>(d.topic(), null, key, output, headers(binding, route, d, id)));
-          continue;
+          try {
+            KafkaBinding.Output out =
+                KafkaBinding.as(d.mode(), new KafkaBinding.Output(output, binding));
+            writes.send(
+                new ProducerRecord<>(
+                    d.topic(), null, key, out.value(), headers(out.headers(), route, d, id)));
+            continue;
+          } catch (DataException e) {
+            failure = e; // the event cannot be put in the mode the target asks for
+          }
         }
         counters.transformError(route.rule(), d.target());
         if (d.deadLetter()) {

@@ -232,6 +232,54 @@ class KafkaBindingTest {
   }
 
   @Test
+  void shouldPutEventsInTheModeATargetAsksFor() throws Exception {
+    // given a rule with a target asking for structured mode and one asking for binary mode
+    Rule rule =
+        new Rule(
+            "modes",
+            "shop",
+            true,
+            "{\"type\":[\"order.paid\"]}",
+            new Transform.WholeEvent(),
+            List.of(
+                new Target(
+                    "s",
+                    new Target.Inline(Map.of("connector.class", "X")),
+                    RetryPolicy.DEFAULT,
+                    true,
+                    Target.EventMode.STRUCTURED),
+                new Target(
+                    "b",
+                    new Target.Inline(Map.of("connector.class", "X")),
+                    RetryPolicy.DEFAULT,
+                    true,
+                    Target.EventMode.BINARY)));
+    RouterSinkTask task =
+        new RouterSinkTask(
+            "shop", producer, new DeliveryCounters(), Map.of("modes", rule), Optional::empty);
+
+    // when an event arrives in each mode
+    task.put(
+        List.of(
+            record(paid("from-b", 150), Encoding.BINARY, 0),
+            record(paid("from-s", 150), Encoding.STRUCTURED, 1)));
+
+    // then each target has both events in its mode, the same events as the SDK reads them
+    assertThat(producer.history()).hasSize(4);
+    for (ProducerRecord<byte[], byte[]> r : producer.history()) {
+      boolean structured = r.topic().equals("railyard.to.modes.s");
+      assertThat(header(r, "content-type"))
+          .isEqualTo(structured ? "application/cloudevents+json" : "application/json");
+      assertThat(header(r, "ce_id")).isEqualTo(structured ? null : read(r).getId());
+      CloudEvent e = read(r);
+      assertThat(e.getId()).isIn("from-b", "from-s");
+      assertThat(e.getExtension("tenant")).isEqualTo("acme");
+      assertThat(e.getDataContentType()).isEqualTo("application/json");
+      assertThat(json(e.getData().toBytes())).isEqualTo(json("{\"amount\":150}".getBytes()));
+    }
+  }
+
+  @Test
   void shouldDeliverATransformsPayloadAsTheDataOfABinaryEvent() throws Exception {
     // given a rule that selects the data
     RouterSinkTask task = task(new Transform.InputPath(JsonPath.parse("$.data")), true);
