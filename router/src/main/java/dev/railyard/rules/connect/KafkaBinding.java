@@ -276,7 +276,7 @@ public final class KafkaBinding {
       if (contentType != null) {
         json.writeStringField("datacontenttype", contentType);
       }
-      if (value != null) {
+      if (value != null && value.length > 0) {
         writeData(json, contentType, value);
       }
       json.writeEndObject();

@@ -270,9 +270,11 @@ public class RouterSinkTask extends SinkTask {
       if (output != null && id == null) {
         id = idHeader(tree != null ? textOf(tree.get("id")) : EventId.of(event));
       }
+      // the record's value: a binary event without data has none, and is still routed
+      byte[] value = output;
       List<Header> binding = null;
       if (output != null && transformer.wholeEvent()) {
-        output = KafkaBinding.value(event, binary);
+        value = KafkaBinding.value(event, binary);
         binding = KafkaBinding.headers(binary);
       } else if (output != null) {
         if (attributes == null) {
@@ -288,7 +290,7 @@ public class RouterSinkTask extends SinkTask {
         if (output != null) {
           try {
             KafkaBinding.Output out =
-                KafkaBinding.as(d.mode(), new KafkaBinding.Output(output, binding));
+                KafkaBinding.as(d.mode(), new KafkaBinding.Output(value, binding));
             writes.send(
                 new ProducerRecord<>(
                     d.topic(), null, key, out.value(), headers(out.headers(), route, d, id)));

@@ -280,6 +280,46 @@ class KafkaBindingTest {
   }
 
   @Test
+  void shouldRouteABinaryEventWithoutData() {
+    // given a rule on the type, and a binary event with no data (a null value)
+    RouterSinkTask task =
+        new RouterSinkTask(
+            "shop",
+            producer,
+            new DeliveryCounters(),
+            Map.of(
+                "any",
+                new Rule(
+                    "any",
+                    "shop",
+                    true,
+                    "{\"type\":[\"order.paid\"]}",
+                    new Transform.WholeEvent(),
+                    List.of(
+                        new Target(
+                            "t",
+                            new Target.Inline(Map.of("connector.class", "X")),
+                            RetryPolicy.DEFAULT,
+                            true)))),
+            Optional::empty);
+    CloudEvent empty =
+        CloudEventBuilder.v1(paid("e", 1)).withoutData().withoutDataContentType().build();
+
+    // when it arrives
+    task.put(List.of(record(empty, Encoding.BINARY, 0)));
+
+    // then it is delivered as it came, with no data, and the SDK reads it
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.topic()).isEqualTo("railyard.to.any.t");
+              assertThat(r.value() == null || r.value().length == 0).isTrue();
+              assertThat(read(r).getId()).isEqualTo("e");
+            });
+  }
+
+  @Test
   void shouldDeliverATransformsPayloadAsTheDataOfABinaryEvent() throws Exception {
     // given a rule that selects the data
     RouterSinkTask task = task(new Transform.InputPath(JsonPath.parse("$.data")), true);
