@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small JSON client of the Railyard API for tests. */
 final class ApiClient {
@@ -54,6 +55,14 @@ final class ApiClient {
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A POST with the given headers and body, as a CloudEvents HTTP writer makes them. */
+  Response post(String path, Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return send(request);
   }
 
   record Response(int status, String body) {

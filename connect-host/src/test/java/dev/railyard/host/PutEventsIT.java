@@ -5,11 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.rules.model.Topology;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.message.Encoding;
+import io.cloudevents.jackson.JsonFormat;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 @WithPlatform(workers = 1)
@@ -138,5 +147,155 @@ class PutEventsIT {
 
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.json().get("error_code").asInt()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldLetTheCloudEventsSdkReadEveryEventPutEventsWroteInAnyMode(
+      ApiClient api, Platform platform) throws Exception {
+    // given events put as a JSON array, and by the SDK's HTTP writer in both modes and a batch
+    String path = "/api/v1/events?bus=sdk-read";
+    List<String> ids = new ArrayList<>();
+    ApiClient.Response array =
+        api.post(
+            "/api/v1/events",
+            """
+        [{"bus": "sdk-read", "source": "shop", "type": "order.paid", "data": {"amount": 1}}]""");
+    ApiClient.Response bad =
+        api.post(
+            path,
+            Map.of("ce-specversion", "1.0", "ce-id", "no-type", "ce-source", "/s"),
+            "{}".getBytes(StandardCharsets.UTF_8));
+    SdkEvents.HttpMessage binary = SdkEvents.HttpMessage.of(SdkEvents.paid("http-b", 2), true);
+    SdkEvents.HttpMessage structured = SdkEvents.HttpMessage.of(SdkEvents.paid("http-s", 3), false);
+    JsonFormat format = new JsonFormat();
+    String batch =
+        "["
+            + new String(format.serialize(SdkEvents.paid("batch-1", 4)), StandardCharsets.UTF_8)
+            + ","
+            + new String(format.serialize(SdkEvents.paid("batch-2", 5)), StandardCharsets.UTF_8)
+            + "]";
+    for (ApiClient.Response put :
+        List.of(
+            array,
+            api.post(path, binary.headers(), binary.body()),
+            api.post(path, structured.headers(), structured.body()),
+            api.post(path, "application/cloudevents-batch+json", batch))) {
+      assertThat(put.status()).as(put.body()).isEqualTo(200);
+      assertThat(put.json().get("failedEntryCount").asInt()).as(put.body()).isZero();
+      put.json().get("entries").forEach(e -> ids.add(e.get("eventId").asText()));
+    }
+
+    // then the bad one was refused naming its header, and the SDK reads every event on the bus
+    assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+    assertThat(bad.json().path("error").path("message").asText()).contains("ce-type");
+    Map<String, ConsumerRecord<String, CloudEvent>> read =
+        SdkEvents.readAll(platform.bootstrapServers(), Topology.busTopic("sdk-read"), 5);
+    assertThat(read.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(ids).contains("http-b", "http-s", "batch-1", "batch-2");
+    for (ConsumerRecord<String, CloudEvent> r : read.values()) {
+      CloudEvent e = r.value();
+      assertThat(e.getType()).isEqualTo("order.paid");
+      assertThat(e.getSource().toString()).isIn("shop", "/shop");
+      assertThat(MAPPER.readTree(e.getData().toBytes()).get("amount").asInt()).isBetween(1, 5);
+    }
+    assertThat(read.get("http-b").value().getExtension("tenant")).isEqualTo("acme");
+  }
+
+  @Test
+  void shouldRouteSdkEventsOfBothModesAlikeAndLetTheSdkReadDeliveriesAndDeadLetters(
+      ApiClient api, Path dataDir, Platform platform) throws Exception {
+    // given a rule for big paid orders, one whose template fails on every paid order, and one
+    // whose target asks for structured mode
+    RuleFixtures.applyOk(
+        api,
+        """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: sdk-big}
+        spec:
+          bus: sdk
+          pattern: {type: ["order.paid"], tenant: ["acme"], data: {amount: [{numeric: [">", 100]}]}}
+          targets:
+            - name: out
+              config: {connector.class: FileStreamSink, file: "%1$s/sdk-big.jsonl"}
+        ---
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: sdk-broken}
+        spec:
+          bus: sdk
+          pattern: {type: ["order.paid"]}
+          transform: {paths: {s: "$.source"}, template: '{"n": <s>1}'}
+          targets:
+            - name: out
+              config: {connector.class: FileStreamSink, file: "%1$s/sdk-broken.jsonl"}
+        ---
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: sdk-all}
+        spec:
+          bus: sdk
+          pattern: {type: ["order.paid"]}
+          targets:
+            - name: out
+              cloudEvents: structured
+              config: {connector.class: FileStreamSink, file: "%1$s/sdk-all.jsonl"}
+        """
+            .formatted(dataDir));
+
+    // when the SDK's producer puts 50 events in binary mode and 50 in structured mode, half big
+    int n = 50;
+    for (Encoding encoding : List.of(Encoding.BINARY, Encoding.STRUCTURED)) {
+      try (KafkaProducer<String, CloudEvent> producer =
+          SdkEvents.producer(platform.bootstrapServers(), encoding)) {
+        for (int i = 0; i < n; i++) {
+          String id = encoding.name().toLowerCase() + "-" + i;
+          producer.send(
+              new ProducerRecord<>(
+                  Topology.busTopic("sdk"), id, SdkEvents.paid(id, i % 2 == 0 ? 150 : 50)));
+        }
+        producer.flush();
+      }
+    }
+
+    // then the rule routed the big ones of each mode alike (25 in each), and the SDK reads them
+    Map<String, ConsumerRecord<String, CloudEvent>> delivered =
+        SdkEvents.readAll(platform.bootstrapServers(), Topology.deliveryTopic("sdk-big", "out"), n);
+    for (String mode : List.of("binary", "structured")) {
+      assertThat(delivered.keySet())
+          .as("the big events of " + mode + " mode, routed")
+          .filteredOn(id -> id.startsWith(mode + "-"))
+          .hasSize(n / 2)
+          .allSatisfy(id -> assertThat(Integer.parseInt(id.split("-")[1]) % 2).isZero());
+    }
+    assertThat(delivered.values())
+        .allSatisfy(
+            r -> {
+              assertThat(r.value().getType()).isEqualTo("order.paid");
+              assertThat(r.value().getSource().toString()).isEqualTo("/shop");
+              assertThat(MAPPER.readTree(r.value().getData().toBytes()).get("amount").asInt())
+                  .isEqualTo(150);
+            });
+    // and every event the broken rule matched is a dead letter the SDK reads, as it came
+    Map<String, ConsumerRecord<String, CloudEvent>> letters =
+        SdkEvents.readAll(
+            platform.bootstrapServers(), Topology.deadLetterTopic("sdk-broken", "out"), 2 * n);
+    assertThat(letters).hasSize(2 * n);
+    assertThat(letters.values())
+        .allSatisfy(r -> assertThat(r.value().getExtension("tenant")).isEqualTo("acme"));
+    // and the target that asked for structured mode has every event in it, whatever its mode
+    Map<String, ConsumerRecord<String, CloudEvent>> structured =
+        SdkEvents.readAll(
+            platform.bootstrapServers(), Topology.deliveryTopic("sdk-all", "out"), 2 * n);
+    assertThat(structured).hasSize(2 * n);
+    assertThat(structured.values())
+        .allSatisfy(
+            r -> {
+              assertThat(r.headers().lastHeader("content-type").value())
+                  .asString(StandardCharsets.UTF_8)
+                  .isEqualTo("application/cloudevents+json");
+              assertThat(r.headers().lastHeader("ce_id")).isNull();
+              assertThat(r.value().getExtension("tenant")).isEqualTo("acme");
+            });
   }
 }

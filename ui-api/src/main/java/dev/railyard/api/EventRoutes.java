@@ -18,7 +18,9 @@ import java.util.Map;
 /**
  * {@code POST /api/v1/events}, EventBridge PutEvents-like: a JSON array of 1 to {@link
  * RequestBounds#eventEntries()} event objects (and at most {@link RequestBounds#eventBytes()}) in;
- * one result per entry out, bad entries reported without failing the good ones.
+ * one result per entry out, bad entries reported without failing the good ones. CloudEvents sent by
+ * the HTTP binding (binary mode, {@code application/cloudevents+json}, {@code
+ * application/cloudevents-batch+json}) are taken too, read into entries by {@link HttpBinding}.
  */
 final class EventRoutes {
 
@@ -54,7 +56,10 @@ final class EventRoutes {
               + "; split it into several calls",
           Map.of("max", bounds.eventBytes(), "actual", size));
     }
-    List<Map<String, Object>> entries = entries(JsonBodies.read(ctx), bounds.eventEntries());
+    List<Map<String, Object>> entries =
+        HttpBinding.applies(ctx)
+            ? HttpBinding.entries(ctx, bounds.eventEntries())
+            : entries(JsonBodies.read(ctx), bounds.eventEntries());
     AccessGate.caller(ctx).ifPresent(caller -> checkBuses(caller.token(), entries));
     platform
         .putEvents(entries)

@@ -9,6 +9,7 @@ import dev.railyard.rules.cloudevents.EventEntries;
 import dev.railyard.rules.model.Topology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +23,29 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes PutEvents entries to their bus topics with an idempotent producer ({@code acks=all}); an
- * entry's result is known only once Kafka has acknowledged it. Thread-safe.
+ * Writes PutEvents entries to their bus topics with an idempotent producer ({@code acks=all}), in
+ * structured mode of the CloudEvents Kafka binding (the JSON event with {@code content-type:
+ * application/cloudevents+json}); an entry's result is known only once Kafka has acknowledged it.
+ * Thread-safe.
  */
 public final class BusPublisher implements EventPublisher, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BusPublisher.class);
+
+  // structured mode of the CloudEvents Kafka binding: the SDK's deserializer needs the header
+  private static final List<Header> STRUCTURED =
+      List.of(
+          new RecordHeader(
+              Topology.CONTENT_TYPE_HEADER,
+              Topology.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
 
   private final EventEntries entries = new EventEntries();
   private final Producer<String, byte[]> producer;
@@ -102,7 +114,8 @@ public final class BusPublisher implements EventPublisher, AutoCloseable {
     }
     CompletableFuture<EntryResult> result = new CompletableFuture<>();
     producer.send(
-        new ProducerRecord<>(Topology.busTopic(event.bus()), event.key(), event.json()),
+        new ProducerRecord<>(
+            Topology.busTopic(event.bus()), null, event.key(), event.json(), STRUCTURED),
         (metadata, error) -> {
           if (error == null) {
             counter("railyard.events.written", "bus", event.bus()).increment();

@@ -9,6 +9,7 @@ import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.Outcome.Kind;
 import dev.railyard.api.platform.answers.BusEvents;
 import dev.railyard.host.kafka.KafkaClients;
+import dev.railyard.rules.connect.KafkaBinding;
 import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.pattern.Pattern;
 import dev.railyard.rules.pattern.Problem;
@@ -32,6 +33,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.connect.errors.DataException;
 
 /**
  * {@link EventTail} over the bus topics: each call assigns a group-less consumer to every partition
@@ -140,8 +142,9 @@ public final class BusTail implements EventTail {
           }
           reached.put(r.partition(), r.offset() + 1);
           scanned++;
-          if (r.value() != null && (pattern == null || pattern.matches(r.value()))) {
-            kept.add(r);
+          ConsumerRecord<byte[], byte[]> event = asStructured(r);
+          if (event.value() != null && (pattern == null || pattern.matches(event.value()))) {
+            kept.add(event);
             if (kept.size() > request.limit()) {
               kept.poll();
             }
@@ -156,6 +159,33 @@ public final class BusTail implements EventTail {
           "The topic of bus '" + request.bus() + "' could not be read: " + e.getMessage(),
           Map.of());
     }
+  }
+
+  /**
+   * A binary-mode event as the structured JSON it would have been, as the router matches it; a
+   * record the router cannot read either is shown as it is.
+   */
+  private static ConsumerRecord<byte[], byte[]> asStructured(ConsumerRecord<byte[], byte[]> r) {
+    KafkaBinding.Binary binary;
+    try {
+      binary = KafkaBinding.readBinary(r.headers(), r.value());
+    } catch (DataException e) {
+      return r;
+    }
+    return binary == null
+        ? r
+        : new ConsumerRecord<>(
+            r.topic(),
+            r.partition(),
+            r.offset(),
+            r.timestamp(),
+            r.timestampType(),
+            r.serializedKeySize(),
+            binary.json().length,
+            r.key(),
+            binary.json(),
+            r.headers(),
+            r.leaderEpoch());
   }
 
   private static boolean behind(

@@ -1,5 +1,6 @@
 package dev.railyard.host.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.api.platform.Outcome;
 import dev.railyard.api.platform.answers.DeadLetterCounts;
@@ -7,6 +8,7 @@ import dev.railyard.api.platform.answers.Letters;
 import dev.railyard.api.platform.answers.Redriven;
 import dev.railyard.host.kafka.KafkaClients;
 import dev.railyard.rules.connect.DeadLetters;
+import dev.railyard.rules.connect.KafkaBinding;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Topology;
@@ -34,6 +36,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.connect.errors.DataException;
 
 /**
  * The dead letters of rule targets: how many there are, a look at them, and redrive. What has been
@@ -111,23 +114,20 @@ final class DeadLetterService {
           end,
           r -> {
             byte[] value = r.value();
+            RecordHeaders headers = deliveryHeaders(r, rule.name(), target);
             if (isRouterLetter(r)) {
               try {
-                value =
-                    transformer.apply(
-                        JSON.readTree(r.value()),
-                        r.value(),
-                        rule.name(),
-                        Instant.ofEpochMilli(r.timestamp()));
-              } catch (TransformException | java.io.IOException e) {
+                KafkaBinding.Output output =
+                    KafkaBinding.as(
+                        ReplayRunner.mode(rule, target), transformAgain(transformer, rule, r));
+                value = output.value();
+                rebind(headers, output);
+              } catch (TransformException | java.io.IOException | DataException e) {
                 failedAgain[0]++;
                 return true;
               }
             }
-            sent.add(
-                producer.send(
-                    new ProducerRecord<>(
-                        delivery, null, r.key(), value, deliveryHeaders(r, rule.name(), target))));
+            sent.add(producer.send(new ProducerRecord<>(delivery, null, r.key(), value, headers)));
             return true;
           });
       for (Future<RecordMetadata> f : sent) {
@@ -138,6 +138,30 @@ final class DeadLetterService {
       consumer.commitSync(commit);
       return Outcome.ok(new Redriven(rule.name(), target, sent.size(), failedAgain[0]));
     }
+  }
+
+  // the letter is the bus event as it came, in either mode of the CloudEvents Kafka binding
+  private static KafkaBinding.Output transformAgain(
+      Transformer transformer, Rule rule, ConsumerRecord<byte[], byte[]> r)
+      throws TransformException, java.io.IOException {
+    KafkaBinding.Binary binary = KafkaBinding.readBinary(r.headers(), r.value());
+    byte[] event = binary != null ? binary.json() : r.value();
+    JsonNode tree = JSON.readTree(event);
+    byte[] made = transformer.apply(tree, event, rule.name(), Instant.ofEpochMilli(r.timestamp()));
+    return KafkaBinding.output(transformer, made, event, binary, tree);
+  }
+
+  // the event's binding headers give way to those of what the transform made of it
+  private static void rebind(RecordHeaders headers, KafkaBinding.Output output) {
+    List<String> binding = new ArrayList<>();
+    for (Header h : headers) {
+      if (h.key().startsWith(Topology.CLOUDEVENT_HEADER_PREFIX)
+          || h.key().equals(Topology.CONTENT_TYPE_HEADER)) {
+        binding.add(h.key());
+      }
+    }
+    binding.forEach(headers::remove);
+    output.headers().forEach(headers::add);
   }
 
   private interface LetterHandler {

@@ -1,8 +1,11 @@
 package dev.railyard.host.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.host.kafka.KafkaClients;
+import dev.railyard.rules.connect.KafkaBinding;
 import dev.railyard.rules.model.Rule;
+import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.pattern.Pattern;
 import dev.railyard.rules.transform.TransformException;
@@ -23,12 +26,14 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.connect.errors.DataException;
 
 /**
  * Runs one replay: reads the bus partitions from the first record at or after {@code from} to the
  * last before {@code to} (by record timestamp, which PutEvents sets at ingestion), and sends each
  * event the rule matches, transformed, to the chosen targets' delivery topics with a {@code
- * railyard.replay} header. Blocking; one thread per replay.
+ * railyard.replay} header. Events of either mode of the CloudEvents Kafka binding are read and
+ * written as the router does ({@link KafkaBinding}). Blocking; one thread per replay.
  */
 final class ReplayRunner {
 
@@ -55,10 +60,12 @@ final class ReplayRunner {
           if (stop == null || r.offset() >= stop) {
             continue;
           }
-          boolean match = r.value() != null && pattern.matches(r.value());
+          KafkaBinding.Binary binary = binary(r);
+          byte[] event = binary != null ? binary.json() : r.value();
+          boolean match = event != null && pattern.matches(event);
           replay.scanned(match);
           if (match) {
-            send(rule, replay, transformer, r, sent);
+            send(rule, replay, transformer, r, event, binary, sent);
           }
         }
         stops.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
@@ -74,35 +81,65 @@ final class ReplayRunner {
     }
   }
 
+  // a binary-mode event the router could not read is in the bus's dead letters, not replayed
+  private static KafkaBinding.Binary binary(ConsumerRecord<byte[], byte[]> r) {
+    try {
+      return KafkaBinding.readBinary(r.headers(), r.value());
+    } catch (DataException e) {
+      return null;
+    }
+  }
+
   private void send(
       Rule rule,
       Replay replay,
       Transformer transformer,
       ConsumerRecord<byte[], byte[]> r,
+      byte[] event,
+      KafkaBinding.Binary binary,
       List<Future<RecordMetadata>> sent)
       throws Exception {
-    byte[] output;
+    KafkaBinding.Output output;
     try {
-      output =
+      JsonNode tree = JSON.readTree(event);
+      byte[] made =
           transformer.apply(
-              JSON.readTree(r.value()),
-              r.value(),
-              rule.name(),
-              java.time.Instant.ofEpochMilli(r.timestamp()));
+              tree, event, rule.name(), java.time.Instant.ofEpochMilli(r.timestamp()));
+      output = KafkaBinding.output(transformer, made, event, binary, tree);
     } catch (TransformException e) {
       replay.transformFailed();
       return;
     }
     for (String target : replay.targets) {
+      KafkaBinding.Output out;
+      try {
+        out = KafkaBinding.as(mode(rule, target), output);
+      } catch (DataException e) {
+        replay.transformFailed(); // the event cannot be put in the mode the target asks for
+        continue;
+      }
       RecordHeaders headers = new RecordHeaders();
+      out.headers().forEach(headers::add);
       headers.add(Topology.RULE_HEADER, rule.name().getBytes(StandardCharsets.UTF_8));
       headers.add(Topology.TARGET_HEADER, target.getBytes(StandardCharsets.UTF_8));
       headers.add(Topology.REPLAY_HEADER, replay.id.getBytes(StandardCharsets.UTF_8));
       sent.add(
           producer.send(
               new ProducerRecord<>(
-                  Topology.deliveryTopic(rule.name(), target), null, r.key(), output, headers)));
+                  Topology.deliveryTopic(rule.name(), target),
+                  null,
+                  r.key(),
+                  out.value(),
+                  headers)));
     }
+  }
+
+  static Target.EventMode mode(Rule rule, String target) {
+    return rule.targets().stream()
+        .filter(t -> t.name().equals(target))
+        .map(Target::cloudEvents)
+        .findFirst()
+        .orElse(Target.EventMode.KEEP);
   }
 
   /**

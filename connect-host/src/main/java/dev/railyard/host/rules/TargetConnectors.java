@@ -49,6 +49,9 @@ final class TargetConnectors {
     c.put("topics", Topology.busTopic(bus));
     c.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
     c.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+    // the CloudEvents binding's ce_* headers are text: Connect's default header converter would
+    // turn a ce_specversion of "1.0" into a number and an id like "0042" into 42
+    c.put("header.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
     c.put(RouterConfig.BUS_CONFIG, bus);
     c.putAll(pluginSettings);
     return c;

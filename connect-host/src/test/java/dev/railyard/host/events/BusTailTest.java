@@ -158,6 +158,45 @@ class BusTailTest {
             Outcome.Refused.class, r -> assertThat(r.kind()).isEqualTo(Outcome.Kind.NOT_FOUND));
   }
 
+  @Test
+  void shouldMatchAndShowABinaryModeEventAsTheStructuredJsonItWouldHaveBeen() throws Exception {
+    // given a binary-mode event (ce_* headers, its data as value) beside a structured one
+    put(0, 0, "refunded", 1);
+    org.apache.kafka.common.header.internals.RecordHeaders headers =
+        new org.apache.kafka.common.header.internals.RecordHeaders();
+    for (String[] h :
+        new String[][] {
+          {"ce_specversion", "1.0"},
+          {"ce_id", "b"},
+          {"ce_source", "/s"},
+          {"ce_type", "paid"},
+          {"content-type", "application/json"}
+        }) {
+      headers.add(h[0], h[1].getBytes(StandardCharsets.UTF_8));
+    }
+    records.add(
+        new ConsumerRecord<>(
+            TOPIC,
+            1,
+            0,
+            2000L,
+            org.apache.kafka.common.record.TimestampType.CREATE_TIME,
+            0,
+            0,
+            null,
+            "{\"amount\":5}".getBytes(StandardCharsets.UTF_8),
+            headers,
+            java.util.Optional.empty()));
+
+    // when the tail asks for paid events
+    BusEvents answer = ok(request("{\"type\":[\"paid\"]}", 5, 500, null));
+
+    // then the binary one matched and shows its attributes and data
+    assertThat(answer.events()).hasSize(1);
+    assertThat(answer.events().get(0).event().path("id").asText()).isEqualTo("b");
+    assertThat(answer.events().get(0).event().path("data").path("amount").asInt()).isEqualTo(5);
+  }
+
   private void put(int partition, long offset, String type, int n) {
     String json = "{\"specversion\":\"1.0\",\"type\":\"" + type + "\",\"data\":{},\"n\":" + n + "}";
     records.add(

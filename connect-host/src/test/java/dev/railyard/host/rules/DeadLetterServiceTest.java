@@ -112,6 +112,40 @@ class DeadLetterServiceTest {
   }
 
   @Test
+  void shouldRedriveABinaryModeRouterLetterAsTheRouterWouldHaveRoutedIt() throws Exception {
+    // given a router letter of a binary-mode event: its data as value, attributes in ce_* headers
+    letter(
+        "{\"amount\":5}",
+        Map.of(
+            "ce_specversion", "1.0",
+            "ce_id", "e1",
+            "ce_source", "/s",
+            "ce_type", "t",
+            "content-type", "application/json",
+            "railyard.error.stage", "transform",
+            "railyard.error.class", "X"));
+    Rule selecting =
+        new Rule(
+            "orders",
+            "shop",
+            true,
+            "{}",
+            new Transform.InputPath(dev.railyard.rules.model.JsonPath.parse("$.data.amount")),
+            rule().targets());
+
+    // when redriven with a rule that selects the amount
+    new DeadLetterService(clients, producer).redrive(selecting, "webhook");
+
+    // then the transform read the event's data, and the record is that payload in binary mode
+    ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
+    assertThat(new String(sent.value(), StandardCharsets.UTF_8)).isEqualTo("5");
+    assertThat(header(sent, "ce_id")).isEqualTo("e1");
+    assertThat(header(sent, "ce_type")).isEqualTo("t");
+    assertThat(header(sent, "content-type")).isEqualTo("application/json");
+    assertThat(sent.headers().headers("content-type")).hasSize(1);
+  }
+
+  @Test
   void shouldCountTheLettersOfEachTarget() {
     letter("a", Map.of("railyard.error.class", "X"));
     letter("b", Map.of("railyard.error.class", "X"));

@@ -96,6 +96,35 @@ class ReplayRunnerTest {
     assertThat(replay.view().scanned()).isZero();
   }
 
+  @Test
+  void shouldReplayBinaryModeEventsAsTheRouterRoutesThem() {
+    // given a binary-mode paid event (ce_* headers, the data as value) and a structured one
+    bus.add(
+        T0,
+        null,
+        "{\"amount\":5}",
+        Map.of(
+            "ce_specversion", "1.0",
+            "ce_id", "b1",
+            "ce_source", "/s",
+            "ce_type", "paid",
+            "content-type", "application/json"));
+    bus.add(T0.plusSeconds(1), null, "{\"id\":\"s1\",\"type\":\"paid\"}", Map.of());
+
+    // when the window holding both is replayed
+    Replay replay = new Replay("paid", List.of("ledger"), T0, T0.plusSeconds(2));
+    new ReplayRunner(bus.clients(null), producer).run(rule(), replay);
+
+    // then both matched; each goes on in its own mode, valid under the binding
+    List<ProducerRecord<byte[], byte[]>> sent = producer.history();
+    assertThat(sent).hasSize(2);
+    assertThat(new String(sent.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"amount\":5}");
+    assertThat(header(sent.get(0), "ce_id")).isEqualTo("b1");
+    assertThat(header(sent.get(0), "content-type")).isEqualTo("application/json");
+    assertThat(header(sent.get(1), "content-type")).isEqualTo("application/cloudevents+json");
+    assertThat(header(sent.get(1), "railyard.replay")).isEqualTo(replay.id);
+  }
+
   private static String header(ProducerRecord<byte[], byte[]> r, String key) {
     Header h = r.headers().lastHeader(key);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
@@ -172,7 +175,15 @@ public class RouterSinkTask extends SinkTask {
     RoutingTable current = table;
     Instant now = Instant.now();
     for (SinkRecord record : records) {
-      byte[] event = bytes(record.value());
+      byte[] value = bytes(record.value());
+      KafkaBinding.Binary binary;
+      try {
+        binary = KafkaBinding.readBinary(record.headers(), value);
+      } catch (RuntimeException e) {
+        unreadable(record, value, e, now);
+        continue;
+      }
+      byte[] event = binary == null ? value : binary.json();
       if (event == null) {
         continue;
       }
@@ -180,11 +191,11 @@ public class RouterSinkTask extends SinkTask {
       try {
         routes = current.match(event);
       } catch (RuntimeException | StackOverflowError e) {
-        unreadable(record, event, e, now);
+        unreadable(record, value, e, now);
         continue;
       }
       if (!routes.isEmpty()) {
-        route(record, event, routes, now);
+        route(record, event, binary, routes, now);
       }
     }
     if (writes.pending() >= MAX_IN_FLIGHT) {
@@ -193,7 +204,7 @@ public class RouterSinkTask extends SinkTask {
   }
 
   // one unreadable event must not stop the bus: it waits in the bus's dead letters
-  private void unreadable(SinkRecord record, byte[] event, Throwable e, Instant now) {
+  private void unreadable(SinkRecord record, byte[] value, Throwable e, Instant now) {
     log.warn(
         "Router of bus {} could not match an event at {}-{}@{}: {}",
         bus,
@@ -201,13 +212,12 @@ public class RouterSinkTask extends SinkTask {
         record.kafkaPartition(),
         record.kafkaOffset(),
         e.toString());
+    RecordHeaders headers = DeadLetters.headers("", "", asException(e), now);
+    // the letter keeps the event as it came, binding headers and all
+    KafkaBinding.bindingHeaders(record.headers()).forEach(headers::add);
     writes.send(
         new ProducerRecord<>(
-            Topology.busDeadLetterTopic(bus),
-            null,
-            bytes(record.key()),
-            event,
-            DeadLetters.headers("", "", asException(e), now)));
+            Topology.busDeadLetterTopic(bus), null, bytes(record.key()), value, headers));
   }
 
   /**
@@ -277,12 +287,18 @@ public class RouterSinkTask extends SinkTask {
   }
 
   private void route(
-      SinkRecord record, byte[] event, List<RoutingTable.Route> routes, Instant now) {
+      SinkRecord record,
+      byte[] event,
+      KafkaBinding.Binary binary,
+      List<RoutingTable.Route> routes,
+      Instant now) {
     byte[] key = bytes(record.key());
     // the tree is built only for transforms that read the event; the id header needs none
     JsonNode tree = null;
     boolean parsed = false;
     Header id = null;
+    // a transform's payload goes on in binary mode with the event's attributes, made once
+    List<Header> attributes = binary == null ? null : binary.attributes();
     for (RoutingTable.Route route : routes) {
       counters.matched(route.rule());
       Transformer transformer = route.transformer();
@@ -291,7 +307,7 @@ public class RouterSinkTask extends SinkTask {
         parsed = true;
       }
       byte[] output;
-      TransformException failure = null;
+      Exception failure = null;
       try {
         output =
             transformer.needsEvent() && tree == null
@@ -304,20 +320,42 @@ public class RouterSinkTask extends SinkTask {
       if (output != null && id == null) {
         id = idHeader(tree != null ? textOf(tree.get("id")) : EventId.of(event));
       }
+      // the record's value: a binary event without data has none, and is still routed
+      byte[] value = output;
+      List<Header> binding = null;
+      if (output != null && transformer.wholeEvent()) {
+        value = KafkaBinding.value(event, binary);
+        binding = KafkaBinding.headers(binary);
+      } else if (output != null) {
+        if (attributes == null) {
+          if (!parsed) {
+            tree = parse(event);
+            parsed = true;
+          }
+          attributes = KafkaBinding.attributes(tree);
+        }
+        binding = KafkaBinding.payloadHeaders(attributes, transformer.mediaType(output));
+      }
       for (RoutingTable.Destination d : route.destinations()) {
         if (output != null) {
-          writes.send(new ProducerRecord<>(d.topic(), null, key, output, headers(route, d, id)));
-          continue;
+          try {
+            KafkaBinding.Output out =
+                KafkaBinding.as(d.mode(), new KafkaBinding.Output(value, binding));
+            writes.send(
+                new ProducerRecord<>(
+                    d.topic(), null, key, out.value(), headers(out.headers(), route, d, id)));
+            continue;
+          } catch (DataException e) {
+            failure = e; // the event cannot be put in the mode the target asks for
+          }
         }
         counters.transformError(route.rule(), d.target());
         if (d.deadLetter()) {
+          RecordHeaders letter = DeadLetters.headers(route.rule(), d.target(), failure, now);
+          KafkaBinding.headers(binary).forEach(letter::add);
           writes.send(
               new ProducerRecord<>(
-                  d.deadLetterTopic(),
-                  null,
-                  key,
-                  event,
-                  DeadLetters.headers(route.rule(), d.target(), failure, now)));
+                  d.deadLetterTopic(), null, key, KafkaBinding.value(event, binary), letter));
         }
       }
     }
@@ -342,10 +380,18 @@ public class RouterSinkTask extends SinkTask {
 
   // the producer copies the list once into the record's own headers
   private static List<Header> headers(
-      RoutingTable.Route route, RoutingTable.Destination d, Header id) {
-    return id == NO_ID
-        ? List.of(route.ruleHeader(), d.header())
-        : List.of(route.ruleHeader(), d.header(), id);
+      List<Header> binding, RoutingTable.Route route, RoutingTable.Destination d, Header id) {
+    Header[] all = new Header[binding.size() + (id == NO_ID ? 2 : 3)];
+    int i = 0;
+    for (Header h : binding) {
+      all[i++] = h;
+    }
+    all[i++] = route.ruleHeader();
+    all[i++] = d.header();
+    if (id != NO_ID) {
+      all[i] = id;
+    }
+    return Arrays.asList(all);
   }
 
   private static JsonNode parse(byte[] event) {

@@ -31,12 +31,35 @@ final class RoutingTable {
     }
   }
 
-  /** One target's delivery and dead-letter topics, and the header naming the target. */
+  /**
+   * One target's delivery and dead-letter topics, the mode of the CloudEvents binding it asks for,
+   * and the header naming the target.
+   */
   record Destination(
-      String target, String topic, String deadLetterTopic, boolean deadLetter, Header header) {
+      String target,
+      String topic,
+      String deadLetterTopic,
+      boolean deadLetter,
+      Target.EventMode mode,
+      Header header) {
 
     Destination(String target, String topic, String deadLetterTopic, boolean deadLetter) {
-      this(target, topic, deadLetterTopic, deadLetter, textHeader(Topology.TARGET_HEADER, target));
+      this(target, topic, deadLetterTopic, deadLetter, Target.EventMode.KEEP);
+    }
+
+    Destination(
+        String target,
+        String topic,
+        String deadLetterTopic,
+        boolean deadLetter,
+        Target.EventMode mode) {
+      this(
+          target,
+          topic,
+          deadLetterTopic,
+          deadLetter,
+          mode,
+          textHeader(Topology.TARGET_HEADER, target));
     }
   }
 
@@ -73,7 +96,8 @@ final class RoutingTable {
         target.name(),
         Topology.deliveryTopic(rule.name(), target.name()),
         Topology.deadLetterTopic(rule.name(), target.name()),
-        target.deadLetter());
+        target.deadLetter(),
+        target.cloudEvents());
   }
 
   private static Header textHeader(String key, String value) {

@@ -106,5 +106,9 @@ public final class RuleRecords {
         .put("maxBackoffMs", target.retry().maxBackoffMs())
         .put("inOrder", target.retry().inOrder());
     out.put("deadLetter", target.deadLetter());
+    // only when asked: the records of rules without it stay as they were
+    if (target.cloudEvents() != Target.EventMode.KEEP) {
+      out.put("cloudEvents", target.cloudEvents().yamlName());
+    }
   }
 }

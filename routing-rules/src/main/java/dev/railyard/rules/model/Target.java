@@ -18,8 +18,35 @@ import java.util.Set;
  * @param retry how long delivery is retried
  * @param deadLetter whether events that exhaust their retries go to {@code
  *     railyard.dlq.<rule>.<target>} (otherwise they are dropped)
+ * @param cloudEvents the mode of the CloudEvents Kafka binding the target's delivery records are in
  */
-public record Target(String name, Sink sink, RetryPolicy retry, boolean deadLetter) {
+public record Target(
+    String name, Sink sink, RetryPolicy retry, boolean deadLetter, EventMode cloudEvents) {
+
+  /**
+   * The mode of the CloudEvents Kafka binding a target gets its events in ({@code cloudEvents:} in
+   * a rule file).
+   */
+  public enum EventMode {
+    /** The mode each event came in; a transform's payload in binary mode (the default). */
+    KEEP,
+    /**
+     * Structured mode: the event in JSON with {@code content-type: application/cloudevents+json}.
+     */
+    STRUCTURED,
+    /** Binary mode: the attributes in {@code ce_*} headers, the data as the value. */
+    BINARY;
+
+    /** The name in a rule file, {@code structured} or {@code binary}; null for {@link #KEEP}. */
+    public String yamlName() {
+      return this == KEEP ? null : name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** A target that gets each event in the mode it came in. */
+  public Target(String name, Sink sink, RetryPolicy retry, boolean deadLetter) {
+    this(name, sink, retry, deadLetter, EventMode.KEEP);
+  }
 
   /**
    * Whether an event that exhausts its retries goes to the dead-letter topic unless a rule says
@@ -34,6 +61,7 @@ public record Target(String name, Sink sink, RetryPolicy retry, boolean deadLett
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(cloudEvents, "cloudEvents");
     Names.require(Names.targetNameProblem(name));
   }
 

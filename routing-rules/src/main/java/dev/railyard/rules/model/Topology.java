@@ -26,6 +26,22 @@ public final class Topology {
 
   private static final String DEAD_LETTER_TOPIC_PREFIX = "railyard.dlq.";
 
+  /**
+   * The header of the CloudEvents Kafka binding that holds a record's content type: {@value
+   * #STRUCTURED_CONTENT_TYPE} in structured mode, the event's {@code datacontenttype} in binary
+   * mode.
+   */
+  public static final String CONTENT_TYPE_HEADER = "content-type";
+
+  /** What the headers of a binary-mode CloudEvent's attributes start with ({@code ce_id}, ...). */
+  public static final String CLOUDEVENT_HEADER_PREFIX = "ce_";
+
+  /** The content type of a CloudEvent in structured mode, in the JSON event format. */
+  public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
+
+  /** The content type of a batch of CloudEvents in the JSON event format (HTTP only). */
+  public static final String BATCH_CONTENT_TYPE = "application/cloudevents-batch+json";
+
   /** The header naming the rule a delivery record or dead letter is for. */
   public static final String RULE_HEADER = "railyard.rule";
 

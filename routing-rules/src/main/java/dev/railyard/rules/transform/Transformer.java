@@ -107,6 +107,38 @@ public final class Transformer {
     };
   }
 
+  /** Whether {@link #apply} returns the event itself, not a payload made from it. */
+  public boolean wholeEvent() {
+    return kind == Kind.WHOLE_EVENT;
+  }
+
+  /**
+   * The media type of what {@link #apply} returned, for the {@code content-type} of a record that
+   * carries it: {@code application/json} for a JSONPath selection, and for a constant or a template
+   * whose output starts (after white space) with an object, array or string; else {@code
+   * text/plain; charset=utf-8}. A template that makes a bare number or literal is text here.
+   *
+   * @param output what {@link #apply} returned; not null
+   */
+  public String mediaType(byte[] output) {
+    if (kind == Kind.WHOLE_EVENT || kind == Kind.INPUT_PATH) {
+      return JSON_MEDIA_TYPE;
+    }
+    for (byte b : output) {
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+        continue;
+      }
+      return b == '{' || b == '[' || b == '"' ? JSON_MEDIA_TYPE : TEXT_MEDIA_TYPE;
+    }
+    return TEXT_MEDIA_TYPE;
+  }
+
+  /** The media type of JSON output. */
+  public static final String JSON_MEDIA_TYPE = "application/json";
+
+  /** The media type of text output that is not JSON. */
+  public static final String TEXT_MEDIA_TYPE = "text/plain; charset=utf-8";
+
   /**
    * Whether {@link #apply} reads the parsed event; when not (the whole event, a constant) the
    * caller may pass null for it and spare parsing the event into a tree.

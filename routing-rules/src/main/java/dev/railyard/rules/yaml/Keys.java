@@ -12,7 +12,8 @@ final class Keys {
   static final List<String> METADATA = List.of("name");
   static final List<String> SPEC = List.of("bus", "enabled", "pattern", "transform", "targets");
   static final List<String> TRANSFORM = List.of("inputPath", "input", "paths", "template");
-  static final List<String> TARGET = List.of("name", "connector", "config", "retry", "deadLetter");
+  static final List<String> TARGET =
+      List.of("name", "connector", "config", "retry", "deadLetter", "cloudEvents");
   static final List<String> RETRY =
       List.of("maxAttempts", "maxAgeSeconds", "initialBackoffMs", "maxBackoffMs", "inOrder");
 

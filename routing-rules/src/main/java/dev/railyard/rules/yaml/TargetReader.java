@@ -38,10 +38,32 @@ final class TargetReader {
     Target.Sink sink = sink(report, target, path);
     RetryPolicy retry = target.has("retry") ? retry(report, target) : RetryPolicy.DEFAULT;
     boolean deadLetter = target.bool("deadLetter", Target.DEFAULT_DEAD_LETTER);
+    Target.EventMode mode = mode(report, target);
     if (report.count() != before || name.isEmpty() || sink == null) {
       return null;
     }
-    return new Target(name.get(), sink, retry, deadLetter);
+    return new Target(name.get(), sink, retry, deadLetter, mode);
+  }
+
+  private static Target.EventMode mode(Report report, Fields target) {
+    Optional<String> mode = target.string("cloudEvents", false);
+    if (mode.isEmpty()) {
+      return Target.EventMode.KEEP;
+    }
+    for (Target.EventMode m : Target.EventMode.values()) {
+      if (mode.get().equals(m.yamlName())) {
+        return m;
+      }
+    }
+    report.add(
+        target.value("cloudEvents"),
+        target.path("cloudEvents"),
+        "'"
+            + mode.get()
+            + "' is no mode of the CloudEvents Kafka binding; use 'structured' (the event as"
+            + " JSON) or 'binary' (ce_* headers, the data as value), or leave it out to keep the"
+            + " mode each event came in");
+    return Target.EventMode.KEEP;
   }
 
   private static void checkName(

@@ -45,6 +45,22 @@ class TransformerTest {
   }
 
   @Test
+  void shouldNameTheMediaTypeOfWhatItMakes() throws TransformException {
+    Transformer path = Transformer.of(new Transform.InputPath(JsonPath.parse("$.data.amount")));
+    Transformer text = Transformer.of(template("Rule <rule>", "rule", "$.type"));
+    Transformer object = Transformer.of(template(" {\"id\": <id>}", "id", "$.data.id"));
+
+    assertThat(path.mediaType(path.apply(EVENT, EVENT_JSON, RULE, INGESTED)))
+        .isEqualTo("application/json");
+    assertThat(text.mediaType(text.apply(EVENT, EVENT_JSON, RULE, INGESTED)))
+        .isEqualTo("text/plain; charset=utf-8");
+    assertThat(object.mediaType(object.apply(EVENT, EVENT_JSON, RULE, INGESTED)))
+        .isEqualTo("application/json");
+    assertThat(Transformer.of(new Transform.WholeEvent()).wholeEvent()).isTrue();
+    assertThat(path.wholeEvent()).isFalse();
+  }
+
+  @Test
   void shouldSendTheJsonOfWhatTheInputPathSelects() throws TransformException {
     assertThat(inputPath("$.data.customer")).isEqualTo(q("{'name':'Zoë','tags':['a','b']}"));
     assertThat(inputPath("$.data.id")).isEqualTo(q("'o-1'"));

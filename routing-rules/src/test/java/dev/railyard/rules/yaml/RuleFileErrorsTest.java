@@ -19,7 +19,19 @@ class RuleFileErrorsTest {
     assertThat(problems(yaml))
         .containsExactly(
             "rules.yaml:11:7 spec.targets[0].retires: unknown key 'retires' "
-                + "(did you mean 'retry'?); valid keys: name, connector, config, retry, deadLetter");
+                + "(did you mean 'retry'?); valid keys: name, connector, config, retry, deadLetter, "
+                + "cloudEvents");
+  }
+
+  @Test
+  void shouldNameTheModesOfTheBindingForAnUnknownCloudEventsMode() {
+    String yaml = RuleFilesTest.minimal("r", "") + "      cloudEvents: json\n";
+
+    assertThat(problems(yaml))
+        .singleElement()
+        .asString()
+        .startsWith("rules.yaml:11:20 spec.targets[0].cloudEvents: 'json' is no mode")
+        .contains("'structured'", "'binary'");
   }
 
   @Test

@@ -55,7 +55,12 @@ class RuleFilesTest {
                     new Target.Connector("billing-webhook"),
                     new RetryPolicy(20, 3600, 500, 30000),
                     true),
-                new Target("audit-log", new Target.Inline(audit), RetryPolicy.DEFAULT, false)));
+                new Target(
+                    "audit-log",
+                    new Target.Inline(audit),
+                    RetryPolicy.DEFAULT,
+                    false,
+                    Target.EventMode.STRUCTURED)));
     Rule ids =
         new Rule(
             "order-ids",
