@@ -1,21 +1,13 @@
 package dev.railyard.rules.connect;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.railyard.rules.cloudevents.EventId;
 import dev.railyard.rules.kafka.PluginClients;
 import dev.railyard.rules.kafka.SharedProducers;
-import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.stats.DeliveryCounters;
 import dev.railyard.rules.stats.StatsPublisher;
 import dev.railyard.rules.store.RuleLog;
-import dev.railyard.rules.transform.TransformException;
-import dev.railyard.rules.transform.Transformer;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +16,9 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
@@ -57,7 +44,6 @@ import org.slf4j.LoggerFactory;
 public class RouterSinkTask extends SinkTask {
 
   private static final Logger log = LoggerFactory.getLogger(RouterSinkTask.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * Writes not yet known to be in Kafka, past which {@link #put} waits for them before taking more:
@@ -96,6 +82,7 @@ public class RouterSinkTask extends SinkTask {
   private Producer<byte[], byte[]> producer;
   private SharedProducers<byte[], byte[]>.Lease lease;
   private Writes writes;
+  private RouteWriter routeWriter;
   private final Rewind rewind = new Rewind();
   private StatsPublisher stats;
   private DeliveryCounters counters;
@@ -117,6 +104,7 @@ public class RouterSinkTask extends SinkTask {
     this.producer = producer;
     this.writes = new Writes(producer);
     this.counters = counters;
+    this.routeWriter = new RouteWriter(bus, writes, counters);
     this.unfollowed = unfollowed;
     rulesChanged(rules);
   }
@@ -144,6 +132,7 @@ public class RouterSinkTask extends SinkTask {
             "router." + bus,
             Duration.ofMillis(config.getInt(RouterConfig.STATS_INTERVAL_CONFIG)));
     counters = stats.counters();
+    routeWriter = new RouteWriter(bus, writes, counters);
     rules =
         new RuleLog(clients, config.getString(RouterConfig.RULES_TOPIC_CONFIG), this::rulesChanged);
     unfollowed = rules::failure;
@@ -180,7 +169,7 @@ public class RouterSinkTask extends SinkTask {
       try {
         binary = KafkaBinding.readBinary(record.headers(), value);
       } catch (RuntimeException e) {
-        unreadable(record, value, e, now);
+        routeWriter.unreadable(record, value, e, now);
         continue;
       }
       byte[] event = binary == null ? value : binary.json();
@@ -191,33 +180,16 @@ public class RouterSinkTask extends SinkTask {
       try {
         routes = current.match(event);
       } catch (RuntimeException | StackOverflowError e) {
-        unreadable(record, value, e, now);
+        routeWriter.unreadable(record, value, e, now);
         continue;
       }
       if (!routes.isEmpty()) {
-        route(record, event, binary, routes, now);
+        routeWriter.route(record, event, binary, routes, now);
       }
     }
     if (writes.pending() >= MAX_IN_FLIGHT) {
       writes.awaitAll();
     }
-  }
-
-  // one unreadable event must not stop the bus: it waits in the bus's dead letters
-  private void unreadable(SinkRecord record, byte[] value, Throwable e, Instant now) {
-    log.warn(
-        "Router of bus {} could not match an event at {}-{}@{}: {}",
-        bus,
-        record.topic(),
-        record.kafkaPartition(),
-        record.kafkaOffset(),
-        e.toString());
-    RecordHeaders headers = DeadLetters.headers("", "", asException(e), now);
-    // the letter keeps the event as it came, binding headers and all
-    KafkaBinding.bindingHeaders(record.headers()).forEach(headers::add);
-    writes.send(
-        new ProducerRecord<>(
-            Topology.busDeadLetterTopic(bus), null, bytes(record.key()), value, headers));
   }
 
   /**
@@ -286,124 +258,7 @@ public class RouterSinkTask extends SinkTask {
             });
   }
 
-  private void route(
-      SinkRecord record,
-      byte[] event,
-      KafkaBinding.Binary binary,
-      List<RoutingTable.Route> routes,
-      Instant now) {
-    byte[] key = bytes(record.key());
-    // the tree is built only for transforms that read the event; the id header needs none
-    JsonNode tree = null;
-    boolean parsed = false;
-    Header id = null;
-    // a transform's payload goes on in binary mode with the event's attributes, made once
-    List<Header> attributes = binary == null ? null : binary.attributes();
-    for (RoutingTable.Route route : routes) {
-      counters.matched(route.rule());
-      Transformer transformer = route.transformer();
-      if (transformer.needsEvent() && !parsed) {
-        tree = parse(event);
-        parsed = true;
-      }
-      byte[] output;
-      Exception failure = null;
-      try {
-        output =
-            transformer.needsEvent() && tree == null
-                ? null
-                : transformer.apply(tree, event, route.rule(), now);
-      } catch (TransformException e) {
-        output = null;
-        failure = e;
-      }
-      if (output != null && id == null) {
-        id = idHeader(tree != null ? textOf(tree.get("id")) : EventId.of(event));
-      }
-      // the record's value: a binary event without data has none, and is still routed
-      byte[] value = output;
-      List<Header> binding = null;
-      if (output != null && transformer.wholeEvent()) {
-        value = KafkaBinding.value(event, binary);
-        binding = KafkaBinding.headers(binary);
-      } else if (output != null) {
-        if (attributes == null) {
-          if (!parsed) {
-            tree = parse(event);
-            parsed = true;
-          }
-          attributes = KafkaBinding.attributes(tree);
-        }
-        binding = KafkaBinding.payloadHeaders(attributes, transformer.mediaType(output));
-      }
-      for (RoutingTable.Destination d : route.destinations()) {
-        if (output != null) {
-          try {
-            KafkaBinding.Output out =
-                KafkaBinding.as(d.mode(), new KafkaBinding.Output(value, binding));
-            writes.send(
-                new ProducerRecord<>(
-                    d.topic(), null, key, out.value(), headers(out.headers(), route, d, id)));
-            continue;
-          } catch (DataException e) {
-            failure = e; // the event cannot be put in the mode the target asks for
-          }
-        }
-        counters.transformError(route.rule(), d.target());
-        if (d.deadLetter()) {
-          RecordHeaders letter = DeadLetters.headers(route.rule(), d.target(), failure, now);
-          KafkaBinding.headers(binary).forEach(letter::add);
-          writes.send(
-              new ProducerRecord<>(
-                  d.deadLetterTopic(), null, key, KafkaBinding.value(event, binary), letter));
-        }
-      }
-    }
-  }
-
-  // an event without a text id gets no id header; NO_ID marks that it was looked for
-  private static final Header NO_ID = new RecordHeader(Topology.EVENT_ID_HEADER, new byte[0]);
-
-  private static Header idHeader(String eventId) {
-    return eventId == null
-        ? NO_ID
-        : new RecordHeader(Topology.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String textOf(JsonNode node) {
-    return node != null && node.isTextual() ? node.asText() : null;
-  }
-
-  private static Exception asException(Throwable t) {
-    return t instanceof Exception e ? e : new IllegalStateException(t.toString(), t);
-  }
-
-  // the producer copies the list once into the record's own headers
-  private static List<Header> headers(
-      List<Header> binding, RoutingTable.Route route, RoutingTable.Destination d, Header id) {
-    Header[] all = new Header[binding.size() + (id == NO_ID ? 2 : 3)];
-    int i = 0;
-    for (Header h : binding) {
-      all[i++] = h;
-    }
-    all[i++] = route.ruleHeader();
-    all[i++] = d.header();
-    if (id != NO_ID) {
-      all[i] = id;
-    }
-    return Arrays.asList(all);
-  }
-
-  private static JsonNode parse(byte[] event) {
-    try {
-      return JSON.readTree(event);
-    } catch (IOException e) {
-      return null; // matched as text but not JSON: nothing can be transformed; unreachable in
-      // practice
-    }
-  }
-
-  private static byte[] bytes(Object value) {
+  static byte[] bytes(Object value) {
     if (value == null) {
       return null;
     }
