@@ -30,12 +30,17 @@ public class HttpSinkConnector extends SinkConnector {
     return HttpSinkTask.class;
   }
 
-  /** Every task gets the same settings; records are spread over them by partition. */
+  /**
+   * Every task gets the same settings, and is told how many tasks share the rate limit, so each
+   * takes its share; records are spread over the tasks by partition.
+   */
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
     List<Map<String, String>> configs = new ArrayList<>(maxTasks);
     for (int i = 0; i < maxTasks; i++) {
-      configs.add(new HashMap<>(props));
+      Map<String, String> config = new HashMap<>(props);
+      config.put(HttpSinkConfig.RATE_LIMIT_TASKS_CONFIG, Integer.toString(maxTasks));
+      configs.add(config);
     }
     return configs;
   }

@@ -58,7 +58,9 @@ class HttpSinkConnectorTest {
     List<Map<String, String>> configs = connector.taskConfigs(3);
 
     // then
-    assertThat(configs).hasSize(3).allSatisfy(c -> assertThat(c).isEqualTo(props));
+    Map<String, String> expected = new java.util.HashMap<>(props);
+    expected.put(HttpSinkConfig.RATE_LIMIT_TASKS_CONFIG, "3");
+    assertThat(configs).hasSize(3).allSatisfy(c -> assertThat(c).isEqualTo(expected));
     assertThat(connector.taskClass()).isEqualTo(HttpSinkTask.class);
     assertThat(connector.version()).isEqualTo(HttpSinkConnector.VERSION);
   }

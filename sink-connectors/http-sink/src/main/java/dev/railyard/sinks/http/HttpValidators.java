@@ -1,0 +1,136 @@
+package dev.railyard.sinks.http;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** The validators of {@link HttpSinkConfig}'s keys. Errors never repeat a secret. Stateless. */
+final class HttpValidators {
+
+  private HttpValidators() {}
+
+  static final class AuthorizationValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value instanceof Password p && HttpSyntax.hasControlCharacter(p.value())) {
+        // the value is a secret: say what is wrong without repeating it
+        throw new ConfigException(
+            name + " must be one line without control characters, such as 'Bearer abc123'");
+      }
+    }
+  }
+
+  static final class UrlValidator implements ConfigDef.Validator {
+    private static final String EXPECTED =
+        "must be an absolute http:// or https:// URL such as https://hooks.example.com/orders";
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value == null) {
+        throw new ConfigException(name, null, EXPECTED);
+      }
+      URI uri;
+      try {
+        uri = new URI(((String) value).strip());
+      } catch (URISyntaxException e) {
+        throw new ConfigException(name, value, EXPECTED + "; " + e.getMessage());
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!uri.isAbsolute()
+          || !(scheme.equals("http") || scheme.equals("https"))
+          || uri.getHost() == null) {
+        throw new ConfigException(name, value, EXPECTED);
+      }
+      try {
+        HttpRequest.newBuilder(uri);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, EXPECTED + "; " + e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "an absolute http:// or https:// URL";
+    }
+  }
+
+  /** Errors name the entry and the header, never the value, which may be a secret. */
+  static final class HeadersValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value == null) {
+        return;
+      }
+      List<?> pairs = (List<?>) value;
+      for (int i = 0; i < pairs.size(); i++) {
+        String pair = String.valueOf(pairs.get(i));
+        int colon = pair.indexOf(':');
+        if (colon < 0) {
+          throw new ConfigException(
+              name,
+              "(entry " + (i + 1) + " of " + pairs.size() + ")",
+              "an entry without ':'; write headers as comma-separated 'Name: value' pairs, "
+                  + "e.g. 'X-Team: billing, X-Source: railyard'");
+        }
+        String header = pair.substring(0, colon).strip();
+        if (!HttpSyntax.isToken(header)) {
+          throw new ConfigException(
+              name,
+              "'" + header + "'",
+              "not a valid header name in entry "
+                  + (i + 1)
+                  + "; a name holds letters, digits and !#$%&'*+.^_`|~- only");
+        }
+        if (HttpSyntax.hasControlCharacter(pair.substring(colon + 1))) {
+          throw new ConfigException(
+              name,
+              header,
+              "the value of this header holds a control character (such as a line break)");
+        }
+        String lower = header.toLowerCase(Locale.ROOT);
+        if (lower.equals("content-type")) {
+          throw new ConfigException(
+              name,
+              header,
+              "set Content-Type with " + HttpSinkConfig.CONTENT_TYPE_CONFIG + ", not in " + name);
+        }
+        if (HttpSyntax.CLIENT_HEADERS.contains(lower)) {
+          throw new ConfigException(
+              name, header, "the HTTP client sets this header itself; remove it from " + name);
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "comma-separated 'Name: value' pairs";
+    }
+  }
+
+  static final class MediaTypeValidator implements ConfigDef.Validator {
+    private static final Pattern MEDIA_TYPE =
+        Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\\s*;.*)?");
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      String type = value == null ? "" : ((String) value).strip();
+      if (!MEDIA_TYPE.matcher(type).matches() || HttpSyntax.hasControlCharacter(type)) {
+        throw new ConfigException(
+            name,
+            value,
+            "must be a media type such as application/json or 'text/plain; charset=utf-8'");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a media type, type/subtype[; parameters]";
+    }
+  }
+}
