@@ -84,6 +84,17 @@ public class HttpSinkConfig extends AbstractConfig {
           + "itself; a longer wait, or 0 here, fails the request at once for the target's retry "
           + "policy to retry.";
 
+  public static final String CLOUDEVENTS_MODE_CONFIG = "http.cloudevents.mode";
+  public static final String CLOUDEVENTS_MODE_DEFAULT = "raw";
+  public static final String CLOUDEVENTS_MODE_DOC =
+      "How a record becomes a request. raw (the default): the value as it is, or a JSON array of "
+          + "values for several. The others take the value as a CloudEvent in JSON (as the router "
+          + "writes it) and use the CloudEvents HTTP binding: binary (the event's data as the "
+          + "body with its datacontenttype, each other attribute as a ce-* header), structured "
+          + "(the event as application/cloudevents+json), one event a request in both; batched "
+          + "(up to http.batch.max.records events as application/cloudevents-batch+json). A value "
+          + "that is not a CloudEvent is dead-lettered.";
+
   public static final String RATE_LIMIT_CONFIG = "http.rate.limit.per.second";
   public static final double RATE_LIMIT_DEFAULT = 0;
   public static final String RATE_LIMIT_DOC =
@@ -177,6 +188,13 @@ public class HttpSinkConfig extends AbstractConfig {
               Importance.LOW,
               RETRY_AFTER_MAX_MS_DOC)
           .define(
+              CLOUDEVENTS_MODE_CONFIG,
+              Type.STRING,
+              CLOUDEVENTS_MODE_DEFAULT,
+              ConfigDef.ValidString.in("raw", "binary", "structured", "batched"),
+              Importance.MEDIUM,
+              CLOUDEVENTS_MODE_DOC)
+          .define(
               RATE_LIMIT_CONFIG,
               Type.DOUBLE,
               RATE_LIMIT_DEFAULT,
@@ -203,6 +221,17 @@ public class HttpSinkConfig extends AbstractConfig {
    */
   public HttpSinkConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props);
+    String mode = getString(CLOUDEVENTS_MODE_CONFIG);
+    if ((mode.equals("binary") || mode.equals("structured")) && batchMaxRecords() > 1) {
+      throw new ConfigException(
+          BATCH_MAX_RECORDS_CONFIG,
+          batchMaxRecords(),
+          "must be 1 with "
+              + CLOUDEVENTS_MODE_CONFIG
+              + "="
+              + mode
+              + ", which sends one event a request; use batched for several");
+    }
   }
 
   public URI url() {
@@ -233,6 +262,16 @@ public class HttpSinkConfig extends AbstractConfig {
 
   public String contentType() {
     return getString(CONTENT_TYPE_CONFIG).strip();
+  }
+
+  /** How records become requests, from http.cloudevents.mode and http.content.type. */
+  RequestFormat format() {
+    return switch (getString(CLOUDEVENTS_MODE_CONFIG)) {
+      case "binary" -> new CloudEventFormat(CloudEventFormat.Mode.BINARY);
+      case "structured" -> new CloudEventFormat(CloudEventFormat.Mode.STRUCTURED);
+      case "batched" -> new CloudEventFormat(CloudEventFormat.Mode.BATCHED);
+      default -> new RawFormat(contentType());
+    };
   }
 
   public int batchMaxRecords() {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
@@ -47,6 +49,23 @@ public class HttpSinkConnector extends SinkConnector {
 
   @Override
   public void stop() {}
+
+  /** Adds what no single key's validator can see: keys that do not go together. */
+  @Override
+  public Config validate(Map<String, String> connectorConfigs) {
+    Config result = super.validate(connectorConfigs);
+    boolean valid = result.configValues().stream().allMatch(v -> v.errorMessages().isEmpty());
+    if (valid) {
+      try {
+        new HttpSinkConfig(connectorConfigs);
+      } catch (ConfigException e) {
+        result.configValues().stream()
+            .filter(v -> v.name().equals(HttpSinkConfig.BATCH_MAX_RECORDS_CONFIG))
+            .forEach(v -> v.addErrorMessage(e.getMessage()));
+      }
+    }
+    return result;
+  }
 
   @Override
   public ConfigDef config() {

@@ -59,7 +59,7 @@ public class HttpSinkTask extends SinkTask {
     config = new HttpSinkConfig(props);
     url = config.url();
     headers = config.headers();
-    format = new RawFormat(config.contentType());
+    format = config.format();
     HttpClient client =
         HttpClient.newBuilder()
             .connectTimeout(config.timeout())

@@ -42,6 +42,45 @@ class HttpSinkConnectorTest {
   }
 
   @Test
+  void shouldReportSeveralEventsARequestInAModeOfOneAgainstTheBatchKey() {
+    // when
+    Config result =
+        connector.validate(
+            Map.of(
+                "connector.class",
+                HttpSinkConnector.class.getName(),
+                HttpSinkConfig.URL_CONFIG,
+                "https://hooks.example.com/orders",
+                HttpSinkConfig.CLOUDEVENTS_MODE_CONFIG,
+                "binary",
+                HttpSinkConfig.BATCH_MAX_RECORDS_CONFIG,
+                "10"));
+
+    // then
+    assertThat(errors(result, HttpSinkConfig.BATCH_MAX_RECORDS_CONFIG))
+        .singleElement()
+        .asString()
+        .contains("must be 1 with http.cloudevents.mode=binary")
+        .contains("use batched");
+  }
+
+  @Test
+  void shouldReportAnUnknownModeWithTheValidOnes() {
+    Config result =
+        connector.validate(
+            Map.of(
+                HttpSinkConfig.URL_CONFIG,
+                "https://hooks.example.com/orders",
+                HttpSinkConfig.CLOUDEVENTS_MODE_CONFIG,
+                "json"));
+
+    assertThat(errors(result, HttpSinkConfig.CLOUDEVENTS_MODE_CONFIG))
+        .singleElement()
+        .asString()
+        .contains("raw, binary, structured, batched");
+  }
+
+  @Test
   void shouldRefuseToStartWithABadConfig() {
     assertThatThrownBy(() -> connector.start(Map.of(HttpSinkConfig.URL_CONFIG, "ftp://x/y")))
         .isInstanceOf(ConfigException.class)

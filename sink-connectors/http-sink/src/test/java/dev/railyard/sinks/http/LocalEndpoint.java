@@ -43,7 +43,12 @@ final class LocalEndpoint implements BeforeEachCallback, AfterEachCallback {
    * @param status the answer it got, 0 for none (a reset)
    */
   record Request(
-      String method, String path, Headers headers, String body, long arrived, int status) {}
+      String method, String path, Headers headers, byte[] bytes, long arrived, int status) {
+
+    String body() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
 
   /** An answer; status 0 drops the connection without one (a reset). */
   private record Answer(int status, String body, Map<String, String> headers) {}
@@ -132,9 +137,9 @@ final class LocalEndpoint implements BeforeEachCallback, AfterEachCallback {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    String body;
+    byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
-      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      body = in.readAllBytes();
     }
     mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
     Answer answer = scripted.poll();
