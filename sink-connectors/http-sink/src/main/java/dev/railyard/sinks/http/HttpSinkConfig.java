@@ -116,7 +116,7 @@ public class HttpSinkConfig extends AbstractConfig {
           + "(its tasks.max); not to be set by hand.";
 
   public static final ConfigDef CONFIG_DEF =
-      new ConfigDef()
+      HttpAuthConfig.define(new ConfigDef())
           .define(
               URL_CONFIG,
               Type.STRING,
@@ -221,6 +221,7 @@ public class HttpSinkConfig extends AbstractConfig {
    */
   public HttpSinkConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props);
+    HttpAuthConfig.check(this);
     String mode = getString(CLOUDEVENTS_MODE_CONFIG);
     if ((mode.equals("binary") || mode.equals("structured")) && batchMaxRecords() > 1) {
       throw new ConfigException(

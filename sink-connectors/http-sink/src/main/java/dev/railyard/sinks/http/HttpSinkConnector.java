@@ -59,9 +59,12 @@ public class HttpSinkConnector extends SinkConnector {
       try {
         new HttpSinkConfig(connectorConfigs);
       } catch (ConfigException e) {
+        // the message names its key as "... for configuration <key>: ..."
+        String message = String.valueOf(e.getMessage());
         result.configValues().stream()
-            .filter(v -> v.name().equals(HttpSinkConfig.BATCH_MAX_RECORDS_CONFIG))
-            .forEach(v -> v.addErrorMessage(e.getMessage()));
+            .filter(v -> message.contains("for configuration " + v.name() + ":"))
+            .findFirst()
+            .ifPresent(v -> v.addErrorMessage(message));
       }
     }
     return result;

@@ -73,7 +73,13 @@ public class HttpSinkTask extends SinkTask {
     TokenBucket bucket = new TokenBucket(config.taskRate(), config.taskBurst(), System::nanoTime);
     sender =
         new Sender(
-            client, config.method(), config.timeout(), bucket, config.retryAfterMax(), clock);
+            client,
+            config.method(),
+            config.timeout(),
+            bucket,
+            config.retryAfterMax(),
+            clock,
+            Credentials.of(config, client, clock, config.timeout()));
     log.info(
         "HTTP sink task sending records with {} to {}, up to {} a request, {} request(s) at once{}",
         config.method(),
@@ -109,13 +115,13 @@ public class HttpSinkTask extends SinkTask {
     sender.send(lanes, sent, this::request);
   }
 
-  private HttpRequest request(List<SinkRecord> records) {
+  private HttpRequest.Builder request(List<SinkRecord> records) {
     HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(config.timeout());
     for (Map.Entry<String, String> header : headers) {
       request.header(header.getKey(), header.getValue());
     }
     format.write(records, config.method(), request);
-    return request.build();
+    return request;
   }
 
   @Override

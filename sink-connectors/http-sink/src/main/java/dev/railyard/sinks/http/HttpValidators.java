@@ -20,8 +20,7 @@ final class HttpValidators {
     public void ensureValid(String name, Object value) {
       if (value instanceof Password p && HttpSyntax.hasControlCharacter(p.value())) {
         // the value is a secret: say what is wrong without repeating it
-        throw new ConfigException(
-            name + " must be one line without control characters, such as 'Bearer abc123'");
+        throw new ConfigException(name + " must be one line without control characters");
       }
     }
   }
@@ -131,6 +130,55 @@ final class HttpValidators {
     @Override
     public String toString() {
       return "a media type, type/subtype[; parameters]";
+    }
+  }
+
+  /** A plain value on one line (user names, client ids, scopes). */
+  static final class LineValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value != null && HttpSyntax.hasControlCharacter(value.toString())) {
+        throw new ConfigException(name, value, "must be one line without control characters");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "one line of text";
+    }
+  }
+
+  static final class HeaderNameValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String header = value == null ? "" : value.toString().strip();
+      if (!HttpSyntax.isToken(header)
+          || HttpSyntax.CLIENT_HEADERS.contains(header.toLowerCase(Locale.ROOT))) {
+        throw new ConfigException(
+            name, value, "must be a header name such as X-API-Key (letters, digits, -)");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a header name";
+    }
+  }
+
+  /** Empty, or what {@link UrlValidator} accepts. */
+  static final class OptionalUrlValidator implements ConfigDef.Validator {
+    private final UrlValidator url = new UrlValidator();
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value != null && !value.toString().isBlank()) {
+        url.ensureValid(name, value);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "empty, or " + url;
     }
   }
 }

@@ -52,6 +52,7 @@ final class Sender {
   private final TokenBucket bucket;
   private final Duration retryAfterMax;
   private final Clock clock;
+  private final Credentials credentials;
 
   Sender(
       HttpClient client,
@@ -59,7 +60,9 @@ final class Sender {
       Duration timeout,
       TokenBucket bucket,
       Duration retryAfterMax,
-      Clock clock) {
+      Clock clock,
+      Credentials credentials) {
+    this.credentials = credentials;
     this.client = client;
     this.method = method;
     this.timeout = timeout;
@@ -77,14 +80,14 @@ final class Sender {
    * @param lanes per lane, the records of each of its requests in order
    * @param order every record, in the order Connect gave them; the failure thrown is that of the
    *     first of them whose request failed
-   * @param requests builds the request of some records
+   * @param requests builds the request of some records, all but its authentication
    * @throws RetriableException or {@link org.apache.kafka.connect.errors.DataException} as {@link
    *     HttpResponses} classifies the failure
    */
   void send(
       List<List<List<SinkRecord>>> lanes,
       List<SinkRecord> order,
-      Function<List<SinkRecord>, HttpRequest> requests) {
+      Function<List<SinkRecord>, HttpRequest.Builder> requests) {
     AtomicBoolean stop = new AtomicBoolean();
     List<CompletableFuture<Void>> running = new ArrayList<>(lanes.size());
     for (List<List<SinkRecord>> lane : lanes) {
@@ -118,13 +121,13 @@ final class Sender {
   private CompletableFuture<Void> lane(
       List<List<SinkRecord>> lane,
       int next,
-      Function<List<SinkRecord>, HttpRequest> requests,
+      Function<List<SinkRecord>, HttpRequest.Builder> requests,
       AtomicBoolean stop) {
     if (next == lane.size() || stop.get()) {
       return CompletableFuture.completedFuture(null);
     }
     List<SinkRecord> records = lane.get(next);
-    return request(records, requests, Duration.ZERO, 0)
+    return request(records, requests, Duration.ZERO, 0, false)
         .handle(
             (ok, e) -> {
               if (e != null) {
@@ -138,14 +141,22 @@ final class Sender {
 
   private CompletableFuture<Void> request(
       List<SinkRecord> records,
-      Function<List<SinkRecord>, HttpRequest> requests,
+      Function<List<SinkRecord>, HttpRequest.Builder> requests,
       Duration waited,
-      int round) {
+      int round,
+      boolean renewed) {
     URI[] url = new URI[1];
+    Credentials.AuthHeader[] used = new Credentials.AuthHeader[1];
     return afterToken()
+        .thenCompose(v -> credentials.header())
         .thenCompose(
-            v -> {
-              HttpRequest request = requests.apply(records);
+            auth -> {
+              HttpRequest.Builder builder = requests.apply(records);
+              if (auth != null) {
+                builder.setHeader(auth.name(), auth.value());
+              }
+              used[0] = auth;
+              HttpRequest request = builder.build();
               url[0] = request.uri();
               return sendOnce(request);
             })
@@ -163,6 +174,14 @@ final class Sender {
               if (HttpResponses.classify(status) == HttpResponses.Outcome.DELIVERED) {
                 return CompletableFuture.completedFuture(null);
               }
+              if (status == 401 && !renewed && credentials.renew(used[0])) {
+                log.info(
+                    "{} {} answered 401; sending it again once with new credentials ({})",
+                    method,
+                    HttpResponses.shown(url[0]),
+                    credentials);
+                return request(records, requests, waited, round, true);
+              }
               Optional<Duration> after =
                   RetryAfter.of(
                       status,
@@ -179,7 +198,7 @@ final class Sender {
                       status,
                       after.get().toMillis());
                   bucket.pause(after.get().toNanos());
-                  return request(records, requests, total, round + 1);
+                  return request(records, requests, total, round + 1, renewed);
                 }
                 note =
                     " (it asked to wait "

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Retry-After and the rate limit, measured at a real endpoint. */
 class HttpSinkPacingTest {
 
+  private static final Duration JITTER = Duration.ofMillis(50);
+
   private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
 
   @RegisterExtension final LocalEndpoint endpoint = new LocalEndpoint();
@@ -60,16 +62,15 @@ class HttpSinkPacingTest {
     // when
     task.put(Events.of(40, 8));
 
-    // then no request arrived during the second after the 503 was answered, save those
-    // already on their way (at most one per other lane)
+    // then, once the client had read the 503 (allowing it 100 ms on a loaded machine), no
+    // request arrived for the rest of the second it asked for
     List<LocalEndpoint.Request> requests = endpoint.drain();
     long refusedAt = requests.get(0).arrived();
-    long during =
-        requests.stream()
-            .filter(r -> r.arrived() > refusedAt)
-            .filter(r -> r.arrived() < refusedAt + Duration.ofMillis(900).toNanos())
-            .count();
-    assertThat(during).isLessThanOrEqualTo(3);
+    assertThat(requests.get(0).status()).isEqualTo(503);
+    assertThat(requests)
+        .filteredOn(r -> r.arrived() > refusedAt + Duration.ofMillis(100).toNanos())
+        .filteredOn(r -> r.arrived() < refusedAt + Duration.ofMillis(950).toNanos())
+        .isEmpty();
     assertThat(Events.delivered(requests)).hasSize(40).doesNotHaveDuplicates();
   }
 
@@ -166,14 +167,16 @@ class HttpSinkPacingTest {
   }
 
   /**
-   * In every span between two arrivals, at most burst + rate · span requests (and one of slack).
+   * In every span between two arrivals, at most burst + rate · span requests (and one of slack),
+   * the span widened by {@link #JITTER}: on a loaded machine the endpoint may read requests that
+   * were sent apart in a bunch.
    */
   private static void assertWithinRate(
       List<LocalEndpoint.Request> requests, double rate, int burst) {
     long[] at = requests.stream().mapToLong(LocalEndpoint.Request::arrived).sorted().toArray();
     for (int i = 0; i < at.length; i++) {
       for (int j = i; j < at.length; j++) {
-        double seconds = (at[j] - at[i]) / 1e9;
+        double seconds = (at[j] - at[i] + JITTER.toNanos()) / 1e9;
         assertThat(j - i + 1)
             .as("requests %d..%d within %.3f s", i, j, seconds)
             .isLessThanOrEqualTo(burst + (int) Math.floor(rate * seconds) + 1);
