@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -45,22 +46,33 @@ final class Batches {
    * holds more than one, at most {@code maxBytes} bytes of body, in order.
    *
    * @param size the bytes a record adds to a request's body
+   * @param url where a record goes; records of one request go to the same place
    */
   static List<List<SinkRecord>> requests(
-      List<SinkRecord> lane, int maxRecords, int maxBytes, ToIntFunction<SinkRecord> size) {
+      List<SinkRecord> lane,
+      int maxRecords,
+      int maxBytes,
+      ToIntFunction<SinkRecord> size,
+      Function<SinkRecord, ?> url) {
     List<List<SinkRecord>> requests = new ArrayList<>();
     List<SinkRecord> current = new ArrayList<>();
     // a request's body is the records' sizes and one byte more (a JSON array's brackets)
     long bytes = 1;
+    Object to = null;
     for (SinkRecord record : lane) {
       int more = size.applyAsInt(record);
-      if (!current.isEmpty() && (current.size() >= maxRecords || bytes + more > maxBytes)) {
+      Object next = maxRecords == 1 ? null : url.apply(record);
+      if (!current.isEmpty()
+          && (current.size() >= maxRecords
+              || bytes + more > maxBytes
+              || !Objects.equals(to, next))) {
         requests.add(current);
         current = new ArrayList<>();
         bytes = 1;
       }
       current.add(record);
       bytes += more;
+      to = next;
     }
     if (!current.isEmpty()) {
       requests.add(current);

@@ -21,7 +21,11 @@ public class HttpSinkConfig extends AbstractConfig {
   public static final String URL_CONFIG = "http.url";
   public static final String URL_DOC =
       "The absolute http:// or https:// URL each record is sent to, for example "
-          + "https://hooks.example.com/orders. Redirects are not followed.";
+          + "https://hooks.example.com/orders. Redirects are not followed. Its path and query may "
+          + "hold values of the record: {topic}, {partition}, {key}, {header:<record header>} "
+          + "and {event:<JSON pointer>} into the value, as in "
+          + "https://api.example.com/customers/{event:/data/customerId}/orders; each is "
+          + "percent-encoded, and a record without the value is dead-lettered.";
 
   public static final String METHOD_CONFIG = "http.method";
   public static final String METHOD_DEFAULT = "POST";
@@ -121,7 +125,7 @@ public class HttpSinkConfig extends AbstractConfig {
               URL_CONFIG,
               Type.STRING,
               ConfigDef.NO_DEFAULT_VALUE,
-              new HttpValidators.UrlValidator(),
+              new HttpValidators.UrlValidator(true),
               Importance.HIGH,
               URL_DOC)
           .define(
@@ -235,8 +239,14 @@ public class HttpSinkConfig extends AbstractConfig {
     }
   }
 
+  /** The URL, with any placeholder as {@code x}. */
   public URI url() {
-    return URI.create(getString(URL_CONFIG).strip());
+    return URI.create(UrlTemplate.sample(getString(URL_CONFIG).strip()));
+  }
+
+  /** The URL with its placeholders, filled in per record. */
+  UrlTemplate urlTemplate() {
+    return new UrlTemplate(getString(URL_CONFIG));
   }
 
   public String method() {

@@ -36,6 +36,7 @@ public class HttpSinkTask extends SinkTask {
   private final Clock clock;
   private HttpSinkConfig config;
   private URI url;
+  private UrlTemplate template;
   private List<Map.Entry<String, String>> headers;
   private RequestFormat format;
   private Sender sender;
@@ -58,6 +59,7 @@ public class HttpSinkTask extends SinkTask {
   public void start(Map<String, String> props) {
     config = new HttpSinkConfig(props);
     url = config.url();
+    template = config.urlTemplate();
     headers = config.headers();
     format = config.format();
     HttpClient client =
@@ -83,7 +85,7 @@ public class HttpSinkTask extends SinkTask {
     log.info(
         "HTTP sink task sending records with {} to {}, up to {} a request, {} request(s) at once{}",
         config.method(),
-        HttpResponses.shown(url),
+        template.fixed() ? HttpResponses.shown(url) : "the URLs of " + HttpResponses.shown(url),
         config.batchMaxRecords(),
         config.maxInFlight(),
         config.taskRate() > 0 ? ", at most " + config.taskRate() + " requests/s" : "");
@@ -100,7 +102,9 @@ public class HttpSinkTask extends SinkTask {
     List<SinkRecord> sent = new ArrayList<>(records.size());
     for (SinkRecord record : records) {
       if (record.value() != null) {
-        format.size(record); // refuse a value that cannot be sent before anything goes
+        // refuse a value that cannot be sent before anything goes
+        format.size(record);
+        template.expand(record);
         sent.add(record);
       }
     }
@@ -110,13 +114,19 @@ public class HttpSinkTask extends SinkTask {
     List<List<List<SinkRecord>>> lanes = new ArrayList<>();
     for (List<SinkRecord> lane : Batches.lanes(sent, config.maxInFlight())) {
       lanes.add(
-          Batches.requests(lane, config.batchMaxRecords(), config.batchMaxBytes(), format::size));
+          Batches.requests(
+              lane,
+              config.batchMaxRecords(),
+              config.batchMaxBytes(),
+              format::size,
+              template.fixed() ? r -> url : template::expand));
     }
     sender.send(lanes, sent, this::request);
   }
 
   private HttpRequest.Builder request(List<SinkRecord> records) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(config.timeout());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(template.expand(records.get(0))).timeout(config.timeout());
     for (Map.Entry<String, String> header : headers) {
       request.header(header.getKey(), header.getValue());
     }

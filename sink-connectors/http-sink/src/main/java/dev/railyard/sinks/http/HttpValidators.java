@@ -25,18 +25,33 @@ final class HttpValidators {
     }
   }
 
+  /** An absolute http(s) URL; with templates, one whose path and query may hold placeholders. */
   static final class UrlValidator implements ConfigDef.Validator {
     private static final String EXPECTED =
         "must be an absolute http:// or https:// URL such as https://hooks.example.com/orders";
+
+    private final boolean templates;
+
+    UrlValidator() {
+      this(false);
+    }
+
+    UrlValidator(boolean templates) {
+      this.templates = templates;
+    }
 
     @Override
     public void ensureValid(String name, Object value) {
       if (value == null) {
         throw new ConfigException(name, null, EXPECTED);
       }
+      String url = ((String) value).strip();
+      if (templates) {
+        url = checkPlaceholders(name, url);
+      }
       URI uri;
       try {
-        uri = new URI(((String) value).strip());
+        uri = new URI(url);
       } catch (URISyntaxException e) {
         throw new ConfigException(name, value, EXPECTED + "; " + e.getMessage());
       }
@@ -53,9 +68,40 @@ final class HttpValidators {
       }
     }
 
+    /** The URL with each placeholder as x, once every placeholder is known and in place. */
+    private static String checkPlaceholders(String name, String url) {
+      java.util.regex.Matcher m = UrlTemplate.PLACEHOLDER.matcher(url);
+      int scheme = url.indexOf("://");
+      int authorityEnd = scheme < 0 ? url.length() : url.length();
+      if (scheme >= 0) {
+        for (int i = scheme + 3; i < url.length(); i++) {
+          if (url.charAt(i) == '/' || url.charAt(i) == '?') {
+            authorityEnd = i;
+            break;
+          }
+        }
+      }
+      while (m.find()) {
+        String problem = UrlTemplate.problem(m.group(1));
+        if (problem != null) {
+          throw new ConfigException(name, url, problem);
+        }
+        if (m.start() < authorityEnd) {
+          throw new ConfigException(
+              name,
+              url,
+              "placeholders may be in the path and query only, not in the scheme, host or port");
+        }
+      }
+      return UrlTemplate.sample(url);
+    }
+
     @Override
     public String toString() {
-      return "an absolute http:// or https:// URL";
+      return templates
+          ? "an absolute http:// or https:// URL, its path and query with placeholders "
+              + UrlTemplate.FORMS
+          : "an absolute http:// or https:// URL";
     }
   }
 

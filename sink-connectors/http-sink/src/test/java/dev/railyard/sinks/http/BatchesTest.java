@@ -52,7 +52,7 @@ class BatchesTest {
     for (int i = 0; i < 10; i++) {
       lane.add(record("k", i));
     }
-    assertThat(Batches.requests(lane, 4, 1_000, r -> 10))
+    assertThat(Batches.requests(lane, 4, 1_000, r -> 10, r -> "same"))
         .extracting(List::size)
         .containsExactly(4, 4, 2);
   }
@@ -64,7 +64,7 @@ class BatchesTest {
     int[] sizes = {40, 40, 500, 30, 30};
 
     List<List<SinkRecord>> requests =
-        Batches.requests(lane, 100, 100, r -> sizes[(int) r.kafkaOffset()]);
+        Batches.requests(lane, 100, 100, r -> sizes[(int) r.kafkaOffset()], r -> "same");
 
     assertThat(requests).extracting(List::size).containsExactly(2, 1, 2);
   }
