@@ -62,8 +62,9 @@ public class HttpSinkConfig extends AbstractConfig {
   public static final int BATCH_MAX_RECORDS_DEFAULT = 1;
   public static final String BATCH_MAX_RECORDS_DOC =
       "The most records one request carries, 1 to 10000. With 1 (the default) the body of each "
-          + "request is one record's value, as it is; with more, the records of a request are "
-          + "sent as one JSON array of their values (each value must then be JSON), in order.";
+          + "request is one record's value, as it is; with more, every body is a JSON array of "
+          + "the values of its records (each value must then be JSON), in order, even when a "
+          + "request holds one.";
 
   public static final String BATCH_MAX_BYTES_CONFIG = "http.batch.max.bytes";
   public static final int BATCH_MAX_BYTES_DEFAULT = 1_048_576;
@@ -281,7 +282,7 @@ public class HttpSinkConfig extends AbstractConfig {
       case "binary" -> new CloudEventFormat(CloudEventFormat.Mode.BINARY);
       case "structured" -> new CloudEventFormat(CloudEventFormat.Mode.STRUCTURED);
       case "batched" -> new CloudEventFormat(CloudEventFormat.Mode.BATCHED);
-      default -> new RawFormat(contentType());
+      default -> new RawFormat(contentType(), batchMaxRecords() > 1);
     };
   }
 

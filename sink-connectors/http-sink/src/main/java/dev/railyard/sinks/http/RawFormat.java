@@ -8,16 +8,23 @@ import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
- * The record's value as it is: one record a request, the value the body; several, a JSON array of
- * their values. Forwarded {@code X-Railyard-*} headers are each record's own; a request of several
- * carries those the records share (rule and target, not event ids).
+ * The record's value as it is: with one record a request, the value is the body; with batches, a
+ * JSON array of the values, also when a request holds only one (as when the delivery guard tries
+ * the records of a failed batch one by one), so the receiver always gets the same shape. Forwarded
+ * {@code X-Railyard-*} headers are each record's own; a request of several carries those the
+ * records share (rule and target, not event ids).
  */
 final class RawFormat implements RequestFormat {
 
   private final String contentType;
+  private final boolean arrays;
 
-  RawFormat(String contentType) {
+  /**
+   * @param arrays whether requests hold JSON arrays of values (batches) rather than one value
+   */
+  RawFormat(String contentType, boolean arrays) {
     this.contentType = contentType;
+    this.arrays = arrays;
   }
 
   @Override
@@ -28,7 +35,7 @@ final class RawFormat implements RequestFormat {
   @Override
   public void write(List<SinkRecord> records, String method, HttpRequest.Builder request) {
     byte[] body;
-    if (records.size() == 1) {
+    if (!arrays) {
       body = value(records.get(0));
     } else {
       ByteArrayOutputStream array = new ByteArrayOutputStream();

@@ -51,6 +51,18 @@ class HttpSinkBatchingTest {
   }
 
   @Test
+  void shouldSendAnArrayOfOneWhenBatchingSoTheReceiverSeesOneShape() throws Exception {
+    // given batches, and a record handed over alone (as the guard does after a failed batch)
+    start(Map.of(HttpSinkConfig.BATCH_MAX_RECORDS_CONFIG, "10"));
+
+    // when
+    task.put(Events.of(1, 1));
+
+    // then
+    assertThat(endpoint.next().body()).isEqualTo("[{\"id\":\"e-0\",\"key\":\"k-0\",\"seq\":0}]");
+  }
+
+  @Test
   void shouldKeepARequestWithinTheBytes() throws Exception {
     // given room for two events of 32 bytes a request, not three
     start(
