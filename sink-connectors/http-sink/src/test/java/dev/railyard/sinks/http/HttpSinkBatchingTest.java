@@ -140,6 +140,33 @@ class HttpSinkBatchingTest {
   }
 
   @Test
+  void shouldRetryEveryEventOfARequestAnsweredTooSlowlyWhileOthersWereInFlight() {
+    // given four lanes, requests timing out after 300 ms, and one answer coming after 2 s
+    endpoint.latency(Duration.ofMillis(5));
+    endpoint.answer(200, "");
+    endpoint.answerSlowly(Duration.ofSeconds(2));
+    start(
+        Map.of(
+            HttpSinkConfig.MAX_IN_FLIGHT_CONFIG, "4",
+            HttpSinkConfig.BATCH_MAX_RECORDS_CONFIG, "2",
+            HttpSinkConfig.TIMEOUT_MS_CONFIG, "300"));
+    List<SinkRecord> events = Events.of(40, 8);
+
+    // when / then the first put fails as retriable, naming the timeout
+    assertThatThrownBy(() -> task.put(events))
+        .isInstanceOf(RetriableException.class)
+        .hasMessageContaining("no answer within 300 ms");
+
+    // and handed over again, as Connect does, every event arrives, each key's in order
+    task.put(events);
+    List<LocalEndpoint.Request> requests = endpoint.drain();
+    assertThat(Events.delivered(requests))
+        .containsAll(IntStream.range(0, 40).mapToObj(i -> "e-" + i).toList());
+    assertThat(Events.firstDeliveriesByKey(requests))
+        .allSatisfy((key, seqs) -> assertThat(seqs).as(key).isSorted().hasSize(5));
+  }
+
+  @Test
   void shouldThrowTheFailureOfTheFirstRecordWhoseRequestFailed() {
     // given one lane: the second request of three is refused
     endpoint.answer(200, "");

@@ -51,7 +51,11 @@ final class LocalEndpoint implements BeforeEachCallback, AfterEachCallback {
   }
 
   /** An answer; status 0 drops the connection without one (a reset). */
-  private record Answer(int status, String body, Map<String, String> headers) {}
+  private record Answer(int status, String body, Map<String, String> headers, Duration after) {
+    Answer(int status, String body, Map<String, String> headers) {
+      this(status, body, headers, null);
+    }
+  }
 
   private final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
   private final BlockingQueue<Answer> scripted = new LinkedBlockingQueue<>();
@@ -94,6 +98,11 @@ final class LocalEndpoint implements BeforeEachCallback, AfterEachCallback {
   /** The next request gets this answer with these headers. */
   void answer(int status, String body, Map<String, String> headers) {
     scripted.add(new Answer(status, body, headers));
+  }
+
+  /** The next request is answered 200, but only this long after it was read (a slow answer). */
+  void answerSlowly(Duration after) {
+    scripted.add(new Answer(200, "", Map.of(), after));
   }
 
   /** The next request's connection is dropped without an answer. */
@@ -159,7 +168,7 @@ final class LocalEndpoint implements BeforeEachCallback, AfterEachCallback {
         Thread.currentThread().interrupt();
       }
     }
-    Duration delay = latency;
+    Duration delay = given.after() != null ? given.after() : latency;
     if (delay.isZero()) {
       respond(exchange, given);
     } else {
