@@ -116,6 +116,41 @@ class EndpointTargetIT {
   }
 
   @Test
+  void shouldDeliverEveryEventInBatchesWithRequestsInFlightOnceAnEndpointComesBack(
+      ApiClient api, Path dataDir) throws IOException {
+    // given an HTTP target sending CloudEvents batches of 20, four requests at once, whose
+    // endpoint is down
+    try (Endpoint endpoint = Endpoint.start(503)) {
+      RuleFixtures.applyOk(
+          api,
+          rule(
+              "batches",
+              dataDir.resolve("batches.jsonl"),
+              endpoint,
+              "{initialBackoffMs: 50, maxBackoffMs: 200}",
+              "http.batch.max.records: \"20\"\n        http.max.in.flight: \"4\"\n"
+                  + "        http.cloudevents.mode: batched"));
+
+      // when 200 events flow during the outage (the guard then tries them one by one, each an
+      // array of one), and the endpoint comes back
+      Set<String> sent = putEvents(api, "batches", 200);
+      awaitRetries(endpoint);
+      endpoint.answer(200);
+
+      // then every event arrives, none is dead-lettered
+      await("the 200 events of batches at the endpoint")
+          .atMost(Duration.ofSeconds(150))
+          .until(() -> EventIds.allIn(endpoint.delivered()).containsAll(sent));
+      await("the figures of batches.fn")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> RuleFixtures.targetStats(api, "batches", 1).path("delivered").asInt() >= 200);
+      assertThat(RuleFixtures.targetStats(api, "batches", 1).path("deadLettered").asInt()).isZero();
+      assertThat(endpoint.delivered()).allSatisfy(body -> assertThat(body).startsWith("["));
+    }
+  }
+
+  @Test
   void shouldLoseNothingWhenTheWorkerDiesWhileATargetIsRetrying(
       ApiClient api, Path dataDir, Platform platform) throws IOException {
     // given a rule with a file target and an HTTP target whose endpoint is down

@@ -32,4 +32,15 @@ final class EventIds {
     }
     return found;
   }
+
+  /** Every event id in bodies that may hold several events (batches). */
+  static Set<String> allIn(List<String> bodies) {
+    Set<String> found = new HashSet<>();
+    for (String body : bodies) {
+      for (int at = body.indexOf("\"id\":\""); at >= 0; at = body.indexOf("\"id\":\"", at + 6)) {
+        found.add(body.substring(at + 6, body.indexOf('"', at + 6)));
+      }
+    }
+    return found;
+  }
 }

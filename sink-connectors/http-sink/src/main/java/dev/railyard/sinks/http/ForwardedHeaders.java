@@ -2,11 +2,15 @@ package dev.railyard.sinks.http;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.kafka.connect.data.Values;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.header.Headers;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Passes a record's {@code railyard.*} Kafka headers on as HTTP headers {@code X-Railyard-*}, so a
@@ -46,8 +50,37 @@ final class ForwardedHeaders {
    * @throws DataException when a forwarded value holds a line break or another control character
    */
   static void addTo(HttpRequest.Builder request, Headers headers) {
+    for (Map.Entry<String, String> header : of(headers)) {
+      request.header(header.getKey(), header.getValue());
+    }
+  }
+
+  /**
+   * Adds the forwarded headers of a request's records: a record's own when it is alone, else those
+   * every record has with the same value, in the first record's order.
+   *
+   * @throws DataException when a forwarded value holds a line break or another control character
+   */
+  static void addShared(HttpRequest.Builder request, List<SinkRecord> records) {
+    List<Map.Entry<String, String>> shared = new ArrayList<>(of(records.get(0).headers()));
+    for (int i = 1; i < records.size(); i++) {
+      shared.retainAll(of(records.get(i).headers()));
+    }
+    for (Map.Entry<String, String> header : shared) {
+      request.header(header.getKey(), header.getValue());
+    }
+  }
+
+  /**
+   * The HTTP names and values of a record's forwarded headers, in order.
+   *
+   * @param headers the record's headers, may be null
+   * @throws DataException when a forwarded value holds a line break or another control character
+   */
+  static List<Map.Entry<String, String>> of(Headers headers) {
+    List<Map.Entry<String, String>> forwarded = new ArrayList<>();
     if (headers == null) {
-      return;
+      return forwarded;
     }
     for (Header header : headers) {
       String name = httpName(header.key());
@@ -64,8 +97,9 @@ final class ForwardedHeaders {
                 + name
                 + ": its value holds a line break or another control character");
       }
-      request.header(name, value);
+      forwarded.add(Map.entry(name, value));
     }
+    return forwarded;
   }
 
   private static String text(Header header) {

@@ -52,18 +52,28 @@ final class HttpResponses {
    * @throws DataException for 3xx (redirects are not followed) and the other 4xx
    */
   static void check(String method, URI url, int status, String body) {
-    String answered = method + " " + shown(url) + " answered " + status + ": " + excerpt(body);
-    switch (classify(status)) {
-      case DELIVERED:
-        return;
-      case RETRY:
-        throw new RetriableException(answered);
-      default:
-        throw new DataException(
-            answered
-                + " (the endpoint refuses this record; sending it "
-                + "again would fail the same way)");
+    if (classify(status) != Outcome.DELIVERED) {
+      throw refusal(method, url, status, body, "");
     }
+  }
+
+  /**
+   * The exception for an answer that is not 2xx.
+   *
+   * @param note added after the answer's excerpt, may be empty
+   * @return a {@link RetriableException} for 408, 429, 5xx and answers that are not HTTP's, a
+   *     {@link DataException} for 3xx and the other 4xx
+   */
+  static RuntimeException refusal(String method, URI url, int status, String body, String note) {
+    String answered =
+        method + " " + shown(url) + " answered " + status + ": " + excerpt(body) + note;
+    if (classify(status) == Outcome.REFUSED) {
+      return new DataException(
+          answered
+              + " (the endpoint refuses this record; sending it "
+              + "again would fail the same way)");
+    }
+    return new RetriableException(answered);
   }
 
   /** What a request that got no answer (refused, reset, timed out) means: retry. */

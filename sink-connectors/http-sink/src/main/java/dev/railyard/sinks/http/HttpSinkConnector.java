@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
@@ -30,18 +32,43 @@ public class HttpSinkConnector extends SinkConnector {
     return HttpSinkTask.class;
   }
 
-  /** Every task gets the same settings; records are spread over them by partition. */
+  /**
+   * Every task gets the same settings, and is told how many tasks share the rate limit, so each
+   * takes its share; records are spread over the tasks by partition.
+   */
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
     List<Map<String, String>> configs = new ArrayList<>(maxTasks);
     for (int i = 0; i < maxTasks; i++) {
-      configs.add(new HashMap<>(props));
+      Map<String, String> config = new HashMap<>(props);
+      config.put(HttpSinkConfig.RATE_LIMIT_TASKS_CONFIG, Integer.toString(maxTasks));
+      configs.add(config);
     }
     return configs;
   }
 
   @Override
   public void stop() {}
+
+  /** Adds what no single key's validator can see: keys that do not go together. */
+  @Override
+  public Config validate(Map<String, String> connectorConfigs) {
+    Config result = super.validate(connectorConfigs);
+    boolean valid = result.configValues().stream().allMatch(v -> v.errorMessages().isEmpty());
+    if (valid) {
+      try {
+        new HttpSinkConfig(connectorConfigs);
+      } catch (ConfigException e) {
+        // the message names its key as "... for configuration <key>: ..."
+        String message = String.valueOf(e.getMessage());
+        result.configValues().stream()
+            .filter(v -> message.contains("for configuration " + v.name() + ":"))
+            .findFirst()
+            .ifPresent(v -> v.addErrorMessage(message));
+      }
+    }
+    return result;
+  }
 
   @Override
   public ConfigDef config() {

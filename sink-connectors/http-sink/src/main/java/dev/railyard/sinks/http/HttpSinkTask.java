@@ -1,13 +1,10 @@
 package dev.railyard.sinks.http;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandler;
-import java.net.http.HttpResponse.BodySubscribers;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends each record's value, in order, as the body of one request to the configured URL, and
- * returns when the endpoint has accepted them all. It neither retries nor waits: a failed request
- * throws at once, a {@link RetriableException} or a {@link DataException} as {@link HttpResponses}
- * decides, and the platform's delivery guard retries with backoff or dead-letters the record.
- * Records before the failing one have been delivered; a guard that sends them again causes
- * duplicates, which receivers can drop by {@code X-Railyard-Event-Id}.
+ * Sends records to the configured URL: up to {@code http.batch.max.records} in a request, up to
+ * {@code http.max.in.flight} requests at once (records of one key in one lane, so in order), within
+ * the connector's rate limit, and returns from {@code put} when the endpoint has accepted them all.
+ * As nothing is left in flight when {@code put} returns, Connect commits only offsets of delivered
+ * records. It does not retry, except on a {@code Retry-After} within {@code
+ * http.retry.after.max.ms}: a failed request throws, a {@link RetriableException} or a {@link
+ * DataException} as {@link HttpResponses} decides, and the platform's delivery guard retries with
+ * backoff or dead-letters the record. Requests of the batch other than the failing one may have
+ * been delivered; a guard that sends them again causes duplicates, which receivers can drop by
+ * {@code X-Railyard-Event-Id}.
  *
  * <p>Used by one thread, as Connect runs a task.
  */
@@ -32,19 +33,22 @@ public class HttpSinkTask extends SinkTask {
 
   private static final Logger log = LoggerFactory.getLogger(HttpSinkTask.class);
 
-  /** Keeps the body only of answers that are not 2xx: it goes into the error message. */
-  private static final BodyHandler<String> ERROR_BODY =
-      info ->
-          info.statusCode() / 100 == 2
-              ? BodySubscribers.replacing(null)
-              : BodySubscribers.ofString(StandardCharsets.UTF_8);
-
+  private final Clock clock;
   private HttpSinkConfig config;
   private URI url;
+  private UrlTemplate template;
   private List<Map.Entry<String, String>> headers;
-  private HttpClient client;
+  private RequestFormat format;
+  private Sender sender;
 
-  public HttpSinkTask() {}
+  public HttpSinkTask() {
+    this(Clock.systemUTC());
+  }
+
+  /** With the clock Retry-After dates are read against. */
+  HttpSinkTask(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public String version() {
@@ -55,8 +59,10 @@ public class HttpSinkTask extends SinkTask {
   public void start(Map<String, String> props) {
     config = new HttpSinkConfig(props);
     url = config.url();
+    template = config.urlTemplate();
     headers = config.headers();
-    client =
+    format = config.format();
+    HttpClient client =
         HttpClient.newBuilder()
             .connectTimeout(config.timeout())
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -66,8 +72,23 @@ public class HttpSinkTask extends SinkTask {
                     ? HttpClient.Version.HTTP_2
                     : HttpClient.Version.HTTP_1_1)
             .build();
+    TokenBucket bucket = new TokenBucket(config.taskRate(), config.taskBurst(), System::nanoTime);
+    sender =
+        new Sender(
+            client,
+            config.method(),
+            config.timeout(),
+            bucket,
+            config.retryAfterMax(),
+            clock,
+            Credentials.of(config, client, clock, config.timeout()));
     log.info(
-        "HTTP sink task sending records with {} to {}", config.method(), HttpResponses.shown(url));
+        "HTTP sink task sending records with {} to {}, up to {} a request, {} request(s) at once{}",
+        config.method(),
+        template.fixed() ? HttpResponses.shown(url) : "the URLs of " + HttpResponses.shown(url),
+        config.batchMaxRecords(),
+        config.maxInFlight(),
+        config.taskRate() > 0 ? ", at most " + config.taskRate() + " requests/s" : "");
   }
 
   /**
@@ -78,83 +99,44 @@ public class HttpSinkTask extends SinkTask {
    */
   @Override
   public void put(Collection<SinkRecord> records) {
+    List<SinkRecord> sent = new ArrayList<>(records.size());
     for (SinkRecord record : records) {
       if (record.value() != null) {
-        send(record);
+        // refuse a value that cannot be sent before anything goes
+        format.size(record);
+        template.expand(record);
+        sent.add(record);
       }
     }
+    if (sent.isEmpty()) {
+      return;
+    }
+    List<List<List<SinkRecord>>> lanes = new ArrayList<>();
+    for (List<SinkRecord> lane : Batches.lanes(sent, config.maxInFlight())) {
+      lanes.add(
+          Batches.requests(
+              lane,
+              config.batchMaxRecords(),
+              config.batchMaxBytes(),
+              format::size,
+              template.fixed() ? r -> url : template::expand));
+    }
+    sender.send(lanes, sent, this::request);
   }
 
-  private void send(SinkRecord record) {
+  private HttpRequest.Builder request(List<SinkRecord> records) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(url)
-            .timeout(config.timeout())
-            .method(config.method(), HttpRequest.BodyPublishers.ofByteArray(body(record)))
-            .header("Content-Type", config.contentType());
+        HttpRequest.newBuilder(template.expand(records.get(0))).timeout(config.timeout());
     for (Map.Entry<String, String> header : headers) {
       request.header(header.getKey(), header.getValue());
     }
-    ForwardedHeaders.addTo(request, record.headers());
-    HttpResponse<String> response;
-    try {
-      response = sendOnce(request.build());
-    } catch (IOException e) {
-      throw HttpResponses.failed(config.method(), url, config.timeout(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RetriableException("Interrupted while sending to " + HttpResponses.shown(url), e);
-    }
-    HttpResponses.check(config.method(), url, response.statusCode(), response.body());
-  }
-
-  /**
-   * Sends, and once more at once when the connection broke without an answer: a kept-alive
-   * connection the server closed while it sat in the pool fails the next request with no bytes
-   * read, and waiting out the guard's backoff for that (and sending the batch's earlier records
-   * again) would gain nothing. A timeout is not tried again here.
-   */
-  private HttpResponse<String> sendOnce(HttpRequest request)
-      throws IOException, InterruptedException {
-    try {
-      return client.send(request, ERROR_BODY);
-    } catch (java.net.http.HttpTimeoutException e) {
-      throw e;
-    } catch (IOException e) {
-      log.debug(
-          "{} to {} broke without an answer ({}); sending it again",
-          config.method(),
-          HttpResponses.shown(url),
-          e.toString());
-      return client.send(request, ERROR_BODY);
-    }
-  }
-
-  private static byte[] body(SinkRecord record) {
-    Object value = record.value();
-    if (value instanceof byte[] bytes) {
-      return bytes;
-    }
-    if (value instanceof String text) {
-      return text.getBytes(StandardCharsets.UTF_8);
-    }
-    throw new DataException(
-        "The HTTP sink sends a record's value as it is, so it must be bytes "
-            + "or text, not "
-            + value.getClass().getSimpleName()
-            + " ("
-            + record.topic()
-            + "-"
-            + record.kafkaPartition()
-            + " offset "
-            + record.kafkaOffset()
-            + "); set value.converter "
-            + "to org.apache.kafka.connect.storage.StringConverter or "
-            + "org.apache.kafka.connect.converters.ByteArrayConverter");
+    format.write(records, config.method(), request);
+    return request;
   }
 
   @Override
   public void stop() {
     // the JDK 17 client has no close(); its threads end once it is unreachable
-    client = null;
+    sender = null;
   }
 }

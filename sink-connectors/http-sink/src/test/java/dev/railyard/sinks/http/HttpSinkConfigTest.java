@@ -31,6 +31,53 @@ class HttpSinkConfigTest {
   }
 
   @Test
+  void shouldKeepTodaysOneAtATimeSendingByDefault() {
+    HttpSinkConfig config = config(Map.of());
+
+    assertThat(config.batchMaxRecords()).isEqualTo(1);
+    assertThat(config.maxInFlight()).isEqualTo(1);
+    assertThat(config.taskRate()).isZero();
+    assertThat(config.retryAfterMax()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.format()).isInstanceOf(RawFormat.class);
+  }
+
+  @Test
+  void shouldGiveEachTaskItsShareOfTheRateAndBurst() {
+    HttpSinkConfig config =
+        config(
+            Map.of(
+                HttpSinkConfig.RATE_LIMIT_CONFIG, "300",
+                HttpSinkConfig.RATE_LIMIT_BURST_CONFIG, "10",
+                HttpSinkConfig.RATE_LIMIT_TASKS_CONFIG, "4"));
+
+    assertThat(config.taskRate()).isEqualTo(75.0);
+    assertThat(config.taskBurst()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http.batch.max.records=0|at least 1",
+        "http.batch.max.records=10001|no more than 10000",
+        "http.batch.max.bytes=0|at least 1",
+        "http.max.in.flight=65|no more than 64",
+        "http.retry.after.max.ms=-1|at least 0",
+        "http.rate.limit.per.second=-1|at least 0",
+        "http.rate.limit.burst=0|at least 1",
+        "http.cloudevents.mode=json|raw, binary, structured, batched",
+        "http.auth.type=digest|none, basic, bearer, api.key, oauth2",
+        "http.auth.api.key.header=X Key|must be a header name",
+        "http.auth.oauth2.token.url=login.example.com|must be an absolute http"
+      })
+  void shouldRejectABadValueNamingTheKeyAndWhatIsValid(String keyValueAndReason) {
+    String[] parts = keyValueAndReason.split("[=|]");
+    assertThatThrownBy(() -> config(Map.of(parts[0], parts[1])))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(parts[0])
+        .hasMessageContaining(parts[2]);
+  }
+
+  @Test
   void shouldReadHeadersInOrderSplittingAtTheFirstColon() {
     // when
     HttpSinkConfig config =

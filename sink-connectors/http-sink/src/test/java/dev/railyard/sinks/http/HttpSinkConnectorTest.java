@@ -42,6 +42,45 @@ class HttpSinkConnectorTest {
   }
 
   @Test
+  void shouldReportSeveralEventsARequestInAModeOfOneAgainstTheBatchKey() {
+    // when
+    Config result =
+        connector.validate(
+            Map.of(
+                "connector.class",
+                HttpSinkConnector.class.getName(),
+                HttpSinkConfig.URL_CONFIG,
+                "https://hooks.example.com/orders",
+                HttpSinkConfig.CLOUDEVENTS_MODE_CONFIG,
+                "binary",
+                HttpSinkConfig.BATCH_MAX_RECORDS_CONFIG,
+                "10"));
+
+    // then
+    assertThat(errors(result, HttpSinkConfig.BATCH_MAX_RECORDS_CONFIG))
+        .singleElement()
+        .asString()
+        .contains("must be 1 with http.cloudevents.mode=binary")
+        .contains("use batched");
+  }
+
+  @Test
+  void shouldReportAnUnknownModeWithTheValidOnes() {
+    Config result =
+        connector.validate(
+            Map.of(
+                HttpSinkConfig.URL_CONFIG,
+                "https://hooks.example.com/orders",
+                HttpSinkConfig.CLOUDEVENTS_MODE_CONFIG,
+                "json"));
+
+    assertThat(errors(result, HttpSinkConfig.CLOUDEVENTS_MODE_CONFIG))
+        .singleElement()
+        .asString()
+        .contains("raw, binary, structured, batched");
+  }
+
+  @Test
   void shouldRefuseToStartWithABadConfig() {
     assertThatThrownBy(() -> connector.start(Map.of(HttpSinkConfig.URL_CONFIG, "ftp://x/y")))
         .isInstanceOf(ConfigException.class)
@@ -58,7 +97,9 @@ class HttpSinkConnectorTest {
     List<Map<String, String>> configs = connector.taskConfigs(3);
 
     // then
-    assertThat(configs).hasSize(3).allSatisfy(c -> assertThat(c).isEqualTo(props));
+    Map<String, String> expected = new java.util.HashMap<>(props);
+    expected.put(HttpSinkConfig.RATE_LIMIT_TASKS_CONFIG, "3");
+    assertThat(configs).hasSize(3).allSatisfy(c -> assertThat(c).isEqualTo(expected));
     assertThat(connector.taskClass()).isEqualTo(HttpSinkTask.class);
     assertThat(connector.version()).isEqualTo(HttpSinkConnector.VERSION);
   }

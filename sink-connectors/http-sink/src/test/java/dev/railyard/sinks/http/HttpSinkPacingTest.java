@@ -1,0 +1,199 @@
+package dev.railyard.sinks.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Retry-After and the rate limit, measured at a real endpoint. */
+class HttpSinkPacingTest {
+
+  private static final Duration JITTER = Duration.ofMillis(50);
+
+  private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
+
+  @RegisterExtension final LocalEndpoint endpoint = new LocalEndpoint();
+
+  private final List<HttpSinkTask> tasks = new ArrayList<>();
+
+  @AfterEach
+  void stopTasks() {
+    tasks.forEach(HttpSinkTask::stop);
+  }
+
+  @Test
+  void shouldWaitTheSecondsOfRetryAfterThenSendAgainWithoutFailing() throws Exception {
+    // given
+    endpoint.answer(429, "slow down", Map.of("Retry-After", "1"));
+    HttpSinkTask task = start(Clock.systemUTC(), Map.of());
+
+    // when
+    task.put(Events.of(1, 1));
+
+    // then the same request came again no sooner than a second later
+    LocalEndpoint.Request first = endpoint.next();
+    LocalEndpoint.Request again = endpoint.next();
+    assertThat(first.status()).isEqualTo(429);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(Duration.ofNanos(again.arrived() - first.arrived()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void shouldHoldBackEveryLaneWhileTheEndpointAsksToWait() throws Exception {
+    // given four lanes, and a 503 with Retry-After for the first request to arrive
+    endpoint.answer(503, "", Map.of("Retry-After", "1"));
+    HttpSinkTask task = start(Clock.systemUTC(), Map.of(HttpSinkConfig.MAX_IN_FLIGHT_CONFIG, "4"));
+
+    // when
+    task.put(Events.of(40, 8));
+
+    // then, once the client had read the 503 (allowing it 100 ms on a loaded machine), no
+    // request arrived for the rest of the second it asked for
+    List<LocalEndpoint.Request> requests = endpoint.drain();
+    long refusedAt = requests.get(0).arrived();
+    assertThat(requests.get(0).status()).isEqualTo(503);
+    assertThat(requests)
+        .filteredOn(r -> r.arrived() > refusedAt + Duration.ofMillis(100).toNanos())
+        .filteredOn(r -> r.arrived() < refusedAt + Duration.ofMillis(950).toNanos())
+        .isEmpty();
+    assertThat(Events.delivered(requests)).hasSize(40).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void shouldReadAnHttpDateInRetryAfterAgainstTheClock() throws Exception {
+    // given a clock at NOW and an answer asking to wait until one second later
+    String date =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(1).atZone(ZoneOffset.UTC));
+    endpoint.answer(503, "", Map.of("Retry-After", date));
+    HttpSinkTask task = start(Clock.fixed(NOW, ZoneOffset.UTC), Map.of());
+
+    // when
+    task.put(Events.of(1, 1));
+
+    // then
+    LocalEndpoint.Request first = endpoint.next();
+    LocalEndpoint.Request again = endpoint.next();
+    assertThat(Duration.ofNanos(again.arrived() - first.arrived()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1))
+        .isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void shouldFailAtOnceWhenRetryAfterIsBeyondTheCap() throws Exception {
+    // given
+    endpoint.answer(429, "quota spent", Map.of("Retry-After", "120"));
+    HttpSinkTask task = start(Clock.systemUTC(), Map.of());
+
+    // when / then the guard's retry policy takes over
+    assertThatThrownBy(() -> task.put(Events.of(1, 1)))
+        .isInstanceOf(RetriableException.class)
+        .hasMessageContaining("answered 429: quota spent")
+        .hasMessageContaining("120000 ms")
+        .hasMessageContaining("http.retry.after.max.ms = 30000");
+    endpoint.next();
+    assertThat(endpoint.pending()).isZero();
+  }
+
+  @Test
+  void shouldNotWaitOnRetryAfterWhenTheCapIsZero() throws Exception {
+    endpoint.answer(503, "", Map.of("Retry-After", "1"));
+    HttpSinkTask task =
+        start(Clock.systemUTC(), Map.of(HttpSinkConfig.RETRY_AFTER_MAX_MS_CONFIG, "0"));
+
+    assertThatThrownBy(() -> task.put(Events.of(1, 1))).isInstanceOf(RetriableException.class);
+  }
+
+  @Test
+  void shouldKeepTheRateWithinOneBurstWithSeveralRequestsInFlight() {
+    // given 40 requests a second, a burst of 4, eight lanes
+    HttpSinkTask task =
+        start(
+            Clock.systemUTC(),
+            Map.of(
+                HttpSinkConfig.RATE_LIMIT_CONFIG, "40",
+                HttpSinkConfig.RATE_LIMIT_BURST_CONFIG, "4",
+                HttpSinkConfig.MAX_IN_FLIGHT_CONFIG, "8"));
+
+    // when 60 events go, one a request
+    task.put(Events.of(60, 20));
+
+    // then
+    List<LocalEndpoint.Request> requests = endpoint.drain();
+    assertThat(Events.delivered(requests)).hasSize(60);
+    assertWithinRate(requests, 40, 4);
+  }
+
+  @Test
+  void shouldShareTheConnectorsRateBetweenItsTasks() {
+    // given the connector's two tasks with 40 requests a second between them
+    HttpSinkConnector connector = new HttpSinkConnector();
+    Map<String, String> props = new HashMap<>();
+    props.put(HttpSinkConfig.URL_CONFIG, endpoint.url("/hooks/orders").toString());
+    props.put(HttpSinkConfig.RATE_LIMIT_CONFIG, "40");
+    props.put(HttpSinkConfig.RATE_LIMIT_BURST_CONFIG, "4");
+    props.put(HttpSinkConfig.MAX_IN_FLIGHT_CONFIG, "4");
+    connector.start(props);
+    List<CompletableFuture<Void>> running = new ArrayList<>();
+    for (Map<String, String> config : connector.taskConfigs(2)) {
+      HttpSinkTask task = new HttpSinkTask();
+      tasks.add(task);
+      task.start(config);
+      List<SinkRecord> events = Events.of(30, 10);
+      running.add(CompletableFuture.runAsync(() -> task.put(events)));
+    }
+
+    // when both send at once
+    CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+
+    // then together they kept the connector's rate
+    List<LocalEndpoint.Request> requests = endpoint.drain();
+    assertThat(requests).hasSize(60);
+    assertWithinRate(requests, 40, 4);
+  }
+
+  /**
+   * In every span between two arrivals, at most burst + rate · span requests (and one of slack),
+   * the span widened by {@link #JITTER}: on a loaded machine the endpoint may read requests that
+   * were sent apart in a bunch.
+   */
+  private static void assertWithinRate(
+      List<LocalEndpoint.Request> requests, double rate, int burst) {
+    long[] at = requests.stream().mapToLong(LocalEndpoint.Request::arrived).sorted().toArray();
+    for (int i = 0; i < at.length; i++) {
+      for (int j = i; j < at.length; j++) {
+        double seconds = (at[j] - at[i] + JITTER.toNanos()) / 1e9;
+        assertThat(j - i + 1)
+            .as("requests %d..%d within %.3f s", i, j, seconds)
+            .isLessThanOrEqualTo(burst + (int) Math.floor(rate * seconds) + 1);
+      }
+    }
+    double seconds = (at[at.length - 1] - at[0]) / 1e9;
+    assertThat(seconds)
+        .as("the time %d requests took", at.length)
+        .isGreaterThanOrEqualTo((at.length - burst - 1) / rate);
+  }
+
+  private HttpSinkTask start(Clock clock, Map<String, String> extra) {
+    Map<String, String> props = new HashMap<>(extra);
+    props.put(HttpSinkConfig.URL_CONFIG, endpoint.url("/hooks/orders").toString());
+    HttpSinkTask task = new HttpSinkTask(clock);
+    tasks.add(task);
+    task.start(props);
+    return task;
+  }
+}
