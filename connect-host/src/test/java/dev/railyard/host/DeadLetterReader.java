@@ -20,6 +20,21 @@ final class DeadLetterReader {
 
   private DeadLetterReader() {}
 
+  /**
+   * Assigns {@code consumer} every partition of {@code topic}, each from its beginning.
+   *
+   * @return the partitions
+   */
+  static List<TopicPartition> fromBeginning(KafkaConsumer<?, ?> consumer, String topic) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    consumer
+        .partitionsFor(topic)
+        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return partitions;
+  }
+
   static List<Map<String, String>> read(String bootstrap, String topic, int expected) {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
@@ -27,12 +42,7 @@ final class DeadLetterReader {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer
-          .partitionsFor(topic)
-          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      DeadLetterReader.fromBeginning(consumer, topic);
       List<Map<String, String>> letters = new ArrayList<>();
       await(expected + " dead letters in " + topic)
           .atMost(Duration.ofSeconds(90))

@@ -12,7 +12,6 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +73,7 @@ final class SdkEvents {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class))) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer
-          .partitionsFor(topic)
-          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      List<TopicPartition> partitions = DeadLetterReader.fromBeginning(consumer, topic);
       // by id: routing is at least once, so an event may be there twice after a rewind
       Map<String, ConsumerRecord<String, CloudEvent>> read = new LinkedHashMap<>();
       await(expected + " CloudEvents in " + topic)
