@@ -6,11 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.railyard.host.plugins.TestPlugins;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +56,7 @@ class PluginHostingIT {
 
     // when a plugin the workers have never seen is uploaded as a ZIP
     HttpResponse<String> uploaded =
-        upload(
+        ConnectorPlugins.upload(
             platform,
             "/api/v1/plugins",
             "demo-sink.zip",
@@ -106,7 +102,7 @@ class PluginHostingIT {
     // given two versions of one plugin, installed side by side
     for (String version : new String[] {"3.0", "3.1"}) {
       HttpResponse<String> uploaded =
-          upload(
+          ConnectorPlugins.upload(
               platform,
               "/api/v1/plugins?name=versioned",
               "versioned-" + version + ".jar",
@@ -150,7 +146,8 @@ class PluginHostingIT {
 
     // when an admin uploads it
     HttpResponse<String> uploaded =
-        upload(platform, "/api/v1/plugins", "marker-1.0.jar", TestPlugins.markerJar("1.0"));
+        ConnectorPlugins.upload(
+            platform, "/api/v1/plugins", "marker-1.0.jar", TestPlugins.markerJar("1.0"));
 
     // then the control plane found its connector without running any of its code
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
@@ -172,7 +169,7 @@ class PluginHostingIT {
     String before = api.get("/api/v1/plugins").body();
 
     HttpResponse<String> refused =
-        upload(
+        ConnectorPlugins.upload(
             platform,
             "/api/v1/plugins",
             "evil.zip",
@@ -199,29 +196,5 @@ class PluginHostingIT {
   private static boolean rolledOutWith(ApiClient api, String text) {
     return api.get("/api/v1/workers").json().path("rollout").path("state").asText().equals("DONE")
         && api.get("/connect/connector-plugins?connectorsOnly=true").body().contains(text);
-  }
-
-  private static HttpResponse<String> upload(
-      Platform platform, String path, String fileName, byte[] content) throws Exception {
-    String boundary = "railyard-it-boundary";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(platform.apiUrl() + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Bearer " + ApiClient.adminToken(platform))
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,0 +1,112 @@
+package dev.railyard.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+/**
+ * Installs plugins into a platform the way a user does: an archive uploaded through {@code POST
+ * /api/v1/plugins}. Railyard's own connectors come as their {@code
+ * <artifactId>-<version>-plugin.zip} (connect-host's pom copies them into {@code
+ * railyard.connector.plugins}), never from the test class path, so an IT runs what a user installs.
+ */
+final class ConnectorPlugins {
+
+  private ConnectorPlugins() {}
+
+  /**
+   * Uploads the plugin archive of one of Railyard's connector modules, say {@code
+   * railyard-log-source}, and waits until the rolling restart is done and the workers list {@code
+   * connectorClass}.
+   */
+  static void install(Platform platform, ApiClient api, String artifactId, String connectorClass) {
+    Path archive = archiveOf(artifactId);
+    try {
+      HttpResponse<String> uploaded =
+          upload(
+              platform,
+              "/api/v1/plugins",
+              archive.getFileName().toString(),
+              Files.readAllBytes(archive));
+      assertThat(uploaded.statusCode()).as(uploaded.body()).isIn(200, 201);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    await(connectorClass + " listed by the workers after the rolling restart")
+        .atMost(Duration.ofSeconds(180))
+        .until(
+            () -> {
+              String state =
+                  api.get("/api/v1/workers").json().path("rollout").path("state").asText();
+              assertThat(state).as("the rolling restart").isNotEqualTo("FAILED");
+              return state.equals("DONE")
+                  && api.get("/connect/connector-plugins?connectorsOnly=true")
+                      .body()
+                      .contains(connectorClass);
+            });
+  }
+
+  /** The plugin archive of a connector module, as its build made it. */
+  static Path archiveOf(String artifactId) {
+    Path dir =
+        Path.of(System.getProperty("railyard.connector.plugins", "target/connector-plugins"));
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(f -> f.getFileName().toString().startsWith(artifactId + "-"))
+          .filter(f -> f.getFileName().toString().endsWith("-plugin.zip"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no "
+                          + artifactId
+                          + "-*-plugin.zip in "
+                          + dir
+                          + ": connect-host needs it as a test dependency (classifier plugin, type"
+                          + " zip)"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+
+  /** A multipart upload of one file, with the admin token. */
+  static HttpResponse<String> upload(
+      Platform platform, String path, String fileName, byte[] content)
+      throws IOException, InterruptedException {
+    String boundary = "railyard-it-boundary";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(platform.apiUrl() + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + ApiClient.adminToken(platform))
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+}
