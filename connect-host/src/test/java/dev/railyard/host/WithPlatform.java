@@ -26,6 +26,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
   /** Settings of railyard.properties for this class's platform, each {@code key=value}. */
   String[] settings() default {};
 
+  /**
+   * A name shared by classes that can run on one platform, one after the other (the first starts
+   * it, the end of the run closes it): each class saves a platform start. Such classes must use the
+   * same {@link #workers()} and {@link #settings()}, and their own names for what they create.
+   */
+  String shared() default "";
+
   final class Extension implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NS =
@@ -40,10 +47,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
         String[] kv = s.split("=", 2);
         settings.put(kv[0], kv[1]);
       }
-      context
-          .getStore(NS)
+      store(context)
           .getOrComputeIfAbsent(
-              "platform",
+              key(context),
               k -> {
                 Path dir = TestPlatforms.tempDir();
                 return new Running(TestPlatforms.start(dir, workers, settings), dir);
@@ -59,7 +65,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-      Running running = context.getStore(NS).get("platform", Running.class);
+      Running running = store(context).get(key(context), Running.class);
       Class<?> type = parameter.getParameter().getType();
       if (type == Platform.class) {
         return running.platform;
@@ -67,7 +73,19 @@ import org.junit.jupiter.api.extension.ParameterResolver;
       return type == Path.class ? running.dataDir : new ApiClient(running.platform);
     }
 
-    /** Closed by JUnit after the class. */
+    private static ExtensionContext.Store store(ExtensionContext context) {
+      return shared(context).isEmpty() ? context.getStore(NS) : context.getRoot().getStore(NS);
+    }
+
+    private static String key(ExtensionContext context) {
+      return "platform:" + shared(context);
+    }
+
+    private static String shared(ExtensionContext context) {
+      return context.getRequiredTestClass().getAnnotation(WithPlatform.class).shared();
+    }
+
+    /** Closed by JUnit after the class, or after the run for a shared one. */
     record Running(Platform platform, Path dataDir)
         implements ExtensionContext.Store.CloseableResource {
 
