@@ -42,7 +42,9 @@ final class MockCluster implements AutoCloseable {
             .endMetadata()
             .addToAdditionalProperties("spec", new LinkedHashMap<>(Map.of("replicas", replicas)))
             .build();
-    resources(kind).resource(resource).create();
+    // createOr: under load the client may send the POST again after a timeout, and the second one
+    // finds what the first made (409); what counts is that the resource is there as given
+    resources(kind).resource(resource).createOr(existing -> existing.update());
     setReady(kind, name, replicas);
   }
 

@@ -40,10 +40,11 @@ class CpuSizingTest {
 
   @Test
   void shouldAskForWorkersInProportionToWhatIsNeededOverWhatIsDrained() {
-    // 900/s arriving, 300/s drained on 1 worker at 100 %: 3 workers' worth, and a backlog
+    // 900/s arriving, 300/s drained on 1 worker at 100 %: 3 workers' worth; and a backlog whose
+    // oldest record is 60 s old, so the half of it older than 30 s is to drain within the target
     Decision d =
         ScalingPolicy.decide(
-            snapshot(0, 1, 1.0, List.of(1.0), bound(900, 300, 18_000)),
+            snapshot(0, 1, 1.0, List.of(1.0), bound(900, 300, 18_000).lagSeconds(60)),
             settings,
             PolicyMemory.EMPTY);
 
@@ -51,8 +52,40 @@ class CpuSizingTest {
     assertThat(d.workers().desired()).isEqualTo(2);
     assertThat(d.workers().reason())
         .contains("transform is behind with all its tasks and a worker is CPU-bound at 100 %")
-        .contains("1,200/s needed, 300/s drained on 1 worker")
+        .contains("1,050/s needed, 300/s drained on 1 worker")
         .contains("(4 wanted; one at a time: each join is a rebalance)");
+  }
+
+  @Test
+  void shouldNotDrainABacklogYoungerThanHalfTheTargetWithMoreWorkers() {
+    // the same backlog, its oldest record 20 s old: the arrivals alone decide
+    Decision d =
+        ScalingPolicy.decide(
+            snapshot(0, 1, 1.0, List.of(1.0), bound(900, 300, 18_000).lagSeconds(20)),
+            settings,
+            PolicyMemory.EMPTY);
+
+    assertThat(d.workers().reason())
+        .contains("900/s needed, 300/s drained on 1 worker")
+        .contains("(3 wanted; one at a time: each join is a rebalance)");
+  }
+
+  @Test
+  void shouldSkipWorkerCountsThatLeaveSomeWorkersATaskMore() {
+    // 12 tasks: on 5 workers two of them run 3, as on 4; so 4 workers behind ask for 6
+    Decision d =
+        ScalingPolicy.decide(
+            snapshot(
+                0, 4, 1.0, List.of(1.0, 1.0, 1.0, 1.0), bound(1_100, 1_000, 20_000).lagSeconds(40)),
+            settings,
+            PolicyMemory.EMPTY);
+
+    assertThat(d.workers().reason()).contains("(6 wanted; one at a time");
+    assertThat(CpuSizing.evenUp(5, 12)).isEqualTo(6);
+    assertThat(CpuSizing.evenUp(4, 12)).isEqualTo(4);
+    assertThat(CpuSizing.evenUp(7, 12)).isEqualTo(12);
+    assertThat(CpuSizing.evenUp(3, 2)).isEqualTo(3);
+    assertThat(CpuSizing.evenUp(2, 0)).isEqualTo(2);
   }
 
   @Test
@@ -62,7 +95,8 @@ class CpuSizingTest {
             snapshot(0, 1, 1.0, List.of(1.0), bound(900, 300, 18_000)),
             settings,
             PolicyMemory.EMPTY);
-    // 10 s later, on 2 workers: the drain rate still counts the rebalance and the one worker
+    // 10 s later, on 2 workers: the drain rate still counts the start, the rebalance and the one
+    // worker; 50 s later it no longer does
     Decision soon =
         ScalingPolicy.decide(
             snapshot(10, 2, 1.0, List.of(1.0, 1.0), bound(900, 320, 20_000)),
@@ -74,7 +108,7 @@ class CpuSizingTest {
 
     Decision later =
         ScalingPolicy.decide(
-            snapshot(40, 2, 1.0, List.of(1.0, 1.0), bound(900, 600, 20_000)),
+            snapshot(50, 2, 1.0, List.of(1.0, 1.0), bound(900, 600, 20_000)),
             settings,
             soon.memory());
     assertThat(later.workers().desired()).isEqualTo(3);
@@ -94,17 +128,29 @@ class CpuSizingTest {
   }
 
   @Test
-  void shouldLeaveNoFewerWorkersThanKeepTheAverageCpuUnderFull() {
-    // 5 workers at 77 %, keeping up, for longer than the window: 4 would be 96 %
+  void shouldLeaveNoFewerWorkersThanKeepTheBusiestWorkerUnderFull() {
+    // 5 workers at 80 %, keeping up, for longer than the window: 4 would run 3 tasks each, 100 %
     Decision d =
         steady(
             0,
             300,
             PolicyMemory.EMPTY,
-            s -> snapshot(s, 5, 0.77, List.of(0.77), bound(900, 900, 0)));
+            s -> snapshot(s, 5, 0.80, List.of(0.80), bound(900, 900, 0)));
 
     assertThat(d.workers().desired()).isEqualTo(5);
-    assertThat(d.workers().reason()).contains("CPU 77 % on 5 would be 77 % on 5");
+    assertThat(d.workers().reason()).contains("CPU 80 % on 5");
+
+    // at 70 % they would run at 84 %: one leaves
+    Decision lower =
+        steady(
+            0,
+            300,
+            PolicyMemory.EMPTY,
+            s -> snapshot(s, 5, 0.70, List.of(0.70), bound(800, 800, 0)));
+    assertThat(lower.workers().desired()).isEqualTo(4);
+    assertThat(CpuSizing.fewestUnderFull(5, 0.80, 12)).isEqualTo(6);
+    assertThat(CpuSizing.fewestUnderFull(5, 0.70, 12)).isEqualTo(4);
+    assertThat(CpuSizing.fewestUnderFull(3, 0.5, 0)).isEqualTo(2);
   }
 
   @Test
