@@ -18,6 +18,7 @@ import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.host.connectors.ConnectorService;
 import dev.railyard.host.connectors.RestartSupervisor;
 import dev.railyard.host.events.BusPublisher;
+import dev.railyard.host.events.BusService;
 import dev.railyard.host.events.BusTail;
 import dev.railyard.host.events.BusTopics;
 import dev.railyard.host.events.DiskReserve;
@@ -260,7 +261,8 @@ public final class Platform implements AutoCloseable {
                           rules,
                           autoscaling.service(),
                           // the API already calls the platform on a worker thread
-                          new BusTail(clients, Runnable::run)),
+                          new BusTail(clients, Runnable::run),
+                          new BusService(admin, topics, BusService.rulesByBus(rules))),
                       metrics)
                   .toCompletableFuture()
                   .get(30, TimeUnit.SECONDS);

@@ -36,6 +36,7 @@ final class ApiRouter {
     new HealthRoutes(platform).mount(router);
     new EventRoutes(platform, bodies, options.bounds()).mount(router);
     new TailRoutes(platform).mount(router);
+    new BusRoutes(platform).mount(router);
     new WorkerRoutes(platform, bodies).mount(router);
     new ConnectorRoutes(platform, bodies).mount(router);
     new RuleRoutes(platform, bodies).mount(router);

@@ -1,6 +1,7 @@
 package dev.railyard.api;
 
 import dev.railyard.api.platform.AutoscaleAdmin;
+import dev.railyard.api.platform.BusAdmin;
 import dev.railyard.api.platform.BusScope;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher.EntryResult;
@@ -92,6 +93,11 @@ final class PlatformCalls {
   /** A call on the rule admin; its stage is adapted like every other platform call. */
   <T> Future<T> rules(Function<RuleAdmin, CompletionStage<T>> call) {
     return adapt(() -> call.apply(services.rules()));
+  }
+
+  /** A call on the buses; its stage is adapted like every other platform call. */
+  <T> Future<T> buses(Function<BusAdmin, CompletionStage<T>> call) {
+    return adapt(() -> call.apply(services.buses()));
   }
 
   /** A call on the autoscaler; its stage is adapted like every other platform call. */

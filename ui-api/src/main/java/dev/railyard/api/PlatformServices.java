@@ -1,6 +1,7 @@
 package dev.railyard.api;
 
 import dev.railyard.api.platform.AutoscaleAdmin;
+import dev.railyard.api.platform.BusAdmin;
 import dev.railyard.api.platform.ConnectorAdmin;
 import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.api.platform.EventTail;
@@ -22,7 +23,8 @@ public record PlatformServices(
     PluginCatalog plugins,
     RuleAdmin rules,
     AutoscaleAdmin autoscale,
-    EventTail tail) {
+    EventTail tail,
+    BusAdmin buses) {
 
   public PlatformServices {
     Objects.requireNonNull(health, "health");
@@ -33,5 +35,6 @@ public record PlatformServices(
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(autoscale, "autoscale");
     Objects.requireNonNull(tail, "tail");
+    Objects.requireNonNull(buses, "buses");
   }
 }

@@ -38,10 +38,11 @@ final class FakePlatform {
   final FakeRules rules = new FakeRules();
   final Autoscale autoscale = new Autoscale();
   final Tail tail = new Tail();
+  final FakeBuses buses = new FakeBuses();
 
   PlatformServices services() {
     return new PlatformServices(
-        health, events, workers, connectors, plugins, rules, autoscale, tail);
+        health, events, workers, connectors, plugins, rules, autoscale, tail, buses);
   }
 
   /** Answers what a test set, and remembers what it was asked. */
@@ -72,6 +73,7 @@ final class FakePlatform {
     rules.calls.clear();
     rules.buses.clear();
     autoscale.calls.clear();
+    buses.reset();
     autoscale.scalesWorkers = false;
     autoscale.reply = Outcome.ok(java.util.Map.of());
     rules.reply = Outcome.ok(Map.of("ok", true));

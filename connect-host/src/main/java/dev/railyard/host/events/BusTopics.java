@@ -104,6 +104,43 @@ public final class BusTopics {
     }
   }
 
+  /**
+   * What asking for a bus did.
+   *
+   * @param created whether its topic was made now
+   * @param refusal why it cannot be made (bus.max), or null
+   */
+  public record Creation(boolean created, String refusal) {}
+
+  /**
+   * Makes the topic of {@code bus} if it is missing, whatever {@code bus.auto.create} says (an
+   * explicit create is what that setting leaves to the user), within {@code bus.max}. Blocks.
+   */
+  public Creation createBus(String bus)
+      throws InterruptedException, TimeoutException, ExecutionException {
+    String topic = Topology.busTopic(bus);
+    Set<String> names = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
+    if (names.contains(topic)) {
+      awaitLeaders(topic);
+      known.add(topic);
+      return new Creation(false, null);
+    }
+    long buses = names.stream().filter(Topology::isBusTopic).count();
+    if (buses >= maxBuses) {
+      return new Creation(
+          false, "there are " + buses + " buses already; at most " + maxBuses + " (bus.max)");
+    }
+    create(topic);
+    awaitLeaders(topic);
+    known.add(topic);
+    return new Creation(true, null);
+  }
+
+  /** Forgets that the topic of {@code bus} exists: it was deleted, and is made again if named. */
+  public void forget(String bus) {
+    known.remove(Topology.busTopic(bus));
+  }
+
   /** Creates the topic of {@code bus} now if it is missing; for the default bus at start-up. */
   public void ensureExists(String bus)
       throws InterruptedException, TimeoutException, ExecutionException {

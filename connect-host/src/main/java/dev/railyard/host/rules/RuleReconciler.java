@@ -142,7 +142,7 @@ final class RuleReconciler {
     Set<String> buses = new HashSet<>();
     for (String topic : admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS)) {
       if (Topology.isBusTopic(topic)) {
-        buses.add(topic.substring(Topology.busTopic("").length()));
+        buses.add(Topology.busOfTopic(topic));
       }
     }
     return buses;

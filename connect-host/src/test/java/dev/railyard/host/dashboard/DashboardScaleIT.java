@@ -309,7 +309,8 @@ class DashboardScaleIT {
         Stubs.stub(PluginCatalog.class, Map.of()),
         Stubs.stub(RuleAdmin.class, Map.of("list", rulePage)),
         Stubs.stub(AutoscaleAdmin.class, Map.of()),
-        Stubs.stub(EventTail.class, Map.of()));
+        Stubs.stub(EventTail.class, Map.of()),
+        Stubs.stub(dev.railyard.api.platform.BusAdmin.class, Map.of()));
   }
 
   private static List<Map<String, Object>> rules() {

@@ -84,6 +84,11 @@ public final class Topology {
     return topic.startsWith(BUS_PREFIX);
   }
 
+  /** The bus whose topic {@code topic} is; call only for a bus topic. */
+  public static String busOfTopic(String topic) {
+    return topic.substring(BUS_PREFIX.length());
+  }
+
   /** Where the router puts events of a bus that it cannot even match (e.g. nested too deeply). */
   public static String busDeadLetterTopic(String bus) {
     return DEAD_LETTER_TOPIC_PREFIX + "bus." + bus;
