@@ -27,25 +27,30 @@ final class ConnectorPlugins {
   private ConnectorPlugins() {}
 
   /**
-   * Uploads the plugin archive of one of Railyard's connector modules, say {@code
-   * railyard-log-source}, and waits until the rolling restart is done and the workers list {@code
-   * connectorClass}.
+   * Makes sure the plugin archive of one of Railyard's connector modules, say {@code
+   * railyard-log-source}, is installed, and waits until the rolling restart is done and the workers
+   * list {@code connectorClass}. The first call on a platform uploads every connector archive there
+   * is, one after the other, so that the connector ITs sharing a platform wait for one or two
+   * rolling restarts rather than one each; an archive installed already is answered 200 and
+   * restarts nothing.
    */
   static void install(Platform platform, ApiClient api, String artifactId, String connectorClass) {
-    Path archive = archiveOf(artifactId);
-    try {
-      HttpResponse<String> uploaded =
-          upload(
-              platform,
-              "/api/v1/plugins",
-              archive.getFileName().toString(),
-              Files.readAllBytes(archive));
-      assertThat(uploaded.statusCode()).as(uploaded.body()).isIn(200, 201);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    archiveOf(artifactId); // fail early, naming the missing dependency
+    for (Path archive : archives()) {
+      try {
+        HttpResponse<String> uploaded =
+            upload(
+                platform,
+                "/api/v1/plugins",
+                archive.getFileName().toString(),
+                Files.readAllBytes(archive));
+        assertThat(uploaded.statusCode()).as(archive + ": " + uploaded.body()).isIn(200, 201);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
     await(connectorClass + " listed by the workers after the rolling restart")
         .atMost(Duration.ofSeconds(180))
@@ -59,6 +64,22 @@ final class ConnectorPlugins {
                       .body()
                       .contains(connectorClass);
             });
+  }
+
+  /** Every connector plugin archive the build copied. */
+  private static java.util.List<Path> archives() {
+    try (Stream<Path> files = Files.list(dir())) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith("-plugin.zip"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir(), e);
+    }
+  }
+
+  private static Path dir() {
+    return Path.of(System.getProperty("railyard.connector.plugins", "target/connector-plugins"));
   }
 
   /** The plugin archive of a connector module, as its build made it. */
