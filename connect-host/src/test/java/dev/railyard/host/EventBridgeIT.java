@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.InvalidEventPatternException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
@@ -127,6 +128,43 @@ class EventBridgeIT {
       assertThat(api.get("/api/v1/rules/eb-life").status()).isEqualTo(404);
       assertThatThrownBy(() -> sdk.describeRule(r -> r.name("eb-life").eventBusName("eb-orders")))
           .isInstanceOf(ResourceNotFoundException.class);
+    }
+  }
+
+  @Test
+  void shouldCreateDescribeAndDeleteAnEventBus(ApiClient api, Platform platform) {
+    try (EventBridgeClient sdk = client(api, platform, "editor")) {
+      // when a bus is created, written to and read by a rule
+      String arn = sdk.createEventBus(r -> r.name("eb-made")).eventBusArn();
+      PutEventsResponse put =
+          sdk.putEvents(
+              r ->
+                  r.entries(
+                      PutEventsRequestEntry.builder()
+                          .eventBusName("eb-made")
+                          .source("shop")
+                          .detailType("order.paid")
+                          .detail("{\"id\": 1}")
+                          .build()));
+      sdk.putRule(r -> r.name("eb-made-rule").eventBusName("eb-made").eventPattern(PAID));
+
+      // then it is there for the SDK and the API, and cannot go while the rule reads it
+      assertThat(arn).isEqualTo("arn:aws:events:us-east-1:000000000000:event-bus/eb-made");
+      assertThat(put.failedEntryCount()).isZero();
+      assertThat(sdk.describeEventBus(r -> r.name("eb-made")).arn()).isEqualTo(arn);
+      assertThatThrownBy(() -> sdk.createEventBus(r -> r.name("eb-made")))
+          .isInstanceOf(ResourceAlreadyExistsException.class);
+      assertThat(api.get("/api/v1/buses/eb-made").json().path("rules").toString())
+          .contains("eb-made-rule");
+      assertThatThrownBy(() -> sdk.deleteEventBus(r -> r.name("eb-made")))
+          .hasMessageContaining("eb-made-rule");
+
+      // and once the rule is gone, it is deleted with its events
+      sdk.deleteRule(r -> r.name("eb-made-rule").eventBusName("eb-made"));
+      sdk.deleteEventBus(r -> r.name("eb-made"));
+      assertThatThrownBy(() -> sdk.describeEventBus(r -> r.name("eb-made")))
+          .isInstanceOf(ResourceNotFoundException.class);
+      assertThat(api.get("/api/v1/buses/eb-made").status()).isEqualTo(404);
     }
   }
 

@@ -79,12 +79,46 @@ class EventBridgeRoutesTest {
   void shouldNameTheOperationsOfAnUnknownTarget() {
     TokenStore.Issued key = key("eb-unknown", Role.ADMIN);
 
-    HttpResponse<String> answer = call("CreateEventBus", "{}", key, key.secret());
+    HttpResponse<String> answer = call("StartReplay", "{}", key, key.secret());
 
     assertThat(answer.statusCode()).isEqualTo(400);
     JsonObject error = new JsonObject(answer.body());
     assertThat(error.getString("__type")).isEqualTo("UnknownOperationException");
-    assertThat(error.getString("message")).contains("AWSEvents.CreateEventBus").contains("PutRule");
+    assertThat(error.getString("message")).contains("AWSEvents.StartReplay").contains("PutRule");
+  }
+
+  @Test
+  void shouldCreateDescribeListAndDeleteAnEventBus() {
+    TokenStore.Issued key = key("eb-buses", Role.EDITOR);
+
+    // when a bus is created twice
+    HttpResponse<String> created =
+        call("CreateEventBus", "{\"Name\":\"orders\"}", key, key.secret());
+    HttpResponse<String> again = call("CreateEventBus", "{\"Name\":\"orders\"}", key, key.secret());
+
+    // then it was made once, and is described and listed
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    assertThat(new JsonObject(created.body()).getString("EventBusArn"))
+        .isEqualTo("arn:aws:events:us-east-1:000000000000:event-bus/orders");
+    assertThat(new JsonObject(again.body()).getString("__type"))
+        .isEqualTo("ResourceAlreadyExistsException");
+    HttpResponse<String> described =
+        call("DescribeEventBus", "{\"Name\":\"orders\"}", key, key.secret());
+    assertThat(new JsonObject(described.body()).getString("Name")).isEqualTo("orders");
+    HttpResponse<String> listed = call("ListEventBuses", "{}", key, key.secret());
+    assertThat(new JsonObject(listed.body()).getJsonArray("EventBuses").size()).isEqualTo(2);
+
+    // and it is deleted, while the default bus is not
+    HttpResponse<String> deleted =
+        call("DeleteEventBus", "{\"Name\":\"orders\"}", key, key.secret());
+    HttpResponse<String> kept = call("DeleteEventBus", "{\"Name\":\"default\"}", key, key.secret());
+    assertThat(deleted.statusCode()).isEqualTo(200);
+    assertThat(api.platform().buses.buses).containsOnlyKeys("default");
+    assertThat(new JsonObject(kept.body()).getString("__type")).isEqualTo("ValidationException");
+    HttpResponse<String> gone =
+        call("DescribeEventBus", "{\"Name\":\"orders\"}", key, key.secret());
+    assertThat(new JsonObject(gone.body()).getString("__type"))
+        .isEqualTo("ResourceNotFoundException");
   }
 
   @Test

@@ -77,7 +77,11 @@ public final class EventBridgeRoutes {
     RateLimits.Kind writes = RateLimits.Kind.WRITES;
     add("PutEvents", Access.PUBLISHER, RateLimits.Kind.EVENTS, events::putEvents);
     add("TestEventPattern", Access.VIEWER, null, (in, n) -> events.testEventPattern(in));
-    add("ListEventBuses", Access.VIEWER, null, (in, n) -> events.listEventBuses(in));
+    BusOps buses = new BusOps(calls, services.buses());
+    add("ListEventBuses", Access.VIEWER, null, (in, n) -> buses.listEventBuses(in));
+    add("DescribeEventBus", Access.VIEWER, null, (in, n) -> buses.describeEventBus(in));
+    add("CreateEventBus", Access.EDITOR, writes, (in, n) -> buses.createEventBus(in));
+    add("DeleteEventBus", Access.EDITOR, writes, (in, n) -> buses.deleteEventBus(in));
     add("PutRule", Access.EDITOR, writes, (in, n) -> rules.putRule(in));
     add("DescribeRule", Access.VIEWER, null, (in, n) -> rules.describeRule(in));
     add("ListRules", Access.VIEWER, null, (in, n) -> rules.listRules(in));

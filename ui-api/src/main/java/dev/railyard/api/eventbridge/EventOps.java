@@ -8,19 +8,15 @@ import dev.railyard.api.RequestBounds;
 import dev.railyard.api.platform.EventPublisher;
 import dev.railyard.api.platform.EventPublisher.EntryResult;
 import dev.railyard.api.platform.RuleAdmin;
-import dev.railyard.api.platform.RuleQuery;
 import dev.railyard.api.platform.TestPatternRequest;
-import dev.railyard.api.platform.answers.RuleView;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * PutEvents, TestEventPattern and ListEventBuses, on the platform's event publisher and rule
- * service. Thread-safe.
+ * PutEvents and TestEventPattern, on the platform's event publisher and rule service. Thread-safe.
  */
 final class EventOps {
 
@@ -129,37 +125,6 @@ final class EventOps {
   }
 
   /** The buses rules name, and {@code default}, within the key's scope. */
-  Future<ObjectNode> listEventBuses(Input in) {
-    in.only(Set.of("NamePrefix", "Limit", "NextToken"));
-    String prefix = in.optional("NamePrefix", "");
-    int limit = in.limit();
-    int offset = in.offset();
-    return calls
-        .call(() -> rules.list(in.scope(), RuleQuery.ALL))
-        .map(AwsCalls::body)
-        .map(
-            page -> {
-              Set<String> buses = new TreeSet<>();
-              buses.add(Arns.DEFAULT_BUS);
-              page.items().stream().map(RuleView::bus).forEach(buses::add);
-              List<String> chosen =
-                  buses.stream()
-                      .filter(b -> b.startsWith(prefix) && in.token().allowsBus(b))
-                      .toList();
-              ObjectNode out = JSON.createObjectNode();
-              ArrayNode list = out.putArray("EventBuses");
-              for (String bus :
-                  chosen.subList(
-                      Math.min(offset, chosen.size()), Math.min(offset + limit, chosen.size()))) {
-                list.addObject().put("Name", bus).put("Arn", Arns.busArn(in.region(), bus));
-              }
-              if (offset + limit < chosen.size()) {
-                out.put("NextToken", String.valueOf(offset + limit));
-              }
-              return out;
-            });
-  }
-
   private static ObjectNode failed(String code, String message) {
     return JSON.createObjectNode().put("ErrorCode", code).put("ErrorMessage", message);
   }
