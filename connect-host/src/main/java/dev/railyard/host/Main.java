@@ -2,6 +2,7 @@ package dev.railyard.host;
 
 import dev.railyard.api.ApiServer;
 import dev.railyard.host.cli.ApplyCommands;
+import dev.railyard.host.cli.BusCommands;
 import dev.railyard.host.cli.Cli;
 import dev.railyard.host.cli.PatternCommand;
 import dev.railyard.host.cli.RuleCommands;
@@ -47,6 +48,8 @@ public final class Main {
         return Cli.run(ApplyCommands::validate, rest, terminal);
       case "rules":
         return Cli.run(RuleCommands::run, rest, terminal);
+      case "buses":
+        return Cli.run(BusCommands::run, rest, terminal);
       case "test-pattern":
         return Cli.run(PatternCommand::run, rest, terminal);
       case "tokens":
@@ -140,6 +143,9 @@ public final class Main {
         "          check a rule file as apply would, changing nothing",
         "  rules list | rules get NAME | rules delete NAME",
         "          the rules in force: a table, one rule's document (YAML), delete one",
+        "  buses list | buses create NAME | buses delete NAME",
+        "          the event buses with the rules that read them; create one (also with",
+        "          bus.auto.create=false); delete one and its events (not while rules read it)",
         "  test-pattern --pattern FILE --event FILE",
         "          does the event (JSON) match the EventBridge pattern (JSON)? prints",
         "          'matches' (exit 0) or 'does not match' (exit 1)",

@@ -55,6 +55,10 @@ final class ApiCalls {
     return send(request(path).GET());
   }
 
+  ApiAnswer put(String path) {
+    return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
   ApiAnswer delete(String path) {
     return send(request(path).DELETE());
   }

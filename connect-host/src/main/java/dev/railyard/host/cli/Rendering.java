@@ -60,7 +60,29 @@ final class Rendering {
             targets.isEmpty() ? "-" : String.join(",", targets)
           });
     }
-    int[] widths = new int[4];
+    return columns(rows);
+  }
+
+  /** The buses as a table: NAME PARTITIONS RULES. */
+  static List<String> buses(JsonNode buses) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"NAME", "PARTITIONS", "RULES"});
+    for (JsonNode bus : buses) {
+      List<String> rules = new ArrayList<>();
+      bus.path("rules").forEach(r -> rules.add(r.asText()));
+      rows.add(
+          new String[] {
+            bus.path("name").asText(),
+            bus.path("partitions").asText(),
+            rules.isEmpty() ? "-" : String.join(",", rules)
+          });
+    }
+    return columns(rows);
+  }
+
+  /** Rows as left-aligned columns two spaces apart, the last one unpadded. */
+  private static List<String> columns(List<String[]> rows) {
+    int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         widths[i] = Math.max(widths[i], row[i].length());

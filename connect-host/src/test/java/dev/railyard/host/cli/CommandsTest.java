@@ -199,6 +199,37 @@ class CommandsTest {
     assertThat(run.out).isEqualTo("deleted   a b\n");
   }
 
+  @Test
+  void shouldListCreateAndDeleteBuses() {
+    reply =
+        "[{\"name\": \"default\", \"partitions\": 3, \"rules\": []},"
+            + " {\"name\": \"orders\", \"partitions\": 3, \"rules\": [\"paid\", \"refunds\"]}]";
+
+    Run listed = run(BusCommands::run, "", Map.of(), "list", "--url", url());
+
+    assertThat(listed.code).isZero();
+    assertThat(listed.out)
+        .isEqualTo(
+            "NAME     PARTITIONS  RULES\n"
+                + "default  3           -\n"
+                + "orders   3           paid,refunds\n");
+
+    status = 201;
+    reply = "{\"name\": \"audit\", \"partitions\": 3, \"rules\": []}";
+    Run created = run(BusCommands::run, "", Map.of(), "create", "audit", "--url", url());
+    assertThat(lastRequest).isEqualTo("PUT /api/v1/buses/audit");
+    assertThat(created.out).isEqualTo("created   audit\n");
+
+    status = 409;
+    reply =
+        "{\"error\": {\"code\": \"BUS_IN_USE\", \"message\": \"bus \\\"orders\\\" is read by"
+            + " 1 rule(s): paid\"}}";
+    Run refused = run(BusCommands::run, "", Map.of(), "delete", "orders", "--url", url());
+    assertThat(lastRequest).isEqualTo("DELETE /api/v1/buses/orders");
+    assertThat(refused.code).isNotZero();
+    assertThat(refused.err).contains("is read by 1 rule(s): paid (409 BUS_IN_USE)");
+  }
+
   private String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
