@@ -214,7 +214,13 @@ public class SyslogSourceConfig extends AbstractConfig {
             Importance.LOW,
             IDLE_TIMEOUT_MS_DOC)
         .define(TLS_ENABLED_CONFIG, Type.BOOLEAN, false, null, Importance.MEDIUM, TLS_ENABLED_DOC)
-        .define(KEYSTORE_PATH_CONFIG, Type.STRING, null, null, Importance.MEDIUM, KEYSTORE_PATH_DOC)
+        .define(
+            KEYSTORE_PATH_CONFIG,
+            Type.STRING,
+            null,
+            new SyslogValidators.OptionalPath(),
+            Importance.MEDIUM,
+            KEYSTORE_PATH_DOC)
         .define(
             KEYSTORE_PASSWORD_CONFIG,
             Type.PASSWORD,

@@ -101,4 +101,20 @@ final class SyslogValidators {
       return "udp, tcp or udp,tcp";
     }
   }
+
+  /** Absent, or a non-blank path. */
+  static final class OptionalPath implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value != null && ((String) value).isBlank()) {
+        throw new ConfigException(
+            name, value, "a path on the worker is needed, such as /etc/railyard/syslog.p12");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a path on the worker, such as /etc/railyard/syslog.p12";
+    }
+  }
 }
