@@ -60,22 +60,10 @@ final class Rfc3164Parser {
     if (rest.isBlank()) {
       throw new MalformedMessageException("no content after the PRI");
     }
-    Matcher seq = CISCO_SEQUENCE.matcher(rest);
-    if (seq.find() && (BSD_TIME.matcher(rest.substring(seq.end())).find())) {
-      rest = rest.substring(seq.end());
-    }
-    OffsetDateTime timestamp = null;
+    Stamped stamped = stamped(rest);
+    rest = stamped.rest();
     String hostname = null;
-    Matcher bsd = BSD_TIME.matcher(rest);
-    Matcher iso = ISO_TIME.matcher(rest);
-    if (bsd.find() && bsdTime(bsd) != null) {
-      timestamp = bsdTime(bsd);
-      rest = rest.substring(bsd.end());
-    } else if (iso.find() && isoTime(iso.group(1)) != null) {
-      timestamp = isoTime(iso.group(1));
-      rest = rest.substring(iso.end());
-    }
-    if (timestamp != null) {
+    if (stamped.time() != null) {
       Matcher host = HOSTNAME.matcher(rest);
       if (host.find() && !TAG.matcher(rest).find()) {
         hostname = host.group(1);
@@ -94,13 +82,37 @@ final class Rfc3164Parser {
         SyslogMessage.Format.RFC3164,
         pri / 8,
         pri % 8,
-        timestamp,
+        stamped.time(),
         hostname,
         app,
         procId,
         null,
         Map.of(),
         rest);
+  }
+
+  /** A message's timestamp (null without one) and the text after it. */
+  private record Stamped(OffsetDateTime time, String rest) {}
+
+  /**
+   * The timestamp at the start of {@code text}, after a Cisco sequence number: BSD's or RFC 3339;
+   * one that is not a time (Feb 30, 25:00:00) is left in the text.
+   */
+  private Stamped stamped(String text) {
+    String rest = text;
+    Matcher seq = CISCO_SEQUENCE.matcher(rest);
+    if (seq.find() && BSD_TIME.matcher(rest.substring(seq.end())).find()) {
+      rest = rest.substring(seq.end());
+    }
+    Matcher bsd = BSD_TIME.matcher(rest);
+    if (bsd.find() && bsdTime(bsd) != null) {
+      return new Stamped(bsdTime(bsd), rest.substring(bsd.end()));
+    }
+    Matcher iso = ISO_TIME.matcher(rest);
+    if (iso.find() && isoTime(iso.group(1)) != null) {
+      return new Stamped(isoTime(iso.group(1)), rest.substring(iso.end()));
+    }
+    return new Stamped(null, text);
   }
 
   /**
