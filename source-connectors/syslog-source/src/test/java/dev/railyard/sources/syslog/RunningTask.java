@@ -27,6 +27,7 @@ final class RunningTask implements AutoCloseable {
   final SyslogSourceTask task = new SyslogSourceTask();
   final int port;
   private final List<SourceRecord> records = new ArrayList<>();
+  private final List<JsonNode> events = new ArrayList<>();
 
   private RunningTask(int port) {
     this.port = port;
@@ -34,7 +35,12 @@ final class RunningTask implements AutoCloseable {
 
   /** Starts a task on 127.0.0.1 and a free port, with these settings over the defaults. */
   static RunningTask start(Map<String, String> settings) {
-    RunningTask running = new RunningTask(freePort());
+    return startOn(freePort(), settings);
+  }
+
+  /** Starts a task on 127.0.0.1 and the port given, with these settings over the defaults. */
+  static RunningTask startOn(int port, Map<String, String> settings) {
+    RunningTask running = new RunningTask(port);
     Map<String, String> props = new HashMap<>();
     props.put("name", "syslog-test-" + running.port);
     props.put(SyslogSourceConfig.TOPIC_CONFIG, "railyard.bus.logs");
@@ -67,21 +73,35 @@ final class RunningTask implements AutoCloseable {
     await(count + " records from the syslog task")
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(1))
-        .until(
-            () -> {
-              List<SourceRecord> polled = task.poll();
-              if (polled != null) {
-                records.addAll(polled);
-              }
-              return records.size() >= count;
-            });
+        .until(() -> pollOnce().size() >= count);
+    return List.copyOf(records);
+  }
+
+  /** Polls once, as Connect does; every record polled so far. */
+  List<SourceRecord> pollOnce() throws InterruptedException {
+    List<SourceRecord> polled = task.poll();
+    if (polled != null) {
+      records.addAll(polled);
+      events.addAll(events(polled));
+    }
     return List.copyOf(records);
   }
 
   /** The events of {@link #awaitRecords}, as JSON. */
   List<JsonNode> awaitEvents(int count) {
+    awaitRecords(count);
+    return List.copyOf(events);
+  }
+
+  /** Polls once; every event polled so far, as JSON. */
+  List<JsonNode> eventsSoFar() throws InterruptedException {
+    pollOnce();
+    return List.copyOf(events);
+  }
+
+  private static List<JsonNode> events(List<SourceRecord> records) {
     List<JsonNode> events = new ArrayList<>();
-    for (SourceRecord r : awaitRecords(count)) {
+    for (SourceRecord r : records) {
       try {
         events.add(JSON.readTree((String) r.value()));
       } catch (IOException e) {
