@@ -50,6 +50,7 @@ public class SyslogSourceTask extends SourceTask {
     events = new SyslogEvents(config.eventType());
     partition = Map.of("listener", config.host() + ":" + config.port());
     InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+    SSLServerSocketFactory tls = tls();
     try {
       if (config.protocols().contains("udp")) {
         UdpListener udp =
@@ -58,7 +59,7 @@ public class SyslogSourceTask extends SourceTask {
         udp.start();
       }
       if (config.protocols().contains("tcp")) {
-        TcpListener tcp = new TcpListener(address, inbox, config, tls());
+        TcpListener tcp = new TcpListener(address, inbox, config, tls);
         listeners.add(tcp);
         tcp.start();
       }
@@ -122,7 +123,11 @@ public class SyslogSourceTask extends SourceTask {
           message.hostname() != null
               ? message.hostname()
               : r.sender().getAddress().getHostAddress();
-    } catch (MalformedMessageException e) {
+    } catch (MalformedMessageException | RuntimeException e) {
+      if (e instanceof RuntimeException) {
+        // a message the parser did not foresee must not stop the task and its listeners
+        LOG.warn("A syslog message from {} could not be read: {}", r.sender(), e.toString());
+      }
       inbox.metrics().malformed.incrementAndGet();
       if (config.dropMalformed()) {
         return null;
