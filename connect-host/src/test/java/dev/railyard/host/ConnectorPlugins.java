@@ -98,8 +98,8 @@ final class ConnectorPlugins {
                           + artifactId
                           + "-*-plugin.zip in "
                           + dir
-                          + ": connect-host needs it as a test dependency (classifier plugin, type"
-                          + " zip)"));
+                          + ": connect-host's pom needs the module as a pom dependency and in"
+                          + " copy-connector-plugins, and the build must reach verify"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
