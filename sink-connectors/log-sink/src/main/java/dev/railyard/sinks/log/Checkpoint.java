@@ -15,8 +15,9 @@ import java.util.List;
  * @param next the offset of the first record not in the files
  * @param open the hidden files being written, with the length committed
  * @param rolling the files being rolled
+ * @param seen the keys (source and id) of the latest events in the files, oldest first
  */
-record Checkpoint(long next, List<FileState> open, List<Roll> rolling) {
+record Checkpoint(long next, List<FileState> open, List<Roll> rolling, List<String> seen) {
 
   /**
    * A hidden file; {@code path} relative to the sink's directory.

@@ -99,6 +99,14 @@ public class LogSinkConfig extends AbstractConfig {
       "How long a rolled file is kept after its roll, in milliseconds. 0 (the default) keeps "
           + "files for ever. The open files are never deleted.";
 
+  public static final String DEDUPE_CONFIG = "log.dedupe.window";
+  public static final int DEDUPE_DEFAULT = 10_000;
+  public static final String DEDUPE_DOC =
+      "How many of the latest events of each topic partition the sink remembers by their "
+          + "CloudEvents source and id, 0 to 1000000: an event seen among them again at a later "
+          + "offset (a router or producer repeating it after a crash) is not written twice. "
+          + "It must cover the events of two offset commits upstream; 0 turns it off.";
+
   public static final ConfigDef CONFIG_DEF =
       new ConfigDef()
           .define(
@@ -184,7 +192,14 @@ public class LogSinkConfig extends AbstractConfig {
               RETENTION_MS_DEFAULT,
               ConfigDef.Range.atLeast(0),
               Importance.MEDIUM,
-              RETENTION_MS_DOC);
+              RETENTION_MS_DOC)
+          .define(
+              DEDUPE_CONFIG,
+              Type.INT,
+              DEDUPE_DEFAULT,
+              ConfigDef.Range.between(0, 1_000_000),
+              Importance.MEDIUM,
+              DEDUPE_DOC);
 
   /**
    * @throws ConfigException naming the key, the value and what would be valid
@@ -230,6 +245,10 @@ public class LogSinkConfig extends AbstractConfig {
 
   Duration rollInterval() {
     return Duration.ofMillis(getLong(ROLL_INTERVAL_CONFIG));
+  }
+
+  int dedupeWindow() {
+    return getInt(DEDUPE_CONFIG);
   }
 
   Retention retention() {

@@ -68,6 +68,7 @@ public class LogSinkTask extends SinkTask {
             config.rollInterval(),
             config.compression(),
             config.retention(),
+            config.dedupeWindow(),
             clock,
             hooks);
     try {
@@ -128,7 +129,12 @@ public class LogSinkTask extends SinkTask {
       return;
     }
     byte[] line = format.line(content);
-    partition.append(paths.render(values(record, content)), offset, line);
+    String key = content.eventKey();
+    if (key != null && partition.seen(key)) {
+      partition.skip(offset); // an event repeated upstream, at a later offset
+      return;
+    }
+    partition.append(paths.render(values(record, content)), offset, line, key);
   }
 
   private PathTemplate.Values values(SinkRecord record, RecordContent content) {

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +38,7 @@ final class PartitionLog {
       Duration rollInterval,
       Compression compression,
       Retention retention,
+      int dedupeWindow,
       Clock clock,
       Rolls.Hooks hooks) {}
 
@@ -47,6 +50,7 @@ final class PartitionLog {
   private final List<Checkpoint.Roll> rolling = new ArrayList<>();
   private final Map<Path, Retention.Rolled> rolled = new HashMap<>();
   private final Set<Path> unsyncedFolders = new HashSet<>();
+  private final LinkedHashSet<String> seen = new LinkedHashSet<>();
   private long next;
   private boolean dirty;
 
@@ -74,6 +78,9 @@ final class PartitionLog {
     }
     Set<Path> kept = new HashSet<>();
     if (checkpoint != null) {
+      if (checkpoint.seen() != null) {
+        checkpoint.seen().forEach(log::remember);
+      }
       for (Checkpoint.Roll roll : checkpoint.rolling()) {
         log.rolling.add(roll);
       }
@@ -126,8 +133,12 @@ final class PartitionLog {
     return next >= 0 && offset < next;
   }
 
-  /** Writes a record's line into the open file of its folder, beginning one when there is none. */
-  void append(String folder, long offset, byte[] line) throws IOException {
+  /**
+   * Writes a record's line into the open file of its folder, beginning one when there is none.
+   *
+   * @param key the event's source and id, to know it again; null for a plain value
+   */
+  void append(String folder, long offset, byte[] line, String key) throws IOException {
     OpenFile file = open.get(folder);
     if (file == null) {
       file = create(folder, offset);
@@ -136,6 +147,7 @@ final class PartitionLog {
     file.append(line, offset);
     next = offset + 1;
     dirty = true;
+    remember(key);
     if (file.length() >= s.rollBytes()) {
       open.remove(folder);
       full.add(file);
@@ -160,7 +172,24 @@ final class PartitionLog {
     }
   }
 
-  /** Passes over a record that has no line (a tombstone). */
+  /** Whether an event of this key (its source and id) is among the latest events written. */
+  boolean seen(String key) {
+    return seen.contains(key);
+  }
+
+  private void remember(String key) {
+    if (key == null || s.dedupeWindow() == 0) {
+      return;
+    }
+    seen.add(key);
+    if (seen.size() > s.dedupeWindow()) {
+      Iterator<String> oldest = seen.iterator();
+      oldest.next();
+      oldest.remove();
+    }
+  }
+
+  /** Passes over a record that has no line (a tombstone) or that is written already. */
   void skip(long offset) {
     next = offset + 1;
     dirty = true;
@@ -239,7 +268,7 @@ final class PartitionLog {
     List<Checkpoint.FileState> files = new ArrayList<>();
     open.values().forEach(f -> files.add(f.state(s.root())));
     full.forEach(f -> files.add(f.state(s.root())));
-    return new Checkpoint(next, files, List.copyOf(rolling));
+    return new Checkpoint(next, files, List.copyOf(rolling), List.copyOf(seen));
   }
 
   private void applyRetention() throws IOException {

@@ -51,6 +51,14 @@ record RecordContent(ObjectNode event, JsonNode plain) {
     return new RecordContent(null, node);
   }
 
+  /** What identifies the event (its source and id, as CloudEvents says), else null. */
+  String eventKey() {
+    if (event == null || !event.path("id").isTextual()) {
+      return null;
+    }
+    return event.path("source").asText() + " " + event.get("id").asText();
+  }
+
   /** The event's time, else null. */
   Instant eventTime() {
     if (event == null || !event.path("time").isTextual()) {

@@ -161,6 +161,45 @@ class CrashRecoveryTest {
     assertExactlyOnce();
   }
 
+  @Test
+  void shouldWriteAnEventRepeatedUpstreamAtALaterOffsetOnceAcrossACrash() {
+    // given a partition whose events 120 to 199 come again at later offsets, as a router that died
+    // routes again what it had not committed
+    List<SinkRecord> records = new java.util.ArrayList<>();
+    int[] ids = new int[380];
+    for (int i = 0; i < 380; i++) {
+      ids[i] = i < 200 ? i : i - 80;
+    }
+    for (int offset = 0; offset < ids.length; offset++) {
+      records.add(
+          Events.structured(
+              P0, offset, "e" + ids[offset], Events.DAY.plusSeconds(offset % 2 * 86_400L)));
+    }
+    FakeConnect connect =
+        new FakeConnect(
+            Map.of(P0, records),
+            Map.of(
+                LogSinkConfig.DIRECTORY_CONFIG,
+                dir.toString(),
+                LogSinkConfig.ROLL_BYTES_CONFIG,
+                "2000"));
+
+    // when the sink dies after committing the first 150 and writing more, and a task takes over
+    connect.start(clock);
+    connect.deliver(150);
+    connect.commit();
+    connect.deliver(70);
+    connect.crash();
+    connect.start(clock, Rolls.Hooks.NONE, true);
+    connect.deliverAll(60);
+    connect.stop();
+
+    // then each of the 300 events is in the files once
+    Map<String, Integer> counts = LogFilesRead.idCounts(dir);
+    assertThat(counts.entrySet().stream().filter(e -> e.getValue() > 1)).isEmpty();
+    assertThat(counts).hasSize(300);
+  }
+
   private FakeConnect connect(String compression) {
     return connect(compression, "2000");
   }

@@ -63,8 +63,7 @@ final class FakeConnect {
 
   /** Everything left, in batches of {@code batch}, committing after each. */
   void deliverAll(int batch) {
-    while (position.entrySet().stream()
-        .anyMatch(e -> e.getValue() < topic.get(e.getKey()).size())) {
+    while (!done()) {
       deliver(batch);
       commit();
     }
@@ -98,6 +97,16 @@ final class FakeConnect {
   /** The task dies: nothing more is called on it, and what it buffered is lost. */
   void crash() {
     task.stop(); // only lets go of its file handles, as the kernel does for a killed JVM
+  }
+
+  /** Sets what Connect committed, as a restarted worker reads it from its offsets topic. */
+  void committed(TopicPartition tp, long offset) {
+    committed.put(tp, offset);
+  }
+
+  /** Whether every record has been handed over. */
+  boolean done() {
+    return position.entrySet().stream().allMatch(e -> e.getValue() >= topic.get(e.getKey()).size());
   }
 
   FakeContext context() {

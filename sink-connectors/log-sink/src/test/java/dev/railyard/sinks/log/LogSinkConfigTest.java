@@ -42,6 +42,8 @@ class LogSinkConfigTest {
         "log.retention.files|-1|Value must be at least 0",
         "log.retention.bytes|-1|Value must be at least 0",
         "log.retention.ms|-5|Value must be at least 0",
+        "log.dedupe.window|-1|Value must be at least 0",
+        "log.dedupe.window|2000000|Value must be no more than 1000000",
       })
   void shouldRefuseABadValueNamingTheKeyAndWhatWouldBeValid(String key, String value, String hint) {
     // given an otherwise good config with one bad value
