@@ -1,7 +1,6 @@
 package dev.railyard.sinks.log;
 
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -10,8 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -48,7 +45,7 @@ final class PartitionLog {
   private final Map<String, OpenFile> open = new LinkedHashMap<>();
   private final List<OpenFile> full = new ArrayList<>();
   private final List<Checkpoint.Roll> rolling = new ArrayList<>();
-  private final Map<Path, Retention.Rolled> rolled = new HashMap<>();
+  private final RolledFiles rolled;
   private final Set<Path> unsyncedFolders = new HashSet<>();
   private final LinkedHashSet<String> seen = new LinkedHashSet<>();
   private long next;
@@ -58,6 +55,7 @@ final class PartitionLog {
     this.s = s;
     this.tp = tp;
     this.statePath = LogFiles.statePath(s.root(), tp);
+    this.rolled = new RolledFiles(s.root(), s.retention());
     this.next = next;
   }
 
@@ -73,7 +71,7 @@ final class PartitionLog {
     PartitionLog log = new PartitionLog(s, tp, checkpoint == null ? -1 : checkpoint.next());
     for (LogFiles.Found f : found) {
       if (f.rolled()) {
-        log.rolled.put(f.path(), new Retention.Rolled(f.path(), f.first(), f.size(), f.modified()));
+        log.rolled.add(new Retention.Rolled(f.path(), f.first(), f.size(), f.modified()));
       }
     }
     Set<Path> kept = new HashSet<>();
@@ -258,8 +256,7 @@ final class PartitionLog {
       Rolls.roll(hidden, roll.file().length(), visible, compression, s.hooks());
       Instant now = s.clock().instant();
       Files.setLastModifiedTime(visible, FileTime.from(now));
-      rolled.put(
-          visible, new Retention.Rolled(visible, roll.file().first(), Files.size(visible), now));
+      rolled.add(new Retention.Rolled(visible, roll.file().first(), Files.size(visible), now));
       rolling.remove(0);
     }
   }
@@ -272,35 +269,7 @@ final class PartitionLog {
   }
 
   private void applyRetention() throws IOException {
-    if (rolled.isEmpty()) {
-      return;
-    }
-    List<Retention.Rolled> oldestFirst = new ArrayList<>(rolled.values());
-    oldestFirst.sort(Comparator.comparingLong(Retention.Rolled::first));
-    for (Retention.Rolled f : s.retention().expired(oldestFirst, s.clock().instant())) {
-      Files.deleteIfExists(f.path());
-      rolled.remove(f.path());
-      removeEmptyFolders(f.path().getParent());
-    }
-  }
-
-  private void removeEmptyFolders(Path dir) throws IOException {
-    while (dir != null && dir.startsWith(s.root()) && !dir.equals(s.root())) {
-      try {
-        Files.delete(dir);
-      } catch (DirectoryNotEmptyException | NoSuchFileException e) {
-        return;
-      }
-      dir = dir.getParent();
-    }
-  }
-
-  /** The rolled files retention keeps, oldest first; for tests. */
-  List<Path> rolledFiles() {
-    return rolled.values().stream()
-        .sorted(Comparator.comparingLong(Retention.Rolled::first))
-        .map(Retention.Rolled::path)
-        .toList();
+    rolled.expire(s.clock().instant());
   }
 
   /** Closes the open files without committing (a commit comes first where one is wanted). */
