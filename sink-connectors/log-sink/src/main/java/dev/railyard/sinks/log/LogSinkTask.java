@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * Checkpoint} names the first offset not in the files, and when a partition is opened (at start,
  * after a crash, after a rebalance) its files are cut back to the checkpoint and Connect is asked
  * to resume there ({@link org.apache.kafka.connect.sink.SinkTaskContext#offset}). Records handed
- * again below that offset are passed over. {@link #preCommit} makes the files durable, writes the
- * checkpoints, rolls the files that are due and returns the checkpoints' offsets for Connect to
+ * again below that offset are passed over, and so is an event whose source and id are among the
+ * latest ones of its partition (the checkpoint keeps them too): a router that died routes again
+ * what it had not committed, at later offsets. {@link #preCommit} makes the files durable, writes
+ * the checkpoints, rolls the files that are due and returns the checkpoints' offsets for Connect to
  * commit. Connect calls a task from one thread.
  */
 public class LogSinkTask extends SinkTask {
