@@ -1,12 +1,12 @@
 package dev.railyard.sinks.http;
 
+import dev.railyard.connectors.support.ConfigChecks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
@@ -53,21 +53,8 @@ public class HttpSinkConnector extends SinkConnector {
   /** Adds what no single key's validator can see: keys that do not go together. */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
-    Config result = super.validate(connectorConfigs);
-    boolean valid = result.configValues().stream().allMatch(v -> v.errorMessages().isEmpty());
-    if (valid) {
-      try {
-        new HttpSinkConfig(connectorConfigs);
-      } catch (ConfigException e) {
-        // the message names its key as "... for configuration <key>: ..."
-        String message = String.valueOf(e.getMessage());
-        result.configValues().stream()
-            .filter(v -> message.contains("for configuration " + v.name() + ":"))
-            .findFirst()
-            .ifPresent(v -> v.addErrorMessage(message));
-      }
-    }
-    return result;
+    return ConfigChecks.withCrossKeyErrors(
+        super.validate(connectorConfigs), connectorConfigs, HttpSinkConfig::new);
   }
 
   @Override

@@ -1,10 +1,10 @@
 package dev.railyard.sources.syslog;
 
+import dev.railyard.connectors.support.ConfigChecks;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -46,21 +46,8 @@ public class SyslogSourceConnector extends SourceConnector {
    */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
-    Config result = super.validate(connectorConfigs);
-    boolean valid = result.configValues().stream().allMatch(v -> v.errorMessages().isEmpty());
-    if (valid) {
-      try {
-        new SyslogSourceConfig(connectorConfigs);
-      } catch (ConfigException e) {
-        // the message names its key as "... for configuration <key>: ..."
-        String message = String.valueOf(e.getMessage());
-        result.configValues().stream()
-            .filter(v -> message.contains("for configuration " + v.name() + ":"))
-            .findFirst()
-            .ifPresent(v -> v.addErrorMessage(message));
-      }
-    }
-    return result;
+    return ConfigChecks.withCrossKeyErrors(
+        super.validate(connectorConfigs), connectorConfigs, SyslogSourceConfig::new);
   }
 
   /** Syslog cannot be replayed: nothing it writes can be written exactly once. */
