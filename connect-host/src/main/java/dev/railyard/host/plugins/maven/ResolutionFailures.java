@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.aether.RepositoryException;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.collection.DependencyCollectionException;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -33,9 +34,7 @@ final class ResolutionFailures {
   private ResolutionFailures() {}
 
   static MavenException classify(
-      MavenCoordinates coordinates,
-      DependencyResolutionException e,
-      List<RemoteRepository> repositories) {
+      MavenCoordinates coordinates, RepositoryException e, List<RemoteRepository> repositories) {
     List<Throwable> all = flatten(e);
     String tried = describe(repositories);
     Optional<Throwable> checksum =

@@ -58,6 +58,25 @@ public final class FileRepository {
     return this;
   }
 
+  /**
+   * Lays out one more file of {@code group:artifact:version}, e.g. its {@code package} tar.gz.
+   *
+   * @param classifier the classifier, or null
+   * @param extension the file's extension in the repository, e.g. {@code tar.gz}
+   */
+  public FileRepository file(
+      String group,
+      String artifact,
+      String version,
+      String classifier,
+      String extension,
+      byte[] content) {
+    Path dir = root.resolve(group.replace('.', '/')).resolve(artifact).resolve(version);
+    String suffix = (classifier == null ? "" : "-" + classifier) + "." + extension;
+    write(dir.resolve(artifact + "-" + version + suffix), content);
+    return this;
+  }
+
   /** A {@code <dependency>} element. */
   static String dependency(String coordinates, String scope, boolean optional) {
     String[] gav = coordinates.split(":");

@@ -1,0 +1,155 @@
+package dev.railyard.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Apache Camel Kafka Connector, a large plugin nobody here wrote, installed from Maven Central
+ * coordinates through {@code POST /api/v1/plugins} and run against the machine's RabbitMQ. Its
+ * package archive brings its own Camel, Jackson 2.12, kafka-clients 2.8 and slf4j 1.7.
+ */
+@WithPlatform(workers = 1, shared = "connectors")
+class CamelConnectorsIT {
+
+  static final String CAMEL_RABBITMQ =
+      "org.apache.camel.kafkaconnector:camel-rabbitmq-kafka-connector:0.11.5:package@tar.gz";
+  static final String SOURCE =
+      "org.apache.camel.kafkaconnector.rabbitmq.CamelRabbitmqSourceConnector";
+  static final String SINK = "org.apache.camel.kafkaconnector.rabbitmq.CamelRabbitmqSinkConnector";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void shouldCarryEveryRabbitMqMessageOntoABusAndTheChosenOnesToAnotherQueue(
+      ApiClient api, Path dataDir) throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String in = "railyard-it-in-" + run;
+    String out = "railyard-it-out-" + run;
+    try (RabbitQueues rabbit = RabbitQueues.connect().declare(in).declare(out)) {
+      // given the Camel RabbitMQ connectors installed from their package archive on Maven Central
+      JsonNode plugin = ConnectorPlugins.installMaven(api, CAMEL_RABBITMQ, SOURCE).json();
+      assertThat(plugin.toString()).contains(SOURCE, SINK, "0.11.5");
+
+      // and a rule sending the high readings to queue out through the Camel sink, and one
+      // writing every reading to a file, both on bus readings
+      Path all = dataDir.resolve("readings-" + run + ".jsonl");
+      RuleFixtures.applyOk(api, rules(run, out, all));
+
+      // and the Camel source reading queue in onto the bus
+      ApiClient.Response source = api.put("/api/v1/connectors/camel-in-" + run, source(run, in));
+      assertThat(source.status()).as(source.body()).isEqualTo(201);
+      ConnectorsApiIT.awaitState(api, "camel-in-" + run, "RUNNING");
+
+      // when 40 readings are published to queue in, every fourth one high
+      Set<String> high = new HashSet<>();
+      Set<String> sent = new HashSet<>();
+      for (int i = 0; i < 40; i++) {
+        String id = run + "-" + i;
+        String level = i % 4 == 0 ? "high" : "normal";
+        rabbit.publish(in, reading(id, level, i));
+        sent.add(id);
+        if (level.equals("high")) {
+          high.add(id);
+        }
+      }
+
+      // then every reading reached the bus, and queue out holds the ten high ones, no other
+      assertThat(ids(RuleFixtures.awaitLines(all, 40))).isEqualTo(sent);
+      List<String> delivered = rabbit.take(out, 10);
+      assertThat(delivered.stream().map(CamelConnectorsIT::idOf).toList())
+          .containsExactlyInAnyOrderElementsOf(high);
+      assertThat(rabbit.waiting(out)).isZero();
+      assertThat(rabbit.waiting(in)).isZero();
+    }
+  }
+
+  // one line: the file target writes each event on a line of its own
+  static String reading(String id, String level, int i) {
+    return "{\"specversion\": \"1.0\", \"id\": \"%s\", \"source\": \"sensors\", \"type\": \"reading\", \"data\": {\"level\": \"%s\", \"i\": %d}}"
+        .formatted(id, level, i);
+  }
+
+  static String source(String run, String queue) {
+    return """
+        {"connector.class": "%s",
+         "topics": "railyard.bus.readings-%s",
+         "value.converter": "org.apache.kafka.connect.converters.ByteArrayConverter",
+         "camel.source.path.exchangeName": "amq.direct",
+         "camel.source.endpoint.hostname": "%s",
+         "camel.source.endpoint.portNumber": "%d",
+         "camel.source.endpoint.username": "%s",
+         "camel.source.endpoint.password": "%s",
+         "camel.source.endpoint.queue": "%s",
+         "camel.source.endpoint.declare": "false"}"""
+        .formatted(
+            SOURCE,
+            run,
+            RabbitQueues.HOST,
+            RabbitQueues.PORT,
+            RabbitQueues.USER,
+            RabbitQueues.PASSWORD,
+            queue);
+  }
+
+  static String rules(String run, String queue, Path file) {
+    return """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: high-%1$s}
+        spec:
+          bus: readings-%1$s
+          pattern: {type: ["reading"], data: {level: ["high"]}}
+          targets:
+            - name: rabbit
+              config:
+                connector.class: %2$s
+                camel.sink.path.exchangeName: amq.direct
+                camel.sink.endpoint.hostname: "%3$s"
+                camel.sink.endpoint.portNumber: "%4$d"
+                camel.sink.endpoint.username: %5$s
+                camel.sink.endpoint.password: %6$s
+                camel.sink.endpoint.routingKey: %7$s
+                camel.sink.endpoint.declare: "false"
+        ---
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: all-%1$s}
+        spec:
+          bus: readings-%1$s
+          pattern: {type: ["reading"]}
+          targets:
+            - name: file
+              config: {connector.class: FileStreamSink, file: "%8$s"}
+        """
+        .formatted(
+            run,
+            SINK,
+            RabbitQueues.HOST,
+            RabbitQueues.PORT,
+            RabbitQueues.USER,
+            RabbitQueues.PASSWORD,
+            queue,
+            file);
+  }
+
+  static Set<String> ids(List<JsonNode> events) {
+    Set<String> ids = new HashSet<>();
+    events.forEach(e -> ids.add(e.path("id").asText()));
+    return ids;
+  }
+
+  static String idOf(String body) {
+    try {
+      return JSON.readTree(body).path("id").asText();
+    } catch (Exception e) {
+      throw new IllegalStateException("not JSON: " + body, e);
+    }
+  }
+}
