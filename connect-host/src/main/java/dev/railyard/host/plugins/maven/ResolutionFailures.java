@@ -92,6 +92,14 @@ final class ResolutionFailures {
               + " and the repositories",
           coordinates, tried, MavenCoordinates.FORM);
     }
+    if (a.getExtension().equals("pom")) {
+      // a parent, an imported BOM or the POM of a dependency: the resolver cannot tell which
+      return String.format(
+          "the POM %s:%s:pom:%s, needed to resolve the dependencies of %s, was not found in %s;"
+              + " add a repository that has it, or install the plugin's own archive"
+              + " (%s:<classifier>@tar.gz or @zip) if it publishes one",
+          a.getGroupId(), a.getArtifactId(), a.getVersion(), coordinates, tried, coordinates);
+    }
     return String.format(
         "%s:%s:%s:%s, a dependency of %s, was not found in %s; add a repository that has it",
         a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getVersion(), coordinates, tried);

@@ -58,6 +58,30 @@ public final class FileRepository {
     return this;
   }
 
+  /** Lays out {@code group:artifact:version} as a jar and a POM whose parent is {@code parent}. */
+  public FileRepository artifactWithParent(
+      String group, String artifact, String version, byte[] jar, String parent) {
+    String[] gav = parent.split(":");
+    String pom =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <parent>
+            <groupId>%s</groupId>
+            <artifactId>%s</artifactId>
+            <version>%s</version>
+          </parent>
+          <artifactId>%s</artifactId>
+        </project>
+        """
+            .formatted(gav[0], gav[1], gav[2], artifact);
+    Path dir = root.resolve(group.replace('.', '/')).resolve(artifact).resolve(version);
+    write(dir.resolve(artifact + "-" + version + ".pom"), pom.getBytes(StandardCharsets.UTF_8));
+    write(dir.resolve(artifact + "-" + version + ".jar"), jar);
+    return this;
+  }
+
   /**
    * Lays out one more file of {@code group:artifact:version}, e.g. its {@code package} tar.gz.
    *

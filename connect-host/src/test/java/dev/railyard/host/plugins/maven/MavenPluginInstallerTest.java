@@ -145,6 +145,30 @@ class MavenPluginInstallerTest {
         .contains("com.example:absent", "a dependency of com.example:needy:1.0", repository.url());
   }
 
+  @Test
+  void shouldNameAParentPomThatIsMissingAndWhatNeedsIt() throws Exception {
+    // given a connector whose POM's parent no repository has, as Camel Kafka Connector 0.11.5's
+    // on a mirror that lacks org.apache.camel.kafkaconnector:connectors
+    repository.artifactWithParent(
+        "com.example", "orphan", "1.0", TestPlugins.sinkJar("1.0", false), "com.example:parent:7");
+    MavenPluginInstaller installer = installer(List.of(repository.url()), null);
+
+    // when
+    MavenException e =
+        catchThrowableOfType(
+            MavenException.class, () -> installer.install("com.example:orphan:1.0", null, LIMIT));
+
+    // then
+    assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
+    assertThat(e.getMessage())
+        .contains(
+            "the POM com.example:parent:pom:7",
+            "dependencies of com.example:orphan:1.0",
+            repository.url(),
+            "com.example:orphan:1.0:<classifier>@tar.gz");
+    assertThat(store.list()).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
