@@ -1,10 +1,12 @@
 package dev.railyard.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -68,6 +70,48 @@ class CamelConnectorsIT {
       assertThat(rabbit.waiting(out)).isZero();
       assertThat(rabbit.waiting(in)).isZero();
     }
+  }
+
+  @Test
+  void shouldSayInTheApiWhyACamelConnectorFailsOnAComponentItsPluginLacks(ApiClient api) {
+    // given the Camel RabbitMQ plugin, whose package holds Camel's core and RabbitMQ only
+    ConnectorPlugins.installMaven(api, CAMEL_RABBITMQ, SOURCE);
+    String name = "camel-nats-" + UUID.randomUUID().toString().substring(0, 8);
+
+    // when Camel's generic source is given a NATS route
+    ApiClient.Response created =
+        api.put(
+            "/api/v1/connectors/" + name,
+            """
+            {"connector.class": "org.apache.camel.kafkaconnector.CamelSourceConnector",
+             "topics": "railyard.bus.%s",
+             "camel.source.url": "nats:readings?servers=127.0.0.1:4222"}"""
+                .formatted(name));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+    // then its task fails, and the connector's view says which component is missing
+    await(name + "'s task failed with a trace")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> failedTrace(api, name).contains("nats"));
+    assertThat(failedTrace(api, name))
+        .contains(
+            "No endpoint could be found for: nats://readings",
+            "please check your classpath contains the needed Camel component jar");
+    assertThat(api.delete("/api/v1/connectors/" + name).status()).isEqualTo(200);
+  }
+
+  // the trace of the connector or of its first failed task, or "" while none failed
+  private static String failedTrace(ApiClient api, String name) {
+    JsonNode view = api.get("/api/v1/connectors/" + name).json();
+    if (view.path("state").asText().equals("FAILED")) {
+      return view.path("trace").asText("");
+    }
+    for (JsonNode task : view.path("tasks")) {
+      if (task.path("state").asText().equals("FAILED")) {
+        return task.path("trace").asText("");
+      }
+    }
+    return "";
   }
 
   // one line: the file target writes each event on a line of its own
