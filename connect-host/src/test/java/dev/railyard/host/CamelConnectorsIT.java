@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Apache Camel Kafka Connector, a large plugin nobody here wrote, installed from Maven Central
- * coordinates through {@code POST /api/v1/plugins} and run against the machine's RabbitMQ. Its
- * package archive brings its own Camel, Jackson 2.12, kafka-clients 2.8 and slf4j 1.7.
+ * coordinates through {@code POST /api/v1/plugins}: the RabbitMQ connectors from their package
+ * archive (which brings its own Camel, Jackson 2.12, kafka-clients 2.8 and slf4j 1.7) run against
+ * the machine's RabbitMQ; Camel's core from its jar, with the dependency tree Railyard resolves.
+ * The Camel 4.x connectors are not served by the registry this machine reaches (see
+ * docs/connectors/camel.md).
  */
 @WithPlatform(workers = 1, shared = "connectors")
 class CamelConnectorsIT {
@@ -26,6 +29,8 @@ class CamelConnectorsIT {
   static final String SOURCE =
       "org.apache.camel.kafkaconnector.rabbitmq.CamelRabbitmqSourceConnector";
   static final String SINK = "org.apache.camel.kafkaconnector.rabbitmq.CamelRabbitmqSinkConnector";
+  static final String CAMEL_CORE = "org.apache.camel.kafkaconnector:camel-kafka-connector:0.11.0";
+  static final String CAMEL_SINK = "org.apache.camel.kafkaconnector.CamelSinkConnector";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -98,6 +103,18 @@ class CamelConnectorsIT {
             "No endpoint could be found for: nats://readings",
             "please check your classpath contains the needed Camel component jar");
     assertThat(api.delete("/api/v1/connectors/" + name).status()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldInstallCamelsCoreFromItsJarWithItsDependencyTree(ApiClient api) {
+    // when Camel Kafka Connector's core is installed from its jar, the resolver bringing its ~50
+    // dependencies (Camel 3.11, Apicurio, Kotlin, OkHttp) less the worker's Kafka, slf4j, Jackson
+    JsonNode plugin = ConnectorPlugins.installMaven(api, CAMEL_CORE, CAMEL_SINK).json();
+
+    // then it is installed with its version and Camel's generic connectors
+    assertThat(plugin.path("version").asText()).as(plugin.toString()).isEqualTo("0.11.0");
+    assertThat(plugin.toString())
+        .contains(CAMEL_SINK, "org.apache.camel.kafkaconnector.CamelSourceConnector");
   }
 
   // the trace of the connector or of its first failed task, or "" while none failed
