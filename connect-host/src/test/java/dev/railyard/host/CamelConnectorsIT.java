@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -106,15 +107,64 @@ class CamelConnectorsIT {
   }
 
   @Test
-  void shouldInstallCamelsCoreFromItsJarWithItsDependencyTree(ApiClient api) {
-    // when Camel Kafka Connector's core is installed from its jar, the resolver bringing its ~50
+  void shouldInstallCamelsCoreFromItsJarAndDeadLetterWhatItsKafkaComponentCannotSend(
+      ApiClient api, Path dataDir, Platform platform) {
+    // given Camel Kafka Connector's core installed from its jar, the resolver bringing its ~50
     // dependencies (Camel 3.11, Apicurio, Kotlin, OkHttp) less the worker's Kafka, slf4j, Jackson
     JsonNode plugin = ConnectorPlugins.installMaven(api, CAMEL_CORE, CAMEL_SINK).json();
-
-    // then it is installed with its version and Camel's generic connectors
     assertThat(plugin.path("version").asText()).as(plugin.toString()).isEqualTo("0.11.0");
-    assertThat(plugin.toString())
-        .contains(CAMEL_SINK, "org.apache.camel.kafkaconnector.CamelSourceConnector");
+    assertThat(plugin.toString()).contains(CAMEL_SINK, "CamelSourceConnector");
+
+    // and a rule whose target is Camel's generic sink with camel-kafka 3.11, built for
+    // kafka-clients 2.8 and running on the worker's 4.3.1
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    RuleFixtures.applyOk(
+        api, copyRules(run, dataDir.resolve("copy-" + run), platform.bootstrapServers()));
+
+    // when 5 events are put on the rule's bus
+    EndpointRules.putEvents(api, "orig-" + run, 5);
+
+    // then each is dead-lettered with the clash as the reason: Kafka 4 has no DefaultPartitioner
+    List<Map<String, String>> letters =
+        DeadLetterReader.read(
+            platform.bootstrapServers(), "railyard.dlq.to-camel-" + run + ".camel", 5);
+    assertThat(letters)
+        .hasSize(5)
+        .allSatisfy(
+            h ->
+                assertThat(h.get("__connect.errors.exception.message"))
+                    .contains(
+                        "org.apache.kafka.clients.producer.internals.DefaultPartitioner",
+                        "could not be found"));
+  }
+
+  // the second rule gives bus copy its topic, so the Camel producer has one to write to
+  static String copyRules(String run, Path file, String bootstrap) {
+    return """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: to-camel-%1$s}
+        spec:
+          bus: orig-%1$s
+          pattern: {type: ["t"]}
+          targets:
+            - name: camel
+              config:
+                connector.class: %2$s
+                connector.plugin.version: "0.11.0"
+                camel.sink.url: "kafka:railyard.bus.copy-%1$s?brokers=%3$s"
+        ---
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: from-camel-%1$s}
+        spec:
+          bus: copy-%1$s
+          pattern: {type: ["t"]}
+          targets:
+            - name: file
+              config: {connector.class: FileStreamSink, file: "%4$s"}
+        """
+        .formatted(run, CAMEL_SINK, bootstrap, file);
   }
 
   // the trace of the connector or of its first failed task, or "" while none failed
