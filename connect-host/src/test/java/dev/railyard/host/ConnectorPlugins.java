@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Installs plugins into a platform the way a user does: an archive uploaded through {@code POST
- * /api/v1/plugins}. Railyard's own connectors come as their {@code
- * <artifactId>-<version>-plugin.zip} (connect-host's pom copies them into {@code
+ * /api/v1/plugins}, or Maven coordinates given to it. Railyard's own connectors come as their
+ * {@code <artifactId>-<version>-plugin.zip} (connect-host's pom copies them into {@code
  * railyard.connector.plugins}), never from the test class path, so an IT runs what a user installs.
  */
 final class ConnectorPlugins {
@@ -52,6 +52,22 @@ final class ConnectorPlugins {
         throw new IllegalStateException(e);
       }
     }
+    awaitListed(api, connectorClass);
+  }
+
+  /**
+   * Installs a plugin from Maven coordinates, {@code {"maven": "g:a:v[:classifier][@type]"}}, and
+   * waits until the workers list {@code connectorClass}; the install's answer.
+   */
+  static ApiClient.Response installMaven(ApiClient api, String coordinates, String connectorClass) {
+    ApiClient.Response installed =
+        api.post("/api/v1/plugins", "{\"maven\": \"" + coordinates + "\"}");
+    assertThat(installed.status()).as(installed.body()).isIn(200, 201);
+    awaitListed(api, connectorClass);
+    return installed;
+  }
+
+  private static void awaitListed(ApiClient api, String connectorClass) {
     await(connectorClass + " listed by the workers after the rolling restart")
         .atMost(Duration.ofSeconds(180))
         .until(

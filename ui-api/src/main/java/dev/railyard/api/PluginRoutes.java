@@ -54,7 +54,9 @@ final class PluginRoutes {
   private static final Pattern ARCHIVE_SUFFIX =
       Pattern.compile("(?i)(\\.tar\\.gz|\\.tgz|\\.zip|\\.jar)$");
   private static final Pattern NOT_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
-  private static final Pattern COORDINATES = Pattern.compile("[^:\\s]+:[^:\\s]+:[^:\\s]+");
+  // the installer checks each part; this only keeps out what cannot be coordinates at all
+  private static final Pattern COORDINATES =
+      Pattern.compile("[^:@\\s]+:[^:@\\s]+:[^:@\\s]+(?::[^:@\\s]+)?(?:@(?:jar|zip|tar\\.gz|tgz))?");
   private static final Set<String> MAVEN_FIELDS = Set.of("maven", "name");
   private static final int MAX_JSON_BYTES = 16 * 1024;
 
@@ -174,8 +176,10 @@ final class PluginRoutes {
     if (!COORDINATES.matcher(coordinates).matches()) {
       throw invalidField(
           "maven",
-          "Field 'maven' must be Maven coordinates"
-              + " group:artifact:version, e.g. \"io.debezium:debezium-connector-postgres:3.1.0.Final\";"
+          "Field 'maven' must be Maven coordinates group:artifact:version[:classifier][@type],"
+              + " the type jar (the default), zip, tar.gz or tgz, e.g."
+              + " \"io.debezium:debezium-connector-postgres:3.1.0.Final\" or"
+              + " \"org.apache.camel.kafkaconnector:camel-rabbitmq-kafka-connector:0.11.5:package@tar.gz\";"
               + " got "
               + (maven == null ? "nothing" : maven.toString()));
     }

@@ -161,7 +161,9 @@ class PluginRoutesTest {
             "{\"maven\": \"com.example:demo-sink\"}",
             "{\"maven\": 3}",
             "{\"name\": \"x\"}",
-            "{\"maven\": \"a:b:c:d\"}")) {
+            "{\"maven\": \"a:b:c:d:e\"}",
+            "{\"maven\": \"a:b:c:package@war\"}",
+            "{\"maven\": \"a:b:c@\"}")) {
       HttpResponse<String> response = plugins.postJson(body);
 
       assertThat(response.statusCode()).as(body).isEqualTo(400);

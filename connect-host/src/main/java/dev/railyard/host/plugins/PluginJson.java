@@ -24,7 +24,11 @@ final class PluginJson {
 
   private PluginJson() {}
 
-  static void write(Path folder, Plugin plugin) throws IOException {
+  /**
+   * Writes the record, with the jars the store left out of the archive ({@code leftOut}, paths in
+   * the archive) when there were any.
+   */
+  static void write(Path folder, Plugin plugin, List<String> leftOut) throws IOException {
     ObjectNode root =
         MAPPER
             .createObjectNode()
@@ -42,6 +46,10 @@ final class PluginJson {
           .put("class", c.className())
           .put("type", c.type().jsonName())
           .put("version", c.version());
+    }
+    if (!leftOut.isEmpty()) {
+      ArrayNode left = root.putArray("leftOut");
+      leftOut.forEach(left::add);
     }
     try {
       Files.write(

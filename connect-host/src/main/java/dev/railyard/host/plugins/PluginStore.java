@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,14 +145,28 @@ public final class PluginStore {
         return same.get();
       }
       Path root = Unpacker.unpack(type, upload.file(), work.resolve("plugin"), name, maxBytes);
-      return commit(prepare(name, type, upload, root, options.versionHint()), root);
+      List<String> leftOut = WorkerProvidedJars.remove(root);
+      if (!leftOut.isEmpty()) {
+        log.warn(
+            "Plugin {}: left out {}, which every worker has (Kafka {}, slf4j-api); the plugin uses"
+                + " the worker's",
+            name,
+            leftOut,
+            AppInfoParser.getVersion());
+      }
+      return commit(prepare(name, type, upload, root, options.versionHint(), leftOut), root);
     } finally {
       Folders.deleteQuietly(work);
     }
   }
 
   private Plugin prepare(
-      String name, ArchiveType type, Upload upload, Path root, String versionHint)
+      String name,
+      ArchiveType type,
+      Upload upload,
+      Path root,
+      String versionHint,
+      List<String> leftOut)
       throws IOException {
     ClassScanner.Result scan = ClassScanner.scan(root, versionHint);
     if (!scan.hostable()) {
@@ -177,7 +192,7 @@ public final class PluginStore {
             clock.instant(),
             upload.bytes(),
             type);
-    PluginJson.write(root, plugin);
+    PluginJson.write(root, plugin, leftOut);
     return plugin;
   }
 

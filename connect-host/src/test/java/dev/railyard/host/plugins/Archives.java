@@ -12,7 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Builds ZIP and TGZ archives in memory for tests, including malicious ones. */
-final class Archives {
+public final class Archives {
 
   /**
    * One archive entry.
@@ -22,9 +22,9 @@ final class Archives {
    * @param content the file's bytes (empty for others)
    * @param link the target of a link, else empty
    */
-  record Entry(String name, char type, byte[] content, String link) {
+  public record Entry(String name, char type, byte[] content, String link) {
 
-    static Entry file(String name, byte[] content) {
+    public static Entry file(String name, byte[] content) {
       return new Entry(name, '0', content, "");
     }
 
@@ -48,7 +48,7 @@ final class Archives {
   private Archives() {}
 
   /** A ZIP; a symbolic link becomes a Unix-made entry whose mode says "link", like Info-ZIP's. */
-  static byte[] zip(Entry... entries) {
+  public static byte[] zip(Entry... entries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (Entry e : entries) {
@@ -88,7 +88,7 @@ final class Archives {
   }
 
   /** A gzip-compressed ustar archive with its end-of-archive marker. */
-  static byte[] tgz(Entry... entries) {
+  public static byte[] tgz(Entry... entries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
       for (Entry e : entries) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Installs a Connect plugin from Maven coordinates, like Strimzi's {@code build.plugins} without an
  * image build: the {@link MavenResolver} fetches the jar and its runtime dependencies, which are
- * packed into one ZIP and installed through {@link PluginStore#install}, so the store's checks,
+ * packed into one ZIP, or one plugin archive that holds its dependencies already (a {@code
+ * :package@tar.gz}), and installs it through {@link PluginStore#install}, so the store's checks,
  * scan, manifests and atomic move apply as to an upload. Installing the same coordinates again
  * changes nothing. Thread-safe.
  */
@@ -55,7 +56,9 @@ public final class MavenPluginInstaller {
   /**
    * Resolves and installs a plugin. Blocks while downloading; call it off any event loop.
    *
-   * @param coordinates {@code group:artifact:version} of the plugin's jar
+   * @param coordinates {@code group:artifact:version} of the plugin's jar, resolved with its
+   *     runtime dependencies, or {@code group:artifact:version[:classifier]@type} of a plugin
+   *     archive (zip, tar.gz, tgz) installed as it is
    * @param name the plugin's name, or null for the artifact id
    * @param maxBytes the store's size limit, applied to the packed jars
    * @return what the store did; its version is the one the store finds in the plugin (normally the
@@ -68,6 +71,38 @@ public final class MavenPluginInstaller {
     MavenCoordinates gav = MavenCoordinates.parse(coordinates);
     checkGroup(gav);
     String pluginName = name == null || name.isBlank() ? gav.artifactId() : name;
+    InstallResult result =
+        gav.isArchive()
+            ? installArchive(gav, pluginName, maxBytes)
+            : installJars(gav, pluginName, maxBytes);
+    if (!result.plugin().version().equals(gav.version())) {
+      log.warn(
+          "Plugin {} from {} reports version {}, not its Maven version {}",
+          pluginName,
+          gav,
+          result.plugin().version(),
+          gav.version());
+    }
+    return result;
+  }
+
+  // a plugin archive holds its dependencies: it is installed as it was published, as an upload
+  private InstallResult installArchive(MavenCoordinates gav, String pluginName, long maxBytes)
+      throws IOException {
+    Path archive = resolver.download(gav);
+    log.info("Downloaded {} for plugin {}: {} bytes", gav, pluginName, Files.size(archive));
+    try (InputStream in = Files.newInputStream(archive)) {
+      return store.install(
+          pluginName,
+          in,
+          gav.archiveType(),
+          maxBytes,
+          InstallOptions.NONE.withVersionHint(gav.version()));
+    }
+  }
+
+  private InstallResult installJars(MavenCoordinates gav, String pluginName, long maxBytes)
+      throws IOException {
     List<MavenResolver.Jar> jars = resolver.resolve(gav);
     log.info(
         "Resolved {} for plugin {}: {}",
@@ -77,25 +112,14 @@ public final class MavenPluginInstaller {
     Path zip = Files.createTempFile("railyard-maven-", ".zip");
     try {
       PluginZip.write(jars, zip);
-      InstallResult result;
       try (InputStream in = Files.newInputStream(zip)) {
-        result =
-            store.install(
-                pluginName,
-                in,
-                ArchiveType.ZIP,
-                maxBytes,
-                InstallOptions.NONE.withVersionHint(gav.version()));
-      }
-      if (!result.plugin().version().equals(gav.version())) {
-        log.warn(
-            "Plugin {} from {} reports version {}, not its Maven version {}",
+        return store.install(
             pluginName,
-            gav,
-            result.plugin().version(),
-            gav.version());
+            in,
+            ArchiveType.ZIP,
+            maxBytes,
+            InstallOptions.NONE.withVersionHint(gav.version()));
       }
-      return result;
     } finally {
       Files.deleteIfExists(zip);
     }

@@ -20,6 +20,8 @@ import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.MirrorSelector;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
@@ -113,10 +115,7 @@ public final class MavenResolver implements AutoCloseable {
   List<Jar> resolve(MavenCoordinates coordinates) {
     try (CloseableSession session = newSession()) {
       List<RemoteRepository> remotes = system.newResolutionRepositories(session, repositories);
-      Artifact artifact =
-          new DefaultArtifact(
-              coordinates.groupId(), coordinates.artifactId(), "jar", coordinates.version());
-      Dependency root = new Dependency(artifact, "runtime", false, WORKER_PROVIDED);
+      Dependency root = new Dependency(artifact(coordinates), "runtime", false, WORKER_PROVIDED);
       DependencyRequest request =
           new DependencyRequest(
               new CollectRequest(root, remotes), DependencyFilterUtils.classpathFilter("runtime"));
@@ -132,6 +131,31 @@ public final class MavenResolver implements AutoCloseable {
         throw ResolutionFailures.classify(coordinates, e, remotes);
       }
     }
+  }
+
+  /**
+   * Downloads one file, without its dependencies: a plugin archive that holds them already.
+   *
+   * @return the file in the local repository
+   * @throws MavenException {@code NOT_FOUND}, {@code UNAVAILABLE} or {@code UNRESOLVABLE}
+   */
+  Path download(MavenCoordinates coordinates) {
+    try (CloseableSession session = newSession()) {
+      List<RemoteRepository> remotes = system.newResolutionRepositories(session, repositories);
+      try {
+        return system
+            .resolveArtifact(session, new ArtifactRequest(artifact(coordinates), remotes, null))
+            .getArtifact()
+            .getPath();
+      } catch (ArtifactResolutionException e) {
+        throw ResolutionFailures.classify(coordinates, e, remotes);
+      }
+    }
+  }
+
+  private static Artifact artifact(MavenCoordinates c) {
+    return new DefaultArtifact(
+        c.groupId(), c.artifactId(), c.classifier(), c.extension(), c.version());
   }
 
   private CloseableSession newSession() {

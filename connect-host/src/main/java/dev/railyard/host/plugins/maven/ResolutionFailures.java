@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.aether.RepositoryException;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.collection.DependencyCollectionException;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -33,9 +34,7 @@ final class ResolutionFailures {
   private ResolutionFailures() {}
 
   static MavenException classify(
-      MavenCoordinates coordinates,
-      DependencyResolutionException e,
-      List<RemoteRepository> repositories) {
+      MavenCoordinates coordinates, RepositoryException e, List<RemoteRepository> repositories) {
     List<Throwable> all = flatten(e);
     String tried = describe(repositories);
     Optional<Throwable> checksum =
@@ -92,6 +91,14 @@ final class ResolutionFailures {
           "Maven artifact %s was not found in %s; check the coordinates (%s)"
               + " and the repositories",
           coordinates, tried, MavenCoordinates.FORM);
+    }
+    if (a.getExtension().equals("pom")) {
+      // a parent, an imported BOM or the POM of a dependency: the resolver cannot tell which
+      return String.format(
+          "the POM %s:%s:pom:%s, needed to resolve the dependencies of %s, was not found in %s;"
+              + " add a repository that has it, or install the plugin's own archive"
+              + " (%s:<classifier>@tar.gz or @zip) if it publishes one",
+          a.getGroupId(), a.getArtifactId(), a.getVersion(), coordinates, tried, coordinates);
     }
     return String.format(
         "%s:%s:%s:%s, a dependency of %s, was not found in %s; add a repository that has it",

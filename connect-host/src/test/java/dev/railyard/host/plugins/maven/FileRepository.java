@@ -58,6 +58,49 @@ public final class FileRepository {
     return this;
   }
 
+  /** Lays out {@code group:artifact:version} as a jar and a POM whose parent is {@code parent}. */
+  public FileRepository artifactWithParent(
+      String group, String artifact, String version, byte[] jar, String parent) {
+    String[] gav = parent.split(":");
+    String pom =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <parent>
+            <groupId>%s</groupId>
+            <artifactId>%s</artifactId>
+            <version>%s</version>
+          </parent>
+          <artifactId>%s</artifactId>
+        </project>
+        """
+            .formatted(gav[0], gav[1], gav[2], artifact);
+    Path dir = root.resolve(group.replace('.', '/')).resolve(artifact).resolve(version);
+    write(dir.resolve(artifact + "-" + version + ".pom"), pom.getBytes(StandardCharsets.UTF_8));
+    write(dir.resolve(artifact + "-" + version + ".jar"), jar);
+    return this;
+  }
+
+  /**
+   * Lays out one more file of {@code group:artifact:version}, e.g. its {@code package} tar.gz.
+   *
+   * @param classifier the classifier, or null
+   * @param extension the file's extension in the repository, e.g. {@code tar.gz}
+   */
+  public FileRepository file(
+      String group,
+      String artifact,
+      String version,
+      String classifier,
+      String extension,
+      byte[] content) {
+    Path dir = root.resolve(group.replace('.', '/')).resolve(artifact).resolve(version);
+    String suffix = (classifier == null ? "" : "-" + classifier) + "." + extension;
+    write(dir.resolve(artifact + "-" + version + suffix), content);
+    return this;
+  }
+
   /** A {@code <dependency>} element. */
   static String dependency(String coordinates, String scope, boolean optional) {
     String[] gav = coordinates.split(":");

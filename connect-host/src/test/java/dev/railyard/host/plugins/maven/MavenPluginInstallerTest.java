@@ -1,10 +1,13 @@
 package dev.railyard.host.plugins.maven;
 
+import static dev.railyard.host.plugins.Archives.Entry.file;
 import static dev.railyard.host.plugins.maven.FileRepository.dependency;
 import static dev.railyard.host.plugins.maven.FileRepository.libraryJar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.railyard.host.plugins.ArchiveType;
+import dev.railyard.host.plugins.Archives;
 import dev.railyard.host.plugins.InstallResult;
 import dev.railyard.host.plugins.PluginClass;
 import dev.railyard.host.plugins.PluginStore;
@@ -142,11 +145,37 @@ class MavenPluginInstallerTest {
         .contains("com.example:absent", "a dependency of com.example:needy:1.0", repository.url());
   }
 
+  @Test
+  void shouldNameAParentPomThatIsMissingAndWhatNeedsIt() throws Exception {
+    // given a connector whose POM's parent no repository has, as Camel Kafka Connector 0.11.5's
+    // on a mirror that lacks org.apache.camel.kafkaconnector:connectors
+    repository.artifactWithParent(
+        "com.example", "orphan", "1.0", TestPlugins.sinkJar("1.0", false), "com.example:parent:7");
+    MavenPluginInstaller installer = installer(List.of(repository.url()), null);
+
+    // when
+    MavenException e =
+        catchThrowableOfType(
+            MavenException.class, () -> installer.install("com.example:orphan:1.0", null, LIMIT));
+
+    // then
+    assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
+    assertThat(e.getMessage())
+        .contains(
+            "the POM com.example:parent:pom:7",
+            "dependencies of com.example:orphan:1.0",
+            repository.url(),
+            "com.example:orphan:1.0:<classifier>@tar.gz");
+    assertThat(store.list()).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
         "com.example:demo-sink",
-        "com.example:demo-sink:1.0:jar",
+        "com.example:demo-sink:1.0:package:extra",
+        "com.example:demo-sink:1.0:package@war",
+        "com.example:demo-sink:1.0:@zip",
         "",
         "com.example:demo-sink:[1.0,2.0)",
         "com.example::1.0",
@@ -160,8 +189,60 @@ class MavenPluginInstallerTest {
             MavenException.class, () -> installer.install(coordinates, null, LIMIT));
 
     assertThat(e.reason()).isEqualTo(Reason.INVALID_COORDINATES);
-    assertThat(e.getMessage()).contains("'" + coordinates + "'", "group:artifact:version");
+    assertThat(e.getMessage())
+        .contains("'" + coordinates + "'", "group:artifact:version[:classifier][@type]");
     assertThat(dataDir.resolve("maven")).doesNotExist();
+  }
+
+  @Test
+  void shouldInstallAPluginArchiveAsPublishedWithoutResolvingItsDependencies() throws Exception {
+    // given a connector published as a jar and as a package tar.gz that bundles its
+    // dependencies and Kafka's clients, with a POM naming a dependency no repository has
+    repository
+        .artifact(
+            "com.example",
+            "demo-connector",
+            "1.0",
+            TestPlugins.sinkJar("1.0", false),
+            dependency("com.example:absent:3.0", "compile", false))
+        .file(
+            "com.example",
+            "demo-connector",
+            "1.0",
+            "package",
+            "tar.gz",
+            Archives.tgz(
+                file("demo-connector/demo-connector-1.0.jar", TestPlugins.sinkJar("1.0", false)),
+                file("demo-connector/demo-util-2.0.jar", libraryJar("demo-util")),
+                file(
+                    "demo-connector/kafka-clients-2.8.0.jar",
+                    Archives.zip(file("org/apache/kafka/clients/Old.class", new byte[] {1})))));
+    MavenPluginInstaller installer = installer(List.of(repository.url()), null);
+
+    // when the package is installed
+    InstallResult result =
+        installer.install("com.example:demo-connector:1.0:package@tar.gz", null, LIMIT);
+
+    // then it is installed as it was published, less the worker's own jars
+    assertThat(result.plugin().name()).isEqualTo("demo-connector");
+    assertThat(result.plugin().version()).isEqualTo("1.0");
+    assertThat(result.plugin().archiveType()).isEqualTo(ArchiveType.TGZ);
+    assertThat(jars(store.pluginsDir().resolve(result.plugin().folder())))
+        .containsExactly("demo-connector-1.0.jar", "demo-util-2.0.jar");
+  }
+
+  @Test
+  void shouldNameTheClassifierAndTypeOfAMissingArchive() throws Exception {
+    MavenPluginInstaller installer = installer(List.of(repository.url()), null);
+
+    MavenException e =
+        catchThrowableOfType(
+            MavenException.class,
+            () -> installer.install("com.example:demo-sink:1.0:package@zip", null, LIMIT));
+
+    assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
+    assertThat(e.getMessage()).contains("com.example:demo-sink:1.0:package@zip", repository.url());
+    assertThat(store.list()).isEmpty();
   }
 
   @Test
@@ -242,8 +323,9 @@ class MavenPluginInstallerTest {
     assertThat(e.getMessage()).contains("could not be reached", url);
   }
 
+  // every jar in the folder, at any depth, by file name
   static List<String> jars(Path folder) throws IOException {
-    try (Stream<Path> files = Files.list(folder)) {
+    try (Stream<Path> files = Files.walk(folder)) {
       return files
           .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".jar") && !n.startsWith("railyard-"))

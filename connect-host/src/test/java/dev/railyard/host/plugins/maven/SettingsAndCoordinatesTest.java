@@ -9,6 +9,8 @@ import java.util.List;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SettingsAndCoordinatesTest {
 
@@ -105,6 +107,60 @@ class SettingsAndCoordinatesTest {
         .hasMessageContaining("'repo.example.com/maven2'", "https, http or file URL");
     assertThatThrownBy(() -> MavenResolver.remotes(List.of("ftp://x/maven2")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "g:a:1.0                      | g | a | 1.0 | -       | jar    | false",
+        "g:a:1.0@jar                  | g | a | 1.0 | -       | jar    | false",
+        "g:a:1.0:plugin               | g | a | 1.0 | plugin  | jar    | false",
+        "g:a:1.0:package@tar.gz       | g | a | 1.0 | package | tar.gz | true",
+        "g:a:1.0:package@tgz          | g | a | 1.0 | package | tgz    | true",
+        "g:a:1.0@zip                  | g | a | 1.0 | -       | zip    | true",
+      })
+  void shouldParseAClassifierAndAType(
+      String text,
+      String group,
+      String artifact,
+      String version,
+      String classifier,
+      String extension,
+      boolean archive) {
+    MavenCoordinates parsed = MavenCoordinates.parse(text);
+
+    assertThat(parsed)
+        .isEqualTo(new MavenCoordinates(group, artifact, version, classifier, extension));
+    assertThat(parsed.isArchive()).isEqualTo(archive);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "g:a:1.0@war               | the type 'war' is none of jar, zip, tar.gz or tgz",
+        "g:a:1.0:package@          | the type '' is none of jar, zip, tar.gz or tgz",
+        "g:a:1.0:p:q               | 5 part(s) separated by ':', not 3 or 4",
+        "g:a:1.0:pack age@zip      | the classifier 'pack age' is not letters, digits",
+        "g:a:1.0:@tar.gz           | the classifier '' is not letters, digits",
+        "g:a:[1.0@tar.gz           | the version '[1.0' is not one exact version",
+        "g:a:RELEASE:package@zip   | 'RELEASE' is not one exact version",
+      })
+  void shouldNameThePartThatIsWrong(String text, String why) {
+    assertThatThrownBy(() -> MavenCoordinates.parse(text))
+        .isInstanceOf(MavenException.class)
+        .hasMessageContaining(why)
+        .hasMessageContaining("use group:artifact:version[:classifier][@type]")
+        .hasMessageContaining(":package@tar.gz");
+  }
+
+  @Test
+  void shouldPrintCoordinatesInTheirShortestForm() {
+    assertThat(MavenCoordinates.parse("g:a:1.0@jar")).hasToString("g:a:1.0");
+    assertThat(MavenCoordinates.parse("g:a:1.0:package@tar.gz"))
+        .hasToString("g:a:1.0:package@tar.gz");
   }
 
   @Test
