@@ -164,3 +164,25 @@ CNF
 fi
 say "MariaDB $(maria_sql 'select version()') ready on 127.0.0.1:3306" \
   "(log_bin=ON, binlog_format=ROW, binlog_row_image=FULL, server_id=$(maria_sql 'select @@server_id'))"
+
+# The tools the connector tests run for real: logrotate (the log source's rotations), logger
+# (syslog), zcat and zstdcat (the log sink's rolled files), kubectl (a second client of the mock
+# Kubernetes API server).
+need_tool() { command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ] || apt_install "$2"; }
+need_tool logrotate logrotate
+need_tool logger bsdutils
+need_tool zstdcat zstd
+need_tool zcat gzip
+command -v kubectl >/dev/null || say "kubectl is missing: the Kubernetes tests that use it say so and skip that part"
+say "logrotate, logger, zcat, zstdcat ready"
+
+# RabbitMQ on 127.0.0.1:5672 (guest/guest), for the Camel connector tests.
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if ! port_open 5672; then
+  command -v rabbitmq-server >/dev/null || apt_install rabbitmq-server
+  say "RabbitMQ does not answer on 127.0.0.1:5672: starting it"
+  as_root rabbitmq-server -detached
+  for _ in $(seq 1 60); do port_open 5672 && break; sleep 1; done
+  port_open 5672 || { say "RabbitMQ did not answer on 127.0.0.1:5672 within 60 s"; exit 2; }
+fi
+say "RabbitMQ ready on 127.0.0.1:5672"
