@@ -5,6 +5,7 @@ import dev.railyard.host.cli.ApplyCommands;
 import dev.railyard.host.cli.BusCommands;
 import dev.railyard.host.cli.Cli;
 import dev.railyard.host.cli.PatternCommand;
+import dev.railyard.host.cli.PluginCommands;
 import dev.railyard.host.cli.RuleCommands;
 import dev.railyard.host.cli.Settings;
 import dev.railyard.host.cli.Terminal;
@@ -48,6 +49,8 @@ public final class Main {
         return Cli.run(ApplyCommands::validate, rest, terminal);
       case "rules":
         return Cli.run(RuleCommands::run, rest, terminal);
+      case "plugins":
+        return Cli.run(PluginCommands::run, rest, terminal);
       case "buses":
         return Cli.run(BusCommands::run, rest, terminal);
       case "test-pattern":
@@ -143,6 +146,10 @@ public final class Main {
         "          check a rule file as apply would, changing nothing",
         "  rules list | rules get NAME | rules delete NAME",
         "          the rules in force: a table, one rule's document (YAML), delete one",
+        "  plugins list | plugins install FILE | plugins install --maven G:A:V[:CLASSIFIER][@TYPE]",
+        "  plugins delete NAME",
+        "          the plugin store: install an archive (.jar, .zip, .tar.gz) or Maven",
+        "          coordinates; the workers then restart one by one to load it",
         "  buses list | buses create NAME | buses delete NAME",
         "          the event buses with the rules that read them; create one (also with",
         "          bus.auto.create=false); delete one and its events (not while rules read it)",

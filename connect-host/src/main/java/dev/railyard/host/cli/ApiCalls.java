@@ -55,6 +55,32 @@ final class ApiCalls {
     return send(request(path).GET());
   }
 
+  /** The same calls, each waiting up to {@code timeout} for its answer. */
+  ApiCalls withTimeout(Duration timeout) {
+    return new ApiCalls(baseUrl, token, CONNECT_TIMEOUT, timeout);
+  }
+
+  /** A multipart upload of one file as the form field {@code file}. */
+  ApiAnswer upload(String path, String fileName, byte[] content) {
+    String boundary = "railyard-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    String quoted =
+        fileName.replace("\\", "_").replace("\"", "_").replace("\r", "_").replace("\n", "_");
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + quoted
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   ApiAnswer put(String path) {
     return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
   }

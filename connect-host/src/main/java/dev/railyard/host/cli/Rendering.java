@@ -80,6 +80,24 @@ final class Rendering {
     return columns(rows);
   }
 
+  /** The installed plugins as a table: NAME VERSIONS CLASSES (of the newest version). */
+  static List<String> plugins(JsonNode plugins) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"NAME", "VERSIONS", "CLASSES"});
+    for (JsonNode plugin : plugins) {
+      List<String> versions = new ArrayList<>();
+      plugin.path("versions").forEach(v -> versions.add(v.path("version").asText()));
+      JsonNode newest = plugin.path("versions").path(plugin.path("versions").size() - 1);
+      rows.add(
+          new String[] {
+            plugin.path("name").asText(),
+            versions.isEmpty() ? "-" : String.join(",", versions),
+            String.valueOf(newest.path("classes").size())
+          });
+    }
+    return columns(rows);
+  }
+
   /** Rows as left-aligned columns two spaces apart, the last one unpadded. */
   private static List<String> columns(List<String[]> rows) {
     int[] widths = new int[rows.get(0).length];

@@ -230,6 +230,65 @@ class CommandsTest {
     assertThat(refused.err).contains("is read by 1 rule(s): paid (409 BUS_IN_USE)");
   }
 
+  @Test
+  void shouldInstallAPluginArchiveOrMavenCoordinatesAndListThePlugins() throws IOException {
+    Path archive = dir.resolve("demo-1.0.zip");
+    Files.write(archive, new byte[] {'P', 'K', 3, 4});
+    status = 201;
+    reply =
+        "{\"name\": \"demo\", \"version\": \"1.0\", \"classes\": [{}, {}], \"alreadyPresent\": false}";
+
+    Run uploaded =
+        run(PluginCommands::run, "", Map.of(), "install", archive.toString(), "--url", url());
+
+    assertThat(uploaded.code).isZero();
+    assertThat(lastRequest).isEqualTo("POST /api/v1/plugins");
+    assertThat(lastBody)
+        .contains("Content-Disposition: form-data; name=\"file\"; filename=\"demo-1.0.zip\"")
+        .contains("PK");
+    assertThat(uploaded.out)
+        .isEqualTo("installed demo 1.0 (2 classes); the workers restart one by one to load it\n");
+
+    status = 200;
+    reply =
+        "{\"name\": \"pg\", \"version\": \"3.6.1\", \"classes\": [{}], \"alreadyPresent\": true}";
+    Run maven =
+        run(
+            PluginCommands::run,
+            "",
+            Map.of(),
+            "install",
+            "--maven",
+            "io.debezium:pg:3.6.1",
+            "--url",
+            url());
+    assertThat(lastBody).isEqualTo("{\"maven\":\"io.debezium:pg:3.6.1\"}");
+    assertThat(maven.out).isEqualTo("unchanged pg 3.6.1 (1 classes)\n");
+
+    reply =
+        "{\"count\": 1, \"plugins\": [{\"name\": \"demo\", \"versions\":"
+            + " [{\"version\": \"1.0\", \"classes\": [{}]}, {\"version\": \"1.1\", \"classes\": [{}, {}]}]}]}";
+    Run listed = run(PluginCommands::run, "", Map.of(), "list", "--url", url());
+    assertThat(listed.out).isEqualTo("NAME  VERSIONS  CLASSES\ndemo  1.0,1.1   2\n");
+  }
+
+  @Test
+  void shouldRefuseToInstallAFileThatCannotBeRead() {
+    Run run =
+        run(
+            PluginCommands::run,
+            "",
+            Map.of(),
+            "install",
+            dir.resolve("missing.zip").toString(),
+            "--url",
+            url());
+
+    assertThat(run.code).isEqualTo(ExitCodes.INVALID);
+    assertThat(run.err).contains("cannot read").contains("missing.zip");
+    assertThat(lastRequest).isNull();
+  }
+
   private String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
