@@ -1,0 +1,99 @@
+package dev.railyard.sources.log;
+
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The task's MBean: figures copied from the task thread after each poll, so JMX readers never touch
+ * a file the task is reading. Thread-safe.
+ */
+final class LogSourceMetrics implements LogSourceMetricsMXBean {
+
+  private static final Logger log = LoggerFactory.getLogger(LogSourceMetrics.class);
+
+  private final ObjectName name;
+  private final AtomicLong events = new AtomicLong();
+  private volatile Map<String, Long> behind = Map.of();
+  private volatile Map<String, String> status = Map.of();
+
+  private LogSourceMetrics(ObjectName name) {
+    this.name = name;
+  }
+
+  /** Registers the MBean of a task; a name in use (a task restarted in place) is replaced. */
+  static LogSourceMetrics register(String connector, int task) {
+    ObjectName name;
+    try {
+      name =
+          new ObjectName(
+              "dev.railyard.sources.log:type=log-source,connector="
+                  + ObjectName.quote(connector)
+                  + ",task="
+                  + task);
+    } catch (JMException e) {
+      throw new IllegalStateException("cannot name the MBean of " + connector, e);
+    }
+    LogSourceMetrics metrics = new LogSourceMetrics(name);
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    try {
+      if (server.isRegistered(name)) {
+        server.unregisterMBean(name);
+      }
+      server.registerMBean(metrics, name);
+    } catch (JMException e) {
+      log.warn("cannot register {}: its bytes-behind figures are not on JMX", name, e);
+    }
+    return metrics;
+  }
+
+  void update(Iterable<Tailer> tailers, int polled) {
+    Map<String, Long> b = new TreeMap<>();
+    Map<String, String> s = new TreeMap<>();
+    for (Tailer t : tailers) {
+      b.put(t.live().toString(), t.bytesBehind());
+      s.put(t.live().toString(), t.status());
+    }
+    behind = b;
+    status = s;
+    events.addAndGet(polled);
+  }
+
+  void unregister() {
+    try {
+      ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+    } catch (JMException e) {
+      // not registered
+    }
+  }
+
+  ObjectName name() {
+    return name;
+  }
+
+  @Override
+  public long getBytesBehind() {
+    return behind.values().stream().mapToLong(v -> Math.max(0, v)).sum();
+  }
+
+  @Override
+  public Map<String, Long> getBytesBehindByFile() {
+    return behind;
+  }
+
+  @Override
+  public Map<String, String> getFileStatus() {
+    return status;
+  }
+
+  @Override
+  public long getEventsRead() {
+    return events.get();
+  }
+}

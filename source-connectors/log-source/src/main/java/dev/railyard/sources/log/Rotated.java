@@ -1,0 +1,125 @@
+package dev.railyard.sources.log;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds the generations of a live log file: its rotated copies in the same folder (the live name
+ * plus a suffix matching {@code log.rotated.suffix}), matched by their first bytes. Plain copies
+ * come before gzipped ones of the same content, since a .gz may still be being written.
+ */
+final class Rotated {
+
+  private Rotated() {}
+
+  /** The rotated copies of {@code live} there are now, plain ones first. */
+  static List<Path> siblings(Path live, Pattern suffix) {
+    String name = live.getFileName().toString();
+    List<Path> out = new ArrayList<>();
+    Path dir = live.toAbsolutePath().getParent();
+    try (Stream<Path> files = Files.list(dir)) {
+      files
+          .filter(f -> f.getFileName().toString().startsWith(name))
+          .filter(
+              f -> suffix.matcher(f.getFileName().toString().substring(name.length())).matches())
+          .filter(Files::isRegularFile)
+          .sorted(Comparator.comparing(LogFile::isGzip).thenComparing(Path::toString))
+          .forEach(out::add);
+    } catch (IOException e) {
+      return List.of();
+    }
+    return out;
+  }
+
+  /** Whether a file starts with the head of a generation (or, being shorter, with its start). */
+  static boolean startsWith(Path file, Head head) {
+    try {
+      byte[] first = LogFile.firstBytes(file, head.length());
+      return first.length > 0 && head.sameStart(first);
+    } catch (IOException e) {
+      return false; // removed while looking (gzip replaced it): the .gz is looked at too
+    }
+  }
+
+  /**
+   * The file among {@code live} and its copies whose first {@code length} bytes have {@code
+   * fingerprint}: the one with the inode the offset saw first, else a plain one first.
+   */
+  static Optional<Path> byFingerprint(
+      Path live, Pattern suffix, String fingerprint, int length, String inode) {
+    List<Path> candidates = new ArrayList<>();
+    if (Files.exists(live)) {
+      candidates.add(live);
+    }
+    candidates.addAll(siblings(live, suffix));
+    List<Path> matching = new ArrayList<>();
+    for (Path c : candidates) {
+      try {
+        byte[] first = LogFile.firstBytes(c, length);
+        if (first.length == length && Head.hash(first, length).equals(fingerprint)) {
+          matching.add(c);
+        }
+      } catch (IOException e) {
+        // gone while looking
+      }
+    }
+    return matching.stream()
+        .filter(c -> inode != null && inode.equals(inodeText(c)))
+        .findFirst()
+        .or(() -> matching.stream().findFirst());
+  }
+
+  /** The copies modified after {@code file}, oldest first, without another copy of its content. */
+  static List<Path> newerThan(Path file, Path live, Pattern suffix, Head head) {
+    FileTime since = modified(file);
+    List<Path> newer = new ArrayList<>();
+    for (Path c : siblings(live, suffix)) {
+      if (!c.equals(file)
+          && since != null
+          && Objects.requireNonNullElse(modified(c), since).compareTo(since) > 0
+          && !startsWith(c, head)
+          && newer.stream().noneMatch(n -> sameStart(n, c))) {
+        newer.add(c);
+      }
+    }
+    newer.sort(
+        Comparator.comparing(Rotated::modified, Comparator.nullsFirst(Comparator.naturalOrder())));
+    return newer;
+  }
+
+  private static boolean sameStart(Path a, Path b) {
+    try {
+      return startsWith(b, new Head(1024, LogFile.firstBytes(a, 1024)));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static String inodeText(Path file) {
+    try {
+      return String.valueOf(LogFile.inodeOf(file));
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
