@@ -207,6 +207,27 @@ class EdgeCasesTest {
     }
   }
 
+  @Test
+  void shouldStartAtTheEndOfTheLastLineWithStartAtEnd() throws Exception {
+    // given a file of three lines and a partial one, and a task starting at the end
+    try (TaskDriver driver = driver(Map.of(LogSourceConfig.START_AT_CONFIG, "end"))) {
+      append(0, 3);
+      append("00000003 par");
+      driver.start();
+
+      // when the partial line ends and one more is written
+      await("the task started")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> driver.bytesBehind() == 12);
+      append("tial\n");
+      append(4, 5);
+
+      // then only these two arrive
+      awaitLines(driver, 2);
+      assertThat(Numbers.inEvents(driver.sent())).containsExactly(3, 4);
+    }
+  }
+
   static List<Integer> range(int from, int to) {
     return IntStream.range(from, to).boxed().toList();
   }

@@ -2,11 +2,15 @@ package dev.railyard.sources.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -126,8 +130,19 @@ final class TaskDriver implements AutoCloseable {
     return List.copyOf(sent);
   }
 
-  LogSourceTask task() {
-    return task;
+  /** The task's bytes behind as its MBean shows them; -1 before it is registered. */
+  long bytesBehind() {
+    try {
+      ObjectName name =
+          new ObjectName(
+              "dev.railyard.sources.log:type=log-source,connector="
+                  + ObjectName.quote(props.get("name"))
+                  + ",task=0");
+      MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+      return jmx.isRegistered(name) ? (Long) jmx.getAttribute(name, "BytesBehind") : -1;
+    } catch (JMException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
