@@ -1,12 +1,17 @@
 package dev.railyard.sources.log;
 
 import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.apache.kafka.common.metrics.Gauge;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +25,8 @@ final class LogSourceMetrics implements LogSourceMetricsMXBean {
 
   private final ObjectName name;
   private final AtomicLong events = new AtomicLong();
+  private final Set<String> inConnect = ConcurrentHashMap.newKeySet();
+  private volatile PluginMetrics connect;
   private volatile Map<String, Long> behind = Map.of();
   private volatile Map<String, String> status = Map.of();
 
@@ -53,6 +60,39 @@ final class LogSourceMetrics implements LogSourceMetricsMXBean {
     return metrics;
   }
 
+  /**
+   * Shows the figures in Connect's own metrics too (KIP-877: group plugins, tags connector and
+   * task), where the worker's reporters (JMX under kafka.connect, any metric.reporters) see them:
+   * {@code bytes-behind} for the task and one per file with a {@code file} tag. {@code metrics}
+   * null (a context without plugin metrics): JMX only.
+   */
+  void reportTo(PluginMetrics metrics) {
+    this.connect = metrics;
+    if (metrics != null) {
+      metrics.addMetric(
+          metrics.metricName(
+              "bytes-behind",
+              "Bytes written to the task's log files and not yet read into events",
+              new LinkedHashMap<>()),
+          (Gauge<Long>) (config, now) -> getBytesBehind());
+    }
+  }
+
+  private void reportFile(String file) {
+    PluginMetrics metrics = connect;
+    if (metrics == null || !inConnect.add(file)) {
+      return;
+    }
+    LinkedHashMap<String, String> tags = new LinkedHashMap<>();
+    tags.put("file", file);
+    metrics.addMetric(
+        metrics.metricName(
+            "file-bytes-behind",
+            "Bytes written to one live log file (and its rotated copy being finished) not yet read",
+            tags),
+        (Gauge<Long>) (config, now) -> behind.getOrDefault(file, 0L));
+  }
+
   void update(Iterable<Tailer> tailers, int polled) {
     Map<String, Long> b = new TreeMap<>();
     Map<String, String> s = new TreeMap<>();
@@ -62,6 +102,7 @@ final class LogSourceMetrics implements LogSourceMetricsMXBean {
     }
     behind = b;
     status = s;
+    b.keySet().forEach(this::reportFile);
     events.addAndGet(polled);
   }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -51,7 +52,17 @@ public class LogSourceTask extends SourceTask {
         new Discovery(new Globs(config.paths(), config.excludes()), config.rescanIntervalMs());
     metrics =
         LogSourceMetrics.register(props.getOrDefault("name", "log-source"), config.taskIndex());
+    metrics.reportTo(pluginMetrics());
     stopping = false;
+  }
+
+  /** Connect's metrics of this task; null where the worker has none to give (before 4.1). */
+  private PluginMetrics pluginMetrics() {
+    try {
+      return context.pluginMetrics();
+    } catch (UnsupportedOperationException | AbstractMethodError e) {
+      return null;
+    }
   }
 
   @Override

@@ -16,9 +16,16 @@ final class ConnectLike implements SourceTaskContext {
 
   private final Map<Map<String, Object>, Map<String, Object>> committed = new ConcurrentHashMap<>();
   private final Map<String, String> configs;
+  private final PluginMetrics metrics;
 
   ConnectLike(Map<String, String> configs) {
+    this(configs, null);
+  }
+
+  /** {@code metrics}: Connect's metrics of the task; null for a context without them. */
+  ConnectLike(Map<String, String> configs, PluginMetrics metrics) {
     this.configs = configs;
+    this.metrics = metrics;
   }
 
   /** Commits offsets, the last of each partition winning, as Connect's offset flush does. */
@@ -32,10 +39,9 @@ final class ConnectLike implements SourceTaskContext {
     return configs;
   }
 
-  /** No Connect metrics here: the task keeps its own MBean. */
   @Override
   public PluginMetrics pluginMetrics() {
-    return null;
+    return metrics;
   }
 
   @Override

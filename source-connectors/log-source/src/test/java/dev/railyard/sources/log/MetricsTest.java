@@ -13,10 +13,12 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bytes behind per file and each file's status, on the task's MBean. */
+/** Bytes behind per file and each file's status, on the task's MBean and in Connect's metrics. */
 class MetricsTest {
 
   @TempDir Path dir;
@@ -37,8 +39,11 @@ class MetricsTest {
     ObjectName name =
         new ObjectName(
             "dev.railyard.sources.log:type=log-source,connector=\"metrics-test\",task=0");
+    Metrics connectMetrics = new Metrics();
     LogSourceTask task = new LogSourceTask();
-    task.initialize(new ConnectLike(props));
+    task.initialize(
+        new ConnectLike(
+            props, new PluginMetricsImpl(connectMetrics, Map.of("connector", "metrics-test"))));
     task.start(props);
     try {
       // when it polls once, then until the file is read
@@ -57,9 +62,20 @@ class MetricsTest {
       assertThat(status.get(new Object[] {log.toString()}).get("value").toString())
           .isEqualTo("reading " + log + " at " + Files.size(log));
       assertThat((Long) jmx.getAttribute(name, "EventsRead")).isEqualTo(200L);
+      assertThat(connectMetric(connectMetrics, "bytes-behind")).isEqualTo(0L);
+      assertThat(connectMetric(connectMetrics, "file-bytes-behind")).isEqualTo(0L);
     } finally {
       task.stop();
     }
     assertThat(jmx.isRegistered(name)).isFalse();
+  }
+
+  private static Object connectMetric(Metrics metrics, String name) {
+    return metrics.metrics().entrySet().stream()
+        .filter(m -> m.getKey().name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not in Connect's metrics"))
+        .getValue()
+        .metricValue();
   }
 }
