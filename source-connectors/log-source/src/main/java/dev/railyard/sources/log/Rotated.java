@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,9 +54,33 @@ final class Rotated {
 
   /**
    * The file among {@code live} and its copies whose first {@code length} bytes have {@code
-   * fingerprint}: the one with the inode the offset saw first, else a plain one first.
+   * fingerprint}, as {@link #byFingerprintOnce}, looked for again while a rotation renames files
+   * during the search (a name listed before a rename and read after it would miss the file).
    */
   static Optional<Path> byFingerprint(
+      Path live, Pattern suffix, String fingerprint, int length, String inode) {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      Map<Path, String> before = inodes(live, suffix);
+      Optional<Path> found = byFingerprintOnce(live, suffix, fingerprint, length, inode);
+      if (found.isPresent() || before.equals(inodes(live, suffix))) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Map<Path, String> inodes(Path live, Pattern suffix) {
+    Map<Path, String> inodes = new HashMap<>();
+    inodes.put(live, inodeText(live));
+    siblings(live, suffix).forEach(p -> inodes.put(p, inodeText(p)));
+    return inodes;
+  }
+
+  /**
+   * The file among {@code live} and its copies whose first {@code length} bytes have {@code
+   * fingerprint}: the one with the inode the offset saw first, else a plain one first.
+   */
+  private static Optional<Path> byFingerprintOnce(
       Path live, Pattern suffix, String fingerprint, int length, String inode) {
     List<Path> candidates = new ArrayList<>();
     if (Files.exists(live)) {
@@ -79,22 +104,42 @@ final class Rotated {
         .or(() -> matching.stream().findFirst());
   }
 
-  /** The copies modified after {@code file}, oldest first, without another copy of its content. */
+  /**
+   * The copies modified after {@code file}, oldest first: neither another copy of its content nor a
+   * .gz of a plain copy (gzip may still be writing it), nor one whose start cannot be read yet.
+   */
   static List<Path> newerThan(Path file, Path live, Pattern suffix, Head head) {
     FileTime since = modified(file);
+    List<Path> siblings = siblings(live, suffix);
     List<Path> newer = new ArrayList<>();
-    for (Path c : siblings(live, suffix)) {
-      if (!c.equals(file)
-          && since != null
-          && Objects.requireNonNullElse(modified(c), since).compareTo(since) > 0
-          && !startsWith(c, head)
-          && newer.stream().noneMatch(n -> sameStart(n, c))) {
-        newer.add(c);
+    for (Path c : siblings) {
+      FileTime at = modified(c);
+      if (c.equals(file) || since == null || at == null || at.compareTo(since) <= 0) {
+        continue;
       }
+      if (isGzipOf(c, file) || siblings.stream().anyMatch(p -> isGzipOf(c, p))) {
+        continue;
+      }
+      if (unreadable(c) || startsWith(c, head) || newer.stream().anyMatch(n -> sameStart(n, c))) {
+        continue;
+      }
+      newer.add(c);
     }
     newer.sort(
         Comparator.comparing(Rotated::modified, Comparator.nullsFirst(Comparator.naturalOrder())));
     return newer;
+  }
+
+  private static boolean isGzipOf(Path gz, Path plain) {
+    return gz.getFileName().toString().equals(plain.getFileName() + ".gz");
+  }
+
+  private static boolean unreadable(Path file) {
+    try {
+      return LogFile.firstBytes(file, 1).length == 0;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   private static boolean sameStart(Path a, Path b) {

@@ -66,41 +66,49 @@ final class Tailer implements AutoCloseable {
     long position = ((Number) offset.get(POSITION)).longValue();
     String fingerprint = (String) offset.get(FINGERPRINT);
     int length = ((Number) offset.get(FINGERPRINT_BYTES)).intValue();
-    String inode = (String) offset.get(INODE);
-    Path found =
-        Rotated.byFingerprint(live, settings.rotatedSuffix(), fingerprint, length, inode)
-            .orElse(null);
-    if (found == null) {
-      log.warn(
-          "{}: the file of the last offset ({} at {}) is gone; reading {} from its start",
-          live,
-          offset.get(FILE),
-          position,
-          live);
-      if (Files.exists(live)) {
-        t.open(live, 0, false);
+    // a rotation may rename the file found before it is opened: then it is looked for again
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Path found =
+          Rotated.byFingerprint(
+                  live, settings.rotatedSuffix(), fingerprint, length, (String) offset.get(INODE))
+              .orElse(null);
+      if (found == null) {
+        log.warn(
+            "{}: the file of the last offset ({} at {}) is gone; reading {} from its start",
+            live,
+            offset.get(FILE),
+            position,
+            live);
+        if (Files.exists(live)) {
+          t.open(live, 0, false);
+        }
+        return t;
       }
-    } else if (found.equals(live) && Files.size(live) >= position) {
-      t.open(live, position, false);
-    } else if (found.equals(live)) {
-      // the head is there but not the rest: truncated and rewritten; the rest is in a copy
-      t.open(live, position, false);
-      t.truncatedAt = System.currentTimeMillis();
-    } else {
-      t.open(found, position, true);
-      t.queue.addAll(Rotated.newerThan(found, live, settings.rotatedSuffix(), t.reader.head()));
-      log.info("{}: resuming in its rotated copy {} at {}", live, found, position);
+      t.open(found, position, !found.equals(live));
+      byte[] head = t.reader.head().bytes();
+      if (head.length >= length && Head.hash(head, length).equals(fingerprint)) {
+        if (found.equals(live) && t.reader.file().size() < position) {
+          // the head is there but not the rest: truncated and rewritten; the rest is in a copy
+          t.truncatedAt = System.currentTimeMillis();
+        } else if (!found.equals(live)) {
+          t.queue.addAll(Rotated.newerThan(found, live, settings.rotatedSuffix(), t.reader.head()));
+          log.info("{}: resuming in its rotated copy {} at {}", live, found, position);
+        }
+        return t;
+      }
+      t.close();
     }
-    return t;
+    throw new IOException("the files of " + live + " kept changing while looked for");
   }
 
   private void open(Path path, long position, boolean rotated) throws IOException {
     LogFile file = LogFile.open(path, position);
+    int n = settings.fingerprintBytes();
+    // the head of the very file opened (not of whatever the path names a moment later)
     Head head =
         position == 0
-            ? new Head(settings.fingerprintBytes())
-            : new Head(
-                settings.fingerprintBytes(), LogFile.firstBytes(path, settings.fingerprintBytes()));
+            ? new Head(n)
+            : new Head(n, file.compressed() ? LogFile.firstBytes(path, n) : file.headNow(n));
     reader = new LineReader(file, head, settings.lineMaxBytes());
     rotatedAway = rotated;
     checkedSize = -1;

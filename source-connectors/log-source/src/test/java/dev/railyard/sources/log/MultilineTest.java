@@ -57,7 +57,13 @@ class MultilineTest {
       Files.writeString(log, trace(5));
 
       // then each trace is one event of seven lines, once, the last sent after the timeout
-      await().atMost(Duration.ofSeconds(10)).until(() -> driver.sent().size() >= 6);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(driver.sent())
+                      .extracting(e -> e.path("data").asText().lines().findFirst().orElse(""))
+                      .hasSizeGreaterThanOrEqualTo(6));
       List<JsonNode> sent = driver.sent();
       assertThat(sent).hasSize(6);
       for (int n = 0; n < 6; n++) {
