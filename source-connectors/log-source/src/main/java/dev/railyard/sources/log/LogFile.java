@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -46,6 +47,16 @@ final class LogFile implements AutoCloseable {
       return new LogFile(path, inode, null, in, skipped);
     }
     FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+    // renamed between reading its inode and opening it: the channel may be on another file
+    for (int attempt = 0; attempt < 10; attempt++) {
+      Object now = inodeOf(path);
+      if (Objects.equals(inode, now)) {
+        break;
+      }
+      channel.close();
+      inode = now;
+      channel = FileChannel.open(path, StandardOpenOption.READ);
+    }
     channel.position(position);
     return new LogFile(path, inode, channel, null, position);
   }
