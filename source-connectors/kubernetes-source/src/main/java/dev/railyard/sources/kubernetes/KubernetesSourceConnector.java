@@ -71,7 +71,7 @@ public class KubernetesSourceConnector extends SourceConnector {
     for (String converter : List.of("key.converter", "value.converter")) {
       String given = connectorConfigs.get(converter);
       if (!BYTES_CONVERTER.equals(given == null ? null : given.strip())) {
-        ConfigValue v = new ConfigValue(converter, given, List.of(), List.of());
+        ConfigValue v = new ConfigValue(converter, given, new ArrayList<>(), new ArrayList<>());
         v.addErrorMessage(
             "Invalid value "
                 + given
