@@ -113,6 +113,9 @@ public class KubernetesJobSinkTask extends SinkTask {
       throw new DataException("the event " + event.id() + " " + e.getMessage(), e);
     }
     String name = jobs.nameOf(event.id());
+    if (job.getMetadata() == null) {
+      job.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
+    }
     job.getMetadata().setName(name);
     job.getMetadata().setNamespace(namespace);
     job.getMetadata().setGenerateName(null);

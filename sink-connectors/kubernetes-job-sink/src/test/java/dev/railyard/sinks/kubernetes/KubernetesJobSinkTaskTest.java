@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The Job sink against fabric8's mock API server in CRUD mode; the test plays the Job controller
  * (the mock changes no status by itself).
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesJobSinkTaskTest {
 
   static final String TEMPLATE =
@@ -190,6 +190,28 @@ class KubernetesJobSinkTaskTest {
         .hasMessageContaining("has no data.orderId for ${data.orderId}");
     assertThat(context.rewound).containsEntry(PARTITION, 5L);
     assertThat(jobs()).isEmpty();
+  }
+
+  @Test
+  void shouldMakeAJobFromATemplateWithoutMetadata() {
+    // given a template that says nothing of its metadata
+    task.stop();
+    start(
+        Map.of(
+            "kubernetes.job.template",
+            "apiVersion: batch/v1\nkind: Job\nspec: {template: {spec: {restartPolicy: Never,"
+                + " containers: [{name: a, image: \"img:${data.orderId}\"}]}}}"));
+
+    // when an event is delivered
+    task.put(List.of(record(0, "evt-1")));
+
+    // then its Job has the sink's name, label and annotations
+    Job job = jobs().get(0);
+    assertThat(job.getMetadata().getName()).startsWith("railyard-");
+    assertThat(job.getMetadata().getLabels())
+        .containsEntry("railyard.dev/connector", "orders-jobs");
+    assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("img:o-evt-1");
   }
 
   @Test
