@@ -51,6 +51,26 @@ public class KubernetesJobSinkConfig extends AbstractConfig {
   public static final String RECHECK_MS_DOC =
       "How often a task at the cap counts the active Jobs again, in milliseconds (100 to 60000).";
 
+  public static final String RESULT_TOPIC_CONFIG = "kubernetes.job.result.topic";
+  public static final String RESULT_TOPIC_DOC =
+      "Where the result of each finished Job goes, a CloudEvent of type"
+          + " dev.railyard.kubernetes.job.succeeded or .failed (for a bus, railyard.bus.<bus>)."
+          + " Empty (the default): no results are written.";
+
+  public static final String RESULT_BOOTSTRAP_CONFIG = "kubernetes.job.result.bootstrap.servers";
+  public static final String RESULT_BOOTSTRAP_DOC =
+      "The Kafka cluster the results are written to, host:port pairs; needed with "
+          + RESULT_TOPIC_CONFIG
+          + " (Connect gives a sink no producer of its own). Further producer settings, such as"
+          + " security.protocol or sasl.jaas.config, go in kubernetes.job.result.kafka.<setting>.";
+
+  static final String RESULT_KAFKA_PREFIX = "kubernetes.job.result.kafka.";
+
+  public static final String TASK_INDEX_CONFIG = "kubernetes.job.task.index";
+  public static final String TASK_INDEX_DOC =
+      "Which of the connector's tasks this is; task 0 writes the results. Set by the connector;"
+          + " not to be set by hand.";
+
   public static final ConfigDef CONFIG_DEF =
       KubernetesConnection.define(new ConfigDef())
           .define(
@@ -116,7 +136,44 @@ public class KubernetesJobSinkConfig extends AbstractConfig {
               RECHECK_MS_DEFAULT,
               ConfigDef.Range.between(100, 60_000),
               Importance.LOW,
-              RECHECK_MS_DOC);
+              RECHECK_MS_DOC)
+          .define(
+              RESULT_TOPIC_CONFIG,
+              Type.STRING,
+              "",
+              (name, value) -> {
+                String topic = ((String) value).strip();
+                if (!topic.isEmpty() && !topic.matches("[a-zA-Z0-9._-]{1,249}")) {
+                  throw new ConfigException(
+                      name,
+                      value,
+                      "must be empty or a Kafka topic name (1 to 249 letters, digits, '.', '_' or"
+                          + " '-')");
+                }
+              },
+              Importance.MEDIUM,
+              RESULT_TOPIC_DOC)
+          .define(
+              RESULT_BOOTSTRAP_CONFIG,
+              Type.STRING,
+              "",
+              (name, value) -> {
+                String servers = ((String) value).strip();
+                if (!servers.isEmpty()
+                    && !servers.matches("[^\\s,:]+:[0-9]+(,[^\\s,:]+:[0-9]+)*")) {
+                  throw new ConfigException(
+                      name, value, "must be host:port pairs, comma-separated, e.g. kafka-1:9092");
+                }
+              },
+              Importance.MEDIUM,
+              RESULT_BOOTSTRAP_DOC)
+          .define(
+              TASK_INDEX_CONFIG,
+              Type.INT,
+              0,
+              ConfigDef.Range.atLeast(0),
+              Importance.LOW,
+              TASK_INDEX_DOC);
 
   public KubernetesJobSinkConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
@@ -124,6 +181,24 @@ public class KubernetesJobSinkConfig extends AbstractConfig {
 
   JobTemplate template() {
     return JobTemplate.parse(getString(TEMPLATE_CONFIG));
+  }
+
+  /** The results' topic, or null when none are written. */
+  String resultTopic() {
+    String topic = getString(RESULT_TOPIC_CONFIG).strip();
+    return topic.isEmpty() ? null : topic;
+  }
+
+  /**
+   * The results' producer settings: the servers and every {@code kubernetes.job.result.kafka.*}.
+   */
+  Map<String, Object> resultProducer() {
+    Map<String, Object> settings =
+        new java.util.HashMap<>(originalsWithPrefix(RESULT_KAFKA_PREFIX));
+    settings.put("bootstrap.servers", getString(RESULT_BOOTSTRAP_CONFIG).strip());
+    settings.put("acks", "all");
+    settings.put("enable.idempotence", "true");
+    return settings;
   }
 
   KubernetesConnection connection() {

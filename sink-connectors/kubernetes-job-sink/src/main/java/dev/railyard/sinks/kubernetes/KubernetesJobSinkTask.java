@@ -3,6 +3,7 @@ package dev.railyard.sinks.kubernetes;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -12,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -45,6 +48,7 @@ public class KubernetesJobSinkTask extends SinkTask {
   private int ttl;
   private int recheckMs;
   private boolean paused;
+  private JobResults results;
 
   @Override
   public void start(Map<String, String> props) {
@@ -62,6 +66,19 @@ public class KubernetesJobSinkTask extends SinkTask {
     maxActive = config.getInt(KubernetesJobSinkConfig.MAX_ACTIVE_CONFIG);
     ttl = config.getInt(KubernetesJobSinkConfig.TTL_CONFIG);
     recheckMs = config.getInt(KubernetesJobSinkConfig.RECHECK_MS_CONFIG);
+    if (config.resultTopic() != null
+        && config.getInt(KubernetesJobSinkConfig.TASK_INDEX_CONFIG) == 0) {
+      results =
+          new JobResults(
+              client,
+              namespace,
+              jobs.label(),
+              config.resultTopic(),
+              new KafkaProducer<>(
+                  config.resultProducer(), new ByteArraySerializer(), new ByteArraySerializer()),
+              Clock.systemUTC());
+      results.start(recheckMs);
+    }
     log.info(
         "Jobs for {} in namespace {}, at most {} active",
         connector,
@@ -199,6 +216,9 @@ public class KubernetesJobSinkTask extends SinkTask {
 
   @Override
   public void stop() {
+    if (results != null) {
+      results.close();
+    }
     if (client != null) {
       client.close();
     }

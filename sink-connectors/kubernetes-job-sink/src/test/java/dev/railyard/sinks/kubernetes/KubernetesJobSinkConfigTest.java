@@ -46,6 +46,8 @@ class KubernetesJobSinkConfigTest {
         "kubernetes.job.ttl.seconds.after.finished|-2|Value must be at least -1",
         "kubernetes.job.recheck.ms|10|Value must be at least 100",
         "kubernetes.master.url|ftp://k8s|must be the API server's absolute http:// or https:// URL",
+        "kubernetes.job.result.topic|job results|must be empty or a Kafka topic name",
+        "kubernetes.job.result.bootstrap.servers|kafka-1|must be host:port pairs",
       })
   void shouldReportABadValueAgainstItsKey(String key, String value, String reason) {
     Map<String, String> config = good();
@@ -79,6 +81,26 @@ class KubernetesJobSinkConfigTest {
     assertThat(errors.get("kubernetes.job.template").get(0))
         .startsWith("kubernetes.job.template: the Job template")
         .contains(reason);
+  }
+
+  @Test
+  void shouldNeedAClusterForTheResults() {
+    Map<String, String> config = good();
+    config.put("kubernetes.job.result.topic", "railyard.bus.jobs");
+
+    assertThat(errors(config)).containsOnlyKeys("kubernetes.job.result.bootstrap.servers");
+    config.put("kubernetes.job.result.bootstrap.servers", "kafka-1:9092,kafka-2:9092");
+    assertThat(errors(config)).isEmpty();
+  }
+
+  @Test
+  void shouldLetOnlyTheFirstTaskWriteResults() {
+    KubernetesJobSinkConnector connector = new KubernetesJobSinkConnector();
+    connector.start(good());
+
+    assertThat(connector.taskConfigs(3))
+        .extracting(c -> c.get("kubernetes.job.task.index"))
+        .containsExactly("0", "1", "2");
   }
 
   @Test
