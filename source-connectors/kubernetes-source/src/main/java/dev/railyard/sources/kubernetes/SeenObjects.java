@@ -16,7 +16,7 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
  * partitions it is asked for. So a stream's objects are spread by uid over {@value #BUCKETS} source
  * partitions, {@code {kind, namespace, bucket}}, each offset a flat map {@code uid -> "<rv>
  * <namespace>/<name>"}: a start reads the {@value #BUCKETS} partitions it knows it has, and each
- * record carries only its own bucket's map (10,000 objects make offsets of about 30 KiB each). Used
+ * record carries only its own bucket's map (10,000 objects make offsets of about 20 KiB each). Used
  * by the task's thread only.
  */
 final class SeenObjects {
