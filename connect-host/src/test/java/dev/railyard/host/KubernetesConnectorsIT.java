@@ -61,14 +61,18 @@ class KubernetesConnectorsIT {
   }
 
   @Test
-  void shouldRunAJobForEachOrderEventARuleRoutesToTheJobSink(ApiClient api, Platform platform) {
-    // given the Job sink installed from its plugin archive, and a rule sending paid orders to it
+  void shouldRunAJobForEachOrderEventARuleRoutesToTheJobSinkAndPutItsResultOnABus(
+      ApiClient api, Platform platform) throws Exception {
+    // given the Job sink installed from its plugin archive, a rule sending paid orders to it, and
+    // a rule sending the Jobs' results from their bus to an HTTP endpoint
     ConnectorPlugins.install(
         platform,
         api,
         "railyard-kubernetes-job-sink",
         "dev.railyard.sinks.kubernetes.KubernetesJobSinkConnector");
-    RuleFixtures.applyOk(api, jobsRule());
+    Endpoint results = Endpoint.start(200);
+    RuleFixtures.applyOk(api, resultsRule(results));
+    RuleFixtures.applyOk(api, jobsRule(platform.bootstrapServers()));
 
     // when three paid orders and one refund are put on the bus
     ApiClient.Response put =
@@ -98,6 +102,56 @@ class KubernetesConnectorsIT {
                   .containsEntry("railyard.dev/connector", "railyard.to.k8s-orders-jobs.fulfil");
               assertThat(j.getSpec().getTtlSecondsAfterFinished()).isEqualTo(300);
             });
+
+    // when the test, playing the Job controller, completes two Jobs and fails the third
+    for (int i = 0; i < jobs.size(); i++) {
+      finish(jobs.get(i), i < 2 ? "Complete" : "Failed");
+    }
+
+    // then each Job's result reaches the endpoint through its bus, once
+    try (results) {
+      await("three results at the endpoint")
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> results.delivered().size() >= 3);
+      List<JsonNode> events =
+          results.delivered().stream().map(KubernetesConnectorsIT::readTree).toList();
+      assertThat(events)
+          .extracting(e -> e.get("type").asText())
+          .containsExactlyInAnyOrder(
+              "dev.railyard.kubernetes.job.succeeded",
+              "dev.railyard.kubernetes.job.succeeded",
+              "dev.railyard.kubernetes.job.failed");
+      assertThat(events)
+          .extracting(e -> e.at("/data/eventId").asText())
+          .containsExactlyInAnyOrderElementsOf(
+              jobs.stream()
+                  .map(j -> j.getMetadata().getAnnotations().get("railyard.dev/event-id"))
+                  .toList());
+    }
+  }
+
+  private static void awaitWatchOfPods() {
+    await("the source's watch of pods")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              var request = server.takeRequest(1, java.util.concurrent.TimeUnit.SECONDS);
+              return request != null
+                  && request.getPath().startsWith("/api/v1/namespaces/shop/pods?")
+                  && request.getPath().contains("watch=true");
+            });
+  }
+
+  private void finish(Job job, String condition) {
+    job.setStatus(
+        new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder()
+            .withConditions(
+                new io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder()
+                    .withType(condition)
+                    .withStatus("True")
+                    .build())
+            .build());
+    kubernetes.batch().v1().jobs().inNamespace("shop").resource(job).updateStatus();
   }
 
   @Test
@@ -123,6 +177,9 @@ class KubernetesConnectorsIT {
           api.put("/api/v1/connectors/k8s-pods-source", sourceConfig("v1/Pod", "shop"));
       assertThat(created.status()).as(created.body()).isIn(200, 201);
       ConnectorsApiIT.awaitState(api, "k8s-pods-source", "RUNNING");
+      // the mock's watch sends only what happens once it is open, where an API server sends all
+      // since the list's resourceVersion: so the pods change only once the source watches
+      awaitWatchOfPods();
 
       // when one pod runs and another fails
       kubernetes.pods().inNamespace("shop").resource(pod("web")).create();
@@ -185,7 +242,24 @@ class KubernetesConnectorsIT {
         .formatted(apiServerUrl(), kinds, namespaces);
   }
 
-  private static String jobsRule() {
+  private static String resultsRule(Endpoint endpoint) {
+    return """
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: k8s-job-results}
+        spec:
+          bus: k8s-job-results
+          pattern: {type: [{"prefix": "dev.railyard.kubernetes.job."}]}
+          targets:
+            - name: hook
+              config:
+                connector.class: dev.railyard.sinks.http.HttpSinkConnector
+                http.url: "%s"
+        """
+        .formatted(endpoint.url());
+  }
+
+  private static String jobsRule(String bootstrapServers) {
     return """
         apiVersion: railyard/v1
         kind: Rule
@@ -201,6 +275,9 @@ class KubernetesConnectorsIT {
                 kubernetes.namespace: shop
                 kubernetes.job.max.active: "5"
                 kubernetes.job.ttl.seconds.after.finished: "300"
+                kubernetes.job.recheck.ms: "500"
+                kubernetes.job.result.topic: railyard.bus.k8s-job-results
+                kubernetes.job.result.bootstrap.servers: "%s"
                 kubernetes.job.template: |
                   apiVersion: batch/v1
                   kind: Job
@@ -213,7 +290,7 @@ class KubernetesConnectorsIT {
                             image: "registry.example.com/fulfil:1.4"
                             args: ["--order", "${data.orderId}"]
         """
-        .formatted(apiServerUrl());
+        .formatted(apiServerUrl(), bootstrapServers);
   }
 
   private static String failedPodsRule(Endpoint endpoint) {
