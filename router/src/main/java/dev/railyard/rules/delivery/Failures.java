@@ -10,9 +10,11 @@ final class Failures {
 
   /**
    * A record the sink refuses for its shape ({@link DataException}, {@link
-   * IllegalArgumentException}, {@link ClassCastException}) fails the same way every time, so it
-   * goes to the dead letters at once, unless something in the chain says it is transient ({@link
-   * RetriableException}). Everything else (I/O, a database or endpoint down, a generic {@code
+   * IllegalArgumentException}, {@link ClassCastException}), or that trips a bug in it ({@link
+   * NullPointerException}, {@link IndexOutOfBoundsException}), fails the same way every time, so it
+   * goes to the dead letters at once, with the sink's own words, unless something in the chain says
+   * it is transient ({@link RetriableException}). Retrying a bug only hid it behind "retrying"
+   * until the policy was spent. Everything else (I/O, a database or endpoint down, a generic {@code
    * ConnectException}) may pass later and is retried under the policy.
    */
   static boolean retriable(Throwable failure) {
@@ -23,7 +25,9 @@ final class Failures {
     }
     return !(failure instanceof DataException
         || failure instanceof IllegalArgumentException
-        || failure instanceof ClassCastException);
+        || failure instanceof ClassCastException
+        || failure instanceof NullPointerException
+        || failure instanceof IndexOutOfBoundsException);
   }
 
   /** The most telling class and message: the root cause's, unless it has no message. */

@@ -23,6 +23,8 @@ class FailuresTest {
         Arguments.of(new DataException("no such column"), false),
         Arguments.of(new IllegalArgumentException("bad date"), false),
         Arguments.of(new ClassCastException("not a Struct"), false),
+        Arguments.of(new NullPointerException("template has no metadata"), false),
+        Arguments.of(new IndexOutOfBoundsException("column 7"), false),
         Arguments.of(new DataException("throttled", new RetriableException("try later")), true));
   }
 
