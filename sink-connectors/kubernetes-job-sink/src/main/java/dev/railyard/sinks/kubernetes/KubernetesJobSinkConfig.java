@@ -1,5 +1,6 @@
 package dev.railyard.sinks.kubernetes;
 
+import dev.railyard.connectors.support.kubernetes.KubernetesConnection;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;

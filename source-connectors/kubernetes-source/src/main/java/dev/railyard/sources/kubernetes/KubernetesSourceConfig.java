@@ -1,5 +1,6 @@
 package dev.railyard.sources.kubernetes;
 
+import dev.railyard.connectors.support.kubernetes.KubernetesConnection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.railyard.sources.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.railyard.connectors.support.kubernetes.KubernetesConnection;
 import dev.railyard.sources.kubernetes.ObjectEvents.Verb;
 import dev.railyard.sources.kubernetes.SeenObjects.Seen;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

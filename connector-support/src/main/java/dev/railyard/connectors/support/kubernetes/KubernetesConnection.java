@@ -1,4 +1,4 @@
-package dev.railyard.sources.kubernetes;
+package dev.railyard.connectors.support.kubernetes;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -18,33 +18,34 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
- * How the connector reaches the API server: the keys that say so, and the fabric8 client they make.
- * Without {@value #MASTER_URL_CONFIG} the client configures itself as fabric8 does: the pod's
- * service account inside a cluster, else the kubeconfig. Immutable.
+ * How a Kubernetes connector reaches the API server (both Railyard's Kubernetes connectors use it):
+ * the keys that say so, and the fabric8 client they make. Without {@value #MASTER_URL_CONFIG} the
+ * client configures itself as fabric8 does: the pod's service account inside a cluster, else the
+ * kubeconfig. Immutable.
  */
-final class KubernetesConnection {
+public final class KubernetesConnection {
 
-  static final String MASTER_URL_CONFIG = "kubernetes.master.url";
-  static final String MASTER_URL_DOC =
+  public static final String MASTER_URL_CONFIG = "kubernetes.master.url";
+  public static final String MASTER_URL_DOC =
       "The API server's URL, for example https://k8s.example.com:6443. Empty (the default): the"
           + " pod's service account when the worker runs in a cluster (its token, CA and"
           + " namespace), else the worker's kubeconfig.";
 
-  static final String TOKEN_CONFIG = "kubernetes.token";
-  static final String TOKEN_DOC =
+  public static final String TOKEN_CONFIG = "kubernetes.token";
+  public static final String TOKEN_DOC =
       "The bearer token the connector authenticates with, for example a service account's"
           + " token. A password: masked in every answer. Unset: the service account's token (or"
           + " the kubeconfig's credentials) without "
           + MASTER_URL_CONFIG
           + ", none with it.";
 
-  static final String CA_CERT_FILE_CONFIG = "kubernetes.ca.cert.file";
-  static final String CA_CERT_FILE_DOC =
+  public static final String CA_CERT_FILE_CONFIG = "kubernetes.ca.cert.file";
+  public static final String CA_CERT_FILE_DOC =
       "A PEM file, on the workers, of the certificate authority the API server's certificate is"
           + " checked against. Empty (the default): the service account's CA, or the JDK's.";
 
-  static final String TRUST_CERTS_CONFIG = "kubernetes.trust.certs";
-  static final String TRUST_CERTS_DOC =
+  public static final String TRUST_CERTS_CONFIG = "kubernetes.trust.certs";
+  public static final String TRUST_CERTS_DOC =
       "true to accept any certificate and host name from the API server (test clusters only);"
           + " false (the default) checks them.";
 
@@ -55,14 +56,14 @@ final class KubernetesConnection {
   private final String caCertFile;
   private final boolean trustCerts;
 
-  KubernetesConnection(AbstractConfig config) {
+  public KubernetesConnection(AbstractConfig config) {
     this.masterUrl = config.getString(MASTER_URL_CONFIG).strip();
     this.token = config.getPassword(TOKEN_CONFIG);
     this.caCertFile = config.getString(CA_CERT_FILE_CONFIG).strip();
     this.trustCerts = config.getBoolean(TRUST_CERTS_CONFIG);
   }
 
-  static ConfigDef define(ConfigDef def) {
+  public static ConfigDef define(ConfigDef def) {
     return def.define(
             MASTER_URL_CONFIG,
             Type.STRING,
@@ -106,11 +107,11 @@ final class KubernetesConnection {
   }
 
   /** The URL events name as their source: the master URL, or fabric8's own choice. */
-  String url(KubernetesClient client) {
+  public String url(KubernetesClient client) {
     return client.getConfiguration().getMasterUrl().replaceAll("/+$", "");
   }
 
-  KubernetesClient client() {
+  public KubernetesClient client() {
     Config base =
         masterUrl.isEmpty()
             ? Config.autoConfigure(null)
@@ -128,7 +129,7 @@ final class KubernetesConnection {
     return new KubernetesClientBuilder().withConfig(config.build()).build();
   }
 
-  static boolean isDnsLabel(String s) {
+  public static boolean isDnsLabel(String s) {
     return s != null && s.length() <= 63 && DNS_LABEL.matcher(s).matches();
   }
 
