@@ -78,7 +78,12 @@ class ParkedDeliveryIT {
                 assertThat(p.get("value").asText()).contains("\"i\":7}");
               });
 
-      // when the worker dies while the event is parked, and the endpoint takes it meanwhile
+      // when the worker dies while the event is parked (once the figures of the 59 delivered are
+      // published: a task's counters since its last publication die with it), and the endpoint
+      // takes it meanwhile
+      await("the figures of the 59 delivered published")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> RuleFixtures.targetStats(api, "parked", 1).path("delivered").asInt() >= 59);
       String worker = api.get("/api/v1/workers").json().at("/workers/0/name").asText();
       platform.workers().kill(worker);
       endpoint.refuse(null);
