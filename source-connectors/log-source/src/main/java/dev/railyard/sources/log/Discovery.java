@@ -30,6 +30,10 @@ final class Discovery implements AutoCloseable {
   private final Set<Path> watched = new HashSet<>();
   private long nextScan;
   private volatile boolean changed = true;
+  // without file-system events, the idle pause waits on this, released by close() so a stopping
+  // task does not sit out its pause
+  private final java.util.concurrent.CountDownLatch closed =
+      new java.util.concurrent.CountDownLatch(1);
 
   Discovery(Globs globs, long rescanMs) {
     this.globs = globs;
@@ -80,7 +84,7 @@ final class Discovery implements AutoCloseable {
   /** Waits up to {@code millis} for a change in a watched folder; true if one came. */
   boolean await(long millis) throws InterruptedException {
     if (watcher == null) {
-      Thread.sleep(millis); // no events to wait on: the poll's idle pause
+      closed.await(millis, TimeUnit.MILLISECONDS); // no events to wait on: the poll's idle pause
       return false;
     }
     try {
@@ -108,6 +112,7 @@ final class Discovery implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     if (watcher != null) {
       try {
         watcher.close();

@@ -36,7 +36,7 @@ class MultilineTest {
 
   private TaskDriver driver(Path log, Map<String, String> extra) {
     Map<String, String> props = new HashMap<>(RotationTest.props(log));
-    props.put(LogSourceConfig.MULTILINE_START_CONFIG, "^\\d{8} ");
+    props.put(EventKeys.MULTILINE_START_CONFIG, "^\\d{8} ");
     props.putAll(extra);
     return new TaskDriver(props, true, 100);
   }
@@ -80,9 +80,9 @@ class MultilineTest {
         driver(
             log,
             Map.of(
-                LogSourceConfig.MULTILINE_START_CONFIG, "",
-                LogSourceConfig.MULTILINE_CONTINUE_CONFIG, CONTINUE,
-                LogSourceConfig.MULTILINE_MAX_LINES_CONFIG, "4"))) {
+                EventKeys.MULTILINE_START_CONFIG, "",
+                EventKeys.MULTILINE_CONTINUE_CONFIG, CONTINUE,
+                EventKeys.MULTILINE_MAX_LINES_CONFIG, "4"))) {
       // when a trace of seven lines is read
       Files.writeString(log, trace(0));
       driver.start();
