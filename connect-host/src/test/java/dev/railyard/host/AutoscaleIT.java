@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * thing and costs at most one rebalance of the Connect group, counted from the generations its
  * workers log ({@link ConnectRebalances}).
  */
+@RunsAlone
 @WithPlatform(
     workers = 1,
     settings = {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
+@RunsAlone
 @WithPlatform(workers = 1)
 class WorkerScalingIT {
 
