@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +27,10 @@ import java.util.stream.Stream;
  */
 final class ConnectorPlugins {
 
+  /** The platforms every connector archive was uploaded to. */
+  private static final Set<Platform> UPLOADED =
+      Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+
   private ConnectorPlugins() {}
 
   /**
@@ -31,11 +38,19 @@ final class ConnectorPlugins {
    * railyard-log-source}, is installed, and waits until the rolling restart is done and the workers
    * list {@code connectorClass}. The first call on a platform uploads every connector archive there
    * is, one after the other, so that the connector ITs sharing a platform wait for one or two
-   * rolling restarts rather than one each; an archive installed already is answered 200 and
-   * restarts nothing.
+   * rolling restarts rather than one each; later calls on that platform upload nothing (the
+   * Kubernetes source's archive alone is about 20 MB to send, unpack and scan again).
    */
   static void install(Platform platform, ApiClient api, String artifactId, String connectorClass) {
     archiveOf(artifactId); // fail early, naming the missing dependency
+    if (!UPLOADED.contains(platform)) {
+      uploadAll(platform);
+      UPLOADED.add(platform);
+    }
+    awaitListed(api, connectorClass);
+  }
+
+  private static void uploadAll(Platform platform) {
     for (Path archive : archives()) {
       try {
         HttpResponse<String> uploaded =
@@ -52,7 +67,6 @@ final class ConnectorPlugins {
         throw new IllegalStateException(e);
       }
     }
-    awaitListed(api, connectorClass);
   }
 
   /**
