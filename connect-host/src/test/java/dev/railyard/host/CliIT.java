@@ -1,6 +1,7 @@
 package dev.railyard.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
+import software.amazon.awssdk.services.eventbridge.model.EventBus;
 
-/** The rule commands of {@code railyard}, run in-process against a real platform. */
+/** The commands of {@code railyard}, run in-process against a real platform. */
 @WithPlatform(workers = 1)
 class CliIT {
 
@@ -163,6 +171,57 @@ class CliIT {
     assertThat(noMatch.out).isEqualTo("does not match\n");
     assertThat(bad.code).as(bad.toString()).isEqualTo(1);
     assertThat(bad.errLines().get(0)).startsWith(invalid + ":3:").contains("data.amount");
+  }
+
+  @Test
+  void shouldIssueAnAwsKeyPairTheSdkSignsWithAndRevokeIt(Platform platform) {
+    // when an AWS key pair is created with the CLI
+    Run created = cli(platform, "tokens", "create", "cli-aws", "--role", "editor", "--kind", "aws");
+
+    // then stdout holds the two variables the AWS SDKs read, and nothing else
+    assertThat(created.code).as(created.toString()).isZero();
+    List<String> lines = created.out.lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).matches("AWS_ACCESS_KEY_ID=\\S+");
+    assertThat(lines.get(1)).matches("AWS_SECRET_ACCESS_KEY=\\S+");
+    assertThat(created.err).contains("created AWS key pair 'cli-aws'", "shown only this once");
+    String keyId = lines.get(0).substring("AWS_ACCESS_KEY_ID=".length());
+    String secret = lines.get(1).substring("AWS_SECRET_ACCESS_KEY=".length());
+
+    // and the list shows it as a key pair, never its secret
+    Run listed = cli(platform, "tokens", "list");
+    assertThat(listed.out.lines().filter(l -> l.contains("cli-aws")).toList())
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains(" aws ", "editor").doesNotContain(secret));
+
+    // and the AWS SDK signs with it against the EventBridge API
+    try (EventBridgeClient sdk = awsClient(platform, keyId, secret)) {
+      assertThat(sdk.listEventBuses(b -> b.namePrefix("default")).eventBuses())
+          .extracting(EventBus::name)
+          .contains("default");
+    }
+
+    // when it is revoked, the SDK's calls are refused
+    Run revoked = cli(platform, "tokens", "revoke", "cli-aws");
+    assertThat(revoked.code).as(revoked.toString()).isZero();
+    try (EventBridgeClient sdk = awsClient(platform, keyId, secret)) {
+      assertThatThrownBy(() -> sdk.listEventBuses(b -> b.namePrefix("default")))
+          .isInstanceOf(EventBridgeException.class);
+    }
+
+    // and a kind that is neither is refused before anything is sent
+    Run bad = cli(platform, "tokens", "create", "cli-x", "--role", "editor", "--kind", "gcp");
+    assertThat(bad.code).isEqualTo(1);
+    assertThat(bad.err).contains("--kind must be 'bearer'", "or 'aws'", "not 'gcp'");
+  }
+
+  private static EventBridgeClient awsClient(Platform platform, String keyId, String secret) {
+    return EventBridgeClient.builder()
+        .endpointOverride(URI.create(platform.apiUrl()))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
+        .build();
   }
 
   @Test

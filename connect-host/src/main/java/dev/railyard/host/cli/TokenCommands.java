@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code railyard tokens create NAME --role ROLE [--buses a,b] | list | revoke ID|NAME}: the API's
- * tokens, through {@code /api/v1/tokens} (admins only). {@code create} prints the new token once,
- * on stdout alone, so {@code TOKEN=$(railyard tokens create ...)} works. Stateless.
+ * {@code railyard tokens create NAME --role ROLE [--buses a,b] [--kind bearer|aws] | list | revoke
+ * ID|NAME}: the API's tokens, through {@code /api/v1/tokens} (admins only). {@code create} prints
+ * the new token once, on stdout alone, so {@code TOKEN=$(railyard tokens create ...)} works; an AWS
+ * key pair for the EventBridge API ({@code --kind aws}) prints as the two lines {@code
+ * AWS_ACCESS_KEY_ID=...} and {@code AWS_SECRET_ACCESS_KEY=...} that the AWS SDKs read from the
+ * environment, so {@code export $(railyard tokens create ... --kind aws)} works. Stateless.
  */
 public final class TokenCommands {
 
   private static final String USAGE =
-      "use 'tokens create NAME --role ROLE [--buses a,b]', 'tokens list' or 'tokens revoke ID'";
+      "use 'tokens create NAME --role ROLE [--buses a,b] [--kind bearer|aws]', 'tokens list' or"
+          + " 'tokens revoke ID'";
 
   private TokenCommands() {}
 
@@ -30,7 +34,8 @@ public final class TokenCommands {
     switch (sub) {
       case "create":
         return create(
-            CliArgs.parse("tokens create", rest, Set.of("--role", "--buses"), Set.of()), terminal);
+            CliArgs.parse("tokens create", rest, Set.of("--role", "--buses", "--kind"), Set.of()),
+            terminal);
       case "list":
         CliArgs list = CliArgs.parse("tokens list", rest, Set.of(), Set.of());
         list.expectNoPositionals();
@@ -48,6 +53,18 @@ public final class TokenCommands {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("name", name);
     body.put("role", args.required("--role", "(admin, editor, viewer or publisher)"));
+    String kind = args.optional("--kind");
+    if (kind != null && !kind.equals("bearer") && !kind.equals("aws")) {
+      throw CliFailure.invalid(
+          "--kind must be 'bearer' (an API token, the default) or 'aws' (a key pair for the"
+              + " EventBridge API), not '"
+              + kind
+              + "'");
+    }
+    boolean keyPair = "aws".equals(kind);
+    if (keyPair) {
+      body.put("kind", "aws");
+    }
     String buses = args.optional("--buses");
     if (buses != null) {
       ArrayNode list = body.putArray("buses");
@@ -65,11 +82,16 @@ public final class TokenCommands {
     if (args.json()) {
       terminal.out().println(Rendering.json(answer));
     } else {
-      terminal.out().println(token.path("token").asText());
+      if (keyPair) {
+        terminal.out().println("AWS_ACCESS_KEY_ID=" + token.path("accessKeyId").asText());
+        terminal.out().println("AWS_SECRET_ACCESS_KEY=" + token.path("secretAccessKey").asText());
+      } else {
+        terminal.out().println(token.path("token").asText());
+      }
       terminal
           .err()
           .println(
-              "created token '"
+              (keyPair ? "created AWS key pair '" : "created token '")
                   + token.path("name").asText()
                   + "' (id "
                   + token.path("id").asText()
@@ -93,7 +115,8 @@ public final class TokenCommands {
         .out()
         .println(
             String.format(
-                "%-12s  %-24s  %-9s  %-20s  %s", "ID", "NAME", "ROLE", "CREATED", "BUSES"));
+                "%-12s  %-24s  %-6s  %-9s  %-20s  %s",
+                "ID", "NAME", "KIND", "ROLE", "CREATED", "BUSES"));
     for (JsonNode t : answer.json().path("tokens")) {
       List<String> buses = new ArrayList<>();
       t.path("buses").forEach(b -> buses.add(b.asText()));
@@ -101,9 +124,10 @@ public final class TokenCommands {
           .out()
           .println(
               String.format(
-                  "%-12s  %-24s  %-9s  %-20s  %s",
+                  "%-12s  %-24s  %-6s  %-9s  %-20s  %s",
                   t.path("id").asText(),
                   t.path("name").asText(),
+                  t.path("kind").asText("bearer"),
                   t.path("role").asText(),
                   t.path("createdAt").asText().replaceAll("\\.\\d+Z$", "Z"),
                   buses.isEmpty() ? "all" : String.join(",", buses)));
