@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.EventBus;
@@ -195,7 +191,7 @@ class CliIT {
         .satisfies(l -> assertThat(l).contains(" aws ", "editor").doesNotContain(secret));
 
     // and the AWS SDK signs with it against the EventBridge API
-    try (EventBridgeClient sdk = awsClient(platform, keyId, secret)) {
+    try (EventBridgeClient sdk = AwsClients.client(platform, keyId, secret)) {
       assertThat(sdk.listEventBuses(b -> b.namePrefix("default")).eventBuses())
           .extracting(EventBus::name)
           .contains("default");
@@ -204,7 +200,7 @@ class CliIT {
     // when it is revoked, the SDK's calls are refused
     Run revoked = cli(platform, "tokens", "revoke", "cli-aws");
     assertThat(revoked.code).as(revoked.toString()).isZero();
-    try (EventBridgeClient sdk = awsClient(platform, keyId, secret)) {
+    try (EventBridgeClient sdk = AwsClients.client(platform, keyId, secret)) {
       assertThatThrownBy(() -> sdk.listEventBuses(b -> b.namePrefix("default")))
           .isInstanceOf(EventBridgeException.class);
     }
@@ -213,15 +209,6 @@ class CliIT {
     Run bad = cli(platform, "tokens", "create", "cli-x", "--role", "editor", "--kind", "gcp");
     assertThat(bad.code).isEqualTo(1);
     assertThat(bad.err).contains("--kind must be 'bearer'", "or 'aws'", "not 'gcp'");
-  }
-
-  private static EventBridgeClient awsClient(Platform platform, String keyId, String secret) {
-    return EventBridgeClient.builder()
-        .endpointOverride(URI.create(platform.apiUrl()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
-        .build();
   }
 
   @Test

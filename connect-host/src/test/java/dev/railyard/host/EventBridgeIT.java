@@ -14,11 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.AccessDeniedException;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
@@ -56,7 +53,7 @@ class EventBridgeIT {
          "FileStreamSink", "topics": "eb-template-unused", "file": "%s"}}"""
                 .formatted(dataDir.resolve("eb-paid.jsonl")));
     assertThat(template.status()).as(template.body()).isEqualTo(201);
-    try (EventBridgeClient sdk = client(api, platform, "editor")) {
+    try (EventBridgeClient sdk = AwsClients.client(api, platform, "editor")) {
       String arn = sdk.putRule(r -> r.name("eb-paid").eventPattern(PAID)).ruleArn();
       var targets =
           sdk.putTargets(
@@ -93,9 +90,66 @@ class EventBridgeIT {
   }
 
   @Test
+  void shouldGiveATargetTheInputOfItsInputTransformerAndListItBack(
+      ApiClient api, Platform platform, Path dataDir) throws Exception {
+    ApiClient.Response template =
+        api.post(
+            "/connect/connectors",
+            """
+        {"name": "eb-amounts", "initial_state": "STOPPED", "config": {"connector.class":
+         "FileStreamSink", "topics": "eb-template-unused", "file": "%s"}}"""
+                .formatted(dataDir.resolve("eb-amounts.jsonl")));
+    assertThat(template.status()).as(template.body()).isEqualTo(201);
+    try (EventBridgeClient sdk = AwsClients.client(api, platform, "editor")) {
+      // given a rule whose target has an InputTransformer and a RetryPolicy
+      sdk.putRule(r -> r.name("eb-amounts").eventPattern(PAID));
+      Target put =
+          Target.builder()
+              .id("amounts")
+              .arn("arn:railyard:connector:::eb-amounts")
+              .retryPolicy(p -> p.maximumRetryAttempts(3).maximumEventAgeInSeconds(600))
+              .inputTransformer(
+                  t ->
+                      t.inputPathsMap(Map.of("amount", "$.detail.amount"))
+                          .inputTemplate(
+                              "{\"amount\": <amount>, \"rule\": \"<aws.events.rule-name>\"}"))
+              .build();
+      var shaped = sdk.putTargets(r -> r.rule("eb-amounts").targets(put));
+      // and a second target asking for another input on the same rule, refused
+      var other =
+          sdk.putTargets(
+              r ->
+                  r.rule("eb-amounts")
+                      .targets(
+                          Target.builder()
+                              .id("whole")
+                              .arn("arn:railyard:connector:::eb-amounts")
+                              .build()));
+
+      // when two matching events are put
+      sdk.putEvents(r -> r.entries(entry("shop", 150), entry("shop", 200)));
+
+      // then the target receives what the transformer makes of them, its policy is kept, and
+      // ListTargetsByRule shows both in EventBridge's terms
+      assertThat(shaped.failedEntryCount()).as(shaped.toString()).isZero();
+      assertThat(other.failedEntries().get(0).errorMessage())
+          .contains("targets [amounts] that receive another input");
+      assertThat(RuleFixtures.awaitLines(dataDir.resolve("eb-amounts.jsonl"), 2))
+          .map(JsonNode::toString)
+          .containsExactlyInAnyOrder(
+              "{\"amount\":150,\"rule\":\"eb-amounts\"}",
+              "{\"amount\":200,\"rule\":\"eb-amounts\"}");
+      assertThat(sdk.listTargetsByRule(r -> r.rule("eb-amounts")).targets()).containsExactly(put);
+      JsonNode rule = api.get("/api/v1/rules/eb-amounts").json().path("document");
+      assertThat(rule.at("/spec/transform/paths/amount").asText()).isEqualTo("$.data.amount");
+      assertThat(rule.at("/spec/targets/0/retry/maxAttempts").asInt()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void shouldDescribeListDisableEnableAndDeleteARule(ApiClient api, Platform platform)
       throws Exception {
-    try (EventBridgeClient sdk = client(api, platform, "editor")) {
+    try (EventBridgeClient sdk = AwsClients.client(api, platform, "editor")) {
       sdk.putRule(r -> r.name("eb-life").eventBusName("eb-orders").eventPattern(PAID));
 
       DescribeRuleResponse described =
@@ -133,7 +187,7 @@ class EventBridgeIT {
 
   @Test
   void shouldCreateDescribeAndDeleteAnEventBus(ApiClient api, Platform platform) {
-    try (EventBridgeClient sdk = client(api, platform, "editor")) {
+    try (EventBridgeClient sdk = AwsClients.client(api, platform, "editor")) {
       // when a bus is created, written to and read by a rule
       String arn = sdk.createEventBus(r -> r.name("eb-made")).eventBusArn();
       PutEventsResponse put =
@@ -179,7 +233,7 @@ class EventBridgeIT {
          "FileStreamSink", "topics": "eb-template-unused", "file": "%s"}}"""
                 .formatted(dataDir.resolve("eb-spare.jsonl")));
     assertThat(template.status()).as(template.body()).isEqualTo(201);
-    try (EventBridgeClient sdk = client(api, platform, "editor")) {
+    try (EventBridgeClient sdk = AwsClients.client(api, platform, "editor")) {
       sdk.putRule(r -> r.name("eb-targets").eventPattern(PAID));
 
       var put =
@@ -237,7 +291,7 @@ class EventBridgeIT {
         "{\"id\":\"1\",\"source\":\"shop\",\"detail-type\":\"order.paid\",\"account\":\"1\","
             + "\"region\":\"us-east-1\",\"time\":\"2026-12-03T12:00:00Z\",\"resources\":[],"
             + "\"detail\":{\"amount\":%d}}";
-    try (EventBridgeClient sdk = client(api, platform, "viewer")) {
+    try (EventBridgeClient sdk = AwsClients.client(api, platform, "viewer")) {
       assertThat(
               sdk.testEventPattern(r -> r.eventPattern(PAID).event(event.formatted(150))).result())
           .isTrue();
@@ -258,7 +312,7 @@ class EventBridgeIT {
 
   @Test
   void shouldAnswerEachBadEntryAndRefuseTooManyEntries(ApiClient api, Platform platform) {
-    try (EventBridgeClient sdk = client(api, platform, "publisher")) {
+    try (EventBridgeClient sdk = AwsClients.client(api, platform, "publisher")) {
       PutEventsResponse put =
           sdk.putEvents(
               r ->
@@ -291,14 +345,15 @@ class EventBridgeIT {
   @Test
   void shouldRefuseUnsignedAndWronglySignedRequests(ApiClient api, Platform platform)
       throws Exception {
-    JsonNode issued = issue(api, "editor");
+    JsonNode issued = AwsClients.issue(api, "editor");
     try (EventBridgeClient wrongSecret =
-            client(
+            AwsClients.client(
                 platform,
                 issued.get("accessKeyId").asText(),
                 "x" + issued.get("secretAccessKey").asText());
         EventBridgeClient unknownKey =
-            client(platform, "RYAKAAAAAAAAAAAAAAAA", issued.get("secretAccessKey").asText())) {
+            AwsClients.client(
+                platform, "RYAKAAAAAAAAAAAAAAAA", issued.get("secretAccessKey").asText())) {
       HttpResponse<String> unsigned =
           HttpClient.newHttpClient()
               .send(
@@ -338,33 +393,5 @@ class EventBridgeIT {
         .detailType("order.paid")
         .detail("{\"amount\": " + amount + "}")
         .build();
-  }
-
-  private static EventBridgeClient client(ApiClient api, Platform platform, String role) {
-    JsonNode issued = issue(api, role);
-    return client(
-        platform, issued.get("accessKeyId").asText(), issued.get("secretAccessKey").asText());
-  }
-
-  private static EventBridgeClient client(Platform platform, String keyId, String secret) {
-    return EventBridgeClient.builder()
-        .endpointOverride(URI.create(platform.apiUrl()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
-        .build();
-  }
-
-  private static JsonNode issue(ApiClient api, String role) {
-    ApiClient.Response issued =
-        api.post(
-            "/api/v1/tokens",
-            "{\"name\": \"eb-"
-                + UUID.randomUUID()
-                + "\", \"role\": \""
-                + role
-                + "\", \"kind\": \"aws\"}");
-    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-    return issued.json();
   }
 }

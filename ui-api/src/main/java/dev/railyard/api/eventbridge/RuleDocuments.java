@@ -59,10 +59,42 @@ final class RuleDocuments {
 
   /**
    * The document with these targets put: a target of the same name is replaced, a new one is added
-   * after the others.
+   * after the others; the rule's transform becomes {@code input} ({@link TargetInputs#WHOLE_EVENT}:
+   * none), which the rule's other targets receive too.
+   *
+   * @throws AwsException a ValidationException when the rule has other targets, not put here, that
+   *     receive another input
    */
-  static ObjectNode withTargets(JsonNode current, List<ObjectNode> targets) {
+  static ObjectNode withTargets(JsonNode current, List<ObjectNode> targets, JsonNode input) {
     ObjectNode doc = current.deepCopy();
+    ObjectNode spec = (ObjectNode) doc.get("spec");
+    JsonNode transform = spec.has("transform") ? spec.get("transform") : TargetInputs.WHOLE_EVENT;
+    if (!transform.equals(input)) {
+      List<String> put = targets.stream().map(t -> t.path("name").asText()).toList();
+      List<String> others = new java.util.ArrayList<>();
+      spec.path("targets")
+          .forEach(
+              t -> {
+                if (!put.contains(t.path("name").asText())) {
+                  others.add(t.path("name").asText());
+                }
+              });
+      if (!others.isEmpty()) {
+        throw AwsException.validation(
+            "rule "
+                + doc.path("metadata").path("name").asText()
+                + " has targets "
+                + others
+                + " that receive another input: Railyard gives every target of a rule the same"
+                + " input (the rule's transform); put them again with this Input, InputPath or"
+                + " InputTransformer, or put this target on a rule of its own");
+      }
+    }
+    if (input.isNull()) {
+      spec.remove("transform");
+    } else {
+      spec.set("transform", input);
+    }
     ArrayNode list = targetList(doc);
     for (ObjectNode target : targets) {
       int at = indexOf(list, target.path("name").asText());
@@ -110,7 +142,10 @@ final class RuleDocuments {
     return out;
   }
 
-  /** ListTargetsByRule's targets: a connector target's Arn names its connector template. */
+  /**
+   * ListTargetsByRule's targets: a connector target's Arn names its connector template; each shows
+   * the rule's transform as its input and its retry as its RetryPolicy.
+   */
   static ArrayNode targets(JsonNode doc) {
     ArrayNode out = JSON.createArrayNode();
     for (JsonNode target : doc.path("spec").path("targets")) {
@@ -121,6 +156,8 @@ final class RuleDocuments {
           target.has("connector")
               ? Arns.connectorArn(target.path("connector").asText())
               : "arn:railyard:inline:::" + target.path("config").path("connector.class").asText());
+      TargetInputs.putInputOf(doc.path("spec").get("transform"), t);
+      TargetInputs.putRetryOf(target.get("retry"), t);
     }
     return out;
   }

@@ -12,15 +12,19 @@ import java.util.Set;
 
 /**
  * PutTargets, ListTargetsByRule and RemoveTargets: a target is a target of the Railyard rule, made
- * from the connector config its {@code Arn} names ({@code arn:railyard:connector:::<name>}). A
- * target that is malformed is answered in {@code FailedEntries} and the others are applied; when
- * the rule service refuses the change (e.g. no connector of that name) every target of the call is
- * failed with its reason, and nothing changes. Thread-safe.
+ * from the connector config its {@code Arn} names ({@code arn:railyard:connector:::<name>}), with
+ * its {@code RetryPolicy} as the target's {@code retry}. What targets receive ({@code Input},
+ * {@code InputPath}, {@code InputTransformer}) is the rule's {@code transform}, one for all its
+ * targets ({@link TargetInputs}): a target asking for another input than the rule's other targets
+ * get is failed, naming them. A target that is malformed is answered in {@code FailedEntries} and
+ * the others are applied; when the rule service refuses the change (e.g. no connector of that name)
+ * every target of the call is failed with its reason, and nothing changes. Thread-safe.
  */
 final class TargetOps {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> TARGET_FIELDS = Set.of("Id", "Arn", "RoleArn");
+  private static final Set<String> TARGET_FIELDS =
+      Set.of("Id", "Arn", "RoleArn", "RetryPolicy", "Input", "InputPath", "InputTransformer");
 
   private final RuleOps rules;
 
@@ -36,11 +40,25 @@ final class TargetOps {
       throw AwsException.validation("PutTargets: Targets must be a list of 1 to 100 targets");
     }
     List<ObjectNode> good = new ArrayList<>();
+    List<JsonNode> inputs = new ArrayList<>();
     ArrayNode failed = JSON.createArrayNode();
     for (int i = 0; i < targets.size(); i++) {
       JsonNode target = targets.get(i);
       try {
-        good.add(target(target, i));
+        ObjectNode made = target(target, i);
+        JsonNode input = TargetInputs.transformOf(target, "Targets[" + i + "]");
+        if (!inputs.isEmpty() && !inputs.get(0).equals(input)) {
+          throw AwsException.validation(
+              "Targets["
+                  + i
+                  + "] asks for another input than target '"
+                  + good.get(0).path("name").asText()
+                  + "' of the same call: Railyard gives every target of a rule the same input"
+                  + " (the rule's transform); put them with the same Input, InputPath or"
+                  + " InputTransformer, or on rules of their own");
+        }
+        good.add(made);
+        inputs.add(input);
       } catch (AwsException e) {
         failed
             .addObject()
@@ -54,7 +72,7 @@ final class TargetOps {
     }
     return rules
         .current(in, rule)
-        .compose(doc -> rules.apply(in, RuleDocuments.withTargets(doc, good)))
+        .compose(doc -> rules.apply(in, RuleDocuments.withTargets(doc, good, inputs.get(0))))
         .map(applied -> answer(failed))
         .recover(
             failure -> {
@@ -122,8 +140,9 @@ final class TargetOps {
             where
                 + "."
                 + name
-                + " is not supported by Railyard: a target takes Id and Arn (and RoleArn,"
-                + " which is not kept); the rule's transform decides what targets receive");
+                + " is not supported by Railyard: a target takes Id, Arn, RetryPolicy, Input,"
+                + " InputPath or InputTransformer (and RoleArn, which is not kept); dead letters"
+                + " always go to the target's topic railyard.dlq.<rule>.<target>");
       }
     }
     String id = target.path("Id").asText("");
@@ -135,8 +154,13 @@ final class TargetOps {
               + "' is not a Railyard target name: use 1 to 63 lower-case letters, digits and"
               + " '-', starting and ending with a letter or digit");
     }
-    return RuleDocuments.target(
-        id, Arns.connector(target.path("Arn").asText(null), where + ".Arn"));
+    ObjectNode made =
+        RuleDocuments.target(id, Arns.connector(target.path("Arn").asText(null), where + ".Arn"));
+    ObjectNode retry = TargetInputs.retryOf(target, where);
+    if (retry != null) {
+      made.set("retry", retry);
+    }
+    return made;
   }
 
   private static ObjectNode answer(ArrayNode failed) {

@@ -1,6 +1,7 @@
 package dev.railyard.api.eventbridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,12 +46,46 @@ class RuleDocumentsTest {
   }
 
   @Test
+  void shouldSetTheRulesTransformToTheInputOfItsTargetsAndRefuseAnotherForTheOthers()
+      throws Exception {
+    JsonNode input = JSON.readTree("{\"inputPath\":\"$.data\"}");
+    JsonNode doc = RuleDocuments.create("paid", "default", "{}", true);
+
+    // a first target with an input makes it the rule's transform
+    doc = RuleDocuments.withTargets(doc, List.of(RuleDocuments.target("a", "one")), input);
+    assertThat(doc.at("/spec/transform")).isEqualTo(input);
+
+    // a second target asking for the whole event would change what 'a' receives: refused
+    JsonNode withA = doc;
+    assertThatThrownBy(
+            () ->
+                RuleDocuments.withTargets(
+                    withA, List.of(RuleDocuments.target("b", "two")), TargetInputs.WHOLE_EVENT))
+        .isInstanceOf(AwsException.class)
+        .hasMessageContaining("rule paid has targets [a] that receive another input");
+
+    // the same input is fine, and 'a' put again without one takes the transform away
+    doc = RuleDocuments.withTargets(doc, List.of(RuleDocuments.target("b", "two")), input);
+    doc =
+        RuleDocuments.withTargets(
+            doc,
+            List.of(RuleDocuments.target("a", "one"), RuleDocuments.target("b", "two")),
+            TargetInputs.WHOLE_EVENT);
+    assertThat(doc.at("/spec").has("transform")).isFalse();
+    assertThat(RuleDocuments.targetCount(doc)).isEqualTo(2);
+  }
+
+  @Test
   void shouldPutTargetsByNameAndRemoveThem() {
     JsonNode doc = RuleDocuments.create("paid", "default", "{}", true);
     doc =
         RuleDocuments.withTargets(
-            doc, List.of(RuleDocuments.target("a", "one"), RuleDocuments.target("b", "two")));
-    doc = RuleDocuments.withTargets(doc, List.of(RuleDocuments.target("a", "three")));
+            doc,
+            List.of(RuleDocuments.target("a", "one"), RuleDocuments.target("b", "two")),
+            TargetInputs.WHOLE_EVENT);
+    doc =
+        RuleDocuments.withTargets(
+            doc, List.of(RuleDocuments.target("a", "three")), TargetInputs.WHOLE_EVENT);
 
     assertThat(RuleDocuments.targets(doc).toString())
         .isEqualTo(
