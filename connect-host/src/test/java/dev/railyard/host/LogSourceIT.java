@@ -58,6 +58,24 @@ class LogSourceIT {
   }
 
   @Test
+  void shouldRefuseFilesOutsideTheFilesFolderNamingTheKeyAndTheFolder(ApiClient api, Path dataDir) {
+    // when a config reading the machine's own files is put
+    ApiClient.Response put =
+        api.put(
+            "/api/v1/connectors/logsrc-outside",
+            """
+            {"connector.class": "%s", "log.paths": "%s/logsrc-it/../../*.log,/etc/*.conf"}"""
+                .formatted(CONNECTOR, dataDir));
+
+    // then it is refused naming log.paths and files.dir, and nothing is created
+    assertThat(put.status()).as(put.body()).isEqualTo(400);
+    assertThat(put.json().at("/error/code").asText()).isEqualTo("CONFIG_NOT_ALLOWED");
+    assertThat(put.json().at("/error/details/errors/log.paths/0").asText())
+        .contains("files.dir (" + dataDir + ")");
+    assertThat(api.get("/connect/connectors").body()).doesNotContain("logsrc-outside");
+  }
+
+  @Test
   void shouldRouteEveryErrorLineOfARotatedLogToAnHttpFunction(ApiClient api, Path dataDir)
       throws Exception {
     // given a rule on bus logsrc sending error lines to a function, and a log source on a file
