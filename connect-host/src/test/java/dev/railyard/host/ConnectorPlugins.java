@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.stream.Stream;
@@ -31,6 +33,9 @@ final class ConnectorPlugins {
   private static final Set<Platform> UPLOADED =
       Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
 
+  /** The connector module on every worker's class path, whose archive is uploaded only if asked. */
+  private static final String ON_WORKER_CLASS_PATH = "railyard-http-sink";
+
   private ConnectorPlugins() {}
 
   /**
@@ -42,16 +47,20 @@ final class ConnectorPlugins {
    * Kubernetes source's archive alone is about 20 MB to send, unpack and scan again).
    */
   static void install(Platform platform, ApiClient api, String artifactId, String connectorClass) {
-    archiveOf(artifactId); // fail early, naming the missing dependency
-    if (!UPLOADED.contains(platform)) {
-      uploadAll(platform);
+    Path asked = archiveOf(artifactId); // fail early, naming the missing dependency
+    if (!UPLOADED.contains(platform) || !archives().contains(asked)) {
+      uploadAll(platform, asked);
       UPLOADED.add(platform);
     }
     awaitListed(api, connectorClass);
   }
 
-  private static void uploadAll(Platform platform) {
-    for (Path archive : archives()) {
+  private static void uploadAll(Platform platform, Path asked) {
+    List<Path> uploads = new ArrayList<>(archives());
+    if (!uploads.contains(asked)) {
+      uploads.add(asked);
+    }
+    for (Path archive : uploads) {
       try {
         HttpResponse<String> uploaded =
             upload(
@@ -96,11 +105,15 @@ final class ConnectorPlugins {
             });
   }
 
-  /** Every connector plugin archive the build copied. */
-  private static java.util.List<Path> archives() {
+  /**
+   * The archives of Railyard's connectors but the HTTP sink's: the workers have the HTTP sink on
+   * their class path, and the ITs use it from there, as users of Railyard do.
+   */
+  private static List<Path> archives() {
     try (Stream<Path> files = Files.list(dir())) {
       return files
           .filter(f -> f.getFileName().toString().endsWith("-plugin.zip"))
+          .filter(f -> !f.getFileName().toString().startsWith(ON_WORKER_CLASS_PATH + "-"))
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -236,7 +236,7 @@ class KubernetesConnectorsIT {
          "key.converter": "org.apache.kafka.connect.converters.ByteArrayConverter",
          "value.converter": "org.apache.kafka.connect.converters.ByteArrayConverter",
          "kubernetes.master.url": "%s",
-         "kubernetes.topic": "railyard.bus.k8s-pods",
+         "bus": "k8s-pods",
          "kubernetes.kinds": "%s",
          "kubernetes.namespaces": "%s"}"""
         .formatted(apiServerUrl(), kinds, namespaces);

@@ -3,11 +3,18 @@ package dev.railyard.host;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.core.importer.Locations;
 import com.tngtech.archunit.lang.ArchRule;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +48,25 @@ class LayeringTest {
 
   private static final String CONNECTORS_SINKS = "dev.railyard.sinks..";
   private static final String CONNECTORS_SOURCES = "dev.railyard.sources..";
+  private static final String CONNECTOR_SUPPORT = "dev.railyard.connectors.support..";
+
+  /**
+   * The modules of Railyard's own connectors, whose classes are not on this module's test class
+   * path (connect-host depends on them as poms, for the build order): imported from their build
+   * output, each named by a class it must hold, so that the rules never pass on nothing.
+   */
+  private static final Map<String, String> CONNECTOR_MODULES =
+      Map.of(
+          "connector-support", "dev.railyard.connectors.support.ConfigChecks",
+          "sink-connectors/http-sink", "dev.railyard.sinks.http.HttpSinkConnector",
+          "sink-connectors/log-sink", "dev.railyard.sinks.log.LogSinkConnector",
+          "sink-connectors/kubernetes-job-sink",
+              "dev.railyard.sinks.kubernetes.KubernetesJobSinkConnector",
+          "source-connectors/log-source", "dev.railyard.sources.log.LogSourceConnector",
+          "source-connectors/syslog-source", "dev.railyard.sources.syslog.SyslogSourceConnector",
+          "source-connectors/kubernetes-source",
+              "dev.railyard.sources.kubernetes.KubernetesSourceConnector");
+
   private static final String API = "dev.railyard.api..";
   private static final String HOST = "dev.railyard.host..";
   private static final String EMBEDDED = "dev.railyard.embedded..";
@@ -55,10 +81,25 @@ class LayeringTest {
 
   @BeforeAll
   static void importMainClasses() {
+    Set<Location> locations = new LinkedHashSet<>(Locations.ofPackage("dev.railyard"));
+    for (String module : CONNECTOR_MODULES.keySet()) {
+      Path classes = Path.of("..").resolve(module).resolve("target/classes");
+      assertThat(classes)
+          .as("the classes of %s; build with -am so that they are there", module)
+          .isDirectory();
+      locations.add(Location.of(classes.toAbsolutePath().normalize()));
+    }
     railyard =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.railyard");
+            .importLocations(locations);
+  }
+
+  @Test
+  void shouldSeeTheClassesOfEveryConnectorModule() {
+    for (String type : CONNECTOR_MODULES.values()) {
+      assertThat(railyard.contain(type)).as(type).isTrue();
+    }
   }
 
   @Test
@@ -122,22 +163,98 @@ class LayeringTest {
     check(
         noClasses()
             .that()
-            .resideInAnyPackage(CONNECTORS_SINKS, CONNECTORS_SOURCES)
+            .resideInAnyPackage(CONNECTORS_SINKS, CONNECTORS_SOURCES, CONNECTOR_SUPPORT)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
                 concat(
                     LANGUAGE,
                     VALUES,
+                    ROUTER,
                     HOST,
                     API,
                     EMBEDDED,
                     AUTOSCALE,
                     TESTING,
+                    WORKER,
                     CONNECT_RUNTIME,
                     "io.vertx..",
                     "kafka.."))
             .because("a connector compiles against connect-api and the client of its system"));
+  }
+
+  @Test
+  void shouldBuildTheConnectorsOnlyOnConnectApiConnectorSupportAndTheirSystemsClient() {
+    check(
+        classes()
+            .that()
+            .resideInAnyPackage(CONNECTORS_SINKS, CONNECTORS_SOURCES, CONNECTOR_SUPPORT)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                CONNECTORS_SINKS,
+                CONNECTORS_SOURCES,
+                CONNECTOR_SUPPORT,
+                "java..",
+                "javax.management..",
+                "javax.net.ssl..",
+                "org.apache.kafka.connect..",
+                "org.apache.kafka.common..",
+                "org.apache.kafka.clients..",
+                "org.slf4j..",
+                "com.fasterxml.jackson..",
+                "io.fabric8..",
+                "com.github.luben.zstd..")
+            .because(
+                "a connector plugin has connect-api, the clients, SLF4J and Jackson from the"
+                    + " worker, and bundles connector-support and its system's client"));
+  }
+
+  @Test
+  void shouldKeepEachConnectorModuleApartFromTheOthers() {
+    check(slices().matching("dev.railyard.sinks.(*)..").should().notDependOnEachOther());
+    check(slices().matching("dev.railyard.sources.(*)..").should().notDependOnEachOther());
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(CONNECTORS_SINKS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(CONNECTORS_SOURCES)
+            .because("each plugin archive is loaded apart: one connector cannot see another"));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(CONNECTORS_SOURCES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(CONNECTORS_SINKS)
+            .because("each plugin archive is loaded apart: one connector cannot see another"));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(CONNECTOR_SUPPORT)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CONNECTORS_SINKS, CONNECTORS_SOURCES)
+            .because("connector-support is below every connector, bundled by each"));
+  }
+
+  @Test
+  void shouldKeepTheKubernetesClientToTheKubernetesConnectors() {
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage(CONNECTORS_SINKS, CONNECTORS_SOURCES, CONNECTOR_SUPPORT)
+            .and()
+            .resideOutsideOfPackages(
+                "dev.railyard.sinks.kubernetes..",
+                "dev.railyard.sources.kubernetes..",
+                "dev.railyard.connectors.support.kubernetes..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.fabric8..")
+            .because("only the Kubernetes connectors bundle fabric8's client"));
   }
 
   @Test

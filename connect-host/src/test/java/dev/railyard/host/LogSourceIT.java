@@ -43,7 +43,7 @@ class LogSourceIT {
             "/api/v1/connectors/logsrc-bad",
             """
             {"connector.class": "%s", "log.paths": "logs/*.log", "log.format": "regex",
-             "log.bus": "no spaces"}"""
+             "bus": "no spaces"}"""
                 .formatted(CONNECTOR));
 
     // then it is refused with each key's error, and nothing is created
@@ -51,10 +51,28 @@ class LogSourceIT {
     JsonNode errors = put.json().at("/error/details/errors");
     assertThat(errors.path("log.paths").get(0).asText())
         .contains("must be an absolute path or glob");
-    assertThat(errors.path("log.bus").get(0).asText()).contains("letters, digits");
+    assertThat(errors.path("bus").get(0).asText()).contains("letters, digits");
     assertThat(errors.path("log.format.regex").get(0).asText())
         .contains("needs a regular expression with named groups");
     assertThat(api.get("/connect/connectors").body()).doesNotContain("logsrc-bad");
+  }
+
+  @Test
+  void shouldRefuseFilesOutsideTheFilesFolderNamingTheKeyAndTheFolder(ApiClient api, Path dataDir) {
+    // when a config reading the machine's own files is put
+    ApiClient.Response put =
+        api.put(
+            "/api/v1/connectors/logsrc-outside",
+            """
+            {"connector.class": "%s", "log.paths": "%s/logsrc-it/../../*.log,/etc/*.conf"}"""
+                .formatted(CONNECTOR, dataDir));
+
+    // then it is refused naming log.paths and files.dir, and nothing is created
+    assertThat(put.status()).as(put.body()).isEqualTo(400);
+    assertThat(put.json().at("/error/code").asText()).isEqualTo("CONFIG_NOT_ALLOWED");
+    assertThat(put.json().at("/error/details/errors/log.paths/0").asText())
+        .contains("files.dir (" + dataDir + ")");
+    assertThat(api.get("/connect/connectors").body()).doesNotContain("logsrc-outside");
   }
 
   @Test
@@ -117,7 +135,7 @@ class LogSourceIT {
 
   private static String connector(Path log) {
     return """
-        {"connector.class": "%s", "log.paths": "%s", "log.bus": "logsrc",
+        {"connector.class": "%s", "log.paths": "%s", "bus": "logsrc",
          "log.format": "logfmt", "log.event.type": "it.log.line",
          "key.converter": "org.apache.kafka.connect.storage.StringConverter",
          "value.converter": "org.apache.kafka.connect.storage.StringConverter"}"""

@@ -89,7 +89,7 @@ class SyslogSourceIT {
         api.put(
             "/api/v1/connectors/syslog-bad",
             """
-            {"connector.class": "%s", "topic": "railyard.bus.syslogit",
+            {"connector.class": "%s", "bus": "syslogit",
              "syslog.port": "70000", "syslog.protocols": "udp,sctp"}"""
                 .formatted(CONNECTOR));
 
@@ -130,7 +130,7 @@ class SyslogSourceIT {
 
   private static String config(int port) {
     return """
-        {"connector.class": "%s", "topic": "railyard.bus.syslogit",
+        {"connector.class": "%s", "bus": "syslogit",
          "syslog.host": "127.0.0.1", "syslog.port": "%d",
          "value.converter": "org.apache.kafka.connect.storage.StringConverter"}"""
         .formatted(CONNECTOR, port);

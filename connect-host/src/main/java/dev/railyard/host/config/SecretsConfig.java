@@ -41,8 +41,9 @@ public record SecretsConfig(Path secretsDir, Pattern secretsEnvPattern, Path fil
 
   public static final String FILES_DIR_CONFIG = "files.dir";
   public static final String FILES_DIR_DOC =
-      "The only folder FileStream connectors read and write (their file setting); a relative"
-          + " file is taken relative to it. Created at start. Empty: <data.dir>/files.";
+      "The only folder FileStream connectors read and write (their file setting; a relative"
+          + " file is taken relative to it), and Railyard's log connectors too (the log source's"
+          + " log.paths, the log sink's log.directory). Created at start. Empty: <data.dir>/files.";
 
   /** Defines this group's keys in {@code def}; returns {@code def}. */
   static ConfigDef defineAll(ConfigDef def) {

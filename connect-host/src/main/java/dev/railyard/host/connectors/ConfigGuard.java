@@ -27,9 +27,10 @@ import java.util.regex.Pattern;
  * {@code ${directory:…}} only under {@code secrets.dir} (normalised, symbolic links followed),
  * {@code ${env:NAME}} only for names matching {@code secrets.env.pattern}, Railyard's own provider
  * only on its client keys, no other provider; FileStream connectors' {@code file} only under {@code
- * files.dir}; and a masked secret sent back only while the keys saying where it goes (URLs, hosts,
- * endpoints, servers, connections) stay as they are. Problems name the key and what would be valid,
- * never a resolved value. Thread-safe.
+ * files.dir}, and so are the log source's {@code log.paths} and the log sink's {@code
+ * log.directory} ({@link LogConnectorPaths}); and a masked secret sent back only while the keys
+ * saying where it goes (URLs, hosts, endpoints, servers, connections) stay as they are. Problems
+ * name the key and what would be valid, never a resolved value. Thread-safe.
  */
 public final class ConfigGuard {
 
@@ -115,6 +116,8 @@ public final class ConfigGuard {
         problems.put("file", problem);
       }
     }
+    LogConnectorPaths.problems(hostedType(config), config, settings.filesDir(), ConfigGuard::inside)
+        .forEach(problems::putIfAbsent);
     if (current != null) {
       problems.putAll(movedSecretProblems(config, current));
     }
@@ -285,13 +288,20 @@ public final class ConfigGuard {
   }
 
   private static boolean isFileStream(Map<String, String> config) {
+    return FILE_STREAM.contains(hostedType(config));
+  }
+
+  /**
+   * The simple name of the connector class that runs (a rule target's hosted sink); "" for none.
+   */
+  private static String hostedType(Map<String, String> config) {
     String type = config.get("connector.class");
     if (GuardedSinkConnector.class.getName().equals(type)) {
       type = config.get(GuardedSinkConfig.DELEGATE_CLASS_CONFIG);
     }
     if (type == null) {
-      return false;
+      return "";
     }
-    return FILE_STREAM.contains(type.substring(type.lastIndexOf('.') + 1));
+    return type.strip().substring(type.strip().lastIndexOf('.') + 1);
   }
 }

@@ -101,6 +101,62 @@ class ConfigGuardTest {
     }
   }
 
+  // FILES stands for files.dir; "ok" means no problem; a relative value is the connector's to
+  // refuse
+  @ParameterizedTest(name = "{0} {1} = {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "dev.railyard.sources.log.LogSourceConnector | log.paths | FILES/app/*.log            | ok",
+        "dev.railyard.sources.log.LogSourceConnector | log.paths | FILES/**/access.log        | ok",
+        "dev.railyard.sources.log.LogSourceConnector | log.paths | 'FILES/a.log, FILES/b/*.log' | ok",
+        "dev.railyard.sources.log.LogSourceConnector | log.paths | logs/*.log                 | ok",
+        "LogSource                                   | log.paths | /var/log/*.log             | files.dir",
+        "dev.railyard.sources.log.LogSourceConnector | log.paths | /etc/passwd                | files.dir",
+        "dev.railyard.sources.log.LogSourceConnector | log.paths | FILES/../*.log             | files.dir",
+        "dev.railyard.sources.log.LogSourceConnector | log.paths | FILES/app/../../etc/*.conf | files.dir",
+        "dev.railyard.sources.log.LogSourceConnector | log.paths | FILES/*/../../etc/passwd   | files.dir",
+        "dev.railyard.sources.log.LogSourceConnector | log.paths | FILES/out/*.log            | files.dir",
+        "dev.railyard.sources.log.LogSourceConnector | log.paths | /fil*/app.log              | files.dir",
+        "dev.railyard.sources.log.LogSourceConnector | log.paths | 'FILES/a.log,/etc/passwd'  | files.dir",
+        "dev.railyard.sources.log.LogSourceConnector | log.paths | ${env:RAILYARD_SECRET_LOGS}  | files.dir",
+        "dev.railyard.sinks.log.LogSinkConnector     | log.directory | FILES/archive          | ok",
+        "dev.railyard.sinks.log.LogSinkConnector     | log.directory | FILES                  | ok",
+        "LogSinkConnector                            | log.directory | /var/log/archive       | files.dir",
+        "dev.railyard.sinks.log.LogSinkConnector     | log.directory | FILES/../archive       | files.dir",
+        "dev.railyard.sinks.log.LogSinkConnector     | log.directory | FILES/out/archive      | files.dir",
+        "dev.railyard.sinks.log.LogSinkConnector     | log.directory | ${env:RAILYARD_SECRET_DIR} | files.dir",
+        "dev.railyard.sinks.http.HttpSinkConnector   | log.directory | /var/log/archive       | ok",
+      })
+  void shouldKeepTheLogConnectorsInTheFilesFolder(
+      String type, String key, String value, String expected) {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("connector.class", type);
+    config.put(key, value.replace("FILES", files.toString()));
+
+    Map<String, String> problems = guard.problems(config, null);
+
+    if (expected.equals("ok")) {
+      assertThat(problems).isEmpty();
+    } else {
+      assertThat(problems).containsOnlyKeys(key);
+      assertThat(problems.get(key)).contains(expected).contains(files.toString());
+    }
+  }
+
+  @Test
+  void shouldConfineTheLogSinkOfARuleTarget() {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("connector.class", "dev.railyard.rules.delivery.GuardedSinkConnector");
+    config.put("railyard.delegate.class", "dev.railyard.sinks.log.LogSinkConnector");
+    config.put("log.directory", "/var/log/archive");
+
+    assertThat(guard.problems(config, null))
+        .containsOnlyKeys("log.directory")
+        .hasEntrySatisfying(
+            "log.directory", p -> assertThat(p).contains("files.dir (" + files + ")"));
+  }
+
   @Test
   void shouldCheckTheHostedSinkOfARuleTarget() {
     Map<String, String> config = new LinkedHashMap<>();

@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * latest ones of its partition (the checkpoint keeps them too): a router that died routes again
  * what it had not committed, at later offsets. {@link #preCommit} makes the files durable, writes
  * the checkpoints, rolls the files that are due and returns the checkpoints' offsets for Connect to
- * commit. Connect calls a task from one thread.
+ * commit. A partition's files are written only under its {@link PartitionLock}, taken in {@link
+ * #open} and let go in {@link #close} and {@link #stop}. Connect calls a task from one thread.
  */
 public class LogSinkTask extends SinkTask {
 
@@ -42,7 +46,13 @@ public class LogSinkTask extends SinkTask {
 
   private final Clock clock;
   private final Rolls.Hooks hooks;
+
+  /** How long Connect waits before handing a batch again while another task holds a lock. */
+  static final long LOCK_RETRY_MS = 1_000;
+
   private final Map<TopicPartition, PartitionLog> logs = new HashMap<>();
+  private final Map<TopicPartition, PartitionLock> locks = new HashMap<>();
+  private final Set<TopicPartition> waiting = new HashSet<>();
   private PathTemplate paths;
   private LineFormat format;
   private PartitionLog.Settings settings;
@@ -80,11 +90,31 @@ public class LogSinkTask extends SinkTask {
     }
   }
 
+  /**
+   * Takes each partition's lock and recovers its files. A partition whose lock another task holds
+   * (one that lost it but still runs) is left waiting: nothing of it is read or cut until the lock
+   * is free, which {@link #put} tries again.
+   */
   @Override
   public void open(Collection<TopicPartition> partitions) {
     try {
-      Map<TopicPartition, List<LogFiles.Found>> found = LogFiles.scan(settings.root());
+      Map<TopicPartition, List<LogFiles.Found>> found = null;
       for (TopicPartition tp : partitions) {
+        PartitionLock lock = PartitionLock.tryTake(settings.root(), tp);
+        if (lock == null) {
+          if (waiting.add(tp)) {
+            log.warn(
+                "The log files of {} under {} are locked by another task ({}), likely on a"
+                    + " worker that lost the partition but still runs; waiting for it to let go",
+                tp,
+                settings.root(),
+                PartitionLock.path(settings.root(), tp));
+          }
+          continue;
+        }
+        waiting.remove(tp);
+        locks.put(tp, lock);
+        found = found == null ? LogFiles.scan(settings.root()) : found;
         PartitionLog partition =
             PartitionLog.recover(settings, tp, found.getOrDefault(tp, List.of()));
         logs.put(tp, partition);
@@ -100,8 +130,40 @@ public class LogSinkTask extends SinkTask {
     }
   }
 
+  /**
+   * Refuses, as retriable, a batch with records of a partition whose files another task still
+   * locks: Connect hands the same batch again after {@link #LOCK_RETRY_MS}, so nothing is skipped
+   * and nothing is written beside the other task.
+   */
+  private void awaitLocks(Collection<SinkRecord> records) {
+    if (waiting.isEmpty()) {
+      return;
+    }
+    List<TopicPartition> wanted = new ArrayList<>();
+    for (SinkRecord r : records) {
+      TopicPartition tp = new TopicPartition(r.originalTopic(), r.originalKafkaPartition());
+      if (waiting.contains(tp) && !wanted.contains(tp)) {
+        wanted.add(tp);
+      }
+    }
+    open(wanted);
+    wanted.retainAll(waiting);
+    if (!wanted.isEmpty()) {
+      context.timeout(LOCK_RETRY_MS);
+      throw new RetriableException(
+          "The log files of "
+              + wanted
+              + " under "
+              + settings.root()
+              + " are locked by another task (a worker that lost these partitions but still"
+              + " runs); waiting for it to let go of "
+              + PartitionLock.path(settings.root(), wanted.get(0)));
+    }
+  }
+
   @Override
   public void put(Collection<SinkRecord> records) {
+    awaitLocks(records);
     try {
       for (SinkRecord record : records) {
         write(record);
@@ -119,6 +181,7 @@ public class LogSinkTask extends SinkTask {
     PartitionLog partition = logs.get(tp);
     if (partition == null) {
       open(List.of(tp));
+      awaitLocks(List.of(record));
       partition = logs.get(tp);
     }
     long offset = record.originalKafkaOffset();
@@ -180,30 +243,47 @@ public class LogSinkTask extends SinkTask {
   @Override
   public void close(Collection<TopicPartition> partitions) {
     for (TopicPartition tp : partitions) {
+      waiting.remove(tp);
       PartitionLog partition = logs.remove(tp);
-      if (partition == null) {
-        continue;
-      }
       try {
-        partition.commit();
-        partition.close();
+        if (partition != null) {
+          partition.commit();
+          partition.close();
+        }
       } catch (IOException e) {
         // what was not committed is cut back by the partition's next owner
         log.warn("Could not commit the log files of {} as it was closed: {}", tp, e.toString());
+      } finally {
+        unlock(tp);
       }
+    }
+  }
+
+  private void unlock(TopicPartition tp) {
+    PartitionLock lock = locks.remove(tp);
+    if (lock == null) {
+      return;
+    }
+    try {
+      lock.close();
+    } catch (IOException e) {
+      log.warn("Could not release the lock {} of {}: {}", lock.path(), tp, e.toString());
     }
   }
 
   @Override
   public void stop() {
-    for (PartitionLog partition : logs.values()) {
-      try {
+    try {
+      for (PartitionLog partition : logs.values()) {
         partition.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      logs.clear();
+      waiting.clear();
+      List.copyOf(locks.keySet()).forEach(this::unlock);
     }
-    logs.clear();
   }
 
   /** The partition's files as this task has them; for tests. */

@@ -1,5 +1,6 @@
 package dev.railyard.sources.kubernetes;
 
+import dev.railyard.connectors.support.Destination;
 import dev.railyard.connectors.support.kubernetes.KubernetesConnection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,16 +14,11 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The Kubernetes source's settings: which API server, which objects, which topic. Every key is
- * typed, validated and documented here, so Connect's validate endpoint reports a bad value against
- * its key. Immutable.
+ * The Kubernetes source's settings: which API server, which objects, which bus or topic ({@link
+ * Destination}). Every key is typed, validated and documented here, so Connect's validate endpoint
+ * reports a bad value against its key. Immutable.
  */
 public class KubernetesSourceConfig extends AbstractConfig {
-
-  public static final String TOPIC_CONFIG = "kubernetes.topic";
-  public static final String TOPIC_DOC =
-      "The topic every event is written to, for a Railyard bus railyard.bus.<bus>, for example"
-          + " railyard.bus.kubernetes.";
 
   public static final String KINDS_CONFIG = "kubernetes.kinds";
   public static final String KINDS_DOC =
@@ -63,14 +59,7 @@ public class KubernetesSourceConfig extends AbstractConfig {
           + " tasks; not to be set by hand.";
 
   public static final ConfigDef CONFIG_DEF =
-      KubernetesConnection.define(new ConfigDef())
-          .define(
-              TOPIC_CONFIG,
-              Type.STRING,
-              ConfigDef.NO_DEFAULT_VALUE,
-              new TopicValidator(),
-              Importance.HIGH,
-              TOPIC_DOC)
+      Destination.define(KubernetesConnection.define(new ConfigDef()))
           .define(
               KINDS_CONFIG,
               Type.LIST,
@@ -128,10 +117,11 @@ public class KubernetesSourceConfig extends AbstractConfig {
 
   public KubernetesSourceConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
+    Destination.check(props);
   }
 
   String topic() {
-    return getString(TOPIC_CONFIG).strip();
+    return Destination.topic(this);
   }
 
   List<ResourceKind> kinds() {
@@ -164,24 +154,6 @@ public class KubernetesSourceConfig extends AbstractConfig {
 
   KubernetesConnection connection() {
     return new KubernetesConnection(this);
-  }
-
-  private static final class TopicValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String topic = value == null ? "" : ((String) value).strip();
-      if (topic.isEmpty()
-          || topic.length() > 249
-          || !topic.matches("[a-zA-Z0-9._-]+")
-          || topic.equals(".")
-          || topic.equals("..")) {
-        throw new ConfigException(
-            name,
-            value,
-            "must be a Kafka topic name (1 to 249 letters, digits, '.', '_' or '-'), for a bus"
-                + " railyard.bus.<bus>");
-      }
-    }
   }
 
   private static final class KindsValidator implements ConfigDef.Validator {

@@ -1,5 +1,6 @@
 package dev.railyard.sources.kubernetes;
 
+import dev.railyard.connectors.support.Destination;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ public class KubernetesSourceConnector extends SourceConnector {
    */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
-    Config result = super.validate(connectorConfigs);
+    Config result = Destination.withProblem(super.validate(connectorConfigs), connectorConfigs);
     List<ConfigValue> values = new ArrayList<>(result.configValues());
     for (String converter : List.of("key.converter", "value.converter")) {
       String given = connectorConfigs.get(converter);

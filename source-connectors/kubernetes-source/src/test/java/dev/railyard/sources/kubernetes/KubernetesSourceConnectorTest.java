@@ -22,7 +22,7 @@ class KubernetesSourceConnectorTest {
     c.put("key.converter", KubernetesSourceConnector.BYTES_CONVERTER);
     c.put("value.converter", KubernetesSourceConnector.BYTES_CONVERTER);
     c.put("kubernetes.master.url", "https://k8s.example.com:6443");
-    c.put("kubernetes.topic", "railyard.bus.k8s");
+    c.put("bus", "k8s");
     c.put("kubernetes.kinds", "v1/Pod,batch/v1/Job,example.com/v1/Person:people");
     c.put("kubernetes.namespaces", "shop,billing");
     c.put("kubernetes.label.selector", "app=web,tier!=cache,env in (prod, staging),!legacy");
@@ -55,7 +55,7 @@ class KubernetesSourceConnectorTest {
         "kubernetes.namespaces|Shop|'Shop' is not a namespace name",
         "kubernetes.label.selector|app=web,=x|'=x' is not a requirement",
         "kubernetes.label.selector|env in prod|a label selector is comma-separated requirements",
-        "kubernetes.topic|railyard bus|must be a Kafka topic name",
+        "bus|railyard bus|must be a bus name",
         "kubernetes.master.url|k8s.example.com|must be the API server's absolute http:// or https:// URL",
         "kubernetes.ca.cert.file|/no/such/ca.pem|must be a readable PEM file on the workers",
         "kubernetes.poll.max.records|0|Value must be at least 1",
@@ -76,14 +76,40 @@ class KubernetesSourceConnectorTest {
   }
 
   @Test
-  void shouldNeedTopicKindsAndByteConverters() {
+  void shouldNeedKindsAndByteConverters() {
     Map<String, String> config = good();
-    config.remove("kubernetes.topic");
     config.remove("kubernetes.kinds");
     config.remove("key.converter");
 
-    assertThat(errors(config))
-        .containsOnlyKeys("kubernetes.topic", "kubernetes.kinds", "key.converter");
+    assertThat(errors(config)).containsOnlyKeys("kubernetes.kinds", "key.converter");
+  }
+
+  @Test
+  void shouldWriteToTheDefaultBusOrToATopicGivenOutsideABus() {
+    Map<String, String> neither = good();
+    neither.remove("bus");
+    Map<String, String> topic = good();
+    topic.remove("bus");
+    topic.put("topic", "k8s.raw");
+
+    assertThat(errors(neither)).isEmpty();
+    assertThat(new KubernetesSourceConfig(neither).topic()).isEqualTo("railyard.bus.default");
+    assertThat(new KubernetesSourceConfig(good()).topic()).isEqualTo("railyard.bus.k8s");
+    assertThat(new KubernetesSourceConfig(topic).topic()).isEqualTo("k8s.raw");
+  }
+
+  @Test
+  void shouldRefuseBusAndTopicTogetherNamingBoth() {
+    Map<String, String> config = good();
+    config.put("topic", "k8s.raw");
+
+    assertThat(errors(config)).containsOnlyKeys("bus", "topic");
+    assertThat(errors(config).get("topic").get(0))
+        .contains("set either bus (a Railyard bus) or topic (any Kafka topic), not both");
+    assertThatThrownBy(() -> new KubernetesSourceConfig(config))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("bus")
+        .hasMessageContaining("topic");
   }
 
   @Test

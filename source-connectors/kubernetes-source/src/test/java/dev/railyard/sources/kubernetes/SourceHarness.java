@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.connectors.support.Destination;
 import dev.railyard.connectors.support.kubernetes.KubernetesConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -32,7 +33,7 @@ final class SourceHarness implements AutoCloseable {
     Map<String, String> props = new HashMap<>();
     props.put(KubernetesConnection.MASTER_URL_CONFIG, client.getConfiguration().getMasterUrl());
     props.put(KubernetesConnection.TRUST_CERTS_CONFIG, "true");
-    props.put(KubernetesSourceConfig.TOPIC_CONFIG, "railyard.bus.k8s");
+    props.put(Destination.BUS_CONFIG, "k8s");
     props.put(KubernetesSourceConfig.KINDS_CONFIG, "v1/Pod");
     props.put(KubernetesSourceConfig.NAMESPACES_CONFIG, "shop");
     for (int i = 0; i < extra.length; i += 2) {

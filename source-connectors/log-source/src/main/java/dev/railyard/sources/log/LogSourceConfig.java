@@ -1,5 +1,6 @@
 package dev.railyard.sources.log;
 
+import dev.railyard.connectors.support.Destination;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,12 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The log source's settings: which files, how lines become events, where they go. Every key is
- * typed, validated and documented here, so Connect's validate endpoint reports a bad value against
- * its key; {@link #problemsTogether} adds what needs two keys. Immutable.
+ * The log source's settings: which files, how lines become events, where they go ({@link
+ * Destination}). Every key is typed, validated and documented here, so Connect's validate endpoint
+ * reports a bad value against its key; {@link #problemsTogether} adds what needs two keys.
+ * Immutable.
  */
 public class LogSourceConfig extends AbstractConfig {
-
-  /** The topic of a bus; the one place this module spells it. */
-  static final String BUS_TOPIC_PREFIX = "railyard.bus.";
 
   public static final String PATHS_CONFIG = "log.paths";
   public static final String PATHS_DOC =
@@ -41,12 +40,6 @@ public class LogSourceConfig extends AbstractConfig {
           + "the same folder: the default matches logrotate's app.log.1, app.log.2.gz and "
           + "app.log-20260101(.gz). These files are read only to finish a file that was rotated "
           + "away (by rename or copytruncate); a name ending in .gz is read through gzip.";
-
-  public static final String BUS_CONFIG = "log.bus";
-  public static final String BUS_DEFAULT = "default";
-  public static final String BUS_DOC =
-      "The bus the events go to (its topic is railyard.bus.<bus>): 1 to 200 letters, digits, '_' "
-          + "or '-', starting with a letter or digit.";
 
   public static final String START_AT_CONFIG = "log.start.at";
   public static final String START_AT_DEFAULT = "beginning";
@@ -132,8 +125,7 @@ public class LogSourceConfig extends AbstractConfig {
         LogValidators.regex(false),
         Importance.LOW,
         ROTATED_SUFFIX_DOC);
-    def.define(
-        BUS_CONFIG, Type.STRING, BUS_DEFAULT, LogValidators.busName(), Importance.HIGH, BUS_DOC);
+    Destination.define(def);
     def.define(
         START_AT_CONFIG,
         Type.STRING,
@@ -208,6 +200,11 @@ public class LogSourceConfig extends AbstractConfig {
   static Map<String, String> problemsTogether(Map<String, String> props) {
     Map<String, String> problems = new LinkedHashMap<>();
     EventKeys.problems(props, problems);
+    String destination = Destination.problem(props);
+    if (destination != null) {
+      problems.put(Destination.BUS_CONFIG, destination);
+      problems.put(Destination.TOPIC_CONFIG, destination);
+    }
     return problems;
   }
 
@@ -224,7 +221,7 @@ public class LogSourceConfig extends AbstractConfig {
   }
 
   String topic() {
-    return BUS_TOPIC_PREFIX + getString(BUS_CONFIG);
+    return Destination.topic(this);
   }
 
   boolean startAtEnd() {

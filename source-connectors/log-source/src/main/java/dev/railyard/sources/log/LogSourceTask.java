@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * returns what the files hold, or waits up to {@code log.poll.wait.ms} for a change. Offsets are
  * Connect's source offsets, one per live path, each the end of an event's last line; Connect
  * commits them (in the records' transaction with exactly-once support). Connect calls {@link #poll}
- * from one thread and {@link #stop} from another.
+ * from one thread and {@link #stop} from another. A live path deleted (not renamed to a rotated
+ * copy) is forgotten once its file is read to its end; a file appearing there later is new.
  */
 public class LogSourceTask extends SourceTask {
 
@@ -94,7 +96,8 @@ public class LogSourceTask extends SourceTask {
       }
       List<SourceRecord> records = new ArrayList<>();
       Instant readAt = Instant.ofEpochMilli(now);
-      for (Tailer t : tailers.values()) {
+      for (Iterator<Tailer> it = tailers.values().iterator(); it.hasNext(); ) {
+        Tailer t = it.next();
         int room = config.batchMaxRecords() - records.size();
         if (room <= 0) {
           break;
@@ -106,6 +109,11 @@ public class LogSourceTask extends SourceTask {
         } catch (IOException e) {
           // a file gone while read, a .gz being written: its tailer tries again next poll
           log.warn("{}: cannot read ({}); trying again", t.live(), e.toString());
+        }
+        if (t.deleted()) {
+          // read to its end (those events are in records): nothing of it is kept any more
+          it.remove();
+          log.info("{}: deleted and read to its end; no longer followed", t.live());
         }
       }
       metrics.update(tailers.values(), records.size());

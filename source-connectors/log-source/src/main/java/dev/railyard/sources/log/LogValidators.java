@@ -13,8 +13,6 @@ import org.apache.kafka.common.config.ConfigException;
 /** The validators of {@link LogSourceConfig}: each error names the key and what would be valid. */
 final class LogValidators {
 
-  private static final Pattern BUS_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,199}");
-
   static final Set<String> TIME_FORMATS = Set.of("iso", "epoch_millis", "epoch_seconds");
 
   private LogValidators() {}
@@ -82,25 +80,6 @@ final class LogValidators {
       @Override
       public String toString() {
         return mayBeEmpty ? "a Java regular expression, or empty" : "a Java regular expression";
-      }
-    };
-  }
-
-  static ConfigDef.Validator busName() {
-    return new ConfigDef.Validator() {
-      @Override
-      public void ensureValid(String name, Object value) {
-        if (value == null || !BUS_NAME.matcher((String) value).matches()) {
-          throw new ConfigException(
-              name,
-              value,
-              "must be 1 to 200 letters, digits, '_' or '-', starting with a letter" + " or digit");
-        }
-      }
-
-      @Override
-      public String toString() {
-        return "a bus name: [A-Za-z0-9][A-Za-z0-9_-]{0,199}";
       }
     };
   }

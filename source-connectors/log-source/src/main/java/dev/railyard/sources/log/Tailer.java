@@ -43,6 +43,7 @@ final class Tailer implements AutoCloseable {
   private long lastGrowthAt;
   private long truncatedAt = -1;
   private long checkedSize = -1;
+  private boolean deleted;
 
   private Tailer(Path live, TailSettings settings) {
     this.live = live;
@@ -111,6 +112,7 @@ final class Tailer implements AutoCloseable {
             : new Head(n, file.compressed() ? LogFile.firstBytes(path, n) : file.headNow(n));
     reader = new LineReader(file, head, settings.lineMaxBytes());
     rotatedAway = rotated;
+    deleted = false;
     checkedSize = -1;
     lastGrowthAt = System.currentTimeMillis();
   }
@@ -158,14 +160,33 @@ final class Tailer implements AutoCloseable {
         && (reader.file().compressed()
             || nextHasData
             || now - lastGrowthAt >= settings.rotationDrainMs())) {
+      Object inode = reader.file().inode();
       finish(out, now);
       Path next = queue.poll();
       if (next != null) {
         open(next, 0, true);
       } else if (Files.exists(live)) {
         open(live, 0, false);
+      } else {
+        deleted = !renamedToACopy(inode);
       }
     }
+  }
+
+  /** Whether a rotated copy of the live path is the file of {@code inode}: renamed, not deleted. */
+  private boolean renamedToACopy(Object inode) {
+    String text = String.valueOf(inode);
+    return Rotated.siblings(live, settings.rotatedSuffix()).stream()
+        .anyMatch(copy -> text.equals(Rotated.inodeText(copy)));
+  }
+
+  /**
+   * Whether the live path was deleted (not renamed to a rotated copy) and its last file is read to
+   * its end and closed: the task may forget this tailer. A file that appears at the path later is a
+   * new one, found by the task's next scan.
+   */
+  boolean deleted() {
+    return deleted && reader == null && queue.isEmpty() && !Files.exists(live);
   }
 
   private void add(List<Tailed> out, Line line, long now) {

@@ -28,7 +28,8 @@ class LogSourceConnectorTest {
         Arguments.of("log.paths", "/var/log/[a.log", "not a valid glob"),
         Arguments.of("log.exclude", "debug.log", "must be an absolute path"),
         Arguments.of("log.rotated.suffix", "(", "not a Java regular expression"),
-        Arguments.of("log.bus", "no spaces", "letters, digits"),
+        Arguments.of("bus", "no spaces", "letters, digits"),
+        Arguments.of("topic", "no spaces", "must be a Kafka topic name"),
         Arguments.of("log.start.at", "middle", "beginning, end"),
         Arguments.of("log.fingerprint.bytes", "8", "at least 16"),
         Arguments.of("log.rescan.interval.ms", "10", "at least 100"),
@@ -76,7 +77,9 @@ class LogSourceConnectorTest {
             Map.of("log.multiline.start.pattern", "^\\d", "log.multiline.continue.pattern", "^ "),
             "log.multiline.continue.pattern",
             "not both"),
-        Arguments.of(Map.of("log.time.field", "ts"), "log.time.field", "needs a log.format"));
+        Arguments.of(Map.of("log.time.field", "ts"), "log.time.field", "needs a log.format"),
+        Arguments.of(Map.of("bus", "logs", "topic", "raw.logs"), "bus", "set either bus"),
+        Arguments.of(Map.of("bus", "logs", "topic", "raw.logs"), "topic", "set either bus"));
   }
 
   @ParameterizedTest(name = "{1}: {2}")
@@ -101,12 +104,21 @@ class LogSourceConnectorTest {
             "log.format.regex", "(?<ts>\\S+) (?<level>[A-Z]+) (?<message>.*)",
             "log.time.field", "ts",
             "log.multiline.start.pattern", "^\\d{4}-",
-            "log.bus", "app-logs",
+            "bus", "app-logs",
             "log.time.format", "yyyy-MM-dd'T'HH:mm:ssXXX"));
 
     assertThat(new LogSourceConnector().validate(config).configValues())
         .allSatisfy(v -> assertThat(v.errorMessages()).as(v.name()).isEmpty());
     assertThat(new LogSourceConfig(config).topic()).isEqualTo("railyard.bus.app-logs");
+  }
+
+  @Test
+  void shouldWriteToTheDefaultBusOrToATopicGivenOutsideABus() {
+    Map<String, String> topic = new HashMap<>(GOOD);
+    topic.put("topic", "raw.logs");
+
+    assertThat(new LogSourceConfig(GOOD).topic()).isEqualTo("railyard.bus.default");
+    assertThat(new LogSourceConfig(topic).topic()).isEqualTo("raw.logs");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.railyard.sources.syslog;
 
+import dev.railyard.connectors.support.Destination;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,16 +19,11 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
- * The syslog source's settings: where it listens, how it reads messages and what it does with those
- * it cannot take. Every key is typed, validated and documented here, so Connect's validate endpoint
- * reports a bad value against its key. Immutable.
+ * The syslog source's settings: where it listens, how it reads messages, what it does with those it
+ * cannot take and where it writes them ({@link Destination}). Every key is typed, validated and
+ * documented here, so Connect's validate endpoint reports a bad value against its key. Immutable.
  */
 public class SyslogSourceConfig extends AbstractConfig {
-
-  public static final String TOPIC_CONFIG = "topic";
-  public static final String TOPIC_DOC =
-      "The topic every event is written to: a bus topic such as railyard.bus.default, so the "
-          + "bus's rules see the messages.";
 
   public static final String HOST_CONFIG = "syslog.host";
   public static final String HOST_DEFAULT = "0.0.0.0";
@@ -126,17 +122,10 @@ public class SyslogSourceConfig extends AbstractConfig {
   public static final String EVENT_TYPE_DEFAULT = "dev.railyard.syslog.message";
   public static final String EVENT_TYPE_DOC = "The CloudEvents type of every event.";
 
-  public static final ConfigDef CONFIG_DEF = define(new ConfigDef());
+  public static final ConfigDef CONFIG_DEF = define(Destination.define(new ConfigDef()));
 
   private static ConfigDef define(ConfigDef def) {
     return def.define(
-            TOPIC_CONFIG,
-            Type.STRING,
-            ConfigDef.NO_DEFAULT_VALUE,
-            new SyslogValidators.TopicName(),
-            Importance.HIGH,
-            TOPIC_DOC)
-        .define(
             HOST_CONFIG,
             Type.STRING,
             HOST_DEFAULT,
@@ -258,6 +247,7 @@ public class SyslogSourceConfig extends AbstractConfig {
    */
   public SyslogSourceConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
+    Destination.check(props);
     if (tlsEnabled() && !protocols().contains("tcp")) {
       throw new ConfigException(
           TLS_ENABLED_CONFIG, true, "TLS is for TCP: add tcp to " + PROTOCOLS_CONFIG);
@@ -291,7 +281,7 @@ public class SyslogSourceConfig extends AbstractConfig {
   }
 
   String topic() {
-    return getString(TOPIC_CONFIG);
+    return Destination.topic(this);
   }
 
   String host() {

@@ -1,6 +1,7 @@
 package dev.railyard.sources.syslog;
 
 import dev.railyard.connectors.support.ConfigChecks;
+import dev.railyard.connectors.support.Destination;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
@@ -47,7 +48,9 @@ public class SyslogSourceConnector extends SourceConnector {
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
     return ConfigChecks.withCrossKeyErrors(
-        super.validate(connectorConfigs), connectorConfigs, SyslogSourceConfig::new);
+        Destination.withProblem(super.validate(connectorConfigs), connectorConfigs),
+        connectorConfigs,
+        SyslogSourceConfig::new);
   }
 
   /** Syslog cannot be replayed: nothing it writes can be written exactly once. */

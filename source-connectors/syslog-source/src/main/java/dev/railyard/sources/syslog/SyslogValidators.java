@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -15,27 +14,6 @@ final class SyslogValidators {
   private SyslogValidators() {}
 
   /** A Kafka topic name: 1 to 249 of {@code a-z A-Z 0-9 . _ -}, not {@code .} or {@code ..}. */
-  static final class TopicName implements ConfigDef.Validator {
-    private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
-
-    @Override
-    public void ensureValid(String name, Object value) {
-      String topic = (String) value;
-      if (topic == null || !LEGAL.matcher(topic).matches() || topic.matches("\\.{1,2}")) {
-        throw new ConfigException(
-            name,
-            value,
-            "a Kafka topic name of 1 to 249 letters, digits, '.', '_' or '-' is needed, such as"
-                + " railyard.bus.default for the bus default");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "a Kafka topic name, such as railyard.bus.default";
-    }
-  }
-
   /** One word without white space, such as a host name or an event type. */
   static final class Word implements ConfigDef.Validator {
     private final String example;

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.railyard.connectors.support.Destination;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -43,7 +44,7 @@ final class RunningTask implements AutoCloseable {
     RunningTask running = new RunningTask(port);
     Map<String, String> props = new HashMap<>();
     props.put("name", "syslog-test-" + running.port);
-    props.put(SyslogSourceConfig.TOPIC_CONFIG, "railyard.bus.logs");
+    props.put(Destination.BUS_CONFIG, "logs");
     props.put(SyslogSourceConfig.HOST_CONFIG, "127.0.0.1");
     props.put(SyslogSourceConfig.PORT_CONFIG, Integer.toString(running.port));
     props.putAll(settings);

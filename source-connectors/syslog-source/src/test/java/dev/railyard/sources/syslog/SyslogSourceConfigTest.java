@@ -28,6 +28,7 @@ class SyslogSourceConfigTest {
       textBlock =
           """
           topic                       | bad topic!   | Kafka topic name
+          bus                         | bad bus!     | bus name
           syslog.host                 | ''           | printable ASCII
           syslog.port                 | 0            | at least 1
           syslog.port                 | 70000        | no more than 65535
@@ -60,11 +61,34 @@ class SyslogSourceConfigTest {
   }
 
   @Test
-  void shouldAskForTheTopic() {
+  void shouldWriteToTheDefaultBusWithoutBusOrTopic() {
     Map<String, String> config = good();
-    config.remove("topic");
+    config.remove("bus");
 
-    assertThat(errors(config)).containsOnlyKeys("topic");
+    assertThat(errors(config)).isEmpty();
+    assertThat(new SyslogSourceConfig(config).topic()).isEqualTo("railyard.bus.default");
+  }
+
+  @Test
+  void shouldWriteToATopicGivenOutsideABus() {
+    Map<String, String> config = good();
+    config.remove("bus");
+    config.put("topic", "raw.syslog");
+
+    assertThat(errors(config)).isEmpty();
+    assertThat(new SyslogSourceConfig(config).topic()).isEqualTo("raw.syslog");
+  }
+
+  @Test
+  void shouldRefuseBusAndTopicTogetherNamingBoth() {
+    Map<String, String> config = good();
+    config.put("topic", "raw.syslog");
+
+    assertThat(errors(config)).containsOnlyKeys("bus", "topic");
+    assertThat(errors(config).get("bus"))
+        .singleElement()
+        .asString()
+        .contains("set either bus (a Railyard bus) or topic (any Kafka topic), not both");
   }
 
   @Test
@@ -128,7 +152,7 @@ class SyslogSourceConfigTest {
 
   private static Map<String, String> good() {
     Map<String, String> config = new HashMap<>();
-    config.put("topic", "railyard.bus.logs");
+    config.put("bus", "logs");
     config.put("syslog.port", "5514");
     return config;
   }
