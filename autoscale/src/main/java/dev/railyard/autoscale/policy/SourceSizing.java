@@ -135,16 +135,15 @@ final class SourceSizing {
   }
 
   private static String suffix(SourceBacklog b) {
-    if (b.mostTasks() >= b.files()) {
+    if (b.mostTasks() == b.files()) {
       return " (" + files(b.files()) + ")";
     }
-    return " ("
-        + files(b.files())
-        + " in "
-        + b.mostTasks()
-        + " pattern"
-        + (b.mostTasks() == 1 ? "" : "s")
-        + ": a pattern's files share one task)";
+    String patterns = b.mostTasks() + " pattern" + (b.mostTasks() == 1 ? "" : "s");
+    if (b.mostTasks() > b.files()) {
+      // a file it has sent no line of has no offset yet
+      return " (" + files(b.files()) + " with an offset, " + patterns + ")";
+    }
+    return " (" + files(b.files()) + " in " + patterns + ": a pattern's files share one task)";
   }
 
   private static String files(int n) {

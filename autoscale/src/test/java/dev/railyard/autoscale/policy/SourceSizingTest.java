@@ -139,6 +139,23 @@ class SourceSizingTest {
   }
 
   @Test
+  void shouldSayWhenFilesHaveNoOffsetYet() {
+    // given 4 patterns of which only one file has been sent a line of (the others have no offset)
+    ConnectorLoad c =
+        source(
+            "app-logs",
+            1,
+            Map.of(),
+            Optional.empty(),
+            Optional.of(backlog(24 * MB, 0, OptionalDouble.of(200 * KB), 1, 4)));
+
+    TaskChange change = decide(c);
+
+    assertThat(change.desired()).isEqualTo(2);
+    assertThat(change.reason()).endsWith("tasks 1 → 2 (1 file with an offset, 4 patterns)");
+  }
+
+  @Test
   void shouldKeepWithinTheConnectorsOwnBounds() {
     Optional<SourceBacklog> far =
         Optional.of(backlog(500 * MB, 0, OptionalDouble.of(200 * KB), 8, 8));
