@@ -338,7 +338,26 @@ class AnswerJsonTest {
                 null,
                 4.25,
                 "DEMAND_UP",
-                "lag grows")),
+                "lag grows",
+                null),
+            new AutoscaleStatus.Connector(
+                "app-logs",
+                "SOURCE",
+                "RUNNING",
+                1,
+                1,
+                3,
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                null,
+                "DEMAND_UP",
+                "app-logs: 48 MB behind",
+                new AutoscaleStatus.SourceBacklog(
+                    48_000_000L, 0, 3, 0, 0, 3, 1000.0, 200000.0, 200000.0))),
         List.of(decision()));
   }
 
@@ -354,7 +373,13 @@ class AnswerJsonTest {
         + "'connectors':[{'name':'railyard.router.orders','kind':'ROUTER','state':'RUNNING',"
         + "'tasks':1,'runningTasks':1,'desiredTasks':2,'partitions':3,'lag':100,"
         + "'lagSeconds':2.5,'stuckLag':0,'arrivalRate':10.0,'drainRate':null,'taskRate':4.25,"
-        + "'cause':'DEMAND_UP','reason':'lag grows'}],"
+        + "'cause':'DEMAND_UP','reason':'lag grows','backlog':null},"
+        + "{'name':'app-logs','kind':'SOURCE','state':'RUNNING',"
+        + "'tasks':1,'runningTasks':1,'desiredTasks':3,'partitions':0,'lag':0,"
+        + "'lagSeconds':0.0,'stuckLag':0,'arrivalRate':null,'drainRate':null,'taskRate':null,"
+        + "'cause':'DEMAND_UP','reason':'app-logs: 48 MB behind','backlog':{"
+        + "'bytesBehind':48000000,'stuckBytes':0,'files':3,'stuckFiles':0,'filesWithoutSize':0,"
+        + "'mostTasks':3,'arrivalRate':1000.0,'drainRate':200000.0,'taskRate':200000.0}}],"
         + "'decisions':["
         + decisionJson()
         + "]}";

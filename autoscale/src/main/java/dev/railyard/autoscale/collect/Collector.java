@@ -10,6 +10,7 @@ import dev.railyard.autoscale.policy.ClusterSnapshot;
 import dev.railyard.autoscale.policy.ConnectorLoad;
 import dev.railyard.autoscale.policy.ConnectorLoad.Kind;
 import dev.railyard.autoscale.policy.PolicySettings;
+import dev.railyard.autoscale.policy.SourceBacklog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +29,10 @@ import org.apache.kafka.clients.admin.Admin;
  * Builds one {@link ClusterSnapshot} per call from few requests whatever the number of connectors:
  * Connect's status of all of them (one request through {@link ConnectView}), the topics named by
  * regex (one Admin request, cached for {@link #TOPICS_TTL}), and the offsets of every sink's topics
- * and group ({@link LagReader}: three Admin requests). Rates and lag in seconds come from what
- * earlier calls saw; a connector deleted since is forgotten. What could not be read is in the
- * snapshot as a problem, never as a zero. Calls run one at a time.
+ * and group ({@link LagReader}: three Admin requests), and the committed offsets of each log source
+ * ({@link ConnectView#sourceOffsets}: one request per log source that takes part). Rates and lag in
+ * seconds come from what earlier calls saw; a connector deleted since is forgotten. What could not
+ * be read is in the snapshot as a problem, never as a zero. Calls run one at a time.
  */
 public final class Collector {
 
@@ -45,6 +47,7 @@ public final class Collector {
   private final Clock clock;
   private final int processors;
   private final Map<String, ConnectorHistory> histories = new HashMap<>();
+  private final Map<String, SourceHistory> sources = new HashMap<>();
   private Map<String, WorkerMetrics.Sample> lastCpu = Map.of();
   private Instant lastCpuAt;
   private Set<String> topics;
@@ -117,9 +120,14 @@ public final class Collector {
     List<ConnectorLoad> loads = new ArrayList<>();
     for (ConnectorState s : states) {
       loads.add(
-          load(s, topicsOf.getOrDefault(s.name(), List.of()), offsets, now, running, settings));
+          LogSourceOffsets.exposes(s)
+              ? source(s, now, running, settings)
+              : load(
+                  s, topicsOf.getOrDefault(s.name(), List.of()), offsets, now, running, settings));
     }
-    histories.keySet().retainAll(states.stream().map(ConnectorState::name).toList());
+    List<String> names = states.stream().map(ConnectorState::name).toList();
+    histories.keySet().retainAll(names);
+    sources.keySet().retainAll(names);
     WorkerReadings readings = workerReadings(now);
     return new ClusterSnapshot(
         now, loads, running, desired, readings.cpu(), Optional.empty(), readings.loads());
@@ -172,6 +180,77 @@ public final class Collector {
         f.taskRate(),
         bounds,
         Optional.empty());
+  }
+
+  /**
+   * A log source: its bytes behind from its committed offsets, one request to Connect; none when it
+   * opted out (it is left alone). What could not be read is its problem, never a zero.
+   */
+  private ConnectorLoad source(
+      ConnectorState s, Instant now, int workersRunning, PolicySettings settings)
+      throws InterruptedException {
+    Bounds bounds = Bounds.of(s.config());
+    if (!bounds.enabled()) {
+      return ConnectorLoad.unread(
+          s.name(), s.kind(), s.state(), s.tasksMax(), s.runningTasks(), bounds, Optional.empty());
+    }
+    List<ConnectView.SourceOffset> committed;
+    try {
+      committed = connect.sourceOffsets(s.name());
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      return unreadSource(s, bounds, "its offsets could not be read from Connect: " + reason(e));
+    }
+    List<LogSourceOffsets.FileOffset> files = LogSourceOffsets.files(s.config(), committed);
+    if (files.isEmpty()) {
+      return unreadSource(s, bounds, "no file of its patterns has a committed offset yet");
+    }
+    if (files.stream().allMatch(f -> f.size() < 0)) {
+      return unreadSource(
+          s,
+          bounds,
+          "no offset of its files carries the file's size yet (written before the log source"
+              + " added it); each file's next line brings it");
+    }
+    SourceBacklog backlog =
+        sources
+            .computeIfAbsent(s.name(), n -> new SourceHistory())
+            .add(
+                now,
+                files,
+                Math.max(1, LogSourceOffsets.patterns(s.config()).size()),
+                s.runningTasks(),
+                workersRunning,
+                settings.persistentLag());
+    return new ConnectorLoad(
+        s.name(),
+        s.kind(),
+        s.state(),
+        s.tasksMax(),
+        s.runningTasks(),
+        0,
+        0,
+        0,
+        0,
+        0,
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        bounds,
+        Optional.empty(),
+        Optional.of(backlog));
+  }
+
+  private static ConnectorLoad unreadSource(ConnectorState s, Bounds bounds, String problem) {
+    return ConnectorLoad.unread(
+        s.name(),
+        s.kind(),
+        s.state(),
+        s.tasksMax(),
+        s.runningTasks(),
+        bounds,
+        Optional.of(problem));
   }
 
   private static Optional<String> problem(

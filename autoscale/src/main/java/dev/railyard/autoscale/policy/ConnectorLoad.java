@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
  * rates measured over the last intervals.
  *
  * @param name the Connect connector name
- * @param kind what it is; only sinks and routers are scaled on lag
+ * @param kind what it is; sinks and routers are scaled on lag, sources on their {@code backlog}
  * @param state Connect's state of the connector (RUNNING, PAUSED, STOPPED, FAILED, UNASSIGNED)
  * @param tasks its {@code tasks.max}
  * @param runningTasks its tasks in state RUNNING
@@ -24,6 +24,8 @@ import java.util.OptionalDouble;
  * @param taskRate records per second one task drains while backlogged, when ever measured
  * @param bounds what its config says about scaling
  * @param problem why its offsets could not be read this time, when they could not
+ * @param backlog a source's bytes behind, for a source that exposes them ({@link SourceSizing});
+ *     empty for sinks, routers and other sources
  */
 public record ConnectorLoad(
     String name,
@@ -40,7 +42,8 @@ public record ConnectorLoad(
     OptionalDouble drainRate,
     OptionalDouble taskRate,
     Bounds bounds,
-    Optional<String> problem) {
+    Optional<String> problem,
+    Optional<SourceBacklog> backlog) {
 
   /** What a connector is. */
   public enum Kind {
@@ -61,6 +64,43 @@ public record ConnectorLoad(
     Objects.requireNonNull(taskRate, "taskRate");
     Objects.requireNonNull(bounds, "bounds");
     Objects.requireNonNull(problem, "problem");
+    Objects.requireNonNull(backlog, "backlog");
+  }
+
+  /** A connector without a source backlog: a sink, a router, or a source that exposes none. */
+  public ConnectorLoad(
+      String name,
+      Kind kind,
+      String state,
+      int tasks,
+      int runningTasks,
+      int partitions,
+      long lag,
+      double lagSeconds,
+      long stuckLag,
+      int stuckPartitions,
+      OptionalDouble arrivalRate,
+      OptionalDouble drainRate,
+      OptionalDouble taskRate,
+      Bounds bounds,
+      Optional<String> problem) {
+    this(
+        name,
+        kind,
+        state,
+        tasks,
+        runningTasks,
+        partitions,
+        lag,
+        lagSeconds,
+        stuckLag,
+        stuckPartitions,
+        arrivalRate,
+        drainRate,
+        taskRate,
+        bounds,
+        problem,
+        Optional.empty());
   }
 
   /**
@@ -93,8 +133,16 @@ public record ConnectorLoad(
         problem);
   }
 
-  /** Whether it has work: lag (not stuck) or records arriving. */
+  /** Whether it has work: lag (not stuck) or records arriving; for a source, its backlog's. */
   public boolean busy(long lagThreshold) {
+    if (backlog.isPresent()) {
+      return backlog.get().busy();
+    }
     return lag - stuckLag > lagThreshold || arrivalRate.orElse(0) > 0;
+  }
+
+  /** The most tasks it can use: its partitions, or a source's {@link SourceBacklog#mostTasks}. */
+  public int mostTasks() {
+    return backlog.map(SourceBacklog::mostTasks).orElse(partitions);
   }
 }

@@ -97,7 +97,8 @@ final class OneChange {
   /**
    * Why Connect may still be rebalancing after the last change: workers starting or stopping, or
    * since the last change (within its settle time, so that a failed task does not block scaling) a
-   * sink or router whose tasks do not all run at its count yet. Empty when it is done.
+   * sink, router or scaled source whose tasks do not all run at its count yet. Empty when it is
+   * done.
    */
   static Optional<String> underWay(
       ClusterSnapshot snapshot, PolicySettings s, PolicyMemory memory) {
@@ -110,9 +111,12 @@ final class OneChange {
       return Optional.empty();
     }
     for (ConnectorLoad c : snapshot.connectors()) {
-      if (c.kind() != Kind.SOURCE && c.state().equals("RUNNING") && c.runningTasks() != c.tasks()) {
+      boolean scaled = c.kind() != Kind.SOURCE || c.backlog().isPresent();
+      // a source runs no more tasks than it can use (the log source: one per pattern)
+      int expected = c.backlog().isPresent() ? Math.min(c.tasks(), c.mostTasks()) : c.tasks();
+      if (scaled && c.state().equals("RUNNING") && c.runningTasks() != expected) {
         return Optional.of(
-            c.name() + " has " + c.runningTasks() + " of " + c.tasks() + " tasks running");
+            c.name() + " has " + c.runningTasks() + " of " + expected + " tasks running");
       }
     }
     return Optional.empty();

@@ -77,7 +77,10 @@ public final class ScalingPolicy {
       } else if (change.desired() > change.current() || c.busy(settings.lagThreshold())) {
         busyTasks += change.desired();
       }
-      boolean late = c.lag() - c.stuckLag() > settings.lagThreshold() + inFlight(c);
+      boolean late =
+          c.kind() == Kind.SOURCE
+              ? SourceSizing.late(c)
+              : c.lag() - c.stuckLag() > settings.lagThreshold() + inFlight(c);
       if (backlogged == null && late) {
         backlogged = c.name();
       }
@@ -85,7 +88,7 @@ public final class ScalingPolicy {
       if (stuckAtMax == null
           && late
           && change.cause() != Cause.LEFT_ALONE
-          && change.current() >= Math.min(c.partitions(), c.bounds().max())) {
+          && change.current() >= Math.min(c.mostTasks(), c.bounds().max())) {
         stuckAtMax = c.name();
       }
     }
@@ -113,7 +116,7 @@ public final class ScalingPolicy {
     String name = c.name();
     int current = c.tasks();
     if (c.kind() == Kind.SOURCE) {
-      return alone(c, "a source connector exposes no lag to scale on; left alone");
+      return SourceSizing.tasks(c, s, memory, next, now);
     }
     if (!c.bounds().enabled()) {
       return alone(
@@ -203,7 +206,7 @@ public final class ScalingPolicy {
     return settle(name, current, even, cause, why, partitions, s, memory, next, now);
   }
 
-  private static TaskChange settle(
+  static TaskChange settle(
       String name,
       int current,
       int recommended,

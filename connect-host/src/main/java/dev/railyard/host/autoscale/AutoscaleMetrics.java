@@ -15,8 +15,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * {@code railyard_autoscale_*} in Prometheus: desired and actual workers, per connector its tasks
- * (actual and desired) and lag (records and seconds), and the decisions by cause and outcome.
- * Per-connector series follow the latest snapshot: a deleted connector's series go. Thread-safe.
+ * (actual and desired) and lag (records and seconds), per source that exposes it its bytes behind
+ * and the rates its files grow and are read, and the decisions by cause and outcome. Per-connector
+ * series follow the latest snapshot: a deleted connector's series go. Thread-safe.
  */
 final class AutoscaleMetrics {
 
@@ -25,6 +26,9 @@ final class AutoscaleMetrics {
   private final MultiGauge desiredTasks;
   private final MultiGauge lagRecords;
   private final MultiGauge lagSeconds;
+  private final MultiGauge bytesBehind;
+  private final MultiGauge arrivalBytes;
+  private final MultiGauge drainBytes;
 
   AutoscaleMetrics(MeterRegistry registry, WorkerActuator workers) {
     this.registry = registry;
@@ -50,6 +54,18 @@ final class AutoscaleMetrics {
         MultiGauge.builder("railyard.autoscale.lag.seconds")
             .description("how long ago the oldest record a connector has not committed arrived")
             .register(registry);
+    bytesBehind =
+        MultiGauge.builder("railyard.autoscale.source.bytes.behind")
+            .description("bytes a source (the log source) is behind, as its committed offsets say")
+            .register(registry);
+    arrivalBytes =
+        MultiGauge.builder("railyard.autoscale.source.arrival.bytes.per.second")
+            .description("bytes per second a source's files grow")
+            .register(registry);
+    drainBytes =
+        MultiGauge.builder("railyard.autoscale.source.drain.bytes.per.second")
+            .description("bytes per second a source reads (its committed positions' growth)")
+            .register(registry);
   }
 
   /** Follows a new snapshot and decision. */
@@ -57,6 +73,18 @@ final class AutoscaleMetrics {
     tasks.register(rows(loads, c -> c.tasks()), true);
     lagRecords.register(rows(loads, c -> c.lag()), true);
     lagSeconds.register(rows(loads, c -> c.lagSeconds()), true);
+    List<ConnectorLoad> sources = loads.stream().filter(c -> c.backlog().isPresent()).toList();
+    bytesBehind.register(rows(sources, c -> c.backlog().get().bytesBehind()), true);
+    arrivalBytes.register(
+        rows(
+            sources.stream().filter(c -> c.backlog().get().arrivalRate().isPresent()).toList(),
+            c -> c.backlog().get().arrivalRate().getAsDouble()),
+        true);
+    drainBytes.register(
+        rows(
+            sources.stream().filter(c -> c.backlog().get().drainRate().isPresent()).toList(),
+            c -> c.backlog().get().drainRate().getAsDouble()),
+        true);
     List<MultiGauge.Row<?>> desired = new ArrayList<>();
     for (Decision.TaskChange t : decision.tasks()) {
       int n = t.desired();

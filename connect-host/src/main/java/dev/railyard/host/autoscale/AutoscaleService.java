@@ -12,6 +12,7 @@ import dev.railyard.autoscale.policy.ClusterSnapshot;
 import dev.railyard.autoscale.policy.ConnectorLoad;
 import dev.railyard.autoscale.policy.Decision;
 import dev.railyard.autoscale.policy.PolicySettings;
+import dev.railyard.autoscale.policy.SourceBacklog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -187,10 +188,24 @@ public final class AutoscaleService implements AutoscaleAdmin {
                 orNull(c.drainRate()),
                 orNull(c.taskRate()),
                 change == null ? null : change.cause().name(),
-                change == null ? c.problem().orElse(null) : change.reason()));
+                change == null ? c.problem().orElse(null) : change.reason(),
+                c.backlog().map(AutoscaleService::backlog).orElse(null)));
       }
     }
     return connectors;
+  }
+
+  private static AutoscaleStatus.SourceBacklog backlog(SourceBacklog b) {
+    return new AutoscaleStatus.SourceBacklog(
+        b.bytesBehind(),
+        b.stuckBytes(),
+        b.files(),
+        b.stuckFiles(),
+        b.filesWithoutSize(),
+        b.mostTasks(),
+        orNull(b.arrivalRate()),
+        orNull(b.drainRate()),
+        orNull(b.taskRate()));
   }
 
   static AutoscaleDecision entry(Autoscaler.Entry e) {

@@ -1,11 +1,15 @@
 package dev.railyard.host.autoscale;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.autoscale.collect.ConnectView;
 import dev.railyard.autoscale.collect.ConnectorState;
 import dev.railyard.autoscale.policy.ConnectorLoad.Kind;
 import dev.railyard.host.connectors.ConnectRest;
 import dev.railyard.rules.connect.RouterSinkConnector;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +20,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every connector's config and status in one Connect request ({@code GET
  * /connectors?expand=status&expand=info}); a bus's router is told apart from other sinks by its
- * class.
+ * class. A log source's committed offsets in one request each.
  */
 final class ConnectStatusView implements ConnectView {
 
   private static final long TIMEOUT_S = 10;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private final ConnectRest connect;
 
   ConnectStatusView(ConnectRest connect) {
@@ -40,6 +46,38 @@ final class ConnectStatusView implements ConnectView {
         .fields()
         .forEachRemaining(e -> byName.put(e.getKey(), state(e.getKey(), e.getValue())));
     return List.copyOf(byName.values());
+  }
+
+  /**
+   * {@code GET /connectors/{name}/offsets} (KIP-875, Connect 3.5+): for a source, {@code
+   * {"offsets": [{"partition": {...}, "offset": {...}}]}}.
+   */
+  @Override
+  public List<SourceOffset> sourceOffsets(String connector) throws Exception {
+    ConnectRest.Answer answer =
+        connect
+            .send(
+                "GET",
+                "/connectors/"
+                    + URLEncoder.encode(connector, StandardCharsets.UTF_8).replace("+", "%20")
+                    + "/offsets",
+                null)
+            .get(TIMEOUT_S, TimeUnit.SECONDS)
+            .orThrow();
+    return offsets(answer.body());
+  }
+
+  static List<SourceOffset> offsets(JsonNode body) {
+    List<SourceOffset> offsets = new ArrayList<>();
+    for (JsonNode o : body.path("offsets")) {
+      if (o.path("partition").isObject() && o.path("offset").isObject()) {
+        offsets.add(
+            new SourceOffset(
+                JSON.convertValue(o.get("partition"), MAP),
+                JSON.convertValue(o.get("offset"), MAP)));
+      }
+    }
+    return offsets;
   }
 
   static ConnectorState state(String name, JsonNode node) {

@@ -51,4 +51,28 @@ class ConnectStatusViewTest {
     assertThat(file.topics()).containsExactly("a", "b");
     assertThat(file.group()).isEqualTo("mine");
   }
+
+  @Test
+  void shouldReadASourcesCommittedOffsetsAsConnectAnswersThem() throws Exception {
+    // GET /connectors/app-logs/offsets of a log source (KIP-875), with one offset of an older
+    // version (no size) and an entry without an offset
+    String answer =
+        """
+        {"offsets": [
+          {"partition": {"path": "/var/log/app/a.log"},
+           "offset": {"position": 81234, "size": 90211, "fingerprint": "ab", "inode": "(ino=7)",
+                      "fingerprint.bytes": 1024, "file": "/var/log/app/a.log"}},
+          {"partition": {"path": "/var/log/app/b.log"},
+           "offset": {"position": 512, "fingerprint": "cd", "inode": "(ino=8)"}},
+          {"partition": {"path": "/var/log/app/c.log"}, "offset": null}]}
+        """;
+
+    var offsets = ConnectStatusView.offsets(JSON.readTree(answer));
+
+    assertThat(offsets).hasSize(2);
+    assertThat(offsets.get(0).partition()).containsEntry("path", "/var/log/app/a.log");
+    assertThat(((Number) offsets.get(0).offset().get("size")).longValue()).isEqualTo(90211);
+    assertThat(((Number) offsets.get(0).offset().get("position")).longValue()).isEqualTo(81234);
+    assertThat(offsets.get(1).offset()).doesNotContainKey("size");
+  }
 }

@@ -32,6 +32,14 @@ final class Tailer implements AutoCloseable {
   static final String INODE = "inode";
   static final String FILE = "file";
 
+  /**
+   * The size of the file the event was read from when it was read (what its channel had read, if
+   * more): {@code size - position} is the bytes behind at that offset, which the autoscaler reads
+   * from Connect's committed offsets. Only informative; resuming never needs it, and offsets
+   * written without it resume the same.
+   */
+  static final String SIZE = "size";
+
   private static final Logger log = LoggerFactory.getLogger(Tailer.class);
 
   private final Path live;
@@ -44,6 +52,7 @@ final class Tailer implements AutoCloseable {
   private long truncatedAt = -1;
   private long checkedSize = -1;
   private boolean deleted;
+  private long seenSize;
 
   private Tailer(Path live, TailSettings settings) {
     this.live = live;
@@ -132,6 +141,8 @@ final class Tailer implements AutoCloseable {
     if (!rotatedAway && !checkLive(now, out)) {
       return out;
     }
+    // one size a poll, not one a line: the offsets' size is at least this and what was read
+    seenSize = reader.file().size();
     boolean nextHasData = rotatedAway && nextHasData();
     long before = reader.consumed();
     while (out.size() < max) {
@@ -286,6 +297,7 @@ final class Tailer implements AutoCloseable {
     offset.put(FINGERPRINT_BYTES, length);
     offset.put(INODE, String.valueOf(file.inode()));
     offset.put(FILE, file.path().toString());
+    offset.put(SIZE, Math.max(Math.max(seenSize, file.position()), event.end()));
     return offset;
   }
 

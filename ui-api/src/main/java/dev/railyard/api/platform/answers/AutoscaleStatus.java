@@ -93,6 +93,8 @@ public record AutoscaleStatus(
    * @param taskRate records per second one task drains while backlogged, or null
    * @param cause why the decision for it, as a word, or null when there was none
    * @param reason why the decision for it, or why its figures could not be read; null for neither
+   * @param backlog a source's bytes behind, for a source that exposes them (the log source); null
+   *     for sinks, routers and other sources, and while its offsets could not be read
    */
   public record Connector(
       String name,
@@ -109,5 +111,31 @@ public record AutoscaleStatus(
       Double drainRate,
       Double taskRate,
       String cause,
-      String reason) {}
+      String reason,
+      SourceBacklog backlog) {}
+
+  /**
+   * What a source is behind, from its committed offsets.
+   *
+   * @param bytesBehind bytes not yet sent on its files, not counting stuck ones
+   * @param stuckBytes bytes behind on files whose position has stood still for the persistent-lag
+   *     time (shown, not scaled on)
+   * @param files the files it reads that have a committed offset
+   * @param stuckFiles of them, those stuck
+   * @param filesWithoutSize of them, those whose offset carries no size yet (not counted)
+   * @param mostTasks the most tasks it can use
+   * @param arrivalRate bytes per second its files grow, or null
+   * @param drainRate bytes per second it reads (its committed positions' growth), or null
+   * @param taskRate bytes per second one task reads while behind, or null
+   */
+  public record SourceBacklog(
+      long bytesBehind,
+      long stuckBytes,
+      int files,
+      int stuckFiles,
+      int filesWithoutSize,
+      int mostTasks,
+      Double arrivalRate,
+      Double drainRate,
+      Double taskRate) {}
 }
