@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HTTP endpoint on a free local port standing for a function a rule delivers to: it answers
  * every request with the status it is told (503 for bodies holding a fragment it is told to
- * refuse), counts the attempts per event id (the {@code X-Railyard-Event-Id} header) and keeps the
+ * refuse), counts the attempts per event id (the {@code X-Railyard-Event-Id} header), keeps the
+ * rule and target each request named ({@code X-Railyard-Rule}, {@code X-Railyard-Target}) and the
  * bodies it accepted.
  */
 final class Endpoint implements AutoCloseable {
@@ -35,6 +36,7 @@ final class Endpoint implements AutoCloseable {
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final List<String> delivered = new CopyOnWriteArrayList<>();
   private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
+  private final List<String> routes = new CopyOnWriteArrayList<>();
 
   private Endpoint(HttpServer server, int status) {
     this.server = server;
@@ -60,6 +62,10 @@ final class Endpoint implements AutoCloseable {
           if (id != null) {
             endpoint.attempts.merge(id, 1, Integer::sum);
           }
+          endpoint.routes.add(
+              exchange.getRequestHeaders().getFirst("X-Railyard-Rule")
+                  + "."
+                  + exchange.getRequestHeaders().getFirst("X-Railyard-Target"));
           // a slow function answers after its work: the answer is scheduled, no thread waits
           long delay = endpoint.delayMillis;
           if (delay > 0) {
@@ -117,6 +123,11 @@ final class Endpoint implements AutoCloseable {
   /** Every Authorization header it was sent ("(none)" for requests without one). */
   Set<String> authorizations() {
     return Set.copyOf(authorizations);
+  }
+
+  /** Per request, in order, its X-Railyard-Rule and X-Railyard-Target as rule.target. */
+  List<String> routes() {
+    return new ArrayList<>(routes);
   }
 
   List<String> delivered() {

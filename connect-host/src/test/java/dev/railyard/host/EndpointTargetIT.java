@@ -191,6 +191,8 @@ class EndpointTargetIT {
           .atMost(Duration.ofSeconds(60))
           .until(() -> !endpoint.delivered().isEmpty());
       assertThat(endpoint.attemptsById()).containsOnlyKeys("0042");
+      // the rule and target headers the guard gives the sink's records, forwarded once each
+      assertThat(endpoint.routes()).isNotEmpty().containsOnly("ids.fn");
     }
   }
 

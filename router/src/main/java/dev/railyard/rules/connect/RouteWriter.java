@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes what a router task decided for one event: per matched rule and target, the transformed
- * event to the target's delivery topic in the binding mode the target asks for (with the rule,
- * target and event id headers), or, when the transform fails, the event to the target's dead
- * letters; an event that cannot be matched at all goes to the bus's dead letters. Every write goes
- * through the task's {@link Writes}. Called from the task's thread only.
+ * event to the target's delivery topic in the binding mode the target asks for (with the event id
+ * header; the topic names the rule and target), or, when the transform fails, the event to the
+ * target's dead letters; an event that cannot be matched at all goes to the bus's dead letters.
+ * Every write goes through the task's {@link Writes}. Called from the task's thread only.
  */
 final class RouteWriter {
 
@@ -121,7 +121,7 @@ final class RouteWriter {
                 KafkaBinding.as(d.mode(), new KafkaBinding.Output(value, binding));
             writes.send(
                 new ProducerRecord<>(
-                    d.topic(), null, key, out.value(), headers(out.headers(), route, d, id)));
+                    d.topic(), null, key, out.value(), headers(out.headers(), id)));
             continue;
           } catch (DataException e) {
             failure = e; // the event cannot be put in the mode the target asks for
@@ -156,19 +156,18 @@ final class RouteWriter {
     return t instanceof Exception e ? e : new IllegalStateException(t.toString(), t);
   }
 
-  // the producer copies the list once into the record's own headers
-  private static List<Header> headers(
-      List<Header> binding, RoutingTable.Route route, RoutingTable.Destination d, Header id) {
-    Header[] all = new Header[binding.size() + (id == NO_ID ? 2 : 3)];
+  // the producer copies the list once into the record's own headers; the topic names the rule and
+  // the target, so the record carries no headers for them (the target's guard adds them)
+  private static List<Header> headers(List<Header> binding, Header id) {
+    if (id == NO_ID) {
+      return binding;
+    }
+    Header[] all = new Header[binding.size() + 1];
     int i = 0;
     for (Header h : binding) {
       all[i++] = h;
     }
-    all[i++] = route.ruleHeader();
-    all[i++] = d.header();
-    if (id != NO_ID) {
-      all[i] = id;
-    }
+    all[i] = id;
     return Arrays.asList(all);
   }
 

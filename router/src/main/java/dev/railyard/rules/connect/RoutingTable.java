@@ -5,13 +5,10 @@ import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Topology;
 import dev.railyard.rules.pattern.RuleSet;
 import dev.railyard.rules.transform.Transformer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * The enabled rules of one bus, compiled: one {@link RuleSet} for all patterns, and per rule its
@@ -20,46 +17,25 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 final class RoutingTable {
 
   /**
-   * A rule ready to route: its transformer, the topics of its targets and the header naming the
-   * rule, made once for every record of the rule (the producer only reads it).
+   * A rule ready to route: its transformer and the topics of its targets. The delivery records
+   * carry no header naming the rule or the target: their topic names both, and the target's guard
+   * gives the hosted sink's records those headers from its config.
    */
-  record Route(
-      String rule, Transformer transformer, List<Destination> destinations, Header ruleHeader) {
-
-    Route(String rule, Transformer transformer, List<Destination> destinations) {
-      this(rule, transformer, destinations, textHeader(Topology.RULE_HEADER, rule));
-    }
-  }
+  record Route(String rule, Transformer transformer, List<Destination> destinations) {}
 
   /**
-   * One target's delivery and dead-letter topics, the mode of the CloudEvents binding it asks for,
-   * and the header naming the target.
+   * One target's delivery and dead-letter topics and the mode of the CloudEvents binding it asks
+   * for.
    */
   record Destination(
       String target,
       String topic,
       String deadLetterTopic,
       boolean deadLetter,
-      Target.EventMode mode,
-      Header header) {
+      Target.EventMode mode) {
 
     Destination(String target, String topic, String deadLetterTopic, boolean deadLetter) {
       this(target, topic, deadLetterTopic, deadLetter, Target.EventMode.KEEP);
-    }
-
-    Destination(
-        String target,
-        String topic,
-        String deadLetterTopic,
-        boolean deadLetter,
-        Target.EventMode mode) {
-      this(
-          target,
-          topic,
-          deadLetterTopic,
-          deadLetter,
-          mode,
-          textHeader(Topology.TARGET_HEADER, target));
     }
   }
 
@@ -98,10 +74,6 @@ final class RoutingTable {
         Topology.deadLetterTopic(rule.name(), target.name()),
         target.deadLetter(),
         target.cloudEvents());
-  }
-
-  private static Header textHeader(String key, String value) {
-    return new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The routes of the rules whose patterns match the event, in the rules' order. */

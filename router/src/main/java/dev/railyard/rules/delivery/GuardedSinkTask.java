@@ -52,6 +52,7 @@ public class GuardedSinkTask extends SinkTask {
   private Duration maxAge;
   private String rule;
   private String target;
+  private RouteHeaders routeHeaders;
   private LetterBox letters;
   private ParkedDelivery parked;
   private StatsPublisher stats;
@@ -82,6 +83,7 @@ public class GuardedSinkTask extends SinkTask {
     maxAge = config.maxAge();
     rule = config.getString(GuardedSinkConfig.RULE_CONFIG);
     target = config.getString(GuardedSinkConfig.TARGET_CONFIG);
+    routeHeaders = new RouteHeaders(rule, target);
     delegate =
         Delegates.newTask(
             Delegates.taskClass(
@@ -227,8 +229,9 @@ public class GuardedSinkTask extends SinkTask {
         why[1]);
   }
 
-  /** Hands records to the hosted task. */
+  /** Hands records to the hosted task, with the rule and target headers. */
   void deliver(Collection<SinkRecord> records) {
+    routeHeaders.addTo(records);
     Delegates.run(loader, () -> delegate.put(records));
   }
 

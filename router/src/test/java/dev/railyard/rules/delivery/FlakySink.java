@@ -22,6 +22,8 @@ public class FlakySink extends SinkConnector {
 
   static final Map<String, List<String>> DELIVERED = new ConcurrentHashMap<>();
   static final Map<String, List<Integer>> PUT_SIZES = new ConcurrentHashMap<>();
+  // per delivered record, its railyard.* headers as key=value, in order
+  static final Map<String, List<List<String>>> HEADERS = new ConcurrentHashMap<>();
 
   private Map<String, String> props;
 
@@ -73,6 +75,7 @@ public class FlakySink extends SinkConnector {
               props.getOrDefault("flaky.fail.times", String.valueOf(Integer.MAX_VALUE)));
       DELIVERED.put(id, new ArrayList<>());
       PUT_SIZES.put(id, new ArrayList<>());
+      HEADERS.put(id, new ArrayList<>());
     }
 
     @Override
@@ -88,6 +91,17 @@ public class FlakySink extends SinkConnector {
         }
       }
       records.forEach(r -> DELIVERED.get(id).add(String.valueOf(r.value())));
+      records.forEach(r -> HEADERS.get(id).add(railyardHeaders(r)));
+    }
+
+    private static List<String> railyardHeaders(SinkRecord r) {
+      List<String> headers = new ArrayList<>();
+      for (org.apache.kafka.connect.header.Header h : r.headers()) {
+        if (h.key().startsWith("railyard.")) {
+          headers.add(h.key() + "=" + h.value());
+        }
+      }
+      return headers;
     }
 
     @Override
