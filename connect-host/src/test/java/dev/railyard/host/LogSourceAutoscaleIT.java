@@ -123,7 +123,7 @@ class LogSourceAutoscaleIT {
 
   private static String connector(String paths) {
     return """
-        {"connector.class": "%s", "log.paths": "%s", "log.bus": "logscale",
+        {"connector.class": "%s", "log.paths": "%s", "bus": "logscale",
          "tasks.max": "1", "log.batch.max.records": "1",
          "key.converter": "org.apache.kafka.connect.storage.StringConverter",
          "value.converter": "org.apache.kafka.connect.storage.StringConverter"}"""
