@@ -143,10 +143,22 @@ final class ConnectorHistory {
   }
 
   private OptionalDouble rate(Instant now, java.util.function.ToLongFunction<Sample> value) {
-    Sample latest = samples.peekLast();
-    Sample from = null;
-    for (Sample s : samples) {
-      if (s != latest && !s.at().isBefore(now.minus(RATE_WINDOW))) {
+    return rate(samples, now, Sample::at, value);
+  }
+
+  /**
+   * How fast {@code value} grew, per second, from the oldest sample within {@link #RATE_WINDOW} of
+   * {@code now} to the latest; empty without two such samples. Falling values count as 0.
+   */
+  static <S> OptionalDouble rate(
+      Deque<S> samples,
+      Instant now,
+      java.util.function.Function<S, Instant> at,
+      java.util.function.ToLongFunction<S> value) {
+    S latest = samples.peekLast();
+    S from = null;
+    for (S s : samples) {
+      if (s != latest && !at.apply(s).isBefore(now.minus(RATE_WINDOW))) {
         from = s;
         break;
       }
@@ -154,7 +166,7 @@ final class ConnectorHistory {
     if (from == null) {
       return OptionalDouble.empty();
     }
-    double seconds = Duration.between(from.at(), latest.at()).toMillis() / 1000.0;
+    double seconds = Duration.between(at.apply(from), at.apply(latest)).toMillis() / 1000.0;
     return seconds <= 0
         ? OptionalDouble.empty()
         : OptionalDouble.of(

@@ -114,22 +114,7 @@ final class SourceHistory {
   }
 
   private OptionalDouble rate(Instant now, ToLongFunction<Sample> value) {
-    Sample latest = samples.peekLast();
-    Sample from = null;
-    for (Sample s : samples) {
-      if (s != latest && !s.at().isBefore(now.minus(ConnectorHistory.RATE_WINDOW))) {
-        from = s;
-        break;
-      }
-    }
-    if (from == null) {
-      return OptionalDouble.empty();
-    }
-    double seconds = Duration.between(from.at(), latest.at()).toMillis() / 1000.0;
-    return seconds <= 0
-        ? OptionalDouble.empty()
-        : OptionalDouble.of(
-            Math.max(0, value.applyAsLong(latest) - value.applyAsLong(from)) / seconds);
+    return ConnectorHistory.rate(samples, now, Sample::at, value);
   }
 
   // one task's rate at capacity: only while behind with the same running tasks on the same
