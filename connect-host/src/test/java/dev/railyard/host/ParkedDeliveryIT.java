@@ -44,10 +44,11 @@ class ParkedDeliveryIT {
       // when 60 events flow
       Set<String> sent = putEvents(api, "parked", 60);
 
-      // then the 59 others arrive while the refused one is retried from the retry topic
+      // then the 59 others arrive while the refused one is retried from the retry topic (counted
+      // by id: the one-by-one pass after the batch failed sends some of them twice)
       await("59 events at the endpoint while one is refused")
           .atMost(Duration.ofSeconds(60))
-          .until(() -> endpoint.delivered().size() >= 59);
+          .until(() -> EventIds.in(endpoint.delivered()).size() >= 59);
       String refused =
           await("the refused event tried again")
               .atMost(Duration.ofSeconds(60))
