@@ -28,7 +28,7 @@ class ControlPlaneKillIT {
     Map<String, String> settings = new HashMap<>();
     settings.put("bootstrap.servers", cluster.bootstrapServers());
     settings.put("workers", "1");
-    settings.put("workers.jvm.options", "-Xmx384m");
+    settings.put("workers.jvm.options", TestPlatforms.WORKER_JVM_OPTIONS);
     settings.put("autoscale.enabled", "false");
     settings.put("http.rate.limit.events.per.second", "0");
     settings.put("http.rate.limit.writes.per.second", "0");

@@ -15,6 +15,13 @@ import java.util.stream.Stream;
 /** Starting whole platforms in tests: ephemeral ports, a private data directory. */
 final class TestPlatforms {
 
+  /**
+   * The test workers' JVM options: a short life and little traffic, so the C1 compiler alone and
+   * the serial collector, which spend a fraction of the CPU a full JIT and parallel GC threads do
+   * (the ITs run two at a time on two cores; ThreeBrokers' nodes run so too).
+   */
+  static final String WORKER_JVM_OPTIONS = "-Xmx384m,-XX:TieredStopAtLevel=1,-XX:+UseSerialGC";
+
   private TestPlatforms() {}
 
   static Platform start(Path dataDir, int workers, Map<String, String> extra) {
@@ -23,7 +30,7 @@ final class TestPlatforms {
     props.put(RailyardConfig.HTTP_PORT_CONFIG, "0");
     props.put(RailyardConfig.BROKER_PORT_CONFIG, "0");
     props.put(RailyardConfig.WORKERS_CONFIG, String.valueOf(workers));
-    props.put(RailyardConfig.WORKERS_JVM_OPTIONS_CONFIG, "-Xmx384m");
+    props.put(RailyardConfig.WORKERS_JVM_OPTIONS_CONFIG, WORKER_JVM_OPTIONS);
     // the autoscaler would change tasks and workers under tests that count them; AutoscaleIT and
     // the tests that want it turn it on
     props.put("autoscale.enabled", "false");
