@@ -219,7 +219,7 @@ public final class Collector {
             .add(
                 now,
                 files,
-                Math.max(1, LogSourceOffsets.patterns(s.config()).size()),
+                LogSourceOffsets.mostTasks(s.config(), files),
                 s.runningTasks(),
                 workersRunning,
                 settings.persistentLag());

@@ -16,8 +16,8 @@ import java.util.Map;
  * dev.railyard.sources.log.LogSourceConnector}, a plugin it does not load): its offsets, one per
  * live path ({@code {"path": ...}}), carry the line end ({@code position}), the file's size when
  * the line was read ({@code size}, absent in offsets of versions before it) and the file's identity
- * ({@code fingerprint}, {@code inode}, {@code file}); its tasks get whole patterns of {@code
- * log.paths}, so it can use no more tasks than it has patterns. Stateless.
+ * ({@code fingerprint}, {@code inode}, {@code file}); its files are dealt out among its tasks, one
+ * task a file at most (or a pattern, while its files are still to come). Stateless.
  */
 final class LogSourceOffsets {
 
@@ -50,7 +50,16 @@ final class LogSourceOffsets {
     return s.kind() == Kind.SOURCE && CONNECTOR_CLASS.equals(s.config().get("connector.class"));
   }
 
-  /** Its patterns, as its {@code taskConfigs} deals them out. */
+  /**
+   * The most tasks it can use, as its {@code taskConfigs} makes them: one a file, or one a pattern
+   * while their files are still to come. Its files are counted by their offsets: a file it has sent
+   * no line of has none yet, so this is a floor.
+   */
+  static int mostTasks(Map<String, String> config, List<FileOffset> files) {
+    return Math.max(1, Math.max(files.size(), patterns(config).size()));
+  }
+
+  /** Its patterns, as {@code log.paths} lists them. */
   static List<String> patterns(Map<String, String> config) {
     return split(config.get(PATHS));
   }

@@ -16,8 +16,8 @@ import java.util.OptionalDouble;
  * @param stuckFiles how many of them are stuck
  * @param filesWithoutSize how many of them have an offset that carries no size (written by a
  *     version before the size was added): their bytes behind are unknown and not counted
- * @param mostTasks the most tasks the connector can use (the log source's patterns: all files of
- *     one pattern go to one task)
+ * @param mostTasks the most tasks the connector can use (the log source: one a file, or one a
+ *     pattern while its files are still to come)
  * @param arrivalRate bytes per second its files grew, when measured
  * @param drainRate bytes per second its committed positions advanced, when measured
  * @param taskRate bytes per second one task reads while behind, when ever measured

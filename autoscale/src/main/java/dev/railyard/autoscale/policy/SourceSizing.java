@@ -135,15 +135,13 @@ final class SourceSizing {
   }
 
   private static String suffix(SourceBacklog b) {
-    if (b.mostTasks() == b.files()) {
+    if (b.mostTasks() <= b.files()) {
       return " (" + files(b.files()) + ")";
     }
+    // a file it has sent no line of has no offset yet; a pattern whose files are still to come
+    // gets a task of its own
     String patterns = b.mostTasks() + " pattern" + (b.mostTasks() == 1 ? "" : "s");
-    if (b.mostTasks() > b.files()) {
-      // a file it has sent no line of has no offset yet
-      return " (" + files(b.files()) + " with an offset, " + patterns + ")";
-    }
-    return " (" + files(b.files()) + " in " + patterns + ": a pattern's files share one task)";
+    return " (" + files(b.files()) + " with an offset, " + patterns + ")";
   }
 
   private static String files(int n) {

@@ -211,6 +211,20 @@ class SourceCollectorTest {
   }
 
   @Test
+  void shouldLetOnePatternUseATaskForEachOfItsFiles() throws Exception {
+    // given one pattern matching three files, each with an offset
+    connectors.add(logSource("app-logs", "/var/log/app/*.log", 1));
+    offset("app-logs", A, 0, 1 * MB, "fa");
+    offset("app-logs", B, 0, 1 * MB, "fb");
+    offset("app-logs", "/var/log/app/c.log", 0, 1 * MB, "fc");
+
+    SourceBacklog b = collect("app-logs").backlog().orElseThrow();
+
+    assertThat(b.files()).isEqualTo(3);
+    assertThat(b.mostTasks()).isEqualTo(3);
+  }
+
+  @Test
   void shouldIgnoreOffsetsOfFilesItsPatternsNoLongerMatch() throws Exception {
     // given offsets of a file read before log.paths changed, and an excluded one
     connectors.add(logSource("app-logs", "/var/log/app/*.log", 1, "log.exclude", B));

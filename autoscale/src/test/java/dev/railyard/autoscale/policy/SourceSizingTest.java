@@ -121,21 +121,20 @@ class SourceSizingTest {
   }
 
   @Test
-  void shouldNotGiveMoreTasksThanPatternsWhenManyFilesShareOne() {
-    // given 5 files matched by 2 patterns (a pattern's files go to one task), far behind
+  void shouldGiveOnePatternAsManyTasksAsItHasFilesAndNoMore() {
+    // given 5 files matched by one pattern (its files are dealt out among its tasks), far behind
     ConnectorLoad c =
         source(
             "app-logs",
             1,
             Map.of(),
             Optional.empty(),
-            Optional.of(backlog(500 * MB, 0, OptionalDouble.of(200 * KB), 5, 2)));
+            Optional.of(backlog(500 * MB, 0, OptionalDouble.of(200 * KB), 5, 5)));
 
     TaskChange change = decide(c);
 
-    assertThat(change.desired()).isEqualTo(2);
-    assertThat(change.reason())
-        .endsWith("tasks 1 → 2 (5 files in 2 patterns: a pattern's files share one task)");
+    assertThat(change.desired()).isEqualTo(5);
+    assertThat(change.reason()).endsWith("tasks 1 → 5 (5 files)");
   }
 
   @Test

@@ -95,6 +95,12 @@ public class LogSourceConfig extends AbstractConfig {
   /** Which task of the connector this is; set by the connector, for the task's metrics name. */
   static final String TASK_INDEX_CONFIG = "log.task.index";
 
+  /** How many tasks the connector made; set by the connector, with {@link #TASK_INDEX_CONFIG}. */
+  static final String TASK_COUNT_CONFIG = "log.task.count";
+
+  /** The files the connector dealt out among its tasks ({@link FileShares}); set by it. */
+  static final String TASK_FILES_CONFIG = "log.task.files";
+
   public static final ConfigDef CONFIG_DEF = configDef();
 
   public LogSourceConfig(Map<String, String> props) {
@@ -189,7 +195,24 @@ public class LogSourceConfig extends AbstractConfig {
         0,
         Range.atLeast(0),
         Importance.LOW,
-        "Which task of the connector this is, set by the connector: names the task's MBean.");
+        "Which task of the connector this is, set by the connector: names the task's MBean and "
+            + "says which files it reads.");
+    def.defineInternal(
+        TASK_COUNT_CONFIG,
+        Type.INT,
+        1,
+        Range.atLeast(1),
+        Importance.LOW,
+        "How many tasks the connector made, set by the connector: the files are shared among them.");
+    def.defineInternal(
+        TASK_FILES_CONFIG,
+        Type.STRING,
+        "",
+        null,
+        Importance.LOW,
+        "The files the patterns matched when the connector made its tasks, one per line, set by "
+            + "the connector: dealt out among the tasks in turn; other files go by their path's "
+            + "hash.");
     return def;
   }
 
@@ -271,5 +294,16 @@ public class LogSourceConfig extends AbstractConfig {
 
   int taskIndex() {
     return getInt(TASK_INDEX_CONFIG);
+  }
+
+  /** Which of the files its patterns match this task reads. */
+  FileShares shares() {
+    int count = getInt(TASK_COUNT_CONFIG);
+    int index = taskIndex();
+    if (index >= count) {
+      throw new ConfigException(
+          TASK_INDEX_CONFIG, index, "must be below " + TASK_COUNT_CONFIG + " (" + count + ")");
+    }
+    return FileShares.of(index, count, getString(TASK_FILES_CONFIG));
   }
 }

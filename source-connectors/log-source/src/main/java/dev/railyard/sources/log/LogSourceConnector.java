@@ -1,15 +1,22 @@
 package dev.railyard.sources.log;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tails log files onto a bus as CloudEvents, through rotation and restarts, losing and repeating no
@@ -21,12 +28,26 @@ public class LogSourceConnector extends SourceConnector {
 
   public static final String VERSION = "0.1.0";
 
+  private static final Logger log = LoggerFactory.getLogger(LogSourceConnector.class);
+
   private Map<String, String> props;
+  private ScheduledExecutorService monitor;
+  private int maxTasks;
+  private int tasks;
 
   @Override
   public void start(Map<String, String> props) {
-    new LogSourceConfig(props);
+    LogSourceConfig config = new LogSourceConfig(props);
     this.props = new HashMap<>(props);
+    monitor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "log-source-file-count");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = Math.max(1_000, config.rescanIntervalMs());
+    monitor.scheduleWithFixedDelay(this::watchFileCount, every, every, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -34,23 +55,64 @@ public class LogSourceConnector extends SourceConnector {
     return LogSourceTask.class;
   }
 
-  /** The patterns are dealt out among the tasks: all files of one pattern go to one task. */
+  /**
+   * The files the patterns match now are dealt out among the tasks in turn ({@link FileShares}), so
+   * one pattern's files can be read by several tasks; as many tasks as there are files (or
+   * patterns, for files still to come), at most {@code maxTasks}.
+   */
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
-    List<String> paths = new LogSourceConfig(props).paths();
-    int tasks = Math.max(1, Math.min(maxTasks, paths.size()));
+    Set<Path> files = scan();
+    int tasks = tasksFor(maxTasks, files.size());
+    String dealt = FileShares.encode(files);
     List<Map<String, String>> configs = new ArrayList<>(tasks);
     for (int i = 0; i < tasks; i++) {
-      List<String> mine = new ArrayList<>();
-      for (int p = i; p < paths.size(); p += tasks) {
-        mine.add(paths.get(p));
-      }
       Map<String, String> config = new HashMap<>(props);
-      config.put(LogSourceConfig.PATHS_CONFIG, String.join(",", mine));
       config.put(LogSourceConfig.TASK_INDEX_CONFIG, Integer.toString(i));
+      config.put(LogSourceConfig.TASK_COUNT_CONFIG, Integer.toString(tasks));
+      config.put(LogSourceConfig.TASK_FILES_CONFIG, dealt);
       configs.add(config);
     }
+    synchronized (this) {
+      this.maxTasks = maxTasks;
+      this.tasks = tasks;
+    }
     return configs;
+  }
+
+  private int tasksFor(int maxTasks, int files) {
+    int patterns = new LogSourceConfig(props).paths().size();
+    return Math.max(1, Math.min(maxTasks, Math.max(files, patterns)));
+  }
+
+  private Set<Path> scan() {
+    LogSourceConfig config = new LogSourceConfig(props);
+    return new Globs(config.paths(), config.excludes()).scan();
+  }
+
+  /**
+   * Files appearing later are read by the tasks there are (by their hash); when they would make
+   * more tasks (up to {@code tasks.max}), or fewer files fewer, Connect is asked for new task
+   * configs.
+   */
+  private void watchFileCount() {
+    try {
+      Set<Path> files = scan();
+      boolean reconfigure;
+      synchronized (this) {
+        reconfigure = tasks > 0 && tasksFor(maxTasks, files.size()) != tasks;
+      }
+      if (reconfigure) {
+        log.info(
+            "{} files now match log.paths: asking for {} tasks instead of {}",
+            files.size(),
+            tasksFor(maxTasks, files.size()),
+            tasks);
+        context.requestTaskReconfiguration();
+      }
+    } catch (RuntimeException e) {
+      log.warn("cannot count the files log.paths matches ({}); trying again", e.toString());
+    }
   }
 
   /**
@@ -63,7 +125,11 @@ public class LogSourceConnector extends SourceConnector {
   }
 
   @Override
-  public void stop() {}
+  public void stop() {
+    if (monitor != null) {
+      monitor.shutdownNow();
+    }
+  }
 
   /** Adds what no single key's validator can see: keys that do not go together. */
   @Override

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the files of its patterns into CloudEvents, one {@link Tailer} per live path. A poll
- * returns what the files hold, or waits up to {@code log.poll.wait.ms} for a change. Offsets are
- * Connect's source offsets, one per live path, each the end of an event's last line; Connect
- * commits them (in the records' transaction with exactly-once support). Connect calls {@link #poll}
- * from one thread and {@link #stop} from another. A live path deleted (not renamed to a rotated
- * copy) is forgotten once its file is read to its end; a file appearing there later is new.
+ * Reads its share of the files its patterns match ({@link FileShares}) into CloudEvents, one {@link
+ * Tailer} per live path. A poll returns what the files hold, or waits up to {@code
+ * log.poll.wait.ms} for a change. Offsets are Connect's source offsets, one per live path, each the
+ * end of an event's last line; Connect commits them (in the records' transaction with exactly-once
+ * support). Connect calls {@link #poll} from one thread and {@link #stop} from another. A live path
+ * deleted (not renamed to a rotated copy) is forgotten once its file is read to its end; a file
+ * appearing there later is new.
  */
 public class LogSourceTask extends SourceTask {
 
@@ -36,9 +36,11 @@ public class LogSourceTask extends SourceTask {
   private TailSettings settings;
   private LogEvents events;
   private Discovery discovery;
+  private FileShares shares;
   private LogSourceMetrics metrics;
   private volatile boolean stopping;
   private boolean started;
+  private int turn;
 
   @Override
   public String version() {
@@ -50,6 +52,7 @@ public class LogSourceTask extends SourceTask {
     config = new LogSourceConfig(props);
     settings = TailSettings.of(config);
     events = new LogEvents(config.topic(), config.eventType(), config.format());
+    shares = config.shares();
     discovery =
         new Discovery(new Globs(config.paths(), config.excludes()), config.rescanIntervalMs());
     metrics =
@@ -96,29 +99,37 @@ public class LogSourceTask extends SourceTask {
       }
       List<SourceRecord> records = new ArrayList<>();
       Instant readAt = Instant.ofEpochMilli(now);
-      for (Iterator<Tailer> it = tailers.values().iterator(); it.hasNext(); ) {
-        Tailer t = it.next();
+      // each poll starts at the next file, so a batch filled by one file's backlog does not keep
+      // the others waiting until it is read to its end
+      List<Tailer> inTurn = new ArrayList<>(tailers.values());
+      int first = inTurn.isEmpty() ? 0 : Math.floorMod(turn++, inTurn.size());
+      for (int i = 0; i < inTurn.size(); i++) {
+        Tailer t = inTurn.get((first + i) % inTurn.size());
         int room = config.batchMaxRecords() - records.size();
         if (room <= 0) {
           break;
         }
-        try {
-          for (Tailer.Tailed tailed : t.poll(room, now)) {
-            records.add(events.record(t.live(), tailed, readAt));
-          }
-        } catch (IOException e) {
-          // a file gone while read, a .gz being written: its tailer tries again next poll
-          log.warn("{}: cannot read ({}); trying again", t.live(), e.toString());
-        }
-        if (t.deleted()) {
-          // read to its end (those events are in records): nothing of it is kept any more
-          it.remove();
-          log.info("{}: deleted and read to its end; no longer followed", t.live());
-        }
+        read(t, room, now, readAt, records);
       }
       metrics.update(tailers.values(), records.size());
       started = true;
       return records;
+    }
+  }
+
+  private void read(Tailer t, int room, long now, Instant readAt, List<SourceRecord> records) {
+    try {
+      for (Tailer.Tailed tailed : t.poll(room, now)) {
+        records.add(events.record(t.live(), tailed, readAt));
+      }
+    } catch (IOException e) {
+      // a file gone while read, a .gz being written: its tailer tries again next poll
+      log.warn("{}: cannot read ({}); trying again", t.live(), e.toString());
+    }
+    if (t.deleted()) {
+      // read to its end (those events are in records): nothing of it is kept any more
+      tailers.remove(t.live());
+      log.info("{}: deleted and read to its end; no longer followed", t.live());
     }
   }
 
@@ -128,10 +139,13 @@ public class LogSourceTask extends SourceTask {
     return dirs;
   }
 
-  /** Starts tailers for paths newly matched, from their offsets if Connect has one. */
+  /**
+   * Starts tailers for paths newly matched that are this task's to read ({@link FileShares}), from
+   * their offsets if Connect has one.
+   */
   private void track(Set<Path> found) {
     List<Map<String, String>> partitions = new ArrayList<>();
-    for (Path p : found) {
+    for (Path p : shares.mineOf(found)) {
       if (!tailers.containsKey(p)) {
         partitions.add(LogEvents.partitionOf(p));
       }

@@ -2,15 +2,23 @@ package dev.railyard.sources.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.ConnectorContext;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -122,26 +130,91 @@ class LogSourceConnectorTest {
   }
 
   @Test
-  void shouldDealThePatternsOutAmongTheTasksAndSupportExactlyOnce() {
-    // given three patterns
+  void shouldDealTheFilesOutAmongTheTasksWhateverPatternTheyCameFromAndSupportExactlyOnce(
+      @TempDir Path dir) throws IOException {
+    // given one pattern matching five files, and a second pattern matching none yet
+    for (String name : List.of("e.log", "a.log", "c.log", "b.log", "d.log", "skip.txt")) {
+      Files.writeString(dir.resolve(name), "line\n");
+    }
     Map<String, String> config = new HashMap<>(GOOD);
-    config.put("log.paths", "/a/*.log,/b/*.log,/c/*.log");
-    LogSourceConnector connector = new LogSourceConnector();
-    connector.start(config);
+    config.put("log.paths", dir.resolve("*.log") + "," + dir.resolve("later/*.log"));
+    LogSourceConnector connector = started(config, new AtomicInteger());
 
-    // when two tasks are asked for, then five
+    // when two tasks are asked for, then eight
     List<Map<String, String>> two = connector.taskConfigs(2);
-    List<Map<String, String>> five = connector.taskConfigs(5);
+    List<Map<String, String>> eight = connector.taskConfigs(8);
 
-    // then each pattern is one task's, and no task is idle
+    // then every task has every pattern and the same sorted list of the files, and there are as
+    // many tasks as files, no more
+    String files =
+        Stream.of("a", "b", "c", "d", "e")
+            .map(n -> dir.resolve(n + ".log").toString())
+            .collect(java.util.stream.Collectors.joining("\n"));
     assertThat(two)
-        .extracting(c -> c.get("log.paths"))
-        .containsExactly("/a/*.log,/c/*.log", "/b/*.log");
-    assertThat(five)
-        .hasSize(3)
+        .extracting(c -> c.get("log.paths"), c -> c.get("log.task.files"))
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(config.get("log.paths"), files));
+    assertThat(two).extracting(c -> c.get("log.task.count")).containsOnly("2");
+    assertThat(eight)
+        .hasSize(5)
         .extracting(c -> c.get("log.task.index"))
-        .containsExactly("0", "1", "2");
+        .containsExactly("0", "1", "2", "3", "4");
     assertThat(connector.exactlyOnceSupport(config)).isEqualTo(ExactlyOnceSupport.SUPPORTED);
+    connector.stop();
+  }
+
+  @Test
+  void shouldMakeATaskPerPatternWhileTheirFilesAreStillToCome(@TempDir Path dir) {
+    Map<String, String> config = new HashMap<>(GOOD);
+    config.put("log.paths", dir.resolve("a/*.log") + "," + dir.resolve("b/*.log"));
+    LogSourceConnector connector = started(config, new AtomicInteger());
+
+    assertThat(connector.taskConfigs(4)).hasSize(2);
+    assertThat(connector.taskConfigs(1)).hasSize(1);
+    connector.stop();
+  }
+
+  @Test
+  void shouldAskForNewTaskConfigsWhenFilesThatCameLaterWouldMakeMoreTasks(@TempDir Path dir)
+      throws IOException {
+    // given a connector with one file of its one pattern, at one task of at most three
+    Files.writeString(dir.resolve("a.log"), "line\n");
+    Map<String, String> config = new HashMap<>(GOOD);
+    config.put("log.paths", dir.resolve("*.log").toString());
+    config.put("log.rescan.interval.ms", "100");
+    AtomicInteger asked = new AtomicInteger();
+    LogSourceConnector connector = started(config, asked);
+    assertThat(connector.taskConfigs(3)).hasSize(1);
+
+    // when a second file appears, then Connect is asked for task configs again
+    Files.writeString(dir.resolve("b.log"), "line\n");
+    await("a reconfiguration asked for")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> asked.get() > 0);
+    assertThat(connector.taskConfigs(3)).hasSize(2);
+    connector.stop();
+  }
+
+  private static LogSourceConnector started(Map<String, String> config, AtomicInteger asked) {
+    LogSourceConnector connector = new LogSourceConnector();
+    connector.initialize(
+        new ConnectorContext() {
+          @Override
+          public void requestTaskReconfiguration() {
+            asked.incrementAndGet();
+          }
+
+          @Override
+          public void raiseError(Exception e) {
+            throw new AssertionError("the connector raised an error", e);
+          }
+
+          @Override
+          public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
+            return null;
+          }
+        });
+    connector.start(config);
+    return connector;
   }
 
   private static List<String> errorsOf(Map<String, String> config, String key) {
