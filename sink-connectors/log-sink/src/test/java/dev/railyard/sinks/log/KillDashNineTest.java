@@ -3,9 +3,6 @@ package dev.railyard.sinks.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,17 +26,19 @@ class KillDashNineTest {
     Path committed = dir.resolve("committed-offset");
     for (int kill = 1; kill <= 3; kill++) {
       // given a JVM writing events, 25 to a batch, committing every third batch
+      AtomicLong progress = new AtomicLong();
       Process child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  WritingChild.class.getName(),
-                  logs.toString(),
-                  committed.toString())
-              .redirectErrorStream(true)
-              .start();
-      AtomicLong progress = follow(child);
+          ChildJvm.start(
+              WritingChild.class,
+              line -> {
+                if (line.startsWith("progress ")) {
+                  progress.set(Long.parseLong(line.substring(9)));
+                } else {
+                  System.out.println("writer: " + line);
+                }
+              },
+              logs.toString(),
+              committed.toString());
 
       // when it is killed with SIGKILL after some hundreds of events, at a place that differs
       long until = 300L + 175L * kill;
@@ -68,28 +67,4 @@ class KillDashNineTest {
   }
 
   /** How many events the child says it wrote, read from its output as it goes. */
-  private static AtomicLong follow(Process child) {
-    AtomicLong progress = new AtomicLong();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader out =
-                  new BufferedReader(
-                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                  if (line.startsWith("progress ")) {
-                    progress.set(Long.parseLong(line.substring(9)));
-                  } else {
-                    System.out.println("writer: " + line);
-                  }
-                }
-              } catch (java.io.IOException e) {
-                // the child is gone
-              }
-            },
-            "writer-output");
-    reader.setDaemon(true);
-    reader.start();
-    return progress;
-  }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,17 +62,17 @@ class ZombieLockTest {
   @Test
   void shouldWaitForAZombieInAnotherJvmToLetGoBeforeWriting() throws Exception {
     // given a worker JVM that wrote 40 events and holds on to the partition
+    AtomicBoolean holding = new AtomicBoolean();
     Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                HoldingChild.class.getName(),
-                dir.toString(),
-                "40")
-            .redirectErrorStream(true)
-            .start();
-    AtomicBoolean holding = follow(child);
+        ChildJvm.start(
+            HoldingChild.class,
+            line -> {
+              if (line.equals("holding")) {
+                holding.set(true);
+              }
+            },
+            dir.toString(),
+            "40");
     await("the child holding the partition")
         .atMost(Duration.ofSeconds(60))
         .until(() -> holding.get() || !child.isAlive());
@@ -106,28 +103,5 @@ class ZombieLockTest {
     task.start(Map.of(LogSinkConfig.DIRECTORY_CONFIG, dir.toString()));
     task.open(List.of(HoldingChild.TP));
     return task;
-  }
-
-  private static AtomicBoolean follow(Process child) {
-    AtomicBoolean holding = new AtomicBoolean();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader out =
-                  new BufferedReader(
-                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                  if (line.equals("holding")) {
-                    holding.set(true);
-                  }
-                }
-              } catch (java.io.IOException e) {
-                // the child is gone
-              }
-            },
-            "holding-child-output");
-    reader.setDaemon(true);
-    reader.start();
-    return holding;
   }
 }
