@@ -13,12 +13,17 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * Railyard's two Kubernetes connectors installed from their plugin archives through the API, run by
  * a worker against fabric8's mock API server (CRUD mode, plain HTTP on localhost, in this JVM):
  * order events routed by a rule to Kubernetes Jobs, and Pods watched by the source with a rule
- * routing failed ones to an HTTP endpoint (Railyard's built-in HTTP sink).
+ * routing failed ones to Railyard's log sink (installed from its archive too) and to an HTTP
+ * endpoint (Railyard's built-in HTTP sink).
  */
 @WithPlatform(workers = 1, shared = "connectors")
 class KubernetesConnectorsIT {
@@ -155,17 +161,21 @@ class KubernetesConnectorsIT {
   }
 
   @Test
-  void shouldRouteFailedPodsTheSourceSeesToAnHttpEndpoint(ApiClient api, Platform platform)
-      throws Exception {
-    // given the source installed from its plugin archive, a rule routing failed Pods to an HTTP
-    // endpoint, and the source refusing a bad config per key
+  void shouldRouteFailedPodsTheSourceSeesToTheLogSinkAndAnHttpEndpoint(
+      ApiClient api, Platform platform, Path dataDir) throws Exception {
+    // given the source and the log sink installed from their plugin archives, a rule routing
+    // failed Pods to the log sink's files and to an HTTP endpoint, and the source refusing a bad
+    // config per key
     ConnectorPlugins.install(
         platform,
         api,
         "railyard-kubernetes-source",
         "dev.railyard.sources.kubernetes.KubernetesSourceConnector");
+    ConnectorPlugins.install(
+        platform, api, "railyard-log-sink", "dev.railyard.sinks.log.LogSinkConnector");
+    Path logs = dataDir.resolve("k8s-failed-pods-files");
     try (Endpoint endpoint = Endpoint.start(200)) {
-      RuleFixtures.applyOk(api, failedPodsRule(endpoint));
+      RuleFixtures.applyOk(api, failedPodsRule(endpoint, logs));
       ApiClient.Response bad =
           api.put("/api/v1/connectors/k8s-pods-bad", sourceConfig("v1/pod", "Shop"));
       assertThat(bad.status()).as(bad.body()).isEqualTo(400);
@@ -201,7 +211,41 @@ class KubernetesConnectorsIT {
               .map(b -> readTree(b).get("subject").asText())
               .collect(Collectors.toSet());
       assertThat(subjects).containsOnly("/api/v1/namespaces/shop/pods/batch");
+
+      // and the log sink's rolled files hold the same event, under the rule's folder
+      await("the failed pod's event in the log sink's files")
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> !loggedEvents(logs).isEmpty());
+      List<JsonNode> logged = loggedEvents(logs);
+      assertThat(logged)
+          .extracting(e -> e.get("subject").asText())
+          .containsOnly("/api/v1/namespaces/shop/pods/batch");
+      assertThat(logged.get(0).get("id").asText()).isEqualTo(event.get("id").asText());
+      assertThat(logged.get(0).at("/data/status/phase").asText()).isEqualTo("Failed");
     }
+  }
+
+  /** The events in the log sink's rolled files (visible, not compressed), one a JSON line. */
+  private static List<JsonNode> loggedEvents(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<JsonNode> events = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path f :
+          walk.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+              .filter(f -> !f.getFileName().toString().startsWith("."))
+              .filter(f -> f.startsWith(dir.resolve("k8s-failed-pods")))
+              .sorted()
+              .toList()) {
+        for (String line : Files.readAllLines(f)) {
+          if (!line.isBlank()) {
+            events.add(JSON.readTree(line));
+          }
+        }
+      }
+    }
+    return events;
   }
 
   private List<Job> jobs() {
@@ -293,7 +337,7 @@ class KubernetesConnectorsIT {
         .formatted(apiServerUrl(), bootstrapServers);
   }
 
-  private static String failedPodsRule(Endpoint endpoint) {
+  private static String failedPodsRule(Endpoint endpoint, Path logs) {
     return """
         apiVersion: railyard/v1
         kind: Rule
@@ -308,8 +352,16 @@ class KubernetesConnectorsIT {
               config:
                 connector.class: dev.railyard.sinks.http.HttpSinkConnector
                 http.url: "%s"
+            - name: archive
+              config:
+                connector.class: dev.railyard.sinks.log.LogSinkConnector
+                value.converter: org.apache.kafka.connect.converters.ByteArrayConverter
+                log.directory: "%s"
+                log.path: "{rule}"
+                log.roll.interval.ms: "1000"
+                log.compression: none
         """
-        .formatted(endpoint.url());
+        .formatted(endpoint.url(), logs);
   }
 
   private static JsonNode readTree(String body) {
