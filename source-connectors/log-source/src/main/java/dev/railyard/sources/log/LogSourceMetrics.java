@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Gauge;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ final class LogSourceMetrics implements LogSourceMetricsMXBean {
 
   private final ObjectName name;
   private final AtomicLong events = new AtomicLong();
-  private final Set<String> inConnect = ConcurrentHashMap.newKeySet();
+  private final Map<String, MetricName> inConnect = new ConcurrentHashMap<>();
   private volatile PluginMetrics connect;
   private volatile Map<String, Long> behind = Map.of();
   private volatile Map<String, String> status = Map.of();
@@ -80,17 +81,32 @@ final class LogSourceMetrics implements LogSourceMetricsMXBean {
 
   private void reportFile(String file) {
     PluginMetrics metrics = connect;
-    if (metrics == null || !inConnect.add(file)) {
+    if (metrics == null || inConnect.containsKey(file)) {
       return;
     }
     LinkedHashMap<String, String> tags = new LinkedHashMap<>();
     tags.put("file", file);
-    metrics.addMetric(
+    MetricName metric =
         metrics.metricName(
             "file-bytes-behind",
             "Bytes written to one live log file (and its rotated copy being finished) not yet read",
-            tags),
-        (Gauge<Long>) (config, now) -> behind.getOrDefault(file, 0L));
+            tags);
+    metrics.addMetric(metric, (Gauge<Long>) (config, now) -> behind.getOrDefault(file, 0L));
+    inConnect.put(file, metric);
+  }
+
+  /** A file no longer followed (deleted and read to its end, or another task's) leaves no gauge. */
+  private void forgetFiles(Set<String> followed) {
+    PluginMetrics metrics = connect;
+    for (var it = inConnect.entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (!followed.contains(e.getKey())) {
+        if (metrics != null) {
+          metrics.removeMetric(e.getValue());
+        }
+        it.remove();
+      }
+    }
   }
 
   void update(Iterable<Tailer> tailers, int polled) {
@@ -103,6 +119,7 @@ final class LogSourceMetrics implements LogSourceMetricsMXBean {
     behind = b;
     status = s;
     b.keySet().forEach(this::reportFile);
+    forgetFiles(b.keySet());
     events.addAndGet(polled);
   }
 

@@ -64,10 +64,21 @@ class MetricsTest {
       assertThat((Long) jmx.getAttribute(name, "EventsRead")).isEqualTo(200L);
       assertThat(connectMetric(connectMetrics, "bytes-behind")).isEqualTo(0L);
       assertThat(connectMetric(connectMetrics, "file-bytes-behind")).isEqualTo(0L);
+
+      // and once the file is deleted (and so read to its end), its gauge goes with its tailer
+      Files.delete(log);
+      await("the deleted file's gauge gone")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> task.poll() == null && !hasMetric(connectMetrics, "file-bytes-behind"));
+      assertThat(connectMetric(connectMetrics, "bytes-behind")).isEqualTo(0L);
     } finally {
       task.stop();
     }
     assertThat(jmx.isRegistered(name)).isFalse();
+  }
+
+  private static boolean hasMetric(Metrics metrics, String name) {
+    return metrics.metrics().keySet().stream().anyMatch(m -> m.name().equals(name));
   }
 
   private static Object connectMetric(Metrics metrics, String name) {
