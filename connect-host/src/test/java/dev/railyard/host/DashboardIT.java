@@ -365,6 +365,43 @@ class DashboardIT {
   }
 
   @Test
+  void shouldIssueAnAwsKeyPairThatTheAwsSdkSignsWith() {
+    // given the tokens page
+    browser.open("tokens");
+
+    // when an admin creates a publisher's AWS key pair there
+    browser.type(By.id("token-name"), "dashboard-aws");
+    new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("token-role")))
+        .selectByValue("publisher");
+    new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("token-kind")))
+        .selectByValue("aws");
+    browser.click(browser.button("Create"));
+
+    // then the pair is shown once as the environment lines an AWS SDK reads, the list names its
+    // kind and key id (never the secret), and the AWS SDK signs with it
+    String shown = browser.text(By.cssSelector("pre[data-field=key-pair]"));
+    assertThat(shown).matches("AWS_ACCESS_KEY_ID=\\S+\nAWS_SECRET_ACCESS_KEY=\\S+");
+    String keyId = shown.lines().toList().get(0).substring("AWS_ACCESS_KEY_ID=".length());
+    String secret = shown.lines().toList().get(1).substring("AWS_SECRET_ACCESS_KEY=".length());
+    browser.until(
+        d -> browser.texts("#view td[data-field=kind]").contains("AWS key pair " + keyId));
+    assertThat(browser.texts("#view td")).noneMatch(cell -> cell.contains(secret));
+    browser.screenshot("tokens-aws");
+    try (var client = AwsClients.client(platform, keyId, secret)) {
+      var put =
+          client.putEvents(
+              r ->
+                  r.entries(
+                      e ->
+                          e.source("dashboard.test")
+                              .detailType("key.pair.tried")
+                              .detail("{\"ok\": true}")));
+      assertThat(put.failedEntryCount()).as(put.toString()).isZero();
+    }
+    assertThat(browser.consoleProblems()).as("console warnings and errors").isEmpty();
+  }
+
+  @Test
   void shouldOfferAViewerNoWriteAction() throws IOException {
     // given a viewer's token and a connector and rule to look at
     String token =

@@ -1,5 +1,5 @@
-// Tokens (admins): who may call the API with which role and on which buses; create (the token is
-// shown once) and revoke.
+// Tokens (admins): who may call the API with which role and on which buses; create a bearer token
+// or an AWS key pair for the EventBridge API (the secret is shown once) and revoke.
 import * as api from '../api.js';
 import { action, confirmed, h, problem, table, text, toast, when } from '../dom.js';
 
@@ -9,16 +9,18 @@ export async function render(view) {
   const name = h('input', { type: 'text', id: 'token-name', placeholder: 'ci-deployer', 'aria-label': 'Name' });
   const role = h('select', { id: 'token-role', 'aria-label': 'Role' }, ['viewer', 'publisher', 'editor', 'admin'].map((r) => h('option', { value: r }, r)));
   const buses = h('input', { type: 'text', placeholder: 'buses, comma-separated (empty: all)', 'aria-label': 'Buses' });
+  const kind = h('select', { id: 'token-kind', 'aria-label': 'Kind' },
+    [['bearer', 'Bearer token'], ['aws', 'AWS key pair (EventBridge API)']].map(([v, label]) => h('option', { value: v }, label)));
   view.append(h('h1', {}, 'Tokens'),
-    h('div', { class: 'card' }, h('h2', {}, 'New token'), h('div', { class: 'toolbar' }, name, role, buses,
+    h('div', { class: 'card' }, h('h2', {}, 'New token'), h('div', { class: 'toolbar' }, name, role, kind, buses,
       action('Create', async () => {
         const body = { name: name.value.trim(), role: role.value };
+        if (kind.value === 'aws') body.kind = 'aws';
         const list = buses.value.split(',').map((b) => b.trim()).filter(Boolean);
         if (list.length) body.buses = list;
         const answer = await api.send('POST', 'api/v1/tokens', body);
         if (!answer.ok) { created.replaceChildren(problem(answer.error)); return; }
-        created.replaceChildren(h('div', { class: 'notice' }, h('p', {}, 'The token of ' + answer.body.name + ', shown this once; copy it now:'),
-          h('pre', { dataset: { field: 'token' } }, answer.body.token)));
+        created.replaceChildren(issued(answer.body));
         name.value = '';
         refresh();
       }, { class: 'primary' })), created),
@@ -30,6 +32,7 @@ export async function render(view) {
     listBox.replaceChildren(table([
       { label: 'Name', field: 'name' },
       { label: 'Role', field: 'role' },
+      { label: 'Kind', field: 'kind', render: (t) => t.kind === 'aws' ? text('AWS key pair ' + t.accessKeyId) : 'bearer' },
       { label: 'Buses', field: 'buses', render: (t) => t.buses.length ? t.buses.join(', ') : 'all' },
       { label: 'Created', field: 'createdAt', render: (t) => when(t.createdAt) },
       { label: 'Id', field: 'id', render: (t) => text(t.id) },
@@ -42,4 +45,17 @@ export async function render(view) {
     ], answer.body.tokens || answer.body, (t) => t.name, 'No tokens'));
   }
   await refresh();
+}
+
+// What was issued, shown this once: a bearer token, or a key pair as the lines an AWS SDK or CLI
+// reads from the environment (the same lines `railyard tokens create --kind aws` prints)
+function issued(token) {
+  if (token.kind === 'aws') {
+    return h('div', { class: 'notice' },
+      h('p', {}, 'The key pair of ' + token.name + ', its secret shown this once; copy it now:'),
+      h('pre', { dataset: { field: 'key-pair' } },
+        'AWS_ACCESS_KEY_ID=' + token.accessKeyId + '\nAWS_SECRET_ACCESS_KEY=' + token.secretAccessKey));
+  }
+  return h('div', { class: 'notice' }, h('p', {}, 'The token of ' + token.name + ', shown this once; copy it now:'),
+    h('pre', { dataset: { field: 'token' } }, token.token));
 }
