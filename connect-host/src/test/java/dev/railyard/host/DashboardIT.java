@@ -225,6 +225,9 @@ class DashboardIT {
           targets:
             - name: file
               config: {connector.class: FileStreamSink, file: editor-rule.jsonl}
+              cloudEvents: structured
+            - name: copy
+              config: {connector.class: FileStreamSink, file: editor-rule-copy.jsonl}
         """;
 
     // when a rule with a bad numeric matcher is typed in
@@ -261,6 +264,12 @@ class DashboardIT {
     assertThat(api.get("/api/v1/rules/editor-rule").status()).isEqualTo(200);
     browser.open("rules");
     browser.until(d -> browser.texts("#view td[data-field=rule]").contains("editor-rule"));
+    // and the rules page says in which CloudEvents mode each target gets its events
+    assertThat(
+            browser.texts(
+                "#view tr[data-name='editor-rule/file'] td[data-field=cloudEvents],"
+                    + " #view tr[data-name='editor-rule/copy'] td[data-field=cloudEvents]"))
+        .containsExactly("structured", "as received");
     browser.screenshot("rules");
   }
 

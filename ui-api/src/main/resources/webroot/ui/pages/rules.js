@@ -32,6 +32,7 @@ export async function render(view, params) {
       { label: 'Bus', field: 'bus', render: (r) => r.rule.bus },
       { label: 'Rule', field: 'rule', render: (r) => h('span', {}, h('a', { href: '#/rules/edit?rule=' + encodeURIComponent(r.rule.name) }, r.rule.name), r.rule.enabled ? '' : [' ', pill('DISABLED')]) },
       { label: 'Target', field: 'target', render: (r) => r.target.asleep ? h('span', { title: 'Asleep: no connector runs; events routed to it wait in its delivery topic, and it wakes within seconds of the first' }, r.target.name, ' ', pill('ASLEEP')) : r.target.name },
+      { label: 'CloudEvents', field: 'cloudEvents', render: (r) => mode(r.rule, r.target) },
       { label: 'Matched', field: 'matched', num: true, render: (r) => number(r.stats.matched) },
       { label: 'Routed', field: 'routed', num: true, render: (r) => number(r.stats.routed) },
       { label: 'Delivered', field: 'delivered', num: true, render: (r) => number(r.stats.delivered) },
@@ -106,4 +107,14 @@ export async function render(view, params) {
 function local(date) {
   const d = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
   return d.toISOString().slice(0, 16);
+}
+
+// The CloudEvents mode a target's records are delivered in: the one its rule asks for
+// (`cloudEvents: structured | binary`), or each event's own mode when it asks for none
+function mode(rule, target) {
+  const spec = rule.document && rule.document.spec;
+  const asked = spec && Array.isArray(spec.targets) ? spec.targets.find((t) => t && t.name === target.name) : null;
+  const value = asked && asked.cloudEvents;
+  return value ? h('span', { title: 'Every event is delivered ' + value + ', converted where it came in the other mode' }, value)
+    : h('span', { class: 'muted', title: 'Each event is delivered in the mode it came in: binary (ce_ headers) or structured' }, 'as received');
 }
