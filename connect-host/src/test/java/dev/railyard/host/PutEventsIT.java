@@ -204,8 +204,9 @@ class PutEventsIT {
   @Test
   void shouldRouteSdkEventsOfBothModesAlikeAndLetTheSdkReadDeliveriesAndDeadLetters(
       ApiClient api, Path dataDir, Platform platform) throws Exception {
-    // given a rule for big paid orders, one whose template fails on every paid order, and one
-    // whose target asks for structured mode
+    // given a rule for big paid orders, one whose template fails on every paid order, one whose
+    // target asks for structured mode, and one whose function refuses every event (400: no retry)
+    Endpoint refusing = Endpoint.start(400);
     RuleFixtures.applyOk(
         api,
         """
@@ -240,8 +241,18 @@ class PutEventsIT {
             - name: out
               cloudEvents: structured
               config: {connector.class: FileStreamSink, file: "%1$s/sdk-all.jsonl"}
+        ---
+        apiVersion: railyard/v1
+        kind: Rule
+        metadata: {name: sdk-refused}
+        spec:
+          bus: sdk
+          pattern: {type: ["order.paid"]}
+          targets:
+            - name: fn
+              config: {connector.class: dev.railyard.sinks.http.HttpSinkConnector, http.url: "%2$s"}
         """
-            .formatted(dataDir));
+            .formatted(dataDir, refusing.url()));
 
     // when the SDK's producer puts 50 events in binary mode and 50 in structured mode, half big
     int n = 50;
@@ -296,6 +307,25 @@ class PutEventsIT {
                   .isEqualTo("application/cloudevents+json");
               assertThat(r.headers().lastHeader("ce_id")).isNull();
               assertThat(r.value().getExtension("tenant")).isEqualTo("acme");
+            });
+    // and every event the function refused is a delivery dead letter the SDK reads too, in the
+    // mode it came, with why it was refused beside it
+    Map<String, ConsumerRecord<String, CloudEvent>> refused =
+        SdkEvents.readAll(
+            platform.bootstrapServers(), Topology.deadLetterTopic("sdk-refused", "fn"), 2 * n);
+    refusing.close();
+    assertThat(refused).hasSize(2 * n);
+    assertThat(refused.values())
+        .allSatisfy(
+            r -> {
+              assertThat(r.value().getType()).isEqualTo("order.paid");
+              assertThat(r.value().getExtension("tenant")).isEqualTo("acme");
+              assertThat(r.headers().lastHeader("railyard.error.stage").value())
+                  .asString(StandardCharsets.UTF_8)
+                  .isEqualTo("delivery");
+              assertThat(r.headers().lastHeader("ce_id") != null)
+                  .as("binary mode kept for " + r.value().getId())
+                  .isEqualTo(r.value().getId().startsWith("binary-"));
             });
   }
 }
