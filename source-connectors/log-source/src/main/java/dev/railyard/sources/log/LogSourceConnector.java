@@ -34,6 +34,13 @@ public class LogSourceConnector extends SourceConnector {
   private ScheduledExecutorService monitor;
   private int maxTasks;
   private int tasks;
+  private int runs; // counts in a row that wanted another task count than there is
+
+  /** Counts in a row (one every {@code log.rescan.interval.ms}) before more tasks are asked for. */
+  static final int CHECKS_UP = 3;
+
+  /** Counts in a row before fewer tasks are asked for. */
+  static final int CHECKS_DOWN = 30;
 
   @Override
   public void start(Map<String, String> props) {
@@ -76,6 +83,7 @@ public class LogSourceConnector extends SourceConnector {
     synchronized (this) {
       this.maxTasks = maxTasks;
       this.tasks = tasks;
+      this.runs = 0;
     }
     return configs;
   }
@@ -92,22 +100,28 @@ public class LogSourceConnector extends SourceConnector {
 
   /**
    * Files appearing later are read by the tasks there are (by their hash); when they would make
-   * more tasks (up to {@code tasks.max}), or fewer files fewer, Connect is asked for new task
-   * configs.
+   * more tasks (up to {@code tasks.max}) for {@link #CHECKS_UP} counts in a row, or deleted ones
+   * fewer for {@link #CHECKS_DOWN}, Connect is asked for new task configs. The wait keeps a folder
+   * of short-lived job logs, whose count goes up and down, from restarting the tasks at every job.
    */
   private void watchFileCount() {
     try {
-      Set<Path> files = scan();
+      int files = scan().size();
       boolean reconfigure;
+      int wanted;
+      int now;
       synchronized (this) {
-        reconfigure = tasks > 0 && tasksFor(maxTasks, files.size()) != tasks;
+        wanted = tasksFor(maxTasks, files);
+        now = tasks;
+        runs = wanted == now || now == 0 ? 0 : runs + 1;
+        reconfigure = runs >= (wanted > now ? CHECKS_UP : CHECKS_DOWN);
+        if (reconfigure) {
+          runs = 0; // asked once; taskConfigs sets the new count
+        }
       }
       if (reconfigure) {
         log.info(
-            "{} files now match log.paths: asking for {} tasks instead of {}",
-            files.size(),
-            tasksFor(maxTasks, files.size()),
-            tasks);
+            "{} files now match log.paths: asking for {} tasks instead of {}", files, wanted, now);
         context.requestTaskReconfiguration();
       }
     } catch (RuntimeException e) {
