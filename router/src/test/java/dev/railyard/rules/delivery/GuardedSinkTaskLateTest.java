@@ -81,6 +81,26 @@ class GuardedSinkTaskLateTest {
   }
 
   @Test
+  void shouldSettleWhatTheSinkHoldsBeforeTryingARefusedBatchOneByOne() {
+    // given a and b held by the sink (a to fail once when sent), and a batch it refuses for x
+    GuardedSinkTask task =
+        start(Map.of("lingering.refuse", "x", "flaky.fail", "a", "flaky.fail.times", "1"), true);
+    task.put(batch(0, "a", "b"));
+
+    // when
+    task.put(batch(2, "c", "x", "d"));
+
+    // then the held records were flushed and settled first (a failing there, not as c's attempt,
+    // so nothing waited), then c and d went one by one, and x to the dead letters
+    assertThat(context.timeout).as("a backoff asked for").isEqualTo(-1);
+    assertThat(delivered()).containsExactly("a", "b", "c", "d");
+    assertThat(letterBox.letters)
+        .singleElement()
+        .satisfies(l -> assertThat(l.value()).isEqualTo("x"));
+    assertThat(task.preCommit(offsets(5))).isEqualTo(offsets(5));
+  }
+
+  @Test
   void shouldLeaveTheLateRecordsOfARevokedPartitionToItsNextOwner() {
     GuardedSinkTask task = start(Map.of("flaky.fail", "b"), true);
     task.put(batch(0, "a", "b"));

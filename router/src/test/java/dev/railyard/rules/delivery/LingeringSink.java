@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
@@ -27,9 +28,21 @@ public class LingeringSink extends FlakySink {
   public static class LingeringTask extends FlakySink.FlakyTask {
 
     private final List<SinkRecord> held = new ArrayList<>();
+    private List<String> refused;
+
+    @Override
+    public void start(Map<String, String> props) {
+      super.start(props);
+      refused = List.of(props.getOrDefault("lingering.refuse", "").split(","));
+    }
 
     @Override
     public void put(Collection<SinkRecord> records) {
+      for (SinkRecord r : records) {
+        if (refused.contains(String.valueOf(r.value()))) {
+          throw new DataException("cannot send " + r.value());
+        }
+      }
       held.addAll(records);
     }
 
