@@ -9,12 +9,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,6 +155,87 @@ class EndpointTargetIT {
       assertThat(RuleFixtures.targetStats(api, "batches", 1).path("deadLettered").asInt()).isZero();
       assertThat(endpoint.delivered()).allSatisfy(body -> assertThat(body).startsWith("["));
     }
+  }
+
+  @Test
+  void shouldDeliverOrDeadLetterEveryEventOfALingeringTargetThroughAnOutage(
+      ApiClient api, Path dataDir, Platform platform) throws IOException {
+    // given an HTTP target whose requests linger 300 ms for up to 20 events, four at once, and
+    // whose records are dead-lettered after two retries
+    try (Endpoint endpoint = Endpoint.start(200)) {
+      RuleFixtures.applyOk(
+          api,
+          rule(
+              "linger",
+              dataDir.resolve("linger.jsonl"),
+              endpoint,
+              "{maxAttempts: 2, initialBackoffMs: 50, maxBackoffMs: 200}",
+              "http.batch.max.records: \"20\"\n        http.max.in.flight: \"4\"\n"
+                  + "        http.batch.linger.ms: \"300\""));
+      try (KafkaConsumer<byte[], byte[]> letters =
+          deadLetters(platform, "railyard.dlq.linger.fn")) {
+        deliverOrDeadLetterThroughAnOutage(api, endpoint, letters);
+      }
+    }
+  }
+
+  private static void deliverOrDeadLetterThroughAnOutage(
+      ApiClient api, Endpoint endpoint, KafkaConsumer<byte[], byte[]> letters) {
+    // when events flow while the endpoint is up, then while it is down until the first of them
+    // is dead-lettered (requests failing after the puts that took them returned), then up again
+    Set<String> sent = new HashSet<>(putEvents(api, "linger", 60));
+    await("the first events at the endpoint")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !endpoint.delivered().isEmpty());
+    endpoint.answer(503);
+    sent.addAll(putEvents(api, "linger", 100));
+    Set<String> lettered = new HashSet<>();
+    await("a dead letter of linger.fn")
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> readLetters(letters, lettered));
+    endpoint.answer(200);
+    sent.addAll(putEvents(api, "linger", 40));
+
+    // then every event was delivered or dead-lettered, none lost, nothing else
+    await("every one of the 200 events of linger delivered or dead-lettered")
+        .atMost(Duration.ofSeconds(150))
+        .until(
+            () -> readLetters(letters, lettered) && settled(endpoint, lettered).containsAll(sent));
+    assertThat(settled(endpoint, lettered)).isEqualTo(sent);
+    assertThat(lettered).isNotEmpty().hasSizeLessThan(200);
+    assertThat(endpoint.delivered()).allSatisfy(body -> assertThat(body).startsWith("["));
+  }
+
+  /** Adds the event ids of the dead letters come since; whether there is any. */
+  private static boolean readLetters(KafkaConsumer<byte[], byte[]> letters, Set<String> ids) {
+    letters.poll(Duration.ofMillis(200)).forEach(r -> ids.add(header(r, "railyard.event.id")));
+    return !ids.isEmpty();
+  }
+
+  private static Set<String> settled(Endpoint endpoint, Set<String> lettered) {
+    Set<String> settled = new HashSet<>(EventIds.allIn(endpoint.delivered()));
+    settled.addAll(lettered);
+    return settled;
+  }
+
+  private static KafkaConsumer<byte[], byte[]> deadLetters(Platform platform, String topic) {
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    await(topic + " made by the rule")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(() -> !consumer.partitionsFor(topic).isEmpty());
+    DeadLetterReader.fromBeginning(consumer, topic);
+    return consumer;
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
+    Header h = record.headers().lastHeader(key);
+    return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
 
   @Test

@@ -30,12 +30,19 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * max.poll.records}' default), for settings from today's one-at-a-time sink (one record a request,
  * one request at a time: the defaults) to batches and requests in flight. Each case runs for a
  * fixed time after a warm-up and prints events/s, requests/s and the events the endpoint counted.
+ * The linger cases come in pairs, without and with {@code http.batch.linger.ms}, one after the
+ * other, also with puts of 10 events as a lightly loaded topic hands them over.
  *
  * <p>Usage: {@code HttpSinkBenchmark [seconds per case, 10] [latency ms, 20]}
  */
 public final class HttpSinkBenchmark {
 
   private static final int PUT = 500;
+  private static final int SMALL_PUT = 10;
+
+  /** A case: its settings and the events each put hands over. */
+  private record Case(Map<String, String> settings, int put) {}
+
   private static final int KEYS = 64;
 
   private HttpSinkBenchmark() {}
@@ -43,14 +50,24 @@ public final class HttpSinkBenchmark {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int latencyMs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    Map<String, Map<String, String>> cases = new LinkedHashMap<>();
-    cases.put("today: 1 record a request, 1 in flight (the defaults)", Map.of());
-    cases.put("1 record a request, 8 in flight", settings(1, 8, "raw"));
-    cases.put("binary CloudEvents, 8 in flight", settings(1, 8, "binary"));
-    cases.put("50 records a request, 1 in flight", settings(50, 1, "raw"));
-    cases.put("50 records a request, 8 in flight", settings(50, 8, "raw"));
-    cases.put("batched CloudEvents of 100, 4 in flight", settings(100, 4, "batched"));
-    cases.put("500 records a request, 1 in flight", settings(500, 1, "raw"));
+    Map<String, Case> cases = new LinkedHashMap<>();
+    cases.put("today: 1 record a request, 1 in flight (the defaults)", new Case(Map.of(), PUT));
+    cases.put("1 record a request, 8 in flight", new Case(settings(1, 8, "raw"), PUT));
+    cases.put("binary CloudEvents, 8 in flight", new Case(settings(1, 8, "binary"), PUT));
+    cases.put("50 records a request, 1 in flight", new Case(settings(50, 1, "raw"), PUT));
+    cases.put("50 records a request, 8 in flight", new Case(settings(50, 8, "raw"), PUT));
+    cases.put(
+        "batched CloudEvents of 100, 4 in flight", new Case(settings(100, 4, "batched"), PUT));
+    cases.put("500 records a request, 1 in flight", new Case(settings(500, 1, "raw"), PUT));
+    cases.put(
+        "50 a request, 8 in flight, no linger (again)", new Case(settings(50, 8, "raw"), PUT));
+    cases.put("50 a request, 8 in flight, linger 20 ms", new Case(lingering(50, 8, 20), PUT));
+    cases.put(
+        "puts of 10: 50 a request, 8 in flight, no linger",
+        new Case(settings(50, 8, "raw"), SMALL_PUT));
+    cases.put(
+        "puts of 10: 50 a request, 8 in flight, linger 20 ms",
+        new Case(lingering(50, 8, 20), SMALL_PUT));
 
     try (Endpoint endpoint = new Endpoint(latencyMs)) {
       System.out.printf(
@@ -64,7 +81,7 @@ public final class HttpSinkBenchmark {
       System.out.printf(
           Locale.ROOT, "%-52s %12s %12s %10s%n", "case", "events/s", "requests/s", "vs today");
       double today = 0;
-      for (Map.Entry<String, Map<String, String>> c : cases.entrySet()) {
+      for (Map.Entry<String, Case> c : cases.entrySet()) {
         double[] result = run(endpoint, c.getValue(), seconds);
         if (today == 0) {
           today = result[0];
@@ -87,9 +104,15 @@ public final class HttpSinkBenchmark {
         HttpSinkConfig.CLOUDEVENTS_MODE_CONFIG, mode);
   }
 
+  private static Map<String, String> lingering(int batch, int inFlight, int lingerMs) {
+    Map<String, String> settings = new HashMap<>(settings(batch, inFlight, "raw"));
+    settings.put(HttpSinkConfig.BATCH_LINGER_MS_CONFIG, Integer.toString(lingerMs));
+    return settings;
+  }
+
   /** Events/s and requests/s of one case, counted at the endpoint over the measured span. */
-  private static double[] run(Endpoint endpoint, Map<String, String> settings, int seconds) {
-    Map<String, String> props = new HashMap<>(settings);
+  private static double[] run(Endpoint endpoint, Case c, int seconds) {
+    Map<String, String> props = new HashMap<>(c.settings());
     props.put(HttpSinkConfig.URL_CONFIG, endpoint.url());
     HttpSinkTask task = new HttpSinkTask();
     task.start(props);
@@ -97,16 +120,16 @@ public final class HttpSinkBenchmark {
       long offset = 0;
       long warmUpEnd = System.nanoTime() + Duration.ofSeconds(Math.max(1, seconds / 5)).toNanos();
       while (System.nanoTime() < warmUpEnd) {
-        task.put(batch(offset));
-        offset += PUT;
+        task.put(batch(offset, c.put()));
+        offset += c.put();
       }
       long events = endpoint.events.get();
       long requests = endpoint.requests.get();
       long start = System.nanoTime();
       long end = start + Duration.ofSeconds(seconds).toNanos();
       while (System.nanoTime() < end) {
-        task.put(batch(offset));
-        offset += PUT;
+        task.put(batch(offset, c.put()));
+        offset += c.put();
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       return new double[] {
@@ -117,9 +140,9 @@ public final class HttpSinkBenchmark {
     }
   }
 
-  private static List<SinkRecord> batch(long from) {
-    List<SinkRecord> records = new ArrayList<>(PUT);
-    for (long i = from; i < from + PUT; i++) {
+  private static List<SinkRecord> batch(long from, int size) {
+    List<SinkRecord> records = new ArrayList<>(size);
+    for (long i = from; i < from + size; i++) {
       String id = "evt-" + i;
       ConnectHeaders headers = new ConnectHeaders();
       headers.addString("railyard.event.id", id);

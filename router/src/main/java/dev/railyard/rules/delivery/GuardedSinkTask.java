@@ -1,6 +1,6 @@
 package dev.railyard.rules.delivery;
 
-import dev.railyard.rules.connect.DeadLetters;
+import dev.railyard.connectors.support.LateDeliveryException;
 import dev.railyard.rules.model.RetryPolicy;
 import dev.railyard.rules.stats.DeliveryCounters;
 import dev.railyard.rules.stats.StatsPublisher;
@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,8 +33,16 @@ import org.slf4j.LoggerFactory;
  * {@link Failures}), it goes to the target's dead-letter topic with the rule, target, error class
  * and message, attempts, and first and last failure time, and the batch moves on. Offsets are
  * committed by Connect only for batches that are wholly settled, so every record is delivered or
- * dead-lettered at least once. That keeps the order of each partition; a policy that does not keep
- * order parks failing records in the target's retry topic instead (see {@link ParkedDelivery}).
+ * dead-lettered at least once. That keeps the order of each partition ({@link OrderedDelivery}); a
+ * policy that does not keep order parks failing records in the target's retry topic instead (see
+ * {@link ParkedDelivery}).
+ *
+ * <p>A hosted task may keep records past {@code put} (the HTTP sink's linger) and give up some
+ * later, with a {@link LateDeliveryException} from {@code preCommit} or {@code flush} naming them.
+ * The guard then owns them ({@link LateRecords}): it keeps the offsets it answers Connect below
+ * them, and at the next {@code put} retries or dead-letters them one at a time, as a failed batch,
+ * before anything else; records it hands over one at a time are flushed, so each is delivered for
+ * sure.
  */
 public class GuardedSinkTask extends SinkTask {
 
@@ -43,7 +52,7 @@ public class GuardedSinkTask extends SinkTask {
   private final Random random;
   private final Function<GuardedSinkConfig, LetterBox> letterBoxes;
   private final Function<GuardedSinkConfig, ParkingLot> parkingLots;
-  private final Retries retries = new Retries();
+  private final LateRecords late = new LateRecords();
   private final GuardWriters writers = new GuardWriters();
 
   private SinkTask delegate;
@@ -54,6 +63,7 @@ public class GuardedSinkTask extends SinkTask {
   private String target;
   private RouteHeaders routeHeaders;
   private LetterBox letters;
+  private OrderedDelivery ordered;
   private ParkedDelivery parked;
   private StatsPublisher stats;
 
@@ -91,10 +101,11 @@ public class GuardedSinkTask extends SinkTask {
                 config.getString(GuardedSinkConfig.DELEGATE_TASK_CLASS_CONFIG)));
     loader = delegate.getClass().getClassLoader();
     letters = letterBoxes.apply(config);
+    ordered = new OrderedDelivery(this, late, clock);
     parked =
         config.retryTopic() == null
             ? null
-            : new ParkedDelivery(this, parkingLots.apply(config), clock);
+            : new ParkedDelivery(this, parkingLots.apply(config), late, clock);
     stats =
         StatsPublisher.start(
             config.clients(),
@@ -126,53 +137,7 @@ public class GuardedSinkTask extends SinkTask {
       // records parked before the policy was made in-order are still delivered
       parked.retryDue();
     }
-    RuntimeException batchFailure = null;
-    if (records.isEmpty() || !retries.pending()) {
-      try {
-        deliver(records);
-        return;
-      } catch (RuntimeException e) {
-        if (records.isEmpty()) {
-          throw e;
-        }
-        batchFailure = e;
-        log.debug(
-            "A batch of {} record(s) for {}.{} failed; trying them one by one: {}",
-            records.size(),
-            rule,
-            target,
-            e.toString());
-      }
-    }
-    for (SinkRecord record : records) {
-      Retries.Coordinates at = Retries.Coordinates.of(record);
-      if (retries.isSettled(at)) {
-        continue;
-      }
-      Instant now = clock.instant();
-      Retries.Failure before = retries.failureOf(at);
-      if (before != null && now.isBefore(before.notBefore())) {
-        // Connect came back early (an offset commit cut its wait short): wait out the rest
-        waitThenRedeliver(Duration.between(now, before.notBefore()).toMillis(), null);
-      }
-      try {
-        if (batchFailure != null && records.size() == 1) {
-          throw batchFailure; // that was this record's attempt already
-        }
-        deliver(List.of(record));
-        retries.settle(at);
-      } catch (RuntimeException e) {
-        Retries.Failure failure = retries.fail(at, now, n -> policy.backoffMs(n, random));
-        stats.counters().failed(rule, target);
-        if (spent(record, failure, e, now)) {
-          deadLetter(record, failure, e);
-          retries.settle(at);
-        } else {
-          waitThenRedeliver(Duration.between(now, failure.notBefore()).toMillis(), e);
-        }
-      }
-    }
-    retries.clear();
+    ordered.put(records);
   }
 
   boolean spent(SinkRecord record, Retries.Failure failure, RuntimeException e, Instant now) {
@@ -192,47 +157,60 @@ public class GuardedSinkTask extends SinkTask {
   }
 
   void deadLetter(SinkRecord record, Retries.Failure failure, RuntimeException e) {
-    String[] why = Failures.describe(e);
-    if (letters == null) {
-      log.warn(
-          "Dropped {}-{}@{} for {}.{} after {} attempt(s), no dead-letter topic: {}: {}",
-          record.originalTopic(),
-          record.originalKafkaPartition(),
-          record.originalKafkaOffset(),
-          rule,
-          target,
-          failure.attempts(),
-          why[0],
-          why[1]);
-      return;
-    }
-    letters.send(
-        record,
-        DeadLetters.headers(
-            rule,
-            target,
-            DeadLetters.STAGE_DELIVERY,
-            why[0],
-            why[1],
-            failure.attempts(),
-            failure.first(),
-            failure.last()));
-    log.info(
-        "Dead-lettered {}-{}@{} for {}.{} after {} attempt(s): {}: {}",
-        record.originalTopic(),
-        record.originalKafkaPartition(),
-        record.originalKafkaOffset(),
-        rule,
-        target,
-        failure.attempts(),
-        why[0],
-        why[1]);
+    new DeadLettering(letters, rule, target).deadLetter(record, failure, e);
   }
 
   /** Hands records to the hosted task, with the rule and target headers. */
   void deliver(Collection<SinkRecord> records) {
     routeHeaders.addTo(records);
     Delegates.run(loader, () -> delegate.put(records));
+  }
+
+  /**
+   * Hands one record to the hosted task and has it flushed, so that it is delivered when this
+   * returns even if the task keeps records past {@code put}; a task that does not ignores the
+   * flush. Records of earlier puts a late failure names besides are taken into {@link LateRecords}.
+   *
+   * @throws RuntimeException why this record was not delivered
+   */
+  void deliverNow(SinkRecord record) {
+    deliver(List.of(record));
+    TopicPartition partition =
+        new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+    try {
+      Delegates.run(
+          loader,
+          () ->
+              delegate.flush(
+                  Map.of(partition, new OffsetAndMetadata(record.originalKafkaOffset() + 1))));
+    } catch (LateDeliveryException e) {
+      List<SinkRecord> others = e.records().stream().filter(r -> r != record).toList();
+      late.add(others);
+      if (others.size() < e.records().size()) {
+        throw e.getCause();
+      }
+    }
+  }
+
+  /**
+   * Has the hosted task deliver what it holds of earlier puts, taking what it gives up into {@link
+   * LateRecords}.
+   *
+   * @param next the records about to be handed over; the flush covers each partition up to them
+   */
+  void flushHeld(Collection<SinkRecord> next) {
+    Map<TopicPartition, OffsetAndMetadata> upTo = new HashMap<>();
+    for (SinkRecord r : next) {
+      upTo.merge(
+          new TopicPartition(r.originalTopic(), r.originalKafkaPartition()),
+          new OffsetAndMetadata(r.originalKafkaOffset()),
+          (a, b) -> a.offset() <= b.offset() ? a : b);
+    }
+    try {
+      Delegates.run(loader, () -> delegate.flush(upTo));
+    } catch (LateDeliveryException e) {
+      late.add(e.records());
+    }
   }
 
   @Override
@@ -242,19 +220,36 @@ public class GuardedSinkTask extends SinkTask {
 
   @Override
   public void close(Collection<TopicPartition> partitions) {
-    retries.forget(partitions);
+    ordered.forget(partitions);
+    late.forget(partitions);
     Delegates.run(loader, () -> delegate.close(partitions));
   }
 
   @Override
   public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-    Delegates.run(loader, () -> delegate.flush(currentOffsets));
+    try {
+      Delegates.run(loader, () -> delegate.flush(currentOffsets));
+    } catch (LateDeliveryException e) {
+      late.add(e.records());
+    }
   }
 
+  /**
+   * The hosted task's offsets, kept below the records it gave up after their {@code put} (which the
+   * guard then owns and delivers at the next {@code put}), so no offset of a record not yet
+   * delivered or dead-lettered is committed.
+   */
   @Override
   public Map<TopicPartition, OffsetAndMetadata> preCommit(
       Map<TopicPartition, OffsetAndMetadata> offsets) {
-    return Delegates.call(loader, () -> delegate.preCommit(offsets));
+    while (true) {
+      try {
+        return late.cap(Delegates.call(loader, () -> delegate.preCommit(offsets)));
+      } catch (LateDeliveryException e) {
+        // the task holds none of those records any more; ask again for the offsets of the rest
+        late.add(e.records());
+      }
+    }
   }
 
   @Override

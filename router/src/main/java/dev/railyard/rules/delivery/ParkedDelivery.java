@@ -3,7 +3,6 @@ package dev.railyard.rules.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * again at every {@code put} once they are due. While records fail one after another, the target
  * looks down rather than refusing one record: then only one new record and one parked record are
  * tried per backoff, so an outage does not turn into a retry topic full of records each tried once.
- * Used from the task's thread.
+ * Records the hosted task gave up after their {@code put} ({@link LateRecords}) are tried one at a
+ * time like a failed batch, before the new ones. Used from the task's thread.
  */
 final class ParkedDelivery implements AutoCloseable {
 
@@ -29,19 +29,22 @@ final class ParkedDelivery implements AutoCloseable {
   private final GuardedSinkTask guard;
   private final ParkingLot lot;
   private final Clock clock;
+  private final LateRecords late;
   private final Retries retries = new Retries();
+  private final Retries lateRetries = new Retries();
   private int consecutiveFailures;
 
-  ParkedDelivery(GuardedSinkTask guard, ParkingLot lot, Clock clock) {
+  ParkedDelivery(GuardedSinkTask guard, ParkingLot lot, LateRecords late, Clock clock) {
     this.guard = guard;
     this.lot = lot;
+    this.late = late;
     this.clock = clock;
   }
 
   /** Delivers a batch, parking what fails; throws only to ask Connect to wait during an outage. */
   void put(Collection<SinkRecord> records) {
     Instant now = clock.instant();
-    boolean probed = retryDue(now);
+    boolean probed = settleLate(retryDue(now), now);
     if (records.isEmpty()) {
       return;
     }
@@ -56,12 +59,31 @@ final class ParkedDelivery implements AutoCloseable {
             records.size(),
             guard.target(),
             e.toString());
+        // what the hosted task still holds of earlier puts is settled first
+        guard.flushHeld(records);
+        probed = settleLate(probed, now);
         if (records.size() == 1) {
           failed(records.iterator().next(), null, e, now);
           return;
         }
       }
     }
+    oneByOne(records, retries, probed, now);
+  }
+
+  /** Settles the records the hosted task gave up after their put; whether any was tried. */
+  private boolean settleLate(boolean probed, Instant now) {
+    if (late.isEmpty()) {
+      return probed;
+    }
+    oneByOne(late.records(), lateRetries, probed, now);
+    late.clear();
+    return true;
+  }
+
+  /** Delivers or parks each record in turn; throws to wait while the target looks down. */
+  private void oneByOne(
+      Collection<SinkRecord> records, Retries retries, boolean probed, Instant now) {
     for (SinkRecord record : records) {
       Retries.Coordinates at = Retries.Coordinates.of(record);
       if (retries.isSettled(at)) {
@@ -72,7 +94,7 @@ final class ParkedDelivery implements AutoCloseable {
       }
       probed = true;
       try {
-        guard.deliver(List.of(record));
+        guard.deliverNow(record);
         consecutiveFailures = 0;
       } catch (RuntimeException e) {
         failed(record, null, e, now);
@@ -96,7 +118,7 @@ final class ParkedDelivery implements AutoCloseable {
       }
       probed = true;
       try {
-        guard.deliver(List.of(p.record()));
+        guard.deliverNow(p.record());
         consecutiveFailures = 0;
       } catch (RuntimeException e) {
         failed(p.record(), p.failure(), e, now);

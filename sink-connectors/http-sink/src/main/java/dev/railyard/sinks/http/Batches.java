@@ -27,10 +27,17 @@ final class Batches {
       spread.add(new ArrayList<>());
     }
     for (SinkRecord record : records) {
-      spread.get(Math.floorMod(hash(record), lanes)).add(record);
+      spread.get(laneOf(record, lanes)).add(record);
     }
     spread.removeIf(List::isEmpty);
     return spread;
+  }
+
+  /**
+   * Which of {@code lanes} lanes a record goes in: that of its key, or, without one, of its offset.
+   */
+  static int laneOf(SinkRecord record, int lanes) {
+    return (int) Math.floorMod(hash(record), (long) lanes);
   }
 
   private static long hash(SinkRecord record) {

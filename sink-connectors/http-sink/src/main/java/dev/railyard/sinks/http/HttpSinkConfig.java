@@ -72,6 +72,17 @@ public class HttpSinkConfig extends AbstractConfig {
       "The largest body a request of several records may have, in bytes (at least 1). A record "
           + "whose value alone is larger is sent in a request of its own.";
 
+  public static final String BATCH_LINGER_MS_CONFIG = "http.batch.linger.ms";
+  public static final int BATCH_LINGER_MS_DEFAULT = 0;
+  public static final String BATCH_LINGER_MS_DOC =
+      "How long a request that is not yet full (http.batch.max.records, http.batch.max.bytes) may "
+          + "wait for records of later puts, 0 to 60000 ms. With 0 (the default) every put sends "
+          + "what it was given and returns when the endpoint has accepted it all. Above 0, put "
+          + "returns once its records are taken, a request goes when it is full or its wait is "
+          + "over, and Connect commits only the offsets of delivered records; a request that fails "
+          + "later is retried or dead-lettered, with exactly its records, by the rule target's "
+          + "retry policy.";
+
   public static final String MAX_IN_FLIGHT_CONFIG = "http.max.in.flight";
   public static final int MAX_IN_FLIGHT_DEFAULT = 1;
   public static final String MAX_IN_FLIGHT_DOC =
@@ -178,6 +189,13 @@ public class HttpSinkConfig extends AbstractConfig {
               ConfigDef.Range.atLeast(1),
               Importance.LOW,
               BATCH_MAX_BYTES_DOC)
+          .define(
+              BATCH_LINGER_MS_CONFIG,
+              Type.INT,
+              BATCH_LINGER_MS_DEFAULT,
+              ConfigDef.Range.between(0, 60_000),
+              Importance.MEDIUM,
+              BATCH_LINGER_MS_DOC)
           .define(
               MAX_IN_FLIGHT_CONFIG,
               Type.INT,
@@ -292,6 +310,11 @@ public class HttpSinkConfig extends AbstractConfig {
 
   public int batchMaxBytes() {
     return getInt(BATCH_MAX_BYTES_CONFIG);
+  }
+
+  /** How long a request that is not full may wait for more records; zero for not at all. */
+  public Duration batchLinger() {
+    return Duration.ofMillis(getInt(BATCH_LINGER_MS_CONFIG));
   }
 
   public int maxInFlight() {

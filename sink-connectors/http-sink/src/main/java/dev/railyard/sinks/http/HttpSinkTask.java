@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -27,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * been delivered; a guard that sends them again causes duplicates, which receivers can drop by
  * {@code X-Railyard-Event-Id}.
  *
+ * <p>With {@code http.batch.linger.ms} above 0 records outlive {@code put} instead ({@link
+ * Lingering}): {@link #preCommit} then answers only offsets of delivered records, and a request
+ * that fails after its {@code put} returned is reported, with its records, as a {@link
+ * dev.railyard.connectors.support.LateDeliveryException} from {@code preCommit} or {@code flush}.
+ *
  * <p>Used by one thread, as Connect runs a task.
  */
 public class HttpSinkTask extends SinkTask {
@@ -34,12 +41,15 @@ public class HttpSinkTask extends SinkTask {
   private static final Logger log = LoggerFactory.getLogger(HttpSinkTask.class);
 
   private final Clock clock;
+  private final Lingering.Timer timer;
+  private final TokenBucket.Trace trace;
   private HttpSinkConfig config;
   private URI url;
   private UrlTemplate template;
   private List<Map.Entry<String, String>> headers;
   private RequestFormat format;
   private Sender sender;
+  private Lingering lingering;
 
   public HttpSinkTask() {
     this(Clock.systemUTC());
@@ -47,7 +57,17 @@ public class HttpSinkTask extends SinkTask {
 
   /** With the clock Retry-After dates are read against. */
   HttpSinkTask(Clock clock) {
+    this(clock, Lingering.Timer.SYSTEM, TokenBucket.Trace.NONE);
+  }
+
+  /**
+   * @param timer the clock and timer of the linger
+   * @param trace told what the rate limit and Retry-After pauses decided
+   */
+  HttpSinkTask(Clock clock, Lingering.Timer timer, TokenBucket.Trace trace) {
     this.clock = clock;
+    this.timer = timer;
+    this.trace = trace;
   }
 
   @Override
@@ -72,7 +92,8 @@ public class HttpSinkTask extends SinkTask {
                     ? HttpClient.Version.HTTP_2
                     : HttpClient.Version.HTTP_1_1)
             .build();
-    TokenBucket bucket = new TokenBucket(config.taskRate(), config.taskBurst(), System::nanoTime);
+    TokenBucket bucket =
+        new TokenBucket(config.taskRate(), config.taskBurst(), System::nanoTime, trace);
     sender =
         new Sender(
             client,
@@ -82,11 +103,23 @@ public class HttpSinkTask extends SinkTask {
             config.retryAfterMax(),
             clock,
             Credentials.of(config, client, clock, config.timeout()));
+    Sender started = sender;
+    lingering =
+        config.batchLinger().isZero()
+            ? null
+            : new Lingering(
+                config,
+                format::size,
+                template.fixed() ? r -> url : template::expand,
+                records -> started.sendAsync(records, this::request),
+                timer);
     log.info(
-        "HTTP sink task sending records with {} to {}, up to {} a request, {} request(s) at once{}",
+        "HTTP sink task sending records with {} to {}, up to {} a request{}, {} request(s) at"
+            + " once{}",
         config.method(),
         template.fixed() ? HttpResponses.shown(url) : "the URLs of " + HttpResponses.shown(url),
         config.batchMaxRecords(),
+        lingering == null ? "" : " lingering up to " + config.batchLinger().toMillis() + " ms",
         config.maxInFlight(),
         config.taskRate() > 0 ? ", at most " + config.taskRate() + " requests/s" : "");
   }
@@ -107,6 +140,14 @@ public class HttpSinkTask extends SinkTask {
         template.expand(record);
         sent.add(record);
       }
+    }
+    if (lingering != null) {
+      lingering.add(sent);
+      if (lingering.failing()) {
+        // the failure is reported by preCommit: have Connect call it soon
+        context.requestCommit();
+      }
+      return;
     }
     if (sent.isEmpty()) {
       return;
@@ -134,8 +175,44 @@ public class HttpSinkTask extends SinkTask {
     return request;
   }
 
+  /**
+   * With linger, sends every record held at once and returns when all are delivered.
+   *
+   * @throws dev.railyard.connectors.support.LateDeliveryException naming the records not delivered,
+   *     when a request failed
+   */
+  @Override
+  public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    if (lingering != null) {
+      lingering.flush();
+    }
+  }
+
+  /**
+   * Without linger, Connect's offsets (nothing outlives {@code put}); with it, per partition only
+   * up to the first record held or in flight.
+   *
+   * @throws dev.railyard.connectors.support.LateDeliveryException naming the records not delivered,
+   *     when a request failed
+   */
+  @Override
+  public Map<TopicPartition, OffsetAndMetadata> preCommit(
+      Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    return lingering == null ? currentOffsets : lingering.preCommit(currentOffsets);
+  }
+
+  @Override
+  public void close(Collection<TopicPartition> partitions) {
+    if (lingering != null) {
+      lingering.close(partitions);
+    }
+  }
+
   @Override
   public void stop() {
+    if (lingering != null) {
+      lingering.stop();
+    }
     // the JDK 17 client has no close(); its threads end once it is unreachable
     sender = null;
   }

@@ -118,6 +118,26 @@ final class Sender {
         : new RetriableException("Sending to the endpoint failed without a reason");
   }
 
+  /**
+   * Sends one request of some records, and completes when it is delivered; for a task that keeps
+   * records past {@code put}. Fails with a {@link RetriableException} or a {@link
+   * org.apache.kafka.connect.errors.DataException} as {@link HttpResponses} classifies the failure.
+   */
+  CompletableFuture<Void> sendAsync(
+      List<SinkRecord> records, Function<List<SinkRecord>, HttpRequest.Builder> requests) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    request(records, requests, Duration.ZERO, 0, false)
+        .whenComplete(
+            (ok, e) -> {
+              if (e == null) {
+                done.complete(null);
+              } else {
+                done.completeExceptionally(cause(e));
+              }
+            });
+    return done;
+  }
+
   private CompletableFuture<Void> lane(
       List<List<SinkRecord>> lane,
       int next,
@@ -216,12 +236,15 @@ final class Sender {
 
   /** Completes once the rate limit lets a request go and no pause is on. */
   private CompletableFuture<Void> afterToken() {
-    return after(bucket.reserve())
-        .thenCompose(
-            v -> {
-              long left = bucket.pauseLeft();
-              return left > 0 ? after(left) : CompletableFuture.completedFuture(null);
-            });
+    return after(bucket.reserve()).thenCompose(v -> released());
+  }
+
+  /** Completes when no pause is on, however often one is set or lengthened meanwhile. */
+  private CompletableFuture<Void> released() {
+    long left = bucket.release();
+    return left > 0
+        ? after(left).thenCompose(v -> released())
+        : CompletableFuture.completedFuture(null);
   }
 
   private static CompletableFuture<Void> after(long nanos) {
@@ -277,7 +300,7 @@ final class Sender {
     }
   }
 
-  private static RuntimeException cause(Throwable e) {
+  static RuntimeException cause(Throwable e) {
     Throwable cause = unwrap(e);
     if (cause instanceof FailureCarrier carrier) {
       return carrier.failure.cause();
