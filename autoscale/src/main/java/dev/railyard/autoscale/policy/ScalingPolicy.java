@@ -67,6 +67,7 @@ public final class ScalingPolicy {
     boolean behind = false;
     String stuckAtMax = null;
     boolean missing = snapshot.problem().isPresent();
+    boolean[] measured = new boolean[snapshot.connectors().size()];
     for (ConnectorLoad c : snapshot.connectors()) {
       TaskChange change = tasks(c, settings, memory, next, now);
       tasks.add(change);
@@ -76,11 +77,13 @@ public final class ScalingPolicy {
             c.kind() == Kind.SOURCE || c.busy(settings.lagThreshold()) ? c.runningTasks() : 0;
       } else if (change.desired() > change.current() || c.busy(settings.lagThreshold())) {
         busyTasks += change.desired();
+        measured[tasks.size() - 1] = TaskCost.measured(c, change, snapshot, settings, memory);
       }
       boolean late =
           c.kind() == Kind.SOURCE
               ? SourceSizing.late(c)
-              : c.lag() - c.stuckLag() > settings.lagThreshold() + inFlight(c);
+              : c.lag() - c.stuckLag() > settings.lagThreshold() + inFlight(c)
+                  && !onTrack(c, settings);
       if (backlogged == null && late) {
         backlogged = c.name();
       }
@@ -94,15 +97,16 @@ public final class ScalingPolicy {
     }
     busyTasks =
         WorkerSizing.keepWhatFreesNoWorker(snapshot, settings, next, tasks, busyTasks, behind);
+    TaskCost.Count count = TaskCost.count(snapshot, settings, tasks, measured, busyTasks);
     WorkerChange workers =
         WorkerSizing.workers(
             snapshot,
             settings,
             memory,
             next,
-            busyTasks,
+            count.tasks(),
             missing,
-            new WorkerSizing.Load(backlogged, behind, stuckAtMax));
+            new WorkerSizing.Load(backlogged, behind, stuckAtMax, count.note()));
     workers = OneChange.keepOne(snapshot, settings, memory, next, tasks, workers);
     return new Decision(now, tasks, workers, next.build());
   }
@@ -240,6 +244,29 @@ public final class ScalingPolicy {
    */
   private static double inFlight(ConnectorLoad c) {
     return c.drainRate().orElse(c.arrivalRate().orElse(0)) * IN_FLIGHT_SECONDS;
+  }
+
+  /**
+   * Whether a sink's backlog stays within the drain target on the capacity it has, so that more
+   * workers would be spent on lag the target allows. Records are drained oldest first, so while the
+   * drain keeps up with arrivals the oldest record's age grows only while the part of the backlog
+   * that arrived at once (beyond the arrivals of its age) is worked off: it peaks at its age plus
+   * that part over the drain rate. Lag no older than {@link #IN_FLIGHT_SECONDS} that the drain rate
+   * clears within the target is on track too: the rate over the collector's window may still be
+   * that of the seconds before it came, and such lag is mostly records between commits.
+   */
+  static boolean onTrack(ConnectorLoad c, PolicySettings s) {
+    double drain = c.drainRate().orElse(0);
+    double arrival = c.arrivalRate().orElse(0);
+    double backlog = Math.max(0, c.lag() - c.stuckLag());
+    if (c.lagSeconds() <= IN_FLIGHT_SECONDS && backlog <= drain * s.drainTargetSeconds()) {
+      return true;
+    }
+    if (drain <= 0 || drain < arrival) {
+      return false;
+    }
+    double atOnce = Math.max(0, backlog - arrival * c.lagSeconds());
+    return c.lagSeconds() + atOnce / drain <= s.drainTargetSeconds();
   }
 
   private static TaskChange alone(ConnectorLoad c, String why) {

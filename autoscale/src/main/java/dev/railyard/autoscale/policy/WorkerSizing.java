@@ -22,8 +22,10 @@ final class WorkerSizing {
    * @param behind whether any connector is behind (lag beyond what is only between two commits) or
    *     is getting more tasks; when none is, the workers there are suffice
    * @param stuckAtMax a connector behind that has all the tasks it may have, or null
+   * @param costNote what measured tasks counted for ({@link TaskCost}), for the reason; may be
+   *     empty
    */
-  record Load(String backlogged, boolean behind, String stuckAtMax) {}
+  record Load(String backlogged, boolean behind, String stuckAtMax, String costNote) {}
 
   /**
    * A busy connector keeps its tasks when the fewer tasks decided would not lower the workers
@@ -174,7 +176,8 @@ final class WorkerSizing {
         why
             + "; workers "
             + (step.desired() == heading ? "stay " + heading : heading + " → " + step.desired())
-            + step.note();
+            + step.note()
+            + load.costNote();
     return new WorkerChange(running, step.desired(), final_, reason);
   }
 
