@@ -96,7 +96,8 @@ public final class ScalingPolicy {
       }
     }
     busyTasks =
-        WorkerSizing.keepWhatFreesNoWorker(snapshot, settings, next, tasks, busyTasks, behind);
+        WorkerSizing.keepWhatFreesNoWorker(
+            snapshot, settings, next, tasks, busyTasks, behind, measured);
     TaskCost.Count count = TaskCost.count(snapshot, settings, tasks, measured, busyTasks);
     WorkerChange workers =
         WorkerSizing.workers(

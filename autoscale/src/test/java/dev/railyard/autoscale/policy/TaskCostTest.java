@@ -166,4 +166,25 @@ class TaskCostTest {
     assertThat(d.workers().reason()).startsWith("12 busy tasks at 2 per worker; ");
     assertThat(only(d).connector()).isEqualTo("c");
   }
+
+  @Test
+  void shouldKeepTheTasksOfAMeasuredConnectorWhenFewerDoTheSameWorkOnTheSameWorkers() {
+    // given 12 measured tasks at 20 % CPU on the one worker whose demand fell to 3 tasks: counted
+    // at their cost they are one task's worth either way, so 3 tasks would free no worker
+    PolicyMemory memory = PolicyMemory.EMPTY;
+    Decision d = null;
+    for (int s = 0; s <= 125; s += 5) {
+      d =
+          ScalingPolicy.decide(
+              cpu(at(s), 1, 0.2, sink("c").partitions(12).tasks(12).arrival(44).taskRate(20)),
+              settings,
+              memory);
+      memory = d.memory();
+    }
+
+    // then it keeps 12: the step would be a rebalance for nothing
+    assertThat(only(d).desired()).isEqualTo(12);
+    assertThat(only(d).cause()).isEqualTo(Cause.STABILIZING);
+    assertThat(only(d).reason()).contains("3 tasks would free no worker");
+  }
 }
