@@ -20,10 +20,11 @@ import java.util.List;
  *       not scaled on. While the per-task rate is not measured yet and lag builds beyond what
  *       arrived since the last commit, tasks double, then wait for the rate; keeping up unmeasured,
  *       they try one step fewer. An idle connector goes to its minimum.
- *   <li>Workers: the busy tasks over the tasks per worker, but no more than there are while every
- *       connector keeps up; raised when CPU-bound ({@link CpuSizing}), never lowered below what
- *       keeps the CPU under its headroom; within the reserved count (raised by the schedule) and
- *       the ceiling.
+ *   <li>Workers: the busy tasks over the tasks per worker (tasks whose CPU is measured counted at
+ *       what they cost, {@link TaskCost}), but no more than there are while every connector keeps
+ *       up or its backlog is on track within the drain target; raised when CPU-bound ({@link
+ *       CpuSizing}), never lowered below what keeps the CPU under its headroom; within the reserved
+ *       count (raised by the schedule) and the ceiling.
  *   <li>Up at once; down only when every recommendation of the stabilization window was lower, in
  *       one step to the highest of them (one rebalance, as the HPA does), after the last change
  *       anywhere settled. Going down needs 20 % headroom (hysteresis), so a rate near a boundary
