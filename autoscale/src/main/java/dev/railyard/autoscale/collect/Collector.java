@@ -179,6 +179,7 @@ public final class Collector {
         f.drainRate(),
         f.taskRate(),
         bounds,
+        Optional.empty(),
         Optional.empty());
   }
 

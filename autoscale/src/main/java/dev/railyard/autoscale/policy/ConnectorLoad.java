@@ -67,42 +67,6 @@ public record ConnectorLoad(
     Objects.requireNonNull(backlog, "backlog");
   }
 
-  /** A connector without a source backlog: a sink, a router, or a source that exposes none. */
-  public ConnectorLoad(
-      String name,
-      Kind kind,
-      String state,
-      int tasks,
-      int runningTasks,
-      int partitions,
-      long lag,
-      double lagSeconds,
-      long stuckLag,
-      int stuckPartitions,
-      OptionalDouble arrivalRate,
-      OptionalDouble drainRate,
-      OptionalDouble taskRate,
-      Bounds bounds,
-      Optional<String> problem) {
-    this(
-        name,
-        kind,
-        state,
-        tasks,
-        runningTasks,
-        partitions,
-        lag,
-        lagSeconds,
-        stuckLag,
-        stuckPartitions,
-        arrivalRate,
-        drainRate,
-        taskRate,
-        bounds,
-        problem,
-        Optional.empty());
-  }
-
   /**
    * A connector whose offsets were not read: a source (it has none), or a sink whose offsets could
    * not be read this time ({@code problem} says why).
@@ -130,7 +94,8 @@ public record ConnectorLoad(
         OptionalDouble.empty(),
         OptionalDouble.empty(),
         bounds,
-        problem);
+        problem,
+        Optional.empty());
   }
 
   /** Whether it has work: lag (not stuck) or records arriving; for a source, its backlog's. */

@@ -29,13 +29,21 @@ final class CpuSizing {
    */
   static final java.time.Duration RATE_WAIT = java.time.Duration.ofSeconds(45);
 
+  /**
+   * Fewer workers than fell behind are tried again only while arrivals stay below this share of
+   * what those workers drained then, their measured capacity: 5 % for the noise of a 30 s rate.
+   * Before, 80 % of the arrivals then: on the simulator's CPU-bound diurnal trace that held two
+   * workers for 500 s after four could keep up again.
+   */
+  static final double TRY_BELOW = 0.95;
+
   private CpuSizing() {}
 
   /**
    * @param workers the count CPU asks for, 0 when it asks for nothing
    * @param why what it read, for the reason
-   * @param behindAt the records per second arriving when the workers there are fell behind, to be
-   *     remembered if this raises them; -1 otherwise
+   * @param behindAt the records per second the workers there are drained when they fell behind
+   *     (arrivals were higher), to be remembered if this raises them; -1 otherwise
    */
   record Need(int workers, String why, double behindAt) {
     static final Need NONE = new Need(0, "", -1);
@@ -119,8 +127,9 @@ final class CpuSizing {
             + Reasons.rate(drain)
             + " drained on "
             + plural(running, "worker"),
-        // remembered only when they could not keep up with arrivals, not just with a backlog
-        arrivals(snapshot) > drain ? arrivals(snapshot) : -1);
+        // remembered only when they could not keep up with arrivals, not just with a backlog; what
+        // they drained is what they can: fewer are tried again only below it (TRY_BELOW)
+        arrivals(snapshot) > drain ? drain : -1);
   }
 
   /**
@@ -174,17 +183,15 @@ final class CpuSizing {
             + Math.max(1, n);
     PolicyMemory.Behind fell = memory.behind(PolicyMemory.WORKERS);
     double arrival = arrivals(snapshot);
-    if (fell != null
-        && n <= fell.tasks()
-        && arrival > fell.arrival() * ScalingPolicy.DOWN_HEADROOM) {
+    if (fell != null && n <= fell.tasks() && arrival > fell.arrival() * TRY_BELOW) {
       n = evenUp(fell.tasks() + 1, tasks(snapshot));
       why +=
           "; but "
               + plural(fell.tasks(), "worker")
-              + " fell behind at "
+              + " fell behind draining "
               + Reasons.rate(fell.arrival())
               + " (fewer are tried below "
-              + Reasons.rate(fell.arrival() * ScalingPolicy.DOWN_HEADROOM)
+              + Reasons.rate(fell.arrival() * TRY_BELOW)
               + ")";
     }
     return new Need(n, why);

@@ -27,7 +27,8 @@ public final class PolicyMemory {
    * Tasks that fell behind while their rate was not measured.
    *
    * @param tasks how many there were
-   * @param arrival the records per second that arrived then
+   * @param arrival the records per second that arrived then; for the workers, what they drained
+   *     then (less than arrived: their capacity)
    */
   record Behind(int tasks, double arrival) {}
 

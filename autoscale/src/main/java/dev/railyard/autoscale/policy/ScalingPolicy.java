@@ -20,10 +20,11 @@ import java.util.List;
  *       not scaled on. While the per-task rate is not measured yet and lag builds beyond what
  *       arrived since the last commit, tasks double, then wait for the rate; keeping up unmeasured,
  *       they try one step fewer. An idle connector goes to its minimum.
- *   <li>Workers: the busy tasks over the tasks per worker, but no more than there are while every
- *       connector keeps up; raised when CPU-bound ({@link CpuSizing}), never lowered below what
- *       keeps the CPU under its headroom; within the reserved count (raised by the schedule) and
- *       the ceiling.
+ *   <li>Workers: the busy tasks over the tasks per worker (tasks whose CPU is measured counted at
+ *       what they cost, {@link TaskCost}), but no more than there are while every connector keeps
+ *       up or its backlog is on track within the drain target; raised when CPU-bound ({@link
+ *       CpuSizing}), never lowered below what keeps the CPU under its headroom; within the reserved
+ *       count (raised by the schedule) and the ceiling.
  *   <li>Up at once; down only when every recommendation of the stabilization window was lower, in
  *       one step to the highest of them (one rebalance, as the HPA does), after the last change
  *       anywhere settled. Going down needs 20 % headroom (hysteresis), so a rate near a boundary
@@ -67,6 +68,7 @@ public final class ScalingPolicy {
     boolean behind = false;
     String stuckAtMax = null;
     boolean missing = snapshot.problem().isPresent();
+    boolean[] measured = new boolean[snapshot.connectors().size()];
     for (ConnectorLoad c : snapshot.connectors()) {
       TaskChange change = tasks(c, settings, memory, next, now);
       tasks.add(change);
@@ -76,11 +78,13 @@ public final class ScalingPolicy {
             c.kind() == Kind.SOURCE || c.busy(settings.lagThreshold()) ? c.runningTasks() : 0;
       } else if (change.desired() > change.current() || c.busy(settings.lagThreshold())) {
         busyTasks += change.desired();
+        measured[tasks.size() - 1] = TaskCost.measured(c, change, snapshot, settings, memory);
       }
       boolean late =
           c.kind() == Kind.SOURCE
               ? SourceSizing.late(c)
-              : c.lag() - c.stuckLag() > settings.lagThreshold() + inFlight(c);
+              : c.lag() - c.stuckLag() > settings.lagThreshold() + inFlight(c)
+                  && !onTrack(c, settings);
       if (backlogged == null && late) {
         backlogged = c.name();
       }
@@ -93,16 +97,18 @@ public final class ScalingPolicy {
       }
     }
     busyTasks =
-        WorkerSizing.keepWhatFreesNoWorker(snapshot, settings, next, tasks, busyTasks, behind);
+        WorkerSizing.keepWhatFreesNoWorker(
+            snapshot, settings, next, tasks, busyTasks, behind, measured);
+    TaskCost.Count count = TaskCost.count(snapshot, settings, tasks, measured, busyTasks);
     WorkerChange workers =
         WorkerSizing.workers(
             snapshot,
             settings,
             memory,
             next,
-            busyTasks,
+            count.tasks(),
             missing,
-            new WorkerSizing.Load(backlogged, behind, stuckAtMax));
+            new WorkerSizing.Load(backlogged, behind, stuckAtMax, count.note()));
     workers = OneChange.keepOne(snapshot, settings, memory, next, tasks, workers);
     return new Decision(now, tasks, workers, next.build());
   }
@@ -240,6 +246,29 @@ public final class ScalingPolicy {
    */
   private static double inFlight(ConnectorLoad c) {
     return c.drainRate().orElse(c.arrivalRate().orElse(0)) * IN_FLIGHT_SECONDS;
+  }
+
+  /**
+   * Whether a sink's backlog stays within the drain target on the capacity it has, so that more
+   * workers would be spent on lag the target allows. Records are drained oldest first, so while the
+   * drain keeps up with arrivals the oldest record's age grows only while the part of the backlog
+   * that arrived at once (beyond the arrivals of its age) is worked off: it peaks at its age plus
+   * that part over the drain rate. Lag no older than {@link #IN_FLIGHT_SECONDS} that the drain rate
+   * clears within the target is on track too: the rate over the collector's window may still be
+   * that of the seconds before it came, and such lag is mostly records between commits.
+   */
+  static boolean onTrack(ConnectorLoad c, PolicySettings s) {
+    double drain = c.drainRate().orElse(0);
+    double arrival = c.arrivalRate().orElse(0);
+    double backlog = Math.max(0, c.lag() - c.stuckLag());
+    if (c.lagSeconds() <= IN_FLIGHT_SECONDS && backlog <= drain * s.drainTargetSeconds()) {
+      return true;
+    }
+    if (drain <= 0 || drain < arrival) {
+      return false;
+    }
+    double atOnce = Math.max(0, backlog - arrival * c.lagSeconds());
+    return c.lagSeconds() + atOnce / drain <= s.drainTargetSeconds();
   }
 
   private static TaskChange alone(ConnectorLoad c, String why) {

@@ -22,14 +22,19 @@ final class WorkerSizing {
    * @param behind whether any connector is behind (lag beyond what is only between two commits) or
    *     is getting more tasks; when none is, the workers there are suffice
    * @param stuckAtMax a connector behind that has all the tasks it may have, or null
+   * @param costNote what measured tasks counted for ({@link TaskCost}), for the reason; may be
+   *     empty
    */
-  record Load(String backlogged, boolean behind, String stuckAtMax) {}
+  record Load(String backlogged, boolean behind, String stuckAtMax, String costNote) {}
 
   /**
    * A busy connector keeps its tasks when the fewer tasks decided would not lower the workers
    * needed (while every connector keeps up, no more than there are): the step would cost a
-   * rebalance and free nothing. Idle connectors still go down.
+   * rebalance and free nothing. Idle connectors still go down. The tasks are counted as the formula
+   * counts them ({@link TaskCost}): fewer tasks of a connector whose CPU is measured do the same
+   * work, and free a worker only when they cost less than the workers there are hold.
    *
+   * @param measured per connector, whether its tasks count at what they cost
    * @return the busy tasks with the kept ones counted
    */
   static int keepWhatFreesNoWorker(
@@ -38,7 +43,8 @@ final class WorkerSizing {
       PolicyMemory.Builder next,
       List<TaskChange> tasks,
       int busyTasks,
-      boolean behind) {
+      boolean behind,
+      boolean[] measured) {
     int running = snapshot.workersRunning();
     java.util.function.IntUnaryOperator workers =
         b ->
@@ -55,7 +61,11 @@ final class WorkerSizing {
         continue;
       }
       int fewer = t.current() - t.desired();
-      if (workers.applyAsInt(busy + fewer) == workers.applyAsInt(busy)) {
+      List<TaskChange> kept = new java.util.ArrayList<>(tasks);
+      kept.set(i, new TaskChange(t.connector(), t.current(), t.current(), t.cause(), t.reason()));
+      int keeping = TaskCost.count(snapshot, s, kept, measured, busy + fewer).tasks();
+      int cutting = TaskCost.count(snapshot, s, tasks, measured, busy).tasks();
+      if (workers.applyAsInt(keeping) == workers.applyAsInt(cutting)) {
         busy += fewer;
         next.unchanged(t.connector());
         int cut = t.reason().indexOf("; tasks ");
@@ -174,7 +184,8 @@ final class WorkerSizing {
         why
             + "; workers "
             + (step.desired() == heading ? "stay " + heading : heading + " → " + step.desired())
-            + step.note();
+            + step.note()
+            + load.costNote();
     return new WorkerChange(running, step.desired(), final_, reason);
   }
 

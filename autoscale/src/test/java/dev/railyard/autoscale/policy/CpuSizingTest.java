@@ -155,7 +155,8 @@ class CpuSizingTest {
 
   @Test
   void shouldNotTryFewerWorkersThanFellBehindAtAboutTheSameArrivals() {
-    // 2 workers fell behind at 450/s; later the average says 1 would do, but the load is the same
+    // 2 workers drained 400/s and fell behind 450/s; later the average says 1 would do, but the
+    // load is the same
     Decision raised =
         ScalingPolicy.decide(
             snapshot(0, 2, 1.0, List.of(1.0, 1.0), bound(450, 400, 5_000)),
@@ -174,7 +175,35 @@ class CpuSizingTest {
 
     assertThat(d.workers().desired()).isEqualTo(3);
     assertThat(d.workers().reason())
-        .contains("but 2 workers fell behind at 450/s (fewer are tried below 360/s)");
+        .contains("but 2 workers fell behind draining 400/s (fewer are tried below 380/s)");
+  }
+
+  @Test
+  void shouldTryFewerWorkersOnceArrivalsAreBelowWhatTheyDrainedWhenTheyFellBehind() {
+    // 2 workers drained 400/s and fell behind 450/s; later 370/s arrive, under 95 % of 400/s
+    // (before: blocked until 80 % of the 450/s, 360/s, though 2 workers drain 400/s)
+    Decision raised =
+        ScalingPolicy.decide(
+            snapshot(0, 2, 1.0, List.of(1.0, 1.0), bound(450, 400, 5_000)),
+            settings,
+            PolicyMemory.EMPTY);
+    assertThat(raised.workers().desired()).isEqualTo(3);
+
+    PolicyMemory memory = raised.memory();
+    List<String> down = new java.util.ArrayList<>();
+    for (int s = 40; s <= 400; s += 5) {
+      Decision d =
+          ScalingPolicy.decide(
+              snapshot(s, 3, 0.3, List.of(0.6, 0.15, 0.15), bound(370, 370, 0).taskRate(50)),
+              settings,
+              memory);
+      memory = d.memory();
+      if (d.workers().desired() < 3) {
+        down.add(d.workers().reason());
+      }
+    }
+
+    assertThat(down).isNotEmpty().allSatisfy(r -> assertThat(r).doesNotContain("fell behind"));
   }
 
   /**

@@ -159,7 +159,8 @@ final class Loads {
           drain,
           taskRate,
           bounds,
-          problem);
+          problem,
+          Optional.empty());
     }
   }
 }

@@ -83,12 +83,13 @@ class WorkerSizingTest {
 
   @Test
   void shouldAddAWorkerWhenTheWorkersAreCpuBoundAndAConnectorIsBehind() {
-    // draining a backlog with tasks enough (2 of 6 partitions), on a worker at 95 %
+    // a backlog that 200/s would clear only after its oldest record is 78 s old, with tasks
+    // enough (2 of 6 partitions), on a worker at 95 %
     Decision d =
         decide(
             cpu(
                 0.95,
-                sink("c").partitions(6).tasks(2).lag(5000).arrival(10).drain(200).taskRate(100)));
+                sink("c").partitions(6).tasks(2).lag(10_000).arrival(10).drain(200).taskRate(100)));
 
     assertThat(d.workers().desired()).isEqualTo(2);
     assertThat(d.workers().cause()).isEqualTo(Cause.CPU);
@@ -106,9 +107,12 @@ class WorkerSizingTest {
 
   @Test
   void shouldKeepTheWorkersThereAreWhileEveryConnectorKeepsUp() {
-    // 12 tasks at 2 per worker would be 6 workers, but the one there is keeps up with them
+    // 12 tasks at 2 per worker would be 6 workers, but the one there is keeps up with them (no CPU
+    // reading: every task counts as one, TaskCostTest has what a reading changes)
     Decision d =
-        decide(cpu(0.5, sink("c").partitions(12).tasks(12).arrival(100).drain(100).taskRate(20)));
+        decide(
+            snapshot(
+                at(0), 1, sink("c").partitions(12).tasks(12).arrival(100).drain(100).taskRate(20)));
 
     assertThat(d.workers().desired()).isEqualTo(1);
     assertThat(d.workers().reason())

@@ -76,6 +76,7 @@ final class Collector {
         rate(latest, Sample::committed),
         taskRate,
         Bounds.DEFAULT,
+        Optional.empty(),
         Optional.empty());
   }
 
