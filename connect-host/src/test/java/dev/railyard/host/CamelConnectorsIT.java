@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * whose Kafka component cannot run on Kafka 4 and says why in the dead letters. The Camel 4.x
  * connectors are not served by the registry this machine reaches (see docs/connectors/camel.md).
  */
-@WithPlatform(workers = 1, shared = "connectors")
+@WithPlatform(workers = 1, shared = "connectors", settings = ConnectorPlugins.EXACTLY_ONCE)
 class CamelConnectorsIT {
 
   static final String CAMEL_RABBITMQ =

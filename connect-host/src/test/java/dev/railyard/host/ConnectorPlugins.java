@@ -36,6 +36,12 @@ final class ConnectorPlugins {
   /** The connector module on every worker's class path, whose archive is uploaded only if asked. */
   private static final String ON_WORKER_CLASS_PATH = "railyard-http-sink";
 
+  /**
+   * The platform the connector ITs share ({@code shared = "connectors"}) runs its workers with
+   * Connect's exactly-once source support, as a user running the log source would.
+   */
+  static final String EXACTLY_ONCE = "worker.exactly.once.source.support=enabled";
+
   private ConnectorPlugins() {}
 
   /**

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * routing failed ones to Railyard's log sink (installed from its archive too) and to an HTTP
  * endpoint (Railyard's built-in HTTP sink).
  */
-@WithPlatform(workers = 1, shared = "connectors")
+@WithPlatform(workers = 1, shared = "connectors", settings = ConnectorPlugins.EXACTLY_ONCE)
 class KubernetesConnectorsIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * rule: events put through PutEvents land in its rolled files once each, across a worker killed
  * with SIGKILL while it writes; a bad config is refused with the key that is wrong.
  */
-@WithPlatform(workers = 1, shared = "connectors")
+@WithPlatform(workers = 1, shared = "connectors", settings = ConnectorPlugins.EXACTLY_ONCE)
 class LogSinkIT {
 
   private static final String CONNECTOR = "dev.railyard.sinks.log.LogSinkConnector";

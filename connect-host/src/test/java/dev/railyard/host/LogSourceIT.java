@@ -13,9 +13,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * connector on a log file that the real logrotate rotates by copytruncate, and a rule routing the
  * error lines to an HTTP function. Counts the lines written and received.
  */
-@WithPlatform(workers = 1, shared = "connectors")
+@WithPlatform(workers = 1, shared = "connectors", settings = ConnectorPlugins.EXACTLY_ONCE)
 class LogSourceIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -113,6 +120,102 @@ class LogSourceIT {
       assertThat(first.path("type").asText()).isEqualTo("it.log.line");
       assertThat(api.delete("/api/v1/connectors/logsrc-it").status()).isEqualTo(200);
       assertThat(api.delete("/api/v1/rules/logsrc-errors").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void shouldSendEveryLineExactlyOnceThroughAWorkerKilledMidStream(
+      ApiClient api, Platform platform, Path dataDir) throws Exception {
+    // given workers with Connect's exactly-once source support (this platform's setting), a bus
+    // topic, and a log source on a file a writer appends 20,000 lines to at about 2,000 a second
+    String topic = "railyard.bus.logsrc-eos";
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    }
+    Path log = Files.createDirectories(dataDir.resolve("logsrc-eos")).resolve("app.log");
+    append(log, 0, 1);
+    int total = 20_000;
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                for (int n = 1; n < total; n += 20) {
+                  append(log, n, Math.min(total, n + 20));
+                  Thread.sleep(10);
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            "eos-log-writer");
+    ApiClient.Response put =
+        api.put(
+            "/api/v1/connectors/logsrc-eos",
+            connector(log).replace("\"bus\": \"logsrc\"", "\"bus\": \"logsrc-eos\""));
+    assertThat(put.status()).as(put.body()).isIn(200, 201);
+    ConnectorsApiIT.awaitState(api, "logsrc-eos", "RUNNING");
+    writer.start();
+
+    // when the worker is killed with SIGKILL once a few thousand lines are committed on the bus
+    try (CommittedLines committed = new CommittedLines(platform.bootstrapServers(), topic)) {
+      await("3,000 lines committed on the bus")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> committed.read().size() >= 3_000);
+      List<String> workers = new ArrayList<>();
+      api.get("/api/v1/workers")
+          .json()
+          .get("workers")
+          .forEach(w -> workers.add(w.get("name").asText()));
+      workers.forEach(platform.workers()::kill);
+      writer.join(TimeUnit.MINUTES.toMillis(2));
+
+      // then once the worker is back, a read-committed consumer sees every line, each once
+      await("all 20,000 lines committed on the bus")
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> new HashSet<>(committed.read()).size() == total);
+      List<Integer> lines = committed.read();
+      System.out.printf(
+          "LogSourceIT exactly once: %d lines written, %d committed records, %d distinct%n",
+          total, lines.size(), new HashSet<>(lines).size());
+      assertThat(lines).as("lines on the bus, a repeat being a duplicate").hasSize(total);
+      assertThat(api.get("/api/v1/workers").json().at("/workers/0/restarts").asInt()).isPositive();
+    }
+    assertThat(api.delete("/api/v1/connectors/logsrc-eos").status()).isEqualTo(200);
+  }
+
+  /** The line numbers on a topic as a read-committed consumer sees them, read as they come. */
+  private static final class CommittedLines implements AutoCloseable {
+    private final KafkaConsumer<String, String> consumer;
+    private final List<Integer> lines = new ArrayList<>();
+
+    CommittedLines(String bootstrap, String topic) {
+      consumer =
+          new KafkaConsumer<>(
+              Map.of(
+                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrap,
+                  ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                  "read_committed",
+                  ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                  StringDeserializer.class,
+                  ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                  StringDeserializer.class));
+      TopicPartition partition = new TopicPartition(topic, 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+    }
+
+    List<Integer> read() throws Exception {
+      for (var r : consumer.poll(Duration.ofMillis(200))) {
+        lines.add(JSON.readTree(r.value()).at("/data/n").asInt());
+      }
+      return List.copyOf(lines);
+    }
+
+    @Override
+    public void close() {
+      consumer.close();
     }
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * listening on a port of the worker, fed by util-linux's logger, its events routed by a rule on
  * their severity to an HTTP function.
  */
-@WithPlatform(workers = 1, shared = "connectors")
+@WithPlatform(workers = 1, shared = "connectors", settings = ConnectorPlugins.EXACTLY_ONCE)
 class SyslogSourceIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
