@@ -1,7 +1,6 @@
 package dev.railyard.rules.pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -130,7 +129,9 @@ public final class RuleSet {
   /** Names of the rules matching an event given as UTF-8 JSON bytes. */
   public List<String> matches(byte[] utf8Json) {
     Objects.requireNonNull(utf8Json, "utf8Json");
-    return matches(new String(utf8Json, StandardCharsets.UTF_8));
+    EventBuffer buffer = EventBuffer.local();
+    buffer.reset(trie.size());
+    return ByteJsonReader.read(utf8Json, trie, buffer) ? evaluate(buffer) : List.of();
   }
 
   /** Names of the rules matching an event parsed by Jackson. */
