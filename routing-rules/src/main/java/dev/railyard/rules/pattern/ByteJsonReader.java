@@ -22,13 +22,16 @@ final class ByteJsonReader {
   private final byte[] b;
   private final int n;
   private final EventBuffer event;
+  private final PathTrie.Node root;
   private int pos;
   private int depth;
+  private boolean atId;
 
-  private ByteJsonReader(byte[] json, EventBuffer event) {
+  private ByteJsonReader(byte[] json, PathTrie trie, EventBuffer event) {
     this.b = json;
     this.n = json.length;
     this.event = event;
+    this.root = trie.root;
   }
 
   /**
@@ -36,7 +39,7 @@ final class ByteJsonReader {
    * malformed.
    */
   static boolean read(byte[] json, PathTrie trie, EventBuffer event) {
-    ByteJsonReader r = new ByteJsonReader(json, event);
+    ByteJsonReader r = new ByteJsonReader(json, trie, event);
     try {
       r.whitespace();
       if (r.pos >= r.n || r.b[r.pos] != '{') {
@@ -61,7 +64,9 @@ final class ByteJsonReader {
       whitespace();
       expect(':');
       whitespace();
-      if (child == null) {
+      if (atId) {
+        id(child);
+      } else if (child == null) {
         skipValue();
       } else {
         value(child);
@@ -86,13 +91,18 @@ final class ByteJsonReader {
     for (byte ch = b[pos]; ch != '"'; ch = b[++pos]) {
       if (ch == '\\') {
         pos = start - 1;
-        return node.child(string());
+        String decoded = string();
+        if (node == root) {
+          event.idKeyEscaped(); // it may be "id" spelled with escapes: the id is left to others
+        }
+        return node.child(decoded);
       }
       // a non-ASCII byte has its high bit set: such keys are decoded, like dotted ones
       special |= ch == '.' ? 0x80 : ch;
       hash = 31 * hash + ch;
     }
     int end = pos++;
+    atId = node == root && end - start == 2 && b[start] == 'i' && b[start + 1] == 'd';
     // the hash of an ASCII key's bytes is its String's hash
     return (special & 0x80) == 0
         ? node.child(b, start, end, hash)
@@ -131,6 +141,42 @@ final class ByteJsonReader {
               new String(b, start, pos - start, StandardCharsets.ISO_8859_1));
         }
       }
+    }
+  }
+
+  /**
+   * The value of a top-level {@code id}: its place is noted (a string without escapes) or its text
+   * (with escapes) for the router's event id header, and it is read for the patterns as any value.
+   */
+  private void id(PathTrie.Node node) {
+    atId = false;
+    if (b[pos] != '"') {
+      event.idIsNotAString();
+      if (node == null) {
+        skipValue();
+      } else {
+        value(node);
+      }
+      return;
+    }
+    int start = pos + 1;
+    int stop = Structure.quoteOrBackslash(b, start, n);
+    boolean named = node != null && node.slot >= 0;
+    if (stop < n && b[stop] == '"') {
+      event.idAt(start, stop);
+      pos = stop + 1;
+      if (named) {
+        event.add(
+            node.slot,
+            EventBuffer.STRING,
+            new String(b, start, stop - start, StandardCharsets.UTF_8));
+      }
+      return;
+    }
+    String id = string();
+    event.idIs(id);
+    if (named) {
+      event.add(node.slot, EventBuffer.STRING, id);
     }
   }
 

@@ -134,6 +134,24 @@ public final class RuleSet {
     return ByteJsonReader.read(utf8Json, trie, buffer) ? evaluate(buffer) : List.of();
   }
 
+  /**
+   * The rules matching an event given as UTF-8 JSON bytes, and its top-level {@code id} as read on
+   * the way.
+   *
+   * @throws IllegalArgumentException when the event is not valid JSON
+   */
+  public Matched matchEvent(byte[] utf8Json) {
+    Objects.requireNonNull(utf8Json, "utf8Json");
+    EventBuffer buffer = EventBuffer.local();
+    buffer.reset(trie.size());
+    if (!ByteJsonReader.read(utf8Json, trie, buffer)) {
+      // not an object to this reader (a byte-order mark, say), which EventId may see otherwise
+      return new Matched(List.of(), false, null);
+    }
+    return new Matched(
+        evaluate(buffer), buffer.idState() != EventBuffer.ID_UNKNOWN, buffer.idUtf8(utf8Json));
+  }
+
   /** Names of the rules matching an event parsed by Jackson. */
   public List<String> matches(JsonNode event) {
     Objects.requireNonNull(event, "event");
