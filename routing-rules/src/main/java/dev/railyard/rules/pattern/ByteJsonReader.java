@@ -160,22 +160,15 @@ final class ByteJsonReader {
       return;
     }
     int start = pos + 1;
-    int stop = Structure.quoteOrBackslash(b, start, n);
-    boolean named = node != null && node.slot >= 0;
-    if (stop < n && b[stop] == '"') {
-      event.idAt(start, stop);
-      pos = stop + 1;
-      if (named) {
-        event.add(
-            node.slot,
-            EventBuffer.STRING,
-            new String(b, start, stop - start, StandardCharsets.UTF_8));
-      }
-      return;
-    }
     String id = string();
-    event.idIs(id);
-    if (named) {
+    // as many chars as bytes only in ASCII without escapes, whose bytes are the header as they
+    // stand
+    if (pos - 1 - start == id.length()) {
+      event.idAt(start, pos - 1);
+    } else {
+      event.idIs(id);
+    }
+    if (node != null && node.slot >= 0) {
       event.add(node.slot, EventBuffer.STRING, id);
     }
   }
@@ -258,62 +251,16 @@ final class ByteJsonReader {
     }
   }
 
-  /** Decodes the string at pos (on its opening quote). */
+  /** Decodes the string at pos (on its opening quote); most hold no escape and are one copy. */
   private String string() {
-    int start = ++pos;
-    for (byte ch = b[pos]; ch != '"'; ch = b[++pos]) {
-      if (ch == '\\') {
-        return escaped(start);
-      }
+    int start = pos + 1;
+    int stop = Structure.quoteOrBackslash(b, start, n);
+    if (stop < n && b[stop] == '"') {
+      pos = stop + 1;
+      return new String(b, start, stop - start, StandardCharsets.UTF_8);
     }
-    return new String(b, start, pos++ - start, StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Decodes a string holding escapes: the runs between them as UTF-8 (no multi-byte sequence holds
-   * a backslash or a quote, so a run never splits one), each escape as its character.
-   */
-  private String escaped(int start) {
-    StringBuilder sb = new StringBuilder(pos - start + 16);
-    int run = start;
-    for (byte ch = b[pos]; ch != '"'; ch = b[pos]) {
-      if (ch != '\\') {
-        pos++;
-        continue;
-      }
-      sb.append(new String(b, run, pos - run, StandardCharsets.UTF_8));
-      byte e = b[pos + 1];
-      pos += 2;
-      switch (e) {
-        case '"', '\\', '/' -> sb.append((char) e);
-        case 'b' -> sb.append('\b');
-        case 'f' -> sb.append('\f');
-        case 'n' -> sb.append('\n');
-        case 'r' -> sb.append('\r');
-        case 't' -> sb.append('\t');
-        case 'u' -> {
-          sb.append(hex4());
-          pos += 4;
-        }
-        default -> throw malformed("invalid escape");
-      }
-      run = pos;
-    }
-    sb.append(new String(b, run, pos - run, StandardCharsets.UTF_8));
-    pos++;
-    return sb.toString();
-  }
-
-  private char hex4() {
-    int v = 0;
-    for (int i = pos; i < pos + 4; i++) {
-      int d = Character.digit(b[i], 16);
-      if (d < 0) {
-        throw malformed("invalid \\u escape");
-      }
-      v = v << 4 | d;
-    }
-    return (char) v;
+    skipString();
+    return Escapes.decode(b, start, pos - 1);
   }
 
   /** Skips the string at pos (on its opening quote): a backslash skips the byte after it. */
