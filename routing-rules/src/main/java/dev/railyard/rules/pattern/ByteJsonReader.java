@@ -294,24 +294,11 @@ final class ByteJsonReader {
       }
       return;
     }
-    int open = 0;
-    do {
-      pos = Structure.nextStructural(b, pos, n);
-      if (pos >= n) {
-        throw malformed("unexpected end");
-      }
-      byte kind = Structure.kind((char) b[pos]);
-      if (kind == Structure.QUOTE) {
-        skipString();
-        continue;
-      }
-      if (kind == Structure.OPEN) {
-        open++;
-      } else if (kind == Structure.CLOSE) {
-        open--;
-      }
-      pos++;
-    } while (open > 0);
+    int end = ContainerSkip.end(b, pos, n);
+    if (end < 0) {
+      throw malformed("unexpected end");
+    }
+    pos = end;
   }
 
   private void whitespace() {

@@ -107,31 +107,4 @@ final class Structure {
     }
     return n;
   }
-
-  /**
-   * The first position from {@code i} on, below {@code n}, holding a bracket or a quote, or {@code
-   * n} when none does; eight bytes at a time while eight remain. In UTF-8 only these bytes are
-   * these characters.
-   */
-  static int nextStructural(byte[] b, int i, int n) {
-    for (; i + 8 <= n; i += 8) {
-      long w = (long) LONGS.get(b, i);
-      long folded = w | 0x2020202020202020L;
-      long m =
-          zeroBytes(folded ^ 0x7B7B7B7B7B7B7B7BL)
-              | zeroBytes(folded ^ 0x7D7D7D7D7D7D7D7DL)
-              | zeroBytes(w ^ 0x2222222222222222L);
-      // only [ and { fold to {, only ] and } to }; the lowest flagged byte is never a false one
-      if (m != 0) {
-        return i + (Long.numberOfTrailingZeros(m) >>> 3);
-      }
-    }
-    for (; i < n; i++) {
-      byte c = b[i];
-      if (c > 0 && KINDS[c] != OTHER) {
-        return i;
-      }
-    }
-    return n;
-  }
 }
