@@ -12,7 +12,7 @@ import collections
 import sys
 
 CATEGORIES = [
-    ("FastJsonReader", "matching: FastJsonReader"),
+    ("JsonReader", "matching: the JSON reader (FastJsonReader, ByteJsonReader)"),
     ("rules.pattern", "matching: the rest of rules.pattern"),
     ("EventId", "the event id"),
     ("KafkaProducer", "the producer's send"),

@@ -23,7 +23,8 @@ import software.amazon.event.ruler.Machine;
 /**
  * Events per second for each of event-ruler's city-lots rule groups, Railyard and event-ruler side
  * by side: JSON text in, and Connect values in (event-ruler then gets the record re-serialized by
- * JsonConverter, as a transform would have to hand it over). On both corpora ({@link Corpus}).
+ * JsonConverter, as a transform would have to hand it over), and Railyard on the UTF-8 bytes as the
+ * router hands them over. On both corpora ({@link Corpus}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -52,6 +53,7 @@ public class GroupBenchmark {
   public String corpus;
 
   private String[] events;
+  private byte[][] bytes;
   private Object[] values;
   private RuleSet rules;
   private Machine machine;
@@ -68,6 +70,10 @@ public class GroupBenchmark {
       machine.addRule(e.getKey(), e.getValue());
     }
     events = Corpus.json(corpus);
+    bytes = new byte[events.length][];
+    for (int i = 0; i < events.length; i++) {
+      bytes[i] = events[i].getBytes(StandardCharsets.UTF_8);
+    }
     values = Corpus.connect(corpus);
     converter = Corpus.converter();
     Agreement.check(rules, machine, events, 20_000);
@@ -77,6 +83,14 @@ public class GroupBenchmark {
   public List<String> railyardJson() {
     String event = events[next];
     next = next + 1 == events.length ? 0 : next + 1;
+    return rules.matches(event);
+  }
+
+  /** The same events as UTF-8 bytes, as the router matches them. */
+  @Benchmark
+  public List<String> railyardBytes() {
+    byte[] event = bytes[next];
+    next = next + 1 == bytes.length ? 0 : next + 1;
     return rules.matches(event);
   }
 

@@ -91,7 +91,7 @@ public final class Paired {
   }
 
   /** Events per second over {@code slices} slices of 100 ms. */
-  static double slice(Callable<Integer> work, int slices) throws Exception {
+  public static double slice(Callable<Integer> work, int slices) throws Exception {
     long sink = 0;
     long count = 0;
     long start = System.nanoTime();
@@ -110,7 +110,7 @@ public final class Paired {
     return count * 1e9 / (now - start);
   }
 
-  static double median(double[] values) {
+  public static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];

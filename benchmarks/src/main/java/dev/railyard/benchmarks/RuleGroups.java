@@ -94,6 +94,11 @@ public final class RuleGroups {
 
   private RuleGroups() {}
 
+  /** The names of the groups, in the order the tables list them. */
+  public static List<String> names() {
+    return List.copyOf(GROUPS.keySet());
+  }
+
   /** The named rules of a group: {@code <group>-<n>} to pattern. */
   public static Map<String, String> group(String name) {
     List<String> rules = GROUPS.get(name);

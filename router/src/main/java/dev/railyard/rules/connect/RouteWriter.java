@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.railyard.rules.cloudevents.EventId;
 import dev.railyard.rules.model.Topology;
+import dev.railyard.rules.pattern.Matched;
 import dev.railyard.rules.stats.DeliveryCounters;
 import dev.railyard.rules.transform.TransformException;
 import dev.railyard.rules.transform.Transformer;
@@ -69,6 +70,7 @@ final class RouteWriter {
       byte[] event,
       KafkaBinding.Binary binary,
       List<RoutingTable.Route> routes,
+      Matched matched,
       Instant now) {
     byte[] key = RouterSinkTask.bytes(record.key());
     // the tree is built only for transforms that read the event; the id header needs none
@@ -96,7 +98,7 @@ final class RouteWriter {
         failure = e;
       }
       if (output != null && id == null) {
-        id = idHeader(tree != null ? textOf(tree.get("id")) : EventId.of(event));
+        id = idHeader(tree != null ? utf8(textOf(tree.get("id"))) : idOf(matched, event));
       }
       // the record's value: a binary event without data has none, and is still routed
       byte[] value = output;
@@ -142,10 +144,17 @@ final class RouteWriter {
   // an event without a text id gets no id header; NO_ID marks that it was looked for
   private static final Header NO_ID = new RecordHeader(Topology.EVENT_ID_HEADER, new byte[0]);
 
-  private static Header idHeader(String eventId) {
-    return eventId == null
-        ? NO_ID
-        : new RecordHeader(Topology.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
+  private static Header idHeader(byte[] eventId) {
+    return eventId == null ? NO_ID : new RecordHeader(Topology.EVENT_ID_HEADER, eventId);
+  }
+
+  // the matcher passed over the id on its way: read the event again only when it could not tell
+  private static byte[] idOf(Matched matched, byte[] event) {
+    return matched.idRead() ? matched.idUtf8() : utf8(EventId.of(event));
+  }
+
+  private static byte[] utf8(String text) {
+    return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static String textOf(JsonNode node) {

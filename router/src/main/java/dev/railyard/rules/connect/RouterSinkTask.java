@@ -2,6 +2,7 @@ package dev.railyard.rules.connect;
 
 import dev.railyard.rules.kafka.PluginClients;
 import dev.railyard.rules.kafka.SharedProducers;
+import dev.railyard.rules.pattern.Matched;
 import dev.railyard.rules.stats.DeliveryCounters;
 import dev.railyard.rules.stats.StatsPublisher;
 import dev.railyard.rules.store.RuleLog;
@@ -176,15 +177,16 @@ public class RouterSinkTask extends SinkTask {
       if (event == null) {
         continue;
       }
-      List<RoutingTable.Route> routes;
+      Matched matched;
       try {
-        routes = current.match(event);
+        matched = current.matchEvent(event);
       } catch (RuntimeException | StackOverflowError e) {
         routeWriter.unreadable(record, value, e, now);
         continue;
       }
+      List<RoutingTable.Route> routes = current.routes(matched);
       if (!routes.isEmpty()) {
-        routeWriter.route(record, event, binary, routes, now);
+        routeWriter.route(record, event, binary, routes, matched, now);
       }
     }
     if (writes.pending() >= MAX_IN_FLIGHT) {

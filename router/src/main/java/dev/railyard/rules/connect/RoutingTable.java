@@ -3,6 +3,7 @@ package dev.railyard.rules.connect;
 import dev.railyard.rules.model.Rule;
 import dev.railyard.rules.model.Target;
 import dev.railyard.rules.model.Topology;
+import dev.railyard.rules.pattern.Matched;
 import dev.railyard.rules.pattern.RuleSet;
 import dev.railyard.rules.transform.Transformer;
 import java.util.HashMap;
@@ -78,7 +79,17 @@ final class RoutingTable {
 
   /** The routes of the rules whose patterns match the event, in the rules' order. */
   List<Route> match(byte[] eventJson) {
-    List<String> names = ruleSet.matches(eventJson);
+    return routes(matchEvent(eventJson));
+  }
+
+  /** The rules matching the event, and its id as the matcher read it (see {@link Matched}). */
+  Matched matchEvent(byte[] eventJson) {
+    return ruleSet.matchEvent(eventJson);
+  }
+
+  /** The routes of the rules matched, in the rules' order. */
+  List<Route> routes(Matched result) {
+    List<String> names = result.rules();
     // most events match one rule or none: no stream, no copy for those
     return switch (names.size()) {
       case 0 -> List.of();

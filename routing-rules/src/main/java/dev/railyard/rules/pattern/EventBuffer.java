@@ -16,6 +16,16 @@ final class EventBuffer {
   static final byte FALSE = 3;
   static final byte NULL = 4;
 
+  /** What the byte reader saw of the top-level {@code id}: none yet, its place, its text, ... */
+  static final byte ID_NONE = 0;
+
+  static final byte ID_AT = 1;
+  static final byte ID_TEXT = 2;
+  static final byte ID_NOT_A_STRING = 3;
+
+  /** ... or an escaped top-level key before it, which might have been an {@code id} itself. */
+  static final byte ID_UNKNOWN = 4;
+
   private static final ThreadLocal<EventBuffer> LOCAL = ThreadLocal.withInitial(EventBuffer::new);
 
   private int count;
@@ -38,6 +48,10 @@ final class EventBuffer {
   private int[] chain = new int[16];
   private int chainDepth;
   private int arrays;
+  private byte idState;
+  private int idStart;
+  private int idEnd;
+  private String idText;
   private char[] chars = new char[1024];
   private byte[] bytes = new byte[1024];
 
@@ -57,6 +71,8 @@ final class EventBuffer {
     chainDepth = 0;
     arrays = 0;
     slots = slotCount;
+    idState = ID_NONE;
+    idText = null;
     if (head.length < slotCount) {
       head = new int[slotCount];
       tail = new int[slotCount];
@@ -96,6 +112,46 @@ final class EventBuffer {
     json.getBytes(0, n, bytes, 0);
     java.util.Arrays.fill(bytes, n, n + 8, (byte) 0);
     return bytes;
+  }
+
+  void idAt(int start, int end) {
+    if (idState == ID_NONE) {
+      idState = ID_AT;
+      idStart = start;
+      idEnd = end;
+    }
+  }
+
+  void idIs(String text) {
+    if (idState == ID_NONE) {
+      idState = ID_TEXT;
+      idText = text;
+    }
+  }
+
+  void idIsNotAString() {
+    if (idState == ID_NONE) {
+      idState = ID_NOT_A_STRING;
+    }
+  }
+
+  void idKeyEscaped() {
+    if (idState == ID_NONE) {
+      idState = ID_UNKNOWN;
+    }
+  }
+
+  byte idState() {
+    return idState;
+  }
+
+  /** The first top-level {@code id} the byte reader saw, as UTF-8 (see {@link #idState()}). */
+  byte[] idUtf8(byte[] json) {
+    return switch (idState) {
+      case ID_AT -> Arrays.copyOfRange(json, idStart, idEnd);
+      case ID_TEXT -> idText.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      default -> null;
+    };
   }
 
   int newArray() {

@@ -1,6 +1,7 @@
 package dev.railyard.rules.pattern;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ final class PathTrie {
     private Map<String, Node> children;
     int slot = -1;
     private String[] table;
+    private byte[][] tableBytes;
     private Node[] tableNodes;
 
     /** Builds the open-addressing table {@link #child(String, int, int, int)} probes. */
@@ -28,6 +30,7 @@ final class PathTrie {
       }
       int size = Integer.highestOneBit(Math.max(4, children.size() * 4 - 1)) << 1;
       table = new String[size];
+      tableBytes = new byte[size][];
       tableNodes = new Node[size];
       children.forEach(
           (key, node) -> {
@@ -36,6 +39,7 @@ final class PathTrie {
               i = (i + 1) & (size - 1);
             }
             table[i] = key;
+            tableBytes[i] = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             tableNodes[i] = node;
             node.freeze();
           });
@@ -57,6 +61,28 @@ final class PathTrie {
         if (key.length() == length
             && key.hashCode() == hash
             && json.regionMatches(start, key, 0, length)) {
+          return tableNodes[i];
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The child for the ASCII key {@code json[start, end)} (UTF-8 bytes) whose {@link
+     * String#hashCode()} is {@code hash}; null when absent. Keys with other bytes or dots go
+     * through {@link #child(String)}.
+     */
+    Node child(byte[] json, int start, int end, int hash) {
+      String[] t = table;
+      if (t == null) {
+        return null;
+      }
+      int length = end - start;
+      for (int i = hash & (t.length - 1); t[i] != null; i = (i + 1) & (t.length - 1)) {
+        byte[] key = tableBytes[i];
+        if (key.length == length
+            && t[i].hashCode() == hash
+            && Arrays.equals(json, start, end, key, 0, length)) {
           return tableNodes[i];
         }
       }

@@ -1,7 +1,6 @@
 package dev.railyard.rules.pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -61,7 +60,9 @@ public final class Pattern {
   /** Matches an event given as UTF-8 JSON bytes. */
   public boolean matches(byte[] utf8Json) {
     Objects.requireNonNull(utf8Json, "utf8Json");
-    return matches(new String(utf8Json, StandardCharsets.UTF_8));
+    EventBuffer buffer = EventBuffer.local();
+    buffer.reset(trie.size());
+    return ByteJsonReader.read(utf8Json, trie, buffer) && rule.matches(buffer, Membership.local());
   }
 
   /** Matches an event already parsed by Jackson. */

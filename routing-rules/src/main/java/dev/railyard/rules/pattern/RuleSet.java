@@ -1,7 +1,6 @@
 package dev.railyard.rules.pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -130,7 +129,27 @@ public final class RuleSet {
   /** Names of the rules matching an event given as UTF-8 JSON bytes. */
   public List<String> matches(byte[] utf8Json) {
     Objects.requireNonNull(utf8Json, "utf8Json");
-    return matches(new String(utf8Json, StandardCharsets.UTF_8));
+    EventBuffer buffer = EventBuffer.local();
+    buffer.reset(trie.size());
+    return ByteJsonReader.read(utf8Json, trie, buffer) ? evaluate(buffer) : List.of();
+  }
+
+  /**
+   * The rules matching an event given as UTF-8 JSON bytes, and its top-level {@code id} as read on
+   * the way.
+   *
+   * @throws IllegalArgumentException when the event is not valid JSON
+   */
+  public Matched matchEvent(byte[] utf8Json) {
+    Objects.requireNonNull(utf8Json, "utf8Json");
+    EventBuffer buffer = EventBuffer.local();
+    buffer.reset(trie.size());
+    if (!ByteJsonReader.read(utf8Json, trie, buffer)) {
+      // not an object to this reader (a byte-order mark, say), which EventId may see otherwise
+      return new Matched(List.of(), false, null);
+    }
+    return new Matched(
+        evaluate(buffer), buffer.idState() != EventBuffer.ID_UNKNOWN, buffer.idUtf8(utf8Json));
   }
 
   /** Names of the rules matching an event parsed by Jackson. */

@@ -2,6 +2,7 @@ package dev.railyard.rules.pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,9 @@ class DifferentialTest {
   private void compare(String pattern, Machine machine, Pattern compiled, String event) {
     boolean expected = ruler(machine, event);
     boolean actual = compiled.matches(event);
+    if (compiled.matches(event.getBytes(StandardCharsets.UTF_8)) != actual) {
+      disagreements.add("pattern " + pattern + "\n  event " + event + "\n  bytes and text differ");
+    }
     if (expected != actual && !explained(pattern, event, actual)) {
       disagreements.add(
           "pattern "
