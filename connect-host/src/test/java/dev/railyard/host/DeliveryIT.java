@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -185,28 +186,47 @@ class DeliveryIT {
     assertThat(peeked.get("letters")).hasSize(3);
 
     // and once the target is repaired (the apply answers before Connect has restarted the
-    // target's task with the new config: one event through it shows the repair in effect), a
-    // redrive delivers the letters, once
+    // target's task with the new config, so probe events go through until one arrives; a probe
+    // the old task still took is a dead letter too), a redrive delivers the letters, once
     RuleFixtures.applyOk(api, faultyRule(healthy, repaired, ""));
-    api.post("/api/v1/events", "[{\"bus\":\"faults\",\"source\":\"s\",\"type\":\"t\"}]");
-    RuleFixtures.awaitLines(repaired, 1);
+    AtomicInteger probes = new AtomicInteger();
+    await("a probe event through the repaired target")
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              api.post(
+                  "/api/v1/events",
+                  "[{\"bus\":\"faults\",\"source\":\"s\",\"type\":\"t\",\"data\":{\"probe\":"
+                      + probes.incrementAndGet()
+                      + "}}]");
+              return !RuleFixtures.linesOf(repaired).isEmpty();
+            });
+    await("every probe delivered or dead-lettered")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> RuleFixtures.linesOf(repaired).size() + waiting(api) - 10 == probes.get());
+    int waitingLetters = waiting(api);
     JsonNode redriven = api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "").json();
-    assertThat(redriven.get("redriven").asInt()).as(redriven.toString()).isEqualTo(10);
-    RuleFixtures.awaitLines(repaired, 11);
+    assertThat(redriven.get("redriven").asInt()).as(redriven.toString()).isEqualTo(waitingLetters);
+    RuleFixtures.awaitLines(repaired, 10 + probes.get());
+    assertThat(RuleFixtures.linesOf(repaired)).as("each event once").hasSize(10 + probes.get());
     assertThat(
             api.post("/api/v1/rules/faulty/deadletters/broken/redrive", "")
                 .json()
                 .get("redriven")
                 .asInt())
         .isZero();
-    assertThat(
-            api.get("/api/v1/rules/faulty/deadletters")
-                .json()
-                .get("targets")
-                .get(1)
-                .get("waiting")
-                .asInt())
-        .isZero();
+    assertThat(waiting(api)).isZero();
+  }
+
+  /** The broken target's dead letters not redriven yet. */
+  private static int waiting(ApiClient api) {
+    return api.get("/api/v1/rules/faulty/deadletters")
+        .json()
+        .get("targets")
+        .get(1)
+        .get("waiting")
+        .asInt();
   }
 
   @Test
