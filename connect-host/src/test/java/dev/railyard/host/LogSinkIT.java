@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,12 +84,7 @@ class LogSinkIT {
       await("a rolled file of the log sink")
           .atMost(Duration.ofSeconds(90))
           .until(() -> !rolled(logs).isEmpty());
-      List<String> workers = new ArrayList<>();
-      api.get("/api/v1/workers")
-          .json()
-          .get("workers")
-          .forEach(w -> workers.add(w.get("name").asText()));
-      workers.forEach(platform.workers()::kill);
+      platform.workers().workers().forEach(w -> platform.workers().kill(w.name()));
       stream.awaitDone(Duration.ofSeconds(120));
       acknowledged = stream.acknowledged();
     }

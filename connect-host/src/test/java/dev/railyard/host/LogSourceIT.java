@@ -161,12 +161,7 @@ class LogSourceIT {
       await("3,000 lines committed on the bus")
           .atMost(Duration.ofSeconds(60))
           .until(() -> committed.read().size() >= 3_000);
-      List<String> workers = new ArrayList<>();
-      api.get("/api/v1/workers")
-          .json()
-          .get("workers")
-          .forEach(w -> workers.add(w.get("name").asText()));
-      workers.forEach(platform.workers()::kill);
+      platform.workers().workers().forEach(w -> platform.workers().kill(w.name()));
       writer.join(TimeUnit.MINUTES.toMillis(2));
 
       // then once the worker is back, a read-committed consumer sees every line, each once
