@@ -186,6 +186,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     // visible part of every restart.
     p.put("offsets.topic.num.partitions", "5");
     p.put("transaction.state.log.num.partitions", "5");
+    // a transaction past its timeout (a worker killed inside one) is aborted at the next check: 1 s
+    // rather than 10 s, since a restarted worker reading read-committed waits for it
+    p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
     p.put("share.coordinator.state.topic.num.partitions", "5");
     // Topics are created by Railyard with the partitions it wants, never by a typo in a client.
     p.put("auto.create.topics.enable", "false");
