@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -135,26 +138,30 @@ class LogSourceIT {
     Path log = Files.createDirectories(dataDir.resolve("logsrc-eos")).resolve("app.log");
     append(log, 0, 1);
     int total = 20_000;
-    Thread writer =
-        new Thread(
-            () -> {
-              try {
-                for (int n = 1; n < total; n += 20) {
-                  append(log, n, Math.min(total, n + 20));
-                  Thread.sleep(10);
-                }
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            },
-            "eos-log-writer");
+    // 20 lines every 10 ms, on a schedule rather than a sleeping loop
+    AtomicInteger written = new AtomicInteger(1);
+    ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+    Runnable writeSome =
+        () -> {
+          int from = written.get();
+          if (from >= total) {
+            return;
+          }
+          int to = Math.min(total, from + 20);
+          try {
+            append(log, from, to);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          written.set(to);
+        };
     ApiClient.Response put =
         api.put(
             "/api/v1/connectors/logsrc-eos",
             connector(log).replace("\"bus\": \"logsrc\"", "\"bus\": \"logsrc-eos\""));
     assertThat(put.status()).as(put.body()).isIn(200, 201);
     ConnectorsApiIT.awaitState(api, "logsrc-eos", "RUNNING");
-    writer.start();
+    writer.scheduleAtFixedRate(writeSome, 0, 10, TimeUnit.MILLISECONDS);
 
     // when the worker is killed with SIGKILL once a few thousand lines are committed on the bus
     try (CommittedLines committed = new CommittedLines(platform.bootstrapServers(), topic)) {
@@ -162,7 +169,10 @@ class LogSourceIT {
           .atMost(Duration.ofSeconds(60))
           .until(() -> committed.read().size() >= 3_000);
       platform.workers().workers().forEach(w -> platform.workers().kill(w.name()));
-      writer.join(TimeUnit.MINUTES.toMillis(2));
+      await("all 20,000 lines written")
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> written.get() == total);
+      writer.shutdownNow();
 
       // then once the worker is back, a read-committed consumer sees every line, each once
       await("all 20,000 lines committed on the bus")
